@@ -1,0 +1,95 @@
+import type { Band, Comparator, Direction, FormKind, Grade, IndicatorKind } from './model';
+
+/**
+ * The one map between identifiers (English, in code and YAML keys) and the Chinese labels people read.
+ * DESIGN §8. Anything shown to a person goes through here or through the message catalogue.
+ */
+export const FORM_LABEL: Record<FormKind, string> = {
+  project: '项目支出绩效自评表',
+  department: '部门整体支出绩效自评表',
+};
+
+export const BAND_LABEL: Record<Band, string> = {
+  achieved: '达成年度指标',
+  partial: '部分达成年度指标并具有一定效果',
+  notAchieved: '未达成年度指标且效果较差',
+};
+
+export const BAND_SHORT_LABEL: Record<Band, string> = {
+  achieved: '达成',
+  partial: '部分达成',
+  notAchieved: '未达成',
+};
+
+export const GRADE_LABEL: Record<Grade, string> = {
+  excellent: '优',
+  good: '良',
+  fair: '中',
+  poor: '差',
+};
+
+export const DIRECTION_LABEL: Record<Direction, string> = {
+  higherIsBetter: '正向指标',
+  lowerIsBetter: '反向指标',
+  equal: '等于型指标',
+};
+
+export const KIND_LABEL: Record<IndicatorKind, string> = {
+  quantitative: '定量指标',
+  date: '时效指标（日期）',
+  qualitative: '定性指标',
+  notApplicable: '不适用',
+};
+
+export const COMPARATOR_SYMBOL: Record<Comparator, string> = {
+  '>=': '≥',
+  '>': '>',
+  '<=': '≤',
+  '<': '<',
+  '=': '=',
+  none: '',
+};
+
+/** Sign-off roles, in signing order. */
+export const ROLES = ['preparer', 'reviewer', 'head'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABEL: Record<Role, string> = {
+  preparer: '填表人',
+  reviewer: '审核人',
+  head: '单位负责人',
+};
+
+/** Field labels used by the CLI table, the form and the messages. */
+export const FIELD_LABEL = {
+  level1: '一级指标',
+  level2: '二级指标',
+  indicator: '三级指标',
+  target: '年度指标值',
+  actual: '实际完成值',
+  maxScore: '分值',
+  score: '得分',
+  ruleScore: '规则得分',
+  declaredScore: '申报得分',
+  finalScore: '最终得分',
+  deviationReason: '偏差原因分析及改进措施',
+  initialBudget: '年初预算数',
+  fullYearBudget: '全年预算数',
+  executed: '全年执行数',
+  executionRate: '执行率',
+  total: '总分',
+  grade: '等级',
+  explanation: '计算过程',
+  flags: '提示',
+  weight: '权重',
+  completion: '完成率',
+  budget: '预算执行率',
+  currentYear: '当年财政拨款',
+  carryOver: '上年结转资金',
+  other: '其他资金',
+  fundTotal: '年度资金总额',
+} as const;
+
+export function roleFromLabel(text: string): Role | undefined {
+  const entry = (Object.entries(ROLE_LABEL) as [Role, string][]).find(([id, label]) => label === text || id === text);
+  return entry?.[0];
+}

@@ -1,0 +1,59 @@
+import type { Decimal } from './decimal';
+
+/** 项目支出 (project) or 部门整体支出 (department) self-evaluation form. */
+export type FormKind = 'project' | 'department';
+
+/** How a target compares with an actual. `none` is a bare number (a count: higher is better). */
+export type Comparator = '>=' | '>' | '<=' | '<' | '=' | 'none';
+
+/** 正向 / 反向 / 等于. */
+export type Direction = 'higherIsBetter' | 'lowerIsBetter' | 'equal';
+
+/** Qualitative band (定性指标档次). */
+export type Band = 'achieved' | 'partial' | 'notAchieved';
+
+export type Grade = 'excellent' | 'good' | 'fair' | 'poor';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type IndicatorKind = 'quantitative' | 'date' | 'qualitative' | 'notApplicable';
+
+/** A calendar day as written in a target such as 2021年11月30日前 (month/day may be implied). */
+export interface CalendarDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** What the target and actual parser understood of one cell of text. */
+export type ParsedValue =
+  | {
+      kind: 'number';
+      raw: string;
+      comparator: Comparator;
+      /** The number as written, before the magnitude (2.4 in 2.4万余条). */
+      number: Decimal;
+      /** 万 = 10^4, 亿 = 10^8, or null. */
+      magnitude: '万' | '亿' | null;
+      /** number × magnitude: the figure that is compared. */
+      value: Decimal;
+      unit: string;
+      /** 余 / 约 / 近 / 左右: the figure is approximate. */
+      approximate: boolean;
+      /** Words before the number that qualify it, such as 同比下降. */
+      qualifier: string;
+    }
+  | { kind: 'date'; raw: string; comparator: Comparator; date: CalendarDay; yearImplied: boolean }
+  | { kind: 'text'; raw: string; band: Band | null }
+  | { kind: 'notApplicable'; raw: string }
+  | { kind: 'empty'; raw: string };
+
+export type ParsedNumber = Extract<ParsedValue, { kind: 'number' }>;
+export type ParsedDate = Extract<ParsedValue, { kind: 'date' }>;
+
+/** A place in a source file. Lines and columns count from 1. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}

@@ -1,0 +1,210 @@
+import { dec, type Decimal } from '../domain/decimal';
+import type { Band } from '../domain/model';
+import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
+import type { RuleSet } from '../rules/ruleSet';
+import { actualsSchema, type ActualsFile } from '../schema/actuals';
+import { definitionsSchema, type DefinitionsFile } from '../schema/definitions';
+import { validateDocument } from '../schema/validate';
+import type { BudgetInput } from '../scoring/budget';
+import type { IndicatorInput } from '../scoring/reading';
+import type { FormInput } from '../scoring/scoreForm';
+import { BAND_INPUT } from '../targets/bands';
+import { FORM_LABEL } from '../domain/glossary';
+import type { SourceDocument } from '../source/yamlSource';
+import { readSource, resolveBeside, sha256 } from './files';
+import { loadRuleSet } from './ruleSets';
+import * as path from 'node:path';
+
+/** A form as loaded from its two files, with the rule set that scores it. */
+export interface LoadedForm {
+  actualsDoc: SourceDocument;
+  definitionsDoc: SourceDocument;
+  actuals: ActualsFile;
+  definitions: DefinitionsFile;
+  ruleSet: RuleSet;
+  input: FormInput;
+}
+
+export interface LoadOptions {
+  /** Score under this rule set instead of the one the definitions name (id or path). */
+  ruleSet?: string;
+}
+
+/** Reads an actuals file, the definitions it names and their rule set; reports every problem at its line. */
+export function loadForm(actualsPath: string, options: LoadOptions = {}): LoadedForm {
+  const actualsDoc = readSource(actualsPath);
+  const actualsRead = validateDocument(actualsDoc, actualsSchema);
+  const problems: Diagnostic[] = [...actualsRead.diagnostics];
+  let definitionsDoc: SourceDocument | undefined;
+  let definitions: DefinitionsFile | undefined;
+
+  const definitionsRef = definitionsReference(actualsDoc);
+  if (definitionsRef) {
+    try {
+      definitionsDoc = readSource(resolveBeside(actualsDoc, definitionsRef), actualsDoc.locate(['definitions']));
+      const read = validateDocument(definitionsDoc, definitionsSchema);
+      problems.push(...read.diagnostics);
+      definitions = read.value;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.diagnostics);
+    }
+  }
+  if (!definitions || !definitionsDoc || !actualsRead.value || problems.some((d) => d.severity === 'error')) {
+    throw new InputError(problems.filter((d) => d.severity === 'error'));
+  }
+  const actuals = actualsRead.value;
+  const ruleSet = options.ruleSet
+    ? loadRuleSet(options.ruleSet)
+    : loadRuleSet(definitions.ruleSet, definitionsDoc.locate(['ruleSet']), path.dirname(definitionsDoc.file));
+  problems.push(...checkDefinitions(definitions, definitionsDoc, ruleSet), ...checkActualIds(definitions, actualsDoc, definitionsDoc.file));
+  const errors = problems.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new InputError(errors);
+  const input = formInput(definitions, actuals, {
+    definitions: definitionsDoc,
+    actuals: actualsDoc,
+  });
+  return { actualsDoc, definitionsDoc, actuals, definitions, ruleSet, input };
+}
+
+function definitionsReference(doc: SourceDocument): string | null {
+  const data = doc.data as { definitions?: unknown } | undefined;
+  return typeof data?.definitions === 'string' && data.definitions !== '' ? data.definitions : null;
+}
+
+/** Ids unique; level names from the rule set's framework, each level-2 under its own level-1. */
+export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocument, ruleSet: RuleSet): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const firstLine = new Map<string, number>();
+  const framework = new Map(ruleSet.file.framework.level1.map((l) => [l.name, l.level2]));
+  const allowed1 = [...framework.keys()].join('、');
+  definitions.levels.forEach((level, i) => {
+    const level2Names = framework.get(level.level1);
+    if (!level2Names) {
+      out.push(diagnostic('UNKNOWN_LEVEL1', { name: level.level1, ruleSet: ruleSet.file.id, allowed: allowed1 }, doc.locate(['levels', i, 'level1'])));
+    }
+    level.groups.forEach((group, j) => {
+      if (level2Names && !level2Names.includes(group.level2)) {
+        out.push(
+          diagnostic('UNKNOWN_LEVEL2', { name: group.level2, level1: level.level1, allowed: level2Names.join('、') }, doc.locate(['levels', i, 'groups', j, 'level2'])),
+        );
+      }
+      group.indicators.forEach((row, k) => {
+        const where = doc.locate(['levels', i, 'groups', j, 'indicators', k, 'id']);
+        const seen = firstLine.get(row.id);
+        if (seen !== undefined) out.push(diagnostic('DUPLICATE_ID', { id: row.id, firstLine: seen }, where));
+        else firstLine.set(row.id, where.line);
+      });
+    });
+  });
+  return out;
+}
+
+/** Every id in the actuals must exist in the definitions, and be written as a string. */
+function checkActualIds(definitions: DefinitionsFile, doc: SourceDocument, definitionsFile: string): Diagnostic[] {
+  const known = new Set(definitions.levels.flatMap((l) => l.groups.flatMap((g) => g.indicators.map((r) => r.id))));
+  const out: Diagnostic[] = [];
+  for (const key of doc.keysAt(['indicators'])) {
+    if (key.writtenAsNumber) {
+      out.push(diagnostic('ID_NOT_STRING', { field: `indicators.${key.source}`, received: key.source }, key.location));
+    } else if (!known.has(key.key)) {
+      out.push(diagnostic('UNKNOWN_INDICATOR', { id: key.key, definitions: definitionsFile, known: [...known].join('、') }, key.location));
+    }
+  }
+  return out;
+}
+
+const amountOrNull = (v: string | undefined): Decimal | null => (v === undefined ? null : dec(v));
+const decOrNull = (v: number | undefined): Decimal | null => (v === undefined ? null : dec(String(v)));
+
+/** Joins definitions and actuals into the scorer's input, keeping where each value was written. */
+export function formInput(
+  definitions: DefinitionsFile,
+  actuals: ActualsFile,
+  docs: { definitions?: SourceDocument; actuals?: SourceDocument },
+  hashes?: FormInput['hashes'],
+): FormInput {
+  const a = docs.actuals;
+  const d = docs.definitions;
+  const indicators: IndicatorInput[] = [];
+  const levels: FormInput['levels'] = definitions.levels.map((level, i) => ({
+    name: level.level1,
+    declaredWeight: decOrNull(level.weight),
+    location: d?.locate(['levels', i, 'weight']),
+    groups: level.groups.map((group, j) => ({
+      name: group.level2,
+      ids: group.indicators.map((row, k) => {
+        const filled = Object.prototype.hasOwnProperty.call(actuals.indicators, row.id) ? actuals.indicators[row.id] : undefined;
+        const at = ['indicators', row.id];
+        const input: IndicatorInput = {
+          id: row.id,
+          name: row.name,
+          level1: level.level1,
+          level2: group.level2,
+          target: row.target,
+          maxScore: row.maxScore === '/' ? null : dec(String(row.maxScore)),
+          actual: filled ? filled.actual : null,
+          locations: {
+            definition: d?.locate(['levels', i, 'groups', j, 'indicators', k]),
+            actual: filled ? a?.locate([...at, 'actual']) : undefined,
+            declaredScore: filled?.declaredScore !== undefined ? a?.locate([...at, 'declaredScore']) : undefined,
+            actualsIndicators: a?.locate(['indicators'], { key: true }),
+          },
+        };
+        if (filled?.band) input.band = BAND_INPUT[filled.band] as Band;
+        if (filled?.declaredScore !== undefined) input.declaredScore = dec(String(filled.declaredScore));
+        if (filled?.reason !== undefined) input.reason = filled.reason;
+        if (filled?.deviationReason !== undefined) input.deviationReason = filled.deviationReason;
+        if (filled?.improvement !== undefined) input.improvement = filled.improvement;
+        indicators.push(input);
+        return row.id;
+      }),
+    })),
+  }));
+
+  const b = actuals.budget;
+  const breakdown: BudgetInput['breakdown'] = (['currentYear', 'carryOver', 'other'] as const).map((key) => {
+    const line = b.breakdown?.[key];
+    return {
+      key,
+      initialBudget: amountOrNull(line?.initialBudget),
+      fullYearBudget: amountOrNull(line?.fullYearBudget),
+      executed: amountOrNull(line?.executed),
+    };
+  });
+  return {
+    form: definitions.form,
+    title: definitions.title ?? `${definitions.fiscalYear}年度${FORM_LABEL[definitions.form]}`,
+    fiscalYear: definitions.fiscalYear,
+    department: definitions.department,
+    budget: {
+      maxScore: dec(String(definitions.budget.maxScore)),
+      initialBudget: amountOrNull(b.initialBudget),
+      fullYearBudget: dec(b.fullYearBudget),
+      executed: dec(b.executed),
+      breakdown,
+      declaredScore: decOrNull(b.declaredScore),
+      reason: b.reason ?? '',
+      locations: {
+        budget: a?.locate(['budget'], { key: true }),
+        fullYearBudget: a?.locate(['budget', 'fullYearBudget']),
+        executed: a?.locate(['budget', 'executed']),
+        declaredScore: b.declaredScore !== undefined ? a?.locate(['budget', 'declaredScore']) : undefined,
+      },
+    },
+    indicators,
+    levels,
+    declared: {
+      total: decOrNull(actuals.declaredTotal),
+      grade: actuals.declaredGrade ?? null,
+      maxTotal: decOrNull(definitions.declaredTotal),
+      totalLocation: actuals.declaredTotal !== undefined ? a?.locate(['declaredTotal']) : undefined,
+      maxTotalLocation: definitions.declaredTotal !== undefined ? d?.locate(['declaredTotal']) : undefined,
+      gradeLocation: actuals.declaredGrade !== undefined ? a?.locate(['declaredGrade']) : undefined,
+    },
+    hashes: hashes ?? {
+      definitionsSha256: d ? sha256(d.text) : '',
+      actualsSha256: a ? sha256(a.text) : '',
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { type Decimal, percent, plain } from '../domain/decimal';
+import { GRADE_LABEL } from '../domain/glossary';
+import type { Grade } from '../domain/model';
+
+/** The one place numbers become display text (DESIGN §4): scores, amounts, rates. */
+export function scoreText(value: Decimal | null | undefined): string {
+  return value === null || value === undefined ? '' : plain(value);
+}
+
+/** 分值: "/" for a row that does not apply. */
+export function maxScoreText(value: Decimal | null): string {
+  return value === null ? '/' : plain(value);
+}
+
+export function amountText(value: Decimal | null | undefined, unit = '万元'): string {
+  return value === null || value === undefined ? '' : `${plain(value)}${unit}`;
+}
+
+export function rateText(ratio: Decimal | null | undefined): string {
+  return ratio === null || ratio === undefined ? '' : percent(ratio);
+}
+
+export function gradeText(grade: Grade | null): string {
+  return grade === null ? '' : GRADE_LABEL[grade];
+}

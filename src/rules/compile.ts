@@ -1,0 +1,193 @@
+import { Engine, type RuleProperties, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
+import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
+import type { ConditionInput, RuleInput } from '../schema/ruleset';
+import { FACTS_BY_SCOPE, PARAMETER_FACT, type FactValue, type Scope } from './facts';
+import { DECIMAL_OPERATORS, KNOWN_OPERATORS } from './operators';
+import type { RuleSet } from './ruleSet';
+
+/** A rule that fired, and the facts its conditions looked at. */
+export interface FiredRule {
+  name: string;
+  priority: number;
+  facts: Record<string, FactValue>;
+}
+
+export interface ScoreDecision {
+  method: string;
+  options: Record<string, unknown>;
+  rule: FiredRule;
+}
+
+export interface FlagDecision {
+  code: string;
+  params: Record<string, unknown>;
+  rule: FiredRule;
+}
+
+export interface AdjustDecision {
+  method: string;
+  options: Record<string, unknown>;
+  rule: FiredRule;
+}
+
+export interface Outcome {
+  /** The scoring method chosen by the highest-priority score rule that fired, or null (a gap). */
+  score: ScoreDecision | null;
+  /** Two score rules of the same priority that fired with different methods. */
+  conflict: [FiredRule, FiredRule] | null;
+  flags: FlagDecision[];
+  adjustments: AdjustDecision[];
+  /** Names of every rule that fired, highest priority first. */
+  fired: string[];
+}
+
+export interface KnownNames {
+  scoreMethods: readonly string[];
+  adjustMethods: readonly string[];
+  flags: readonly string[];
+}
+
+/**
+ * One json-rules-engine Engine per scope of a rule set, built once and reused for every row of every form.
+ * Construction checks every rule's facts, operators, methods and flags, and reports all problems at their lines.
+ */
+export class CompiledRuleSet {
+  readonly ruleSet: RuleSet;
+  private readonly engines: Record<Scope, Engine>;
+
+  private constructor(ruleSet: RuleSet, engines: Record<Scope, Engine>) {
+    this.ruleSet = ruleSet;
+    this.engines = engines;
+  }
+
+  static compile(ruleSet: RuleSet, known: KnownNames): CompiledRuleSet {
+    const diagnostics = checkRules(ruleSet, known);
+    if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(diagnostics);
+    const make = (scope: Scope): Engine => {
+      const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
+      for (const [name, evaluate] of Object.entries(DECIMAL_OPERATORS)) engine.addOperator(name, evaluate);
+      engine.addFact(PARAMETER_FACT, ruleSet.file.parameters);
+      ruleSet.file.rules.forEach((rule, index) => {
+        if (rule.scope !== scope) return;
+        try {
+          engine.addRule(toEngineRule(rule));
+        } catch (error) {
+          throw new InputError([
+            diagnostic('INVALID_RULE', { rule: rule.name, detail: (error as Error).message }, ruleSet.ruleLocations[index]),
+          ]);
+        }
+      });
+      return engine;
+    };
+    return new CompiledRuleSet(ruleSet, { indicator: make('indicator'), budget: make('budget'), total: make('total') });
+  }
+
+  async evaluate(scope: Scope, facts: Record<string, FactValue>): Promise<Outcome> {
+    const { results } = await this.engines[scope].run(facts);
+    const fired = [...results].sort((a, b) => (b.priority ?? 1) - (a.priority ?? 1));
+    const outcome: Outcome = { score: null, conflict: null, flags: [], adjustments: [], fired: fired.map((r) => String(r.name)) };
+    for (const result of fired) {
+      const rule: FiredRule = { name: String(result.name), priority: result.priority ?? 1, facts: decisiveFacts(result) };
+      const event = result.event ?? { type: '' };
+      const { method, code, ...rest } = (event.params ?? {}) as Record<string, unknown>;
+      if (event.type === 'score') {
+        const decision: ScoreDecision = { method: String(method), options: rest, rule };
+        if (!outcome.score) outcome.score = decision;
+        else if (
+          !outcome.conflict &&
+          outcome.score.rule.priority === rule.priority &&
+          (outcome.score.method !== decision.method || JSON.stringify(outcome.score.options) !== JSON.stringify(rest))
+        ) {
+          outcome.conflict = [outcome.score.rule, rule];
+        }
+      } else if (event.type === 'flag') {
+        outcome.flags.push({ code: String(code), params: rest, rule });
+      } else if (event.type === 'adjust') {
+        outcome.adjustments.push({ method: String(method), options: rest, rule });
+      }
+    }
+    return outcome;
+  }
+}
+
+function toEngineRule(rule: RuleInput): RuleProperties {
+  return {
+    name: rule.name,
+    priority: rule.priority,
+    conditions: rule.conditions as unknown as TopLevelCondition,
+    event: { type: rule.event.type, params: { ...rule.event.params } },
+  };
+}
+
+interface ResultCondition {
+  all?: ResultCondition[];
+  any?: ResultCondition[];
+  not?: ResultCondition;
+  fact?: string;
+  factResult?: unknown;
+  result?: boolean;
+}
+
+/** The facts that decided a rule: every leaf of an `all`, the passing leaves of an `any`. */
+function decisiveFacts(result: RuleResult): Record<string, FactValue> {
+  const facts: Record<string, FactValue> = {};
+  const walk = (c: ResultCondition): void => {
+    if (c.all) c.all.forEach(walk);
+    else if (c.any) c.any.filter((x) => x.result !== false).forEach(walk);
+    else if (c.not) walk(c.not);
+    else if (c.fact && c.fact !== PARAMETER_FACT) facts[c.fact] = (c.factResult ?? null) as FactValue;
+  };
+  walk(result.conditions as unknown as ResultCondition);
+  return facts;
+}
+
+/** Every fact named in a condition tree. */
+export function factsOf(condition: ConditionInput): string[] {
+  if ('all' in condition) return condition.all.flatMap(factsOf);
+  if ('any' in condition) return condition.any.flatMap(factsOf);
+  if ('not' in condition) return factsOf(condition.not);
+  const valueFact = typeof condition.value === 'object' && condition.value !== null && 'fact' in condition.value ? [String((condition.value as { fact: unknown }).fact)] : [];
+  return [condition.fact, ...valueFact];
+}
+
+function operatorsOf(condition: ConditionInput): string[] {
+  if ('all' in condition) return condition.all.flatMap(operatorsOf);
+  if ('any' in condition) return condition.any.flatMap(operatorsOf);
+  if ('not' in condition) return operatorsOf(condition.not);
+  return [condition.operator];
+}
+
+/** Static checks of a rule set's rules against the facts, operators, methods and flags that exist. */
+export function checkRules(ruleSet: RuleSet, known: KnownNames): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  ruleSet.file.rules.forEach((rule, index) => {
+    const at = ruleSet.ruleLocations[index];
+    if (seen.has(rule.name)) out.push(diagnostic('INVALID_RULE', { rule: rule.name, detail: '规则名称重复' }, at));
+    seen.add(rule.name);
+    const allowedFacts = new Set([...Object.keys(FACTS_BY_SCOPE[rule.scope]), PARAMETER_FACT]);
+    for (const fact of factsOf(rule.conditions)) {
+      if (!allowedFacts.has(fact)) {
+        out.push(
+          diagnostic('INVALID_RULE', { rule: rule.name, detail: `条件使用了未知的事实「${fact}」（${rule.scope} 可用：${[...allowedFacts].join('、')}）` }, at),
+        );
+      }
+    }
+    for (const operator of operatorsOf(rule.conditions)) {
+      if (!KNOWN_OPERATORS.includes(operator)) {
+        out.push(diagnostic('INVALID_RULE', { rule: rule.name, detail: `未知的运算符「${operator}」（可用：${KNOWN_OPERATORS.join('、')}）` }, at));
+      }
+    }
+    const params = rule.event.params as Record<string, unknown>;
+    if (rule.event.type === 'score' && !known.scoreMethods.includes(String(params.method))) {
+      out.push(diagnostic('UNKNOWN_METHOD', { rule: rule.name, method: String(params.method), known: known.scoreMethods.join('、') }, at));
+    }
+    if (rule.event.type === 'adjust' && !known.adjustMethods.includes(String(params.method))) {
+      out.push(diagnostic('UNKNOWN_METHOD', { rule: rule.name, method: String(params.method), known: known.adjustMethods.join('、') }, at));
+    }
+    if (rule.event.type === 'flag' && !known.flags.includes(String(params.code))) {
+      out.push(diagnostic('UNKNOWN_FLAG', { rule: rule.name, flag: String(params.code), known: known.flags.join('、') }, at));
+    }
+  });
+  return out;
+}

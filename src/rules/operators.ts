@@ -1,0 +1,46 @@
+import { Decimal } from '../domain/decimal';
+
+/**
+ * Decimal comparisons for rule conditions. json-rules-engine's own numeric operators coerce to binary
+ * floats; these compare exact decimals, and a null fact (e.g. no completion when the target is 0) never passes.
+ */
+function asDecimal(value: unknown): Decimal | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value !== 'number' && typeof value !== 'string') return null;
+  try {
+    return new Decimal(value);
+  } catch {
+    return null;
+  }
+}
+
+function compare(test: (a: Decimal, b: Decimal) => boolean) {
+  return (factValue: unknown, compareTo: unknown): boolean => {
+    const a = asDecimal(factValue);
+    const b = asDecimal(compareTo);
+    return a !== null && b !== null && test(a, b);
+  };
+}
+
+export const DECIMAL_OPERATORS: Record<string, (factValue: unknown, compareTo: unknown) => boolean> = {
+  atLeast: compare((a, b) => a.greaterThanOrEqualTo(b)),
+  above: compare((a, b) => a.greaterThan(b)),
+  atMost: compare((a, b) => a.lessThanOrEqualTo(b)),
+  below: compare((a, b) => a.lessThan(b)),
+  sameAs: compare((a, b) => a.equals(b)),
+};
+
+/** Operators json-rules-engine ships with, plus ours: what a condition may name. */
+export const KNOWN_OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  ...Object.keys(DECIMAL_OPERATORS),
+];

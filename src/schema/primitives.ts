@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * Building blocks shared by the file schemas. A custom `error` names an entry of FIELD_RULES,
+ * so the message a user sees says what the field must hold, in their language.
+ */
+
+/** Ids are strings: unquoted 1.10 would silently become 1.1. */
+export const idString = z.string().min(1).meta({ description: '编号（字符串，请加引号，如 "1.10"）' });
+
+/** A cell people write as text; a bare YAML number (100, 0.95) is accepted and kept as its text. */
+export const textCell = z
+  .union([z.string(), z.number()], { error: 'textCell' })
+  .transform((v) => (typeof v === 'number' ? String(v) : v));
+
+/** A score or weight: a non-negative number. */
+export const points = z.number({ error: 'points' }).check(z.refine((v) => v >= 0, { params: { code: 'NEGATIVE_POINTS' } }));
+
+/** 分值: a non-negative number, or "/" when the row does not apply. */
+export const maxScore = z.union([z.number().nonnegative(), z.literal('/')], { error: 'maxScore' });
+
+/** An amount in 万元: a number or a numeric string, never negative. */
+export const amount = z
+  .union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/)], { error: 'amount' })
+  .check(z.refine((v) => Number(v) >= 0, { params: { code: 'NEGATIVE_AMOUNT' } }))
+  .transform((v) => String(v).trim());
+
+export const nonEmptyText = z.string({ error: 'text' }).min(1);
+
+export const bandInput = z.enum(['达成', '部分达成', '未达成', 'achieved', 'partial', 'notAchieved'], { error: 'band' });
+
+export const gradeLabel = z.enum(['优', '良', '中', '差'], { error: 'gradeLabel' });

@@ -1,0 +1,86 @@
+import { percent, plain, sum, type Decimal } from '../domain/decimal';
+import type { SourceLocation } from '../domain/model';
+import { diagnostic, type Diagnostic } from '../errors/diagnostic';
+import type { CompiledRuleSet } from '../rules/compile';
+import { flagFromRule } from './flags';
+import { BUDGET_METHODS } from './methods/budgetExecution';
+import type { BudgetResult } from './result';
+
+type BreakdownKey = BudgetResult['breakdown'][number]['key'];
+
+export interface BudgetInput {
+  maxScore: Decimal;
+  initialBudget: Decimal | null;
+  fullYearBudget: Decimal;
+  executed: Decimal;
+  breakdown: { key: BreakdownKey; initialBudget: Decimal | null; fullYearBudget: Decimal | null; executed: Decimal | null }[];
+  declaredScore: Decimal | null;
+  reason: string;
+  locations: { budget?: SourceLocation; fullYearBudget?: SourceLocation; executed?: SourceLocation; declaredScore?: SourceLocation };
+}
+
+const FIELD_ZH = { fullYearBudget: '全年预算数', executed: '全年执行数' } as const;
+
+/**
+ * 预算执行率 and its score. When the 年度资金总额 row is 0 but its 其中 rows are not, the figure is
+ * taken from their sum with a warning (DESIGN §2.2); a budget of 0 with nothing under it is an input error.
+ */
+export async function scoreBudget(input: BudgetInput, compiled: CompiledRuleSet): Promise<{ result: BudgetResult } | { problem: Diagnostic }> {
+  const warnings: Diagnostic[] = [];
+  const fromBreakdown = (field: 'fullYearBudget' | 'executed', stated: Decimal): Decimal => {
+    if (!stated.isZero()) return stated;
+    const parts = input.breakdown.map((b) => b[field]).filter((d): d is Decimal => d !== null);
+    const total = sum(parts);
+    if (total.isZero()) return stated;
+    warnings.push(
+      diagnostic('BUDGET_FROM_BREAKDOWN', { sum: plain(total), field: FIELD_ZH[field], fieldEn: field }, input.locations[field] ?? input.locations.budget),
+    );
+    return total;
+  };
+  const fullYearBudget = fromBreakdown('fullYearBudget', input.fullYearBudget);
+  const executed = fromBreakdown('executed', input.executed);
+  if (fullYearBudget.isZero()) return { problem: diagnostic('BUDGET_ZERO', {}, input.locations.fullYearBudget ?? input.locations.budget) };
+
+  const rate = executed.div(fullYearBudget);
+  const executedAboveBudget = executed.greaterThan(fullYearBudget);
+  if (executedAboveBudget) {
+    warnings.push(diagnostic('EXECUTED_ABOVE_BUDGET', { executed: plain(executed), budget: plain(fullYearBudget) }, input.locations.executed));
+  }
+  const ruleSet = compiled.ruleSet.file;
+  const outcome = await compiled.evaluate('budget', {
+    executionRate: plain(rate),
+    executedAboveBudget,
+    hasReason: input.reason.trim() !== '',
+  });
+  const where = input.locations.budget;
+  const label = { id: '', name: '预算执行率' };
+  if (!outcome.score) return { problem: diagnostic('RULE_GAP', { ...label, ruleSet: ruleSet.id, facts: `executionRate=${plain(rate)}` }, where) };
+  const method = BUDGET_METHODS[outcome.score.method as keyof typeof BUDGET_METHODS];
+  if (!method) {
+    return { problem: diagnostic('UNKNOWN_METHOD', { rule: outcome.score.rule.name, method: outcome.score.method, known: Object.keys(BUDGET_METHODS).join('、') }, where) };
+  }
+  const { score, explanation } = method.compute({ maxScore: input.maxScore, fullYearBudget, executed, rate });
+  const flags = [...warnings, ...outcome.flags.map((f) => flagFromRule(f, { ...label, rate: percent(rate) }, ruleSet.parameters, where))];
+  if (input.declaredScore !== null && !input.declaredScore.equals(score)) {
+    flags.push(
+      diagnostic('DECLARED_SCORE_MISMATCH', { ...label, declared: plain(input.declaredScore), rule: plain(score) }, input.locations.declaredScore ?? where),
+    );
+  }
+  return {
+    result: {
+      initialBudget: input.initialBudget,
+      fullYearBudget,
+      executed,
+      breakdown: input.breakdown,
+      maxScore: input.maxScore,
+      rate,
+      ruleScore: score,
+      declaredScore: input.declaredScore,
+      finalScore: score,
+      explanation,
+      rule: { ruleSet: ruleSet.id, rule: outcome.score.rule.name, facts: outcome.score.rule.facts },
+      flags,
+      reason: input.reason,
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { dec, percent } from '../domain/decimal';
+import { diagnostic, type Diagnostic, type DiagnosticData } from '../errors/diagnostic';
+import { isCode } from '../errors/catalog';
+import type { RuleSetParameters } from '../schema/ruleset';
+import type { FlagDecision } from '../rules/compile';
+
+/**
+ * Turns a rule's flag event into a diagnostic. The message's figures come from the row and from the
+ * rule-set parameter the rule tested, so the text always says the threshold that was actually applied.
+ */
+export function flagFromRule(
+  decision: FlagDecision,
+  base: DiagnosticData,
+  parameters: RuleSetParameters,
+  location?: Diagnostic['location'],
+): Diagnostic {
+  const code = isCode(decision.code) ? decision.code : 'INTERNAL';
+  const data: DiagnosticData = { ...base };
+  for (const [k, v] of Object.entries(decision.params)) if (typeof v === 'string' || typeof v === 'number') data[k] = v;
+  if (code === 'OVER_ACHIEVEMENT') data.threshold ??= percent(dec(parameters.overAchievement.flagAt));
+  if (code === 'LOW_EXECUTION_RATE') data.threshold ??= percent(dec(parameters.lowExecutionRate));
+  data.why ??= '';
+  data.whyEn ??= String(data.why);
+  data.rule = decision.rule.name;
+  return diagnostic(code, data, location);
+}

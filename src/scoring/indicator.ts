@@ -1,0 +1,99 @@
+import { clamp, dec, percent, plain, roundScore, ZERO } from '../domain/decimal';
+import { diagnostic, type Diagnostic } from '../errors/diagnostic';
+import type { CompiledRuleSet } from '../rules/compile';
+import { indicatorFacts } from './facts';
+import { flagFromRule } from './flags';
+import { INDICATOR_METHODS } from './methods';
+import type { IndicatorInput, RowReading } from './reading';
+import type { IndicatorResult } from './result';
+import { ADJUST_METHODS, type PendingAdjustment } from './adjustments';
+
+export type IndicatorOutcome = { result: IndicatorResult; adjustments: PendingAdjustment[] } | { problem: Diagnostic };
+
+/**
+ * Scores one row: the rule set picks a method (and flags), the method computes the rule score, and the
+ * declared score is kept beside it — used only with a reason (DESIGN §2.9), else reported as a discrepancy.
+ */
+export async function scoreIndicator(input: IndicatorInput, reading: RowReading, compiled: CompiledRuleSet): Promise<IndicatorOutcome> {
+  const { file: ruleSet } = compiled.ruleSet;
+  const facts = indicatorFacts(input, reading);
+  const outcome = await compiled.evaluate('indicator', facts);
+  const base = { id: input.id, name: input.name };
+  const where = input.locations.actual ?? input.locations.definition;
+  const factsText = Object.entries(facts)
+    .filter(([, v]) => v !== null && v !== false)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(', ');
+  if (outcome.conflict) {
+    const [first, second] = outcome.conflict;
+    return { problem: diagnostic('RULE_CONFLICT', { ...base, ruleSet: ruleSet.id, first: first.name, second: second.name }, where) };
+  }
+  if (!outcome.score) return { problem: diagnostic('RULE_GAP', { ...base, ruleSet: ruleSet.id, facts: factsText }, where) };
+
+  const method = INDICATOR_METHODS[outcome.score.method];
+  if (!method) return { problem: diagnostic('UNKNOWN_METHOD', { rule: outcome.score.rule.name, method: outcome.score.method, known: Object.keys(INDICATOR_METHODS).join('、') }, where) };
+  const maxScore = input.maxScore ?? ZERO;
+  const computed = method.compute({ input, reading, maxScore, parameters: ruleSet.parameters }, outcome.score.options);
+  if ('problem' in computed) return computed;
+
+  const ruleScore = clamp(roundScore(computed.score), ZERO, maxScore);
+  const declared = input.declaredScore ?? null;
+  const flags: Diagnostic[] = outcome.flags.map((f) =>
+    flagFromRule(f, { ...base, completion: facts.completion ? percent(dec(facts.completion)) : '—' }, ruleSet.parameters, where),
+  );
+
+  let finalScore = ruleScore;
+  let override: IndicatorResult['override'] = null;
+  if (declared !== null && !declared.equals(ruleScore) && reading.kind !== 'notApplicable') {
+    const reason = input.reason?.trim();
+    const data = { ...base, declared: plain(declared), rule: plain(ruleScore) };
+    if (reason && declared.lessThanOrEqualTo(maxScore)) {
+      finalScore = declared;
+      override = { reason };
+      flags.push(diagnostic('MANUAL_OVERRIDE', { ...data, reason }, input.locations.declaredScore ?? where));
+    } else {
+      flags.push(diagnostic('DECLARED_SCORE_MISMATCH', data, input.locations.declaredScore ?? where));
+    }
+  }
+
+  const adjustments: PendingAdjustment[] = [];
+  for (const a of outcome.adjustments) {
+    const adjust = ADJUST_METHODS[a.method];
+    if (!adjust || adjust.meta.scope !== 'indicator') {
+      return { problem: diagnostic('UNKNOWN_METHOD', { rule: a.rule.name, method: a.method, known: Object.keys(ADJUST_METHODS).join('、') }, where) };
+    }
+    adjustments.push({ decision: a, indicator: { id: input.id, name: input.name, deviation: facts.deviation } });
+  }
+
+  const q = reading.kind === 'quantitative' ? reading.comparison : null;
+  return {
+    adjustments,
+    result: {
+      id: input.id,
+      name: input.name,
+      level1: input.level1,
+      level2: input.level2,
+      target: input.target,
+      actual: input.actual ?? '',
+      maxScore: input.maxScore,
+      kind: reading.kind,
+      direction: q ? q.direction : null,
+      parsedTarget: reading.target,
+      parsedActual: reading.actual,
+      completion: q ? q.completion : null,
+      band: facts.band === 'none' ? null : (facts.band as IndicatorResult['band']),
+      method: method.meta.id,
+      methodLabel: method.meta.label,
+      rule: { ruleSet: ruleSet.id, rule: outcome.score.rule.name, facts: outcome.score.rule.facts },
+      fired: outcome.fired,
+      ruleScore,
+      declaredScore: declared,
+      finalScore,
+      override,
+      explanation: computed.explanation,
+      flags,
+      deviationReason: input.deviationReason ?? '',
+      improvement: input.improvement ?? '',
+    },
+  };
+}

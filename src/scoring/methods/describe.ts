@@ -1,0 +1,34 @@
+import { percent, plain, type Decimal } from '../../domain/decimal';
+import { COMPARATOR_SYMBOL, DIRECTION_LABEL } from '../../domain/glossary';
+import type { CalendarDay } from '../../domain/model';
+import { showNumber } from '../readRow';
+import type { Comparison } from '../reading';
+import type { RowReading } from '../reading';
+
+type Quantitative = Extract<RowReading, { kind: 'quantitative' }>;
+
+/** `正向指标：实际600篇 ≥ 目标500篇，完成率120%` — the comparison part of a 计算过程. */
+export function describeComparison(reading: Quantitative): string {
+  const c: Comparison = reading.comparison;
+  const symbol = relationSymbol(reading);
+  const completion = c.completion ? `，完成率${percent(c.completion)}` : '';
+  return `${DIRECTION_LABEL[c.direction]}：实际${showNumber(reading.actual)} ${symbol} 目标${showNumber(reading.target)}${completion}`;
+}
+
+/** The relation that actually holds between actual and target, in the target's terms. */
+function relationSymbol(reading: Quantitative): string {
+  const a = reading.comparison.actualValue;
+  const t = reading.comparison.targetValue;
+  if (a.equals(t)) return '=';
+  const wanted = COMPARATOR_SYMBOL[reading.target.comparator] || '≥';
+  if (reading.comparison.met) return wanted === '=' ? '=' : wanted;
+  return a.greaterThan(t) ? '>' : '<';
+}
+
+export function points(value: Decimal): string {
+  return `${plain(value)}分`;
+}
+
+export function showDay(d: CalendarDay): string {
+  return `${d.year}年${d.month}月${d.day}日`;
+}

@@ -1,0 +1,32 @@
+import { ONE, plain, roundScore, ZERO, Decimal } from '../../domain/decimal';
+import { describeComparison, points } from './describe';
+import type { ScoringMethod } from './method';
+import { notQuantitative } from './problems';
+
+/**
+ * 等于型与零目标: equal → full; a target of 0 is met only by an actual ≤ 0 (else 0 points);
+ * otherwise as a higher-is-better row, 分值 × 实际 ÷ 目标.
+ */
+export const equal: ScoringMethod = {
+  meta: {
+    id: 'equal',
+    label: '等于型/零目标计分',
+    description: '实际等于目标得满分；目标为0时实际≤0得满分，否则0分；其余按正向比例。',
+    appliesTo: ['quantitative'],
+  },
+  compute(context) {
+    const { reading, maxScore } = context;
+    if (reading.kind !== 'quantitative') return notQuantitative(context, 'equal');
+    const { actualValue: a, targetValue: t } = reading.comparison;
+    const head = describeComparison(reading);
+    if (t.isZero()) {
+      return a.lessThanOrEqualTo(0)
+        ? { score: maxScore, explanation: `${head}，目标为0且实际不大于0，得满分${points(maxScore)}` }
+        : { score: ZERO, explanation: `${head}，目标为0而实际大于0，得0分` };
+    }
+    if (a.equals(t)) return { score: maxScore, explanation: `${head}，得满分${points(maxScore)}` };
+    const ratio = Decimal.max(ZERO, Decimal.min(ONE, a.div(t)));
+    const score = roundScore(maxScore.times(ratio));
+    return { score, explanation: `${head}，${plain(maxScore)}×${plain(a)}÷${plain(t)}=${points(score)}` };
+  },
+};

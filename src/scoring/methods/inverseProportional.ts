@@ -1,0 +1,26 @@
+import { ONE, plain, roundScore, ZERO, Decimal } from '../../domain/decimal';
+import { describeComparison, points } from './describe';
+import type { ScoringMethod } from './method';
+import { notQuantitative } from './problems';
+
+/** 反向比例 (the printed template rule): 分值 × 目标 ÷ 实际 when the actual exceeds a ceiling. */
+export const inverseProportional: ScoringMethod = {
+  meta: {
+    id: 'inverseProportional',
+    label: '反向按比例计分',
+    description: '未达标的反向指标：分值×目标值÷实际值。',
+    appliesTo: ['quantitative'],
+  },
+  compute(context) {
+    const { reading, maxScore } = context;
+    if (reading.kind !== 'quantitative') return notQuantitative(context, 'inverseProportional');
+    const { actualValue: a, targetValue: t } = reading.comparison;
+    if (a.lessThanOrEqualTo(0)) return { score: maxScore, explanation: `${describeComparison(reading)}，得满分${points(maxScore)}` };
+    const ratio = Decimal.max(ZERO, Decimal.min(ONE, t.div(a)));
+    const score = roundScore(maxScore.times(ratio));
+    return {
+      score,
+      explanation: `${describeComparison(reading)}，${plain(maxScore)}×${plain(t)}÷${plain(a)}=${points(score)}`,
+    };
+  },
+};

@@ -1,0 +1,27 @@
+import { ONE, plain, roundScore, ZERO, Decimal } from '../../domain/decimal';
+import { describeComparison, points } from './describe';
+import type { ScoringMethod } from './method';
+import { notQuantitative } from './problems';
+
+/** 线性扣分 (a deployed provincial variant): 分值 × max(0, 1 − |实际 − 目标| ÷ 目标). */
+export const linearPenalty: ScoringMethod = {
+  meta: {
+    id: 'linearPenalty',
+    label: '按偏离度线性扣分',
+    description: '未达标指标：分值×max(0, 1−偏离值÷目标值)。',
+    appliesTo: ['quantitative'],
+  },
+  compute(context) {
+    const { reading, maxScore } = context;
+    if (reading.kind !== 'quantitative') return notQuantitative(context, 'linearPenalty');
+    const { actualValue: a, targetValue: t } = reading.comparison;
+    if (t.isZero()) return { score: a.lessThanOrEqualTo(0) ? maxScore : ZERO, explanation: `${describeComparison(reading)}，目标为0` };
+    const gap = a.minus(t).abs();
+    const ratio = Decimal.max(ZERO, Decimal.min(ONE, ONE.minus(gap.div(t.abs()))));
+    const score = roundScore(maxScore.times(ratio));
+    return {
+      score,
+      explanation: `${describeComparison(reading)}，${plain(maxScore)}×(1−|${plain(a)}−${plain(t)}|÷${plain(t)})=${points(score)}`,
+    };
+  },
+};

@@ -1,0 +1,22 @@
+import { plain } from '../../domain/decimal';
+import { diagnostic } from '../../errors/diagnostic';
+import { points } from './describe';
+import type { ScoringMethod } from './method';
+
+/** 人工评分: the evaluator's score, required with a reason, between 0 and 分值. */
+export const manual: ScoringMethod = {
+  meta: {
+    id: 'manual',
+    label: '人工评分',
+    description: '按填报得分计分，须填写理由，且不超过分值。',
+    appliesTo: ['quantitative', 'date', 'qualitative'],
+  },
+  compute({ input, maxScore }) {
+    const where = input.locations.declaredScore ?? input.locations.actual ?? input.locations.definition;
+    const data = { id: input.id, name: input.name, band: '人工评分', low: '0', high: plain(maxScore) };
+    const declared = input.declaredScore;
+    if (declared === undefined || !input.reason) return { problem: diagnostic('MANUAL_SCORE_REQUIRED', data, where) };
+    if (declared.greaterThan(maxScore)) return { problem: diagnostic('MANUAL_SCORE_OUT_OF_BAND', { ...data, score: plain(declared) }, where) };
+    return { score: declared, explanation: `人工评分：${points(declared)}，理由：${input.reason}` };
+  },
+};

@@ -1,0 +1,31 @@
+import type { Decimal } from '../../domain/decimal';
+import type { IndicatorKind } from '../../domain/model';
+import type { Diagnostic } from '../../errors/diagnostic';
+import type { RuleSetParameters } from '../../schema/ruleset';
+import type { IndicatorInput, RowReading } from '../reading';
+
+export interface MethodContext {
+  input: IndicatorInput;
+  reading: RowReading;
+  maxScore: Decimal;
+  parameters: RuleSetParameters;
+}
+
+/** A stored score (already rounded by the one rule) and its 计算过程; or the input problem that prevents it. */
+export type MethodResult = { score: Decimal; explanation: string } | { problem: Diagnostic };
+
+/**
+ * A scoring method: pure, named by a rule's event, reviewed and tested here in TypeScript.
+ * A rule set chooses which method applies; it never holds a formula.
+ */
+export interface ScoringMethod {
+  meta: {
+    id: string;
+    /** Chinese name shown in explanations and in `jixiao lint`. */
+    label: string;
+    description: string;
+    /** Row kinds it can score; lint reports a rule that sends another kind to it. */
+    appliesTo: readonly IndicatorKind[];
+  };
+  compute(context: MethodContext, options: Record<string, unknown>): MethodResult;
+}

@@ -1,0 +1,15 @@
+import { ZERO } from '../../domain/decimal';
+import type { ScoringMethod } from './method';
+
+/** 不适用: the row is left out of the score and of the maximum. */
+export const notApplicable: ScoringMethod = {
+  meta: {
+    id: 'notApplicable',
+    label: '不适用',
+    description: '指标不适用，不计分，其分值不计入总分值。',
+    appliesTo: ['notApplicable'],
+  },
+  compute() {
+    return { score: ZERO, explanation: '不适用，不计分' };
+  },
+};

@@ -1,0 +1,26 @@
+import { ONE, plain, roundScore, ZERO, Decimal } from '../../domain/decimal';
+import { describeComparison, points } from './describe';
+import type { ScoringMethod } from './method';
+import { notQuantitative } from './problems';
+
+/** 正向比例: 分值 × 实际 ÷ 目标, never above 分值 nor below 0. */
+export const proportional: ScoringMethod = {
+  meta: {
+    id: 'proportional',
+    label: '按完成比例计分',
+    description: '未达标的正向指标：分值×实际值÷目标值。',
+    appliesTo: ['quantitative'],
+  },
+  compute(context) {
+    const { reading, maxScore } = context;
+    if (reading.kind !== 'quantitative') return notQuantitative(context, 'proportional');
+    const { actualValue: a, targetValue: t } = reading.comparison;
+    if (t.isZero()) return { score: maxScore, explanation: `${describeComparison(reading)}，目标为0，得满分${points(maxScore)}` };
+    const ratio = Decimal.max(ZERO, Decimal.min(ONE, a.div(t)));
+    const score = roundScore(maxScore.times(ratio));
+    return {
+      score,
+      explanation: `${describeComparison(reading)}，${plain(maxScore)}×${plain(a)}÷${plain(t)}=${points(score)}`,
+    };
+  },
+};

@@ -1,0 +1,37 @@
+import { plain } from '../../domain/decimal';
+import { BAND_LABEL, BAND_SHORT_LABEL } from '../../domain/glossary';
+import { diagnostic } from '../../errors/diagnostic';
+import { bandRange, inBand } from './bands';
+import { points } from './describe';
+import type { ScoringMethod } from './method';
+
+/**
+ * 定性指标三档 (DESIGN §2.4): 达成 scores full unless a manual score inside its band is given;
+ * 部分达成 and 未达成 need a manual score inside their band (the reason is checked by the rules).
+ */
+export const qualitativeBand: ScoringMethod = {
+  meta: {
+    id: 'qualitativeBand',
+    label: '定性指标分档计分',
+    description: '达成：满分或档内人工评分；部分达成、未达成：须在档内人工评分。',
+    appliesTo: ['qualitative', 'date'],
+  },
+  compute({ input, reading, maxScore, parameters }) {
+    const band = reading.kind === 'qualitative' ? reading.band : reading.kind === 'date' && reading.met ? 'achieved' : (input.band ?? null);
+    const where = input.locations.declaredScore ?? input.locations.actual ?? input.locations.definition;
+    if (band === null) {
+      return { problem: diagnostic('BAND_REQUIRED', { id: input.id, name: input.name, actual: input.actual ?? '' }, where) };
+    }
+    const range = bandRange(band, maxScore, parameters);
+    const [lowPct, highPct] = parameters.qualitativeBands[band];
+    const bandText = `${BAND_LABEL[band]}（${lowPct}%–${highPct}%档，${plain(range.low)}–${plain(range.high)}分）`;
+    const declared = input.declaredScore;
+    if (declared !== undefined && inBand(declared, range) && !declared.equals(maxScore)) {
+      return { score: declared, explanation: `定性指标：${bandText}，按评定得分${points(declared)}` };
+    }
+    if (band === 'achieved') return { score: maxScore, explanation: `定性指标：${BAND_LABEL.achieved}，得满分${points(maxScore)}` };
+    const data = { id: input.id, name: input.name, band: BAND_SHORT_LABEL[band], low: plain(range.low), high: plain(range.high) };
+    if (declared === undefined) return { problem: diagnostic('MANUAL_SCORE_REQUIRED', data, where) };
+    return { problem: diagnostic('MANUAL_SCORE_OUT_OF_BAND', { ...data, score: plain(declared) }, where) };
+  },
+};

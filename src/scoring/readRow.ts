@@ -1,0 +1,71 @@
+import type { Band, ParsedNumber, ParsedValue } from '../domain/model';
+import { diagnostic, type Diagnostic } from '../errors/diagnostic';
+import { compareDates, compareNumbers } from '../targets/compare';
+import { normalize, parseValue } from '../targets/parse';
+import type { IndicatorInput, RowReading } from './reading';
+
+export type ReadResult = { reading: RowReading } | { problem: Diagnostic };
+
+/** The text of a number as the explanation shows it: 2.4万条, 97.64%, 同比下降8%. */
+export function showNumber(p: ParsedNumber): string {
+  return `${p.qualifier}${p.number.toFixed()}${p.magnitude ?? ''}${p.unit}`;
+}
+
+/**
+ * Decides what kind of row this is and reads its values: quantitative when target and actual are both
+ * numbers, date when both are dates, not applicable when the row says so, qualitative otherwise.
+ * A number target with a non-number actual, mixed units, or a qualitative row whose band cannot be told
+ * are input errors at the actual's line.
+ */
+export function readRow(input: IndicatorInput, fiscalYear: number): ReadResult {
+  const target = parseValue(input.target, { fiscalYear });
+  const actualText = input.actual ?? '';
+  const actual = parseValue(actualText, { fiscalYear });
+  const where = input.locations.actual ?? input.locations.actualsIndicators ?? input.locations.definition;
+  const base = { id: input.id, name: input.name, target: input.target, actual: actualText };
+
+  if (input.maxScore === null || (target.kind === 'notApplicable' && actual.kind === 'notApplicable')) {
+    return { reading: { kind: 'notApplicable', target, actual } };
+  }
+  if (input.actual === null || (actual.kind === 'empty' && target.kind !== 'empty')) {
+    return { problem: diagnostic('MISSING_ACTUAL', base, where) };
+  }
+
+  if (target.kind === 'number') {
+    if (actual.kind !== 'number') {
+      const example = `${target.number.toFixed()}${target.magnitude ?? ''}${target.unit}`;
+      return { problem: diagnostic('ACTUAL_NOT_NUMBER', { ...base, example }, where) };
+    }
+    const comparison = compareNumbers(target, actual);
+    if (!comparison.ok) {
+      if (comparison.problem === 'unit') {
+        const unitOf = (p: ParsedNumber): string => `${p.magnitude ?? ''}${p.unit}` || '无单位';
+        return { problem: diagnostic('UNIT_MISMATCH', { ...base, targetUnit: unitOf(target), actualUnit: unitOf(actual) }, where) };
+      }
+      return {
+        problem: diagnostic('QUALIFIER_MISMATCH', { ...base, targetQualifier: target.qualifier, actualQualifier: actual.qualifier }, where),
+      };
+    }
+    return { reading: { kind: 'quantitative', target, actual: comparison.actual, comparison } };
+  }
+
+  if (target.kind === 'date' && actual.kind === 'date') {
+    const { met, daysLate } = compareDates(target, actual);
+    return { reading: { kind: 'date', target, actual, met, daysLate } };
+  }
+
+  const band = qualitativeBand(input.band, target, actual);
+  if (!band) return { problem: diagnostic('BAND_REQUIRED', base, where) };
+  return { reading: { kind: 'qualitative', target, actual, band: band.band, bandSource: band.source } };
+}
+
+function qualitativeBand(
+  stated: Band | undefined,
+  target: ParsedValue,
+  actual: ParsedValue,
+): { band: Band; source: 'stated' | 'wording' | 'sameAsTarget' } | null {
+  if (stated) return { band: stated, source: 'stated' };
+  if (actual.kind === 'text' && actual.band) return { band: actual.band, source: 'wording' };
+  if (actual.kind !== 'empty' && normalize(actual.raw) === normalize(target.raw)) return { band: 'achieved', source: 'sameAsTarget' };
+  return null;
+}

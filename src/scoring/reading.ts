@@ -1,0 +1,44 @@
+import type { Decimal } from '../domain/decimal';
+import type { Band, ParsedDate, ParsedNumber, ParsedValue, SourceLocation } from '../domain/model';
+import type { NumberComparison } from '../targets/compare';
+
+/** One 三级指标 row with everything the scorer needs: definition, what the department filled, where each came from. */
+export interface IndicatorInput {
+  id: string;
+  name: string;
+  level1: string;
+  level2: string;
+  target: string;
+  /** null when 分值 is "/" (not applicable). */
+  maxScore: Decimal | null;
+  /** null when the department filled nothing. */
+  actual: string | null;
+  band?: Band;
+  declaredScore?: Decimal;
+  reason?: string;
+  deviationReason?: string;
+  improvement?: string;
+  locations: {
+    definition?: SourceLocation;
+    actual?: SourceLocation;
+    declaredScore?: SourceLocation;
+    /** The indicators map of the actuals file, for a row that is missing there. */
+    actualsIndicators?: SourceLocation;
+  };
+}
+
+export type Comparison = Extract<NumberComparison, { ok: true }>;
+
+/** How a row's target and actual were understood: decides its kind and feeds the facts and the methods. */
+export type RowReading =
+  | { kind: 'quantitative'; target: ParsedNumber; actual: ParsedNumber; comparison: Comparison }
+  | { kind: 'date'; target: ParsedDate; actual: ParsedDate; met: boolean; daysLate: number }
+  | {
+      kind: 'qualitative';
+      target: ParsedValue;
+      actual: ParsedValue;
+      band: Band;
+      /** stated: the band field; wording: read from the actual; sameAsTarget: the actual repeats the target. */
+      bandSource: 'stated' | 'wording' | 'sameAsTarget';
+    }
+  | { kind: 'notApplicable'; target: ParsedValue; actual: ParsedValue };

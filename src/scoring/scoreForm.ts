@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { Decimal, percent, plain, roundScore, sum, ZERO } from '../domain/decimal';
+import { GRADE_LABEL } from '../domain/glossary';
+import type { SourceLocation } from '../domain/model';
+import { JIXIAO_VERSION } from '../domain/version';
+import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
+import type { AdjustDecision, CompiledRuleSet } from '../rules/compile';
+import { deviationPenalty, rescaleForNotApplicable, totalCap, type PendingAdjustment } from './adjustments';
+import { scoreBudget, type BudgetInput } from './budget';
+import { gradeOf } from './grade';
+import { scoreIndicator } from './indicator';
+import { readRow } from './readRow';
+import type { IndicatorInput } from './reading';
+import type { Adjustment, BudgetResult, FormResult, IndicatorResult, LevelResult } from './result';
+
+/** Everything needed to score one form, already validated and located. */
+export interface FormInput {
+  form: 'project' | 'department';
+  title: string;
+  fiscalYear: number;
+  department: string;
+  budget: BudgetInput;
+  indicators: IndicatorInput[];
+  levels: { name: string; declaredWeight: Decimal | null; location?: SourceLocation; groups: { name: string; ids: string[] }[] }[];
+  declared: { total: Decimal | null; grade: string | null; maxTotal: Decimal | null; totalLocation?: SourceLocation; maxTotalLocation?: SourceLocation; gradeLocation?: SourceLocation };
+  hashes: { definitionsSha256: string; actualsSha256: string };
+}
+
+/**
+ * Scores a whole form: every row, the budget, the level subtotals, the adjustments, the total and the grade.
+ * Every input problem of every row is collected and thrown together, so a department fixes all in one pass.
+ */
+export async function scoreForm(input: FormInput, compiled: CompiledRuleSet): Promise<FormResult> {
+  const ruleSet = compiled.ruleSet;
+  const problems: Diagnostic[] = [];
+  const indicators: IndicatorResult[] = [];
+  const pending: PendingAdjustment[] = [];
+
+  for (const row of input.indicators) {
+    const read = readRow(row, input.fiscalYear);
+    if ('problem' in read) {
+      problems.push(read.problem);
+      continue;
+    }
+    const scored = await scoreIndicator(row, read.reading, compiled);
+    if ('problem' in scored) problems.push(scored.problem);
+    else {
+      indicators.push(scored.result);
+      pending.push(...scored.adjustments);
+    }
+  }
+  const budgetOutcome = await scoreBudget(input.budget, compiled);
+  if ('problem' in budgetOutcome) problems.push(budgetOutcome.problem);
+  else if (problems.length === 0) return finish(input, compiled, indicators, pending, budgetOutcome.result);
+  throw new InputError(problems);
+}
+
+async function finish(
+  input: FormInput,
+  compiled: CompiledRuleSet,
+  indicators: IndicatorResult[],
+  pending: PendingAdjustment[],
+  budget: BudgetResult,
+): Promise<FormResult> {
+  const ruleSet = compiled.ruleSet;
+
+  const byId = new Map(indicators.map((r) => [r.id, r]));
+  const formWarnings: Diagnostic[] = [];
+  const levels: LevelResult[] = input.levels.map((level) => {
+    const groups = level.groups.map((g) => {
+      const rows = g.ids.map((id) => byId.get(id)).filter((r): r is IndicatorResult => r !== undefined);
+      const applicable = rows.filter((r) => r.kind !== 'notApplicable');
+      return {
+        name: g.name,
+        maxScore: sum(applicable.map((r) => r.maxScore ?? ZERO)),
+        score: sum(applicable.map((r) => r.finalScore)),
+        indicatorIds: g.ids,
+      };
+    });
+    const printedMax = sum(level.groups.flatMap((g) => g.ids.map((id) => byId.get(id)?.maxScore ?? ZERO)));
+    if (level.declaredWeight !== null && !level.declaredWeight.equals(printedMax)) {
+      formWarnings.push(
+        diagnostic('WEIGHT_SUM_MISMATCH', { level: level.name, declared: plain(level.declaredWeight), sum: plain(printedMax) }, level.location),
+      );
+    }
+    return {
+      name: level.name,
+      declaredWeight: level.declaredWeight,
+      maxScore: sum(groups.map((g) => g.maxScore)),
+      score: sum(groups.map((g) => g.score)),
+      groups,
+    };
+  });
+
+  const applicableMax = budget.maxScore.plus(sum(levels.map((l) => l.maxScore)));
+  const printedMaxTotal = budget.maxScore.plus(sum(indicators.map((r) => r.maxScore ?? ZERO)));
+  if (input.declared.maxTotal !== null && !input.declared.maxTotal.equals(printedMaxTotal)) {
+    formWarnings.push(
+      diagnostic('WEIGHT_SUM_MISMATCH', { level: '总分', declared: plain(input.declared.maxTotal), sum: plain(printedMaxTotal) }, input.declared.maxTotalLocation),
+    );
+  }
+
+  // Adjustments stay apart from the rows: penalties, then rescaling for rows that do not apply, then caps.
+  const subtotal = budget.finalScore.plus(sum(indicators.map((r) => r.finalScore)));
+  const adjustments: Adjustment[] = pending.map((p) => deviationPenalty.apply(p));
+  let running = subtotal.plus(sum(adjustments.map((a) => a.delta)));
+  const hasNotApplicable = indicators.some((r) => r.kind === 'notApplicable');
+  for (const r of indicators.filter((x) => x.kind === 'notApplicable')) {
+    formWarnings.push(
+      diagnostic('NOT_APPLICABLE', {
+        id: r.id,
+        name: r.name,
+        rescale: ruleSet.file.parameters.notApplicable.rescale ? '，其余指标按比例折算' : '',
+        rescaleEn: ruleSet.file.parameters.notApplicable.rescale ? '; the other rows are rescaled' : '',
+      }),
+    );
+  }
+  if (hasNotApplicable && ruleSet.file.parameters.notApplicable.rescale) {
+    const rescale = rescaleForNotApplicable(running, applicableMax, printedMaxTotal.greaterThan(applicableMax) ? printedMaxTotal : applicableMax);
+    if (rescale) {
+      adjustments.push(rescale);
+      running = running.plus(rescale.delta);
+    }
+  }
+  const totalOutcome = await compiled.evaluate('total', {
+    executionRate: plain(budget.rate),
+    total: plain(running),
+    hasNotApplicable,
+  });
+  const caps: AdjustDecision[] = outcomeAdjustments(totalOutcome.adjustments, 'totalCap');
+  const cap = totalCap.apply(caps, running, budget.rate);
+  if (cap) {
+    adjustments.push(cap);
+    running = running.plus(cap.delta);
+    formWarnings.push(diagnostic('TOTAL_CAPPED', { rate: percent(budget.rate), cap: plain(running) }));
+  }
+  for (const a of adjustments.filter((x) => x.method === 'deviationPenalty')) {
+    const row = byId.get(a.indicatorId ?? '');
+    formWarnings.push(
+      diagnostic('DEVIATION_PENALTY', { id: a.indicatorId ?? '', name: row?.name ?? '', deviation: a.deviation ?? '—', points: plain(a.delta.negated()) }),
+    );
+  }
+  const total = roundScore(Decimal.max(ZERO, running));
+  const grade = gradeOf(total, ruleSet.file.grades);
+
+  const declaredRowsTotal = (budget.declaredScore ?? budget.ruleScore).plus(sum(indicators.map((r) => r.declaredScore ?? r.ruleScore)));
+  if (input.declared.total !== null && !input.declared.total.equals(total)) {
+    formWarnings.push(
+      diagnostic(
+        'DECLARED_TOTAL_MISMATCH',
+        { declared: plain(input.declared.total), computed: plain(total), declaredRows: plain(declaredRowsTotal) },
+        input.declared.totalLocation,
+      ),
+    );
+  }
+  if (input.declared.grade !== null && grade !== null && input.declared.grade !== GRADE_LABEL[grade]) {
+    formWarnings.push(diagnostic('DECLARED_GRADE_MISMATCH', { declared: input.declared.grade, computed: GRADE_LABEL[grade] }, input.declared.gradeLocation));
+  }
+
+  const warnings = [...budget.flags, ...indicators.flatMap((r) => r.flags), ...formWarnings];
+  return {
+    form: input.form,
+    title: input.title,
+    fiscalYear: input.fiscalYear,
+    department: input.department,
+    budget,
+    levels,
+    indicators,
+    adjustments,
+    subtotal,
+    maxTotal: applicableMax,
+    total,
+    grade,
+    declared: { total: input.declared.total, grade: input.declared.grade, rowsTotal: declaredRowsTotal, maxTotal: input.declared.maxTotal },
+    warnings,
+    ruleSet: { id: ruleSet.file.id, version: ruleSet.file.version, name: ruleSet.file.name, sha256: ruleSet.sha256 },
+    inputs: {
+      ...input.hashes,
+      sha256: createHash('sha256').update(`${input.hashes.definitionsSha256}\n${input.hashes.actualsSha256}`).digest('hex'),
+    },
+    jixiaoVersion: JIXIAO_VERSION,
+  };
+}
+
+function outcomeAdjustments(list: AdjustDecision[], method: string): AdjustDecision[] {
+  return list.filter((a) => a.method === method);
+}

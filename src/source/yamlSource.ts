@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { SourceLocation } from '../domain/model';
+import { diagnostic, type Diagnostic } from '../errors/diagnostic';
+
+export type DataPath = readonly (string | number)[];
+
+/** A YAML file read with positions, so any data path can be reported as file:line:column. */
+export interface SourceDocument {
+  /** The path as the user wrote it (used in messages). */
+  file: string;
+  /** Absolute path (used to resolve files named inside it). */
+  absolutePath: string;
+  text: string;
+  data: unknown;
+  /** Problems found while reading: syntax errors (fatal) and duplicate keys. */
+  diagnostics: Diagnostic[];
+  /** Where the value at `dataPath` is; `key: true` points at its key instead. Falls back to the nearest parent. */
+  locate(dataPath: DataPath, options?: { key?: boolean }): SourceLocation;
+  /** The keys of the mapping at `dataPath` as written: a key written as a number (1.10) reads as 1.1. */
+  keysAt(dataPath: DataPath): { key: string; source: string; writtenAsNumber: boolean; location: SourceLocation }[];
+}
+
+/** Binary floats keep 15 significant digits exactly; more must be quoted to stay exact. */
+const MAX_EXACT_DIGITS = 15;
+
+function significantDigits(source: string): number {
+  const mantissa = source.replace(/^[+-]/, '').split(/[eE]/)[0] ?? '';
+  const digits = mantissa.replace('.', '').replace(/^0+/, '');
+  return digits.replace(/0+$/, '').length;
+}
+
+export function readYamlFile(file: string): SourceDocument {
+  const text = readFileSync(file, 'utf8');
+  return parseYaml(text, file, path.resolve(file));
+}
+
+export function parseYaml(text: string, file: string, absolutePath = path.resolve(file)): SourceDocument {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
+
+  const at = (offset: number): SourceLocation => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+
+  const diagnostics: Diagnostic[] = [];
+  for (const error of doc.errors) {
+    const location = at(error.pos[0]);
+    if (error.code === 'DUPLICATE_KEY') {
+      diagnostics.push(diagnostic('DUPLICATE_KEY', { key: keyTextAt(text, error.pos[0]) }, location));
+    } else {
+      diagnostics.push(diagnostic('YAML_SYNTAX', { detail: firstLine(error.message) }, location));
+    }
+  }
+  checkNumberPrecision(doc, at, diagnostics);
+
+  const fatal = diagnostics.some((d) => d.code === 'YAML_SYNTAX');
+  const data = fatal ? undefined : (doc.toJS({ maxAliasCount: 100 }) as unknown);
+
+  return {
+    file,
+    absolutePath,
+    text,
+    data,
+    diagnostics,
+    locate(dataPath, options = {}) {
+      return at(offsetOf(doc, dataPath, options.key === true));
+    },
+    keysAt(dataPath) {
+      const node = dataPath.length === 0 ? doc.contents : doc.getIn(dataPath, true);
+      if (!isMap(node)) return [];
+      return node.items.flatMap((pair) => {
+        if (!isScalar(pair.key)) return [];
+        const key = pair.key;
+        return [
+          {
+            key: String(key.value),
+            source: key.source ?? String(key.value),
+            writtenAsNumber: typeof key.value === 'number',
+            location: at(key.range?.[0] ?? 0),
+          },
+        ];
+      });
+    },
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+function keyTextAt(text: string, offset: number): string {
+  const rest = text.slice(offset);
+  const match = /^["']?([^"':\n]+)/.exec(rest);
+  return match?.[1]?.trim() ?? '?';
+}
+
+function checkNumberPrecision(doc: Document, at: (offset: number) => SourceLocation, out: Diagnostic[]): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'number' && node.source !== undefined && node.range) {
+        if (/^[+-]?[\d.]+([eE][+-]?\d+)?$/.test(node.source) && significantDigits(node.source) > MAX_EXACT_DIGITS) {
+          out.push(diagnostic('NUMBER_TOO_PRECISE', { text: node.source }, at(node.range[0])));
+        }
+      }
+    },
+  });
+}
+
+/** Walks the YAML nodes along a data path; stops at the deepest node that exists. */
+function offsetOf(doc: Document, dataPath: DataPath, pointAtKey: boolean): number {
+  let node: Node | null | undefined = doc.contents as Node | null;
+  let offset = node?.range?.[0] ?? 0;
+  for (let i = 0; i < dataPath.length; i++) {
+    const segment = dataPath[i];
+    const last = i === dataPath.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return offset;
+      const keyNode = pair.key as Node;
+      if (last && pointAtKey) return keyNode.range?.[0] ?? offset;
+      const value = pair.value as Node | null;
+      offset = value?.range?.[0] ?? keyNode.range?.[0] ?? offset;
+      node = value;
+      if (!value) return keyNode.range?.[0] ?? offset;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) return offset;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}

@@ -1,0 +1,218 @@
+import { dec } from '../domain/decimal';
+import type { CalendarDay, Comparator, ParsedValue } from '../domain/model';
+import { bandOfText } from './bands';
+
+/**
+ * Reads 年度指标值 / 实际完成值 as people write them (DESIGN §2.5): `≥95%`, `500篇以上`, `2.4万余条`,
+ * `不超过5%`, `同比下降5%`, `2021年11月30日前`, `全省前列`, `/`. Text that is not wholly a number or a
+ * date stays text (a qualitative row); nothing is pulled out of the middle of a sentence.
+ */
+
+const NOT_APPLICABLE = new Set(['/', '-', '—', '——', '–', 'N/A', 'NA', '不适用']);
+
+/** Longest first, so 不超过 is not read as 超过. */
+const PREFIX_COMPARATORS: readonly [string, Comparator][] = [
+  ['大于等于', '>='],
+  ['小于等于', '<='],
+  ['大于或等于', '>='],
+  ['小于或等于', '<='],
+  ['不低于', '>='],
+  ['不少于', '>='],
+  ['不小于', '>='],
+  ['不超过', '<='],
+  ['不高于', '<='],
+  ['不多于', '<='],
+  ['不大于', '<='],
+  ['控制在', '<='],
+  ['至少', '>='],
+  ['达到', '>='],
+  ['高于', '>'],
+  ['大于', '>'],
+  ['多于', '>'],
+  ['超过', '>'],
+  ['低于', '<'],
+  ['小于', '<'],
+  ['少于', '<'],
+  ['等于', '='],
+  ['>=', '>='],
+  ['<=', '<='],
+  ['≥', '>='],
+  ['≧', '>='],
+  ['≤', '<='],
+  ['≦', '<='],
+  ['>', '>'],
+  ['<', '<'],
+  ['==', '='],
+  ['=', '='],
+];
+
+const SUFFIX_COMPARATORS: readonly [string, Comparator][] = [
+  ['及以上', '>='],
+  ['以上', '>='],
+  ['及以下', '<='],
+  ['以下', '<='],
+  ['以内', '<='],
+  ['之内', '<='],
+  ['内', '<='],
+];
+
+const APPROX_PREFIX = ['大约', '约', '近'];
+const APPROX_SUFFIX = ['余', '多', '左右'];
+/** Words that may stand before a number and qualify it (同比下降5%). Only CJK letters, at most 8. */
+const QUALIFIER = /^[\u4e00-\u9fff]{1,8}/;
+const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
+/** A unit: a short run of CJK letters, Latin letters, % or ‰, possibly with a slash (元/人). */
+const UNIT = /^(?:%|‰|℃|[a-zA-Z\u4e00-\u9fff]{1,4}(?:\/[a-zA-Z\u4e00-\u9fff]{1,3})?)/;
+
+export interface ParseOptions {
+  /** Year used when a date target leaves it out (12月底前完成). */
+  fiscalYear?: number;
+}
+
+export function normalize(raw: string): string {
+  return raw.normalize('NFKC').replace(/\s+/g, '').replace(/（含）|\(含\)/g, '');
+}
+
+export function parseValue(raw: string, options: ParseOptions = {}): ParsedValue {
+  const text = normalize(raw);
+  if (text === '') return { kind: 'empty', raw };
+  if (NOT_APPLICABLE.has(text) || /^\/+$/.test(text)) return { kind: 'notApplicable', raw };
+  return parseDate(text, raw, options) ?? parseNumber(text, raw) ?? { kind: 'text', raw, band: bandOfText(text) };
+}
+
+function stripPrefix(text: string, table: readonly [string, Comparator][]): [Comparator | null, string] {
+  for (const [word, comparator] of table) if (text.startsWith(word)) return [comparator, text.slice(word.length)];
+  return [null, text];
+}
+
+function stripSuffix(text: string, table: readonly [string, Comparator][]): [Comparator | null, string] {
+  for (const [word, comparator] of table) if (text.endsWith(word) && text.length > word.length) return [comparator, text.slice(0, -word.length)];
+  return [null, text];
+}
+
+function startsWithAny(text: string, words: readonly string[]): string | null {
+  return words.find((w) => text.startsWith(w)) ?? null;
+}
+
+function parseNumber(text: string, raw: string): ParsedValue | null {
+  let rest = text;
+  let approximate = false;
+  let [comparator, after] = stripPrefix(rest, PREFIX_COMPARATORS);
+  rest = after;
+
+  // Qualifier words (同比下降), possibly followed by a comparator (满意度≥95%).
+  let qualifier = '';
+  if (!NUMBER.test(rest) && !startsWithAny(rest, APPROX_PREFIX)) {
+    const q = QUALIFIER.exec(rest)?.[0] ?? '';
+    // The qualifier ends where a comparator, an approximation word or a digit begins.
+    let cut = q.length;
+    for (let i = 1; i < q.length; i++) {
+      const tail = rest.slice(i);
+      if (stripPrefix(tail, PREFIX_COMPARATORS)[0] || startsWithAny(tail, APPROX_PREFIX)) {
+        cut = i;
+        break;
+      }
+    }
+    qualifier = q.slice(0, cut);
+    rest = rest.slice(cut);
+    if (!comparator) [comparator, rest] = stripPrefix(rest, PREFIX_COMPARATORS);
+  }
+  const approxWord = startsWithAny(rest, APPROX_PREFIX);
+  if (approxWord) {
+    approximate = true;
+    rest = rest.slice(approxWord.length);
+  }
+
+  const numberText = NUMBER.exec(rest)?.[0];
+  if (!numberText) return null;
+  rest = rest.slice(numberText.length);
+
+  let magnitude: '万' | '亿' | null = null;
+  if (rest.startsWith('万') || rest.startsWith('亿')) {
+    magnitude = rest[0] as '万' | '亿';
+    rest = rest.slice(1);
+  }
+  const approxSuffix = APPROX_SUFFIX.slice(0, 2).find((w) => rest.startsWith(w));
+  if (approxSuffix) {
+    approximate = true;
+    rest = rest.slice(approxSuffix.length);
+  }
+
+  let suffixComparator: Comparator | null = null;
+  if (rest.endsWith('左右')) {
+    approximate = true;
+    rest = rest.slice(0, -2);
+  }
+  [suffixComparator, rest] = stripSuffix(rest, SUFFIX_COMPARATORS);
+  if (suffixComparator === null && SUFFIX_COMPARATORS.some(([w]) => rest === w)) {
+    [suffixComparator, rest] = stripSuffix(`x${rest}`, SUFFIX_COMPARATORS);
+    rest = rest.slice(1);
+  }
+
+  let unit = '';
+  if (rest !== '') {
+    const u = UNIT.exec(rest)?.[0];
+    if (!u || u.length !== rest.length) return null;
+    unit = u;
+  }
+  if (comparator && suffixComparator && comparator !== suffixComparator) return null;
+
+  const number = dec(numberText.replace(/,/g, ''));
+  const value = magnitude === '万' ? number.times(10_000) : magnitude === '亿' ? number.times(100_000_000) : number;
+  return {
+    kind: 'number',
+    raw,
+    comparator: comparator ?? suffixComparator ?? 'none',
+    number,
+    magnitude,
+    value,
+    unit,
+    approximate,
+    qualifier,
+  };
+}
+
+const DATE =
+  /^(?:(\d{4})年)?(?:(\d{1,2})月(?:(\d{1,2})日|(底|末|上旬|中旬|下旬))?|(年底|年末))(之前|以前|前)?(?:完成|前完成|办结|完工|上线)?$/;
+const ISO_DATE = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(之前|以前|前)?(?:完成)?$/;
+
+function lastDayOf(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function parseDate(text: string, raw: string, options: ParseOptions): ParsedValue | null {
+  const iso = ISO_DATE.exec(text);
+  if (iso) {
+    const date: CalendarDay = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+    if (!validDay(date)) return null;
+    return { kind: 'date', raw, comparator: iso[4] ? '<=' : 'none', date, yearImplied: false };
+  }
+  const m = DATE.exec(text);
+  if (!m) return null;
+  const [, yearText, monthText, dayText, part, yearEnd, before] = m;
+  if (!monthText && !yearEnd) return null;
+  const yearImplied = yearText === undefined;
+  const year = yearText ? Number(yearText) : (options.fiscalYear ?? 0);
+  const month = yearEnd ? 12 : Number(monthText);
+  if (month < 1 || month > 12) return null;
+  let day: number;
+  if (dayText) day = Number(dayText);
+  else if (part === '上旬') day = 10;
+  else if (part === '中旬') day = 20;
+  else day = lastDayOf(year || 2000, month);
+  const date = { year, month, day };
+  if (!validDay(date)) return null;
+  // A deadline with 前 or 底/末 or no day at all means "by then"; a bare full date is a completion date.
+  const comparator: Comparator = before || part || yearEnd || !dayText ? '<=' : 'none';
+  return { kind: 'date', raw, comparator, date, yearImplied };
+}
+
+function validDay(d: CalendarDay): boolean {
+  return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= lastDayOf(d.year || 2000, d.month);
+}
+
+/** Days since an epoch, for comparing calendar days exactly. */
+export function dayNumber(d: CalendarDay): number {
+  return Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
+}
+
