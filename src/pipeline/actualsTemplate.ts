@@ -1,5 +1,9 @@
-import type { DefinitionsFile } from '../schema/definitions';
 import * as path from 'node:path';
+import { SCHEMAS_DIR } from '../domain/paths';
+import { InputError, throwIfErrors } from '../errors/diagnostic';
+import { definitionsSchema, type DefinitionsFile } from '../schema/definitions';
+import { validateDocument } from '../source/validate';
+import { readSource } from './files';
 
 /** YAML text safe as a single-line comment. */
 function oneLine(text: string): string {
@@ -45,4 +49,13 @@ export function actualsTemplate(definitions: DefinitionsFile, definitionsPath: s
 function relativeRef(fromDir: string, file: string): string {
   const relative = path.relative(fromDir, file).split(path.sep).join('/');
   return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+/** Reads and checks a definitions file, then builds the actuals file to fill beside `actualsPath`. */
+export function actualsTemplateFor(definitionsPath: string, actualsPath: string): string {
+  const doc = readSource(definitionsPath);
+  const { value, diagnostics } = validateDocument(doc, definitionsSchema);
+  throwIfErrors(diagnostics);
+  if (!value) throw new InputError(diagnostics);
+  return actualsTemplate(value, definitionsPath, actualsPath, path.join(SCHEMAS_DIR, 'actuals.schema.json'));
 }

@@ -32,3 +32,10 @@ export async function scoreFile(actualsPath: string, options: LoadOptions = {}, 
   const result = await timings.time('score', () => scoreForm(loaded.input, engine));
   return { loaded, result };
 }
+
+// The façade the CLI uses: it reaches the rest of the house only through the pipeline.
+export { actualsTemplateFor } from './actualsTemplate';
+export { runRuleSetTests, type TestFileOutcome } from './ruleSetTests';
+export { resultToJson } from '../report/json';
+export { textReport } from '../report/textReport';
+export { FILE_KINDS, isFileKind, jsonSchemaOf } from '../schema/kinds';

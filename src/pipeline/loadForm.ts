@@ -4,7 +4,7 @@ import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
 import type { RuleSet } from '../rules/ruleSet';
 import { actualsSchema, type ActualsFile } from '../schema/actuals';
 import { definitionsSchema, type DefinitionsFile } from '../schema/definitions';
-import { validateDocument } from '../schema/validate';
+import { validateDocument } from '../source/validate';
 import type { BudgetInput } from '../scoring/budget';
 import type { IndicatorInput } from '../scoring/reading';
 import type { FormInput } from '../scoring/scoreForm';

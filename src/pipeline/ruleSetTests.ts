@@ -6,7 +6,7 @@ import { InputError, throwIfErrors } from '../errors/diagnostic';
 import type { Band } from '../domain/model';
 import type { RuleSet } from '../rules/ruleSet';
 import { ruleSetTestsSchema, type RuleSetTestCase } from '../schema/rulesetTests';
-import { validateDocument } from '../schema/validate';
+import { validateDocument } from '../source/validate';
 import type { IndicatorInput } from '../scoring/reading';
 import type { FormResult } from '../scoring/result';
 import { scoreForm, type FormInput } from '../scoring/scoreForm';

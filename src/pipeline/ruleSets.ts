@@ -7,7 +7,7 @@ import { inputError, throwIfErrors } from '../errors/diagnostic';
 import { CompiledRuleSet, type KnownNames } from '../rules/compile';
 import type { RuleSet } from '../rules/ruleSet';
 import { ruleSetSchema } from '../schema/ruleset';
-import { validateDocument } from '../schema/validate';
+import { validateDocument } from '../source/validate';
 import { ADJUST_METHODS } from '../scoring/adjustments';
 import { INDICATOR_METHODS } from '../scoring/methods';
 import { BUDGET_METHODS } from '../scoring/methods/budgetExecution';

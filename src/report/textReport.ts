@@ -62,10 +62,10 @@ export function textReport(result: FormResult, lang: Lang = 'zh'): string {
   out.push(levels.toString());
 
   for (const a of result.adjustments) out.push(`${lang === 'en' ? 'Adjustment' : '调整'}：${a.explanation}`);
-  const gradeLine = result.grade ? `　${FIELD_LABEL.grade}：${gradeText(result.grade)}` : '';
+  const gradeLine = result.grade ? `  ${FIELD_LABEL.grade}：${gradeText(result.grade)}` : '';
   out.push(`${FIELD_LABEL.total}：${scoreText(result.total)}（${lang === 'en' ? 'out of' : '满分'} ${scoreText(result.maxTotal)}）${gradeLine}`);
   if (result.declared.total !== null || result.declared.grade !== null) {
-    out.push(`${lang === 'en' ? 'Declared on the form' : '表上申报'}：${FIELD_LABEL.total} ${scoreText(result.declared.total)}　${FIELD_LABEL.grade} ${result.declared.grade ?? ''}`);
+    out.push(`${lang === 'en' ? 'Declared on the form' : '表上申报'}：${FIELD_LABEL.total} ${scoreText(result.declared.total)}  ${FIELD_LABEL.grade} ${result.declared.grade ?? ''}`);
   }
   if (result.indicators.some((r) => r.override)) out.push(lang === 'en' ? '* manual score with reason' : '* 人工评分（附理由）');
 

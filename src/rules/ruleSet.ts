@@ -1,5 +1,7 @@
 import type { SourceLocation } from '../domain/model';
-import type { RuleSetFile } from '../schema/ruleset';
+import type { RuleSetFile, RuleSetParameters } from '../schema/ruleset';
+
+export type { RuleSetFile, RuleSetParameters };
 
 /** A rule set as loaded: its validated content, where it came from and a hash of its bytes. */
 export interface RuleSet {

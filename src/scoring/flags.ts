@@ -1,7 +1,7 @@
 import { dec, percent } from '../domain/decimal';
 import { diagnostic, type Diagnostic, type DiagnosticData } from '../errors/diagnostic';
 import { isCode } from '../errors/catalog';
-import type { RuleSetParameters } from '../schema/ruleset';
+import type { RuleSetParameters } from '../rules/ruleSet';
 import type { FlagDecision } from '../rules/compile';
 
 /**

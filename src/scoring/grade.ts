@@ -1,6 +1,6 @@
 import { dec, type Decimal } from '../domain/decimal';
 import type { Grade } from '../domain/model';
-import type { RuleSetFile } from '../schema/ruleset';
+import type { RuleSetFile } from '../rules/ruleSet';
 
 /** 等级 from the rule set's bands (lower bounds inclusive); null when the rule set prints no grade. */
 export function gradeOf(total: Decimal, grades: RuleSetFile['grades']): Grade | null {

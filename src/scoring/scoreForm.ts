@@ -31,7 +31,6 @@ export interface FormInput {
  * Every input problem of every row is collected and thrown together, so a department fixes all in one pass.
  */
 export async function scoreForm(input: FormInput, compiled: CompiledRuleSet): Promise<FormResult> {
-  const ruleSet = compiled.ruleSet;
   const problems: Diagnostic[] = [];
   const indicators: IndicatorResult[] = [];
   const pending: PendingAdjustment[] = [];

@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from '../domain/decimal';
+import { type Decimal, ZERO } from '../domain/decimal';
 import type { Comparator, Direction, ParsedDate, ParsedNumber } from '../domain/model';
 import { dayNumber } from './parse';
 

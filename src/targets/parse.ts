@@ -97,8 +97,9 @@ function startsWithAny(text: string, words: readonly string[]): string | null {
 function parseNumber(text: string, raw: string): ParsedValue | null {
   let rest = text;
   let approximate = false;
-  let [comparator, after] = stripPrefix(rest, PREFIX_COMPARATORS);
-  rest = after;
+  const [leading, afterLeading] = stripPrefix(rest, PREFIX_COMPARATORS);
+  let comparator = leading;
+  rest = afterLeading;
 
   // Qualifier words (同比下降), possibly followed by a comparator (满意度≥95%).
   let qualifier = '';
@@ -138,7 +139,7 @@ function parseNumber(text: string, raw: string): ParsedValue | null {
     rest = rest.slice(approxSuffix.length);
   }
 
-  let suffixComparator: Comparator | null = null;
+  let suffixComparator: Comparator | null;
   if (rest.endsWith('左右')) {
     approximate = true;
     rest = rest.slice(0, -2);

@@ -1,5 +1,5 @@
 import { inputError } from '../../errors/diagnostic';
-import { FILE_KINDS, isFileKind, jsonSchemaOf } from '../../schema/kinds';
+import { FILE_KINDS, isFileKind, jsonSchemaOf } from '../../pipeline';
 import { EXIT } from '../exitCodes';
 import type { Io } from '../io';
 

@@ -1,7 +1,5 @@
 import type { Lang } from '../../errors/message';
-import { scoreFile } from '../../pipeline';
-import { resultToJson } from '../../report/json';
-import { textReport } from '../../report/textReport';
+import { resultToJson, scoreFile, textReport } from '../../pipeline';
 import { EXIT } from '../exitCodes';
 import type { Io } from '../io';
 

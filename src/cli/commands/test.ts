@@ -1,5 +1,5 @@
 import type { Lang } from '../../errors/message';
-import { runRuleSetTests } from '../../pipeline/ruleSetTests';
+import { runRuleSetTests } from '../../pipeline';
 import { EXIT } from '../exitCodes';
 import type { Io } from '../io';
 

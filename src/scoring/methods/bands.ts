@@ -1,6 +1,6 @@
-import { Decimal, HUNDRED } from '../../domain/decimal';
+import { type Decimal, HUNDRED } from '../../domain/decimal';
 import type { Band } from '../../domain/model';
-import type { RuleSetParameters } from '../../schema/ruleset';
+import type { RuleSetParameters } from '../../rules/ruleSet';
 
 /** A band's score range in points: [low, high), except 达成 whose top (100%) is included. */
 export function bandRange(band: Band, maxScore: Decimal, parameters: RuleSetParameters): { low: Decimal; high: Decimal; includesHigh: boolean } {

@@ -1,7 +1,7 @@
 import type { Decimal } from '../../domain/decimal';
 import type { IndicatorKind } from '../../domain/model';
 import type { Diagnostic } from '../../errors/diagnostic';
-import type { RuleSetParameters } from '../../schema/ruleset';
+import type { RuleSetParameters } from '../../rules/ruleSet';
 import type { IndicatorInput, RowReading } from '../reading';
 
 export interface MethodContext {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
-import type { DataPath, SourceDocument } from '../source/yamlSource';
-import { FIELD_RULES } from './fieldRules';
+import type { DataPath, SourceDocument } from './yamlSource';
+import { FIELD_RULES } from '../errors/fieldRules';
 
 const TYPE_LABEL: Record<string, { zh: string; en: string }> = {
   string: { zh: '文本', en: 'text' },
