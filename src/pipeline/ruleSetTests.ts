@@ -148,7 +148,7 @@ async function runCase(c: RuleSetTestCase, ruleSet: RuleSet, engine: Engine): Pr
     check('rule', e.rule, result.budget.rule.rule);
     check('flags', e.flags && sortedCodes(e.flags), sortedCodes(result.budget.flags.map((f) => f.code)));
   } else {
-    check('flags', e.flags && sortedCodes(e.flags), sortedCodes(result.warnings.map((f) => f.code)));
+    check('flags', e.flags && sortedCodes(e.flags), sortedCodes([...result.warnings, ...result.notes].map((f) => f.code)));
     check('adjustments', e.adjustments && e.adjustments.join(' '), result.adjustments.map((a) => a.method).join(' '));
   }
   check('total', e.total === undefined ? undefined : plain(dec(String(e.total))), plain(result.total));

@@ -77,6 +77,7 @@ export function resultToJson(result: FormResult, lang: Lang = 'zh') {
     adjustments: result.adjustments.map((a) => ({ method: a.method, rule: a.rule, delta: d(a.delta), explanation: a.explanation, indicatorId: a.indicatorId ?? null })),
     subtotal: d(result.subtotal),
     warnings: result.warnings.map((w) => flag(w, lang)),
+    notes: result.notes.map((w) => flag(w, lang)),
     ruleSet: result.ruleSet,
     inputs: result.inputs,
     jixiaoVersion: result.jixiaoVersion,

@@ -65,16 +65,25 @@ export function textReport(result: FormResult, lang: Lang = 'zh'): string {
   const gradeLine = result.grade ? `  ${FIELD_LABEL.grade}：${gradeText(result.grade)}` : '';
   out.push(`${FIELD_LABEL.total}：${scoreText(result.total)}（${lang === 'en' ? 'out of' : '满分'} ${scoreText(result.maxTotal)}）${gradeLine}`);
   if (result.declared.total !== null || result.declared.grade !== null) {
-    out.push(`${lang === 'en' ? 'Declared on the form' : '表上申报'}：${FIELD_LABEL.total} ${scoreText(result.declared.total)}  ${FIELD_LABEL.grade} ${result.declared.grade ?? ''}`);
+    const parts = [
+      result.declared.total !== null ? `${FIELD_LABEL.total} ${scoreText(result.declared.total)}` : '',
+      result.declared.grade !== null ? `${FIELD_LABEL.grade} ${result.declared.grade}` : '',
+    ];
+    out.push(`${lang === 'en' ? 'Declared on the form' : '表上申报'}：${parts.filter(Boolean).join('  ')}`);
   }
   if (result.indicators.some((r) => r.override)) out.push(lang === 'en' ? '* manual score with reason' : '* 人工评分（附理由）');
 
+  if (result.notes.length > 0) {
+    out.push('');
+    out.push(lang === 'en' ? `Notes (${result.notes.length}):` : `说明（${result.notes.length} 条）：`);
+    for (const n of result.notes) out.push(formatDiagnostic(n, lang));
+  }
   if (result.warnings.length > 0) {
     out.push('');
-    out.push(lang === 'en' ? `Warnings (${result.warnings.length}):` : `提示（${result.warnings.length} 条）：`);
+    out.push(lang === 'en' ? `Warnings (${result.warnings.length}):` : `警告（${result.warnings.length} 条）：`);
     for (const w of result.warnings) out.push(formatDiagnostic(w, lang));
   } else {
-    out.push(lang === 'en' ? 'No warnings.' : '无提示。');
+    out.push(lang === 'en' ? 'No warnings.' : '无警告。');
   }
   return out.join('\n');
 }

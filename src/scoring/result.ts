@@ -107,8 +107,10 @@ export interface FormResult {
   total: Decimal;
   grade: Grade | null;
   declared: { total: Decimal | null; grade: string | null; rowsTotal: Decimal; maxTotal: Decimal | null };
-  /** Every flag of every row and of the form, in order. */
+  /** Every warning of every row and of the form, in order: things a person must look at. */
   warnings: Diagnostic[];
+  /** Notes that explain but need no action: manual overrides, rows that do not apply, adjustments. */
+  notes: Diagnostic[];
   ruleSet: { id: string; version: string; name: string; sha256: string };
   inputs: { definitionsSha256: string; actualsSha256: string; sha256: string };
   jixiaoVersion: string;

@@ -103,23 +103,24 @@ async function finish(
   const subtotal = budget.finalScore.plus(sum(indicators.map((r) => r.finalScore)));
   const adjustments: Adjustment[] = pending.map((p) => deviationPenalty.apply(p));
   let running = subtotal.plus(sum(adjustments.map((a) => a.delta)));
-  const hasNotApplicable = indicators.some((r) => r.kind === 'notApplicable');
-  for (const r of indicators.filter((x) => x.kind === 'notApplicable')) {
-    formWarnings.push(
-      diagnostic('NOT_APPLICABLE', {
-        id: r.id,
-        name: r.name,
-        rescale: ruleSet.file.parameters.notApplicable.rescale ? '，其余指标按比例折算' : '',
-        rescaleEn: ruleSet.file.parameters.notApplicable.rescale ? '; the other rows are rescaled' : '',
-      }),
-    );
+  const notApplicableRows = indicators.filter((x) => x.kind === 'notApplicable');
+  const hasNotApplicable = notApplicableRows.length > 0;
+  const rescale =
+    hasNotApplicable && ruleSet.file.parameters.notApplicable.rescale
+      ? rescaleForNotApplicable(running, applicableMax, printedMaxTotal.greaterThan(applicableMax) ? printedMaxTotal : applicableMax)
+      : null;
+  if (rescale) {
+    adjustments.push(rescale);
+    running = running.plus(rescale.delta);
   }
-  if (hasNotApplicable && ruleSet.file.parameters.notApplicable.rescale) {
-    const rescale = rescaleForNotApplicable(running, applicableMax, printedMaxTotal.greaterThan(applicableMax) ? printedMaxTotal : applicableMax);
-    if (rescale) {
-      adjustments.push(rescale);
-      running = running.plus(rescale.delta);
-    }
+  for (const r of notApplicableRows) {
+    formWarnings.push(
+      diagnostic(
+        'NOT_APPLICABLE',
+        { id: r.id, name: r.name, rescale: rescale ? '，其余指标按比例折算' : '', rescaleEn: rescale ? '; the other rows are rescaled' : '' },
+        input.indicators.find((row) => row.id === r.id)?.locations.definition,
+      ),
+    );
   }
   const totalOutcome = await compiled.evaluate('total', {
     executionRate: plain(budget.rate),
@@ -156,7 +157,9 @@ async function finish(
     formWarnings.push(diagnostic('DECLARED_GRADE_MISMATCH', { declared: input.declared.grade, computed: GRADE_LABEL[grade] }, input.declared.gradeLocation));
   }
 
-  const warnings = [...budget.flags, ...indicators.flatMap((r) => r.flags), ...formWarnings];
+  const all = [...budget.flags, ...indicators.flatMap((r) => r.flags), ...formWarnings];
+  const warnings = all.filter((x) => x.severity !== 'info');
+  const notes = all.filter((x) => x.severity === 'info');
   return {
     form: input.form,
     title: input.title,
@@ -172,6 +175,7 @@ async function finish(
     grade,
     declared: { total: input.declared.total, grade: input.declared.grade, rowsTotal: declaredRowsTotal, maxTotal: input.declared.maxTotal },
     warnings,
+    notes,
     ruleSet: { id: ruleSet.file.id, version: ruleSet.file.version, name: ruleSet.file.name, sha256: ruleSet.sha256 },
     inputs: {
       ...input.hashes,
