@@ -24,7 +24,7 @@ export const CATALOG = {
   YAML_SYNTAX: {
     severity: 'error',
     zh: 'YAML 语法错误：{detail}',
-    en: 'YAML syntax error: {detail}',
+    en: 'YAML syntax error: {detailEn}',
     hintZh: '检查缩进、冒号后的空格和引号是否成对。',
     hintEn: 'Check indentation, the space after each colon, and that quotes are paired.',
   },

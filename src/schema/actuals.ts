@@ -33,7 +33,7 @@ export const actualsSchema = z.strictObject({
     declaredScore: points.optional().meta({ description: '表上填的预算执行得分' }),
     reason: z.string().optional().meta({ description: '执行率偏低的原因' }),
   }),
-  overallGoal: z.strictObject({ actual: nonEmptyText.meta({ description: '年度总体目标：实际完成情况' }) }),
+  overallGoal: z.strictObject({ actual: z.string().meta({ description: '年度总体目标：实际完成情况' }) }),
   indicators: z.record(z.string(), indicatorActualSchema).meta({ description: '按指标编号填写' }),
   declaredTotal: points.optional().meta({ description: '表上填的总得分' }),
   declaredGrade: gradeLabel.optional().meta({ description: '表上填的等级' }),

@@ -139,13 +139,20 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema,
           break;
         }
         const values = issue.values?.map((v) => String(v)).join('、');
-        const detail = rule?.zh ?? (values ? `应为以下之一：${values}` : zhOf(issue));
-        const detailEn = rule?.en ?? (values ? `must be one of ${values}` : issue.message);
+        const sized = issue.code === 'too_small' || issue.code === 'too_big';
+        const detail = sized ? zhOf(issue) : (rule?.zh ?? (values ? `应为以下之一：${values}` : zhOf(issue)));
+        const detailEn = sized ? enOf(issue) : (rule?.en ?? (values ? `must be one of ${values}` : issue.message));
         out.push(diagnostic('INVALID_VALUE', { field, detail, detailEn }, doc.locate(path)));
       }
     }
   }
   return out;
+}
+
+function enOf(issue: Issue): string {
+  if (issue.code === 'too_small') return Array.isArray(issue.input) ? 'the list cannot be empty' : typeof issue.input === 'string' ? 'cannot be empty' : 'too small';
+  if (issue.code === 'too_big') return 'too large';
+  return issue.message;
 }
 
 function zhOf(issue: Issue): string {

@@ -51,7 +51,8 @@ export function parseYaml(text: string, file: string, absolutePath = path.resolv
     if (error.code === 'DUPLICATE_KEY') {
       diagnostics.push(diagnostic('DUPLICATE_KEY', { key: keyTextAt(text, error.pos[0]) }, location));
     } else {
-      diagnostics.push(diagnostic('YAML_SYNTAX', { detail: firstLine(error.message) }, location));
+      const en = firstLine(error.message);
+      diagnostics.push(diagnostic('YAML_SYNTAX', { detail: YAML_ERROR_ZH[error.code] ?? en, detailEn: en }, location));
     }
   }
   checkNumberPrecision(doc, at, diagnostics);
@@ -86,6 +87,23 @@ export function parseYaml(text: string, file: string, absolutePath = path.resolv
     },
   };
 }
+
+/** The YAML library's error codes, said in Chinese. */
+const YAML_ERROR_ZH: Record<string, string> = {
+  BAD_INDENT: '缩进不正确',
+  TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
+  MISSING_CHAR: '缺少配对的括号或引号',
+  UNEXPECTED_TOKEN: '出现了不应出现的符号',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法不正确（冒号后要有空格）',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行',
+  BAD_SCALAR_START: '值不能以此符号开头，请给它加引号',
+  BAD_DQ_ESCAPE: '双引号中的转义字符不正确',
+  BLOCK_IN_FLOW: '花括号或方括号内不能换行写成块',
+  MULTIPLE_DOCS: '一个文件只能有一个文档（不要用 ---）',
+  BAD_ALIAS: '引用（*别名）不正确',
+  ALIAS_PROPS: '引用不能带标签或锚点',
+  RESOURCE_EXHAUSTION: '引用展开过多',
+};
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;

@@ -77,7 +77,9 @@ export function parseValue(raw: string, options: ParseOptions = {}): ParsedValue
   const text = normalize(raw);
   if (text === '') return { kind: 'empty', raw };
   if (NOT_APPLICABLE.has(text) || /^\/+$/.test(text)) return { kind: 'notApplicable', raw };
-  return parseDate(text, raw, options) ?? parseNumber(text, raw) ?? { kind: 'text', raw, band: bandOfText(text) };
+  const date = parseDate(text, raw, options);
+  if (date === 'invalid') return { kind: 'text', raw, band: null };
+  return date ?? parseNumber(text, raw) ?? { kind: 'text', raw, band: bandOfText(text) };
 }
 
 function stripPrefix(text: string, table: readonly [string, Comparator][]): [Comparator | null, string] {
@@ -181,11 +183,12 @@ function lastDayOf(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function parseDate(text: string, raw: string, options: ParseOptions): ParsedValue | null {
+/** A date, null when the text is not shaped like one, 'invalid' when it is shaped like one but no such day exists. */
+function parseDate(text: string, raw: string, options: ParseOptions): ParsedValue | null | 'invalid' {
   const iso = ISO_DATE.exec(text);
   if (iso) {
     const date: CalendarDay = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
-    if (!validDay(date)) return null;
+    if (!validDay(date)) return 'invalid';
     return { kind: 'date', raw, comparator: iso[4] ? '<=' : 'none', date, yearImplied: false };
   }
   const m = DATE.exec(text);
@@ -195,14 +198,14 @@ function parseDate(text: string, raw: string, options: ParseOptions): ParsedValu
   const yearImplied = yearText === undefined;
   const year = yearText ? Number(yearText) : (options.fiscalYear ?? 0);
   const month = yearEnd ? 12 : Number(monthText);
-  if (month < 1 || month > 12) return null;
+  if (month < 1 || month > 12) return 'invalid';
   let day: number;
   if (dayText) day = Number(dayText);
   else if (part === '上旬') day = 10;
   else if (part === '中旬') day = 20;
   else day = lastDayOf(year || 2000, month);
   const date = { year, month, day };
-  if (!validDay(date)) return null;
+  if (!validDay(date)) return 'invalid';
   // A deadline with 前 or 底/末 or no day at all means "by then"; a bare full date is a completion date.
   const comparator: Comparator = before || part || yearEnd || !dayText ? '<=' : 'none';
   return { kind: 'date', raw, comparator, date, yearImplied };

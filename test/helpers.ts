@@ -1,0 +1,36 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { main } from '../src/cli/main';
+
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs the CLI in-process with captured output. */
+export async function runCli(...argv: string[]): Promise<CliRun> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    out: (t) => {
+      out += t.endsWith('\n') ? t : `${t}\n`;
+    },
+    err: (t) => {
+      err += t.endsWith('\n') ? t : `${t}\n`;
+    },
+    interactive: false,
+  });
+  return { code, out, err };
+}
+
+export function tempDir(prefix = 'jixiao-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export const ROOT = path.resolve(__dirname, '..');
+export const DEPARTMENT = 'examples/zhuzhou-2020/department.actuals.yaml';
+export const PROJECT = 'examples/zhuzhou-2020/project.actuals.yaml';
+export const CLEAN = 'examples/water-2023/project.actuals.yaml';
+export const OVERRIDE = 'examples/water-2023/override.actuals.yaml';
