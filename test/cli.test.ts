@@ -76,7 +76,7 @@ describe('jixiao init', () => {
     const filled = text
       .replace(/fullYearBudget: 0/, 'fullYearBudget: 100')
       .replace(/executed: 0/, 'executed: 100')
-      .replace(/"1\.1": #.*\n    actual: ""/, (m) => m.replace('actual: ""', 'actual: 12处'))
+      .replace(/"1\.1": #.*\n {4}actual: ""/, (m) => m.replace('actual: ""', 'actual: 12处'))
       .replace(/actual: ""/g, 'actual: 达成');
     writeFileSync(output, filled.replace('actual: 达成 # 实际完成情况', 'actual: 完成 # 实际完成情况'));
     const scored = await runCli('score', output);
