@@ -88,6 +88,12 @@ export function syntheticForm(index: number, rows = 20): FormInput {
     title: `合成表${index}`,
     fiscalYear: 2023,
     department: `单位${index}`,
+    header: {
+      implementingUnit: `单位${index}`,
+      project: { name: `合成项目${index}`, subProject: '', totalInvestment: String(budget), fiscalFunding: String(budget), period: '2023年' },
+      overallGoal: { expected: '完成年度任务。', actual: '基本完成。' },
+      signOff: { preparer: '', phone: '', date: '', reviewer: '', head: '' },
+    },
     budget: {
       maxScore: dec(10),
       initialBudget: dec(budget),

@@ -6,6 +6,7 @@ import { initCommand } from './commands/init';
 import { schemaCommand } from './commands/schema';
 import { scoreCommand } from './commands/score';
 import { testCommand } from './commands/test';
+import { renderCommand, type RenderCommandOptions } from './commands/render';
 import { EXIT, guarded } from './exitCodes';
 import { processIo, type Io } from './io';
 
@@ -41,6 +42,16 @@ function program(io: Io, lang: Lang, setCode: (code: number) => void): Command {
     .option('-o, --output <file>', '输出文件（- 为标准输出）')
     .option('--force', '覆盖已存在的文件')
     .action((file: string, options: { output?: string; force?: boolean }) => run(() => initCommand(file, options, io, lang))());
+
+  cli
+    .command('render')
+    .description('生成绩效自评表 PDF（一次运行只启动一个浏览器）')
+    .argument('<actuals...>', '实际完成值文件（YAML）')
+    .option('-o, --output <path>', '输出 PDF 文件；多个表单时为目录')
+    .option('--explain', '附“评分说明”：每行的计算过程与全部提示')
+    .option('--html <file>', '同时输出 HTML（单个表单）')
+    .option('--timeout <ms>', '每页生成时限（毫秒），超时在新页面重试一次', '30000')
+    .action((files: string[], options: RenderCommandOptions) => run(() => renderCommand(files, options, io, lang))());
 
   cli
     .command('test')

@@ -57,3 +57,17 @@ export interface SourceLocation {
   line: number;
   column: number;
 }
+
+/** What the form prints besides its scores: the header, the 年度总体目标 and the sign-off block. */
+export interface FormHeader {
+  implementingUnit: string;
+  project: {
+    name: string;
+    subProject: string;
+    totalInvestment: string | null;
+    fiscalFunding: string | null;
+    period: string;
+  } | null;
+  overallGoal: { expected: string; actual: string };
+  signOff: { preparer: string; phone: string; date: string; reviewer: string; head: string };
+}

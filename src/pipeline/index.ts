@@ -39,3 +39,5 @@ export { runRuleSetTests, type TestFileOutcome } from './ruleSetTests';
 export { resultToJson } from '../report/json';
 export { textReport } from '../report/textReport';
 export { FILE_KINDS, isFileKind, jsonSchemaOf } from '../schema/kinds';
+export { renderForms, formHtml, embeddedData, type RenderedForm } from './render';
+export { standaloneHtml } from '../report/assets';

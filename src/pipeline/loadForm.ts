@@ -177,6 +177,26 @@ export function formInput(
     title: definitions.title ?? `${definitions.fiscalYear}年度${FORM_LABEL[definitions.form]}`,
     fiscalYear: definitions.fiscalYear,
     department: definitions.department,
+    header: {
+      implementingUnit: definitions.implementingUnit ?? '',
+      project: definitions.project
+        ? {
+            name: definitions.project.name,
+            subProject: definitions.project.subProject ?? '',
+            totalInvestment: definitions.project.totalInvestment ?? null,
+            fiscalFunding: definitions.project.fiscalFunding ?? null,
+            period: definitions.project.period ?? '',
+          }
+        : null,
+      overallGoal: { expected: definitions.overallGoal.expected, actual: actuals.overallGoal.actual },
+      signOff: {
+        preparer: actuals.signOff?.preparer ?? '',
+        phone: actuals.signOff?.phone ?? '',
+        date: actuals.signOff?.date ?? '',
+        reviewer: actuals.signOff?.reviewer ?? '',
+        head: actuals.signOff?.head ?? '',
+      },
+    },
     budget: {
       maxScore: dec(String(definitions.budget.maxScore)),
       initialBudget: amountOrNull(b.initialBudget),

@@ -62,6 +62,13 @@ export async function runTestFile(file: string): Promise<TestFileOutcome> {
 }
 
 type Engine = ReturnType<typeof compiled>;
+
+const EMPTY_HEADER: FormInput['header'] = {
+  implementingUnit: '',
+  project: null,
+  overallGoal: { expected: '', actual: '' },
+  signOff: { preparer: '', phone: '', date: '', reviewer: '', head: '' },
+};
 type IndicatorCase = NonNullable<RuleSetTestCase['indicator']>;
 type BudgetCase = NonNullable<RuleSetTestCase['budget']>;
 
@@ -95,6 +102,7 @@ function caseForm(rows: IndicatorCase[], budget: BudgetCase | undefined, ruleSet
     title: '规则集测试用例',
     fiscalYear: 2020,
     department: '测试',
+    header: EMPTY_HEADER,
     budget: {
       maxScore: dec(String(budget?.maxScore ?? ruleSet.file.framework.budget.maxScore)),
       initialBudget: null,

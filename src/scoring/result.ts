@@ -1,5 +1,5 @@
 import type { Decimal } from '../domain/decimal';
-import type { Band, Direction, Grade, IndicatorKind, ParsedValue } from '../domain/model';
+import type { Band, Direction, FormHeader, Grade, IndicatorKind, ParsedValue } from '../domain/model';
 import type { Diagnostic } from '../errors/diagnostic';
 import type { FactValue } from '../rules/facts';
 
@@ -96,6 +96,7 @@ export interface FormResult {
   title: string;
   fiscalYear: number;
   department: string;
+  header: FormHeader;
   budget: BudgetResult;
   levels: LevelResult[];
   indicators: IndicatorResult[];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Decimal, percent, plain, roundScore, sum, ZERO } from '../domain/decimal';
 import { GRADE_LABEL } from '../domain/glossary';
-import type { SourceLocation } from '../domain/model';
+import type { FormHeader, SourceLocation } from '../domain/model';
 import { JIXIAO_VERSION } from '../domain/version';
 import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
 import type { AdjustDecision, CompiledRuleSet } from '../rules/compile';
@@ -19,6 +19,7 @@ export interface FormInput {
   title: string;
   fiscalYear: number;
   department: string;
+  header: FormHeader;
   budget: BudgetInput;
   indicators: IndicatorInput[];
   levels: { name: string; declaredWeight: Decimal | null; location?: SourceLocation; groups: { name: string; ids: string[] }[] }[];
@@ -165,6 +166,7 @@ async function finish(
     title: input.title,
     fiscalYear: input.fiscalYear,
     department: input.department,
+    header: input.header,
     budget,
     levels,
     indicators,

@@ -1,0 +1,213 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { inputError } from '../errors/diagnostic';
+import { findBrowser } from './findBrowser';
+
+/** The page's own origin. Nothing is ever fetched from it: every request is answered from memory or aborted. */
+export const PAGE_ORIGIN = 'https://jixiao.invalid';
+
+export interface Asset {
+  body: Buffer | string;
+  contentType: string;
+}
+
+export interface PrintJob {
+  html: string;
+  /** Answers a request for one of the page's own bundled assets (fonts, stylesheet); null aborts it. */
+  resolveAsset(pathname: string): Promise<Asset | null>;
+  /** A name for messages. */
+  name: string;
+}
+
+export interface PrintStats {
+  /** Requests answered from bundled assets. */
+  served: number;
+  /** Requests refused: anything that is not a bundled asset. */
+  aborted: string[];
+  /** Attempts taken (2 when the first timed out and a fresh page was used). */
+  attempts: number;
+  ms: number;
+}
+
+export interface PrinterOptions {
+  executablePath?: string;
+  /** How long one page may take before it is given up and retried on a fresh page. */
+  timeoutMs?: number;
+  /** Pages printed at the same time (the machine's cores). */
+  concurrency?: number;
+}
+
+/** Flags for a headless browser on a closed network: nothing in the background reaches out. */
+const BROWSER_ARGS = [
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
+
+/**
+ * One browser per run, reused for every form: pages are kept and reused, at most `concurrency` at a time.
+ * Every request that is not the page's own bundled asset is aborted, and page JavaScript is disabled.
+ * A page that takes longer than the timeout is closed and the job retried once on a fresh page.
+ */
+export class PdfPrinter {
+  private readonly idle: Page[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private busy = 0;
+  private closed = false;
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly profileDir: string,
+    private readonly timeoutMs: number,
+    private readonly concurrency: number,
+  ) {}
+
+  static async launch(options: PrinterOptions = {}): Promise<PdfPrinter> {
+    const executablePath = options.executablePath ?? findBrowser();
+    const profileDir = mkdtempSync(path.join(tmpdir(), 'jixiao-chrome-'));
+    const args = [...BROWSER_ARGS, `--user-data-dir=${profileDir}`];
+    if (process.getuid?.() === 0) args.push('--no-sandbox');
+    let browser: Browser;
+    try {
+      browser = await puppeteer.launch({ executablePath, args, headless: true, pipe: true, userDataDir: profileDir });
+    } catch (error) {
+      rmSync(profileDir, { recursive: true, force: true });
+      throw inputError('BROWSER_LAUNCH_FAILED', { path: executablePath, detail: (error as Error).message.split('\n')[0] ?? '' });
+    }
+    return new PdfPrinter(browser, profileDir, options.timeoutMs ?? 30_000, Math.max(1, options.concurrency ?? 2));
+  }
+
+  /** The browser's process id (tests check it is gone after close). */
+  get pid(): number | undefined {
+    return this.browser.process()?.pid;
+  }
+
+  get profile(): string {
+    return this.profileDir;
+  }
+
+  async print(job: PrintJob): Promise<{ pdf: Uint8Array; stats: PrintStats }> {
+    const start = performance.now();
+    const aborted: string[] = [];
+    let served = 0;
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      await this.slot();
+      let page: Page | undefined;
+      let healthy = false;
+      try {
+        page = this.idle.pop() ?? (await this.newPage());
+        const result = await withTimeout(this.printOn(page, job, aborted, () => served++), this.timeoutMs);
+        healthy = true;
+        return { pdf: result, stats: { served, aborted, attempts: attempt, ms: performance.now() - start } };
+      } catch (error) {
+        if (!(error instanceof TimeoutError)) throw error;
+        if (attempt === 2) throw inputError('RENDER_TIMEOUT', { name: job.name, seconds: (this.timeoutMs / 1000).toFixed(1) });
+      } finally {
+        if (page) {
+          if (healthy) this.idle.push(page);
+          else void page.close().catch(() => undefined);
+        }
+        this.release();
+      }
+    }
+    throw inputError('RENDER_TIMEOUT', { name: job.name, seconds: (this.timeoutMs / 1000).toFixed(1) });
+  }
+
+  private async newPage(): Promise<Page> {
+    const page = await this.browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    await page.emulateMediaType('print');
+    return page;
+  }
+
+  private async printOn(page: Page, job: PrintJob, aborted: string[], onServed: () => void): Promise<Uint8Array> {
+    const url = `${PAGE_ORIGIN}/form.html`;
+    const onRequest = (request: HTTPRequest): void => {
+      void answer(request, url, job, aborted, onServed);
+    };
+    page.on('request', onRequest);
+    try {
+      await page.goto(url, { waitUntil: 'load', timeout: 0 });
+      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: 0, tagged: true, waitForFonts: true });
+    } finally {
+      page.off('request', onRequest);
+    }
+  }
+
+  private async slot(): Promise<void> {
+    if (this.closed) throw new Error('printer is closed');
+    if (this.busy < this.concurrency) {
+      this.busy++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.busy++;
+  }
+
+  private release(): void {
+    this.busy--;
+    this.waiting.shift()?.();
+  }
+
+  /** Closes the browser and removes its profile; safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const proc = this.browser.process();
+    try {
+      await withTimeout(this.browser.close(), 5_000);
+    } catch {
+      proc?.kill('SIGKILL');
+    }
+    rmSync(this.profileDir, { recursive: true, force: true });
+  }
+}
+
+async function answer(request: HTTPRequest, documentUrl: string, job: PrintJob, aborted: string[], onServed: () => void): Promise<void> {
+  const target = request.url();
+  try {
+    if (target === documentUrl) {
+      onServed();
+      await request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: job.html });
+      return;
+    }
+    if (target.startsWith(`${PAGE_ORIGIN}/`)) {
+      const asset = await job.resolveAsset(new URL(target).pathname);
+      if (asset) {
+        onServed();
+        await request.respond({ status: 200, contentType: asset.contentType, body: asset.body });
+        return;
+      }
+    }
+    if (target.startsWith('data:')) {
+      await request.continue();
+      return;
+    }
+    aborted.push(target);
+    await request.abort('blockedbyclient');
+  } catch {
+    // the page was closed while the request was pending
+  }
+}
+
+class TimeoutError extends Error {}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

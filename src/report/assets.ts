@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { TEMPLATES_DIR } from '../domain/paths';
+
+/** The fonts every form is printed with, from npm (never the system's), so a PDF looks the same on every machine. */
+const FONT_PACKAGES = ['noto-serif-sc', 'noto-sans-sc'] as const;
+const FONT_WEIGHTS = ['400', '700'] as const;
+
+function fontDir(pkg: string): string {
+  return path.dirname(require.resolve(`@fontsource/${pkg}/package.json`));
+}
+
+let fontsCss: string | undefined;
+
+/** @font-face rules of the bundled fonts, pointing at the page's own asset URLs (woff2 only). */
+export function fontFaceCss(): string {
+  if (fontsCss === undefined) {
+    fontsCss = FONT_PACKAGES.flatMap((pkg) =>
+      FONT_WEIGHTS.map((weight) =>
+        readFileSync(path.join(fontDir(pkg), `${weight}.css`), 'utf8').replace(
+          /url\(\.\/files\/([\w-]+)\.woff2\) format\('woff2'\), url\(\.\/files\/[\w-]+\.woff\) format\('woff'\)/g,
+          (_m, file: string) => `url(/assets/fonts/${pkg}/${file}.woff2) format('woff2')`,
+        ),
+      ),
+    ).join('\n');
+  }
+  return fontsCss;
+}
+
+export interface BundledAsset {
+  body: Buffer | string;
+  contentType: string;
+}
+
+const FONT_PATH = /^\/assets\/fonts\/(noto-serif-sc|noto-sans-sc)\/([\w-]+\.woff2)$/;
+
+/** Answers a page request for one of the form's own assets; anything else gets null (and is aborted). */
+export async function bundledAsset(pathname: string): Promise<BundledAsset | null> {
+  if (pathname === '/assets/form.css') return { body: await readFile(path.join(TEMPLATES_DIR, 'form.css'), 'utf8'), contentType: 'text/css; charset=utf-8' };
+  if (pathname === '/assets/fonts.css') return { body: fontFaceCss(), contentType: 'text/css; charset=utf-8' };
+  const font = FONT_PATH.exec(pathname);
+  if (font) {
+    try {
+      return { body: await readFile(path.join(fontDir(font[1]!), 'files', font[2]!)), contentType: 'font/woff2' };
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** For a standalone HTML file: the same assets as file:// URLs on this machine. */
+export function standaloneHtml(html: string): string {
+  const css = fontFaceCss().replace(/url\(\/assets\/fonts\/([\w-]+)\/([\w-]+\.woff2)\)/g, (_m, pkg: string, file: string) => `url(file://${path.join(fontDir(pkg), 'files', file)})`);
+  const formCss = readFileSync(path.join(TEMPLATES_DIR, 'form.css'), 'utf8');
+  return html
+    .replace('<link rel="stylesheet" href="/assets/fonts.css">', `<style>\n${css}\n</style>`)
+    .replace('<link rel="stylesheet" href="/assets/form.css">', `<style>\n${formCss}\n</style>`);
+}

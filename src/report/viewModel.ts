@@ -1,0 +1,205 @@
+import { FIELD_LABEL, FORM_LABEL, ROLE_LABEL, ROLES, type Role } from '../domain/glossary';
+import { messageOf } from '../errors/message';
+import type { FormResult, IndicatorResult } from '../scoring/result';
+import { amountText, gradeText, maxScoreText, rateText, scoreText } from './format';
+
+export interface Cell {
+  text: string;
+  rowspan: number;
+}
+
+export interface LevelCell extends Cell {
+  /** （50分）: printed on its own line under the name. */
+  weight: string;
+}
+
+export interface RowView {
+  level1: LevelCell | null;
+  level2: Cell | null;
+  name: string;
+  target: string;
+  actual: string;
+  maxScore: string;
+  score: string;
+  /** Under the score: the rule score of an override, or the declared score of a discrepancy. */
+  scoreNote: string;
+  mark: '' | '*' | '※';
+  deviation: string;
+  /** Rows holding a rowspan cell may break; the others are kept whole on one page. */
+  keepWhole: boolean;
+}
+
+export interface SignatureBoxView {
+  role: Role;
+  label: string;
+  name: string;
+  /** The link whose rectangle in the printed PDF marks where this role signs. */
+  href: string;
+}
+
+export interface FormView {
+  title: string;
+  year: string;
+  isProject: boolean;
+  department: string;
+  implementingUnit: string;
+  project: { name: string; subProject: string; totalInvestment: string; fiscalFunding: string; period: string };
+  budgetLabel: string;
+  /** Rows the budget block's label spans: its header line and every budget line. */
+  budgetRows: number;
+  budget: { label: string; initial: string; fullYear: string; executed: string; maxScore: string; rate: string; score: string; isTotal: boolean }[];
+  goal: { expected: string; actual: string };
+  rows: RowView[];
+  levelSummary: string;
+  total: { maxScore: string; score: string; grade: string; showGrade: boolean; declared: string };
+  legend: string[];
+  signOff: { phone: string; date: string; boxes: SignatureBoxView[]; seal: string; hasSeal: boolean };
+  footer: string;
+  explain: boolean;
+  appendix: {
+    budget: string;
+    rows: { id: string; name: string; method: string; rule: string; explanation: string }[];
+    adjustments: string[];
+    warnings: string[];
+    notes: string[];
+  };
+  meta: { title: string; author: string; subject: string; keywords: string };
+}
+
+export interface ViewOptions {
+  explain: boolean;
+  /** data: URL of the seal image, if the actuals name one. */
+  sealDataUrl?: string;
+  /** Base for the signature-box links (the page's own origin). */
+  linkBase: string;
+}
+
+function scoreNote(r: IndicatorResult): { note: string; mark: RowView['mark'] } {
+  if (r.override) return { note: `规则${scoreText(r.ruleScore)}分`, mark: '*' };
+  if (r.declaredScore !== null && !r.declaredScore.equals(r.finalScore)) return { note: `表上${scoreText(r.declaredScore)}分`, mark: '※' };
+  return { note: '', mark: '' };
+}
+
+function deviationText(r: IndicatorResult): string {
+  const parts = [r.deviationReason, r.improvement].filter((t) => t.trim() !== '');
+  if (r.override) parts.push(`人工评分理由：${r.override.reason}`);
+  return parts.join('；');
+}
+
+/** Lays out a scored form for the templates: row groups, rowspans and every number already formatted. */
+export function formView(result: FormResult, options: ViewOptions): FormView {
+  const byId = new Map(result.indicators.map((r) => [r.id, r]));
+  const rows: RowView[] = [];
+  for (const level of result.levels) {
+    const levelRows = level.groups.flatMap((g) => g.indicatorIds);
+    const weight = level.declaredWeight ?? level.maxScore;
+    level.groups.forEach((group, gi) => {
+      group.indicatorIds.forEach((id, ri) => {
+        const r = byId.get(id);
+        if (!r) return;
+        const firstOfLevel = gi === 0 && ri === 0;
+        const firstOfGroup = ri === 0;
+        const { note, mark } = scoreNote(r);
+        rows.push({
+          level1: firstOfLevel ? { text: level.name, weight: `（${scoreText(weight)}分）`, rowspan: levelRows.length } : null,
+          level2: firstOfGroup ? { text: group.name, rowspan: group.indicatorIds.length } : null,
+          name: r.name,
+          target: r.target,
+          actual: r.actual,
+          maxScore: maxScoreText(r.maxScore),
+          score: r.kind === 'notApplicable' ? '/' : scoreText(r.finalScore),
+          scoreNote: note,
+          mark,
+          deviation: deviationText(r),
+          keepWhole: !firstOfGroup,
+        });
+      });
+    });
+  }
+
+  const b = result.budget;
+  const lineLabel = { currentYear: `其中：${FIELD_LABEL.currentYear}`, carryOver: FIELD_LABEL.carryOver, other: FIELD_LABEL.other } as const;
+  const budget: FormView['budget'] = [
+    {
+      label: FIELD_LABEL.fundTotal,
+      initial: amountText(b.initialBudget, ''),
+      fullYear: amountText(b.fullYearBudget, ''),
+      executed: amountText(b.executed, ''),
+      maxScore: scoreText(b.maxScore),
+      rate: rateText(b.rate),
+      score: scoreText(b.finalScore),
+      isTotal: true,
+    },
+    ...b.breakdown.map((line) => ({
+      label: lineLabel[line.key],
+      initial: amountText(line.initialBudget, ''),
+      fullYear: amountText(line.fullYearBudget, ''),
+      executed: amountText(line.executed, ''),
+      maxScore: '—',
+      rate: '—',
+      score: '—',
+      isTotal: false,
+    })),
+  ];
+
+  const legend: string[] = [];
+  if (rows.some((r) => r.mark === '*')) legend.push('* 人工评分：得分为评价人员给出的分数，下方为规则得分，理由见偏差原因栏。');
+  if (rows.some((r) => r.mark === '※')) legend.push('※ 表上填报得分与规则得分不符且未说明理由，按规则得分计；下方为表上所填分数。');
+  const mismatch = [...result.warnings].filter((w) => w.code === 'WEIGHT_SUM_MISMATCH' || w.code === 'DECLARED_TOTAL_MISMATCH' || w.code === 'DECLARED_GRADE_MISMATCH');
+  for (const w of mismatch) legend.push(`※ ${messageOf(w)}`);
+
+  const signOff = result.header.signOff;
+  const boxes: SignatureBoxView[] = ROLES.map((role) => ({
+    role,
+    label: ROLE_LABEL[role],
+    name: signOff[role],
+    href: `${options.linkBase}/sigbox/${role}`,
+  }));
+  const project = result.header.project;
+  const declared = result.declared.total !== null ? `表上申报总分 ${scoreText(result.declared.total)}` : '';
+  const title = result.title;
+  return {
+    title,
+    year: `（${result.fiscalYear}年度）`,
+    isProject: result.form === 'project',
+    department: result.department,
+    implementingUnit: result.header.implementingUnit,
+    project: {
+      name: project?.name ?? '',
+      subProject: project?.subProject ?? '',
+      totalInvestment: project?.totalInvestment ?? '',
+      fiscalFunding: project?.fiscalFunding ?? '',
+      period: project?.period ?? '',
+    },
+    budgetLabel: result.form === 'project' ? '年度项目资金（万元）' : '资金情况（万元）',
+    budgetRows: budget.length + 1,
+    budget,
+    goal: result.header.overallGoal,
+    rows,
+    levelSummary: result.levels.map((l) => `${l.name} ${scoreText(l.score)}/${scoreText(l.maxScore)}`).join('　'),
+    total: {
+      maxScore: scoreText(result.maxTotal),
+      score: scoreText(result.total),
+      grade: gradeText(result.grade),
+      showGrade: result.grade !== null,
+      declared,
+    },
+    legend,
+    signOff: { phone: signOff.phone, date: signOff.date, boxes, seal: options.sealDataUrl ?? '', hasSeal: options.sealDataUrl !== undefined },
+    footer: `jixiao ${result.jixiaoVersion} · 评分规则集 ${result.ruleSet.id} ${result.ruleSet.version} · 输入 ${result.inputs.sha256.slice(0, 12)}`,
+    explain: options.explain,
+    appendix: {
+      budget: b.explanation,
+      rows: result.indicators.map((r) => ({ id: r.id, name: r.name, method: r.methodLabel, rule: r.rule.rule, explanation: r.explanation })),
+      adjustments: result.adjustments.map((a) => a.explanation),
+      warnings: result.warnings.map((w) => messageOf(w)),
+      notes: result.notes.map((w) => messageOf(w)),
+    },
+    meta: {
+      title: `${title} — ${project?.name ?? result.department}`,
+      author: result.department,
+      subject: `${FORM_LABEL[result.form]}：总分 ${scoreText(result.total)}${result.grade ? `，等级 ${gradeText(result.grade)}` : ''}`,
+      keywords: `绩效自评,${result.fiscalYear},${result.ruleSet.id}`,
+    },
+  };
+}
