@@ -1,0 +1,11 @@
+import * as path from 'node:path';
+
+/** Forms whose page 1 is compared with a committed picture (refresh with `npm run refs:update`). */
+export const REFERENCE_DPI = 50;
+const here = (f: string): string => path.join(__dirname, 'reference', f);
+export const REFERENCE_FORMS = [
+  { name: 'department', actuals: 'examples/zhuzhou-2020/department.actuals.yaml', png: here('department-p1.png') },
+  { name: 'project', actuals: 'examples/zhuzhou-2020/project.actuals.yaml', png: here('project-p1.png') },
+];
+/** Pixels allowed to differ: anti-aliasing noise, not a moved or missing cell. */
+export const REFERENCE_TOLERANCE = 0.004;

@@ -1,0 +1,83 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { PdfPrinter } from '../src/pdf/printer';
+import { bundledAsset } from '../src/report/assets';
+import { InputError } from '../src/errors/diagnostic';
+import { ROOT, tempDir } from './helpers';
+
+function alive(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Processes whose command line mentions `needle` (other than this check itself). */
+function processesMentioning(needle: string): string[] {
+  const r = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return r.stdout.split('\n').filter((l) => l.includes(needle) && !l.includes(' ps -eo'));
+}
+
+const PAGE = '<!DOCTYPE html><html lang="zh-CN"><head><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/fonts.css"></head><body><p>正常页面</p></body></html>';
+const HANGING = '<!DOCTYPE html><html><head><link rel="stylesheet" href="/assets/never.css"></head><body><p>挂起</p></body></html>';
+
+describe('one browser per run, always closed', () => {
+  it('a page that hangs is retried once on a fresh page, then fails clearly while the others print', async () => {
+    let hangingRequests = 0;
+    const resolveAsset = async (pathname: string) => {
+      if (pathname === '/assets/never.css') {
+        hangingRequests++;
+        return new Promise<never>(() => undefined); // never answers
+      }
+      return bundledAsset(pathname);
+    };
+    const printer = await PdfPrinter.launch({ timeoutMs: 2_000 });
+    const pid = printer.pid;
+    const profile = printer.profile;
+    try {
+      const results = await Promise.allSettled([
+        printer.print({ html: PAGE, resolveAsset, name: 'a' }),
+        printer.print({ html: HANGING, resolveAsset, name: 'stuck' }),
+        printer.print({ html: PAGE, resolveAsset, name: 'b' }),
+      ]);
+      expect(results[0]!.status).toBe('fulfilled');
+      expect(results[2]!.status).toBe('fulfilled');
+      expect(results[1]!.status).toBe('rejected');
+      const error = (results[1] as PromiseRejectedResult).reason as InputError;
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.diagnostics[0]!.code).toBe('RENDER_TIMEOUT');
+      expect(hangingRequests).toBe(2); // first attempt and the retry on a fresh page
+      // the printer still works after a hang
+      const after = await printer.print({ html: PAGE, resolveAsset, name: 'c' });
+      expect(after.stats.attempts).toBe(1);
+    } finally {
+      await printer.close();
+    }
+    expect(alive(pid)).toBe(false);
+    expect(existsSync(profile)).toBe(false);
+    expect(processesMentioning(profile)).toEqual([]);
+  }, 60_000);
+
+  it('the CLI leaves no chromium process behind, after success and after a failed form', () => {
+    const tmp = tempDir('jixiao-cli-tmp-');
+    const out = tempDir('jixiao-cli-out-');
+    const bad = path.join(ROOT, 'test/fixtures/bad/unit-mismatch/actuals.yaml');
+    const good = path.join(ROOT, 'test/fixtures/good/small.actuals.yaml');
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), 'render', good, bad, '-o', `${out}/`], {
+      cwd: ROOT,
+      env: { ...process.env, TMPDIR: tmp },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1); // one form failed
+    expect(run.stderr).toContain('UNIT_MISMATCH');
+    expect(readdirSync(out)).toEqual(['small.pdf']); // the good one rendered; nothing half-written
+    expect(processesMentioning(tmp)).toEqual([]);
+    expect(readdirSync(tmp)).toEqual([]); // the browser profile was removed
+    expect(execFileSync('pdfinfo', [path.join(out, 'small.pdf')], { encoding: 'utf8' })).toContain('Pages:');
+    writeFileSync(path.join(tmp, 'done'), '');
+  }, 60_000);
+});

@@ -1,0 +1,99 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { plain } from '../src/domain/decimal';
+import { renderForms } from '../src/pipeline/render';
+import { tempDir } from './helpers';
+import { pageCount, pdfFonts, pdfInfo, pdfText, pixelDifference, qpdfCheck, rasterize, squeeze } from './pdfTools';
+import { REFERENCE_DPI, REFERENCE_FORMS, REFERENCE_TOLERANCE } from './references';
+import { PNG } from 'pngjs';
+import { writeLongForm } from './longForm';
+
+const dir = tempDir('jixiao-render-');
+const files: Record<string, string> = {};
+let rendered: Awaited<ReturnType<typeof renderForms>>;
+
+beforeAll(async () => {
+  const long = writeLongForm(dir, 64);
+  rendered = await renderForms([...REFERENCE_FORMS.map((f) => f.actuals), long], { explain: true });
+  for (const [i, form] of rendered.entries()) {
+    if (!form.pdf) throw new Error(`${form.file}: ${JSON.stringify(form.problems)}`);
+    const name = ['department', 'project', 'long'][i]!;
+    files[name] = path.join(dir, `${name}.pdf`);
+    writeFileSync(files[name]!, form.pdf);
+  }
+}, 120_000);
+
+describe.each(['department', 'project'])('the seed %s form as a PDF', (name) => {
+  const form = () => rendered[name === 'department' ? 0 : 1]!;
+
+  it('reads back every indicator name, every final score, 总分 and 等级', () => {
+    const text = squeeze(pdfText(files[name]!));
+    const result = form().scored!.result;
+    for (const r of result.indicators) expect(text).toContain(squeeze(r.name));
+    for (const r of result.indicators) expect(text).toContain(plain(r.finalScore));
+    expect(text).toContain('总分');
+    expect(text).toContain(`等级：${'优'}`);
+    // the --explain appendix carries each row's 计算过程
+    expect(text).toContain('评分说明');
+    expect(text).toContain(squeeze(result.indicators[0]!.explanation));
+  });
+
+  it('embeds every font (no Type 3) and names the families explicitly', () => {
+    const fonts = pdfFonts(files[name]!);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) {
+      expect(f.embedded).toBe(true);
+      expect(f.type).not.toMatch(/Type 3/);
+      expect(f.name).toMatch(/NotoSerifSC|NotoSansSC/);
+    }
+  });
+
+  it('has its metadata and passes qpdf --check', () => {
+    const info = pdfInfo(files[name]!);
+    const result = form().scored!.result;
+    expect(info.Title).toContain(result.title);
+    expect(info.Author).toBe('株洲市人民政府办公室');
+    expect(info.Subject).toContain('总分 95');
+    expect(info.Creator).toMatch(/^jixiao \d+\.\d+\.\d+$/);
+    expect(info['Page size']).toMatch(/A4/);
+    const check = qpdfCheck(files[name]!);
+    expect(check.output).toContain('No syntax or stream encoding errors');
+    expect(check.ok).toBe(true);
+    expect(readFileSync(files[name]!).includes(Buffer.from('/Lang (zh-CN)'))).toBe(true);
+  });
+
+  it('looks like the committed reference on page 1 (refresh: npm run refs:update)', () => {
+    const ref = REFERENCE_FORMS.find((f) => f.name === name)!;
+    const actual = rasterize(files[name]!, 1, REFERENCE_DPI);
+    const expected = PNG.sync.read(readFileSync(ref.png));
+    const difference = pixelDifference(actual, expected, path.join(dir, `${name}-diff.png`));
+    expect(difference).toBeLessThan(REFERENCE_TOLERANCE);
+  });
+});
+
+describe('a long form (64 rows)', () => {
+  it('spans several pages, each with the table header and its page number', () => {
+    const pages = pageCount(files.long!);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    for (let p = 1; p <= pages; p++) {
+      const text = squeeze(pdfText(files.long!, p));
+      expect(text).toContain(squeeze(`第 ${p} 页 / 共 ${pages} 页`));
+      if (!text.includes('计分方法')) for (const header of ['一级指标', '三级指标', '年度指标值', '实际完成值', '偏差原因分析及改进措施']) expect(text).toContain(header);
+    }
+  });
+
+  it('cuts no row across pages: a tall row ends on the page where it starts', () => {
+    const pages = pageCount(files.long!);
+    const perPage = Array.from({ length: pages }, (_, i) => squeeze(pdfText(files.long!, i + 1)));
+    const form = perPage.filter((t) => !t.includes('计分方法'));
+    const result = rendered[2]!.scored!.result;
+    const tall = result.indicators.filter((r) => r.deviationReason !== '');
+    expect(tall.length).toBeGreaterThan(10);
+    for (const r of tall) {
+      const starts = form.findIndex((t) => t.includes(`${squeeze(r.name)}${squeeze(r.target)}`));
+      const ends = form.findIndex((t) => t.includes(`止${r.id}号`));
+      expect(starts).toBeGreaterThanOrEqual(0);
+      expect(ends).toBe(starts);
+    }
+  });
+});
