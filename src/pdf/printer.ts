@@ -124,10 +124,22 @@ export class PdfPrinter {
     throw inputError('RENDER_TIMEOUT', { name: job.name, seconds: (this.timeoutMs / 1000).toFixed(1) });
   }
 
+  /**
+   * Opens the pages the printer will use and loads a small page with the form's stylesheets into each, so the
+   * first real form does not pay for a cold page. Safe to run while forms are still being prepared.
+   */
+  async warm(resolveAsset: PrintJob['resolveAsset'], html: string): Promise<void> {
+    await Promise.all(
+      Array.from({ length: this.concurrency }, () => this.print({ html, resolveAsset, name: 'warm-up' }).catch(() => undefined)),
+    );
+  }
+
   private async newPage(): Promise<Page> {
     const page = await this.browser.newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
+    // Interception turns the cache off; the bundled fonts never change, so let the page keep them.
+    await page.setCacheEnabled(true);
     await page.emulateMediaType('print');
     return page;
   }
@@ -187,7 +199,7 @@ async function answer(request: HTTPRequest, documentUrl: string, job: PrintJob, 
       const asset = await job.resolveAsset(new URL(target).pathname);
       if (asset) {
         onServed();
-        await request.respond({ status: 200, contentType: asset.contentType, body: asset.body });
+        await request.respond({ status: 200, contentType: asset.contentType, body: asset.body, headers: { 'cache-control': 'public, max-age=31536000, immutable' } });
         return;
       }
     }

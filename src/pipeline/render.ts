@@ -76,55 +76,60 @@ export function embeddedData(scored: ScoredForm, boxes: EmbeddedData['signatureB
  * a page that hangs twice) is reported while the others still render. The browser is always closed.
  */
 export async function renderForms(files: string[], options: RenderOptions, timings = new Timings()): Promise<RenderedForm[]> {
-  const prepared: RenderedForm[] = [];
-  for (const file of files) {
+  // The browser starts while the first forms are scored and laid out; its pages warm up meanwhile.
+  let launched: Promise<PdfPrinter> | undefined;
+  const printer = (): Promise<PdfPrinter> => {
+    launched ??= timings.time('launch', async () => {
+      const p = await PdfPrinter.launch({
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+        ...(options.executablePath !== undefined ? { executablePath: options.executablePath } : {}),
+      });
+      void p.warm(bundledAsset, WARM_UP_PAGE);
+      return p;
+    });
+    return launched;
+  };
+  const one = async (file: string): Promise<RenderedForm> => {
+    const form: RenderedForm = { file };
     try {
       const { scored, html, view } = await formHtml(file, options.explain, timings);
-      prepared.push({ file, scored, html, view });
+      Object.assign(form, { scored, html, view });
+      const { pdf, stats } = await (await printer()).print({ html, resolveAsset: bundledAsset, name: file });
+      const meta = view.meta;
+      const finished = await finalizePdf(
+        pdf,
+        { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.split(','), creator: `jixiao ${JIXIAO_VERSION}`, language: 'zh-CN' },
+        (boxes) => embeddedData(scored, boxes),
+      );
+      form.pdf = finished.pdf;
+      form.stats = stats;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      prepared.push({ file, problems: error.diagnostics });
+      form.problems = error.diagnostics;
     }
-  }
-  const printable = prepared.filter((p) => p.html !== undefined);
-  if (printable.length === 0) return prepared;
-  const printer = await timings.time('launch', () =>
-    PdfPrinter.launch({
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-      ...(options.executablePath !== undefined ? { executablePath: options.executablePath } : {}),
-    }),
-  );
+    return form;
+  };
   try {
-    await timings.time('print', () =>
-      Promise.all(
-        printable.map(async (form) => {
-          try {
-            const { pdf, stats } = await printer.print({ html: form.html!, resolveAsset: bundledAsset, name: form.file });
-            const meta = form.view!.meta;
-            const finished = await finalizePdf(
-              pdf,
-              {
-                title: meta.title,
-                author: meta.author,
-                subject: meta.subject,
-                keywords: meta.keywords.split(','),
-                creator: `jixiao ${JIXIAO_VERSION}`,
-                language: 'zh-CN',
-              },
-              (boxes) => embeddedData(form.scored!, boxes),
-            );
-            form.pdf = finished.pdf;
-            form.stats = stats;
-          } catch (error) {
-            if (!(error instanceof InputError)) throw error;
-            form.problems = error.diagnostics;
-          }
-        }),
-      ),
-    );
+    if (files.length > 0) void printer().catch(() => undefined);
+    // A few workers, each taking the next form through score → lay out → print → finalize, keep the browser's
+    // pages fed without scoring every form before the first one prints.
+    const results: RenderedForm[] = new Array<RenderedForm>(files.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < files.length) {
+        const index = next++;
+        results[index] = await one(files[index]!);
+      }
+    };
+    const workers = Math.min(files.length, (options.concurrency ?? 2) + 1);
+    await timings.time('print', () => Promise.all(Array.from({ length: workers }, worker)));
+    return results;
   } finally {
-    await printer.close();
+    if (launched) await (await launched.catch(() => undefined))?.close();
   }
-  return prepared;
 }
+
+/** A small page in the form's fonts and stylesheet, printed once per page when the browser starts. */
+const WARM_UP_PAGE =
+  '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/fonts.css"><link rel="stylesheet" href="/assets/form.css"></head><body><h1>绩效自评表</h1><table class="block"><tr><th>一级指标</th><td>产出指标 100%</td></tr></table></body></html>';

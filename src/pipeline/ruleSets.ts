@@ -51,19 +51,26 @@ export function loadRuleSet(idOrPath: string, namedAt?: SourceLocation, relative
   return ruleSetFromText(text, displayPath(file));
 }
 
-/** Parses and validates rule-set YAML text (also used for the copy embedded in a PDF). */
+const parsedBySha = new Map<string, RuleSet>();
+
+/** Parses and validates rule-set YAML text (also used for the copy embedded in a PDF); the same text is parsed once. */
 export function ruleSetFromText(text: string, file: string): RuleSet {
+  const sha = sha256(text);
+  const known = parsedBySha.get(`${file}\n${sha}`);
+  if (known) return known;
   const doc = parseYaml(text, file);
   const { value, diagnostics } = validateDocument(doc, ruleSetSchema);
   throwIfErrors(diagnostics);
   if (!value) throw inputError('INTERNAL', { detail: `rule set ${file} did not validate` });
-  return {
+  const ruleSet: RuleSet = {
     file: value,
-    sha256: sha256(text),
+    sha256: sha,
     path: file,
     text,
     ruleLocations: value.rules.map((_, i) => doc.locate(['rules', i])),
   };
+  parsedBySha.set(`${file}\n${sha}`, ruleSet);
+  return ruleSet;
 }
 
 function displayPath(file: string): string {

@@ -54,6 +54,11 @@ export interface KnownNames {
 export class CompiledRuleSet {
   readonly ruleSet: RuleSet;
   private readonly engines: Record<Scope, Engine>;
+  /**
+   * json-rules-engine keeps a run status on the Engine: a run that finishes marks the engine FINISHED and
+   * an overlapping run then skips its remaining rules. Runs on one engine are therefore queued, never overlapped.
+   */
+  private readonly queues: Record<Scope, Promise<unknown>> = { indicator: Promise.resolve(), budget: Promise.resolve(), total: Promise.resolve() };
 
   private constructor(ruleSet: RuleSet, engines: Record<Scope, Engine>) {
     this.ruleSet = ruleSet;
@@ -83,7 +88,9 @@ export class CompiledRuleSet {
   }
 
   async evaluate(scope: Scope, facts: Record<string, FactValue>): Promise<Outcome> {
-    const { results } = await this.engines[scope].run(facts);
+    const run = this.queues[scope].then(() => this.engines[scope].run(facts));
+    this.queues[scope] = run.catch(() => undefined);
+    const { results } = await run;
     const fired = [...results].sort((a, b) => (b.priority ?? 1) - (a.priority ?? 1));
     const outcome: Outcome = { score: null, conflict: null, flags: [], adjustments: [], fired: fired.map((r) => String(r.name)) };
     for (const result of fired) {

@@ -23,7 +23,7 @@ export async function finalizePdf(
   info: DocumentInfo,
   embed: (boxes: SignatureBox[]) => EmbeddedData,
 ): Promise<{ pdf: Uint8Array; boxes: SignatureBox[] }> {
-  const doc = await PDFDocument.load(printed, { updateMetadata: false });
+  const doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: Infinity });
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
   doc.setSubject(info.subject);
@@ -42,7 +42,7 @@ export async function finalizePdf(
     modificationDate: new Date(data.createdAt),
     afRelationship: AFRelationship.Data,
   });
-  const pdf = await doc.save({ useObjectStreams: false });
+  const pdf = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
   return { pdf, boxes };
 }
 
