@@ -7,6 +7,9 @@ import { schemaCommand } from './commands/schema';
 import { scoreCommand } from './commands/score';
 import { testCommand } from './commands/test';
 import { renderCommand, type RenderCommandOptions } from './commands/render';
+import { signCommand, type SignCommandOptions } from './commands/sign';
+import { verifyCommand } from './commands/verify';
+import { keygenCommand, type KeygenCommandOptions } from './commands/keygen';
 import { EXIT, guarded } from './exitCodes';
 import { processIo, type Io } from './io';
 
@@ -52,6 +55,39 @@ function program(io: Io, lang: Lang, setCode: (code: number) => void): Command {
     .option('--html <file>', '同时输出 HTML（单个表单）')
     .option('--timeout <ms>', '每页生成时限（毫秒），超时在新页面重试一次', '30000')
     .action((files: string[], options: RenderCommandOptions) => run(() => renderCommand(files, options, io, lang))());
+
+  cli
+    .command('sign')
+    .description('以某一角色对 PDF 数字签章（增量更新，之前的签名保持有效）；密码取自 JIXIAO_P12_PASSWORD 或提示输入')
+    .argument('<pdf>', '由 jixiao render 生成的 PDF')
+    .requiredOption('--p12 <file>', '签章证书（PKCS#12）')
+    .requiredOption('--role <role>', '填表人 | 审核人 | 单位负责人')
+    .option('--reason <text>', '签署理由')
+    .option('--location <text>', '签署地点')
+    .option('--seal <image>', '签章框中显示的印章图片（PNG/JPEG）')
+    .option('--allow-expired', '证书过期时仍签署（带警告）')
+    .option('-o, --output <file>', '输出文件（默认覆盖原文件）')
+    .action((pdf: string, options: SignCommandOptions) => run(() => signCommand(pdf, options, io, lang))());
+
+  cli
+    .command('verify')
+    .description('核验签名、检查末次签名后有无追加内容，并用内嵌数据重新评分比对')
+    .argument('<pdf>', '已签署的 PDF')
+    .option('--json', '输出 JSON')
+    .option('--allow-unsigned', '允许没有签名的文件（只核验内嵌数据）')
+    .action((pdf: string, options: { json?: boolean; allowUnsigned?: boolean }) => run(() => verifyCommand(pdf, options, io, lang))());
+
+  cli
+    .command('keygen')
+    .description('生成测试证书（PKCS#12；主题中标明“仅供测试”），可作测试 CA 或由测试 CA 颁发')
+    .requiredOption('--cn <name>', '证书名称（CN），如 演示填表人')
+    .requiredOption('-o, --output <file>', '输出 .p12 文件')
+    .option('--ca', '生成测试 CA')
+    .option('--issuer <ca.p12>', '由此 CA 颁发（CA 密码取自 JIXIAO_CA_PASSWORD 或提示输入）')
+    .option('--cert-out <file.pem>', '同时输出证书 PEM（可导入 NSS 数据库作为信任的 CA）')
+    .option('--days <n>', '有效天数')
+    .option('--force', '覆盖已存在的文件')
+    .action((options: KeygenCommandOptions) => run(() => keygenCommand(options, io, lang))());
 
   cli
     .command('test')

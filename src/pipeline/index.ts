@@ -41,3 +41,6 @@ export { textReport } from '../report/textReport';
 export { FILE_KINDS, isFileKind, jsonSchemaOf } from '../schema/kinds';
 export { renderForms, formHtml, embeddedData, type RenderedForm } from './render';
 export { standaloneHtml } from '../report/assets';
+export { signFile, keygen } from './sign';
+export { verifyPdf, type VerifyReport } from './verify';
+export { scoreTexts } from './scoreTexts';

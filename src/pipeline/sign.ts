@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Role } from '../domain/glossary';
+import { inputError } from '../errors/diagnostic';
+import { certificatePem, makeTestP12 } from '../sign/keygen';
+import { signPdf } from '../sign/sign';
+
+export interface SignFileOptions {
+  p12: string;
+  password: string;
+  role: Role;
+  reason?: string;
+  location?: string;
+  seal?: string;
+  allowExpired?: boolean;
+}
+
+function read(file: string): Buffer {
+  if (!existsSync(file)) throw inputError('FILE_NOT_FOUND', { path: file });
+  return readFileSync(file);
+}
+
+/** Signs a PDF file for one role; returns the new bytes (the CLI writes them). */
+export async function signFile(pdfFile: string, options: SignFileOptions) {
+  const seal = options.seal ? read(options.seal) : undefined;
+  const type = options.seal ? (/\.png$/i.test(options.seal) ? 'png' : /\.jpe?g$/i.test(options.seal) ? 'jpeg' : null) : null;
+  if (options.seal && !type) throw inputError('SEAL_FORMAT', { path: options.seal });
+  return signPdf({
+    pdf: read(pdfFile),
+    file: pdfFile,
+    p12: read(options.p12),
+    p12File: options.p12,
+    password: options.password,
+    role: options.role,
+    ...(options.reason !== undefined ? { reason: options.reason } : {}),
+    ...(options.location !== undefined ? { location: options.location } : {}),
+    ...(seal && type ? { seal: { bytes: seal, type } } : {}),
+    ...(options.allowExpired ? { allowExpired: true } : {}),
+  });
+}
+
+export interface KeygenFileOptions {
+  commonName: string;
+  password: string;
+  ca?: boolean;
+  issuer?: { file: string; password: string };
+  days?: number;
+  notBefore?: Date;
+}
+
+/** A test certificate as PKCS#12 bytes, and its certificate as PEM. */
+export function keygen(options: KeygenFileOptions): { p12: Uint8Array; pem: string } {
+  const notBefore = options.notBefore ?? new Date(Date.now() - 60_000);
+  const p12 = makeTestP12(
+    {
+      commonName: options.commonName,
+      ...(options.ca ? { ca: true } : {}),
+      ...(options.issuer ? { issuer: { p12: read(options.issuer.file), password: options.issuer.password, file: options.issuer.file } } : {}),
+      notBefore,
+      ...(options.days !== undefined ? { notAfter: new Date(notBefore.getTime() + options.days * 24 * 3600_000) } : {}),
+    },
+    options.password,
+  );
+  return { p12, pem: certificatePem(p12, options.password, path.basename(options.commonName)) };
+}

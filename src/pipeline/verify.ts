@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { InputError, type Diagnostic } from '../errors/diagnostic';
+import { resultToJson } from '../report/json';
+import { canonicalJson, sha256Hex, type EmbeddedData } from '../sign/embeddedData';
+import { loadPdf, readEmbeddedData, signatureFields } from '../sign/pdfRead';
+import { checkSignatures, revisionEnds, type SignatureCheck } from '../sign/verify';
+import { ROLE_LABEL, type Role } from '../domain/glossary';
+import { scoreTexts } from './scoreTexts';
+
+export interface SignatureReport extends SignatureCheck {
+  role: string | null;
+  roleLabel: string;
+  /** Every check of this signature holds. */
+  valid: boolean;
+}
+
+export interface VerifyReport {
+  file: string;
+  revisions: number;
+  signatures: SignatureReport[];
+  /** Bytes after the last signature's range: an unsigned update (empty when 0). */
+  unsignedBytesAfterLast: number;
+  embedded: {
+    found: boolean;
+    hashesMatch: boolean;
+    jixiaoVersion: string;
+    ruleSet: string;
+    /** The embedded inputs scored again give the embedded result. */
+    rescoreMatches: boolean;
+    total: string | null;
+    grade: string | null;
+    rescoredTotal: string | null;
+    differences: string[];
+    problems: Diagnostic[];
+  };
+  ok: boolean;
+  reasons: string[];
+}
+
+function withoutVersion(result: unknown): unknown {
+  if (result && typeof result === 'object') {
+    const { jixiaoVersion: _v, ...rest } = result as Record<string, unknown>;
+    return rest;
+  }
+  return result;
+}
+
+/** Top-level fields whose values differ between two results, for the report. */
+function differences(a: unknown, b: unknown): string[] {
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return ['result'];
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].filter((k) => canonicalJson((a as Record<string, unknown>)[k]) !== canonicalJson((b as Record<string, unknown>)[k]));
+}
+
+/**
+ * Verifies a signed form: every signature (range, digest, CMS), nothing unsigned after the last one,
+ * and the embedded inputs re-scored with the embedded rule set give the embedded result.
+ */
+export async function verifyPdf(file: string, options: { allowUnsigned?: boolean } = {}): Promise<VerifyReport> {
+  const bytes = readFileSync(file);
+  const checks = checkSignatures(bytes);
+  const reasons: string[] = [];
+  const report: VerifyReport = {
+    file,
+    revisions: revisionEnds(bytes).length,
+    signatures: [],
+    unsignedBytesAfterLast: 0,
+    embedded: { found: false, hashesMatch: false, jixiaoVersion: '', ruleSet: '', rescoreMatches: false, total: null, grade: null, rescoredTotal: null, differences: [], problems: [] },
+    ok: false,
+    reasons,
+  };
+
+  let roles = new Map<string, string | null>();
+  let embedded: EmbeddedData | undefined;
+  try {
+    const doc = await loadPdf(bytes, file);
+    roles = new Map(signatureFields(doc).filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f.role]));
+    embedded = readEmbeddedData(doc, file).data;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    report.embedded.problems.push(...error.diagnostics);
+    reasons.push('无法读取文件结构或内嵌数据');
+  }
+
+  report.signatures = checks.map((c) => {
+    const role = roles.get(c.byteRange.join(' ')) ?? null;
+    const valid = c.rangeValid && c.digestValid && c.signatureValid && c.certificateValidAtSigning && c.revision > 0;
+    return { ...c, role, roleLabel: role && role in ROLE_LABEL ? ROLE_LABEL[role as Role] : '未知', valid };
+  });
+  if (checks.length === 0 && !options.allowUnsigned) reasons.push('文件没有签名');
+  for (const s of report.signatures) if (!s.valid) reasons.push(`第 ${s.index} 个签名无效：${s.problems.join('；') || '未覆盖完整的修订版本'}`);
+  const last = report.signatures.reduce<SignatureReport | undefined>((m, s) => (!m || s.byteRange[2] + s.byteRange[3] > m.byteRange[2] + m.byteRange[3] ? s : m), undefined);
+  if (last) {
+    report.unsignedBytesAfterLast = last.bytesAfter;
+    if (last.bytesAfter > 0) reasons.push(`最后一个签名之后还有 ${last.bytesAfter} 字节未签名的内容`);
+  }
+
+  if (embedded) {
+    const e = report.embedded;
+    e.found = true;
+    e.jixiaoVersion = embedded.jixiaoVersion;
+    e.ruleSet = embedded.inputs.ruleSet.id;
+    const inputs = [embedded.inputs.definitions, embedded.inputs.actuals, embedded.inputs.ruleSet];
+    e.hashesMatch = inputs.every((i) => sha256Hex(i.text) === i.sha256) && sha256Hex(canonicalJson(embedded.result)) === embedded.resultSha256;
+    if (!e.hashesMatch) reasons.push('内嵌数据的哈希与内容不符');
+    const stated = embedded.result as { total?: string; grade?: { label?: string } | null };
+    e.total = stated.total ?? null;
+    e.grade = stated.grade?.label ?? null;
+    try {
+      const rescored = resultToJson(
+        await scoreTexts({
+          definitions: { name: embedded.inputs.definitions.name, text: embedded.inputs.definitions.text },
+          actuals: { name: embedded.inputs.actuals.name, text: embedded.inputs.actuals.text },
+          ruleSet: { name: embedded.inputs.ruleSet.name, text: embedded.inputs.ruleSet.text },
+        }),
+      );
+      e.rescoredTotal = rescored.total;
+      e.differences = differences(withoutVersion(rescored), withoutVersion(embedded.result));
+      e.rescoreMatches = e.differences.length === 0;
+      if (!e.rescoreMatches) reasons.push(`按内嵌规则集重新评分与内嵌结果不符（${e.differences.join('、')}）`);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      e.problems.push(...error.diagnostics);
+      reasons.push('内嵌的输入无法重新评分');
+    }
+  }
+  report.ok = reasons.length === 0;
+  return report;
+}

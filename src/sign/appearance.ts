@@ -1,0 +1,78 @@
+import {
+  beginText,
+  drawObject,
+  endText,
+  moveText,
+  popGraphicsState,
+  pushGraphicsState,
+  concatTransformationMatrix,
+  setFillingRgbColor,
+  setFontAndSize,
+  showText,
+  type PDFDocument,
+  type PDFFont,
+  type PDFOperator,
+  type PDFRef,
+} from '@cantoo/pdf-lib';
+import { AppearanceFonts } from './appearanceFont';
+
+export interface AppearanceContent {
+  /** Space at the top left for the label the form already prints in the box (e.g. 填表人：). */
+  topMargin: number;
+  lines: { text: string; size: number }[];
+  /** PNG or JPEG bytes of a seal, drawn at the right of the box. */
+  seal?: { bytes: Uint8Array; type: 'png' | 'jpeg' };
+}
+
+/**
+ * The visible face of a signature: a form XObject the size of the role's box, with the signer's name,
+ * role and time, and the seal image if one is given. Text is drawn in the bundled Noto Sans SC.
+ */
+export async function signatureAppearance(doc: PDFDocument, width: number, height: number, content: AppearanceContent): Promise<PDFRef> {
+  const fonts = new AppearanceFonts(doc);
+  const ops: PDFOperator[] = [];
+  const fontNames = new Map<PDFFont, string>();
+  const nameOf = (font: PDFFont): string => {
+    let name = fontNames.get(font);
+    if (!name) {
+      name = `F${fontNames.size}`;
+      fontNames.set(font, name);
+    }
+    return name;
+  };
+
+  const xobjects: Record<string, PDFRef> = {};
+  if (content.seal) {
+    const image = content.seal.type === 'png' ? await doc.embedPng(content.seal.bytes) : await doc.embedJpg(content.seal.bytes);
+    const h = height - 4;
+    const w = Math.min(width * 0.45, (image.width / image.height) * h);
+    const drawnH = (image.height / image.width) * w;
+    xobjects.Seal = image.ref;
+    ops.push(pushGraphicsState(), concatTransformationMatrix(w, 0, 0, drawnH, width - w - 2, (height - drawnH) / 2), drawObject('Seal'), popGraphicsState());
+  }
+
+  let y = height - content.topMargin;
+  const room = width - 8 - (content.seal ? width * 0.25 : 0);
+  ops.push(pushGraphicsState(), setFillingRgbColor(0.05, 0.1, 0.45));
+  for (const line of content.lines) {
+    const runs = await fonts.runs(line.text);
+    // shrink a line that would run past the box, down to 5 pt
+    const natural = runs.reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, line.size), 0);
+    const size = natural > room ? Math.max(5, (line.size * room) / natural) : line.size;
+    y -= size + 2;
+    ops.push(beginText(), moveText(4, y));
+    for (const run of runs) {
+      ops.push(setFontAndSize(nameOf(run.font), size), showText(run.font.encodeText(run.text)));
+    }
+    ops.push(endText());
+  }
+  ops.push(popGraphicsState());
+
+  const fontDict: Record<string, PDFRef> = {};
+  for (const [font, name] of fontNames) fontDict[name] = font.ref;
+  const stream = doc.context.formXObject(ops, {
+    BBox: [0, 0, width, height],
+    Resources: { Font: fontDict, XObject: xobjects },
+  });
+  return doc.context.register(stream);
+}

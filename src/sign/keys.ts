@@ -1,0 +1,66 @@
+import forge from 'node-forge';
+import { inputError } from '../errors/diagnostic';
+
+/** A signer's key and certificate, read from a PKCS#12 file. The key never leaves this room. */
+export interface SigningIdentity {
+  key: forge.pki.rsa.PrivateKey;
+  certificate: forge.pki.Certificate;
+  /** The issuing chain that came with it (CA certificates), excluding the signer's own. */
+  chain: forge.pki.Certificate[];
+  commonName: string;
+  notBefore: Date;
+  notAfter: Date;
+}
+
+export function commonNameOf(certificate: forge.pki.Certificate, of: 'subject' | 'issuer' = 'subject'): string {
+  const field = certificate[of].getField('CN') as forge.pki.CertificateField | null;
+  return field ? String(decodedAttributes([field])[0]?.value ?? '') : '';
+}
+
+/** Opens a PKCS#12 file: a wrong password, a non-RSA key or a file with no key are clear errors. */
+export function readIdentity(p12: Uint8Array, password: string, file: string): SigningIdentity {
+  let parsed: forge.pkcs12.Pkcs12Pfx;
+  try {
+    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(p12).toString('binary')));
+    parsed = forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
+  } catch (error) {
+    const message = (error as Error).message ?? '';
+    if (/OID is not RSA|not RSA/i.test(message)) throw inputError('NON_RSA_KEY', { path: file });
+    if (/password|MAC|Invalid|decrypt|padding/i.test(message)) throw inputError('WRONG_PASSWORD', { path: file });
+    throw inputError('BAD_P12', { path: file, detail: message });
+  }
+  const oids = forge.pki.oids as Record<string, string>;
+  const bags = (type: string): forge.pkcs12.Bag[] => parsed.getBags({ bagType: type })[type] ?? [];
+  const keyBags = [...bags(oids.pkcs8ShroudedKeyBag!), ...bags(oids.keyBag!)];
+  const certificates = bags(oids.certBag!)
+    .map((b) => b.cert)
+    .filter((c): c is forge.pki.Certificate => c !== undefined);
+  const bag = keyBags[0];
+  if (!bag) throw inputError('BAD_P12', { path: file, detail: 'no private key' });
+  // forge decodes only RSA keys; any other algorithm leaves the key empty with its ASN.1 beside it.
+  const key = bag.key as forge.pki.rsa.PrivateKey | undefined;
+  if (!key || !('n' in key)) throw inputError('NON_RSA_KEY', { path: file });
+  const certificate = certificates.find((c: forge.pki.Certificate) => {
+    const pub = c.publicKey as forge.pki.rsa.PublicKey;
+    return pub.n !== undefined && pub.n.compareTo(key.n) === 0 && pub.e.compareTo(key.e) === 0;
+  });
+  if (!certificate) throw inputError('BAD_P12', { path: file, detail: 'no certificate matches the private key' });
+  return {
+    key,
+    certificate,
+    chain: certificates.filter((c: forge.pki.Certificate) => c !== certificate),
+    commonName: commonNameOf(certificate),
+    notBefore: certificate.validity.notBefore,
+    notAfter: certificate.validity.notAfter,
+  };
+}
+
+/**
+ * node-forge keeps UTF8String values of a parsed name as raw UTF-8 bytes but encodes them again when it
+ * writes a name: reused as-is, a Chinese name comes out double-encoded and no longer matches. Decode first.
+ */
+export function decodedAttributes(attributes: forge.pki.CertificateField[]): forge.pki.CertificateField[] {
+  return attributes.map((a) =>
+    (a.valueTagClass as unknown) === forge.asn1.Type.UTF8 && typeof a.value === 'string' ? { ...a, value: forge.util.decodeUtf8(a.value) } : a,
+  );
+}

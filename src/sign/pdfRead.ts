@@ -1,0 +1,78 @@
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFObject } from '@cantoo/pdf-lib';
+import { inputError } from '../errors/diagnostic';
+import { EMBEDDED_FORMAT, EMBEDDED_NAME, type EmbeddedData } from './embeddedData';
+
+export async function loadPdf(bytes: Uint8Array, file: string, incremental = false): Promise<PDFDocument> {
+  try {
+    return await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity, ...(incremental ? { forIncrementalUpdate: true } : {}) });
+  } catch (error) {
+    throw inputError('PDF_UNREADABLE', { path: file, detail: (error as Error).message.split('\n')[0] ?? '' });
+  }
+}
+
+function text(value: PDFObject | undefined): string | null {
+  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : null;
+}
+
+/** The attached jixiao-data.json as raw bytes, or null. */
+export function embeddedBytes(doc: PDFDocument): Uint8Array | null {
+  const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
+  const files = names?.lookupMaybe(PDFName.of('EmbeddedFiles'), PDFDict);
+  const list = files?.lookupMaybe(PDFName.of('Names'), PDFArray);
+  if (!list) return null;
+  for (let i = 0; i + 1 < list.size(); i += 2) {
+    if (text(list.lookup(i)) !== EMBEDDED_NAME) continue;
+    const spec = list.lookup(i + 1, PDFDict);
+    const stream = spec.lookup(PDFName.of('EF'), PDFDict).lookup(PDFName.of('F'));
+    if (stream instanceof PDFRawStream) return decodePDFRawStream(stream).decode();
+  }
+  return null;
+}
+
+export function readEmbeddedData(doc: PDFDocument, file: string): { data: EmbeddedData; bytes: Uint8Array } {
+  const bytes = embeddedBytes(doc);
+  if (!bytes) throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: EMBEDDED_NAME });
+  let data: EmbeddedData;
+  try {
+    data = JSON.parse(Buffer.from(bytes).toString('utf8')) as EmbeddedData;
+  } catch {
+    throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: `${EMBEDDED_NAME}（不是有效的 JSON）` });
+  }
+  if (data.format !== EMBEDDED_FORMAT) throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: `${EMBEDDED_NAME}（格式 ${String(data.format)}）` });
+  return { data, bytes };
+}
+
+/** The name every jixiao signature field carries: jixiao-<role>. */
+export const FIELD_PREFIX = 'jixiao-';
+
+export interface SignatureField {
+  name: string;
+  role: string | null;
+  /** The /Name of its signature dictionary (the signer, as the signer wrote it). */
+  signer: string;
+  byteRange: number[] | null;
+}
+
+/** Signature fields already in the document, with the role each was signed for. */
+export function signatureFields(doc: PDFDocument): SignatureField[] {
+  const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+  const fields = form?.lookupMaybe(PDFName.of('Fields'), PDFArray);
+  if (!fields) return [];
+  const out: SignatureField[] = [];
+  for (let i = 0; i < fields.size(); i++) {
+    const field = fields.lookup(i);
+    if (!(field instanceof PDFDict)) continue;
+    if (field.lookup(PDFName.of('FT')) !== PDFName.of('Sig')) continue;
+    const name = text(field.lookup(PDFName.of('T'))) ?? '';
+    const value = field.lookup(PDFName.of('V'));
+    const sig = value instanceof PDFDict ? value : undefined;
+    const range = sig?.lookupMaybe(PDFName.of('ByteRange'), PDFArray);
+    out.push({
+      name,
+      role: name.startsWith(FIELD_PREFIX) ? name.slice(FIELD_PREFIX.length) : null,
+      signer: text(sig?.lookup(PDFName.of('Name'))) ?? '',
+      byteRange: range ? range.asArray().map((n) => Number(n.toString())) : null,
+    });
+  }
+  return out;
+}

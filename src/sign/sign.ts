@@ -1,0 +1,142 @@
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from '@cantoo/pdf-lib';
+import { ROLE_LABEL, type Role } from '../domain/glossary';
+import { diagnostic, inputError, type Diagnostic } from '../errors/diagnostic';
+import { signatureAppearance } from './appearance';
+import { detachedSignature } from './cms';
+import { readIdentity } from './keys';
+import { FIELD_PREFIX, loadPdf, readEmbeddedData, signatureFields } from './pdfRead';
+
+/** Room left for the CMS signature in /Contents (bytes): a 2048-bit RSA signature with a short chain fits well. */
+const SIGNATURE_ROOM = 16_384;
+const BYTE_RANGE_PLACEHOLDER = '**********';
+
+export interface SignRequest {
+  pdf: Uint8Array;
+  file: string;
+  p12: Uint8Array;
+  p12File: string;
+  password: string;
+  role: Role;
+  reason?: string;
+  location?: string;
+  seal?: { bytes: Uint8Array; type: 'png' | 'jpeg' };
+  now?: Date;
+  allowExpired?: boolean;
+}
+
+/** 2026-11-28 09:30（北京时间）: the time printed in a visible signature. */
+export function beijingTime(date: Date): string {
+  const t = new Date(date.getTime() + 8 * 3600_000).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)}（北京时间）`;
+}
+
+/**
+ * Signs a jixiao PDF for one role as an incremental update: every earlier revision, and so every earlier
+ * signature, stays byte for byte as it was. The signature is placed in the role's box with a visible face.
+ * Nothing is returned (and so nothing written) when the key, the certificate or the role is wrong.
+ */
+export async function signPdf(request: SignRequest): Promise<{ pdf: Uint8Array; warnings: Diagnostic[]; signer: string }> {
+  const now = request.now ?? new Date();
+  const identity = readIdentity(request.p12, request.password, request.p12File);
+  const warnings: Diagnostic[] = [];
+  const who = { name: identity.commonName, notAfter: identity.notAfter.toISOString().slice(0, 10), notBefore: identity.notBefore.toISOString().slice(0, 10) };
+  if (identity.notBefore.getTime() > now.getTime()) throw inputError('CERT_NOT_YET_VALID', who);
+  if (identity.notAfter.getTime() < now.getTime()) {
+    if (!request.allowExpired) throw inputError('CERT_EXPIRED', who);
+    warnings.push(diagnostic('CERT_EXPIRED_WARNING', who));
+  }
+
+  const doc = await loadPdf(request.pdf, request.file, true);
+  const { data } = readEmbeddedData(doc, request.file);
+  const roleLabel = ROLE_LABEL[request.role];
+  const already = signatureFields(doc).find((f) => f.role === request.role);
+  if (already) throw inputError('ROLE_ALREADY_SIGNED', { role: roleLabel, signer: already.signer });
+  const box = data.signatureBoxes.find((b) => b.role === request.role);
+  if (!box) throw inputError('NO_SIGNATURE_BOX', { role: roleLabel });
+  const page = doc.getPage(box.page);
+  const [x1, y1, x2, y2] = box.rect;
+
+  const reason = request.reason ?? `${roleLabel}签署`;
+  const appearance = await signatureAppearance(doc, x2 - x1, y2 - y1, {
+    topMargin: 16,
+    lines: [
+      { text: identity.commonName, size: 12 },
+      { text: `数字签名于 ${beijingTime(now)}`, size: 7 },
+      { text: reason, size: 7 },
+    ],
+    ...(request.seal ? { seal: request.seal } : {}),
+  });
+
+  const context = doc.context;
+  const byteRange = PDFArray.withContext(context);
+  byteRange.push(PDFNumber.of(0));
+  for (let i = 0; i < 3; i++) byteRange.push(PDFName.of(BYTE_RANGE_PLACEHOLDER));
+  const signature = context.obj({
+    Type: 'Sig',
+    Filter: 'Adobe.PPKLite',
+    SubFilter: 'adbe.pkcs7.detached',
+    ByteRange: byteRange,
+    Contents: PDFHexString.of('0'.repeat(SIGNATURE_ROOM * 2)),
+    // Chinese text goes in as UTF-16 hex strings, never as PDFDocEncoding.
+    Reason: PDFHexString.fromText(reason),
+    Name: PDFHexString.fromText(identity.commonName),
+    Location: PDFHexString.fromText(request.location ?? ''),
+    M: PDFString.fromDate(now),
+  });
+  const signatureRef = context.register(signature);
+  const widget = context.obj({
+    Type: 'Annot',
+    Subtype: 'Widget',
+    FT: 'Sig',
+    Rect: [x1, y1, x2, y2],
+    V: signatureRef,
+    T: PDFString.of(`${FIELD_PREFIX}${request.role}`),
+    TU: PDFHexString.fromText(`${roleLabel}签章`),
+    F: 4,
+    P: page.ref,
+    AP: { N: appearance },
+  });
+  const widgetRef = context.register(widget);
+  page.node.addAnnot(widgetRef);
+
+  let form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+  if (!form) {
+    form = context.obj({ Fields: [], SigFlags: 3 });
+    doc.catalog.set(PDFName.of('AcroForm'), context.register(form));
+  }
+  const fields = form.lookupMaybe(PDFName.of('Fields'), PDFArray) ?? PDFArray.withContext(context);
+  fields.push(widgetRef);
+  form.set(PDFName.of('Fields'), fields);
+  form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
+  // the AcroForm may live inside the catalog or as its own object: mark whichever holds it as changed
+  const formRef = doc.catalog.get(PDFName.of('AcroForm'));
+  if (formRef && 'objectNumber' in formRef) context.assign(formRef as never, form);
+
+  const updated = Buffer.from(await doc.commit({ useObjectStreams: false }));
+  if (!updated.subarray(0, request.pdf.length).equals(Buffer.from(request.pdf))) {
+    throw new Error('incremental update changed earlier bytes');
+  }
+  return { pdf: fillSignature(updated, request.pdf.length, identity, now), warnings, signer: identity.commonName };
+}
+
+/** Writes the byte range and the CMS signature into the placeholder of the newest revision. */
+function fillSignature(pdf: Buffer, previousLength: number, identity: ReturnType<typeof readIdentity>, now: Date): Uint8Array {
+  // as @cantoo/pdf-lib writes the placeholder array
+  const placeholder = `/ByteRange [ 0 /${BYTE_RANGE_PLACEHOLDER} /${BYTE_RANGE_PLACEHOLDER} /${BYTE_RANGE_PLACEHOLDER} ]`;
+  const rangeAt = pdf.indexOf(placeholder, previousLength);
+  if (rangeAt < 0) throw new Error('signature placeholder not found');
+  const contentsAt = pdf.indexOf('/Contents <', previousLength);
+  const start = contentsAt + '/Contents '.length; // the '<'
+  const end = pdf.indexOf('>', start) + 1; // after the '>'
+  const range = [0, start, end, pdf.length - end];
+  const written = `/ByteRange [${range.join(' ')}]`;
+  if (written.length > placeholder.length) throw new Error('byte range does not fit its placeholder');
+  pdf.write(written.padEnd(placeholder.length, ' '), rangeAt, 'latin1');
+
+  const signed = Buffer.concat([pdf.subarray(0, start), pdf.subarray(end)]);
+  const cms = Buffer.from(detachedSignature(signed, identity, now));
+  const hex = cms.toString('hex');
+  if (hex.length > end - start - 2) throw new Error('signature does not fit its placeholder');
+  pdf.write(hex, start + 1, 'latin1');
+  return pdf;
+}
