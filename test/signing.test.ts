@@ -1,0 +1,267 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { PDFDocument, PDFName } from '@cantoo/pdf-lib';
+import { renderForms } from '../src/pipeline/render';
+import { keygen, verifyPdf } from '../src/pipeline';
+import { signFile } from '../src/pipeline/sign';
+import { makeTestP12 } from '../src/sign/keygen';
+import { DEPARTMENT, ROOT, runCli, tempDir } from './helpers';
+import { qpdfCheck, rasterize } from './pdfTools';
+
+const dir = tempDir('jixiao-sign-');
+const at = (f: string): string => path.join(dir, f);
+const PASSWORD = 'test-password-不外泄';
+const CA_PASSWORD = 'ca-secret';
+const SIGNERS = [
+  ['preparer', '测试填表人甲'],
+  ['reviewer', '测试审核人乙'],
+  ['head', '测试负责人丙'],
+] as const;
+
+/** The attached jixiao-data.json, read back with poppler's pdfdetach. */
+function detached(file: string): Record<string, unknown> {
+  const out = path.join(tempDir('jixiao-detach-'), 'data.json');
+  execFileSync('pdfdetach', ['-save', '1', '-o', out, file]);
+  return JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>;
+}
+
+function pdfsig(file: string, nss?: string): string {
+  const r = spawnSync('pdfsig', [...(nss ? ['-nssdir', `sql:${nss}`] : []), file], { encoding: 'utf8' });
+  return `${r.stdout}${r.stderr}`;
+}
+
+beforeAll(async () => {
+  const [form] = await renderForms([DEPARTMENT], { explain: false });
+  writeFileSync(at('unsigned.pdf'), form!.pdf!);
+  const ca = keygen({ commonName: 'jixiao 测试根证书', password: CA_PASSWORD, ca: true });
+  writeFileSync(at('ca.p12'), ca.p12);
+  writeFileSync(at('ca.pem'), ca.pem);
+  let current = at('unsigned.pdf');
+  for (const [role, cn] of SIGNERS) {
+    writeFileSync(at(`${role}.p12`), keygen({ commonName: cn, password: PASSWORD, issuer: { file: at('ca.p12'), password: CA_PASSWORD } }).p12);
+    const { pdf } = await signFile(current, { p12: at(`${role}.p12`), password: PASSWORD, role, reason: `${cn}确认无误`, location: '株洲市' });
+    current = at(`signed-${role}.pdf`);
+    writeFileSync(current, pdf);
+  }
+}, 120_000);
+
+describe('three sequential signatures by three certificates with Chinese names, issued by a test CA', () => {
+  const final = (): string => at('signed-head.pdf');
+
+  it('pdfsig reports each signature valid, the last covering the whole document', () => {
+    const out = pdfsig(final());
+    expect(out.match(/Signature is Valid/g)).toHaveLength(3);
+    for (const [, cn] of SIGNERS) expect(out).toContain(`Signer Certificate Common Name: ${cn}`);
+    const blocks = out.split(/Signature #\d:/).slice(1);
+    expect(blocks[2]).toContain('Total document signed');
+    expect(blocks[0]).toContain('Not total document signed');
+  });
+
+  it('with the test CA in an NSS database, every certificate is trusted', () => {
+    const nss = tempDir('jixiao-nss-');
+    execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
+    execFileSync('certutil', ['-A', '-d', `sql:${nss}`, '-n', 'jixiao-test-ca', '-t', 'CT,C,C', '-i', at('ca.pem')]);
+    const out = pdfsig(final(), nss);
+    expect(out.match(/Certificate is Trusted/g)).toHaveLength(3);
+  });
+
+  it('stores Chinese reason, name and location correctly', async () => {
+    const info = pdfsig(final());
+    expect(info).toContain('Signature Field Name: jixiao-preparer');
+    const report = await verifyPdf(final());
+    expect(report.signatures.map((s) => s.signer)).toEqual(SIGNERS.map(([, cn]) => cn));
+    const raw = readFileSync(final()).toString('latin1');
+    // Reason and Location are UTF-16BE hex strings (FEFF…), so Chinese survives any reader
+    const reason = Buffer.from('测试填表人甲确认无误', 'utf16le').swap16().toString('hex').toUpperCase();
+    expect(raw.toUpperCase()).toContain(`FEFF${reason}`);
+    const location = Buffer.from('株洲市', 'utf16le').swap16().toString('hex').toUpperCase();
+    expect(raw.toUpperCase()).toContain(`FEFF${location}`);
+  });
+
+  it('passes qpdf --check and every signature box is visible on the rasterized page', () => {
+    expect(qpdfCheck(final()).ok).toBe(true);
+    const data = detached(final()) as { signatureBoxes: { role: string; page: number; rect: number[] }[] };
+    expect(data.signatureBoxes.map((b) => b.role)).toEqual(['preparer', 'reviewer', 'head']);
+    const dpi = 72; // 1 px = 1 pt
+    const unsigned = rasterize(at('unsigned.pdf'), data.signatureBoxes[0]!.page + 1, dpi);
+    const signed = rasterize(final(), data.signatureBoxes[0]!.page + 1, dpi);
+    for (const box of data.signatureBoxes) {
+      const [x1, y1, x2, y2] = box.rect as [number, number, number, number];
+      let changed = 0;
+      let blueish = 0;
+      // compare the inside of the box (below the printed label) before and after signing
+      for (let y = Math.ceil(signed.height - y2 + 18); y < signed.height - y1 - 2; y++) {
+        for (let x = Math.ceil(x1 + 2); x < x2 - 2; x++) {
+          const i = (signed.width * y + x) * 4;
+          if (signed.data[i] !== unsigned.data[i] || signed.data[i + 2] !== unsigned.data[i + 2]) changed++;
+          if (signed.data[i + 2]! > signed.data[i]! + 40) blueish++;
+        }
+      }
+      expect(changed).toBeGreaterThan(100);
+      expect(blueish).toBeGreaterThan(50); // the signature appearance is drawn in blue ink
+    }
+  });
+
+  it('jixiao verify agrees with pdfsig on the valid files', async () => {
+    for (const file of ['signed-preparer.pdf', 'signed-reviewer.pdf', 'signed-head.pdf'].map(at)) {
+      const report = await verifyPdf(file);
+      const out = pdfsig(file);
+      expect(report.signatures.length).toBe((out.match(/Signature #/g) ?? []).length);
+      expect(report.signatures.every((s) => s.valid)).toBe(out.match(/Signature is Valid/g)?.length === report.signatures.length);
+      expect(report.ok).toBe(true);
+      expect(report.embedded.rescoreMatches).toBe(true);
+    }
+  });
+
+  it('each signature is its own revision; earlier ones stay byte for byte', () => {
+    const a = readFileSync(at('signed-preparer.pdf'));
+    const b = readFileSync(at('signed-reviewer.pdf'));
+    const c = readFileSync(at('signed-head.pdf'));
+    expect(b.subarray(0, a.length).equals(a)).toBe(true);
+    expect(c.subarray(0, b.length).equals(b)).toBe(true);
+  });
+});
+
+describe('verification fails when the file was changed', () => {
+  it('fails for a single byte flipped at 200+ positions spread over every signed range', async () => {
+    const original = readFileSync(at('signed-head.pdf'));
+    const report = await verifyPdf(at('signed-head.pdf'));
+    const ranges = report.signatures.flatMap((s) => [
+      [s.byteRange[0], s.byteRange[0] + s.byteRange[1]],
+      [s.byteRange[2], s.byteRange[2] + s.byteRange[3]],
+    ]) as [number, number][];
+    // the union of signed bytes: everything outside the /Contents holes of all signatures
+    const holes = report.signatures.map((s) => [s.byteRange[1], s.byteRange[2]] as const);
+    const signedByAll = (p: number): boolean => ranges.some(([lo, hi]) => p >= lo && p < hi) && !holes.some(([lo, hi]) => p >= lo && p < hi);
+    const positions: number[] = [];
+    const step = Math.floor(original.length / 320);
+    for (let p = 7; p < original.length && positions.length < 240; p += step) if (signedByAll(p)) positions.push(p);
+    expect(positions.length).toBeGreaterThanOrEqual(200);
+    const file = at('flipped.pdf');
+    let detected = 0;
+    for (const p of positions) {
+      const copy = Buffer.from(original);
+      copy[p] = copy[p]! ^ 0x01;
+      writeFileSync(file, copy);
+      const r = await verifyPdf(file);
+      if (!r.ok) detected++;
+    }
+    expect(detected).toBe(positions.length);
+  }, 180_000);
+
+  it('fails for an unsigned incremental update that changes page content', async () => {
+    const doc = await PDFDocument.load(readFileSync(at('signed-head.pdf')), { forIncrementalUpdate: true, updateMetadata: false });
+    doc.getPage(0).drawText('TAMPERED', { x: 50, y: 50, size: 30 });
+    const tampered = await doc.commit({ useObjectStreams: false });
+    writeFileSync(at('appended-page.pdf'), tampered);
+    const report = await verifyPdf(at('appended-page.pdf'));
+    expect(report.ok).toBe(false);
+    expect(report.unsignedBytesAfterLast).toBeGreaterThan(0);
+    expect(report.signatures.every((s) => s.digestValid && s.signatureValid)).toBe(true); // the signatures themselves still hold
+    const cli = await runCli('verify', at('appended-page.pdf'));
+    expect(cli.code).toBe(1);
+    expect(cli.out).toContain('未签名的内容');
+  });
+
+  it('fails for an unsigned incremental update that replaces the embedded data', async () => {
+    const doc = await PDFDocument.load(readFileSync(at('signed-head.pdf')), { forIncrementalUpdate: true, updateMetadata: false });
+    const data = detached(at('signed-head.pdf'));
+    await doc.attach(Buffer.from(JSON.stringify({ ...data, createdAt: 'changed' })), 'jixiao-data.json', { mimeType: 'application/json' });
+    writeFileSync(at('appended-data.pdf'), await doc.commit({ useObjectStreams: false }));
+    const report = await verifyPdf(at('appended-data.pdf'));
+    expect(report.ok).toBe(false);
+    expect(report.unsignedBytesAfterLast).toBeGreaterThan(0);
+  });
+
+  it('fails when the embedded result no longer matches its re-score, even when signed', async () => {
+    // build a PDF whose embedded result claims a different total, then sign it properly
+    const [form] = await renderForms([DEPARTMENT], { explain: false });
+    const doc = await PDFDocument.load(form!.pdf!, { updateMetadata: false });
+    const data = detached(at('unsigned.pdf')) as { result: { total: string } };
+    data.result.total = '99.5';
+    const names = doc.catalog.lookup(PDFName.of('Names'));
+    expect(names).toBeDefined();
+    doc.catalog.delete(PDFName.of('Names'));
+    doc.catalog.delete(PDFName.of('AF'));
+    await doc.attach(Buffer.from(JSON.stringify(data)), 'jixiao-data.json', { mimeType: 'application/json' });
+    writeFileSync(at('forged.pdf'), await doc.save({ useObjectStreams: false }));
+    const { pdf } = await signFile(at('forged.pdf'), { p12: at('preparer.p12'), password: PASSWORD, role: 'preparer' });
+    writeFileSync(at('forged-signed.pdf'), pdf);
+    const report = await verifyPdf(at('forged-signed.pdf'));
+    expect(report.signatures.every((s) => s.valid)).toBe(true);
+    expect(report.embedded.rescoreMatches).toBe(false);
+    expect(report.embedded.differences).toContain('total');
+    expect(report.ok).toBe(false);
+  });
+});
+
+describe('signing refuses bad keys and roles, and writes nothing', () => {
+  const refuse = async (options: Partial<Parameters<typeof signFile>[1]>, code: string, pdf = at('unsigned.pdf')): Promise<void> => {
+    await expect(signFile(pdf, { p12: at('preparer.p12'), password: PASSWORD, role: 'preparer', ...options })).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ code })],
+    });
+  };
+
+  it('a wrong password', () => refuse({ password: 'wrong' }, 'WRONG_PASSWORD'));
+  it('a role already signed', () => refuse({ role: 'preparer' }, 'ROLE_ALREADY_SIGNED', at('signed-preparer.pdf')));
+
+  it('an expired certificate (a warning with --allow-expired)', async () => {
+    const old = makeTestP12({ commonName: '过期证书', notBefore: new Date('2020-01-01'), notAfter: new Date('2021-01-01') }, PASSWORD);
+    writeFileSync(at('expired.p12'), old);
+    await refuse({ p12: at('expired.p12') }, 'CERT_EXPIRED');
+    const { warnings } = await signFile(at('unsigned.pdf'), { p12: at('expired.p12'), password: PASSWORD, role: 'preparer', allowExpired: true });
+    expect(warnings.map((w) => w.code)).toEqual(['CERT_EXPIRED_WARNING']);
+  });
+
+  it('a non-RSA key', async () => {
+    const key = at('ec.key');
+    const cert = at('ec.crt');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-subj', '/CN=EC test']);
+    execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', at('ec.p12'), '-passout', 'pass:ec-password']);
+    await refuse({ p12: at('ec.p12'), password: 'ec-password' }, 'NON_RSA_KEY');
+  });
+
+  it('the CLI writes nothing on refusal and exits 1', async () => {
+    const before = readFileSync(at('signed-preparer.pdf'));
+    process.env.JIXIAO_P12_PASSWORD = PASSWORD;
+    try {
+      const run = await runCli('sign', at('signed-preparer.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '-o', at('should-not-exist.pdf'));
+      expect(run.code).toBe(1);
+      expect(run.err).toContain('ROLE_ALREADY_SIGNED');
+    } finally {
+      delete process.env.JIXIAO_P12_PASSWORD;
+    }
+    expect(() => readFileSync(at('should-not-exist.pdf'))).toThrow();
+    expect(readFileSync(at('signed-preparer.pdf')).equals(before)).toBe(true);
+  });
+});
+
+describe('the password stays secret', () => {
+  it('is read from the environment, never from the arguments, and never printed', () => {
+    const out = at('pw-signed.pdf');
+    copyFileSync(at('unsigned.pdf'), at('pw.pdf'));
+    const args = [path.join(ROOT, 'dist/cli/main.js'), 'sign', at('pw.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '-o', out];
+    const child = spawnSync(process.execPath, args, { env: { ...process.env, JIXIAO_P12_PASSWORD: PASSWORD }, encoding: 'utf8' });
+    expect(child.status).toBe(0);
+    expect(args.join(' ')).not.toContain(PASSWORD);
+    expect(`${child.stdout}${child.stderr}`).not.toContain(PASSWORD);
+    expect(readFileSync(out).includes(Buffer.from(PASSWORD))).toBe(false);
+
+    const wrong = spawnSync(process.execPath, args, { env: { ...process.env, JIXIAO_P12_PASSWORD: `${PASSWORD}x` }, encoding: 'utf8' });
+    expect(wrong.status).toBe(1);
+    expect(`${wrong.stdout}${wrong.stderr}`).not.toContain(PASSWORD);
+
+    // with no variable and no terminal, it says how to give one instead of hanging or taking argv
+    const env = { ...process.env };
+    delete env.JIXIAO_P12_PASSWORD;
+    const none = spawnSync(process.execPath, args, { env, encoding: 'utf8', input: '' });
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('PASSWORD_REQUIRED');
+  });
+
+  it('has no command-line option for it', async () => {
+    const help = await runCli('sign', '--help');
+    expect(help.out).not.toMatch(/--pass|--password/);
+  });
+});
