@@ -1,10 +1,30 @@
 #!/usr/bin/env bash
-# The main job on the examples: install what is needed, then score the seed's two forms and our clean example.
+# The main job on the examples, on a fresh machine: install what is needed, score the seed's two forms and
+# our clean example, render the department form as a PDF, sign it as 填表人 and 单位负责人 with demo
+# certificates from a test CA, and verify it. Everything lands in out/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-mkdir -p out
+
+jixiao() { node dist/cli/main.js "$@"; }
+out=out/demo
+rm -rf "$out" && mkdir -p "$out"
+
 for f in examples/zhuzhou-2020/department.actuals.yaml examples/zhuzhou-2020/project.actuals.yaml examples/water-2023/project.actuals.yaml; do
-  node dist/cli/main.js score "$f"
+  jixiao score "$f"
   echo
 done
+
+jixiao render examples/zhuzhou-2020/department.actuals.yaml examples/zhuzhou-2020/project.actuals.yaml -o "$out/" --explain
+
+# Demo certificates only: the password is set here so the demo runs unattended. Real signers type theirs
+# at the prompt or set JIXIAO_P12_PASSWORD themselves; jixiao never takes it from the command line.
+export JIXIAO_P12_PASSWORD=demo-only JIXIAO_CA_PASSWORD=demo-only
+jixiao keygen --ca --cn "jixiao 演示根证书" -o "$out/demo-ca.p12" --cert-out "$out/demo-ca.pem"
+jixiao keygen --cn 演示填表人 --issuer "$out/demo-ca.p12" -o "$out/preparer.p12"
+jixiao keygen --cn 演示负责人 --issuer "$out/demo-ca.p12" -o "$out/head.p12"
+jixiao sign "$out/department.pdf" --p12 "$out/preparer.p12" --role 填表人 --reason 数据已核对 -o "$out/department.signed.pdf"
+jixiao sign "$out/department.signed.pdf" --p12 "$out/head.p12" --role 单位负责人 --reason 审核同意 --location 株洲市
+jixiao verify "$out/department.signed.pdf"
+echo
+echo "签署并核验通过的示例：$out/department.signed.pdf"

@@ -1,0 +1,54 @@
+/**
+ * Sign and verify timings for the example (median of several runs): npm run bench:sign -- [--runs 7]
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { keygen, verifyPdf } from '../src/pipeline';
+import { renderForms } from '../src/pipeline/render';
+import { signFile } from '../src/pipeline/sign';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function main(): Promise<void> {
+  const runs = Number(arg('runs', '7'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'jixiao-bench-sign-'));
+  const at = (f: string): string => path.join(dir, f);
+  const [form] = await renderForms(['examples/zhuzhou-2020/department.actuals.yaml'], { explain: true });
+  writeFileSync(at('form.pdf'), form!.pdf!);
+  writeFileSync(at('ca.p12'), keygen({ commonName: '基准测试CA', password: 'x', ca: true }).p12);
+  writeFileSync(at('a.p12'), keygen({ commonName: '基准填表人', password: 'x', issuer: { file: at('ca.p12'), password: 'x' } }).p12);
+  writeFileSync(at('b.p12'), keygen({ commonName: '基准负责人', password: 'x', issuer: { file: at('ca.p12'), password: 'x' } }).p12);
+  const first: number[] = [];
+  const second: number[] = [];
+  const verify: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    const one = await signFile(at('form.pdf'), { p12: at('a.p12'), password: 'x', role: 'preparer' });
+    first.push(performance.now() - t);
+    writeFileSync(at('one.pdf'), one.pdf);
+    t = performance.now();
+    const two = await signFile(at('one.pdf'), { p12: at('b.p12'), password: 'x', role: 'head' });
+    second.push(performance.now() - t);
+    writeFileSync(at('two.pdf'), two.pdf);
+    t = performance.now();
+    const report = await verifyPdf(at('two.pdf'));
+    verify.push(performance.now() - t);
+    if (!report.ok) throw new Error(report.reasons.join('; '));
+  }
+  const say = (label: string, xs: number[]): boolean => process.stdout.write(`${label}: median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, ${xs.length} runs)\n`);
+  process.stdout.write(`example: department form with --explain, ${(form!.pdf!.length / 1024).toFixed(0)} KiB\n`);
+  say('sign (填表人, first signature)', first);
+  say('sign (单位负责人, second signature)', second);
+  say('verify (2 signatures + re-score)', verify);
+}
+
+void main();
