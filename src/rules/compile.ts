@@ -4,6 +4,7 @@ import type { ConditionInput, RuleInput } from '../schema/ruleset';
 import { FACTS_BY_SCOPE, PARAMETER_FACT, type FactValue, type Scope } from './facts';
 import { DECIMAL_OPERATORS, KNOWN_OPERATORS } from './operators';
 import type { RuleSet } from './ruleSet';
+import { FastRuleSet } from './fastRuleSet';
 
 /** A rule that fired, and the facts its conditions looked at. */
 export interface FiredRule {
@@ -41,6 +42,12 @@ export interface Outcome {
   fired: string[];
 }
 
+/** What scoring needs from a rule set: its content and the outcome of its rules for some facts. */
+export interface RuleEvaluator {
+  readonly ruleSet: RuleSet;
+  evaluate(scope: Scope, facts: Record<string, FactValue>): Promise<Outcome>;
+}
+
 export interface KnownNames {
   scoreMethods: readonly string[];
   adjustMethods: readonly string[];
@@ -51,8 +58,9 @@ export interface KnownNames {
  * One json-rules-engine Engine per scope of a rule set, built once and reused for every row of every form.
  * Construction checks every rule's facts, operators, methods and flags, and reports all problems at their lines.
  */
-export class CompiledRuleSet {
+export class CompiledRuleSet implements RuleEvaluator {
   readonly ruleSet: RuleSet;
+  private fastPath: RuleEvaluator | undefined;
   private readonly engines: Record<Scope, Engine>;
   /**
    * json-rules-engine keeps a run status on the Engine: a run that finishes marks the engine FINISHED and
@@ -85,6 +93,15 @@ export class CompiledRuleSet {
       return engine;
     };
     return new CompiledRuleSet(ruleSet, { indicator: make('indicator'), budget: make('budget'), total: make('total') });
+  }
+
+  /** The same rules evaluated synchronously without json-rules-engine, for runs over many forms (see FastRuleSet). */
+  fast(): RuleEvaluator {
+    if (!this.fastPath) {
+      const rules = new FastRuleSet(this.ruleSet);
+      this.fastPath = { ruleSet: this.ruleSet, evaluate: async (scope, facts) => rules.evaluate(scope, facts) };
+    }
+    return this.fastPath;
   }
 
   async evaluate(scope: Scope, facts: Record<string, FactValue>): Promise<Outcome> {
@@ -197,4 +214,41 @@ export function checkRules(ruleSet: RuleSet, known: KnownNames): Diagnostic[] {
     }
   });
   return out;
+}
+
+/** The parts of an outcome that decide a score: method and options, rule, flags and adjustments. */
+export function outcomeKey(outcome: Outcome): string {
+  return JSON.stringify({
+    score: outcome.score ? [outcome.score.method, outcome.score.options, outcome.score.rule.name] : null,
+    conflict: outcome.conflict !== null,
+    flags: outcome.flags.map((f) => `${f.code} ${f.rule.name}`).sort(),
+    adjustments: outcome.adjustments.map((a) => `${a.method} ${JSON.stringify(a.options)} ${a.rule.name}`).sort(),
+    fired: [...outcome.fired].sort(),
+  });
+}
+
+export interface Agreement {
+  agree: number;
+  disagree: number;
+  examples: string[];
+}
+
+/**
+ * Runs both json-rules-engine (the reference, whose outcome is used) and the fast path on every call and
+ * counts whether they agree: the check behind `npm run bench:compare`.
+ */
+export function checkedEvaluator(compiledRuleSet: CompiledRuleSet, agreement: Agreement): RuleEvaluator {
+  const fast = compiledRuleSet.fast();
+  return {
+    ruleSet: compiledRuleSet.ruleSet,
+    async evaluate(scope, facts) {
+      const [reference, quick] = await Promise.all([compiledRuleSet.evaluate(scope, facts), fast.evaluate(scope, facts)]);
+      if (outcomeKey(reference) === outcomeKey(quick)) agreement.agree++;
+      else {
+        agreement.disagree++;
+        if (agreement.examples.length < 5) agreement.examples.push(`${scope} ${JSON.stringify(facts)}`);
+      }
+      return reference;
+    },
+  };
 }

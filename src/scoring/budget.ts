@@ -1,7 +1,7 @@
 import { percent, plain, sum, type Decimal } from '../domain/decimal';
 import type { SourceLocation } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
-import type { CompiledRuleSet } from '../rules/compile';
+import type { RuleEvaluator } from '../rules/compile';
 import { flagFromRule } from './flags';
 import { BUDGET_METHODS } from './methods/budgetExecution';
 import type { BudgetResult } from './result';
@@ -25,7 +25,7 @@ const FIELD_ZH = { fullYearBudget: '全年预算数', executed: '全年执行数
  * 预算执行率 and its score. When the 年度资金总额 row is 0 but its 其中 rows are not, the figure is
  * taken from their sum with a warning (DESIGN §2.2); a budget of 0 with nothing under it is an input error.
  */
-export async function scoreBudget(input: BudgetInput, compiled: CompiledRuleSet): Promise<{ result: BudgetResult } | { problem: Diagnostic }> {
+export async function scoreBudget(input: BudgetInput, compiled: RuleEvaluator): Promise<{ result: BudgetResult } | { problem: Diagnostic }> {
   const warnings: Diagnostic[] = [];
   const fromBreakdown = (field: 'fullYearBudget' | 'executed', stated: Decimal): Decimal => {
     if (!stated.isZero()) return stated;

@@ -1,6 +1,6 @@
 import { clamp, dec, percent, plain, roundScore, ZERO } from '../domain/decimal';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
-import type { CompiledRuleSet } from '../rules/compile';
+import type { RuleEvaluator } from '../rules/compile';
 import { indicatorFacts } from './facts';
 import { flagFromRule } from './flags';
 import { INDICATOR_METHODS } from './methods';
@@ -14,7 +14,7 @@ export type IndicatorOutcome = { result: IndicatorResult; adjustments: PendingAd
  * Scores one row: the rule set picks a method (and flags), the method computes the rule score, and the
  * declared score is kept beside it — used only with a reason (DESIGN §2.9), else reported as a discrepancy.
  */
-export async function scoreIndicator(input: IndicatorInput, reading: RowReading, compiled: CompiledRuleSet): Promise<IndicatorOutcome> {
+export async function scoreIndicator(input: IndicatorInput, reading: RowReading, compiled: RuleEvaluator): Promise<IndicatorOutcome> {
   const { file: ruleSet } = compiled.ruleSet;
   const facts = indicatorFacts(input, reading);
   const outcome = await compiled.evaluate('indicator', facts);

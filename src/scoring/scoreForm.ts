@@ -4,7 +4,7 @@ import { GRADE_LABEL } from '../domain/glossary';
 import type { FormHeader, SourceLocation } from '../domain/model';
 import { JIXIAO_VERSION } from '../domain/version';
 import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
-import type { AdjustDecision, CompiledRuleSet } from '../rules/compile';
+import type { AdjustDecision, RuleEvaluator } from '../rules/compile';
 import { deviationPenalty, rescaleForNotApplicable, totalCap, type PendingAdjustment } from './adjustments';
 import { scoreBudget, type BudgetInput } from './budget';
 import { gradeOf } from './grade';
@@ -31,7 +31,7 @@ export interface FormInput {
  * Scores a whole form: every row, the budget, the level subtotals, the adjustments, the total and the grade.
  * Every input problem of every row is collected and thrown together, so a department fixes all in one pass.
  */
-export async function scoreForm(input: FormInput, compiled: CompiledRuleSet): Promise<FormResult> {
+export async function scoreForm(input: FormInput, compiled: RuleEvaluator): Promise<FormResult> {
   const problems: Diagnostic[] = [];
   const indicators: IndicatorResult[] = [];
   const pending: PendingAdjustment[] = [];
@@ -57,7 +57,7 @@ export async function scoreForm(input: FormInput, compiled: CompiledRuleSet): Pr
 
 async function finish(
   input: FormInput,
-  compiled: CompiledRuleSet,
+  compiled: RuleEvaluator,
   indicators: IndicatorResult[],
   pending: PendingAdjustment[],
   budget: BudgetResult,
