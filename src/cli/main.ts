@@ -10,6 +10,7 @@ import { renderCommand, type RenderCommandOptions } from './commands/render';
 import { signCommand, type SignCommandOptions } from './commands/sign';
 import { verifyCommand } from './commands/verify';
 import { keygenCommand, type KeygenCommandOptions } from './commands/keygen';
+import { compareCommand, type CompareCommandOptions } from './commands/compare';
 import { EXIT, guarded } from './exitCodes';
 import { processIo, type Io } from './io';
 
@@ -88,6 +89,18 @@ function program(io: Io, lang: Lang, setCode: (code: number) => void): Command {
     .option('--days <n>', '有效天数')
     .option('--force', '覆盖已存在的文件')
     .action((options: KeygenCommandOptions) => run(() => keygenCommand(options, io, lang))());
+
+  cli
+    .command('compare')
+    .description('用两个评分规则集重新评分同一批表单，比较总分、等级与命中的规则（what-if）')
+    .argument('<forms...>', '实际完成值文件或目录（目录下所有 *.actuals.yaml）')
+    .requiredOption('--rules <ruleset>', '规则集编号或路径；给两次：A 与 B', (value: string, list: string[]) => [...list, value], [] as string[])
+    .option('--json', '输出 JSON')
+    .option('--csv <file>', '每张表一行的 CSV')
+    .option('--html <file>', '独立的 HTML 报告（含总分变化图与等级变化矩阵）')
+    .option('--reference', '用 json-rules-engine 本身评估规则（较慢；默认用与之等价的快速路径）')
+    .option('--workers <n>', '工作线程数（默认：200 张以上用全部 CPU 核）')
+    .action((forms: string[], options: CompareCommandOptions) => run(() => compareCommand(forms, options, io, lang))());
 
   cli
     .command('test')

@@ -33,6 +33,9 @@ export interface FormComparison {
   /** Adjustments (penalties, caps) under each rule set, for the forms where they differ. */
   adjustmentsA: string[];
   adjustmentsB: string[];
+  /** Names of the rules behind those adjustments. */
+  adjustmentRulesA: string[];
+  adjustmentRulesB: string[];
 }
 
 const ORDER: Record<Grade, number> = { poor: 0, fair: 1, good: 2, excellent: 3 };
@@ -63,6 +66,8 @@ export function compareForm(file: string, a: Side, b: Side): FormComparison {
       rows: [],
       adjustmentsA: [],
       adjustmentsB: [],
+      adjustmentRulesA: [],
+      adjustmentRulesB: [],
     };
   }
   const ra = a.result;
@@ -92,6 +97,8 @@ export function compareForm(file: string, a: Side, b: Side): FormComparison {
     rows,
     adjustmentsA: ra.adjustments.map((x) => x.explanation),
     adjustmentsB: rb.adjustments.map((x) => x.explanation),
+    adjustmentRulesA: ra.adjustments.map((x) => x.rule),
+    adjustmentRulesB: rb.adjustments.map((x) => x.rule),
   };
 }
 
@@ -112,6 +119,8 @@ export interface CompareSummary {
   /** Forms whose total was adjusted (penalty, cap, rescale) under each rule set. */
   adjustedA: number;
   adjustedB: number;
+  /** How often each adjustment rule fired, under A and under B. */
+  adjustmentRules: { side: 'A' | 'B'; rule: string; count: number }[];
 }
 
 export const GRADES = ['优', '良', '中', '差', NO_GRADE];
@@ -158,5 +167,20 @@ export function summarize(list: FormComparison[]): CompareSummary {
     ruleChanges: [...changes.values()].sort((x, y) => y.count - x.count),
     adjustedA: compared.filter((c) => c.adjustmentsA.length > 0).length,
     adjustedB: compared.filter((c) => c.adjustmentsB.length > 0).length,
+    adjustmentRules: countAdjustments(compared),
   };
+}
+
+function countAdjustments(list: FormComparison[]): CompareSummary['adjustmentRules'] {
+  const counts = new Map<string, { side: 'A' | 'B'; rule: string; count: number }>();
+  for (const c of list) {
+    for (const [side, rules] of [['A', c.adjustmentRulesA], ['B', c.adjustmentRulesB]] as const) {
+      for (const rule of rules) {
+        const entry = counts.get(`${side}\n${rule}`) ?? { side, rule, count: 0 };
+        entry.count++;
+        counts.set(`${side}\n${rule}`, entry);
+      }
+    }
+  }
+  return [...counts.values()].sort((x, y) => y.count - x.count);
 }

@@ -44,3 +44,5 @@ export { standaloneHtml } from '../report/assets';
 export { signFile, keygen } from './sign';
 export { verifyPdf, type VerifyReport } from './verify';
 export { scoreTexts } from './scoreTexts';
+export { compareRuleSets, findForms, type CompareRun } from './compare';
+export { compareText, compareCsv, compareHtml } from '../report/compareReport';

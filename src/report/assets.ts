@@ -59,3 +59,56 @@ export function standaloneHtml(html: string): string {
     .replace('<link rel="stylesheet" href="/assets/fonts.css">', `<style>\n${css}\n</style>`)
     .replace('<link rel="stylesheet" href="/assets/form.css">', `<style>\n${formCss}\n</style>`);
 }
+
+interface FontSubset {
+  css: string;
+  file: string;
+  ranges: [number, number][];
+}
+
+const subsetCache = new Map<string, FontSubset[]>();
+
+/** The @font-face blocks of one bundled face, with the unicode ranges each subset file covers. */
+function subsetsOf(pkg: string, weight: string): FontSubset[] {
+  const key = `${pkg}/${weight}`;
+  let list = subsetCache.get(key);
+  if (!list) {
+    const css = readFileSync(path.join(fontDir(pkg), `${weight}.css`), 'utf8');
+    list = css
+      .split('@font-face')
+      .slice(1)
+      .flatMap((block) => {
+        const file = /url\(\.\/files\/([\w-]+\.woff2)\)/.exec(block)?.[1];
+        const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
+        if (!file || !range) return [];
+        const ranges = range.split(',').map((part): [number, number] => {
+          const [low, high] = part.trim().replace(/^U\+/i, '').split('-');
+          const lo = parseInt(low ?? '0', 16);
+          return [lo, high ? parseInt(high, 16) : lo];
+        });
+        return [{ css: `@font-face {${block.slice(block.indexOf('{') + 1, block.lastIndexOf('}'))}}`, file: path.join(fontDir(pkg), 'files', file), ranges }];
+      });
+    subsetCache.set(key, list);
+  }
+  return list;
+}
+
+/**
+ * @font-face rules with the font data inlined, for a self-contained HTML file: only the subsets that hold
+ * characters of `text` are included, so the file stays small and looks the same on a machine without CJK fonts.
+ */
+export function inlineFontCss(text: string): string {
+  const codes = new Set([...text].map((c) => c.codePointAt(0) ?? 0));
+  const out: string[] = [];
+  for (const [pkg, weight] of [
+    ['noto-sans-sc', '400'],
+    ['noto-sans-sc', '700'],
+  ] as const) {
+    for (const subset of subsetsOf(pkg, weight)) {
+      if (![...codes].some((c) => subset.ranges.some(([lo, hi]) => c >= lo && c <= hi))) continue;
+      const data = readFileSync(subset.file).toString('base64');
+      out.push(subset.css.replace(/src:[^;]+;/, `src: url(data:font/woff2;base64,${data}) format('woff2');`));
+    }
+  }
+  return out.join('\n');
+}
