@@ -13,7 +13,7 @@ const ROOMS = {
   rules: ['schema', 'domain', 'errors'],
   scoring: ['rules', 'targets', 'domain', 'errors'],
   // report turns diagnostics into text, so it reads the message catalogue too
-  report: ['scoring', 'domain', 'errors'],
+  report: ['scoring', 'compare', 'domain', 'errors'],
   pdf: ['errors', 'domain'],
   sign: ['errors', 'domain'],
   pipeline: ['domain', 'errors', 'source', 'schema', 'targets', 'rules', 'scoring', 'report', 'pdf', 'sign', 'lint', 'compare'],

@@ -11,6 +11,7 @@ import { signCommand, type SignCommandOptions } from './commands/sign';
 import { verifyCommand } from './commands/verify';
 import { keygenCommand, type KeygenCommandOptions } from './commands/keygen';
 import { compareCommand, type CompareCommandOptions } from './commands/compare';
+import { lintCommand } from './commands/lint';
 import { EXIT, guarded } from './exitCodes';
 import { processIo, type Io } from './io';
 
@@ -89,6 +90,13 @@ function program(io: Io, lang: Lang, setCode: (code: number) => void): Command {
     .option('--days <n>', '有效天数')
     .option('--force', '覆盖已存在的文件')
     .action((options: KeygenCommandOptions) => run(() => keygenCommand(options, io, lang))());
+
+  cli
+    .command('lint')
+    .description('检查评分规则集（冲突、缺口、从不命中的规则、权重与档次）或指标定义（不可衡量的目标、分值合计、重名）')
+    .argument('<files...>', '规则集或指标定义文件')
+    .option('--json', '输出 JSON')
+    .action((files: string[], options: { json?: boolean }) => run(() => lintCommand(files, options, io, lang))());
 
   cli
     .command('compare')

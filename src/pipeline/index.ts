@@ -46,3 +46,4 @@ export { verifyPdf, type VerifyReport } from './verify';
 export { scoreTexts } from './scoreTexts';
 export { compareRuleSets, findForms, type CompareRun } from './compare';
 export { compareText, compareCsv, compareHtml } from '../report/compareReport';
+export { lintFile, type LintReport } from './lint';

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SourceLocation } from '../domain/model';
 import { RULESETS_DIR } from '../domain/paths';
-import { CATALOG, type Code } from '../errors/catalog';
+import type { Code } from '../errors/catalog';
 import { inputError, throwIfErrors } from '../errors/diagnostic';
 import { CompiledRuleSet, type KnownNames } from '../rules/compile';
 import type { RuleSet } from '../rules/ruleSet';
@@ -15,8 +15,8 @@ import { parseYaml } from '../source/yamlSource';
 import { readFileSync } from 'node:fs';
 import { sha256 } from './files';
 
-/** Flags a rule may raise: every catalogued warning or note. */
-export const RULE_FLAGS = (Object.keys(CATALOG) as Code[]).filter((c) => CATALOG[c].severity !== 'error');
+/** Flags a rule's event may raise; the others come from the scorer itself (declared scores, weights, adjustments). */
+export const RULE_FLAGS: Code[] = ['OVER_ACHIEVEMENT', 'REASON_REQUIRED', 'LOW_EXECUTION_RATE', 'EXECUTED_ABOVE_BUDGET', 'NOT_MEASURABLE'];
 
 export const KNOWN_NAMES: KnownNames = {
   scoreMethods: [...Object.keys(INDICATOR_METHODS), ...Object.keys(BUDGET_METHODS)],

@@ -73,15 +73,20 @@ export class CompiledRuleSet implements RuleEvaluator {
     this.engines = engines;
   }
 
-  static compile(ruleSet: RuleSet, known: KnownNames): CompiledRuleSet {
+  /**
+   * With `skipInvalid`, rules with static problems are left out instead of failing the whole rule set
+   * (for lint, which reports them and probes the rest).
+   */
+  static compile(ruleSet: RuleSet, known: KnownNames, options: { skipInvalid?: boolean } = {}): CompiledRuleSet {
     const diagnostics = checkRules(ruleSet, known);
-    if (diagnostics.some((d) => d.severity === 'error')) throw new InputError(diagnostics);
+    const invalid = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => String(d.data.rule)));
+    if (invalid.size > 0 && !options.skipInvalid) throw new InputError(diagnostics);
     const make = (scope: Scope): Engine => {
       const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
       for (const [name, evaluate] of Object.entries(DECIMAL_OPERATORS)) engine.addOperator(name, evaluate);
       engine.addFact(PARAMETER_FACT, ruleSet.file.parameters);
       ruleSet.file.rules.forEach((rule, index) => {
-        if (rule.scope !== scope) return;
+        if (rule.scope !== scope || invalid.has(rule.name)) return;
         try {
           engine.addRule(toEngineRule(rule));
         } catch (error) {
@@ -92,7 +97,8 @@ export class CompiledRuleSet implements RuleEvaluator {
       });
       return engine;
     };
-    return new CompiledRuleSet(ruleSet, { indicator: make('indicator'), budget: make('budget'), total: make('total') });
+    const usable = invalid.size > 0 ? { ...ruleSet, file: { ...ruleSet.file, rules: ruleSet.file.rules.filter((r) => !invalid.has(r.name)) } } : ruleSet;
+    return new CompiledRuleSet(usable, { indicator: make('indicator'), budget: make('budget'), total: make('total') });
   }
 
   /** The same rules evaluated synchronously without json-rules-engine, for runs over many forms (see FastRuleSet). */
@@ -192,14 +198,12 @@ export function checkRules(ruleSet: RuleSet, known: KnownNames): Diagnostic[] {
     const allowedFacts = new Set([...Object.keys(FACTS_BY_SCOPE[rule.scope]), PARAMETER_FACT]);
     for (const fact of factsOf(rule.conditions)) {
       if (!allowedFacts.has(fact)) {
-        out.push(
-          diagnostic('INVALID_RULE', { rule: rule.name, detail: `条件使用了未知的事实「${fact}」（${rule.scope} 可用：${[...allowedFacts].join('、')}）` }, at),
-        );
+        out.push(diagnostic('UNKNOWN_FACT', { rule: rule.name, fact, scope: rule.scope, known: [...allowedFacts].join('、') }, at));
       }
     }
     for (const operator of operatorsOf(rule.conditions)) {
       if (!KNOWN_OPERATORS.includes(operator)) {
-        out.push(diagnostic('INVALID_RULE', { rule: rule.name, detail: `未知的运算符「${operator}」（可用：${KNOWN_OPERATORS.join('、')}）` }, at));
+        out.push(diagnostic('UNKNOWN_OPERATOR', { rule: rule.name, operator, known: KNOWN_OPERATORS.join('、') }, at));
       }
     }
     const params = rule.event.params as Record<string, unknown>;

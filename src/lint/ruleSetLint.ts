@@ -1,0 +1,134 @@
+import { dec } from '../domain/decimal';
+import { KIND_LABEL } from '../domain/glossary';
+import type { IndicatorKind } from '../domain/model';
+import { diagnostic, type Diagnostic } from '../errors/diagnostic';
+import { checkRules, CompiledRuleSet, type KnownNames, type Outcome } from '../rules/compile';
+import type { FactValue, Scope } from '../rules/facts';
+import type { RuleSet } from '../rules/ruleSet';
+import { INDICATOR_METHODS } from '../scoring/methods';
+import { BAND_SHORT_LABEL } from '../domain/glossary';
+import { budgetProbes, indicatorProbes, showFacts, totalProbes } from './probe';
+
+const KIND_EN: Record<string, string> = { quantitative: 'quantitative', qualitative: 'qualitative', date: 'date', notApplicable: 'not-applicable' };
+
+/**
+ * Finds a rule set's holes before it is used: static problems (unknown methods, flags, facts, operators),
+ * then, by running its rules over a grid of facts, conflicts, gaps, rules that never fire or never decide,
+ * methods given rows they cannot score; and the framework's weights, qualitative bands and grade lines.
+ */
+export async function lintRuleSet(ruleSet: RuleSet, known: KnownNames, where: { file: (path: (string | number)[]) => Diagnostic['location'] }): Promise<Diagnostic[]> {
+  const findings: Diagnostic[] = [...checkRules(ruleSet, known)];
+  const file = ruleSet.file;
+  const at = (index: number): Diagnostic['location'] => ruleSet.ruleLocations[index];
+  const indexOf = new Map(file.rules.map((r, i) => [r.name, i]));
+  const compiled = CompiledRuleSet.compile(ruleSet, known, { skipInvalid: true });
+
+  const firedEver = new Set<string>();
+  const decidedEver = new Set<string>();
+  const shadowedBy = new Map<string, { by: string; example: string }>();
+  const seen = new Set<string>();
+  const once = (key: string, d: Diagnostic): void => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push(d);
+  };
+
+  const probe = async (scope: Scope, facts: Record<string, FactValue>): Promise<Outcome> => {
+    const outcome = await compiled.evaluate(scope, facts);
+    outcome.fired.forEach((n) => firedEver.add(n));
+    if (outcome.score) decidedEver.add(outcome.score.rule.name);
+    const example = showFacts(facts);
+    for (const name of outcome.fired) {
+      const rule = file.rules[indexOf.get(name) ?? -1];
+      if (rule?.event.type === 'score' && outcome.score && outcome.score.rule.name !== name && !shadowedBy.has(name)) {
+        shadowedBy.set(name, { by: outcome.score.rule.name, example });
+      }
+    }
+    if (outcome.conflict) {
+      const [a, b] = outcome.conflict;
+      const methods = [a, b].map((r) => String(file.rules[indexOf.get(r.name) ?? -1]?.event.params.method)).join(' / ');
+      once(`conflict ${a.name} ${b.name}`, diagnostic('LINT_CONFLICT', { rule: a.name, other: b.name, priority: a.priority, methods, example }, at(indexOf.get(a.name) ?? 0)));
+    }
+    return outcome;
+  };
+
+  const rulesAt = where.file(['rules']);
+  for (const facts of indicatorProbes(file.framework.level1.map((l) => l.name))) {
+    const outcome = await probe('indicator', facts);
+    const example = showFacts(facts);
+    if (!outcome.score) {
+      once(`gap ${facts.kind} ${facts.direction} ${facts.met} ${facts.band}`, diagnostic('LINT_GAP', { scope: 'indicator', example }, rulesAt));
+      continue;
+    }
+    const method = INDICATOR_METHODS[outcome.score.method];
+    const kind = facts.kind as IndicatorKind;
+    if (method && !method.meta.appliesTo.includes(kind)) {
+      once(
+        `kind ${outcome.score.rule.name} ${kind}`,
+        diagnostic(
+          'LINT_METHOD_KIND',
+          {
+            rule: outcome.score.rule.name,
+            method: method.meta.id,
+            kind: KIND_LABEL[kind],
+            kindEn: KIND_EN[kind] ?? kind,
+            applies: method.meta.appliesTo.map((k) => KIND_LABEL[k]).join('、'),
+            appliesEn: method.meta.appliesTo.map((k) => KIND_EN[k] ?? k).join(', '),
+            example,
+          },
+          at(indexOf.get(outcome.score.rule.name) ?? 0),
+        ),
+      );
+    }
+  }
+  for (const facts of budgetProbes()) {
+    const outcome = await probe('budget', facts);
+    if (!outcome.score) once('gap budget', diagnostic('LINT_GAP', { scope: 'budget', example: showFacts(facts) }, rulesAt));
+  }
+  for (const facts of totalProbes()) await probe('total', facts);
+
+  compiled.ruleSet.file.rules.forEach((rule) => {
+    const index = indexOf.get(rule.name) ?? 0;
+    if (!firedEver.has(rule.name)) findings.push(diagnostic('LINT_NEVER_FIRES', { rule: rule.name }, at(index)));
+    else if (rule.event.type === 'score' && !decidedEver.has(rule.name)) {
+      const s = shadowedBy.get(rule.name);
+      findings.push(diagnostic('LINT_SHADOWED', { rule: rule.name, by: s?.by ?? '', example: s?.example ?? '' }, at(index)));
+    }
+  });
+
+  findings.push(...frameworkFindings(ruleSet, where));
+  return findings;
+}
+
+function frameworkFindings(ruleSet: RuleSet, where: { file: (path: (string | number)[]) => Diagnostic['location'] }): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const f = ruleSet.file;
+  const levels = f.framework.level1.reduce((s, l) => s.plus(dec(String(l.weight))), dec(0));
+  const sum = levels.plus(dec(String(f.framework.budget.maxScore)));
+  if (!sum.equals(dec(String(f.framework.total)))) {
+    out.push(diagnostic('LINT_WEIGHT_SUM', { sum: sum.toFixed(), budget: f.framework.budget.maxScore, levels: levels.toFixed(), total: f.framework.total }, where.file(['framework'])));
+  }
+  const bands = (['notAchieved', 'partial', 'achieved'] as const)
+    .map((b) => ({ band: b, low: f.parameters.qualitativeBands[b][0], high: f.parameters.qualitativeBands[b][1] }))
+    .sort((a, b) => a.low - b.low);
+  const range = (b: { low: number; high: number; band: string }): string => `[${b.low}%, ${b.high}%${b.band === 'achieved' ? ']' : ')'}`;
+  const bandsAt = where.file(['parameters', 'qualitativeBands']);
+  if (bands[0] && bands[0].low > 0) out.push(diagnostic('LINT_BAND_HOLE', { from: 0, to: bands[0].low }, bandsAt));
+  for (let i = 1; i < bands.length; i++) {
+    const prev = bands[i - 1]!;
+    const cur = bands[i]!;
+    if (cur.low < prev.high) {
+      out.push(diagnostic('LINT_BAND_OVERLAP', { first: BAND_SHORT_LABEL[prev.band], firstRange: range(prev), second: BAND_SHORT_LABEL[cur.band], secondRange: range(cur) }, bandsAt));
+    } else if (cur.low > prev.high) out.push(diagnostic('LINT_BAND_HOLE', { from: prev.high, to: cur.low }, bandsAt));
+  }
+  const last = bands[bands.length - 1];
+  if (last && last.high < 100) out.push(diagnostic('LINT_BAND_HOLE', { from: last.high, to: 100 }, bandsAt));
+
+  const grades = [...f.grades.bands].sort((a, b) => a.min - b.min);
+  if (grades[0] && grades[0].min > 0) {
+    out.push(diagnostic('LINT_GRADE_BANDS', { detail: `低于 ${grades[0].min} 分的总分没有等级`, detailEn: `totals below ${grades[0].min} get no grade` }, where.file(['grades'])));
+  }
+  const mins = grades.map((g) => g.min);
+  if (new Set(mins).size !== mins.length) out.push(diagnostic('LINT_GRADE_BANDS', { detail: '有两个等级的下限相同', detailEn: 'two grades share a lower bound' }, where.file(['grades'])));
+  return out;
+}

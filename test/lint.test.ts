@@ -1,0 +1,68 @@
+import { lintFile } from '../src/pipeline/lint';
+import { shippedRuleSetIds } from '../src/pipeline/ruleSets';
+import { runCli } from './helpers';
+
+const BROKEN = 'test/fixtures/lint/broken.yaml';
+
+describe('jixiao lint on a rule set', () => {
+  it('reports each kind of finding on the broken fixture, at the rule\'s line, with an example', async () => {
+    const { findings } = await lintFile(BROKEN);
+    const found = findings.map((f) => [f.code, f.location?.line, f.data.rule ?? '']);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['LINT_WEIGHT_SUM', 14, ''],
+        ['LINT_BAND_OVERLAP', 37, ''],
+        ['LINT_BAND_HOLE', 37, ''],
+        ['LINT_GAP', 48, ''],
+        ['LINT_CONFLICT', 106, '定性指标分档计分'],
+        ['LINT_SHADOWED', 146, '定性指标按比例（冲突）'],
+        ['LINT_NEVER_FIRES', 154, '不可能的规则'],
+        ['LINT_SHADOWED', 162, '被遮蔽的规则'],
+        ['LINT_METHOD_KIND', 170, '定性交给比例法'],
+        ['UNKNOWN_METHOD', 178, '未知计分方法'],
+        ['UNKNOWN_FLAG', 185, '未知提示代码'],
+        ['UNKNOWN_FACT', 191, '未知事实'],
+      ]),
+    );
+    const gap = findings.find((f) => f.code === 'LINT_GAP');
+    expect(gap?.data.example).toMatch(/kind=quantitative, direction=lowerIsBetter/);
+    const conflict = findings.find((f) => f.code === 'LINT_CONFLICT');
+    expect(conflict?.data.other).toBe('定性指标按比例（冲突）');
+    expect(conflict?.data.example).toMatch(/band=partial/);
+  });
+
+  it('exits 1 on errors and prints each finding with file:line', async () => {
+    const run = await runCli('lint', BROKEN);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain(`${BROKEN}:154:5: 警告 LINT_NEVER_FIRES`);
+    expect(run.out).toMatch(/9 个错误，3 个警告/);
+  });
+
+  it.each(shippedRuleSetIds())('finds nothing in the shipped rule set %s', async (id) => {
+    const { findings } = await lintFile(`indicators/rulesets/${id}.yaml`);
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('jixiao lint on indicator definitions', () => {
+  it('lists the unmeasurable targets of the seed department form, and its other faults', async () => {
+    const { findings } = await lintFile('examples/zhuzhou-2020/department.indicators.yaml');
+    const unmeasurable = findings.filter((f) => f.code === 'NOT_MEASURABLE').map((f) => `${f.data.id} ${f.data.target}`);
+    expect(unmeasurable).toEqual(['5 规定时间内', '7 逐年递减', '9 全省前列', '10 全省前列', '8 指导脱贫', '11 全省前列', '12 （空）', '13 长期', '14 长期']);
+    const codes = findings.map((f) => f.code);
+    expect(codes.filter((c) => c === 'WEIGHT_SUM_MISMATCH')).toHaveLength(2);
+    expect(findings.find((f) => f.code === 'LINT_DUPLICATE_NAME')?.data).toMatchObject({ name: '市长热线办结率', ids: '5、15' });
+    expect(findings.filter((f) => f.code === 'LINT_NO_COMPARATOR').map((f) => f.data.id)).toEqual(['3', '4', '15', '16']);
+    expect(findings.every((f) => f.severity !== 'error')).toBe(true);
+  });
+
+  it('the clean example has only measurable, directed targets', async () => {
+    const { findings } = await lintFile('examples/water-2023/project.indicators.yaml');
+    expect(findings.map((f) => f.code)).toEqual(['NOT_MEASURABLE']); // 建立健全: a qualitative target, said plainly
+  });
+
+  it('flags a quantitative target with no unit and a level-2 name outside its level-1', async () => {
+    const { findings } = await lintFile('test/fixtures/bad/unknown-level2/indicators.yaml');
+    expect(findings.map((f) => f.code)).toContain('UNKNOWN_LEVEL2');
+  });
+});
