@@ -265,3 +265,27 @@ describe('the password stays secret', () => {
     expect(help.out).not.toMatch(/--pass|--password/);
   });
 });
+
+describe('seal images and embedded inputs', () => {
+  it('the seal named in the actuals prints in the 单位（盖章） box, and --seal draws one in a signature', async () => {
+    const [form] = await renderForms(['examples/water-2023/project.actuals.yaml'], { explain: false });
+    writeFileSync(at('water.pdf'), form!.pdf!);
+    const images = (): string => execFileSync('pdfimages', ['-list', at('water.pdf')], { encoding: 'utf8' });
+    expect(images().split('\n').filter((l) => /\bimage\b|\bsmask\b/.test(l)).length).toBeGreaterThanOrEqual(1);
+    const before = (execFileSync('pdfimages', ['-list', at('water.pdf')], { encoding: 'utf8' }).match(/\n\s+\d+\s+\d+\s+(image|smask)/g) ?? []).length;
+    const { pdf } = await signFile(at('water.pdf'), { p12: at('head.p12'), password: PASSWORD, role: 'head', seal: path.join(ROOT, 'examples/water-2023/seal.png') });
+    writeFileSync(at('water.signed.pdf'), pdf);
+    const after = (execFileSync('pdfimages', ['-list', at('water.signed.pdf')], { encoding: 'utf8' }).match(/\n\s+\d+\s+\d+\s+(image|smask)/g) ?? []).length;
+    expect(after).toBeGreaterThan(before);
+    expect((await verifyPdf(at('water.signed.pdf'))).ok).toBe(true);
+  });
+
+  it('the embedded inputs read back byte for byte', () => {
+    const data = detached(at('signed-head.pdf')) as { inputs: Record<string, { name: string; text: string }> };
+    expect(data.inputs.definitions!.text).toBe(readFileSync(path.join(ROOT, 'examples/zhuzhou-2020/department.indicators.yaml'), 'utf8'));
+    expect(data.inputs.actuals!.text).toBe(readFileSync(path.join(ROOT, DEPARTMENT), 'utf8'));
+    expect(data.inputs.ruleSet!.text).toBe(readFileSync(path.join(ROOT, 'indicators/rulesets/caiyu-2020-10.yaml'), 'utf8'));
+    const list = execFileSync('pdfdetach', ['-list', at('signed-head.pdf')], { encoding: 'utf8' });
+    expect(list).toContain('jixiao-data.json');
+  });
+});

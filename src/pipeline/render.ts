@@ -13,6 +13,8 @@ import { Timings, scoreFile, type ScoredForm } from './index';
 
 export interface RenderOptions {
   explain: boolean;
+  /** Print with this running printer instead of launching one (a long-lived service keeps its browser). */
+  printer?: PdfPrinter;
   timeoutMs?: number;
   concurrency?: number;
   executablePath?: string;
@@ -77,7 +79,7 @@ export function embeddedData(scored: ScoredForm, boxes: EmbeddedData['signatureB
  */
 export async function renderForms(files: string[], options: RenderOptions, timings = new Timings()): Promise<RenderedForm[]> {
   // The browser starts while the first forms are scored and laid out; its pages warm up meanwhile.
-  let launched: Promise<PdfPrinter> | undefined;
+  let launched: Promise<PdfPrinter> | undefined = options.printer ? Promise.resolve(options.printer) : undefined;
   const printer = (): Promise<PdfPrinter> => {
     launched ??= timings.time('launch', async () => {
       const p = await PdfPrinter.launch({
@@ -126,7 +128,8 @@ export async function renderForms(files: string[], options: RenderOptions, timin
     await timings.time('print', () => Promise.all(Array.from({ length: workers }, worker)));
     return results;
   } finally {
-    if (launched) await (await launched.catch(() => undefined))?.close();
+    // a printer passed in belongs to the caller; one launched here is always closed here
+    if (launched && !options.printer) await (await launched.catch(() => undefined))?.close();
   }
 }
 

@@ -42,23 +42,25 @@ export async function signatureAppearance(doc: PDFDocument, width: number, heigh
   };
 
   const xobjects: Record<string, PDFRef> = {};
+  let sealWidth = 0;
   if (content.seal) {
     const image = content.seal.type === 'png' ? await doc.embedPng(content.seal.bytes) : await doc.embedJpg(content.seal.bytes);
     const h = height - 4;
     const w = Math.min(width * 0.45, (image.width / image.height) * h);
     const drawnH = (image.height / image.width) * w;
     xobjects.Seal = image.ref;
+    sealWidth = w;
     ops.push(pushGraphicsState(), concatTransformationMatrix(w, 0, 0, drawnH, width - w - 2, (height - drawnH) / 2), drawObject('Seal'), popGraphicsState());
   }
 
   let y = height - content.topMargin;
-  const room = width - 8 - (content.seal ? width * 0.25 : 0);
+  const room = width - 8 - sealWidth;
   ops.push(pushGraphicsState(), setFillingRgbColor(0.05, 0.1, 0.45));
   for (const line of content.lines) {
     const runs = await fonts.runs(line.text);
     // shrink a line that would run past the box, down to 5 pt
     const natural = runs.reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, line.size), 0);
-    const size = natural > room ? Math.max(5, (line.size * room) / natural) : line.size;
+    const size = natural > room ? Math.max(4.5, (line.size * room) / natural) : line.size;
     y -= size + 2;
     ops.push(beginText(), moveText(4, y));
     for (const run of runs) {
