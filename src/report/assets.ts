@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { TEMPLATES_DIR } from '../domain/paths';
+import { fontDir, fontSubsets } from '../domain/fonts';
 
 /** The fonts every form is printed with, from npm (never the system's), so a PDF looks the same on every machine. */
 /** Two faces only: serif regular for the body, sans bold for headings. Each face is dozens of subsets; fewer faces print faster. */
@@ -10,9 +11,6 @@ const FONT_FACES = [
   ['noto-sans-sc', '700'],
 ] as const;
 
-function fontDir(pkg: string): string {
-  return path.dirname(require.resolve(`@fontsource/${pkg}/package.json`));
-}
 
 let fontsCss: string | undefined;
 
@@ -43,7 +41,7 @@ export async function bundledAsset(pathname: string): Promise<BundledAsset | nul
   const font = FONT_PATH.exec(pathname);
   if (font) {
     try {
-      return { body: await readFile(path.join(fontDir(font[1]!), 'files', font[2]!)), contentType: 'font/woff2' };
+      return { body: await readFile(path.join(fontDir(font[1] as 'noto-sans-sc'), 'files', font[2]!)), contentType: 'font/woff2' };
     } catch {
       return null;
     }
@@ -53,44 +51,11 @@ export async function bundledAsset(pathname: string): Promise<BundledAsset | nul
 
 /** For a standalone HTML file: the same assets as file:// URLs on this machine. */
 export function standaloneHtml(html: string): string {
-  const css = fontFaceCss().replace(/url\(\/assets\/fonts\/([\w-]+)\/([\w-]+\.woff2)\)/g, (_m, pkg: string, file: string) => `url(file://${path.join(fontDir(pkg), 'files', file)})`);
+  const css = fontFaceCss().replace(/url\(\/assets\/fonts\/([\w-]+)\/([\w-]+\.woff2)\)/g, (_m, pkg: string, file: string) => `url(file://${path.join(fontDir(pkg as 'noto-sans-sc'), 'files', file)})`);
   const formCss = readFileSync(path.join(TEMPLATES_DIR, 'form.css'), 'utf8');
   return html
     .replace('<link rel="stylesheet" href="/assets/fonts.css">', `<style>\n${css}\n</style>`)
     .replace('<link rel="stylesheet" href="/assets/form.css">', `<style>\n${formCss}\n</style>`);
-}
-
-interface FontSubset {
-  css: string;
-  file: string;
-  ranges: [number, number][];
-}
-
-const subsetCache = new Map<string, FontSubset[]>();
-
-/** The @font-face blocks of one bundled face, with the unicode ranges each subset file covers. */
-function subsetsOf(pkg: string, weight: string): FontSubset[] {
-  const key = `${pkg}/${weight}`;
-  let list = subsetCache.get(key);
-  if (!list) {
-    const css = readFileSync(path.join(fontDir(pkg), `${weight}.css`), 'utf8');
-    list = css
-      .split('@font-face')
-      .slice(1)
-      .flatMap((block) => {
-        const file = /url\(\.\/files\/([\w-]+\.woff2)\)/.exec(block)?.[1];
-        const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
-        if (!file || !range) return [];
-        const ranges = range.split(',').map((part): [number, number] => {
-          const [low, high] = part.trim().replace(/^U\+/i, '').split('-');
-          const lo = parseInt(low ?? '0', 16);
-          return [lo, high ? parseInt(high, 16) : lo];
-        });
-        return [{ css: `@font-face {${block.slice(block.indexOf('{') + 1, block.lastIndexOf('}'))}}`, file: path.join(fontDir(pkg), 'files', file), ranges }];
-      });
-    subsetCache.set(key, list);
-  }
-  return list;
 }
 
 /**
@@ -104,9 +69,9 @@ export function inlineFontCss(text: string): string {
     ['noto-sans-sc', '400'],
     ['noto-sans-sc', '700'],
   ] as const) {
-    for (const subset of subsetsOf(pkg, weight)) {
+    for (const subset of fontSubsets(pkg, weight)) {
       if (![...codes].some((c) => subset.ranges.some(([lo, hi]) => c >= lo && c <= hi))) continue;
-      const data = readFileSync(subset.file).toString('base64');
+      const data = readFileSync(subset.woff2).toString('base64');
       out.push(subset.css.replace(/src:[^;]+;/, `src: url(data:font/woff2;base64,${data}) format('woff2');`));
     }
   }

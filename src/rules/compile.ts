@@ -5,42 +5,9 @@ import { FACTS_BY_SCOPE, PARAMETER_FACT, type FactValue, type Scope } from './fa
 import { DECIMAL_OPERATORS, KNOWN_OPERATORS } from './operators';
 import type { RuleSet } from './ruleSet';
 import { FastRuleSet } from './fastRuleSet';
+import { emptyOutcome, recordEvent, type FiredRule, type Outcome } from './outcome';
 
-/** A rule that fired, and the facts its conditions looked at. */
-export interface FiredRule {
-  name: string;
-  priority: number;
-  facts: Record<string, FactValue>;
-}
-
-export interface ScoreDecision {
-  method: string;
-  options: Record<string, unknown>;
-  rule: FiredRule;
-}
-
-export interface FlagDecision {
-  code: string;
-  params: Record<string, unknown>;
-  rule: FiredRule;
-}
-
-export interface AdjustDecision {
-  method: string;
-  options: Record<string, unknown>;
-  rule: FiredRule;
-}
-
-export interface Outcome {
-  /** The scoring method chosen by the highest-priority score rule that fired, or null (a gap). */
-  score: ScoreDecision | null;
-  /** Two score rules of the same priority that fired with different methods. */
-  conflict: [FiredRule, FiredRule] | null;
-  flags: FlagDecision[];
-  adjustments: AdjustDecision[];
-  /** Names of every rule that fired, highest priority first. */
-  fired: string[];
-}
+export type { AdjustDecision, FiredRule, FlagDecision, Outcome, ScoreDecision } from './outcome';
 
 /** What scoring needs from a rule set: its content and the outcome of its rules for some facts. */
 export interface RuleEvaluator {
@@ -115,26 +82,10 @@ export class CompiledRuleSet implements RuleEvaluator {
     this.queues[scope] = run.catch(() => undefined);
     const { results } = await run;
     const fired = [...results].sort((a, b) => (b.priority ?? 1) - (a.priority ?? 1));
-    const outcome: Outcome = { score: null, conflict: null, flags: [], adjustments: [], fired: fired.map((r) => String(r.name)) };
+    const outcome = emptyOutcome();
     for (const result of fired) {
       const rule: FiredRule = { name: String(result.name), priority: result.priority ?? 1, facts: decisiveFacts(result) };
-      const event = result.event ?? { type: '' };
-      const { method, code, ...rest } = (event.params ?? {}) as Record<string, unknown>;
-      if (event.type === 'score') {
-        const decision: ScoreDecision = { method: String(method), options: rest, rule };
-        if (!outcome.score) outcome.score = decision;
-        else if (
-          !outcome.conflict &&
-          outcome.score.rule.priority === rule.priority &&
-          (outcome.score.method !== decision.method || JSON.stringify(outcome.score.options) !== JSON.stringify(rest))
-        ) {
-          outcome.conflict = [outcome.score.rule, rule];
-        }
-      } else if (event.type === 'flag') {
-        outcome.flags.push({ code: String(code), params: rest, rule });
-      } else if (event.type === 'adjust') {
-        outcome.adjustments.push({ method: String(method), options: rest, rule });
-      }
+      recordEvent(outcome, rule, result.event ?? { type: '' });
     }
     return outcome;
   }

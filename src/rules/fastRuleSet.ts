@@ -1,5 +1,5 @@
 import type { ConditionInput, RuleInput } from '../schema/ruleset';
-import type { AdjustDecision, FiredRule, FlagDecision, Outcome, ScoreDecision } from './compile';
+import { emptyOutcome, recordEvent, type Outcome } from './outcome';
 import { FACTS_BY_SCOPE, PARAMETER_FACT, type FactValue, type Scope } from './facts';
 import { DECIMAL_OPERATORS } from './operators';
 import type { RuleSet } from './ruleSet';
@@ -101,28 +101,10 @@ export class FastRuleSet {
 
   evaluate(scope: Scope, facts: Record<string, FactValue>): Outcome {
     for (const name of Object.keys(FACTS_BY_SCOPE[scope])) if (facts[name] === undefined) throw new Error(`Undefined fact: ${name}`);
-    const outcome: Outcome = { score: null, conflict: null, flags: [], adjustments: [], fired: [] };
+    const outcome = emptyOutcome();
     for (const { rule, test } of this.byScope[scope]) {
       const decisive: Record<string, FactValue> = {};
-      if (!test(facts, decisive)) continue;
-      outcome.fired.push(rule.name);
-      const fired: FiredRule = { name: rule.name, priority: rule.priority, facts: decisive };
-      const { method, code, ...rest } = rule.event.params as Record<string, unknown>;
-      if (rule.event.type === 'score') {
-        const decision: ScoreDecision = { method: String(method), options: rest, rule: fired };
-        if (!outcome.score) outcome.score = decision;
-        else if (
-          !outcome.conflict &&
-          outcome.score.rule.priority === fired.priority &&
-          (outcome.score.method !== decision.method || JSON.stringify(outcome.score.options) !== JSON.stringify(rest))
-        ) {
-          outcome.conflict = [outcome.score.rule, fired];
-        }
-      } else if (rule.event.type === 'flag') {
-        outcome.flags.push({ code: String(code), params: rest, rule: fired } as FlagDecision);
-      } else {
-        outcome.adjustments.push({ method: String(method), options: rest, rule: fired } as AdjustDecision);
-      }
+      if (test(facts, decisive)) recordEvent(outcome, { name: rule.name, priority: rule.priority, facts: decisive }, rule.event as { type: string; params: Record<string, unknown> });
     }
     return outcome;
   }
