@@ -9,6 +9,9 @@ command -v chromium >/dev/null 2>&1 || [ -x /usr/lib/chromium/chromium ] || miss
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
+# used by the test suite: openssl makes a non-RSA key, ps looks for leftover browser processes
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v ps >/dev/null 2>&1 || missing+=(procps)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
