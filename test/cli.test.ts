@@ -41,6 +41,12 @@ describe('jixiao score', () => {
     expect(run.out).toContain('「满意度指标」申报分值 10，但所含指标分值合计 5');
   });
 
+  it('prints the report in English with --lang en', async () => {
+    const run = await runCli('--lang', 'en', 'score', PROJECT);
+    expect(run.out).toContain('Total: 95 (out of 95)  Grade: 优 (excellent)');
+    expect(run.out).toContain('"满意度指标" declares 10 points, but its rows add up to 5');
+  });
+
   it('the clean example prints no warnings', async () => {
     const run = await runCli('score', CLEAN);
     expect(run.code).toBe(0);

@@ -19,7 +19,9 @@ function fill(template: string, data: DiagnosticData): string {
 export function messageOf(d: Diagnostic, lang: Lang = 'zh'): string {
   const entry = CATALOG[d.code];
   // A budget row has no id: 「 预算执行率」 reads better as 「预算执行率」.
-  return fill(lang === 'en' ? entry.en : entry.zh, d.data).replace(/「\s+/g, '「').replace(/"\s+/g, '"');
+  return fill(lang === 'en' ? entry.en : entry.zh, d.data)
+    .replace(/「\s+/g, '「')
+    .replace(/(^|\s)"\s+/g, '$1"');
 }
 
 export function hintOf(d: Diagnostic, lang: Lang = 'zh'): string | undefined {

@@ -62,8 +62,12 @@ export function textReport(result: FormResult, lang: Lang = 'zh'): string {
   out.push(levels.toString());
 
   for (const a of result.adjustments) out.push(`${lang === 'en' ? 'Adjustment' : '调整'}：${a.explanation}`);
-  const gradeLine = result.grade ? `  ${FIELD_LABEL.grade}：${gradeText(result.grade)}` : '';
-  out.push(`${FIELD_LABEL.total}：${scoreText(result.total)}（${lang === 'en' ? 'out of' : '满分'} ${scoreText(result.maxTotal)}）${gradeLine}`);
+  if (lang === 'en') {
+    out.push(`Total: ${scoreText(result.total)} (out of ${scoreText(result.maxTotal)})${result.grade ? `  Grade: ${gradeText(result.grade)} (${result.grade})` : ''}`);
+  } else {
+    const gradeLine = result.grade ? `  ${FIELD_LABEL.grade}：${gradeText(result.grade)}` : '';
+    out.push(`${FIELD_LABEL.total}：${scoreText(result.total)}（满分 ${scoreText(result.maxTotal)}）${gradeLine}`);
+  }
   if (result.declared.total !== null || result.declared.grade !== null) {
     const parts = [
       result.declared.total !== null ? `${FIELD_LABEL.total} ${scoreText(result.declared.total)}` : '',
