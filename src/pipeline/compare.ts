@@ -71,7 +71,8 @@ export async function compareFiles(
   for (const [i, file] of files.entries()) {
     let sides: [Side, Side];
     try {
-      const { input } = loadForm(file);
+      // read against rule set A's framework (not the form's own rule set, which this run does not use)
+      const { input } = loadForm(file, { ruleSet: options.rulesA });
       const score = async (evaluator: typeof evaluatorA): Promise<Side> => {
         try {
           return { result: await scoreForm(input, evaluator) };
