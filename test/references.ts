@@ -7,5 +7,5 @@ export const REFERENCE_FORMS = [
   { name: 'department', actuals: 'examples/zhuzhou-2020/department.actuals.yaml', png: here('department-p1.png') },
   { name: 'project', actuals: 'examples/zhuzhou-2020/project.actuals.yaml', png: here('project-p1.png') },
 ];
-/** Pixels allowed to differ: anti-aliasing noise, not a moved or missing cell. */
-export const REFERENCE_TOLERANCE = 0.004;
+/** Share of pixels allowed to differ: anti-aliasing noise from another Chromium build, not a moved cell or column. */
+export const REFERENCE_TOLERANCE = 0.006;
