@@ -84,13 +84,6 @@ export const CATALOG = {
     hintZh: '填写 0 或正数（单位：万元）。',
     hintEn: 'Enter 0 or a positive amount (in 万元).',
   },
-  NOT_A_NUMBER: {
-    severity: 'error',
-    zh: '「{field}」应为数字，实际是「{value}」',
-    en: '"{field}" must be a number, got "{value}"',
-    hintZh: '填写数字，例如 5531.1；不要带单位。',
-    hintEn: 'Enter a number such as 5531.1, without a unit.',
-  },
 
   // ── definitions and actuals ───────────────────────────────────
   DUPLICATE_ID: {
