@@ -244,7 +244,6 @@ describe('the password stays secret', () => {
     const args = [path.join(ROOT, 'dist/cli/main.js'), 'sign', at('pw.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '-o', out];
     const child = spawnSync(process.execPath, args, { env: { ...process.env, JIXIAO_P12_PASSWORD: PASSWORD }, encoding: 'utf8' });
     expect(child.status).toBe(0);
-    expect(args.join(' ')).not.toContain(PASSWORD);
     expect(`${child.stdout}${child.stderr}`).not.toContain(PASSWORD);
     expect(readFileSync(out).includes(Buffer.from(PASSWORD))).toBe(false);
 
@@ -270,11 +269,10 @@ describe('seal images and embedded inputs', () => {
   it('the seal named in the actuals prints in the 单位（盖章） box, and --seal draws one in a signature', async () => {
     const [form] = await renderForms(['examples/water-2023/project.actuals.yaml'], { explain: false });
     writeFileSync(at('water.pdf'), form!.pdf!);
-    const images = (): string => execFileSync('pdfimages', ['-list', at('water.pdf')], { encoding: 'utf8' });
-    expect(images().split('\n').filter((l) => /\bimage\b|\bsmask\b/.test(l)).length).toBeGreaterThanOrEqual(1);
     const before = (execFileSync('pdfimages', ['-list', at('water.pdf')], { encoding: 'utf8' }).match(/\n\s+\d+\s+\d+\s+(image|smask)/g) ?? []).length;
     const { pdf } = await signFile(at('water.pdf'), { p12: at('head.p12'), password: PASSWORD, role: 'head', seal: path.join(ROOT, 'examples/water-2023/seal.png') });
     writeFileSync(at('water.signed.pdf'), pdf);
+    expect(before).toBeGreaterThanOrEqual(1); // the seal from the actuals file
     const after = (execFileSync('pdfimages', ['-list', at('water.signed.pdf')], { encoding: 'utf8' }).match(/\n\s+\d+\s+\d+\s+(image|smask)/g) ?? []).length;
     expect(after).toBeGreaterThan(before);
     expect((await verifyPdf(at('water.signed.pdf'))).ok).toBe(true);

@@ -4,26 +4,22 @@ import * as path from 'node:path';
 import { TEMPLATES_DIR } from '../domain/paths';
 import { fontDir, fontSubsets } from '../domain/fonts';
 
-/** The fonts every form is printed with, from npm (never the system's), so a PDF looks the same on every machine. */
-/** Two faces only: serif regular for the body, sans bold for headings. Each face is dozens of subsets; fewer faces print faster. */
+/**
+ * The fonts every form is printed with, from npm (never the system's), so a PDF looks the same on every machine.
+ * Two faces only: serif regular for the body, sans bold for headings. Each face is dozens of subsets; fewer faces print faster.
+ */
 const FONT_FACES = [
   ['noto-serif-sc', '400'],
   ['noto-sans-sc', '700'],
 ] as const;
 
-
 let fontsCss: string | undefined;
 
 /** @font-face rules of the bundled fonts, pointing at the page's own asset URLs (woff2 only). */
 export function fontFaceCss(): string {
-  if (fontsCss === undefined) {
-    fontsCss = FONT_FACES.map(([pkg, weight]) =>
-      readFileSync(path.join(fontDir(pkg), `${weight}.css`), 'utf8').replace(
-        /url\(\.\/files\/([\w-]+)\.woff2\) format\('woff2'\), url\(\.\/files\/[\w-]+\.woff\) format\('woff'\)/g,
-        (_m, file: string) => `url(/assets/fonts/${pkg}/${file}.woff2) format('woff2')`,
-      ),
-    ).join('\n');
-  }
+  fontsCss ??= FONT_FACES.flatMap(([pkg, weight]) =>
+    fontSubsets(pkg, weight).map((s) => s.css.replace(/src:[^;]+;/, `src: url(/assets/fonts/${pkg}/${path.basename(s.woff2)}) format('woff2');`)),
+  ).join('\n');
   return fontsCss;
 }
 
