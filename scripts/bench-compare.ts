@@ -6,7 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { compareRuleSets } from '../src/pipeline/compare';
+import { compareRuleSets } from '../src/compare/run';
 import { generateForm } from './generate';
 
 function arg(name: string, fallback: string): string {

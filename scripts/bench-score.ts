@@ -6,8 +6,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadForm } from '../src/pipeline/loadForm';
-import { compiled, loadRuleSet } from '../src/pipeline/ruleSets';
+import { loadForm } from '../src/load/loadForm';
+import { compiled, loadRuleSet } from '../src/load/ruleSets';
 import type { RuleEvaluator } from '../src/rules/compile';
 import { scoreForm } from '../src/scoring/scoreForm';
 import { generateForm } from './generate';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { compareRuleSets } from '../src/pipeline/compare';
+import { compareRuleSets } from '../src/compare/run';
 import { generateForm } from '../scripts/generate';
 import { runCli, tempDir } from './helpers';
 

@@ -1,5 +1,5 @@
-import { lintFile } from '../src/pipeline/lint';
-import { shippedRuleSetIds } from '../src/pipeline/ruleSets';
+import { lintFile } from '../src/lint/lintFile';
+import { shippedRuleSetIds } from '../src/load/ruleSets';
 import { runCli } from './helpers';
 
 const BROKEN = 'test/fixtures/lint/broken.yaml';

@@ -1,7 +1,7 @@
 import { plain } from '../src/domain/decimal';
-import { compiled, loadRuleSet } from '../src/pipeline/ruleSets';
+import { compiled, loadRuleSet } from '../src/load/ruleSets';
 import { scoreForm } from '../src/scoring/scoreForm';
-import { loadForm } from '../src/pipeline/loadForm';
+import { loadForm } from '../src/load/loadForm';
 import { CLEAN, DEPARTMENT, PROJECT } from './helpers';
 
 describe('one compiled rule set, many forms at once', () => {

@@ -1,8 +1,8 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULESETS_DIR } from '../src/domain/paths';
-import { runRuleSetTests, runTestFile } from '../src/pipeline/ruleSetTests';
-import { shippedRuleSetIds } from '../src/pipeline/ruleSets';
+import { runRuleSetTests, runTestFile } from '../src/lint/ruleSetTests';
+import { shippedRuleSetIds } from '../src/load/ruleSets';
 import { runCli, tempDir } from './helpers';
 
 describe('every shipped rule set passes its own test file', () => {

@@ -1,6 +1,6 @@
 import { dec, plain } from '../src/domain/decimal';
 import type { Band } from '../src/domain/model';
-import { loadRuleSet } from '../src/pipeline/ruleSets';
+import { loadRuleSet } from '../src/load/ruleSets';
 import { budgetExecution } from '../src/scoring/methods/budgetExecution';
 import { INDICATOR_METHODS } from '../src/scoring/methods';
 import type { MethodResult } from '../src/scoring/methods/method';

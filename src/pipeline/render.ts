@@ -9,7 +9,7 @@ import { resultToJson } from '../report/json';
 import { canonicalJson, embeddedInput, EMBEDDED_FORMAT, sha256Hex, type EmbeddedData } from '../sign/embeddedData';
 import { finalizePdf } from '../sign/finalize';
 import { JIXIAO_VERSION } from '../domain/version';
-import { Timings, scoreFile, type ScoredForm } from './index';
+import { Timings, scoreFile, type ScoredForm } from './stages';
 
 export interface RenderOptions {
   explain: boolean;

@@ -5,7 +5,7 @@ import { canonicalJson, sha256Hex, type EmbeddedData } from '../sign/embeddedDat
 import { loadPdf, readEmbeddedData, signatureFields } from '../sign/pdfRead';
 import { checkSignatures, revisionEnds, type SignatureCheck } from '../sign/verify';
 import { ROLE_LABEL, type Role } from '../domain/glossary';
-import { scoreTexts } from './scoreTexts';
+import { scoreTexts } from '../load/scoreTexts';
 
 export interface SignatureReport extends SignatureCheck {
   role: string | null;

@@ -2,12 +2,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { compareForm, summarize, type CompareSummary, type FormComparison, type Side } from '../compare/diff';
+import { compareForm, summarize, type CompareSummary, type FormComparison, type Side } from './diff';
 import { InputError, inputError } from '../errors/diagnostic';
 import { messageOf } from '../errors/message';
 import { scoreForm } from '../scoring/scoreForm';
-import { loadForm } from './loadForm';
-import { compiled, loadRuleSet } from './ruleSets';
+import { loadForm } from '../load/loadForm';
+import { compiled, loadRuleSet } from '../load/ruleSets';
 import { checkedEvaluator, type Agreement, type RuleEvaluator } from '../rules/compile';
 
 export interface CompareOptions {
@@ -122,7 +122,7 @@ export async function compareRuleSets(targets: string[], options: CompareOptions
 async function inWorkers(files: string[], options: CompareOptions, count: number, agreement: Agreement): Promise<FormComparison[]> {
   const chunks = Array.from({ length: count }, (_, w) => files.filter((_, i) => i % count === w));
   const done = new Array<number>(count).fill(0);
-  const workerFile = path.join(__dirname, `compareWorker${path.extname(__filename)}`);
+  const workerFile = path.join(__dirname, `worker${path.extname(__filename)}`);
   const results = await Promise.all(
     chunks.map(
       (chunk, w) =>

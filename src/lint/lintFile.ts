@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import { InputError, sortByLocation, type Diagnostic } from '../errors/diagnostic';
-import { lintDefinitions } from '../lint/indicatorLint';
-import { lintRuleSet } from '../lint/ruleSetLint';
+import { lintDefinitions } from './indicatorLint';
+import { lintRuleSet } from './ruleSetLint';
 import type { RuleSet } from '../rules/ruleSet';
 import { definitionsSchema } from '../schema/definitions';
 import { ruleSetSchema } from '../schema/ruleset';
 import { validateDocument } from '../source/validate';
-import { readSource, sha256 } from './files';
-import { KNOWN_NAMES, loadRuleSet } from './ruleSets';
+import { readSource, sha256 } from '../load/files';
+import { KNOWN_NAMES, loadRuleSet } from '../load/ruleSets';
 
 export interface LintReport {
   file: string;

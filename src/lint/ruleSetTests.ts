@@ -11,8 +11,8 @@ import type { IndicatorInput } from '../scoring/reading';
 import type { FormResult } from '../scoring/result';
 import { scoreForm, type FormInput } from '../scoring/scoreForm';
 import { BAND_INPUT } from '../targets/bands';
-import { readSource } from './files';
-import { compiled, loadRuleSet, shippedRuleSetIds } from './ruleSets';
+import { readSource } from '../load/files';
+import { compiled, loadRuleSet, shippedRuleSetIds } from '../load/ruleSets';
 
 export interface CaseOutcome {
   name: string;

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Agreement } from '../rules/compile';
-import { compareFiles } from './compare';
+import { compareFiles } from './run';
 
 /** A worker thread of `jixiao compare`: scores its share of the forms and posts progress and results. */
 const data = workerData as { files: string[]; rulesA: string; rulesB: string; reference: boolean; check: boolean };

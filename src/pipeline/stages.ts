@@ -1,0 +1,34 @@
+import { compiled } from '../load/ruleSets';
+import { loadForm, type LoadedForm, type LoadOptions } from '../load/loadForm';
+import type { FormResult } from '../scoring/result';
+import { scoreForm } from '../scoring/scoreForm';
+
+/**
+ * The named stages of a run — load → validate → score → render → print → sign → verify — and their timings.
+ * Each command runs the stages it needs; the CLI prints the timings with --timings.
+ */
+export class Timings {
+  readonly stages: { stage: string; ms: number }[] = [];
+
+  async time<T>(stage: string, work: () => Promise<T> | T): Promise<T> {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.stages.push({ stage, ms: performance.now() - start });
+    }
+  }
+}
+
+export interface ScoredForm {
+  loaded: LoadedForm;
+  result: FormResult;
+}
+
+/** Loads and scores one actuals file. */
+export async function scoreFile(actualsPath: string, options: LoadOptions = {}, timings = new Timings()): Promise<ScoredForm> {
+  const loaded = await timings.time('load', () => loadForm(actualsPath, options));
+  const engine = await timings.time('compile', () => compiled(loaded.ruleSet));
+  const result = await timings.time('score', () => scoreForm(loaded.input, engine));
+  return { loaded, result };
+}
