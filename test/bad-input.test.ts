@@ -19,7 +19,7 @@ const FIXTURES: [fixture: string, code: string, file: string, line: number][] = 
   ['unknown-level1', 'UNKNOWN_LEVEL1', 'indicators.yaml', 19],
   ['unknown-level2', 'UNKNOWN_LEVEL2', 'indicators.yaml', 22],
   ['unknown-ruleset', 'UNKNOWN_RULESET', 'indicators.yaml', 3],
-  ['unknown-method', 'UNKNOWN_METHOD', 'rules.yaml', 80],
+  ['unknown-method', 'UNKNOWN_METHOD', 'rules.yaml', 87],
   ['negative-amount', 'NEGATIVE_AMOUNT', 'actuals.yaml', 4],
 ];
 

@@ -19,8 +19,8 @@ describe('jixiao lint on a rule set', () => {
         ['LINT_NEVER_FIRES', 154, '不可能的规则'],
         ['LINT_SHADOWED', 162, '被遮蔽的规则'],
         ['LINT_METHOD_KIND', 170, '定性交给比例法'],
-        ['UNKNOWN_METHOD', 178, '未知计分方法'],
-        ['UNKNOWN_FLAG', 185, '未知提示代码'],
+        ['UNKNOWN_METHOD', 183, '未知计分方法'],
+        ['UNKNOWN_FLAG', 189, '未知提示代码'],
         ['UNKNOWN_FACT', 191, '未知事实'],
       ]),
     );

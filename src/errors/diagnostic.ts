@@ -1,7 +1,11 @@
 import type { Severity, SourceLocation } from '../domain/model';
-import { CATALOG, type Code } from './catalog';
+import { CATALOG, type Code, type DataKeys } from './catalog';
+import type { Localized, TextRef } from './texts';
 
-export type DiagnosticData = Record<string, string | number>;
+export type DataValue = string | number | TextRef | Localized;
+export type DiagnosticData = Record<string, DataValue>;
+/** A code's data: exactly the placeholders of its messages (extra keys are allowed for tools that read `data`). */
+export type DataOf<C extends Code> = Record<DataKeys<C>, DataValue> & DiagnosticData;
 
 /** One finding: an input error, a warning on a scored form, or a lint result. */
 export interface Diagnostic {
@@ -11,7 +15,7 @@ export interface Diagnostic {
   location?: SourceLocation;
 }
 
-export function diagnostic(code: Code, data: DiagnosticData = {}, location?: SourceLocation): Diagnostic {
+export function diagnostic<C extends Code>(code: C, data: DataOf<C>, location?: SourceLocation): Diagnostic {
   const d: Diagnostic = { code, severity: CATALOG[code].severity, data };
   if (location) d.location = location;
   return d;
@@ -32,7 +36,7 @@ export class InputError extends Error {
   }
 }
 
-export function inputError(code: Code, data: DiagnosticData = {}, location?: SourceLocation): InputError {
+export function inputError<C extends Code>(code: C, data: DataOf<C>, location?: SourceLocation): InputError {
   return new InputError([diagnostic(code, data, location)]);
 }
 

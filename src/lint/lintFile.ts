@@ -4,10 +4,9 @@ import { lintDefinitions } from './indicatorLint';
 import { lintRuleSet } from './ruleSetLint';
 import type { RuleSet } from '../rules/ruleSet';
 import { definitionsSchema } from '../schema/definitions';
-import { ruleSetSchema } from '../schema/ruleset';
 import { validateDocument } from '../source/validate';
-import { readSource, sha256 } from '../load/files';
-import { KNOWN_NAMES, loadRuleSet } from '../load/ruleSets';
+import { readSource } from '../load/files';
+import { KNOWN_EVENTS, loadRuleSet, readRuleSet } from '../load/ruleSets';
 
 export interface LintReport {
   file: string;
@@ -19,12 +18,12 @@ export interface LintReport {
 export async function lintFile(file: string): Promise<LintReport> {
   const doc = readSource(file);
   const data = (doc.data ?? {}) as Record<string, unknown>;
-  if ('rules' in data) {
-    const { value, diagnostics } = validateDocument(doc, ruleSetSchema);
-    if (!value) return { file, kind: 'ruleset', findings: sortByLocation(diagnostics) };
-    const ruleSet: RuleSet = { file: value, sha256: sha256(doc.text), path: file, text: doc.text, ruleLocations: value.rules.map((_, i) => doc.locate(['rules', i])) };
-    const findings = await lintRuleSet(ruleSet, KNOWN_NAMES, { file: (p) => doc.locate(p, { key: true }) });
-    return { file, kind: 'ruleset', findings: sortByLocation(findings) };
+  if ('rules' in data || 'extends' in data) {
+    // through the loader: extends resolved, events checked against the registry, like any command would
+    const { ruleSet, problems } = readRuleSet(file, undefined, undefined, []);
+    if (!ruleSet || problems.some((d) => d.severity === 'error' && !isRuleProblem(d))) return { file, kind: 'ruleset', findings: sortByLocation(problems) };
+    const findings = await lintRuleSet(ruleSet, KNOWN_EVENTS, { file: (p) => doc.locate(p, { key: true }) });
+    return { file, kind: 'ruleset', findings: sortByLocation([...problems, ...findings]) };
   }
   const { value, diagnostics } = validateDocument(doc, definitionsSchema);
   if (!value) return { file, kind: 'definitions', findings: sortByLocation(diagnostics) };
@@ -38,4 +37,9 @@ export async function lintFile(file: string): Promise<LintReport> {
   }
   findings.push(...lintDefinitions(value, (p) => doc.locate(p), ruleSet));
   return { file, kind: 'definitions', findings: sortByLocation(findings) };
+}
+
+/** Problems with single rules (lint reports them and probes the other rules) rather than with the file's shape. */
+function isRuleProblem(d: Diagnostic): boolean {
+  return d.code.startsWith('RULESET_DELTA_') || d.code === 'RULESET_ID_MISMATCH';
 }

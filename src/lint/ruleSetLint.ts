@@ -1,22 +1,23 @@
 import { dec } from '../domain/decimal';
-import { KIND_LABEL } from '../domain/glossary';
+import { GRADE_LABEL } from '../domain/glossary';
 import type { IndicatorKind } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
-import { checkRules, CompiledRuleSet, type KnownNames, type Outcome } from '../rules/compile';
+import { textRef } from '../errors/texts';
+import { checkRules, CompiledRuleSet, type Outcome } from '../rules/compile';
+import type { EventSpecs } from '../rules/events';
 import type { FactValue, Scope } from '../rules/facts';
 import type { RuleSet } from '../rules/ruleSet';
 import { INDICATOR_METHODS } from '../scoring/methods';
 import { BAND_SHORT_LABEL } from '../domain/glossary';
 import { budgetProbes, indicatorProbes, showFacts, totalProbes } from './probe';
 
-const KIND_EN: Record<string, string> = { quantitative: 'quantitative', qualitative: 'qualitative', date: 'date', notApplicable: 'not-applicable' };
 
 /**
  * Finds a rule set's holes before it is used: static problems (unknown methods, flags, facts, operators),
  * then, by running its rules over a grid of facts, conflicts, gaps, rules that never fire or never decide,
  * methods given rows they cannot score; and the framework's weights, qualitative bands and grade lines.
  */
-export async function lintRuleSet(ruleSet: RuleSet, known: KnownNames, where: { file: (path: (string | number)[]) => Diagnostic['location'] }): Promise<Diagnostic[]> {
+export async function lintRuleSet(ruleSet: RuleSet, known: EventSpecs, where: { file: (path: (string | number)[]) => Diagnostic['location'] }): Promise<Diagnostic[]> {
   const findings: Diagnostic[] = [...checkRules(ruleSet, known)];
   const file = ruleSet.file;
   const at = (index: number): Diagnostic['location'] => ruleSet.ruleLocations[index];
@@ -70,10 +71,8 @@ export async function lintRuleSet(ruleSet: RuleSet, known: KnownNames, where: { 
           {
             rule: outcome.score.rule.name,
             method: method.meta.id,
-            kind: KIND_LABEL[kind],
-            kindEn: KIND_EN[kind] ?? kind,
-            applies: method.meta.appliesTo.map((k) => KIND_LABEL[k]).join('、'),
-            appliesEn: method.meta.appliesTo.map((k) => KIND_EN[k] ?? k).join(', '),
+            kind: textRef(`term.kind.${kind}`),
+            applies: method.meta.appliesTo.join(', '),
             example,
           },
           at(indexOf.get(outcome.score.rule.name) ?? 0),
@@ -126,9 +125,23 @@ function frameworkFindings(ruleSet: RuleSet, where: { file: (path: (string | num
 
   const grades = [...f.grades.bands].sort((a, b) => a.min - b.min);
   if (grades[0] && grades[0].min > 0) {
-    out.push(diagnostic('LINT_GRADE_BANDS', { detail: `低于 ${grades[0].min} 分的总分没有等级`, detailEn: `totals below ${grades[0].min} get no grade` }, where.file(['grades'])));
+    out.push(diagnostic('LINT_GRADE_BANDS', { detail: textRef('lint.grades.noGradeBelow', { min: grades[0].min }) }, where.file(['grades'])));
   }
   const mins = grades.map((g) => g.min);
-  if (new Set(mins).size !== mins.length) out.push(diagnostic('LINT_GRADE_BANDS', { detail: '有两个等级的下限相同', detailEn: 'two grades share a lower bound' }, where.file(['grades'])));
+  const shared = mins.find((m, i) => mins.indexOf(m) !== i);
+  if (shared !== undefined) out.push(diagnostic('LINT_GRADE_BANDS', { detail: textRef('lint.grades.sameMin', { min: shared }) }, where.file(['grades'])));
+  // Grade lines must fall in the order 优 > 良 > 中 > 差, whatever order the file lists them in.
+  const order = ['excellent', 'good', 'fair', 'poor'] as const;
+  const minOf = new Map(f.grades.bands.map((g) => [g.grade, g.min]));
+  for (let i = 0; i + 1 < order.length; i++) {
+    const higher = order[i]!;
+    const lower = order[i + 1]!;
+    const hi = minOf.get(higher);
+    const lo = minOf.get(lower);
+    if (hi !== undefined && lo !== undefined && lo > hi) {
+      const data = { lower: GRADE_LABEL[lower], lowerMin: lo, higher: GRADE_LABEL[higher], higherMin: hi };
+      out.push(diagnostic('LINT_GRADE_BANDS', { detail: textRef('lint.grades.inverted', data) }, where.file(['grades'])));
+    }
+  }
   return out;
 }

@@ -1,76 +1,111 @@
-import { existsSync, readdirSync } from 'node:fs';
-import * as path from 'node:path';
-import type { SourceLocation } from '../domain/model';
-import { RULESETS_DIR } from '../domain/paths';
-import type { Code } from '../errors/catalog';
-import { inputError, throwIfErrors } from '../errors/diagnostic';
-import { CompiledRuleSet, type KnownNames } from '../rules/compile';
-import type { RuleSet } from '../rules/ruleSet';
-import { ruleSetSchema } from '../schema/ruleset';
-import { validateDocument } from '../source/validate';
-import { ADJUST_METHODS } from '../scoring/adjustments';
-import { INDICATOR_METHODS } from '../scoring/methods';
-import { BUDGET_METHODS } from '../scoring/methods/budgetExecution';
-import { parseYaml } from '../source/yamlSource';
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { stringify } from 'yaml';
+import { canonicalJson } from '../domain/canonicalJson';
+import type { SourceLocation } from '../domain/model';
+import { inputError, InputError, throwIfErrors, type Diagnostic } from '../errors/diagnostic';
+import { CompiledRuleSet } from '../rules/compile';
+import { applyDelta, PARAMETER_PATHS, resolveWhole, type ResolvedRuleSet } from '../rules/resolve';
+import type { RuleSet } from '../rules/ruleSet';
+import { ruleSetDeltaSchema, ruleSetSchema } from '../schema/ruleset';
+import { EVENT_SPECS } from '../scoring/registry';
+import { validateDocument } from '../source/validate';
+import { parseYaml, type SourceDocument } from '../source/yamlSource';
 import { sha256 } from './files';
+import { ruleSetPath } from './ruleSetFiles';
 
-/** Flags a rule's event may raise; the others come from the scorer itself (declared scores, weights, adjustments). */
-export const RULE_FLAGS: Code[] = ['OVER_ACHIEVEMENT', 'REASON_REQUIRED', 'LOW_EXECUTION_RATE', 'EXECUTED_ABOVE_BUDGET', 'NOT_MEASURABLE'];
+export { shippedRuleSetIds, ruleSetFolders, RULESETS_ENV } from './ruleSetFiles';
 
-export const KNOWN_NAMES: KnownNames = {
-  scoreMethods: [...Object.keys(INDICATOR_METHODS), ...Object.keys(BUDGET_METHODS)],
-  adjustMethods: Object.keys(ADJUST_METHODS),
-  flags: RULE_FLAGS,
-};
+/** What rule events may name (methods, adjustments, flags) and with which options: the scoring registry. */
+export const KNOWN_EVENTS = EVENT_SPECS;
 
-/** Ids of the rule sets shipped in indicators/rulesets/. */
-export function shippedRuleSetIds(): string[] {
-  if (!existsSync(RULESETS_DIR)) return [];
-  return readdirSync(RULESETS_DIR)
-    .filter((f) => f.endsWith('.yaml') && !f.endsWith('.test.yaml'))
-    .map((f) => f.slice(0, -'.yaml'.length))
-    .sort();
-}
-
-/** A rule set named by id (shipped) or by path (an evaluator's own file). */
-export function ruleSetPath(idOrPath: string, namedAt?: SourceLocation, relativeTo?: string): string {
-  const asPath = relativeTo && !path.isAbsolute(idOrPath) ? path.join(relativeTo, idOrPath) : idOrPath;
-  if (/\.ya?ml$/.test(idOrPath)) {
-    if (existsSync(asPath)) return asPath;
-    if (existsSync(idOrPath)) return idOrPath;
-  }
-  const shipped = path.join(RULESETS_DIR, `${idOrPath}.yaml`);
-  if (existsSync(shipped)) return shipped;
-  throw inputError('UNKNOWN_RULESET', { id: idOrPath, known: shippedRuleSetIds().join('、') }, namedAt);
-}
-
+/** Loads a rule set by id or path, resolving `extends`; problems are thrown together, each at its line. */
 export function loadRuleSet(idOrPath: string, namedAt?: SourceLocation, relativeTo?: string): RuleSet {
-  const file = ruleSetPath(idOrPath, namedAt, relativeTo);
-  const text = readFileSync(file, 'utf8');
-  return ruleSetFromText(text, displayPath(file));
+  const { ruleSet, problems } = readRuleSet(idOrPath, namedAt, relativeTo, []);
+  throwIfErrors(problems);
+  return ruleSet!;
 }
 
-const parsedBySha = new Map<string, RuleSet>();
+/** As loadRuleSet, but returns the problems instead of throwing (for lint, which reports them with its own). */
+export function readRuleSet(idOrPath: string, namedAt: SourceLocation | undefined, relativeTo: string | undefined, seen: string[]): { ruleSet: RuleSet | null; problems: Diagnostic[] } {
+  const { file, byId } = ruleSetPath(idOrPath, namedAt, relativeTo);
+  const absolute = path.resolve(file);
+  if (seen.includes(absolute)) throw inputError('RULESET_EXTENDS_CYCLE', { chain: [...seen, absolute].map((f) => path.basename(f, '.yaml')).join(' → ') }, namedAt);
+  const doc = parseYaml(readFileSync(file, 'utf8'), displayPath(file));
+  const result = ruleSetFromDocument(doc, [...seen, absolute]);
+  if (result.ruleSet && byId && result.ruleSet.file.id !== idOrPath) {
+    result.problems.push(inputError('RULESET_ID_MISMATCH', { path: doc.file, found: result.ruleSet.file.id, id: idOrPath }, doc.locate(['id'])).diagnostics[0]!);
+  }
+  return result;
+}
 
-/** Parses and validates rule-set YAML text (also used for the copy embedded in a PDF); the same text is parsed once. */
+const byText = new Map<string, RuleSet>();
+
+/** Parses, validates and resolves rule-set YAML text (also the copy embedded in a PDF); the same text is parsed once. */
 export function ruleSetFromText(text: string, file: string): RuleSet {
-  const sha = sha256(text);
-  const known = parsedBySha.get(`${file}\n${sha}`);
+  const key = `${file}\n${sha256(text)}`;
+  const known = byText.get(key);
   if (known) return known;
-  const doc = parseYaml(text, file);
+  const { ruleSet, problems } = ruleSetFromDocument(parseYaml(text, file), []);
+  throwIfErrors(problems);
+  byText.set(key, ruleSet!);
+  return ruleSet!;
+}
+
+function ruleSetFromDocument(doc: SourceDocument, seen: string[]): { ruleSet: RuleSet | null; problems: Diagnostic[] } {
+  const locate = (p: (string | number)[]): SourceLocation => doc.locate(p);
+  const data = doc.data as Record<string, unknown> | null;
+  if (data && typeof data === 'object' && 'extends' in data) {
+    const { value, diagnostics } = validateDocument(doc, ruleSetDeltaSchema);
+    if (!value) return { ruleSet: null, problems: diagnostics };
+    let base: { ruleSet: RuleSet | null; problems: Diagnostic[] };
+    try {
+      base = readRuleSet(value.extends, doc.locate(['extends']), path.dirname(doc.file), seen);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return { ruleSet: null, problems: [...diagnostics, ...error.diagnostics] };
+    }
+    if (!base.ruleSet) return { ruleSet: null, problems: [...diagnostics, ...base.problems] };
+    const { resolved, problems } = applyDelta(base.ruleSet.resolved, value, locate);
+    return finish(resolved, doc, resolvedText(resolved), [...diagnostics, ...base.problems, ...problems]);
+  }
   const { value, diagnostics } = validateDocument(doc, ruleSetSchema);
-  throwIfErrors(diagnostics);
-  if (!value) throw inputError('INTERNAL', { detail: `rule set ${file} did not validate` });
+  if (!value) return { ruleSet: null, problems: diagnostics };
+  return finish(resolveWhole(value, locate), doc, doc.text, diagnostics);
+}
+
+function finish(resolved: ResolvedRuleSet, doc: SourceDocument, text: string, problems: Diagnostic[]): { ruleSet: RuleSet; problems: Diagnostic[] } {
   const ruleSet: RuleSet = {
-    file: value,
-    sha256: sha,
-    path: file,
+    file: resolved.file,
+    // the hash of what scores, not of the bytes: the same rules written as a delta or in full hash alike
+    sha256: sha256(canonicalJson(resolved.file)),
+    path: doc.file,
     text,
-    ruleLocations: value.rules.map((_, i) => doc.locate(['rules', i])),
+    chain: resolved.chain,
+    provenance: resolved.provenance,
+    resolved,
+    ruleLocations: resolved.ruleLocators.map((locate) => locate([])),
+    locateInRule: (index) => resolved.ruleLocators[index] ?? ((p) => doc.locate(p)),
   };
-  parsedBySha.set(`${file}\n${sha}`, ruleSet);
-  return ruleSet;
+  return { ruleSet, problems };
+}
+
+/**
+ * The resolved rule set as self-contained YAML (no `extends`), embedded in PDFs so a reviewer re-scores
+ * without the base files; parameters keep their basis and date.
+ */
+export function resolvedText(resolved: ResolvedRuleSet): string {
+  const parameters: Record<string, unknown> = structuredClone(resolved.file.parameters) as unknown as Record<string, unknown>;
+  for (const dotted of PARAMETER_PATHS) {
+    const p = resolved.provenance[dotted];
+    if (!p || (!p.basis && !p.effective)) continue;
+    const keys = dotted.split('.');
+    const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((node, k) => node[k] as Record<string, unknown>, parameters);
+    const leaf = keys[keys.length - 1]!;
+    parent[leaf] = { value: parent[leaf], ...(p.basis ? { basis: p.basis } : {}), ...(p.effective ? { effective: p.effective } : {}) };
+  }
+  const header = `# 评分规则集 ${resolved.file.id}，由 ${resolved.chain.join(' ← ')} 解析而成（jixiao ruleset show）\n`;
+  return header + stringify({ ...resolved.file, parameters }, { lineWidth: 0, flowCollectionPadding: true });
 }
 
 function displayPath(file: string): string {
@@ -84,7 +119,7 @@ const compiledBySha = new Map<string, CompiledRuleSet>();
 export function compiled(ruleSet: RuleSet): CompiledRuleSet {
   let c = compiledBySha.get(ruleSet.sha256);
   if (!c) {
-    c = CompiledRuleSet.compile(ruleSet, KNOWN_NAMES);
+    c = CompiledRuleSet.compile(ruleSet, KNOWN_EVENTS);
     compiledBySha.set(ruleSet.sha256, c);
   }
   return c;

@@ -1,9 +1,12 @@
 import { Engine, type RuleProperties, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
 import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
+import { issueText } from '../errors/zodIssue';
 import type { ConditionInput, RuleInput } from '../schema/ruleset';
 import { FACTS_BY_SCOPE, PARAMETER_FACT, type FactValue, type Scope } from './facts';
 import { DECIMAL_OPERATORS, KNOWN_OPERATORS } from './operators';
 import type { RuleSet } from './ruleSet';
+import { EVENT_NAME_KEY, type EventSpec, type EventSpecs } from './events';
+import type { SourceLocation } from '../domain/model';
 import { FastRuleSet } from './fastRuleSet';
 import { emptyOutcome, recordEvent, type FiredRule, type Outcome } from './outcome';
 
@@ -15,11 +18,6 @@ export interface RuleEvaluator {
   evaluate(scope: Scope, facts: Record<string, FactValue>): Promise<Outcome>;
 }
 
-export interface KnownNames {
-  scoreMethods: readonly string[];
-  adjustMethods: readonly string[];
-  flags: readonly string[];
-}
 
 /**
  * One json-rules-engine Engine per scope of a rule set, built once and reused for every row of every form.
@@ -44,7 +42,7 @@ export class CompiledRuleSet implements RuleEvaluator {
    * With `skipInvalid`, rules with static problems are left out instead of failing the whole rule set
    * (for lint, which reports them and probes the rest).
    */
-  static compile(ruleSet: RuleSet, known: KnownNames, options: { skipInvalid?: boolean } = {}): CompiledRuleSet {
+  static compile(ruleSet: RuleSet, known: EventSpecs, options: { skipInvalid?: boolean } = {}): CompiledRuleSet {
     const diagnostics = checkRules(ruleSet, known);
     const invalid = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => String(d.data.rule)));
     if (invalid.size > 0 && !options.skipInvalid) throw new InputError(diagnostics);
@@ -139,7 +137,7 @@ function operatorsOf(condition: ConditionInput): string[] {
 }
 
 /** Static checks of a rule set's rules against the facts, operators, methods and flags that exist. */
-export function checkRules(ruleSet: RuleSet, known: KnownNames): Diagnostic[] {
+export function checkRules(ruleSet: RuleSet, known: EventSpecs): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   ruleSet.file.rules.forEach((rule, index) => {
@@ -157,18 +155,55 @@ export function checkRules(ruleSet: RuleSet, known: KnownNames): Diagnostic[] {
         out.push(diagnostic('UNKNOWN_OPERATOR', { rule: rule.name, operator, known: KNOWN_OPERATORS.join('、') }, at));
       }
     }
-    const params = rule.event.params as Record<string, unknown>;
-    if (rule.event.type === 'score' && !known.scoreMethods.includes(String(params.method))) {
-      out.push(diagnostic('UNKNOWN_METHOD', { rule: rule.name, method: String(params.method), known: known.scoreMethods.join('、') }, at));
-    }
-    if (rule.event.type === 'adjust' && !known.adjustMethods.includes(String(params.method))) {
-      out.push(diagnostic('UNKNOWN_METHOD', { rule: rule.name, method: String(params.method), known: known.adjustMethods.join('、') }, at));
-    }
-    if (rule.event.type === 'flag' && !known.flags.includes(String(params.code))) {
-      out.push(diagnostic('UNKNOWN_FLAG', { rule: rule.name, flag: String(params.code), known: known.flags.join('、') }, at));
-    }
+    out.push(...checkEvent(rule, at, ruleSet.locateInRule?.(index), known));
   });
   return out;
+}
+
+/**
+ * A rule's event against the registry: the method or flag exists, suits the rule's scope, and its options
+ * match the declared schema (an unknown key names the allowed ones).
+ */
+function checkEvent(rule: RuleInput, at: SourceLocation | undefined, locate: ((path: (string | number)[]) => SourceLocation) | undefined, known: EventSpecs): Diagnostic[] {
+  const type = rule.event.type;
+  const nameKey = EVENT_NAME_KEY[type];
+  const { [nameKey]: named, ...options } = rule.event.params as Record<string, unknown>;
+  const name = String(named);
+  const table = known[type];
+  const spec = Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+  const where = (path: (string | number)[]): SourceLocation | undefined => locate?.(['event', 'params', ...path]) ?? at;
+  if (!spec) {
+    const data = { rule: rule.name, known: Object.keys(table).join('、') };
+    return [type === 'flag' ? diagnostic('UNKNOWN_FLAG', { ...data, flag: name }, where([nameKey])) : diagnostic('UNKNOWN_METHOD', { ...data, method: name }, where([nameKey]))];
+  }
+  const out: Diagnostic[] = [];
+  if (!spec.scopes.includes(rule.scope)) {
+    out.push(diagnostic('EVENT_SCOPE', { rule: rule.name, name, scope: rule.scope, scopes: spec.scopes.join('、') }, where([nameKey])));
+  }
+  const parsed = spec.options.safeParse(options);
+  if (!parsed.success) {
+    const allowed = optionKeys(spec) || '—';
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) out.push(diagnostic('EVENT_OPTION_UNKNOWN', { rule: rule.name, name, option: key, allowed }, where([key])));
+      } else {
+        const option = issue.path.join('.') || '—';
+        const missing = issue.path.length > 0 && !(String(issue.path[0]) in options);
+        out.push(
+          missing
+            ? diagnostic('EVENT_OPTION_MISSING', { rule: rule.name, name, option, allowed }, where([]))
+            : diagnostic('EVENT_OPTION_INVALID', { rule: rule.name, name, option, detail: issueText(issue) }, where(issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)))),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** The option names a spec's (object) schema declares. */
+function optionKeys(spec: EventSpec): string {
+  const shape = (spec.options as unknown as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape).join('、') : '';
 }
 
 /** The parts of an outcome that decide a score: method and options, rule, flags and adjustments. */

@@ -67,39 +67,117 @@ export const ruleSchema = z.strictObject({
 
 const percentRange = z.tuple([z.number().min(0).max(100), z.number().min(0).max(100)], { error: 'percentRange' });
 
-export const ruleSetSchema = z.strictObject({
+const dateText = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
+
+/**
+ * A parameter's value, written bare (`lowExecutionRate: 0.9`) or with where it comes from
+ * (`lowExecutionRate: { value: 0.9, basis: 《…》第十条, effective: 2021-01-01 }`).
+ */
+function annotated<T extends z.ZodType>(value: T) {
+  return z.union([value, z.strictObject({ value, basis: nonEmptyText.optional(), effective: dateText.optional() })]);
+}
+
+const parameterLeaves = {
+  qualitativeBands: { achieved: annotated(percentRange), partial: annotated(percentRange), notAchieved: annotated(percentRange) },
+  overAchievement: { flagAt: annotated(z.number().positive()), reasonAt: annotated(z.number().positive()) },
+  notApplicable: { rescale: annotated(z.boolean()) },
+};
+
+const parametersSchema = z.strictObject({
+  qualitativeBands: z.strictObject(parameterLeaves.qualitativeBands),
+  overAchievement: z.strictObject(parameterLeaves.overAchievement),
+  lowExecutionRate: annotated(z.number().min(0).max(1)),
+  notApplicable: z.strictObject(parameterLeaves.notApplicable),
+});
+
+/** In a rule set that extends another, any parameter may be left out (it is inherited). */
+const parametersDeltaSchema = z.strictObject({
+  qualitativeBands: z.strictObject(parameterLeaves.qualitativeBands).partial().optional(),
+  overAchievement: z.strictObject(parameterLeaves.overAchievement).partial().optional(),
+  lowExecutionRate: annotated(z.number().min(0).max(1)).optional(),
+  notApplicable: z.strictObject(parameterLeaves.notApplicable).partial().optional(),
+});
+
+const level1Schema = z.strictObject({
+  name: nonEmptyText,
+  weight: points,
+  level2: z.array(nonEmptyText).min(1),
+});
+
+const gradesSchema = z.strictObject({
+  print: z.boolean(),
+  bands: z.array(z.strictObject({ grade: z.enum(['excellent', 'good', 'fair', 'poor']), min: points })).min(1),
+});
+
+const identity = {
   id: nonEmptyText.regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'rulesetId' }),
   version: nonEmptyText,
   name: nonEmptyText,
+};
+
+/** A whole rule set, as written when it extends nothing, and as every rule set is once resolved. */
+export const ruleSetSchema = z.strictObject({
+  ...identity,
   basis: nonEmptyText.meta({ description: '依据文件及条款' }),
-  effective: z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)),
+  effective: dateText,
   description: z.string().optional(),
   framework: z.strictObject({
     total: points,
     budget: z.strictObject({ maxScore: points }),
-    level1: z
-      .array(
-        z.strictObject({
-          name: nonEmptyText,
-          weight: points,
-          level2: z.array(nonEmptyText).min(1),
-        }),
-      )
-      .min(1),
+    level1: z.array(level1Schema).min(1),
   }),
-  grades: z.strictObject({
-    print: z.boolean(),
-    bands: z.array(z.strictObject({ grade: z.enum(['excellent', 'good', 'fair', 'poor']), min: points })).min(1),
-  }),
-  parameters: z.strictObject({
-    qualitativeBands: z.strictObject({ achieved: percentRange, partial: percentRange, notAchieved: percentRange }),
-    overAchievement: z.strictObject({ flagAt: z.number().positive(), reasonAt: z.number().positive() }),
-    lowExecutionRate: z.number().min(0).max(1),
-    notApplicable: z.strictObject({ rescale: z.boolean() }),
-  }),
+  grades: gradesSchema,
+  parameters: parametersSchema,
   rules: z.array(ruleSchema).min(1),
 });
 
-export type RuleSetFile = z.output<typeof ruleSetSchema>;
+/**
+ * A rule set written as changes to another (`extends: caiyu-2020-10`): parameters merged leaf by leaf,
+ * level-1 entries merged by name, rules removed, replaced or added by name.
+ */
+export const ruleSetDeltaSchema = z.strictObject({
+  ...identity,
+  extends: nonEmptyText.meta({ description: '所依据的规则集编号或路径' }),
+  basis: nonEmptyText.optional(),
+  effective: dateText.optional(),
+  description: z.string().optional(),
+  framework: z
+    .strictObject({
+      total: points.optional(),
+      budget: z.strictObject({ maxScore: points }).optional(),
+      level1: z.array(z.strictObject({ name: nonEmptyText, weight: points.optional(), level2: z.array(nonEmptyText).min(1).optional() })).optional(),
+    })
+    .optional(),
+  grades: z.strictObject({ print: z.boolean().optional(), bands: gradesSchema.shape.bands.optional() }).optional(),
+  parameters: parametersDeltaSchema.optional(),
+  rules: z
+    .strictObject({
+      remove: z.array(nonEmptyText).optional(),
+      replace: z.array(ruleSchema).optional(),
+      add: z.array(ruleSchema).optional(),
+    })
+    .optional(),
+});
+
+export type RuleSetWritten = z.output<typeof ruleSetSchema>;
+export type RuleSetDelta = z.output<typeof ruleSetDeltaSchema>;
 export type RuleInput = z.output<typeof ruleSchema>;
-export type RuleSetParameters = RuleSetFile['parameters'];
+
+/** A parameter's value with where it comes from (document and clause, date in force). */
+export interface Provenance {
+  basis?: string;
+  effective?: string;
+  /** The rule set that set the value. */
+  ruleSet: string;
+}
+
+/** Resolved parameters: every value plain (its provenance is kept beside, by dotted path). */
+export interface RuleSetParameters {
+  qualitativeBands: { achieved: [number, number]; partial: [number, number]; notAchieved: [number, number] };
+  overAchievement: { flagAt: number; reasonAt: number };
+  lowExecutionRate: number;
+  notApplicable: { rescale: boolean };
+}
+
+/** A resolved rule set: what every consumer reads. */
+export type RuleSetFile = Omit<RuleSetWritten, 'parameters'> & { parameters: RuleSetParameters };

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { dec, type Decimal, percent, plain } from '../domain/decimal';
 import type { AdjustDecision } from '../rules/compile';
 import type { Adjustment } from './result';
@@ -9,8 +10,10 @@ export interface PendingAdjustment {
 }
 
 export interface AdjustMethod {
-  meta: { id: string; label: string; scope: 'indicator' | 'total'; description: string };
+  meta: { id: string; label: string; scope: 'indicator' | 'total'; description: string; options: z.ZodType };
 }
+
+const points = z.number().positive().max(100);
 
 /** 偏离度扣分 (provincial variant): a fixed number of points off the total for a row far from its target. */
 export const deviationPenalty = {
@@ -19,9 +22,11 @@ export const deviationPenalty = {
     label: '偏离度扣分',
     scope: 'indicator',
     description: '偏离目标达到规定比例的指标，从总分中扣除规定分数（options: points）。',
+    options: z.strictObject({ points }),
   },
   apply(pending: PendingAdjustment): Adjustment {
-    const pointsOff = dec(String(pending.decision.options.points ?? 0));
+    // options were validated against meta.options when the rule set loaded
+    const pointsOff = dec(String(pending.decision.options.points));
     const deviation = pending.indicator.deviation ? percent(dec(pending.indicator.deviation)) : '—';
     return {
       method: 'deviationPenalty',
@@ -41,11 +46,12 @@ export const totalCap = {
     label: '执行率封顶',
     scope: 'total',
     description: '预算执行率低于规定比例时，总分不超过规定上限（options: cap）。',
+    options: z.strictObject({ cap: z.number().min(0).max(1000) }),
   },
   /** Several caps may fire; the lowest applies. Returns null when the total is already under every cap. */
   apply(decisions: AdjustDecision[], total: Decimal, executionRate: Decimal): Adjustment | null {
     if (decisions.length === 0) return null;
-    const caps = decisions.map((d) => ({ cap: dec(String(d.options.cap ?? 0)), rule: d.rule.name }));
+    const caps = decisions.map((d) => ({ cap: dec(String(d.options.cap)), rule: d.rule.name }));
     const lowest = caps.reduce((a, b) => (b.cap.lessThan(a.cap) ? b : a));
     if (total.lessThanOrEqualTo(lowest.cap)) return null;
     return {

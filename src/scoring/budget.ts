@@ -3,6 +3,7 @@ import type { SourceLocation } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import type { RuleEvaluator } from '../rules/compile';
 import { flagFromRule } from './flags';
+import { textRef } from '../errors/texts';
 import { BUDGET_METHODS } from './methods/budgetExecution';
 import type { BudgetResult } from './result';
 
@@ -19,7 +20,6 @@ export interface BudgetInput {
   locations: { budget?: SourceLocation; fullYearBudget?: SourceLocation; executed?: SourceLocation; declaredScore?: SourceLocation };
 }
 
-const FIELD_ZH = { fullYearBudget: '全年预算数', executed: '全年执行数' } as const;
 
 /**
  * 预算执行率 and its score. When the 年度资金总额 row is 0 but its 其中 rows are not, the figure is
@@ -33,7 +33,7 @@ export async function scoreBudget(input: BudgetInput, compiled: RuleEvaluator): 
     const total = sum(parts);
     if (total.isZero()) return stated;
     warnings.push(
-      diagnostic('BUDGET_FROM_BREAKDOWN', { sum: plain(total), field: FIELD_ZH[field], fieldEn: field }, input.locations[field] ?? input.locations.budget),
+      diagnostic('BUDGET_FROM_BREAKDOWN', { sum: plain(total), field: textRef(`term.${field}`) }, input.locations[field] ?? input.locations.budget),
     );
     return total;
   };
@@ -53,7 +53,7 @@ export async function scoreBudget(input: BudgetInput, compiled: RuleEvaluator): 
     hasReason: input.reason.trim() !== '',
   });
   const where = input.locations.budget;
-  const label = { id: '', name: '预算执行率' };
+  const label = { id: '', name: textRef('term.budgetRow'), reasonField: 'budget.reason' };
   if (!outcome.score) return { problem: diagnostic('RULE_GAP', { ...label, ruleSet: ruleSet.id, facts: `executionRate=${plain(rate)}` }, where) };
   const method = BUDGET_METHODS[outcome.score.method as keyof typeof BUDGET_METHODS];
   if (!method) {

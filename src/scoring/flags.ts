@@ -1,8 +1,12 @@
 import { dec, percent } from '../domain/decimal';
-import { diagnostic, type Diagnostic, type DiagnosticData } from '../errors/diagnostic';
+import { diagnostic, type DataOf, type Diagnostic, type DiagnosticData } from '../errors/diagnostic';
 import { isCode } from '../errors/catalog';
+import { textRef, type TextKey } from '../errors/texts';
 import type { RuleSetParameters } from '../rules/ruleSet';
 import type { FlagDecision } from '../rules/compile';
+
+/** Why a rule asks for an explanation (REASON_REQUIRED's `because`); each has a text in the catalog. */
+export const REASON_KINDS = ['belowTarget', 'farAboveTarget', 'qualitativeNotAchieved', 'lowExecution'] as const;
 
 /**
  * Turns a rule's flag event into a diagnostic. The message's figures come from the row and from the
@@ -19,8 +23,8 @@ export function flagFromRule(
   for (const [k, v] of Object.entries(decision.params)) if (typeof v === 'string' || typeof v === 'number') data[k] = v;
   if (code === 'OVER_ACHIEVEMENT') data.threshold ??= percent(dec(parameters.overAchievement.flagAt));
   if (code === 'LOW_EXECUTION_RATE') data.threshold ??= percent(dec(parameters.lowExecutionRate));
-  data.why ??= '';
-  data.whyEn ??= String(data.why);
+  data.reasonField ??= 'deviationReason';
+  if (code === 'REASON_REQUIRED') data.because = textRef(`reason.${String(decision.params.because)}` as TextKey);
   data.rule = decision.rule.name;
-  return diagnostic(code, data, location);
+  return diagnostic(code, data as DataOf<typeof code>, location);
 }

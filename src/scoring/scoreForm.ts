@@ -4,6 +4,7 @@ import { GRADE_LABEL } from '../domain/glossary';
 import type { FormHeader, SourceLocation } from '../domain/model';
 import { JIXIAO_VERSION } from '../domain/version';
 import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
+import { textRef } from '../errors/texts';
 import type { AdjustDecision, RuleEvaluator } from '../rules/compile';
 import { deviationPenalty, rescaleForNotApplicable, totalCap, type PendingAdjustment } from './adjustments';
 import { scoreBudget, type BudgetInput } from './budget';
@@ -118,7 +119,7 @@ async function finish(
     formWarnings.push(
       diagnostic(
         'NOT_APPLICABLE',
-        { id: r.id, name: r.name, rescale: rescale ? '，其余指标按比例折算' : '', rescaleEn: rescale ? '; the other rows are rescaled' : '' },
+        { id: r.id, name: r.name, rescale: textRef(rescale ? 'note.rescaled' : 'note.none') },
         input.indicators.find((row) => row.id === r.id)?.locations.definition,
       ),
     );

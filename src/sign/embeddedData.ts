@@ -1,8 +1,11 @@
+import { canonicalJson } from '../domain/canonicalJson';
 import { createHash } from 'node:crypto';
 
 /** The name of the JSON file attached to every jixiao PDF. */
 export const EMBEDDED_NAME = 'jixiao-data.json';
 export const EMBEDDED_FORMAT = 'jixiao-embedded/1';
+
+export { canonicalJson };
 
 export interface SignatureBox {
   role: string;
@@ -38,14 +41,3 @@ export function embeddedInput(name: string, text: string): EmbeddedInput {
   return { name, text, sha256: sha256Hex(text) };
 }
 
-/** Canonical JSON of the result, so its hash does not depend on key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}

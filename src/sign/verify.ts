@@ -1,5 +1,6 @@
 import { createHash, verify as verifySignature, X509Certificate, constants } from 'node:crypto';
 import forge from 'node-forge';
+import { textRef, type TextRef } from '../errors/texts';
 
 /** What one signature in the file says and whether it holds. */
 export interface SignatureCheck {
@@ -23,7 +24,7 @@ export interface SignatureCheck {
   revision: number;
   /** Bytes added after the signed range (later revisions, signed or not). */
   bytesAfter: number;
-  problems: string[];
+  problems: TextRef[];
 }
 
 const DIGESTS: Record<string, string> = {
@@ -100,7 +101,7 @@ function checkOne(pdf: Buffer, range: [number, number, number, number], index: n
   const coveredEnd = c + d;
   check.rangeValid = a === 0 && b > 0 && c > b && coveredEnd <= pdf.length && pdf[b] === 0x3c && pdf[c - 1] === 0x3e;
   if (!check.rangeValid) {
-    check.problems.push('签名范围不合法');
+    check.problems.push(textRef('verify.problem.range'));
     return check;
   }
   check.revision = revisionAt(ends, coveredEnd);
@@ -114,7 +115,7 @@ function checkOne(pdf: Buffer, range: [number, number, number, number], index: n
     const fromDer = forge.asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: { strict: boolean; parseAllBytes: boolean }) => Asn1;
     node = fromDer(forge.util.createBuffer(Buffer.from(hex, 'hex').toString('binary')), { strict: false, parseAllBytes: false });
   } catch {
-    check.problems.push('签名数据无法解析');
+    check.problems.push(textRef('verify.problem.cms', { detail: '' }));
     return check;
   }
   try {
@@ -152,19 +153,19 @@ function checkOne(pdf: Buffer, range: [number, number, number, number], index: n
     const algorithm = DIGESTS[digestOid] ?? 'sha256';
     const digest = createHash(algorithm).update(pdf.subarray(0, b)).update(pdf.subarray(c, coveredEnd)).digest('hex');
     check.digestValid = messageDigest !== '' && digest === messageDigest;
-    if (!check.digestValid) check.problems.push('文件内容与签名时不一致（摘要不符）');
+    if (!check.digestValid) check.problems.push(textRef('verify.problem.digest'));
 
     // The signature is over the DER of the signed attributes re-tagged as a SET.
     const attrsAsSet = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, children(signedAttrs));
     const attrsDer = Buffer.from(forge.asn1.toDer(attrsAsSet).getBytes(), 'binary');
     check.signatureValid = verifySignature(algorithm, attrsDer, { key: signerCert.publicKey, padding: constants.RSA_PKCS1_PADDING }, signatureValue);
-    if (!check.signatureValid) check.problems.push('签名值验证失败');
+    if (!check.signatureValid) check.problems.push(textRef('verify.problem.signature'));
 
     const at = check.signingTime ? new Date(check.signingTime) : new Date();
     check.certificateValidAtSigning = new Date(signerCert.validFrom) <= at && at <= new Date(signerCert.validTo);
-    if (!check.certificateValidAtSigning) check.problems.push('签名时证书不在有效期内');
+    if (!check.certificateValidAtSigning) check.problems.push(textRef('verify.problem.certificate'));
   } catch (error) {
-    check.problems.push(`签名数据无法解析（${(error as Error).message}）`);
+    check.problems.push(textRef('verify.problem.cms', { detail: ` (${(error as Error).message})` }));
   }
   return check;
 }

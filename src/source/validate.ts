@@ -110,10 +110,8 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema,
               'WRONG_TYPE',
               {
                 field,
-                expected: rule ? rule.zh.replace(/^应为/, '') : expected.zh,
-                expectedEn: rule ? rule.en.replace(/^must be /, '') : expected.en,
-                received: TYPE_LABEL[received]?.zh ?? received,
-                receivedEn: TYPE_LABEL[received]?.en ?? received,
+                expected: rule ? { zh: rule.zh.replace(/^应为/, ''), en: rule.en.replace(/^must be /, '') } : expected,
+                received: TYPE_LABEL[received] ?? received,
               },
               doc.locate(path),
             ),
@@ -129,7 +127,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema,
           out.push(diagnostic('REQUIRED', { key: 'project' }, doc.locate([])));
         } else {
           const r = FIELD_RULES[code];
-          out.push(diagnostic('INVALID_VALUE', { field, detail: r?.zh ?? issue.message, detailEn: r?.en ?? issue.message }, doc.locate(path)));
+          out.push(diagnostic('INVALID_VALUE', { field, detail: r ?? { zh: issue.message, en: issue.message } }, doc.locate(path)));
         }
         break;
       }
@@ -142,7 +140,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema,
         const sized = issue.code === 'too_small' || issue.code === 'too_big';
         const detail = sized ? zhOf(issue) : (rule?.zh ?? (values ? `应为以下之一：${values}` : zhOf(issue)));
         const detailEn = sized ? enOf(issue) : (rule?.en ?? (values ? `must be one of ${values}` : issue.message));
-        out.push(diagnostic('INVALID_VALUE', { field, detail, detailEn }, doc.locate(path)));
+        out.push(diagnostic('INVALID_VALUE', { field, detail: { zh: detail, en: detailEn } }, doc.locate(path)));
       }
     }
   }

@@ -52,7 +52,7 @@ export function parseYaml(text: string, file: string, absolutePath = path.resolv
       diagnostics.push(diagnostic('DUPLICATE_KEY', { key: keyTextAt(text, error.pos[0]) }, location));
     } else {
       const en = firstLine(error.message);
-      diagnostics.push(diagnostic('YAML_SYNTAX', { detail: YAML_ERROR_ZH[error.code] ?? en, detailEn: en }, location));
+      diagnostics.push(diagnostic('YAML_SYNTAX', { detail: { zh: YAML_ERROR_ZH[error.code] ?? en, en } }, location));
     }
   }
   checkNumberPrecision(doc, at, diagnostics);

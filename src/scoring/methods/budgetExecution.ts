@@ -1,5 +1,6 @@
 import { clamp, type Decimal, ONE, percent, plain, roundScore, ZERO } from '../../domain/decimal';
 import { points } from './describe';
+import { NO_OPTIONS } from './method';
 
 export interface BudgetFigures {
   maxScore: Decimal;
@@ -14,6 +15,7 @@ export const budgetExecution = {
     id: 'budgetExecution',
     label: '预算执行率计分',
     description: '分值×执行率（全年执行数÷全年预算数），不超过分值。',
+    options: NO_OPTIONS,
   },
   compute({ maxScore, fullYearBudget, executed, rate }: BudgetFigures): { score: Decimal; explanation: string } {
     const used = clamp(rate, ZERO, ONE);

@@ -1,6 +1,6 @@
 import { ONE, plain, roundScore, ZERO, Decimal } from '../../domain/decimal';
 import { describeComparison, points } from './describe';
-import type { ScoringMethod } from './method';
+import { NO_OPTIONS, type ScoringMethod } from './method';
 import { notQuantitative } from './problems';
 
 /**
@@ -13,6 +13,7 @@ export const equal: ScoringMethod = {
     label: '等于型/零目标计分',
     description: '实际等于目标得满分；目标为0时实际≤0得满分，否则0分；其余按正向比例。',
     appliesTo: ['quantitative'],
+    options: NO_OPTIONS,
   },
   compute(context) {
     const { reading, maxScore } = context;

@@ -1,6 +1,6 @@
 import { BAND_LABEL } from '../../domain/glossary';
 import { describeComparison, points, showDay } from './describe';
-import type { ScoringMethod } from './method';
+import { NO_OPTIONS, type ScoringMethod } from './method';
 
 /** 满分: the row met its target (or its band is 达成 with no manual score). */
 export const full: ScoringMethod = {
@@ -9,6 +9,7 @@ export const full: ScoringMethod = {
     label: '达标得满分',
     description: '达到年度指标值，得满分。',
     appliesTo: ['quantitative', 'date', 'qualitative'],
+    options: NO_OPTIONS,
   },
   compute({ reading, maxScore }) {
     const award = `得满分${points(maxScore)}`;

@@ -1,6 +1,6 @@
 import { ONE, plain, roundScore, ZERO, Decimal } from '../../domain/decimal';
 import { describeComparison, points } from './describe';
-import type { ScoringMethod } from './method';
+import { NO_OPTIONS, type ScoringMethod } from './method';
 import { notQuantitative } from './problems';
 
 /** 反向比例 (the printed template rule): 分值 × 目标 ÷ 实际 when the actual exceeds a ceiling. */
@@ -10,6 +10,7 @@ export const inverseProportional: ScoringMethod = {
     label: '反向按比例计分',
     description: '未达标的反向指标：分值×目标值÷实际值。',
     appliesTo: ['quantitative'],
+    options: NO_OPTIONS,
   },
   compute(context) {
     const { reading, maxScore } = context;

@@ -1,6 +1,6 @@
 import { ONE, plain, roundScore, ZERO, Decimal } from '../../domain/decimal';
 import { describeComparison, points } from './describe';
-import type { ScoringMethod } from './method';
+import { NO_OPTIONS, type ScoringMethod } from './method';
 import { notQuantitative } from './problems';
 
 /** 线性扣分 (a deployed provincial variant): 分值 × max(0, 1 − |实际 − 目标| ÷ 目标). */
@@ -10,6 +10,7 @@ export const linearPenalty: ScoringMethod = {
     label: '按偏离度线性扣分',
     description: '未达标指标：分值×max(0, 1−偏离值÷目标值)。',
     appliesTo: ['quantitative'],
+    options: NO_OPTIONS,
   },
   compute(context) {
     const { reading, maxScore } = context;

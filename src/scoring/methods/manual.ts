@@ -1,7 +1,7 @@
 import { plain } from '../../domain/decimal';
 import { diagnostic } from '../../errors/diagnostic';
 import { points } from './describe';
-import type { ScoringMethod } from './method';
+import { NO_OPTIONS, type ScoringMethod } from './method';
 
 /** 人工评分: the evaluator's score, required with a reason, between 0 and 分值. */
 export const manual: ScoringMethod = {
@@ -10,6 +10,7 @@ export const manual: ScoringMethod = {
     label: '人工评分',
     description: '按填报得分计分，须填写理由，且不超过分值。',
     appliesTo: ['quantitative', 'date', 'qualitative'],
+    options: NO_OPTIONS,
   },
   compute({ input, maxScore }) {
     const where = input.locations.declaredScore ?? input.locations.actual ?? input.locations.definition;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Decimal } from '../../domain/decimal';
 import type { IndicatorKind } from '../../domain/model';
 import type { Diagnostic } from '../../errors/diagnostic';
@@ -26,6 +27,11 @@ export interface ScoringMethod {
     description: string;
     /** Row kinds it can score; lint reports a rule that sends another kind to it. */
     appliesTo: readonly IndicatorKind[];
+    /** The options a rule's event may give it (strict: an unknown key is an error at the rule's line). */
+    options: z.ZodType;
   };
   compute(context: MethodContext, options: Record<string, unknown>): MethodResult;
 }
+
+/** A method that takes no options: any key in the event besides `method` is a mistake. */
+export const NO_OPTIONS = z.strictObject({});

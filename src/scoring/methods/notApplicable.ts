@@ -1,5 +1,5 @@
 import { ZERO } from '../../domain/decimal';
-import type { ScoringMethod } from './method';
+import { NO_OPTIONS, type ScoringMethod } from './method';
 
 /** 不适用: the row is left out of the score and of the maximum. */
 export const notApplicable: ScoringMethod = {
@@ -8,6 +8,7 @@ export const notApplicable: ScoringMethod = {
     label: '不适用',
     description: '指标不适用，不计分，其分值不计入总分值。',
     appliesTo: ['notApplicable'],
+    options: NO_OPTIONS,
   },
   compute() {
     return { score: ZERO, explanation: '不适用，不计分' };

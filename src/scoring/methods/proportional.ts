@@ -1,6 +1,6 @@
 import { ONE, plain, roundScore, ZERO, Decimal } from '../../domain/decimal';
 import { describeComparison, points } from './describe';
-import type { ScoringMethod } from './method';
+import { NO_OPTIONS, type ScoringMethod } from './method';
 import { notQuantitative } from './problems';
 
 /** 正向比例: 分值 × 实际 ÷ 目标, never above 分值 nor below 0. */
@@ -10,6 +10,7 @@ export const proportional: ScoringMethod = {
     label: '按完成比例计分',
     description: '未达标的正向指标：分值×实际值÷目标值。',
     appliesTo: ['quantitative'],
+    options: NO_OPTIONS,
   },
   compute(context) {
     const { reading, maxScore } = context;

@@ -3,7 +3,7 @@ import { BAND_LABEL, BAND_SHORT_LABEL } from '../../domain/glossary';
 import { diagnostic } from '../../errors/diagnostic';
 import { bandRange, inBand } from './bands';
 import { points } from './describe';
-import type { ScoringMethod } from './method';
+import { NO_OPTIONS, type ScoringMethod } from './method';
 
 /**
  * 定性指标三档 (DESIGN §2.4): 达成 scores full unless a manual score inside its band is given;
@@ -15,6 +15,7 @@ export const qualitativeBand: ScoringMethod = {
     label: '定性指标分档计分',
     description: '达成：满分或档内人工评分；部分达成、未达成：须在档内人工评分。',
     appliesTo: ['qualitative', 'date'],
+    options: NO_OPTIONS,
   },
   compute({ input, reading, maxScore, parameters }) {
     const band = reading.kind === 'qualitative' ? reading.band : reading.kind === 'date' && reading.met ? 'achieved' : (input.band ?? null);

@@ -1,0 +1,85 @@
+import type { CatalogEntry } from './entry';
+
+/** Flags and warnings on a scored form. */
+export const SCORED = {
+  DECLARED_SCORE_MISMATCH: {
+    severity: 'warning',
+    zh: '「{id} {name}」申报得分 {declared} 与规则得分 {rule} 不符，且未说明理由：按规则得分计',
+    en: '"{id} {name}": declared score {declared} differs from the rule score {rule} and no reason is given; the rule score stands',
+    hintZh: '若确需人工调整，请在 reason 中写明理由。',
+    hintEn: 'To override by hand, give a reason.',
+  },
+  MANUAL_OVERRIDE: {
+    severity: 'info',
+    zh: '「{id} {name}」人工评分 {declared}（规则得分 {rule}），理由：{reason}',
+    en: '"{id} {name}": manual score {declared} (rule score {rule}), reason: {reason}',
+  },
+  DECLARED_TOTAL_MISMATCH: {
+    severity: 'warning',
+    zh: '申报总得分 {declared} 与计算总分 {computed} 不符（各行申报得分合计 {declaredRows}）',
+    en: 'Declared total {declared} differs from the computed total {computed} (declared rows add up to {declaredRows})',
+  },
+  DECLARED_GRADE_MISMATCH: {
+    severity: 'warning',
+    zh: '申报等级「{declared}」与计算等级「{computed}」不符',
+    en: 'Declared grade "{declared}" differs from the computed grade "{computed}"',
+  },
+  WEIGHT_SUM_MISMATCH: {
+    severity: 'warning',
+    zh: '「{level}」申报分值 {declared}，但所含指标分值合计 {sum}',
+    en: '"{level}" declares {declared} points, but its rows add up to {sum}',
+    hintZh: '核对各指标分值或申报的权重。',
+    hintEn: 'Check the rows\' maxScore or the declared weight.',
+  },
+  OVER_ACHIEVEMENT: {
+    severity: 'warning',
+    zh: '「{id} {name}」完成率 {completion}，达到超额提示线 {threshold}：目标可能定得过低',
+    en: '"{id} {name}": completion {completion} reaches the over-achievement line {threshold}: the target may have been set too low',
+  },
+  REASON_REQUIRED: {
+    severity: 'warning',
+    zh: '「{id} {name}」须说明原因：{because}',
+    en: '"{id} {name}" needs an explanation: {because}',
+    hintZh: '在 {reasonField} 中填写原因分析及改进措施。',
+    hintEn: 'Write the reason in {reasonField}.',
+  },
+  LOW_EXECUTION_RATE: {
+    severity: 'warning',
+    zh: '预算执行率 {rate} 低于 {threshold}',
+    en: 'Budget execution rate {rate} is below {threshold}',
+  },
+  EXECUTED_ABOVE_BUDGET: {
+    severity: 'warning',
+    zh: '全年执行数 {executed} 万元超过全年预算数 {budget} 万元',
+    en: 'Executed {executed} 万元 exceeds the full-year budget {budget} 万元',
+    hintZh: '核对执行数；执行率按 100% 封顶计分。',
+    hintEn: 'Check the executed amount; the rate is capped at 100% for scoring.',
+  },
+  BUDGET_FROM_BREAKDOWN: {
+    severity: 'warning',
+    zh: '年度资金总额为 0，已按「其中」各项合计 {sum} 万元计算{field}',
+    en: 'The total is 0: {field} computed from the breakdown rows, {sum} (10k yuan)',
+  },
+  NOT_APPLICABLE: {
+    severity: 'info',
+    zh: '「{id} {name}」不适用，不计分{rescale}',
+    en: '"{id} {name}" does not apply and is not scored{rescale}',
+  },
+  DEVIATION_PENALTY: {
+    severity: 'info',
+    zh: '「{id} {name}」偏离目标 {deviation}，扣 {points} 分',
+    en: '"{id} {name}" deviates {deviation} from target: {points} points deducted',
+  },
+  TOTAL_CAPPED: {
+    severity: 'info',
+    zh: '预算执行率 {rate}，总分封顶 {cap} 分',
+    en: 'Execution rate {rate}: total capped at {cap}',
+  },
+  NOT_MEASURABLE: {
+    severity: 'warning',
+    zh: '「{id} {name}」的目标「{target}」不可衡量',
+    en: '"{id} {name}": target "{target}" cannot be measured',
+    hintZh: '改写为可量化、可核验的目标（SMART），例如“≥95%”“500篇以上”“2021年11月30日前”。',
+    hintEn: 'Rewrite it as a measurable target, e.g. "≥95%", "500篇以上", "2021年11月30日前".',
+  },
+} as const satisfies Record<string, CatalogEntry>;

@@ -1,0 +1,60 @@
+import type { Placeholders } from '../catalog/entry';
+import type { Lang } from '../lang';
+import { CLI_TEXTS } from './cli';
+import { COMPARE_TEXTS } from './compare';
+import { REASON_TEXTS } from './reasons';
+import { REPORT_TEXTS } from './report';
+import { TERM_TEXTS } from './terms';
+import { VERIFY_TEXTS } from './verify';
+
+export type { TextEntry } from './entry';
+
+/** Every user-facing string that is not a diagnostic, by area; `{name}` is filled from data. */
+export const TEXTS = { ...CLI_TEXTS, ...REPORT_TEXTS, ...VERIFY_TEXTS, ...COMPARE_TEXTS, ...REASON_TEXTS, ...TERM_TEXTS };
+
+export type TextKey = keyof typeof TEXTS;
+type TextData<K extends TextKey> = Record<Placeholders<(typeof TEXTS)[K]['zh'] | (typeof TEXTS)[K]['en']>, string | number>;
+
+/** A text named inside a diagnostic's data, filled in the reader's language when the message is formatted. */
+export interface TextRef {
+  text: TextKey;
+  data?: Record<string, string | number>;
+}
+
+export function textRef(text: TextKey, data?: Record<string, string | number>): TextRef {
+  return data ? { text, data } : { text };
+}
+
+export function isTextRef(value: unknown): value is TextRef {
+  return typeof value === 'object' && value !== null && 'text' in value;
+}
+
+/** A phrase given in both languages by a table inside errors/ (field rules, YAML error names, zod issues). */
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+function isLocalized(value: unknown): value is Localized {
+  return typeof value === 'object' && value !== null && 'zh' in value && 'en' in value;
+}
+
+export function fillTemplate(template: string, data: Record<string, unknown>, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = data[key];
+    if (value === undefined) return whole;
+    if (isTextRef(value)) return textOf(value.text, lang, value.data ?? {});
+    if (isLocalized(value)) return lang === 'en' ? value.en : value.zh;
+    return String(value);
+  });
+}
+
+/** A text in one language; its data is typed by the text's placeholders. */
+export function text<K extends TextKey>(key: K, lang: Lang, ...data: [Placeholders<(typeof TEXTS)[K]['zh'] | (typeof TEXTS)[K]['en']>] extends [never] ? [] : [TextData<K>]): string {
+  return textOf(key, lang, data[0] ?? {});
+}
+
+function textOf(key: TextKey, lang: Lang, data: Record<string, unknown>): string {
+  const entry: { zh: string; en: string } = TEXTS[key];
+  return fillTemplate(lang === 'en' ? entry.en : entry.zh, data, lang);
+}

@@ -1,0 +1,11 @@
+import type { TextEntry } from './entry';
+
+/** Why a rule asks for an explanation: REASON_REQUIRED's `because` (rule sets name these keys, never prose). */
+export const REASON_TEXTS = {
+  'reason.belowTarget': { zh: '未达到年度指标值', en: 'the target was not met' },
+  'reason.farAboveTarget': { zh: '大幅超额完成，目标可能定得过低', en: 'far above target; the target may have been set too low' },
+  'reason.qualitativeNotAchieved': { zh: '定性指标未完全达成', en: 'the qualitative target was not fully achieved' },
+  'reason.lowExecution': { zh: '预算执行率偏低', en: 'the budget execution rate is low' },
+  'note.rescaled': { zh: '，其余指标按比例折算', en: '; the other rows are rescaled' },
+  'note.none': { zh: '', en: '' },
+} as const satisfies Record<string, TextEntry>;

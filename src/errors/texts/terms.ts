@@ -1,0 +1,16 @@
+import type { TextEntry } from './entry';
+
+/** Domain terms that appear inside messages, in both languages (the glossary of DESIGN §8 for people). */
+export const TERM_TEXTS = {
+  'term.budgetRow': { zh: '预算执行率', en: 'budget execution' },
+  'term.fullYearBudget': { zh: '（全年预算数）', en: ' (full-year budget)' },
+  'term.executed': { zh: '（全年执行数）', en: ' (executed)' },
+  'term.kind.quantitative': { zh: '定量指标', en: 'quantitative' },
+  'term.kind.date': { zh: '时效指标（日期）', en: 'date' },
+  'term.kind.qualitative': { zh: '定性指标', en: 'qualitative' },
+  'term.kind.notApplicable': { zh: '不适用指标', en: 'not-applicable' },
+  'term.list': { zh: '{items}', en: '{items}' },
+  'lint.grades.noGradeBelow': { zh: '低于 {min} 分的总分没有等级', en: 'totals below {min} get no grade' },
+  'lint.grades.sameMin': { zh: '有两个等级的下限相同（{min} 分）', en: 'two grades share the lower bound {min}' },
+  'lint.grades.inverted': { zh: '等级线顺序颠倒：{lower}的下限 {lowerMin} 分不低于{higher}的下限 {higherMin} 分', en: 'grade lines are inverted: {lower} starts at {lowerMin}, not below {higher} at {higherMin}' },
+} as const satisfies Record<string, TextEntry>;
