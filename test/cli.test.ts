@@ -43,7 +43,7 @@ describe('jixiao score', () => {
 
   it('prints the report in English with --lang en', async () => {
     const run = await runCli('--lang', 'en', 'score', PROJECT);
-    expect(run.out).toContain('Total: 95 (out of 95)  Grade: 优 (excellent)');
+    expect(run.out).toContain('Total: 95 (out of 95)  Grade: excellent');
     expect(run.out).toContain('"满意度指标" declares 10 points, but its rows add up to 5');
   });
 

@@ -21,6 +21,8 @@ export async function runCli(...argv: string[]): Promise<CliRun> {
       err += t.endsWith('\n') ? t : `${t}\n`;
     },
     interactive: false,
+    colour: false,
+    columns: 136,
   });
   return { code, out, err };
 }

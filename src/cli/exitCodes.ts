@@ -1,25 +1,43 @@
-import { InputError, sortByLocation } from '../errors/diagnostic';
-import { formatDiagnostic, type Lang } from '../errors/message';
+import { InputError, sortByLocation, type Diagnostic } from '../errors/diagnostic';
+import { diagnosticJson, formatDiagnostic, type Lang } from '../errors/message';
+import { text } from '../errors/texts';
 import type { Io } from './io';
+import { paintDiagnostic } from './style';
 
 export const EXIT = { ok: 0, input: 1, internal: 2 } as const;
+
+export interface OutputMode {
+  lang: Lang;
+  /** Errors as JSON on stdout: { ok: false, errors: [{ code, severity, file, line, column, message, hint }] }. */
+  json: boolean;
+}
+
+/** Prints diagnostics the way the mode asks: located lines (coloured on a terminal), or JSON. */
+export function printDiagnostics(io: Io, mode: OutputMode, diagnostics: Diagnostic[], to: 'out' | 'err' = 'err'): void {
+  for (const d of sortByLocation(diagnostics)) io[to](paintDiagnostic(formatDiagnostic(d, mode.lang), d.severity, io.colour));
+}
 
 /**
  * Runs a command and turns what it throws into an exit code: 1 with every located message for bad input,
  * 2 with a one-line notice for anything else. No stack trace unless JIXIAO_DEBUG is set.
  */
-export async function guarded(io: Io, lang: Lang, work: () => Promise<number>): Promise<number> {
+export async function guarded(io: Io, mode: OutputMode, work: () => Promise<number>): Promise<number> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof InputError) {
-      for (const d of sortByLocation(error.diagnostics)) io.err(formatDiagnostic(d, lang));
-      io.err(lang === 'en' ? `${error.diagnostics.length} error(s).` : `共 ${error.diagnostics.length} 处错误。`);
+      if (mode.json) {
+        io.out(JSON.stringify({ ok: false, errors: sortByLocation(error.diagnostics).map((d) => diagnosticJson(d, mode.lang)) }, null, 2));
+      } else {
+        printDiagnostics(io, mode, error.diagnostics);
+        io.err(text('cli.errorCount', mode.lang, { count: error.diagnostics.length }));
+      }
       return EXIT.input;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(lang === 'en' ? `Internal error: ${message}` : `内部错误：${message}`);
-    io.err(lang === 'en' ? 'This is a bug in jixiao; set JIXIAO_DEBUG=1 for details.' : '这是 jixiao 的缺陷；设置 JIXIAO_DEBUG=1 可看到详细信息。');
+    if (mode.json) io.out(JSON.stringify({ ok: false, internal: true, message }, null, 2));
+    io.err(text('cli.internal', mode.lang, { message }));
+    io.err(text('cli.internalHint', mode.lang));
     if (process.env.JIXIAO_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
     return EXIT.internal;
   }

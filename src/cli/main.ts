@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { JIXIAO_VERSION } from '../domain/version';
-import type { Lang } from '../errors/message';
+import { diagnostic, InputError } from '../errors/diagnostic';
+import { isLang, type Lang } from '../errors/lang';
+import { text, textOf, type TextKey } from '../errors/texts';
 import { initCommand } from './commands/init';
 import { schemaCommand } from './commands/schema';
 import { scoreCommand } from './commands/score';
@@ -12,143 +14,187 @@ import { verifyCommand } from './commands/verify';
 import { keygenCommand, type KeygenCommandOptions } from './commands/keygen';
 import { compareCommand, type CompareCommandOptions } from './commands/compare';
 import { lintCommand } from './commands/lint';
-import { EXIT, guarded } from './exitCodes';
-import { processIo, type Io } from './io';
+import { rulesetShowCommand } from './commands/ruleset';
+import { EXIT, guarded, type OutputMode } from './exitCodes';
+import { processIo, quietOnClosedPipes, type Io } from './io';
 
-function langOf(argv: string[]): Lang {
+/** The mode is read before commander parses, so usage errors and help come out in the right language and form. */
+function modeOf(argv: string[]): OutputMode & { badLang?: string } {
   const i = argv.indexOf('--lang');
   const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
-  return value === 'en' ? 'en' : 'zh';
+  const json = argv.includes('--json');
+  if (value === undefined || isLang(value)) return { lang: value === 'en' ? 'en' : 'zh', json };
+  return { lang: 'zh', json, badLang: value };
+}
+
+/** Commander's headings (Usage:, Options:, …) and defaults come from the catalog too. */
+class LocalizedHelp extends Help {
+  constructor(private readonly lang: Lang) {
+    super();
+  }
+
+  override styleTitle(title: string): string {
+    const key = `help.title.${title}` as TextKey;
+    return HELP_TITLES.has(key) ? textOf(key, this.lang) : title;
+  }
+
+  override optionDescription(option: Option): string {
+    if (option.defaultValue === undefined || option.negate) return option.description;
+    return `${option.description} ${text('help.default', this.lang, { value: String(option.defaultValue) })}`;
+  }
+}
+
+const HELP_TITLES = new Set(['help.title.Usage:', 'help.title.Options:', 'help.title.Commands:', 'help.title.Arguments:', 'help.title.Global Options:']);
+
+/** Commander's own error codes, said in the catalog's words. */
+const USAGE_TEXT: Record<string, TextKey> = {
+  'commander.missingArgument': 'usage.missingArgument',
+  'commander.missingMandatoryOptionValue': 'usage.missingOption',
+  'commander.optionMissingArgument': 'usage.optionValue',
+  'commander.unknownOption': 'usage.unknownOption',
+  'commander.unknownCommand': 'usage.unknownCommand',
+  'commander.excessArguments': 'usage.excessArguments',
+};
+
+function usageDetail(error: CommanderError, lang: Lang): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? error.message.replace(/^error: /, '');
+  const key = USAGE_TEXT[error.code] ?? 'usage.other';
+  return textOf(key, lang, { name: quoted });
 }
 
 /** Builds the command tree. Every action resolves to an exit code; only this room sets it. */
-function program(io: Io, lang: Lang, setCode: (code: number) => void): Command {
-  const run = (work: () => Promise<number>) => async () => setCode(await guarded(io, lang, work));
+function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Command {
+  const { lang } = mode;
+  const t = (key: TextKey): string => textOf(key, lang);
+  const run = (work: () => Promise<number>) => async () => setCode(await guarded(io, mode, work));
+  const json = (): Option => new Option('--json', t('help.json'));
   const cli = new Command('jixiao')
-    .description('jixiao 绩效：预算绩效自评的评分、出表、签章与核验')
-    .version(JIXIAO_VERSION, '-V, --version', '显示版本')
-    .option('--lang <lang>', '提示语言：zh（默认）或 en', 'zh')
-    .helpOption('-h, --help', '显示帮助')
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .description(t('help.program'))
+    .version(JIXIAO_VERSION, '-V, --version', t('help.version'))
+    .option('--lang <lang>', t('help.lang'))
+    .helpOption('-h, --help', t('help.help'))
+    .helpCommand('help [command]', t('help.helpCommand'))
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
     .exitOverride();
+  cli.createHelp = () => Object.assign(new LocalizedHelp(lang), cli.configureHelp());
+  const command = (name: string, help: TextKey): Command => {
+    const c = cli.command(name).description(t(help)).helpOption('-h, --help', t('help.help')).addOption(json());
+    c.createHelp = () => new LocalizedHelp(lang);
+    return c;
+  };
 
-  cli
-    .command('score')
-    .description('按评分规则集为实际完成值文件评分')
-    .argument('<actuals...>', '实际完成值文件（YAML）')
-    .option('--json', '输出完整结果（JSON）')
-    .option('--rules <ruleset>', '改用此规则集（编号或文件路径）')
-    .action((files: string[], options: { json?: boolean; rules?: string }) => run(() => scoreCommand(files, options, io, lang))());
+  command('score', 'help.score')
+    .argument('<actuals...>', t('help.score.actuals'))
+    .option('--rules <ruleset>', t('help.score.rules'))
+    .action((files: string[], options: { json?: boolean; rules?: string }) => run(() => scoreCommand(files, options, io, mode))());
 
-  cli
-    .command('init')
-    .description('由指标定义文件生成供填报的实际完成值文件')
-    .argument('<definitions>', '指标定义文件（YAML）')
-    .option('-o, --output <file>', '输出文件（- 为标准输出）')
-    .option('--force', '覆盖已存在的文件')
-    .action((file: string, options: { output?: string; force?: boolean }) => run(() => initCommand(file, options, io, lang))());
+  command('init', 'help.init')
+    .argument('<definitions>', t('help.init.definitions'))
+    .option('-o, --output <file>', t('help.output'))
+    .option('--force', t('help.force'))
+    .action((file: string, options: { output?: string; force?: boolean; json?: boolean }) => run(() => initCommand(file, options, io, mode))());
 
-  cli
-    .command('render')
-    .description('生成绩效自评表 PDF（一次运行只启动一个浏览器）')
-    .argument('<actuals...>', '实际完成值文件（YAML）')
-    .option('-o, --output <path>', '输出 PDF 文件；多个表单时为目录')
-    .option('--explain', '附“评分说明”：每行的计算过程与全部提示')
-    .option('--html <file>', '同时输出 HTML（单个表单）')
-    .option('--timeout <ms>', '每页生成时限（毫秒），超时在新页面重试一次', '30000')
-    .action((files: string[], options: RenderCommandOptions) => run(() => renderCommand(files, options, io, lang))());
+  command('render', 'help.render')
+    .argument('<actuals...>', t('help.score.actuals'))
+    .option('-o, --output <path>', t('help.render.output'))
+    .option('--explain', t('help.render.explain'))
+    .option('--html <file>', t('help.render.html'))
+    .option('--timeout <ms>', t('help.render.timeout'), '30000')
+    .action((files: string[], options: RenderCommandOptions) => run(() => renderCommand(files, options, io, mode))());
 
-  cli
-    .command('sign')
-    .description('以某一角色对 PDF 数字签章（增量更新，之前的签名保持有效）；密码取自 JIXIAO_P12_PASSWORD 或提示输入')
-    .argument('<pdf>', '由 jixiao render 生成的 PDF')
-    .requiredOption('--p12 <file>', '签章证书（PKCS#12）')
-    .requiredOption('--role <role>', '填表人 | 审核人 | 单位负责人')
-    .option('--reason <text>', '签署理由')
-    .option('--location <text>', '签署地点')
-    .option('--seal <image>', '签章框中显示的印章图片（PNG/JPEG）')
-    .option('--allow-expired', '证书过期时仍签署（带警告）')
-    .option('-o, --output <file>', '输出文件（默认覆盖原文件）')
-    .action((pdf: string, options: SignCommandOptions) => run(() => signCommand(pdf, options, io, lang))());
+  command('sign', 'help.sign')
+    .argument('<pdf>', t('help.sign.pdf'))
+    .requiredOption('--p12 <file>', t('help.sign.p12'))
+    .requiredOption('--role <role>', t('help.sign.role'))
+    .option('--reason <text>', t('help.sign.reason'))
+    .option('--location <text>', t('help.sign.location'))
+    .option('--seal <image>', t('help.sign.seal'))
+    .option('--allow-expired', t('help.sign.allowExpired'))
+    .option('-o, --output <file>', t('help.sign.output'))
+    .action((pdf: string, options: SignCommandOptions) => run(() => signCommand(pdf, options, io, mode))());
 
-  cli
-    .command('verify')
-    .description('核验签名、检查末次签名后有无追加内容，并用内嵌数据重新评分比对')
-    .argument('<pdf>', '已签署的 PDF')
-    .option('--json', '输出 JSON')
-    .option('--allow-unsigned', '允许没有签名的文件（只核验内嵌数据）')
-    .action((pdf: string, options: { json?: boolean; allowUnsigned?: boolean }) => run(() => verifyCommand(pdf, options, io, lang))());
+  command('verify', 'help.verify')
+    .argument('<pdf>', t('help.verify.pdf'))
+    .option('--allow-unsigned', t('help.verify.allowUnsigned'))
+    .action((pdf: string, options: { json?: boolean; allowUnsigned?: boolean }) => run(() => verifyCommand(pdf, options, io, mode))());
 
-  cli
-    .command('keygen')
-    .description('生成测试证书（PKCS#12；主题中标明“仅供测试”），可作测试 CA 或由测试 CA 颁发')
-    .requiredOption('--cn <name>', '证书名称（CN），如 演示填表人')
-    .requiredOption('-o, --output <file>', '输出 .p12 文件')
-    .option('--ca', '生成测试 CA')
-    .option('--issuer <ca.p12>', '由此 CA 颁发（CA 密码取自 JIXIAO_CA_PASSWORD 或提示输入）')
-    .option('--cert-out <file.pem>', '同时输出证书 PEM（可导入 NSS 数据库作为信任的 CA）')
-    .option('--days <n>', '有效天数')
-    .option('--force', '覆盖已存在的文件')
-    .action((options: KeygenCommandOptions) => run(() => keygenCommand(options, io, lang))());
+  command('keygen', 'help.keygen')
+    .requiredOption('--cn <name>', t('help.keygen.cn'))
+    .requiredOption('-o, --output <file>', t('help.keygen.output'))
+    .option('--ca', t('help.keygen.ca'))
+    .option('--issuer <ca.p12>', t('help.keygen.issuer'))
+    .option('--cert-out <file.pem>', t('help.keygen.certOut'))
+    .option('--days <n>', t('help.keygen.days'))
+    .option('--force', t('help.force'))
+    .action((options: KeygenCommandOptions) => run(() => keygenCommand(options, io, mode))());
 
-  cli
-    .command('lint')
-    .description('检查评分规则集（冲突、缺口、从不命中的规则、权重与档次）或指标定义（不可衡量的目标、分值合计、重名）')
-    .argument('<files...>', '规则集或指标定义文件')
-    .option('--json', '输出 JSON')
-    .action((files: string[], options: { json?: boolean }) => run(() => lintCommand(files, options, io, lang))());
+  command('lint', 'help.lint')
+    .argument('<files...>', t('help.lint.files'))
+    .action((files: string[], options: { json?: boolean }) => run(() => lintCommand(files, options, io, mode))());
 
-  cli
-    .command('compare')
-    .description('用两个评分规则集重新评分同一批表单，比较总分、等级与命中的规则（what-if）')
-    .argument('<forms...>', '实际完成值文件或目录（目录下所有 *.actuals.yaml）')
-    .requiredOption('--rules <ruleset>', '规则集编号或路径；给两次：A 与 B', (value: string, list: string[]) => [...list, value], [] as string[])
-    .option('--json', '输出 JSON')
-    .option('--csv <file>', '每张表一行的 CSV')
-    .option('--html <file>', '独立的 HTML 报告（含总分变化图与等级变化矩阵）')
-    .option('--reference', '用 json-rules-engine 本身评估规则（较慢；默认用与之等价的快速路径）')
-    .option('--workers <n>', '工作线程数（默认：200 张以上用全部 CPU 核）')
-    .action((forms: string[], options: CompareCommandOptions) => run(() => compareCommand(forms, options, io, lang))());
+  command('compare', 'help.compare')
+    .argument('<forms...>', t('help.compare.forms'))
+    .requiredOption('--rules <ruleset>', t('help.compare.rules'), (value: string, list: string[]) => [...list, value], [] as string[])
+    .option('--csv <file>', t('help.compare.csv'))
+    .option('--html <file>', t('help.compare.html'))
+    .option('--reference', t('help.compare.reference'))
+    .option('--workers <n>', t('help.compare.workers'))
+    .action((forms: string[], options: CompareCommandOptions) => run(() => compareCommand(forms, options, io, mode))());
 
-  cli
-    .command('test')
-    .description('运行评分规则集的测试用例（<编号>.test.yaml）')
-    .argument('[rulesets...]', '规则集编号或路径；省略则运行全部内置规则集')
-    .action((targets: string[]) => run(() => testCommand(targets, io, lang))());
+  command('test', 'help.test')
+    .argument('[rulesets...]', t('help.test.rulesets'))
+    .action((targets: string[], options: { json?: boolean }) => run(() => testCommand(targets, options, io, mode))());
 
-  cli
-    .command('schema')
-    .description('输出文件类型的 JSON Schema（definitions、actuals、ruleset、ruleset-tests）')
-    .argument('<kind>', '文件类型')
+  command('schema', 'help.schema')
+    .argument('<kind>', t('help.schema.kind'))
     .action((kind: string) => run(() => schemaCommand(kind, io))());
+
+  const ruleset = cli.command('ruleset').description(t('help.ruleset')).helpOption('-h, --help', t('help.help'));
+  ruleset.createHelp = () => new LocalizedHelp(lang);
+  const show = ruleset
+    .command('show')
+    .description(t('help.ruleset.show'))
+    .argument('<ruleset>', t('help.ruleset.target'))
+    .helpOption('-h, --help', t('help.help'))
+    .addOption(json())
+    .action((target: string, options: { json?: boolean }) => run(() => rulesetShowCommand(target, options, io, mode))());
+  show.createHelp = () => new LocalizedHelp(lang);
 
   return cli;
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const lang = langOf(argv);
+  const { badLang, ...mode } = modeOf(argv);
+  if (badLang !== undefined) {
+    return guarded(io, mode, async () => {
+      throw new InputError([diagnostic('USAGE', { detail: text('usage.lang', mode.lang, { value: badLang }) })]);
+    });
+  }
   let code: number = EXIT.ok;
-  const cli = program(io, lang, (c) => {
+  const cli = program(io, mode, (c) => {
     code = c;
   });
   try {
     await cli.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT.ok : EXIT.input;
-    }
-    throw error;
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+    const detail = usageDetail(error, mode.lang);
+    return guarded(io, mode, async () => {
+      throw new InputError([diagnostic('USAGE', { detail })]);
+    });
   }
   return code;
 }
 
 if (require.main === module) {
+  quietOnClosedPipes();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`内部错误：${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`内部错误 / internal error: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = EXIT.internal;
     },
   );

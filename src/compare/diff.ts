@@ -115,7 +115,8 @@ export interface CompareSummary {
   changedForms: number;
   changedRows: number;
   /** How often a row moved from one rule (and method) under A to another under B, most frequent first. */
-  ruleChanges: { from: string; to: string; count: number }[];
+  /** Rows whose rule or method changed; `parameter` when the same rule scored differently (a parameter moved). */
+  ruleChanges: { from: string; to: string; count: number; kind: 'rule' | 'parameter' }[];
   /** Forms whose total was adjusted (penalty, cap, rescale) under each rule set. */
   adjustedA: number;
   adjustedB: number;
@@ -130,7 +131,7 @@ export function summarize(list: FormComparison[]): CompareSummary {
   const compared = list.filter((c) => c.direction !== 'error');
   const matrix: Record<string, Record<string, number>> = {};
   for (const g of GRADES) matrix[g] = Object.fromEntries(GRADES.map((h) => [h, 0]));
-  const changes = new Map<string, { from: string; to: string; count: number }>();
+  const changes = new Map<string, CompareSummary['ruleChanges'][number]>();
   let sum = Dec('0');
   let rise: CompareSummary['largestRise'] = null;
   let fall: CompareSummary['largestFall'] = null;
@@ -144,7 +145,8 @@ export function summarize(list: FormComparison[]): CompareSummary {
       const from = `${r.ruleA}（${r.methodA}）`;
       const to = `${r.ruleB}（${r.methodB}）`;
       const key = `${from}\n${to}`;
-      const entry = changes.get(key) ?? { from, to, count: 0 };
+      const kind = from === to ? 'parameter' : 'rule';
+      const entry = changes.get(key) ?? { from, to, count: 0, kind };
       entry.count++;
       changes.set(key, entry);
     }

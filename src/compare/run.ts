@@ -1,12 +1,15 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { diffRuleSets, type RuleSetDifference } from './ruleSetDiff';
 import { compareForm, summarize, type CompareSummary, type FormComparison, type Side } from './diff';
-import { InputError, inputError } from '../errors/diagnostic';
+import { InputError } from '../errors/diagnostic';
 import { messageOf } from '../errors/message';
 import { scoreForm } from '../scoring/scoreForm';
 import { loadForm } from '../load/loadForm';
+import { findForms } from '../load/formFiles';
+
+export { findForms };
 import { compiled, loadRuleSet } from '../load/ruleSets';
 import { checkedEvaluator, type Agreement, type RuleEvaluator } from '../rules/compile';
 
@@ -23,6 +26,8 @@ export interface CompareOptions {
 }
 
 export interface CompareRun {
+  /** What differs between the two resolved rule sets: the "why" at the top of every report. */
+  differences: RuleSetDifference[];
   rulesA: { id: string; version: string; sha256: string };
   rulesB: { id: string; version: string; sha256: string };
   forms: FormComparison[];
@@ -33,22 +38,6 @@ export interface CompareRun {
   agreement: Agreement | null;
 }
 
-/** Every actuals file named, or found under the folders named (recursively, *.actuals.yaml). */
-export function findForms(targets: string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string): void => {
-    if (!existsSync(p)) throw inputError('FILE_NOT_FOUND', { path: p });
-    if (statSync(p).isDirectory()) {
-      for (const entry of readdirSync(p).sort()) {
-        const child = path.join(p, entry);
-        if (statSync(child).isDirectory()) walk(child);
-        else if (entry.endsWith('.actuals.yaml')) out.push(child);
-      }
-    } else out.push(p);
-  };
-  targets.forEach(walk);
-  return out;
-}
 
 function problem(error: unknown): string {
   if (error instanceof InputError) return error.diagnostics.map((d) => `${d.code}：${messageOf(d)}`).join('；');
@@ -108,6 +97,7 @@ export async function compareRuleSets(targets: string[], options: CompareOptions
     forms = await inWorkers(files, options, workers, agreement);
   }
   return {
+    differences: diffRuleSets(ruleA.file, ruleB.file),
     rulesA: { id: ruleA.file.id, version: ruleA.file.version, sha256: ruleA.sha256 },
     rulesB: { id: ruleB.file.id, version: ruleB.file.version, sha256: ruleB.sha256 },
     forms,

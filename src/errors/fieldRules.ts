@@ -3,10 +3,10 @@ export const FIELD_RULES: Record<string, { zh: string; en: string }> = {
   textCell: { zh: '应为文本，如 "≥95%"', en: 'must be text such as "≥95%"' },
   points: { zh: '应为不小于 0 的数字', en: 'must be a number ≥ 0' },
   maxScore: { zh: '分值应为不小于 0 的数字，或 "/"（不适用）', en: 'must be a number ≥ 0, or "/" (not applicable)' },
-  amount: { zh: '金额应为数字（万元），如 5531.1', en: 'must be an amount in 万元, such as 5531.1' },
+  amount: { zh: '金额应为数字（万元），如 5531.1', en: 'must be an amount in units of 10,000 yuan, such as 5531.1' },
   text: { zh: '应为文本', en: 'must be text' },
-  band: { zh: '档次应为 达成、部分达成 或 未达成', en: 'must be 达成, 部分达成 or 未达成' },
-  gradeLabel: { zh: '等级应为 优、良、中 或 差', en: 'must be 优, 良, 中 or 差' },
+  band: { zh: '档次应为 达成、部分达成 或 未达成', en: 'must be achieved, partial or notAchieved' },
+  gradeLabel: { zh: '等级应为 优、良、中 或 差', en: 'must be excellent, good, fair or poor' },
   form: { zh: '表类应为 project（项目支出）或 department（部门整体支出）', en: 'must be project or department' },
   fiscalYear: { zh: '年度应为四位整数，如 2020', en: 'must be a four-digit year such as 2020' },
   condition: {

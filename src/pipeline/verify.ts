@@ -4,12 +4,11 @@ import { resultToJson } from '../report/json';
 import { canonicalJson, sha256Hex, type EmbeddedData } from '../sign/embeddedData';
 import { loadPdf, readEmbeddedData, signatureFields } from '../sign/pdfRead';
 import { checkSignatures, revisionEnds, type SignatureCheck } from '../sign/verify';
-import { ROLE_LABEL, type Role } from '../domain/glossary';
+import { textRef, type TextRef } from '../errors/texts';
 import { scoreTexts } from '../load/scoreTexts';
 
 export interface SignatureReport extends SignatureCheck {
   role: string | null;
-  roleLabel: string;
   /** Every check of this signature holds. */
   valid: boolean;
 }
@@ -34,7 +33,8 @@ export interface VerifyReport {
     problems: Diagnostic[];
   };
   ok: boolean;
-  reasons: string[];
+  /** Why verification fails, each a catalog text (said in the reader's language by the CLI). */
+  reasons: TextRef[];
 }
 
 function withoutVersion(result: unknown): unknown {
@@ -59,7 +59,7 @@ function differences(a: unknown, b: unknown): string[] {
 export async function verifyPdf(file: string, options: { allowUnsigned?: boolean } = {}): Promise<VerifyReport> {
   const bytes = readFileSync(file);
   const checks = checkSignatures(bytes);
-  const reasons: string[] = [];
+  const reasons: TextRef[] = [];
   const report: VerifyReport = {
     file,
     revisions: revisionEnds(bytes).length,
@@ -79,20 +79,24 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     report.embedded.problems.push(...error.diagnostics);
-    reasons.push('无法读取文件结构或内嵌数据');
+    reasons.push(textRef('verify.reason.unreadable'));
   }
 
   report.signatures = checks.map((c) => {
     const role = roles.get(c.byteRange.join(' ')) ?? null;
     const valid = c.rangeValid && c.digestValid && c.signatureValid && c.certificateValidAtSigning && c.revision > 0;
-    return { ...c, role, roleLabel: role && role in ROLE_LABEL ? ROLE_LABEL[role as Role] : '未知', valid };
+    return { ...c, role, valid };
   });
-  if (checks.length === 0 && !options.allowUnsigned) reasons.push('文件没有签名');
-  for (const s of report.signatures) if (!s.valid) reasons.push(`第 ${s.index} 个签名无效：${s.problems.join('；') || '未覆盖完整的修订版本'}`);
+  if (checks.length === 0 && !options.allowUnsigned) reasons.push(textRef('verify.reason.unsigned'));
+  for (const s of report.signatures) {
+    if (s.valid) continue;
+    const problems = s.problems.length > 0 ? s.problems : [textRef('verify.reason.notWholeRevision')];
+    for (const problem of problems) reasons.push(textRef('verify.reason.invalidSignature', { index: s.index, problems: problem }));
+  }
   const last = report.signatures.reduce<SignatureReport | undefined>((m, s) => (!m || s.byteRange[2] + s.byteRange[3] > m.byteRange[2] + m.byteRange[3] ? s : m), undefined);
   if (last) {
     report.unsignedBytesAfterLast = last.bytesAfter;
-    if (last.bytesAfter > 0) reasons.push(`最后一个签名之后还有 ${last.bytesAfter} 字节未签名的内容`);
+    if (last.bytesAfter > 0) reasons.push(textRef('verify.reason.bytesAfter', { bytes: last.bytesAfter }));
   }
 
   if (embedded) {
@@ -102,7 +106,7 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     e.ruleSet = embedded.inputs.ruleSet.id;
     const inputs = [embedded.inputs.definitions, embedded.inputs.actuals, embedded.inputs.ruleSet];
     e.hashesMatch = inputs.every((i) => sha256Hex(i.text) === i.sha256) && sha256Hex(canonicalJson(embedded.result)) === embedded.resultSha256;
-    if (!e.hashesMatch) reasons.push('内嵌数据的哈希与内容不符');
+    if (!e.hashesMatch) reasons.push(textRef('verify.reason.hashes'));
     const stated = embedded.result as { total?: string; grade?: { label?: string } | null };
     e.total = stated.total ?? null;
     e.grade = stated.grade?.label ?? null;
@@ -117,11 +121,11 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
       e.rescoredTotal = rescored.total;
       e.differences = differences(withoutVersion(rescored), withoutVersion(embedded.result));
       e.rescoreMatches = e.differences.length === 0;
-      if (!e.rescoreMatches) reasons.push(`按内嵌规则集重新评分与内嵌结果不符（${e.differences.join('、')}）`);
+      if (!e.rescoreMatches) reasons.push(textRef('verify.reason.rescore', { fields: e.differences.join(', ') }));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       e.problems.push(...error.diagnostics);
-      reasons.push('内嵌的输入无法重新评分');
+      reasons.push(textRef('verify.reason.notRescorable'));
     }
   }
   report.ok = reasons.length === 0;

@@ -1,40 +1,65 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import Handlebars from 'handlebars';
 import Table from 'cli-table3';
 import { TEMPLATES_DIR } from '../domain/paths';
 import type { CompareSummary, FormComparison } from '../compare/diff';
-import { compareView, DIRECTION_LABEL, formsToShow, type CompareInfo } from './compareView';
+import { compareView, formsToShow, type CompareInfo } from './compareView';
+import { compileEscaped } from './templates';
+import type { Lang } from '../errors/lang';
+import { text, textOf } from '../errors/texts';
 import { inlineFontCss } from './assets';
 
-/** The readable what-if table: the forms that changed most, then the summary. */
-export function compareText(info: CompareInfo, forms: FormComparison[], summary: CompareSummary): string {
+/** The rule-set differences, one line each: the answer to "why did these forms change?". */
+function whyLines(info: CompareInfo, lang: Lang): string[] {
+  if (info.differences.length === 0) return [text('compare.same', lang)];
+  const table = new Table({ head: [textOf('compare.label.area', lang), textOf('compare.label.item', lang), 'A', 'B'], style: { head: [], border: [] }, wordWrap: true });
+  for (const d of info.differences) table.push([textOf(`compare.area.${d.area}`, lang), d.item, d.a, d.b]);
+  const lines = [text('compare.why', lang), table.toString()];
+  if (info.differences.some((d) => d.area === 'grades')) lines.push(text('compare.gradeLinesMoved', lang));
+  return lines;
+}
+
+/** The readable what-if report: why (the rule sets side by side), the forms that changed most, then the summary. */
+export function compareText(info: CompareInfo, forms: FormComparison[], summary: CompareSummary, lang: Lang = 'zh'): string {
   const out: string[] = [];
-  out.push(`评分规则集对比：A = ${info.rulesA.id} ${info.rulesA.version}，B = ${info.rulesB.id} ${info.rulesB.version}（${info.engine}，${info.seconds.toFixed(1)} 秒）`);
+  out.push(text('compare.title', lang, { a: `${info.rulesA.id} ${info.rulesA.version}`, b: `${info.rulesB.id} ${info.rulesB.version}`, engine: info.engine, seconds: info.seconds.toFixed(1) }));
+  out.push(...whyLines(info, lang));
   const shown = formsToShow(forms);
-  if (shown.length < forms.length) out.push(`共 ${forms.length} 张表，下列变化最大的 ${shown.length} 张（全部见 --csv / --json）：`);
-  const table = new Table({ head: ['表单', '单位', '总分A', '总分B', '差值', '等级 A→B', '变化', '变化的行（A→B）'], style: { head: [], border: [] }, colWidths: [28, 16, 8, 8, 8, 10, 8, 46], wordWrap: true });
+  if (shown.length < forms.length) out.push(text('compare.shownOf', lang, { count: forms.length, shown: shown.length }));
+  const head = (['compare.label.form', 'compare.label.unit', 'compare.label.totalA', 'compare.label.totalB', 'compare.label.delta', 'compare.label.grades', 'compare.label.change', 'compare.label.rows'] as const).map((k) => textOf(k, lang));
+  const table = new Table({ head, style: { head: [], border: [] }, colWidths: [28, 16, 8, 8, 8, 10, 8, 46], wordWrap: true });
   for (const f of shown) {
     const rows = f.rows.slice(0, 4).map((r) => `${r.id} ${r.name}：${r.methodA} ${r.scoreA} → ${r.methodB} ${r.scoreB}`);
-    if (f.rows.length > 4) rows.push(`…另 ${f.rows.length - 4} 行`);
-    rows.push(...f.adjustmentsB.map((a) => `B 调整：${a}`));
+    if (f.rows.length > 4) rows.push(text('compare.moreRows', lang, { count: f.rows.length - 4 }));
+    rows.push(...f.adjustmentsB.map((a) => text('compare.adjustedB', lang, { text: a })));
     const error = f.errorA ?? f.errorB;
-    table.push([path.join(path.basename(path.dirname(f.file)), path.basename(f.file)), f.department, f.totalA ?? '—', f.totalB ?? '—', f.delta ?? '—', `${f.gradeA}→${f.gradeB}`, DIRECTION_LABEL[f.direction], error ? `无法评分：${error}` : rows.join('\n')]);
+    const cells = [path.join(path.basename(path.dirname(f.file)), path.basename(f.file)), f.department, f.totalA ?? '—', f.totalB ?? '—', f.delta ?? '—', `${f.gradeA}→${f.gradeB}`];
+    table.push([...cells, textOf(`compare.direction.${f.direction}`, lang), error ? text('compare.unscorable', lang, { error }) : rows.join('\n')]);
   }
   out.push(table.toString());
+  const extreme = (e: { delta: string; file: string } | null): string => (e ? text('compare.extreme', lang, { delta: e.delta, file: path.basename(e.file) }) : text('compare.none', lang));
   out.push(
-    `比较 ${summary.compared} 张（无法评分 ${summary.failed} 张）；等级上升 ${summary.gradeChanges.up}、下降 ${summary.gradeChanges.down}、不变 ${summary.gradeChanges.same}；` +
-      `总分平均变化 ${summary.meanDelta}，最大升幅 ${summary.largestRise ? `${summary.largestRise.delta}（${path.basename(summary.largestRise.file)}）` : '无'}，` +
-      `最大降幅 ${summary.largestFall ? `${summary.largestFall.delta}（${path.basename(summary.largestFall.file)}）` : '无'}；${summary.changedRows} 行的计分方法或得分改变；` +
-      `有调整项（扣分、封顶、折算）的表：A ${summary.adjustedA} 张，B ${summary.adjustedB} 张。`,
+    text('compare.summary', lang, {
+      compared: summary.compared,
+      failed: summary.failed,
+      up: summary.gradeChanges.up,
+      down: summary.gradeChanges.down,
+      same: summary.gradeChanges.same,
+      mean: summary.meanDelta,
+      rise: extreme(summary.largestRise),
+      fall: extreme(summary.largestFall),
+      rows: summary.changedRows,
+      adjustedA: summary.adjustedA,
+      adjustedB: summary.adjustedB,
+    }),
   );
   if (summary.adjustmentRules.length > 0) {
-    out.push(`调整规则命中：${summary.adjustmentRules.map((r) => `${r.side} ${r.rule} ×${r.count}`).join('；')}`);
+    out.push(text('compare.adjustmentRules', lang, { list: summary.adjustmentRules.map((r) => `${r.side} ${r.rule} ×${r.count}`).join('; ') }));
   }
   if (summary.ruleChanges.length > 0) {
-    const rules = new Table({ head: ['A 下命中的规则（方法）', 'B 下命中的规则（方法）', '行数'], style: { head: [], border: [] } });
-    for (const r of summary.ruleChanges.slice(0, 15)) rules.push([r.from, r.to, r.count]);
-    out.push('规则命中变化：');
+    const rules = new Table({ head: [textOf('compare.label.ruleA', lang), textOf('compare.label.ruleB', lang), textOf('compare.label.count', lang)], style: { head: [], border: [] } });
+    for (const r of summary.ruleChanges.slice(0, 15)) rules.push([r.from, r.kind === 'parameter' ? text('compare.parameterEffect', lang) : r.to, r.count]);
+    out.push(text('compare.ruleChanges', lang));
     out.push(rules.toString());
   }
   return out.join('\n');
@@ -59,13 +84,12 @@ export function compareCsv(forms: FormComparison[]): string {
 let template: HandlebarsTemplateDelegate | undefined;
 
 /** A self-contained HTML report (no external request): summary, delta chart, grade matrix, rule changes, forms. */
-export function compareHtml(info: CompareInfo, forms: FormComparison[], summary: CompareSummary): string {
+export function compareHtml(info: CompareInfo, forms: FormComparison[], summary: CompareSummary, lang: Lang = 'zh'): string {
   if (!template) {
     const source = readFileSync(path.join(TEMPLATES_DIR, 'compare.hbs'), 'utf8');
-    if (/\{\{\{|\{\{&/.test(source)) throw new Error('compare.hbs uses unescaped output');
-    template = Handlebars.create().compile(source, { strict: true, knownHelpersOnly: true });
+    template = compileEscaped(source, 'compare.hbs');
   }
-  const html = template(compareView(info, forms, summary));
+  const html = template(compareView(info, forms, summary, lang));
   // fonts inlined for the characters the report uses: no request, and readable without CJK system fonts
   return html.replace('</style>', `${inlineFontCss(html)}\n</style>`);
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import Handlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../domain/paths';
 import type { FormView } from './viewModel';
+import { assertEscaped, compileEscaped } from './templates';
 
 type Template = (view: FormView) => string;
 
@@ -16,12 +17,13 @@ function compileTemplates(): Record<'project' | 'department', Template> {
   const hbs = Handlebars.create();
   const partialsDir = path.join(TEMPLATES_DIR, 'partials');
   for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {
-    hbs.registerPartial(file.slice(0, -'.hbs'.length), hbs.compile(readFileSync(path.join(partialsDir, file), 'utf8'), { strict: true }));
+    const source = readFileSync(path.join(partialsDir, file), 'utf8');
+    assertEscaped(source, `partials/${file}`);
+    hbs.registerPartial(file.slice(0, -'.hbs'.length), hbs.compile(source, { strict: true }));
   }
   const compile = (name: string): Template => {
     const source = readFileSync(path.join(TEMPLATES_DIR, `${name}.hbs`), 'utf8');
-    if (/\{\{\{|\{\{&/.test(source)) throw new Error(`template ${name}.hbs uses unescaped output`);
-    return hbs.compile<FormView>(source, { strict: true, knownHelpersOnly: true });
+    return compileEscaped<FormView>(source, `${name}.hbs`, hbs);
   };
   return { project: compile('project'), department: compile('department') };
 }

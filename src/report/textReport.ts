@@ -1,93 +1,86 @@
 import Table from 'cli-table3';
-import { FIELD_LABEL } from '../domain/glossary';
 import { formatDiagnostic, type Lang } from '../errors/message';
+import { text, textOf, type TextKey } from '../errors/texts';
 import type { FormResult } from '../scoring/result';
-import { amountText, gradeText, maxScoreText, rateText, scoreText } from './format';
+import { amountText, maxScoreText, rateText, scoreText } from './format';
 
-const EN_LABEL: Record<string, string> = {
-  编号: 'id',
-  三级指标: 'indicator',
-  年度指标值: 'target',
-  实际完成值: 'actual',
-  分值: 'max',
-  规则得分: 'rule',
-  申报得分: 'declared',
-  最终得分: 'final',
-  提示: 'flags',
-  一级指标: 'level 1',
-  申报分值: 'declared max',
-  指标分值合计: 'rows max',
-  得分: 'score',
-};
-
-function label(zh: string, lang: Lang): string {
-  return lang === 'en' ? (EN_LABEL[zh] ?? zh) : zh;
+export interface TextReportOptions {
+  lang?: Lang;
+  /** Terminal width: below 100 columns each row is printed as a block instead of a wide table. */
+  columns?: number;
+  /** Paints the severity of each warning (the CLI passes a painter on a terminal). */
+  paint?: (formatted: string, severity: 'error' | 'warning' | 'info') => string;
 }
 
-function table(head: string[], lang: Lang): Table.Table {
-  return new Table({ head: head.map((h) => label(h, lang)), style: { head: [], border: [] }, wordWrap: true });
+const NARROW_BELOW = 100;
+
+function table(head: TextKey[], lang: Lang, colWidths?: number[]): Table.Table {
+  return new Table({ head: head.map((h) => textOf(h, lang)), style: { head: [], border: [] }, wordWrap: true, ...(colWidths ? { colWidths } : {}) });
+}
+
+/** Column widths of the row table, shared out over the terminal's width (the name and flags columns stretch). */
+function rowWidths(columns: number): number[] {
+  const fixed = [6, 16, 18, 6, 10, 10, 10];
+  const spare = Math.max(24, columns - fixed.reduce((a, b) => a + b, 0) - 10);
+  const name = Math.max(14, Math.floor(spare * 0.55));
+  return [fixed[0]!, name, fixed[1]!, fixed[2]!, fixed[3]!, fixed[4]!, fixed[5]!, fixed[6]!, Math.max(10, spare - name)];
 }
 
 /** The readable `jixiao score` report: rows, budget, level subtotals, total and grade, then every warning. */
-export function textReport(result: FormResult, lang: Lang = 'zh'): string {
+export function textReport(result: FormResult, options: TextReportOptions = {}): string {
+  const lang = options.lang ?? 'zh';
+  const columns = options.columns ?? 136;
+  const paint = options.paint ?? ((s: string) => s);
   const out: string[] = [];
   out.push(`${result.title} — ${result.department}`);
-  out.push(`${lang === 'en' ? 'rule set' : '评分规则集'}：${result.ruleSet.id} ${result.ruleSet.version}（${result.ruleSet.name}）`);
+  out.push(text('report.ruleSet', lang, { id: result.ruleSet.id, version: result.ruleSet.version, name: result.ruleSet.name }));
 
-  const rows = table(['编号', '三级指标', '年度指标值', '实际完成值', '分值', '规则得分', '申报得分', '最终得分', '提示'], lang);
-  rows.options.colWidths = [6, 22, 16, 18, 6, 10, 10, 10, 26];
-  for (const r of result.indicators) {
-    rows.push([
-      r.id,
-      r.name,
-      r.target,
-      r.actual,
-      maxScoreText(r.maxScore),
-      scoreText(r.ruleScore),
-      scoreText(r.declaredScore),
-      scoreText(r.finalScore) + (r.override ? '*' : ''),
-      r.flags.map((f) => f.code).join(' '),
-    ]);
+  const flagsOf = (codes: string[]): string => (codes.length > 0 ? ` [${codes.join(' ')}]` : '');
+  if (columns < NARROW_BELOW) {
+    for (const r of result.indicators) {
+      out.push(text('report.row', lang, { id: r.id, name: r.name }));
+      const final = scoreText(r.finalScore) + (r.override ? '*' : '');
+      out.push(text('report.rowDetail', lang, { target: r.target, actual: r.actual, max: maxScoreText(r.maxScore), final, flags: flagsOf(r.flags.map((f) => f.code)) }));
+    }
+  } else {
+    const rows = table(['report.col.id', 'report.col.indicator', 'report.col.target', 'report.col.actual', 'report.col.max', 'report.col.rule', 'report.col.declared', 'report.col.final', 'report.col.flags'], lang, rowWidths(columns));
+    for (const r of result.indicators) {
+      rows.push([r.id, r.name, r.target, r.actual, maxScoreText(r.maxScore), scoreText(r.ruleScore), scoreText(r.declaredScore), scoreText(r.finalScore) + (r.override ? '*' : ''), r.flags.map((f) => f.code).join(' ')]);
+    }
+    out.push(rows.toString());
   }
-  out.push(rows.toString());
 
   const b = result.budget;
-  const budgetTable = table([FIELD_LABEL.initialBudget, FIELD_LABEL.fullYearBudget, FIELD_LABEL.executed, FIELD_LABEL.executionRate, '分值', '规则得分', '申报得分'], lang);
-  budgetTable.push([amountText(b.initialBudget), amountText(b.fullYearBudget), amountText(b.executed), rateText(b.rate), scoreText(b.maxScore), scoreText(b.ruleScore), scoreText(b.declaredScore)]);
   out.push(b.explanation);
+  const budgetTable = table(['report.col.initialBudget', 'report.col.fullYearBudget', 'report.col.executed', 'report.col.executionRate', 'report.col.max', 'report.col.rule', 'report.col.declared'], lang);
+  budgetTable.push([amountText(b.initialBudget), amountText(b.fullYearBudget), amountText(b.executed), rateText(b.rate), scoreText(b.maxScore), scoreText(b.ruleScore), scoreText(b.declaredScore)]);
   out.push(budgetTable.toString());
 
-  const levels = table(['一级指标', '申报分值', '指标分值合计', '得分'], lang);
+  const levels = table(['report.col.level1', 'report.col.declaredMax', 'report.col.rowsMax', 'report.col.score'], lang);
   for (const l of result.levels) levels.push([l.name, scoreText(l.declaredWeight), scoreText(l.maxScore), scoreText(l.score)]);
   out.push(levels.toString());
 
-  for (const a of result.adjustments) out.push(`${lang === 'en' ? 'Adjustment' : '调整'}：${a.explanation}`);
-  if (lang === 'en') {
-    out.push(`Total: ${scoreText(result.total)} (out of ${scoreText(result.maxTotal)})${result.grade ? `  Grade: ${gradeText(result.grade)} (${result.grade})` : ''}`);
-  } else {
-    const gradeLine = result.grade ? `  ${FIELD_LABEL.grade}：${gradeText(result.grade)}` : '';
-    out.push(`${FIELD_LABEL.total}：${scoreText(result.total)}（满分 ${scoreText(result.maxTotal)}）${gradeLine}`);
-  }
+  for (const a of result.adjustments) out.push(text('report.adjustment', lang, { explanation: a.explanation }));
+  const grade = result.grade ? text('report.grade', lang, { grade: textOf(`grade.${result.grade}`, lang) }) : '';
+  out.push(text('report.total', lang, { total: scoreText(result.total), max: scoreText(result.maxTotal) }) + grade);
   if (result.declared.total !== null || result.declared.grade !== null) {
     const parts = [
-      result.declared.total !== null ? `${FIELD_LABEL.total} ${scoreText(result.declared.total)}` : '',
-      result.declared.grade !== null ? `${FIELD_LABEL.grade} ${result.declared.grade}` : '',
+      result.declared.total !== null ? text('report.declaredTotal', lang, { value: scoreText(result.declared.total) }) : '',
+      result.declared.grade !== null ? text('report.declaredGrade', lang, { value: result.declared.grade }) : '',
     ];
-    out.push(`${lang === 'en' ? 'Declared on the form' : '表上申报'}：${parts.filter(Boolean).join('  ')}`);
+    out.push(text('report.declared', lang, { parts: parts.filter(Boolean).join('  ') }));
   }
-  if (result.indicators.some((r) => r.override)) out.push(lang === 'en' ? '* manual score with reason' : '* 人工评分（附理由）');
+  if (result.indicators.some((r) => r.override)) out.push(text('report.overrideLegend', lang));
 
   if (result.notes.length > 0) {
-    out.push('');
-    out.push(lang === 'en' ? `Notes (${result.notes.length}):` : `说明（${result.notes.length} 条）：`);
-    for (const n of result.notes) out.push(formatDiagnostic(n, lang));
+    out.push('', text('report.notes', lang, { count: result.notes.length }));
+    for (const n of result.notes) out.push(paint(formatDiagnostic(n, lang), n.severity));
   }
   if (result.warnings.length > 0) {
-    out.push('');
-    out.push(lang === 'en' ? `Warnings (${result.warnings.length}):` : `警告（${result.warnings.length} 条）：`);
-    for (const w of result.warnings) out.push(formatDiagnostic(w, lang));
+    out.push('', text('report.warnings', lang, { count: result.warnings.length }));
+    for (const w of result.warnings) out.push(paint(formatDiagnostic(w, lang), w.severity));
   } else {
-    out.push(lang === 'en' ? 'No warnings.' : '无警告。');
+    out.push(text('report.noWarnings', lang));
   }
   return out.join('\n');
 }

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { actualsSchema } from './actuals';
 import { definitionsSchema } from './definitions';
-import { ruleSetSchema } from './ruleset';
+import { ruleSetDeltaSchema, ruleSetSchema } from './ruleset';
 import { ruleSetTestsSchema } from './rulesetTests';
 
 /** The kinds of file users write, each with its schema. */
 export const FILE_KINDS = {
   definitions: { schema: definitionsSchema, title: 'jixiao 绩效指标定义（年度指标值与分值）' },
   actuals: { schema: actualsSchema, title: 'jixiao 实际完成值填报' },
-  ruleset: { schema: ruleSetSchema, title: 'jixiao 评分规则集' },
+  // a whole rule set, or one that extends another
+  ruleset: { schema: z.union([ruleSetSchema, ruleSetDeltaSchema]), title: 'jixiao 评分规则集' },
   'ruleset-tests': { schema: ruleSetTestsSchema, title: 'jixiao 评分规则集测试用例' },
 } as const;
 

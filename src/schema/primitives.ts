@@ -29,4 +29,9 @@ export const nonEmptyText = z.string({ error: 'text' }).min(1);
 
 export const bandInput = z.enum(['达成', '部分达成', '未达成', 'achieved', 'partial', 'notAchieved'], { error: 'band' });
 
-export const gradeLabel = z.enum(['优', '良', '中', '差'], { error: 'gradeLabel' });
+const GRADE_BY_ID = { excellent: '优', good: '良', fair: '中', poor: '差' } as const;
+
+/** A grade as printed on a form (优/良/中/差), or its English id; kept as the printed label. */
+export const gradeLabel = z
+  .enum(['优', '良', '中', '差', 'excellent', 'good', 'fair', 'poor'], { error: 'gradeLabel' })
+  .transform((g) => (g in GRADE_BY_ID ? GRADE_BY_ID[g as keyof typeof GRADE_BY_ID] : g));

@@ -1,9 +1,10 @@
 import { SingleBar, Presets } from 'cli-progress';
-import { inputError } from '../../errors/diagnostic';
-import type { Lang } from '../../errors/message';
+import { diagnostic, InputError } from '../../errors/diagnostic';
+import { text } from '../../errors/texts';
 import { compareCsv, compareHtml, compareRuleSets, compareText } from '../../pipeline';
-import { EXIT } from '../exitCodes';
-import { writeFileAtomic, type Io } from '../io';
+import { EXIT, type OutputMode } from '../exitCodes';
+import { writeOutput, type Io } from '../io';
+import { numberOption } from '../options';
 
 export interface CompareCommandOptions {
   rules: string[];
@@ -15,11 +16,11 @@ export interface CompareCommandOptions {
 }
 
 /** `jixiao compare --rules A --rules B <forms or folders…>`: every form re-scored under both rule sets. */
-export async function compareCommand(targets: string[], options: CompareCommandOptions, io: Io, lang: Lang): Promise<number> {
-  if (options.rules.length !== 2) throw inputError('USAGE', { detail: `须给出两个 --rules（实际 ${options.rules.length} 个）` });
-  const workers = options.workers === undefined ? undefined : Number(options.workers);
-  if (workers !== undefined && !(workers >= 1)) throw inputError('USAGE', { detail: '--workers 应为正整数' });
-  const bar = io.interactive ? new SingleBar({ format: '比较 {bar} {value}/{total} 张表 {eta_formatted}', hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
+export async function compareCommand(targets: string[], options: CompareCommandOptions, io: Io, mode: OutputMode): Promise<number> {
+  const { lang } = mode;
+  if (options.rules.length !== 2) throw new InputError([diagnostic('USAGE', { detail: text('usage.twoRuleSets', lang, { count: options.rules.length }) })]);
+  const workers = numberOption('--workers', options.workers, { min: 1, max: 64, integer: true }, lang);
+  const bar = io.interactive && !options.json ? new SingleBar({ format: text('cli.compareProgress', lang, { bar: '{bar}', value: '{value}', total: '{total}', eta_formatted: '{eta_formatted}' }), hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
   let started = false;
   const run = await compareRuleSets(targets, {
     rulesA: options.rules[0]!,
@@ -36,13 +37,11 @@ export async function compareCommand(targets: string[], options: CompareCommandO
     },
   });
   bar?.stop();
-  const info = { rulesA: run.rulesA, rulesB: run.rulesB, engine: run.engine, seconds: run.seconds };
-  if (options.csv) writeFileAtomic(options.csv, compareCsv(run.forms));
-  if (options.html) writeFileAtomic(options.html, compareHtml(info, run.forms, run.summary));
-  if (options.json) io.out(JSON.stringify({ rulesA: run.rulesA, rulesB: run.rulesB, engine: run.engine, seconds: run.seconds, summary: run.summary, forms: run.forms }, null, 2));
-  else io.out(compareText(info, run.forms, run.summary));
-  for (const [flag, file] of [['--csv', options.csv], ['--html', options.html]] as const) {
-    if (file) io.err(lang === 'en' ? `Wrote ${file} (${flag})` : `已生成 ${file}`);
-  }
+  const info = { differences: run.differences, rulesA: run.rulesA, rulesB: run.rulesB, engine: run.engine, seconds: run.seconds };
+  if (options.csv) writeOutput(options.csv, compareCsv(run.forms), 'generated');
+  if (options.html) writeOutput(options.html, compareHtml(info, run.forms, run.summary, lang), 'generated');
+  if (options.json) io.out(JSON.stringify({ differences: run.differences, rulesA: run.rulesA, rulesB: run.rulesB, engine: run.engine, seconds: run.seconds, summary: run.summary, forms: run.forms }, null, 2));
+  else io.out(compareText(info, run.forms, run.summary, lang));
+  for (const file of [options.csv, options.html]) if (file && !options.json) io.err(text('cli.wrote', lang, { path: file }));
   return run.summary.compared === 0 && run.forms.length > 0 ? EXIT.input : EXIT.ok;
 }

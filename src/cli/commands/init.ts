@@ -1,21 +1,19 @@
-import { existsSync } from 'node:fs';
-import { inputError } from '../../errors/diagnostic';
-import type { Lang } from '../../errors/message';
+import { text } from '../../errors/texts';
 import { actualsTemplateFor } from '../../pipeline';
-import { EXIT } from '../exitCodes';
-import { writeFileAtomic, type Io } from '../io';
+import { EXIT, type OutputMode } from '../exitCodes';
+import { writeOutput, type Io } from '../io';
 
-/** `jixiao init <definitions.yaml> [-o actuals.yaml]`: the file a department fills. */
-export async function initCommand(definitionsPath: string, options: { output?: string; force?: boolean }, io: Io, lang: Lang): Promise<number> {
+/** `jixiao init <definitions.yaml> [-o actuals.yaml | -]`: the file a department fills; never replaces one without --force. */
+export async function initCommand(definitionsPath: string, options: { output?: string; force?: boolean; json?: boolean }, io: Io, mode: OutputMode): Promise<number> {
   const toStdout = options.output === '-';
   const output = options.output && !toStdout ? options.output : definitionsPath.replace(/(\.indicators)?\.ya?ml$/, '.actuals.yaml');
-  const text = actualsTemplateFor(definitionsPath, output);
+  const yaml = actualsTemplateFor(definitionsPath, output);
   if (toStdout) {
-    io.out(text);
+    io.out(yaml);
     return EXIT.ok;
   }
-  if (existsSync(output) && !options.force) throw inputError('OUTPUT_EXISTS', { path: output });
-  writeFileAtomic(output, text);
-  io.err(lang === 'en' ? `Wrote ${output}` : `已生成 ${output}`);
+  writeOutput(output, yaml, 'protected', options.force === true);
+  if (options.json) io.out(JSON.stringify({ ok: true, output }, null, 2));
+  else io.err(text('cli.wrote', mode.lang, { path: output }));
   return EXIT.ok;
 }

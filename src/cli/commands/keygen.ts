@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { inputError } from '../../errors/diagnostic';
-import type { Lang } from '../../errors/message';
+import { text } from '../../errors/texts';
 import { keygen } from '../../pipeline';
-import { EXIT } from '../exitCodes';
-import { writeFileAtomic, type Io } from '../io';
+import { EXIT, type OutputMode } from '../exitCodes';
+import { writeOutput, type Io } from '../io';
+import { numberOption } from '../options';
 import { readPassword } from '../password';
 
 export interface KeygenCommandOptions {
@@ -14,15 +13,18 @@ export interface KeygenCommandOptions {
   certOut?: string;
   days?: string;
   force?: boolean;
+  json?: boolean;
 }
 
 /** `jixiao keygen --cn 名称 -o demo.p12 [--ca] [--issuer ca.p12] [--cert-out ca.pem]`: test certificates only. */
-export async function keygenCommand(options: KeygenCommandOptions, io: Io, lang: Lang): Promise<number> {
-  if (existsSync(options.output) && !options.force) throw inputError('OUTPUT_EXISTS', { path: options.output });
-  const days = options.days === undefined ? undefined : Number(options.days);
-  if (days !== undefined && !Number.isFinite(days)) throw inputError('USAGE', { detail: `--days 应为数字，实际是 ${options.days}` });
-  const password = await readPassword('JIXIAO_P12_PASSWORD', lang === 'en' ? 'Password for the new certificate: ' : '请设置新证书的密码：');
-  const issuerPassword = options.issuer ? await readPassword('JIXIAO_CA_PASSWORD', lang === 'en' ? `Password for ${options.issuer}: ` : `请输入颁发者证书 ${options.issuer} 的密码：`) : '';
+export async function keygenCommand(options: KeygenCommandOptions, io: Io, mode: OutputMode): Promise<number> {
+  const force = options.force === true;
+  // keys are protected outputs: refuse before asking for any password
+  writeOutput.check(options.output, 'protected', force);
+  if (options.certOut) writeOutput.check(options.certOut, 'protected', force);
+  const days = numberOption('--days', options.days, { min: 1, max: 36500, integer: true }, mode.lang);
+  const password = await readPassword('JIXIAO_P12_PASSWORD', text('cli.passwordNew', mode.lang));
+  const issuerPassword = options.issuer ? await readPassword('JIXIAO_CA_PASSWORD', text('cli.passwordIssuer', mode.lang, { path: options.issuer })) : '';
   const { p12, pem } = keygen({
     commonName: options.cn,
     password,
@@ -30,8 +32,9 @@ export async function keygenCommand(options: KeygenCommandOptions, io: Io, lang:
     ...(options.issuer ? { issuer: { file: options.issuer, password: issuerPassword } } : {}),
     ...(days !== undefined ? { days } : {}),
   });
-  writeFileAtomic(options.output, p12);
-  if (options.certOut) writeFileAtomic(options.certOut, pem);
-  io.err(lang === 'en' ? `Wrote test certificate ${options.output} (CN=${options.cn}, marked TEST ONLY)` : `已生成测试证书 ${options.output}（CN=${options.cn}，主题中标明“仅供测试”）`);
+  writeOutput(options.output, p12, 'protected', force);
+  if (options.certOut) writeOutput(options.certOut, pem, 'protected', force);
+  if (options.json) io.out(JSON.stringify({ ok: true, output: options.output, certificate: options.certOut ?? null, cn: options.cn }, null, 2));
+  else io.err(text('cli.wroteTestCert', mode.lang, { path: options.output, cn: options.cn }));
   return EXIT.ok;
 }

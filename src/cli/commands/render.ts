@@ -1,20 +1,23 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { formatDiagnostic, type Lang } from '../../errors/message';
+import { diagnostic, InputError } from '../../errors/diagnostic';
+import { diagnosticJson } from '../../errors/message';
+import { text } from '../../errors/texts';
 import { renderForms, standaloneHtml } from '../../pipeline';
-import { inputError } from '../../errors/diagnostic';
-import { EXIT } from '../exitCodes';
-import { writeFileAtomic, type Io } from '../io';
+import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
+import { writeOutput, type Io } from '../io';
+import { numberOption } from '../options';
 
 export interface RenderCommandOptions {
   output?: string;
   explain?: boolean;
   html?: string;
   timeout?: string;
+  json?: boolean;
 }
 
 /** out.pdf for one form, or a folder for many: each named after its actuals file. */
-function outputPaths(files: string[], output: string | undefined): string[] {
+function outputPaths(files: string[], output: string | undefined, mode: OutputMode): string[] {
   const plainName = (f: string): string => path.basename(f).replace(/(\.actuals)?\.ya?ml$/, '');
   const counts = new Map<string, number>();
   for (const f of files) counts.set(plainName(f), (counts.get(plainName(f)) ?? 0) + 1);
@@ -26,29 +29,33 @@ function outputPaths(files: string[], output: string | undefined): string[] {
     mkdirSync(output, { recursive: true });
     return files.map((f) => path.join(output, `${base(f)}.pdf`));
   }
-  if (files.length > 1) throw inputError('USAGE', { detail: '多个表单须输出到目录：-o out/' });
+  if (files.length > 1) throw new InputError([diagnostic('USAGE', { detail: text('usage.manyFormsNeedFolder', mode.lang) })]);
   return [output];
 }
 
 /** `jixiao render <actuals…> -o form.pdf|dir/ [--explain] [--html form.html]`. */
-export async function renderCommand(files: string[], options: RenderCommandOptions, io: Io, lang: Lang): Promise<number> {
-  const targets = outputPaths(files, options.output);
-  if (options.html && files.length > 1) throw inputError('USAGE', { detail: '--html 只能用于单个表单' });
-  const timeoutMs = options.timeout === undefined ? undefined : Number(options.timeout);
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw inputError('USAGE', { detail: `--timeout 应为正数（毫秒），实际是 ${options.timeout}` });
+export async function renderCommand(files: string[], options: RenderCommandOptions, io: Io, mode: OutputMode): Promise<number> {
+  const targets = outputPaths(files, options.output, mode);
+  if (options.html && files.length > 1) throw new InputError([diagnostic('USAGE', { detail: text('usage.htmlOneForm', mode.lang) })]);
+  const timeoutMs = numberOption('--timeout', options.timeout, { min: 1000, max: 600000, integer: true }, mode.lang);
   const rendered = await renderForms(files, { explain: options.explain === true, ...(timeoutMs ? { timeoutMs } : {}) });
-  let failed = 0;
+  const report: { file: string; output: string | null; total: string | null; grade: string | null; errors: unknown[] }[] = [];
   rendered.forEach((form, i) => {
     const target = targets[i]!;
     if (form.pdf) {
-      writeFileAtomic(target, form.pdf);
-      io.err(lang === 'en' ? `Wrote ${target}` : `已生成 ${target}`);
-      if (options.html && form.html) writeFileAtomic(options.html, standaloneHtml(form.html));
+      writeOutput(target, form.pdf, 'generated');
+      if (options.html && form.html) writeOutput(options.html, standaloneHtml(form.html), 'generated');
+      const result = form.scored?.result;
+      report.push({ file: form.file, output: target, total: result ? result.total.toString() : null, grade: result?.grade ?? null, errors: [] });
+      if (!options.json) io.err(text('cli.wrote', mode.lang, { path: target }));
     } else {
-      failed++;
-      for (const d of form.problems ?? []) io.err(formatDiagnostic(d, lang));
-      io.err(lang === 'en' ? `Not written: ${target}` : `未生成 ${target}`);
+      report.push({ file: form.file, output: null, total: null, grade: null, errors: (form.problems ?? []).map((d) => diagnosticJson(d, mode.lang)) });
+      if (!options.json) {
+        printDiagnostics(io, mode, form.problems ?? []);
+        io.err(text('cli.notWritten', mode.lang, { path: target }));
+      }
     }
   });
-  return failed === 0 ? EXIT.ok : EXIT.input;
+  if (options.json) io.out(JSON.stringify({ ok: report.every((r) => r.output !== null), forms: report }, null, 2));
+  return report.every((r) => r.output !== null) ? EXIT.ok : EXIT.input;
 }

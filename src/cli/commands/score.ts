@@ -1,25 +1,25 @@
-import type { Lang } from '../../errors/message';
-import { resultToJson, scoreFile, textReport } from '../../pipeline';
-import { EXIT } from '../exitCodes';
+import { findForms, resultToJson, scoreFile, textReport } from '../../pipeline';
+import { EXIT, type OutputMode } from '../exitCodes';
 import type { Io } from '../io';
+import { paintDiagnostic } from '../style';
 
 export interface ScoreOptions {
   json?: boolean;
   rules?: string;
 }
 
-/** `jixiao score <actuals.yaml…>`: the table, totals and warnings; or the whole result as JSON. */
-export async function scoreCommand(files: string[], options: ScoreOptions, io: Io, lang: Lang): Promise<number> {
+/** `jixiao score <actuals.yaml | folder…>`: the table, totals and warnings; or the whole result as JSON. */
+export async function scoreCommand(targets: string[], options: ScoreOptions, io: Io, mode: OutputMode): Promise<number> {
   const results = [];
-  for (const file of files) {
+  for (const file of findForms(targets)) {
     const { result } = await scoreFile(file, options.rules ? { ruleSet: options.rules } : {});
     results.push(result);
   }
   if (options.json) {
-    const json = results.map((r) => resultToJson(r, lang));
+    const json = results.map((r) => resultToJson(r, mode.lang));
     io.out(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
   } else {
-    io.out(results.map((r) => textReport(r, lang)).join('\n\n'));
+    io.out(results.map((r) => textReport(r, { lang: mode.lang, columns: io.columns, paint: (s, severity) => paintDiagnostic(s, severity, io.colour) })).join('\n\n'));
   }
   return EXIT.ok;
 }

@@ -1,9 +1,9 @@
-import { roleFromLabel, ROLE_LABEL } from '../../domain/glossary';
+import { roleFromLabel } from '../../domain/glossary';
 import { inputError } from '../../errors/diagnostic';
-import { formatDiagnostic, type Lang } from '../../errors/message';
+import { text } from '../../errors/texts';
 import { signFile } from '../../pipeline';
-import { EXIT } from '../exitCodes';
-import { writeFileAtomic, type Io } from '../io';
+import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
+import { writeOutput, type Io } from '../io';
 import { readPassword } from '../password';
 
 export interface SignCommandOptions {
@@ -14,13 +14,14 @@ export interface SignCommandOptions {
   seal?: string;
   output?: string;
   allowExpired?: boolean;
+  json?: boolean;
 }
 
-/** `jixiao sign form.pdf --p12 signer.p12 --role 填表人 -o signed.pdf`; the password from JIXIAO_P12_PASSWORD or a prompt. */
-export async function signCommand(pdf: string, options: SignCommandOptions, io: Io, lang: Lang): Promise<number> {
+/** `jixiao sign form.pdf --p12 signer.p12 --role 填表人 [-o signed.pdf]`; the password from JIXIAO_P12_PASSWORD or a prompt. */
+export async function signCommand(pdf: string, options: SignCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const role = roleFromLabel(options.role);
   if (!role) throw inputError('UNKNOWN_ROLE', { role: options.role });
-  const password = await readPassword('JIXIAO_P12_PASSWORD', lang === 'en' ? `Password for ${options.p12}: ` : `请输入证书 ${options.p12} 的密码：`);
+  const password = await readPassword('JIXIAO_P12_PASSWORD', text('cli.passwordFor', mode.lang, { path: options.p12 }));
   const result = await signFile(pdf, {
     p12: options.p12,
     password,
@@ -30,9 +31,14 @@ export async function signCommand(pdf: string, options: SignCommandOptions, io: 
     ...(options.seal !== undefined ? { seal: options.seal } : {}),
     ...(options.allowExpired ? { allowExpired: true } : {}),
   });
-  for (const w of result.warnings) io.err(formatDiagnostic(w, lang));
+  // Signing adds a revision to the same document: in place by default, like any generated output otherwise.
   const output = options.output ?? pdf;
-  writeFileAtomic(output, result.pdf);
-  io.err(lang === 'en' ? `Signed as ${role} by ${result.signer}: ${output}` : `${ROLE_LABEL[role]}「${result.signer}」已签署：${output}`);
+  writeOutput(output, result.pdf, 'generated');
+  if (options.json) {
+    io.out(JSON.stringify({ ok: true, output, role, signer: result.signer, warnings: result.warnings.map((w) => w.code) }, null, 2));
+    return EXIT.ok;
+  }
+  printDiagnostics(io, mode, result.warnings);
+  io.err(text('cli.signed', mode.lang, { role: text(`role.${role}`, mode.lang), signer: result.signer, path: output }));
   return EXIT.ok;
 }

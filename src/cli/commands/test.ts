@@ -1,26 +1,27 @@
-import type { Lang } from '../../errors/message';
+import { text } from '../../errors/texts';
 import { runRuleSetTests } from '../../pipeline';
-import { EXIT } from '../exitCodes';
+import { EXIT, type OutputMode } from '../exitCodes';
 import type { Io } from '../io';
+import { paint } from '../style';
 
 /** `jixiao test [ruleset…]`: runs each rule set's <id>.test.yaml and says which cases fail and why. */
-export async function testCommand(targets: string[], io: Io, lang: Lang): Promise<number> {
+export async function testCommand(targets: string[], options: { json?: boolean }, io: Io, mode: OutputMode): Promise<number> {
   const outcomes = await runRuleSetTests(targets);
-  let passed = 0;
-  let failed = 0;
+  const passed = outcomes.flatMap((f) => f.cases).filter((c) => c.passed).length;
+  const failed = outcomes.flatMap((f) => f.cases).length - passed;
+  if (options.json) {
+    io.out(JSON.stringify({ passed, failed, files: outcomes }, null, 2));
+    return failed === 0 ? EXIT.ok : EXIT.input;
+  }
   for (const file of outcomes) {
-    io.out(`${file.ruleSet}（${file.file}）`);
+    io.out(text('cli.testFile', mode.lang, { ruleSet: file.ruleSet, file: file.file }));
     for (const c of file.cases) {
       if (c.passed) {
-        passed++;
-        io.out(`  ✓ ${c.name}`);
-      } else {
-        failed++;
-        io.out(`  ✗ ${c.name}（${file.file}:${c.line}）`);
-        for (const f of c.failures) {
-          io.out(lang === 'en' ? `      ${f.field}: expected ${f.expected}, got ${f.actual}` : `      ${f.field}：期望 ${f.expected}，实际 ${f.actual}`);
-        }
+        io.out(`  ${paint('✓', 'info', io.colour)} ${c.name}`);
+        continue;
       }
+      io.out(`  ${paint('✗', 'error', io.colour)} ${text('cli.testFailedCase', mode.lang, { name: c.name, file: file.file, line: c.line })}`);
+      for (const f of c.failures) io.out(`      ${text('cli.testDifference', mode.lang, { field: f.field, expected: f.expected, actual: f.actual })}`);
     }
   }
   io.out(`${passed} passed, ${failed} failed`);

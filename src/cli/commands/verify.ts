@@ -1,36 +1,50 @@
 import Table from 'cli-table3';
-import { formatDiagnostic, type Lang } from '../../errors/message';
+import { diagnosticJson } from '../../errors/message';
+import { text, textOf, textOfRef, type TextKey } from '../../errors/texts';
 import { verifyPdf } from '../../pipeline';
-import { EXIT } from '../exitCodes';
+import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
 import type { Io } from '../io';
+import { paint } from '../style';
 
 const yes = (v: boolean): string => (v ? '✓' : '✗');
+const COLUMNS: TextKey[] = ['verify.col.index', 'verify.col.role', 'verify.col.signer', 'verify.col.issuer', 'verify.col.time', 'verify.col.range', 'verify.col.digest', 'verify.col.signature', 'verify.col.certificate', 'verify.col.revision', 'verify.col.after'];
 
 /** `jixiao verify signed.pdf [--json]`: exit 0 only when every check holds. */
-export async function verifyCommand(file: string, options: { json?: boolean; allowUnsigned?: boolean }, io: Io, lang: Lang): Promise<number> {
+export async function verifyCommand(file: string, options: { json?: boolean; allowUnsigned?: boolean }, io: Io, mode: OutputMode): Promise<number> {
+  const { lang } = mode;
   const report = await verifyPdf(file, options.allowUnsigned ? { allowUnsigned: true } : {});
+  const roleName = (role: string | null): string => (role === 'preparer' || role === 'reviewer' || role === 'head' ? text(`role.${role}`, lang) : text('verify.role.unknown', lang));
   if (options.json) {
-    io.out(JSON.stringify({ ...report, embedded: { ...report.embedded, problems: report.embedded.problems.map((p) => formatDiagnostic(p, lang)) } }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          ...report,
+          signatures: report.signatures.map((s) => ({ ...s, roleLabel: roleName(s.role), problems: s.problems.map((p) => textOfRef(p, lang)) })),
+          embedded: { ...report.embedded, problems: report.embedded.problems.map((p) => diagnosticJson(p, lang)) },
+          reasons: report.reasons.map((r) => textOfRef(r, lang)),
+        },
+        null,
+        2,
+      ),
+    );
     return report.ok ? EXIT.ok : EXIT.input;
   }
-  io.out(`${file}：${report.revisions} 个修订版本，${report.signatures.length} 个签名`);
+  io.out(text('verify.summary', lang, { file, revisions: report.revisions, signatures: report.signatures.length }));
   if (report.signatures.length > 0) {
-    const table = new Table({
-      head: ['#', '角色', '签署人', '颁发者', '签署时间', '范围', '摘要', '签名', '证书有效', '覆盖至修订', '其后追加（字节）'],
-      style: { head: [], border: [] },
-    });
+    const table = new Table({ head: COLUMNS.map((c) => textOf(c, lang)), style: { head: [], border: [] } });
     for (const s of report.signatures) {
-      table.push([s.index, s.roleLabel, s.signer, s.issuer, s.signingTime ?? '', yes(s.rangeValid), yes(s.digestValid), yes(s.signatureValid), yes(s.certificateValidAtSigning), s.revision || '—', s.bytesAfter]);
+      table.push([s.index, roleName(s.role), s.signer, s.issuer, s.signingTime ?? '', yes(s.rangeValid), yes(s.digestValid), yes(s.signatureValid), yes(s.certificateValidAtSigning), s.revision || '—', s.bytesAfter]);
     }
     io.out(table.toString());
   }
   const e = report.embedded;
   if (e.found) {
-    io.out(`内嵌数据：jixiao ${e.jixiaoVersion}，评分规则集 ${e.ruleSet}，哈希 ${e.hashesMatch ? '一致' : '不一致'}`);
-    io.out(`表上总分 ${e.total ?? '—'}${e.grade ? `（${e.grade}）` : ''}；按内嵌规则集重新评分 ${e.rescoredTotal ?? '—'}：${e.rescoreMatches ? '一致' : `不一致（${e.differences.join('、')}）`}`);
+    io.out(text('verify.embedded', lang, { version: e.jixiaoVersion, ruleSet: e.ruleSet, hashes: text(e.hashesMatch ? 'verify.hashes.match' : 'verify.hashes.differ', lang) }));
+    const verdict = e.rescoreMatches ? text('verify.rescore.same', lang) : text('verify.rescore.differs', lang, { fields: e.differences.join(', ') });
+    io.out(text('verify.rescore', lang, { total: e.total ?? '—', grade: e.grade ? text('verify.rescore.grade', lang, { grade: e.grade }) : '', rescored: e.rescoredTotal ?? '—', verdict }));
   }
-  for (const p of e.problems) io.err(formatDiagnostic(p, lang));
-  if (report.ok) io.out(lang === 'en' ? 'Verified: every signature is valid, nothing unsigned follows, the score reproduces.' : '核验通过：所有签名有效，末次签名后无未签名内容，评分可复现。');
-  else for (const r of report.reasons) io.out(`核验不通过：${r}`);
+  printDiagnostics(io, mode, e.problems);
+  if (report.ok) io.out(paint(text('verify.ok', lang), 'info', io.colour));
+  else for (const r of report.reasons) io.out(paint(text('verify.failed', lang, { reason: textOfRef(r, lang) }), 'error', io.colour));
   return report.ok ? EXIT.ok : EXIT.input;
 }

@@ -70,6 +70,6 @@ export const FILES = {
     zh: '金额「{field}」不能为负数：{value}',
     en: 'Amount "{field}" cannot be negative: {value}',
     hintZh: '填写 0 或正数（单位：万元）。',
-    hintEn: 'Enter 0 or a positive amount (in 万元).',
+    hintEn: 'Enter 0 or a positive amount (in units of 10,000 yuan).',
   },
 } as const satisfies Record<string, CatalogEntry>;

@@ -28,7 +28,7 @@ export const FORMS = {
     zh: '指标「{id} {name}」单位不一致：目标是「{targetUnit}」，实际是「{actualUnit}」',
     en: 'Indicator "{id} {name}": units differ, target in "{targetUnit}", actual in "{actualUnit}"',
     hintZh: '把实际完成值换算成与目标相同的单位（例如 人次 与 人 不能直接比较）。',
-    hintEn: 'Express the actual in the target\'s unit (人次 and 人 cannot be compared).',
+    hintEn: 'Express the actual in the target\'s unit (person-times and persons, say, cannot be compared).',
   },
   QUALIFIER_MISMATCH: {
     severity: 'error',
@@ -49,7 +49,7 @@ export const FORMS = {
     zh: '指标「{id} {name}」是定性指标，无法从实际完成值「{actual}」判断档次',
     en: 'Indicator "{id} {name}" is qualitative and its band cannot be told from the actual "{actual}"',
     hintZh: '填写 band：达成、部分达成 或 未达成。',
-    hintEn: 'Set band: 达成 (achieved), 部分达成 (partial) or 未达成 (notAchieved).',
+    hintEn: 'Set band: achieved, partial or notAchieved.',
   },
   MANUAL_SCORE_REQUIRED: {
     severity: 'error',
@@ -84,6 +84,6 @@ export const FORMS = {
     zh: '全年预算数为 0，无法计算执行率',
     en: 'The full-year budget is 0: the execution rate cannot be computed',
     hintZh: '填写 fullYearBudget（调整后的全年预算数，单位万元）。',
-    hintEn: 'Fill fullYearBudget (the adjusted full-year budget, in 万元).',
+    hintEn: 'Fill fullYearBudget (the adjusted full-year budget, in units of 10,000 yuan).',
   },
 } as const satisfies Record<string, CatalogEntry>;

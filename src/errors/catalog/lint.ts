@@ -60,7 +60,7 @@ export const LINT = {
     zh: '「{id} {name}」的定量目标「{target}」没有单位',
     en: '"{id} {name}": quantitative target "{target}" has no unit',
     hintZh: '写明单位，如 500篇、95%、300万元。',
-    hintEn: 'Add a unit, e.g. 500篇, 95%, 300万元.',
+    hintEn: 'Add a unit to the target, e.g. a percent sign or the counted thing.',
   },
   LINT_NO_COMPARATOR: {
     severity: 'warning',

@@ -51,4 +51,11 @@ export const OUTPUT = {
     hintZh: '这是 jixiao 的缺陷，请附上输入文件报告问题。',
     hintEn: 'This is a bug in jixiao; please report it with the input files.',
   },
+  NO_FORMS: {
+    severity: 'error',
+    zh: '目录 {path} 中没有实际完成值文件（*.actuals.yaml）',
+    en: 'The folder {path} holds no actuals file (*.actuals.yaml)',
+    hintZh: '实际完成值文件名须以 .actuals.yaml 结尾；也可以直接给出文件路径。',
+    hintEn: 'Actuals files are named *.actuals.yaml; you can also name the files themselves.',
+  },
 } as const satisfies Record<string, CatalogEntry>;

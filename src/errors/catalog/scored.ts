@@ -51,7 +51,7 @@ export const SCORED = {
   EXECUTED_ABOVE_BUDGET: {
     severity: 'warning',
     zh: '全年执行数 {executed} 万元超过全年预算数 {budget} 万元',
-    en: 'Executed {executed} 万元 exceeds the full-year budget {budget} 万元',
+    en: 'Executed {executed} exceeds the full-year budget {budget} (10,000 yuan)',
     hintZh: '核对执行数；执行率按 100% 封顶计分。',
     hintEn: 'Check the executed amount; the rate is capped at 100% for scoring.',
   },
@@ -80,6 +80,6 @@ export const SCORED = {
     zh: '「{id} {name}」的目标「{target}」不可衡量',
     en: '"{id} {name}": target "{target}" cannot be measured',
     hintZh: '改写为可量化、可核验的目标（SMART），例如“≥95%”“500篇以上”“2021年11月30日前”。',
-    hintEn: 'Rewrite it as a measurable target, e.g. "≥95%", "500篇以上", "2021年11月30日前".',
+    hintEn: 'Rewrite it as a measurable target, e.g. "≥95%", "≤300" or a deadline.',
   },
 } as const satisfies Record<string, CatalogEntry>;

@@ -66,7 +66,7 @@ export const SIGNING = {
     zh: '未知的签署角色「{role}」',
     en: 'Unknown signing role "{role}"',
     hintZh: '可用的角色：填表人、审核人、单位负责人。',
-    hintEn: 'Roles: 填表人 (preparer), 审核人 (reviewer), 单位负责人 (head).',
+    hintEn: 'Roles: preparer, reviewer, head.',
   },
   NOT_A_JIXIAO_PDF: {
     severity: 'error',

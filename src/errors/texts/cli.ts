@@ -30,7 +30,7 @@ export const CLI_TEXTS = {
   'help.sign': { zh: '以某一角色对 PDF 数字签章（增量更新，之前的签名保持有效）；密码取自 JIXIAO_P12_PASSWORD 或提示输入', en: 'sign the PDF in one role (an incremental update; earlier signatures stay valid); password from JIXIAO_P12_PASSWORD or a prompt' },
   'help.sign.pdf': { zh: '由 jixiao render 生成的 PDF', en: 'a PDF made by jixiao render' },
   'help.sign.p12': { zh: '签章证书（PKCS#12）', en: 'signing certificate (PKCS#12)' },
-  'help.sign.role': { zh: '填表人 | 审核人 | 单位负责人', en: '填表人 (preparer) | 审核人 (reviewer) | 单位负责人 (head)' },
+  'help.sign.role': { zh: '填表人 | 审核人 | 单位负责人', en: 'preparer | reviewer | head' },
   'help.sign.reason': { zh: '签署理由', en: 'reason for signing' },
   'help.sign.location': { zh: '签署地点', en: 'place of signing' },
   'help.sign.seal': { zh: '签章框中显示的印章图片（PNG/JPEG）', en: 'seal image shown in the signature box (PNG/JPEG)' },

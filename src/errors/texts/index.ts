@@ -18,10 +18,10 @@ type TextData<K extends TextKey> = Record<Placeholders<(typeof TEXTS)[K]['zh'] |
 /** A text named inside a diagnostic's data, filled in the reader's language when the message is formatted. */
 export interface TextRef {
   text: TextKey;
-  data?: Record<string, string | number>;
+  data?: Record<string, string | number | TextRef>;
 }
 
-export function textRef(text: TextKey, data?: Record<string, string | number>): TextRef {
+export function textRef(text: TextKey, data?: Record<string, string | number | TextRef>): TextRef {
   return data ? { text, data } : { text };
 }
 
@@ -54,7 +54,13 @@ export function text<K extends TextKey>(key: K, lang: Lang, ...data: [Placeholde
   return textOf(key, lang, data[0] ?? {});
 }
 
-function textOf(key: TextKey, lang: Lang, data: Record<string, unknown>): string {
+/** A text whose key is chosen at run time (help entries, table headings); its data is not checked. */
+export function textOf(key: TextKey, lang: Lang, data: Record<string, unknown> = {}): string {
   const entry: { zh: string; en: string } = TEXTS[key];
   return fillTemplate(lang === 'en' ? entry.en : entry.zh, data, lang);
+}
+
+/** A text named by reference (a verify reason, a problem), in one language. */
+export function textOfRef(ref: TextRef, lang: Lang): string {
+  return textOf(ref.text, lang, ref.data ?? {});
 }

@@ -42,5 +42,6 @@ export const REPORT_TEXTS = {
   'diagnostic.fix': { zh: '  修改建议：{hint}', en: '  fix: {hint}' },
   'ruleset.action.remove': { zh: '删除', en: 'remove' },
   'ruleset.action.replace': { zh: '替换', en: 'replace' },
+  'ruleset.parameters': { zh: '参数 = 取值 ← 设定它的规则集（生效日期）：依据', en: 'parameter = value ← rule set that set it (effective): basis' },
   'ruleset.resolvedFrom': { zh: '解析自：{chain}', en: 'resolved from: {chain}' },
 } as const satisfies Record<string, TextEntry>;

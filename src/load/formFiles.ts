@@ -1,0 +1,24 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { inputError } from '../errors/diagnostic';
+
+/** The form files a command was given: files as named, folders searched (recursively, sorted) for *.actuals.yaml. */
+export function findForms(targets: string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string, top: boolean): void => {
+    if (!existsSync(p)) throw inputError('FILE_NOT_FOUND', { path: p });
+    if (!statSync(p).isDirectory()) {
+      out.push(p);
+      return;
+    }
+    const before = out.length;
+    for (const entry of readdirSync(p).sort()) {
+      const child = path.join(p, entry);
+      if (statSync(child).isDirectory()) walk(child, false);
+      else if (entry.endsWith('.actuals.yaml')) out.push(child);
+    }
+    if (top && out.length === before) throw inputError('NO_FORMS', { path: p });
+  };
+  for (const target of targets) walk(target, true);
+  return out;
+}
