@@ -1,6 +1,6 @@
 import { dec, type Decimal } from '../domain/decimal';
 import type { Band } from '../domain/model';
-import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
+import { diagnostic, InputError, throwIfErrors, type Diagnostic } from '../errors/diagnostic';
 import type { RuleSet } from '../rules/ruleSet';
 import { actualsSchema, type ActualsFile } from '../schema/actuals';
 import { definitionsSchema, type DefinitionsFile } from '../schema/definitions';
@@ -10,9 +10,9 @@ import type { IndicatorInput } from '../scoring/reading';
 import type { FormInput } from '../scoring/scoreForm';
 import { BAND_INPUT } from '../targets/bands';
 import { FORM_LABEL } from '../domain/glossary';
-import type { SourceDocument } from '../source/yamlSource';
+import { parseYaml, type SourceDocument } from '../source/yamlSource';
 import { readSource, resolveBeside, sha256 } from './files';
-import { loadRuleSet } from './ruleSets';
+import { loadRuleSet, ruleSetFromText } from './ruleSets';
 import * as path from 'node:path';
 
 /** A form as loaded from its two files, with the rule set that scores it. */
@@ -30,40 +30,61 @@ export interface LoadOptions {
   ruleSet?: string;
 }
 
+/** A file's name and text: what the loader reads, whether from disk or from a signed PDF's attachment. */
+export interface NamedText {
+  name: string;
+  text: string;
+}
+
 /** Reads an actuals file, the definitions it names and their rule set; reports every problem at its line. */
 export function loadForm(actualsPath: string, options: LoadOptions = {}): LoadedForm {
   const actualsDoc = readSource(actualsPath);
-  const actualsRead = validateDocument(actualsDoc, actualsSchema);
-  const problems: Diagnostic[] = [...actualsRead.diagnostics];
-  let definitionsDoc: SourceDocument | undefined;
-  let definitions: DefinitionsFile | undefined;
-
   const definitionsRef = definitionsReference(actualsDoc);
+  let definitions: SourceDocument | Diagnostic[] = [];
   if (definitionsRef) {
     try {
-      definitionsDoc = readSource(resolveBeside(actualsDoc, definitionsRef), actualsDoc.locate(['definitions']));
-      const read = validateDocument(definitionsDoc, definitionsSchema);
-      problems.push(...read.diagnostics);
-      definitions = read.value;
+      definitions = readSource(resolveBeside(actualsDoc, definitionsRef), actualsDoc.locate(['definitions']));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      problems.push(...error.diagnostics);
+      definitions = error.diagnostics;
     }
+  }
+  return formFromDocuments(actualsDoc, definitions, (value, doc) =>
+    options.ruleSet ? loadRuleSet(options.ruleSet, undefined, process.cwd()) : loadRuleSet(value.ruleSet, doc.locate(['ruleSet']), path.dirname(doc.file)),
+  );
+}
+
+/**
+ * The same loader from texts (a signed PDF's embedded inputs): the rule set is the embedded, resolved one,
+ * so a reviewer re-scores without any file on disk — and with every check a department's own run makes.
+ */
+export function loadFormTexts(texts: { definitions: NamedText; actuals: NamedText; ruleSet: NamedText }): LoadedForm {
+  const actualsDoc = parseYaml(texts.actuals.text, texts.actuals.name);
+  const definitionsDoc = parseYaml(texts.definitions.text, texts.definitions.name);
+  return formFromDocuments(actualsDoc, definitionsDoc, () => ruleSetFromText(texts.ruleSet.text, texts.ruleSet.name));
+}
+
+/** Validates both documents, resolves the rule set, cross-checks them and joins them into the scorer's input. */
+function formFromDocuments(actualsDoc: SourceDocument, definitionsSource: SourceDocument | Diagnostic[], ruleSetFor: (definitions: DefinitionsFile, doc: SourceDocument) => RuleSet): LoadedForm {
+  const actualsRead = validateDocument(actualsDoc, actualsSchema);
+  const problems: Diagnostic[] = [...actualsRead.diagnostics];
+  let definitions: DefinitionsFile | undefined;
+  let definitionsDoc: SourceDocument | undefined;
+  if (Array.isArray(definitionsSource)) problems.push(...definitionsSource);
+  else {
+    definitionsDoc = definitionsSource;
+    const read = validateDocument(definitionsDoc, definitionsSchema);
+    problems.push(...read.diagnostics);
+    definitions = read.value;
   }
   if (!definitions || !definitionsDoc || !actualsRead.value || problems.some((d) => d.severity === 'error')) {
     throw new InputError(problems.filter((d) => d.severity === 'error'));
   }
   const actuals = actualsRead.value;
-  const ruleSet = options.ruleSet
-    ? loadRuleSet(options.ruleSet)
-    : loadRuleSet(definitions.ruleSet, definitionsDoc.locate(['ruleSet']), path.dirname(definitionsDoc.file));
+  const ruleSet = ruleSetFor(definitions, definitionsDoc);
   problems.push(...checkDefinitions(definitions, definitionsDoc, ruleSet), ...checkActualIds(definitions, actualsDoc, definitionsDoc.file));
-  const errors = problems.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new InputError(errors);
-  const input = formInput(definitions, actuals, {
-    definitions: definitionsDoc,
-    actuals: actualsDoc,
-  });
+  throwIfErrors(problems);
+  const input = formInput(definitions, actuals, { definitions: definitionsDoc, actuals: actualsDoc });
   return { actualsDoc, definitionsDoc, actuals, definitions, ruleSet, input };
 }
 

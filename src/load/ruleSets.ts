@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { canonicalJson } from '../domain/canonicalJson';
@@ -11,7 +10,7 @@ import { ruleSetDeltaSchema, ruleSetSchema } from '../schema/ruleset';
 import { EVENT_SPECS } from '../scoring/registry';
 import { validateDocument } from '../source/validate';
 import { parseYaml, type SourceDocument } from '../source/yamlSource';
-import { sha256 } from './files';
+import { readInput, sha256 } from './files';
 import { ruleSetPath } from './ruleSetFiles';
 
 export { shippedRuleSetIds, ruleSetFolders, RULESETS_ENV } from './ruleSetFiles';
@@ -31,7 +30,7 @@ export function readRuleSet(idOrPath: string, namedAt: SourceLocation | undefine
   const { file, byId } = ruleSetPath(idOrPath, namedAt, relativeTo);
   const absolute = path.resolve(file);
   if (seen.includes(absolute)) throw inputError('RULESET_EXTENDS_CYCLE', { chain: [...seen, absolute].map((f) => path.basename(f, '.yaml')).join(' → ') }, namedAt);
-  const doc = parseYaml(readFileSync(file, 'utf8'), displayPath(file));
+  const doc = parseYaml(readInput(file, 'yaml', namedAt).toString('utf8'), displayPath(file));
   const result = ruleSetFromDocument(doc, [...seen, absolute]);
   if (result.ruleSet && byId && result.ruleSet.file.id !== idOrPath) {
     result.problems.push(inputError('RULESET_ID_MISMATCH', { path: doc.file, found: result.ruleSet.file.id, id: idOrPath }, doc.locate(['id'])).diagnostics[0]!);

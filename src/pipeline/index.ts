@@ -1,5 +1,5 @@
 // The façade the CLI uses: it reaches the rest of the house only through the pipeline. Re-exports only.
-export { Timings, scoreFile, type ScoredForm } from './stages';
+export { Timings, scoreFile, scoreTexts, type ScoredForm } from './stages';
 export { actualsTemplateFor } from '../load/actualsTemplate';
 export { runRuleSetTests, type TestFileOutcome } from '../lint/ruleSetTests';
 export { resultToJson } from '../report/json';
@@ -9,7 +9,6 @@ export { renderForms, formHtml, embeddedData, type RenderedForm } from './render
 export { standaloneHtml } from '../report/assets';
 export { signFile, keygen } from './sign';
 export { verifyPdf, type VerifyReport } from './verify';
-export { scoreTexts } from '../load/scoreTexts';
 export { compareRuleSets, type CompareRun } from '../compare/run';
 export { findForms } from '../load/formFiles';
 export { compareText, compareCsv, compareHtml } from '../report/compareReport';

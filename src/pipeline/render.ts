@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readInput } from '../load/files';
 import * as path from 'node:path';
 import { InputError, inputError, type Diagnostic } from '../errors/diagnostic';
 import { PAGE_ORIGIN, PdfPrinter, type PrintStats } from '../pdf/printer';
@@ -40,8 +40,7 @@ function sealDataUrl(scored: ScoredForm): string | undefined {
   const type = SEAL_TYPES[path.extname(file).toLowerCase()];
   const where = scored.loaded.actualsDoc.locate(['signOff', 'seal']);
   if (!type) throw inputError('SEAL_FORMAT', { path: file }, where);
-  if (!existsSync(file)) throw inputError('FILE_NOT_FOUND', { path: file }, where);
-  return `data:${type};base64,${readFileSync(file).toString('base64')}`;
+  return `data:${type};base64,${readInput(file, 'image', where).toString('base64')}`;
 }
 
 /** Scores a form and lays it out as HTML (no browser needed). */

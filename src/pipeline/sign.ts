@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readInput } from '../load/files';
 import * as path from 'node:path';
 import type { Role } from '../domain/glossary';
 import { inputError } from '../errors/diagnostic';
@@ -15,20 +15,16 @@ export interface SignFileOptions {
   allowExpired?: boolean;
 }
 
-function read(file: string): Buffer {
-  if (!existsSync(file)) throw inputError('FILE_NOT_FOUND', { path: file });
-  return readFileSync(file);
-}
 
 /** Signs a PDF file for one role; returns the new bytes (the CLI writes them). */
 export async function signFile(pdfFile: string, options: SignFileOptions) {
-  const seal = options.seal ? read(options.seal) : undefined;
+  const seal = options.seal ? readInput(options.seal, 'image') : undefined;
   const type = options.seal ? (/\.png$/i.test(options.seal) ? 'png' : /\.jpe?g$/i.test(options.seal) ? 'jpeg' : null) : null;
   if (options.seal && !type) throw inputError('SEAL_FORMAT', { path: options.seal });
   return signPdf({
-    pdf: read(pdfFile),
+    pdf: readInput(pdfFile, 'pdf'),
     file: pdfFile,
-    p12: read(options.p12),
+    p12: readInput(options.p12, 'p12'),
     p12File: options.p12,
     password: options.password,
     role: options.role,
@@ -55,7 +51,7 @@ export function keygen(options: KeygenFileOptions): { p12: Uint8Array; pem: stri
     {
       commonName: options.commonName,
       ...(options.ca ? { ca: true } : {}),
-      ...(options.issuer ? { issuer: { p12: read(options.issuer.file), password: options.issuer.password, file: options.issuer.file } } : {}),
+      ...(options.issuer ? { issuer: { p12: readInput(options.issuer.file, 'p12'), password: options.issuer.password, file: options.issuer.file } } : {}),
       notBefore,
       ...(options.days !== undefined ? { notAfter: new Date(notBefore.getTime() + options.days * 24 * 3600_000) } : {}),
     },

@@ -1,5 +1,5 @@
 import { compiled } from '../load/ruleSets';
-import { loadForm, type LoadedForm, type LoadOptions } from '../load/loadForm';
+import { loadForm, loadFormTexts, type LoadedForm, type LoadOptions, type NamedText } from '../load/loadForm';
 import type { FormResult } from '../scoring/result';
 import { scoreForm } from '../scoring/scoreForm';
 
@@ -31,4 +31,10 @@ export async function scoreFile(actualsPath: string, options: LoadOptions = {}, 
   const engine = await timings.time('compile', () => compiled(loaded.ruleSet));
   const result = await timings.time('score', () => scoreForm(loaded.input, engine));
   return { loaded, result };
+}
+
+/** Scores a form from the texts of its three files (as embedded in a PDF), through the same loader, touching no file. */
+export async function scoreTexts(texts: { definitions: NamedText; actuals: NamedText; ruleSet: NamedText }): Promise<ScoredForm> {
+  const loaded = loadFormTexts(texts);
+  return { loaded, result: await scoreForm(loaded.input, compiled(loaded.ruleSet)) };
 }

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readInput } from '../load/files';
 import { InputError, type Diagnostic } from '../errors/diagnostic';
 import { resultToJson } from '../report/json';
 import { canonicalJson, sha256Hex, type EmbeddedData } from '../sign/embeddedData';
 import { loadPdf, readEmbeddedData, signatureFields } from '../sign/pdfRead';
 import { checkSignatures, revisionEnds, type SignatureCheck } from '../sign/verify';
 import { textRef, type TextRef } from '../errors/texts';
-import { scoreTexts } from '../load/scoreTexts';
+import { scoreTexts } from './stages';
 
 export interface SignatureReport extends SignatureCheck {
   role: string | null;
@@ -57,7 +57,7 @@ function differences(a: unknown, b: unknown): string[] {
  * and the embedded inputs re-scored with the embedded rule set give the embedded result.
  */
 export async function verifyPdf(file: string, options: { allowUnsigned?: boolean } = {}): Promise<VerifyReport> {
-  const bytes = readFileSync(file);
+  const bytes = readInput(file, 'pdf');
   const checks = checkSignatures(bytes);
   const reasons: TextRef[] = [];
   const report: VerifyReport = {
@@ -112,11 +112,11 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     e.grade = stated.grade?.label ?? null;
     try {
       const rescored = resultToJson(
-        await scoreTexts({
+        (await scoreTexts({
           definitions: { name: embedded.inputs.definitions.name, text: embedded.inputs.definitions.text },
           actuals: { name: embedded.inputs.actuals.name, text: embedded.inputs.actuals.text },
           ruleSet: { name: embedded.inputs.ruleSet.name, text: embedded.inputs.ruleSet.text },
-        }),
+        })).result,
       );
       e.rescoredTotal = rescored.total;
       e.differences = differences(withoutVersion(rescored), withoutVersion(embedded.result));

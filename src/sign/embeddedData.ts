@@ -1,5 +1,6 @@
 import { canonicalJson } from '../domain/canonicalJson';
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 
 /** The name of the JSON file attached to every jixiao PDF. */
 export const EMBEDDED_NAME = 'jixiao-data.json';
@@ -7,31 +8,35 @@ export const EMBEDDED_FORMAT = 'jixiao-embedded/1';
 
 export { canonicalJson };
 
-export interface SignatureBox {
-  role: string;
+const signatureBoxSchema = z.object({
+  role: z.string(),
   /** 0-based page index. */
-  page: number;
+  page: z.number().int().min(0),
   /** [x1, y1, x2, y2] in PDF user space (points, origin bottom-left). */
-  rect: [number, number, number, number];
-}
+  rect: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+});
 
-export interface EmbeddedInput {
+const embeddedInputSchema = z.object({
   /** The file name as it was given, for messages and for the relative path between them. */
-  name: string;
-  text: string;
-  sha256: string;
-}
+  name: z.string(),
+  text: z.string(),
+  sha256: z.string(),
+});
 
-/** Everything a reviewer needs to re-score the form: the inputs, the result and hashes of each. */
-export interface EmbeddedData {
-  format: typeof EMBEDDED_FORMAT;
-  jixiaoVersion: string;
-  createdAt: string;
-  inputs: { definitions: EmbeddedInput; actuals: EmbeddedInput; ruleSet: EmbeddedInput & { id: string } };
-  result: unknown;
-  resultSha256: string;
-  signatureBoxes: SignatureBox[];
-}
+/** Everything a reviewer needs to re-score the form: the inputs, the result and hashes of each. Read back with this schema, never cast. */
+export const embeddedDataSchema = z.object({
+  format: z.literal('jixiao-embedded/1'),
+  jixiaoVersion: z.string(),
+  createdAt: z.string(),
+  inputs: z.object({ definitions: embeddedInputSchema, actuals: embeddedInputSchema, ruleSet: embeddedInputSchema.extend({ id: z.string() }) }),
+  result: z.record(z.string(), z.unknown()),
+  resultSha256: z.string(),
+  signatureBoxes: z.array(signatureBoxSchema),
+});
+
+export type SignatureBox = z.infer<typeof signatureBoxSchema>;
+export type EmbeddedInput = z.infer<typeof embeddedInputSchema>;
+export type EmbeddedData = z.infer<typeof embeddedDataSchema>;
 
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');

@@ -1,6 +1,7 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFObject } from '@cantoo/pdf-lib';
 import { inputError } from '../errors/diagnostic';
-import { EMBEDDED_FORMAT, EMBEDDED_NAME, type EmbeddedData } from './embeddedData';
+import { textRef } from '../errors/texts';
+import { EMBEDDED_FORMAT, EMBEDDED_NAME, embeddedDataSchema, type EmbeddedData } from './embeddedData';
 
 export async function loadPdf(bytes: Uint8Array, file: string, incremental = false): Promise<PDFDocument> {
   try {
@@ -31,15 +32,19 @@ export function embeddedBytes(doc: PDFDocument): Uint8Array | null {
 
 export function readEmbeddedData(doc: PDFDocument, file: string): { data: EmbeddedData; bytes: Uint8Array } {
   const bytes = embeddedBytes(doc);
-  if (!bytes) throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: EMBEDDED_NAME });
-  let data: EmbeddedData;
+  if (!bytes) throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: textRef('embedded.missing', { name: EMBEDDED_NAME }) });
+  let json: unknown;
   try {
-    data = JSON.parse(Buffer.from(bytes).toString('utf8')) as EmbeddedData;
+    json = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch {
-    throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: `${EMBEDDED_NAME}（不是有效的 JSON）` });
+    throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: textRef('embedded.notJson', { name: EMBEDDED_NAME }) });
   }
-  if (data.format !== EMBEDDED_FORMAT) throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: `${EMBEDDED_NAME}（格式 ${String(data.format)}）` });
-  return { data, bytes };
+  const parsed = embeddedDataSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: textRef('embedded.shape', { name: EMBEDDED_NAME, field: issue?.path.join('.') || EMBEDDED_FORMAT }) });
+  }
+  return { data: parsed.data, bytes };
 }
 
 /** The name every jixiao signature field carries: jixiao-<role>. */

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { SourceLocation } from '../domain/model';
@@ -29,11 +28,6 @@ function significantDigits(source: string): number {
   const mantissa = source.replace(/^[+-]/, '').split(/[eE]/)[0] ?? '';
   const digits = mantissa.replace('.', '').replace(/^0+/, '');
   return digits.replace(/0+$/, '').length;
-}
-
-export function readYamlFile(file: string): SourceDocument {
-  const text = readFileSync(file, 'utf8');
-  return parseYaml(text, file, path.resolve(file));
 }
 
 export function parseYaml(text: string, file: string, absolutePath = path.resolve(file)): SourceDocument {

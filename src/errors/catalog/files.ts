@@ -9,6 +9,27 @@ export const FILES = {
     hintZh: '检查路径是否正确；相对路径以引用它的文件所在目录为准。',
     hintEn: 'Check the path; a relative path is resolved from the folder of the file that names it.',
   },
+  NOT_A_REGULAR_FILE: {
+    severity: 'error',
+    zh: '{path} 不是普通文件（是目录、管道或设备）',
+    en: '{path} is not a regular file (a folder, pipe or device)',
+    hintZh: '给出文件的路径。',
+    hintEn: 'Name a file.',
+  },
+  FILE_TOO_LARGE: {
+    severity: 'error',
+    zh: '文件 {path} 有 {size} 字节，超过此类文件的上限 {limit} 字节',
+    en: 'The file {path} has {size} bytes, over the limit of {limit} bytes for its kind',
+    hintZh: '检查是否给错了文件；上限见 README“输入文件”。',
+    hintEn: 'Check that this is the right file; the limits are in the README.',
+  },
+  FILE_UNREADABLE: {
+    severity: 'error',
+    zh: '无法读取文件 {path}（{detail}）',
+    en: 'Cannot read the file {path} ({detail})',
+    hintZh: '检查文件权限，以及路径中是否有循环的符号链接。',
+    hintEn: 'Check the permissions, and that no symbolic link in the path loops.',
+  },
   YAML_SYNTAX: {
     severity: 'error',
     zh: 'YAML 语法错误：{detail}',

@@ -70,8 +70,8 @@ export const SIGNING = {
   },
   NOT_A_JIXIAO_PDF: {
     severity: 'error',
-    zh: '{path} 不是 jixiao 生成的绩效自评表（没有内嵌数据 {detail}）',
-    en: '{path} is not a form made by jixiao (no embedded data {detail})',
+    zh: '{path} 不是 jixiao 生成的绩效自评表：{detail}',
+    en: '{path} is not a form made by jixiao: {detail}',
     hintZh: '先用 jixiao render 生成 PDF，再签章。',
     hintEn: 'Render the PDF with jixiao render first, then sign it.',
   },

@@ -30,9 +30,10 @@ export const qualitativeBand: ScoringMethod = {
     if (declared !== undefined && inBand(declared, range) && !declared.equals(maxScore)) {
       return { score: declared, explanation: `定性指标：${bandText}，按评定得分${points(declared)}` };
     }
-    if (band === 'achieved') return { score: maxScore, explanation: `定性指标：${BAND_LABEL.achieved}，得满分${points(maxScore)}` };
     const data = { id: input.id, name: input.name, band: BAND_SHORT_LABEL[band], low: plain(range.low), high: plain(range.high) };
-    if (declared === undefined) return { problem: diagnostic('MANUAL_SCORE_REQUIRED', data, where) };
-    return { problem: diagnostic('MANUAL_SCORE_OUT_OF_BAND', { ...data, score: plain(declared) }, where) };
+    // The band's bounds are the rule: a score outside them is refused even with a reason (no 1 of 10 on a 达成 row).
+    if (declared !== undefined && !inBand(declared, range)) return { problem: diagnostic('MANUAL_SCORE_OUT_OF_BAND', { ...data, score: plain(declared) }, where) };
+    if (band === 'achieved') return { score: maxScore, explanation: `定性指标：${BAND_LABEL.achieved}，得满分${points(maxScore)}` };
+    return { problem: diagnostic('MANUAL_SCORE_REQUIRED', data, where) };
   },
 };
