@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { compareRuleSets } from '../src/compare/run';
+import { summarize } from '../src/compare/diff';
+import { compareText } from '../src/report/compareReport';
+import { formsToShow } from '../src/report/compareView';
 import { generateForm } from '../scripts/generate';
 import { runCli, tempDir } from './helpers';
 
@@ -68,5 +71,72 @@ describe('jixiao compare (what-if)', () => {
     const run = await runCli('compare', '--rules', 'caiyu-2020-10', 'examples/');
     expect(run.code).toBe(1);
     expect(run.err).toContain('USAGE');
+  });
+});
+
+describe('compare explains why', () => {
+  const GRADES_85 = 'test/fixtures/rulesets/grades-85.yaml';
+
+  test('two rule sets that differ only in grade lines: the grade-line change is named at the top of the text report', async () => {
+    const run = await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', GRADES_85, year);
+    expect(run.code).toBe(0);
+    const lines = run.out.split('\n');
+    const why = lines.findIndex((l) => l.startsWith('两个规则集的差异'));
+    const formsTable = lines.findIndex((l) => l.includes('表单') && l.includes('总分A'));
+    expect(why).toBeGreaterThan(0);
+    expect(why).toBeLessThan(formsTable);
+    const whyBlock = lines.slice(why, formsTable).join('\n');
+    expect(whyBlock).toMatch(/等级线\s*│\s*优\s*│\s*90\s*│\s*85/);
+    // nothing else differs: one row in the table
+    expect(whyBlock.split('\n').filter((l) => l.startsWith('│') && !l.includes('方面'))).toHaveLength(1);
+    expect(whyBlock).toContain('等级线改变，总分不变的表也可能改变等级');
+  });
+
+  test('the same in English and in the JSON and HTML reports', async () => {
+    const dir = tempDir();
+    const html = path.join(dir, 'why.html');
+    const en = await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', GRADES_85, year, '--lang', 'en', '--html', html);
+    expect(en.out).toMatch(/How the rule sets differ/);
+    expect(en.out).toMatch(/grade line\s*│\s*优\s*│\s*90\s*│\s*85/);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<html lang="en">');
+    expect(page.indexOf('How the rule sets differ')).toBeLessThan(page.indexOf('Grade matrix'));
+    const json = JSON.parse((await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', GRADES_85, year, '--json')).out);
+    expect(json.differences).toEqual([{ area: 'grades', item: '优', a: '90', b: '85' }]);
+    // only grades moved: every changed form changed grade at an unchanged total
+    const changed = json.forms.filter((f: { gradeA: string; gradeB: string }) => f.gradeA !== f.gradeB);
+    expect(changed.length).toBe(json.summary.gradeChanges.up);
+    expect(changed.every((f: { delta: string }) => f.delta === '0')).toBe(true);
+  });
+
+  test('a row scored by the same rule but to another score is a parameter effect, not “A → A”', async () => {
+    const row = { id: '2.5', name: '工程长效管护机制', ruleA: '定性指标分档计分', ruleB: '定性指标分档计分', methodA: 'qualitativeBand', methodB: 'qualitativeBand', scoreA: '6', scoreB: '5.5' };
+    const form = { file: 'a.actuals.yaml', title: 't', department: 'd', totalA: '96', totalB: '95.5', delta: '-0.5', gradeA: '优', gradeB: '优', direction: 'same' as const, errorA: null, errorB: null, rows: [row], adjustmentsA: [], adjustmentsB: [], adjustmentRulesA: [], adjustmentRulesB: [] };
+    const summary = summarize([form]);
+    expect(summary.ruleChanges).toEqual([{ from: '定性指标分档计分（qualitativeBand）', to: '定性指标分档计分（qualitativeBand）', count: 1, kind: 'parameter' }]);
+    const info = { differences: [{ area: 'bands' as const, item: 'partial', a: '[60, 80]', b: '[50, 80]' }], rulesA: { id: 'a', version: '1' }, rulesB: { id: 'b', version: '1' }, engine: 'fast', seconds: 0.1 };
+    const text = compareText(info, [form], summary);
+    expect(text).toContain('同一规则，参数改变得分');
+    expect(text).not.toMatch(/定性指标分档计分（qualitativeBand）\s*│\s*定性指标分档计分（qualitativeBand）/);
+    expect(text).toMatch(/定性档次\s*│\s*partial\s*│\s*\[60, 80\]\s*│\s*\[50, 80\]/);
+  });
+
+  test('weights that differ are named (hubei: budget 10 → 20, 产出指标 50 → 40)', async () => {
+    const run = await compareRuleSets([year], { rulesA: 'caiyu-2020-10', rulesB: 'hubei' });
+    expect(run.differences).toEqual(
+      expect.arrayContaining([
+        { area: 'weights', item: 'budget', a: '10', b: '20' },
+        { area: 'weights', item: '产出指标', a: '50', b: '40' },
+        { area: 'bands', item: 'partial', a: '[60, 80]', b: '[50, 80]' },
+      ]),
+    );
+  });
+
+  test('the most-changed list puts every grade change before larger point changes', async () => {
+    const run = await compareRuleSets([year], { rulesA: 'caiyu-2020-10', rulesB: 'provincial-linear' });
+    const shown = formsToShow(run.forms, 50);
+    const firstSameGrade = shown.findIndex((f) => f.direction !== 'up' && f.direction !== 'down');
+    const gradeChanges = run.forms.filter((f) => f.direction === 'up' || f.direction === 'down').length;
+    expect(firstSameGrade === -1 ? shown.length : firstSameGrade).toBe(Math.min(50, gradeChanges));
   });
 });

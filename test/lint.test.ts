@@ -51,7 +51,7 @@ describe('jixiao lint on indicator definitions', () => {
     expect(unmeasurable).toEqual(['5 规定时间内', '7 逐年递减', '9 全省前列', '10 全省前列', '8 指导脱贫', '11 全省前列', '12 （空）', '13 长期', '14 长期']);
     const codes = findings.map((f) => f.code);
     expect(codes.filter((c) => c === 'WEIGHT_SUM_MISMATCH')).toHaveLength(2);
-    expect(findings.find((f) => f.code === 'LINT_DUPLICATE_NAME')?.data).toMatchObject({ name: '市长热线办结率', ids: '5、15' });
+    expect(findings.find((f) => f.code === 'LINT_DUPLICATE_NAME')?.data).toMatchObject({ name: '市长热线办结率', ids: { zh: '5、15', en: '5, 15' } });
     expect(findings.filter((f) => f.code === 'LINT_NO_COMPARATOR').map((f) => f.data.id)).toEqual(['3', '4', '15', '16']);
     expect(findings.every((f) => f.severity !== 'error')).toBe(true);
   });

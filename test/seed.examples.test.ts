@@ -1,3 +1,4 @@
+import { messageOf } from '../src/errors/message';
 import { plain } from '../src/domain/decimal';
 import { scoreFile } from '../src/pipeline';
 import { CLEAN, DEPARTMENT, OVERRIDE, PROJECT } from './helpers';
@@ -30,7 +31,10 @@ describe('the seed 附件1-1 部门整体支出绩效自评表, faults included'
 
     const warnings = result.warnings.map((w) => [w.code, w.data.level ?? w.data.id ?? '']);
     expect(warnings).toContainEqual(['WEIGHT_SUM_MISMATCH', '产出指标']);
-    expect(warnings).toContainEqual(['WEIGHT_SUM_MISMATCH', '总分']);
+    expect(warnings).toContainEqual(['WEIGHT_SUM_MISMATCH', { text: 'term.total' }]);
+    const totalWeight = result.warnings.find((w) => w.code === 'WEIGHT_SUM_MISMATCH' && typeof w.data.level === 'object');
+    expect(messageOf(totalWeight!)).toBe('「总分」申报分值 100，但所含指标分值合计 95');
+    expect(messageOf(totalWeight!, 'en')).toMatch(/^"total" declares 100/);
     expect(warnings).toContainEqual(['DECLARED_TOTAL_MISMATCH', '']);
     expect(warnings).toContainEqual(['DECLARED_SCORE_MISMATCH', '16']);
     const total = result.warnings.find((w) => w.code === 'DECLARED_TOTAL_MISMATCH');

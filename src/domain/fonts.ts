@@ -3,7 +3,7 @@ import * as path from 'node:path';
 
 /**
  * The fonts jixiao prints with come from npm (@fontsource), split into subsets by unicode-range.
- * This reads a face's stylesheet once and says which file holds which characters.
+ * This reads a face's subset data once and says which file holds which characters.
  */
 export type FontPackage = 'noto-serif-sc' | 'noto-sans-sc';
 
@@ -22,33 +22,40 @@ export function fontDir(pkg: FontPackage): string {
 
 const cache = new Map<string, FontSubset[]>();
 
+/** `U+4e00-4e0f,U+ff01` → [[0x4e00, 0x4e0f], [0xff01, 0xff01]]. */
+function parseRanges(text: string): [number, number][] {
+  return text.split(',').map((part): [number, number] => {
+    const [low, high] = part.trim().replace(/^U\+/i, '').split('-');
+    const lo = parseInt(low ?? '0', 16);
+    return [lo, high ? parseInt(high, 16) : lo];
+  });
+}
+
+/**
+ * The subsets of one face, from the package's own data (unicode.json: subset → unicode-range, metadata.json:
+ * family), not from re-reading its CSS; the @font-face rule for each is written here from the same data.
+ */
 export function fontSubsets(pkg: FontPackage, weight: '400' | '700'): FontSubset[] {
   const key = `${pkg}/${weight}`;
   let list = cache.get(key);
   if (!list) {
     const dir = fontDir(pkg);
-    const css = readFileSync(path.join(dir, `${weight}.css`), 'utf8');
-    list = css
-      .split('@font-face')
-      .slice(1)
-      .flatMap((block) => {
-        const file = /url\(\.\/files\/([\w-]+)\.woff2\)/.exec(block)?.[1];
-        const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
-        if (!file || !range) return [];
-        const ranges = range.split(',').map((part): [number, number] => {
-          const [low, high] = part.trim().replace(/^U\+/i, '').split('-');
-          const lo = parseInt(low ?? '0', 16);
-          return [lo, high ? parseInt(high, 16) : lo];
-        });
-        return [
-          {
-            css: `@font-face {${block.slice(block.indexOf('{') + 1, block.lastIndexOf('}'))}}`,
-            woff2: path.join(dir, 'files', `${file}.woff2`),
-            woff: path.join(dir, 'files', `${file}.woff`),
-            ranges,
-          },
-        ];
-      });
+    const unicode = JSON.parse(readFileSync(path.join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
+    const { family } = JSON.parse(readFileSync(path.join(dir, 'metadata.json'), 'utf8')) as { family: string };
+    list = Object.entries(unicode).map(([subset, range]) => {
+      const base = path.join(dir, 'files', `${pkg}-${subset.replace(/^\[(\d+)\]$/, '$1')}-${weight}-normal`);
+      const css = [
+        '@font-face {',
+        `  font-family: '${family}';`,
+        '  font-style: normal;',
+        '  font-display: swap;',
+        `  font-weight: ${weight};`,
+        `  src: url(./files/${path.basename(base)}.woff2) format('woff2'), url(./files/${path.basename(base)}.woff) format('woff');`,
+        `  unicode-range: ${range};`,
+        '}',
+      ].join('\n');
+      return { css, woff2: `${base}.woff2`, woff: `${base}.woff`, ranges: parseRanges(range) };
+    });
     cache.set(key, list);
   }
   return list;

@@ -1,3 +1,4 @@
+import { listOf } from '../errors/texts';
 import { dec, plain } from '../domain/decimal';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import type { RuleSet } from '../rules/ruleSet';
@@ -20,11 +21,11 @@ export function lintDefinitions(definitions: DefinitionsFile, locate: Locate, ru
     let levelSum = dec(0);
     const allowed = framework.get(level.level1);
     if (ruleSet && !allowed) {
-      out.push(diagnostic('UNKNOWN_LEVEL1', { name: level.level1, ruleSet: ruleSet.file.id, allowed: [...framework.keys()].join('、') }, locate(['levels', i, 'level1'])));
+      out.push(diagnostic('UNKNOWN_LEVEL1', { name: level.level1, ruleSet: ruleSet.file.id, allowed: listOf([...framework.keys()]) }, locate(['levels', i, 'level1'])));
     }
     level.groups.forEach((group, j) => {
       if (allowed && !allowed.includes(group.level2)) {
-        out.push(diagnostic('UNKNOWN_LEVEL2', { name: group.level2, level1: level.level1, allowed: allowed.join('、') }, locate(['levels', i, 'groups', j, 'level2'])));
+        out.push(diagnostic('UNKNOWN_LEVEL2', { name: group.level2, level1: level.level1, allowed: listOf(allowed) }, locate(['levels', i, 'groups', j, 'level2'])));
       }
       group.indicators.forEach((row, k) => {
         const at = locate(['levels', i, 'groups', j, 'indicators', k]);
@@ -54,6 +55,6 @@ export function lintDefinitions(definitions: DefinitionsFile, locate: Locate, ru
   if (definitions.declaredTotal !== undefined && !dec(String(definitions.declaredTotal)).equals(total)) {
     out.push(diagnostic('WEIGHT_SUM_MISMATCH', { level: '总分', declared: String(definitions.declaredTotal), sum: plain(total) }, locate(['declaredTotal'])));
   }
-  for (const [name, { ids, at }] of names) if (ids.length > 1) out.push(diagnostic('LINT_DUPLICATE_NAME', { name, ids: ids.join('、') }, at));
+  for (const [name, { ids, at }] of names) if (ids.length > 1) out.push(diagnostic('LINT_DUPLICATE_NAME', { name, ids: listOf(ids) }, at));
   return out;
 }

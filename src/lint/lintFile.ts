@@ -21,9 +21,11 @@ export async function lintFile(file: string): Promise<LintReport> {
   if ('rules' in data || 'extends' in data) {
     // through the loader: extends resolved, events checked against the registry, like any command would
     const { ruleSet, problems } = readRuleSet(file, undefined, undefined, []);
-    if (!ruleSet || problems.some((d) => d.severity === 'error' && !isRuleProblem(d))) return { file, kind: 'ruleset', findings: sortByLocation(problems) };
+    // problems with single rules are found again (with the rest) by lintRuleSet, which probes the valid rules
+    const structural = problems.filter((d) => !RULE_PROBLEMS.has(d.code));
+    if (!ruleSet || structural.some((d) => d.severity === 'error')) return { file, kind: 'ruleset', findings: sortByLocation(ruleSet ? structural : problems) };
     const findings = await lintRuleSet(ruleSet, KNOWN_EVENTS, { file: (p) => doc.locate(p, { key: true }) });
-    return { file, kind: 'ruleset', findings: sortByLocation([...problems, ...findings]) };
+    return { file, kind: 'ruleset', findings: sortByLocation([...structural, ...findings]) };
   }
   const { value, diagnostics } = validateDocument(doc, definitionsSchema);
   if (!value) return { file, kind: 'definitions', findings: sortByLocation(diagnostics) };
@@ -39,7 +41,5 @@ export async function lintFile(file: string): Promise<LintReport> {
   return { file, kind: 'definitions', findings: sortByLocation(findings) };
 }
 
-/** Problems with single rules (lint reports them and probes the other rules) rather than with the file's shape. */
-function isRuleProblem(d: Diagnostic): boolean {
-  return d.code.startsWith('RULESET_DELTA_') || d.code === 'RULESET_ID_MISMATCH';
-}
+/** What checkRules reports about single rules (lint reports these itself, beside what its probes find). */
+const RULE_PROBLEMS = new Set<string>(['UNKNOWN_METHOD', 'UNKNOWN_FLAG', 'UNKNOWN_FACT', 'UNKNOWN_OPERATOR', 'INVALID_RULE', 'EVENT_SCOPE', 'EVENT_OPTION_UNKNOWN', 'EVENT_OPTION_MISSING', 'EVENT_OPTION_INVALID']);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { inputError } from '../errors/diagnostic';
 
@@ -6,8 +6,9 @@ import { inputError } from '../errors/diagnostic';
 export function findForms(targets: string[]): string[] {
   const out: string[] = [];
   const walk = (p: string, top: boolean): void => {
-    if (!existsSync(p)) throw inputError('FILE_NOT_FOUND', { path: p });
-    if (!statSync(p).isDirectory()) {
+    if (!existsSync(p) && !isLink(p)) throw inputError('FILE_NOT_FOUND', { path: p });
+    // anything but a folder goes to the loader, which says what is wrong with it (a broken link, a pipe…)
+    if (!existsSync(p) || !statSync(p).isDirectory()) {
       out.push(p);
       return;
     }
@@ -21,4 +22,12 @@ export function findForms(targets: string[]): string[] {
   };
   for (const target of targets) walk(target, true);
   return out;
+}
+
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

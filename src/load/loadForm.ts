@@ -1,3 +1,4 @@
+import { listOf } from '../errors/texts';
 import { dec, type Decimal } from '../domain/decimal';
 import type { Band } from '../domain/model';
 import { diagnostic, InputError, throwIfErrors, type Diagnostic } from '../errors/diagnostic';
@@ -98,7 +99,7 @@ export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocume
   const out: Diagnostic[] = [];
   const firstLine = new Map<string, number>();
   const framework = new Map(ruleSet.file.framework.level1.map((l) => [l.name, l.level2]));
-  const allowed1 = [...framework.keys()].join('、');
+  const allowed1 = listOf([...framework.keys()]);
   definitions.levels.forEach((level, i) => {
     const level2Names = framework.get(level.level1);
     if (!level2Names) {
@@ -107,7 +108,7 @@ export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocume
     level.groups.forEach((group, j) => {
       if (level2Names && !level2Names.includes(group.level2)) {
         out.push(
-          diagnostic('UNKNOWN_LEVEL2', { name: group.level2, level1: level.level1, allowed: level2Names.join('、') }, doc.locate(['levels', i, 'groups', j, 'level2'])),
+          diagnostic('UNKNOWN_LEVEL2', { name: group.level2, level1: level.level1, allowed: listOf(level2Names) }, doc.locate(['levels', i, 'groups', j, 'level2'])),
         );
       }
       group.indicators.forEach((row, k) => {
@@ -129,7 +130,7 @@ function checkActualIds(definitions: DefinitionsFile, doc: SourceDocument, defin
     if (key.writtenAsNumber) {
       out.push(diagnostic('ID_NOT_STRING', { field: `indicators.${key.source}`, received: key.source }, key.location));
     } else if (!known.has(key.key)) {
-      out.push(diagnostic('UNKNOWN_INDICATOR', { id: key.key, definitions: definitionsFile, known: [...known].join('、') }, key.location));
+      out.push(diagnostic('UNKNOWN_INDICATOR', { id: key.key, definitions: definitionsFile, known: listOf([...known]) }, key.location));
     }
   }
   return out;

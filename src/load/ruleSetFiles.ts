@@ -1,3 +1,4 @@
+import { listOf } from '../errors/texts';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SourceLocation } from '../domain/model';
@@ -57,6 +58,6 @@ export function ruleSetPath(idOrPath: string, namedAt?: SourceLocation, relative
     const file = path.join(folder, `${idOrPath}.yaml`);
     if (existsSync(file)) return { file, byId: true };
   }
-  const known = [...new Set(folders.flatMap(ruleSetIdsIn))].join('、');
+  const known = listOf([...new Set(folders.flatMap(ruleSetIdsIn))]);
   throw inputError('UNKNOWN_RULESET', { id: idOrPath, known }, namedAt);
 }

@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import { canonicalJson } from '../domain/canonicalJson';
 import type { SourceLocation } from '../domain/model';
 import { inputError, InputError, throwIfErrors, type Diagnostic } from '../errors/diagnostic';
-import { CompiledRuleSet } from '../rules/compile';
+import { checkRules, CompiledRuleSet } from '../rules/compile';
 import { applyDelta, PARAMETER_PATHS, resolveWhole, type ResolvedRuleSet } from '../rules/resolve';
 import type { RuleSet } from '../rules/ruleSet';
 import { ruleSetDeltaSchema, ruleSetSchema } from '../schema/ruleset';
@@ -86,7 +86,8 @@ function finish(resolved: ResolvedRuleSet, doc: SourceDocument, text: string, pr
     ruleLocations: resolved.ruleLocators.map((locate) => locate([])),
     locateInRule: (index) => resolved.ruleLocators[index] ?? ((p) => doc.locate(p)),
   };
-  return { ruleSet, problems };
+  // Events are checked against the method registry as the rule set loads: `kap: 89` never reaches a form.
+  return { ruleSet, problems: [...problems, ...checkRules(ruleSet, KNOWN_EVENTS)] };
 }
 
 /**

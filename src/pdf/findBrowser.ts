@@ -1,3 +1,4 @@
+import { listOf } from '../errors/texts';
 import { accessSync, constants } from 'node:fs';
 import { inputError } from '../errors/diagnostic';
 
@@ -34,5 +35,5 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   }
   const found = KNOWN_PATHS.find(executable);
   if (found) return found;
-  throw inputError('BROWSER_NOT_FOUND', { where: KNOWN_PATHS.join('、') });
+  throw inputError('BROWSER_NOT_FOUND', { where: listOf(KNOWN_PATHS) });
 }

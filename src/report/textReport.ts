@@ -52,9 +52,15 @@ export function textReport(result: FormResult, options: TextReportOptions = {}):
 
   const b = result.budget;
   out.push(b.explanation);
-  const budgetTable = table(['report.col.initialBudget', 'report.col.fullYearBudget', 'report.col.executed', 'report.col.executionRate', 'report.col.max', 'report.col.rule', 'report.col.declared'], lang);
-  budgetTable.push([amountText(b.initialBudget), amountText(b.fullYearBudget), amountText(b.executed), rateText(b.rate), scoreText(b.maxScore), scoreText(b.ruleScore), scoreText(b.declaredScore)]);
-  out.push(budgetTable.toString());
+  const budgetHead: TextKey[] = ['report.col.initialBudget', 'report.col.fullYearBudget', 'report.col.executed', 'report.col.executionRate', 'report.col.max', 'report.col.rule', 'report.col.declared'];
+  const budgetCells = [amountText(b.initialBudget), amountText(b.fullYearBudget), amountText(b.executed), rateText(b.rate), scoreText(b.maxScore), scoreText(b.ruleScore), scoreText(b.declaredScore)];
+  if (columns < NARROW_BELOW) {
+    out.push(budgetHead.map((h, i) => `  ${textOf(h, lang)} ${budgetCells[i] || '—'}`).join('\n'));
+  } else {
+    const budgetTable = table(budgetHead, lang);
+    budgetTable.push(budgetCells);
+    out.push(budgetTable.toString());
+  }
 
   const levels = table(['report.col.level1', 'report.col.declaredMax', 'report.col.rowsMax', 'report.col.score'], lang);
   for (const l of result.levels) levels.push([l.name, scoreText(l.declaredWeight), scoreText(l.maxScore), scoreText(l.score)]);

@@ -1,3 +1,4 @@
+import { listOf, type Localized } from '../errors/texts';
 import { Engine, type RuleProperties, type RuleResult, type TopLevelCondition } from 'json-rules-engine';
 import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
 import { issueText } from '../errors/zodIssue';
@@ -147,12 +148,12 @@ export function checkRules(ruleSet: RuleSet, known: EventSpecs): Diagnostic[] {
     const allowedFacts = new Set([...Object.keys(FACTS_BY_SCOPE[rule.scope]), PARAMETER_FACT]);
     for (const fact of factsOf(rule.conditions)) {
       if (!allowedFacts.has(fact)) {
-        out.push(diagnostic('UNKNOWN_FACT', { rule: rule.name, fact, scope: rule.scope, known: [...allowedFacts].join('、') }, at));
+        out.push(diagnostic('UNKNOWN_FACT', { rule: rule.name, fact, scope: rule.scope, known: listOf([...allowedFacts]) }, at));
       }
     }
     for (const operator of operatorsOf(rule.conditions)) {
       if (!KNOWN_OPERATORS.includes(operator)) {
-        out.push(diagnostic('UNKNOWN_OPERATOR', { rule: rule.name, operator, known: KNOWN_OPERATORS.join('、') }, at));
+        out.push(diagnostic('UNKNOWN_OPERATOR', { rule: rule.name, operator, known: listOf(KNOWN_OPERATORS) }, at));
       }
     }
     out.push(...checkEvent(rule, at, ruleSet.locateInRule?.(index), known));
@@ -173,37 +174,34 @@ function checkEvent(rule: RuleInput, at: SourceLocation | undefined, locate: ((p
   const spec = Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
   const where = (path: (string | number)[]): SourceLocation | undefined => locate?.(['event', 'params', ...path]) ?? at;
   if (!spec) {
-    const data = { rule: rule.name, known: Object.keys(table).join('、') };
+    const data = { rule: rule.name, known: listOf(Object.keys(table)) };
     return [type === 'flag' ? diagnostic('UNKNOWN_FLAG', { ...data, flag: name }, where([nameKey])) : diagnostic('UNKNOWN_METHOD', { ...data, method: name }, where([nameKey]))];
   }
   const out: Diagnostic[] = [];
   if (!spec.scopes.includes(rule.scope)) {
-    out.push(diagnostic('EVENT_SCOPE', { rule: rule.name, name, scope: rule.scope, scopes: spec.scopes.join('、') }, where([nameKey])));
+    out.push(diagnostic('EVENT_SCOPE', { rule: rule.name, name, scope: rule.scope, scopes: listOf(spec.scopes) }, where([nameKey])));
   }
   const parsed = spec.options.safeParse(options);
   if (!parsed.success) {
-    const allowed = optionKeys(spec) || '—';
+    const allowed = optionKeys(spec);
+    const unknown = parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : []));
+    // a misspelt key also leaves the real one missing: name the misspelling (its hint lists the right keys), once
+    for (const key of unknown) out.push(diagnostic('EVENT_OPTION_UNKNOWN', { rule: rule.name, name, option: key, allowed }, where([key])));
     for (const issue of parsed.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys) out.push(diagnostic('EVENT_OPTION_UNKNOWN', { rule: rule.name, name, option: key, allowed }, where([key])));
-      } else {
-        const option = issue.path.join('.') || '—';
-        const missing = issue.path.length > 0 && !(String(issue.path[0]) in options);
-        out.push(
-          missing
-            ? diagnostic('EVENT_OPTION_MISSING', { rule: rule.name, name, option, allowed }, where([]))
-            : diagnostic('EVENT_OPTION_INVALID', { rule: rule.name, name, option, detail: issueText(issue) }, where(issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)))),
-        );
-      }
+      if (issue.code === 'unrecognized_keys') continue;
+      const option = issue.path.join('.') || '—';
+      const missing = issue.path.length > 0 && !(String(issue.path[0]) in options);
+      if (missing && unknown.length === 0) out.push(diagnostic('EVENT_OPTION_MISSING', { rule: rule.name, name, option, allowed }, where([])));
+      else if (!missing) out.push(diagnostic('EVENT_OPTION_INVALID', { rule: rule.name, name, option, detail: issueText(issue) }, where(issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)))));
     }
   }
   return out;
 }
 
 /** The option names a spec's (object) schema declares. */
-function optionKeys(spec: EventSpec): string {
+function optionKeys(spec: EventSpec): Localized | string {
   const shape = (spec.options as unknown as { shape?: Record<string, unknown> }).shape;
-  return shape ? Object.keys(shape).join('、') : '';
+  return shape && Object.keys(shape).length > 0 ? listOf(Object.keys(shape)) : '—';
 }
 
 /** The parts of an outcome that decide a score: method and options, rule, flags and adjustments. */

@@ -3,7 +3,7 @@ import type { SourceLocation } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import type { RuleEvaluator } from '../rules/compile';
 import { flagFromRule } from './flags';
-import { textRef } from '../errors/texts';
+import { textRef, listOf } from '../errors/texts';
 import { BUDGET_METHODS } from './methods/budgetExecution';
 import type { BudgetResult } from './result';
 
@@ -57,7 +57,7 @@ export async function scoreBudget(input: BudgetInput, compiled: RuleEvaluator): 
   if (!outcome.score) return { problem: diagnostic('RULE_GAP', { ...label, ruleSet: ruleSet.id, facts: `executionRate=${plain(rate)}` }, where) };
   const method = BUDGET_METHODS[outcome.score.method as keyof typeof BUDGET_METHODS];
   if (!method) {
-    return { problem: diagnostic('UNKNOWN_METHOD', { rule: outcome.score.rule.name, method: outcome.score.method, known: Object.keys(BUDGET_METHODS).join('、') }, where) };
+    return { problem: diagnostic('UNKNOWN_METHOD', { rule: outcome.score.rule.name, method: outcome.score.method, known: listOf(Object.keys(BUDGET_METHODS)) }, where) };
   }
   const { score, explanation } = method.compute({ maxScore: input.maxScore, fullYearBudget, executed, rate });
   const flags = [...warnings, ...outcome.flags.map((f) => flagFromRule(f, { ...label, rate: percent(rate) }, ruleSet.parameters, where))];

@@ -18,7 +18,9 @@ export function flagFromRule(
   parameters: RuleSetParameters,
   location?: Diagnostic['location'],
 ): Diagnostic {
-  const code = isCode(decision.code) ? decision.code : 'INTERNAL';
+  // rule sets are checked against the flag registry when they load, so an unknown code here is a bug
+  if (!isCode(decision.code)) throw new Error(`unknown flag ${decision.code}`);
+  const code = decision.code;
   const data: DiagnosticData = { ...base };
   for (const [k, v] of Object.entries(decision.params)) if (typeof v === 'string' || typeof v === 'number') data[k] = v;
   if (code === 'OVER_ACHIEVEMENT') data.threshold ??= percent(dec(parameters.overAchievement.flagAt));

@@ -1,3 +1,4 @@
+import { listOf } from '../errors/texts';
 import { clamp, dec, percent, plain, roundScore, ZERO } from '../domain/decimal';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import type { RuleEvaluator } from '../rules/compile';
@@ -31,7 +32,7 @@ export async function scoreIndicator(input: IndicatorInput, reading: RowReading,
   if (!outcome.score) return { problem: diagnostic('RULE_GAP', { ...base, ruleSet: ruleSet.id, facts: factsText }, where) };
 
   const method = INDICATOR_METHODS[outcome.score.method];
-  if (!method) return { problem: diagnostic('UNKNOWN_METHOD', { rule: outcome.score.rule.name, method: outcome.score.method, known: Object.keys(INDICATOR_METHODS).join('、') }, where) };
+  if (!method) return { problem: diagnostic('UNKNOWN_METHOD', { rule: outcome.score.rule.name, method: outcome.score.method, known: listOf(Object.keys(INDICATOR_METHODS)) }, where) };
   const maxScore = input.maxScore ?? ZERO;
   const computed = method.compute({ input, reading, maxScore, parameters: ruleSet.parameters }, outcome.score.options);
   if ('problem' in computed) return computed;
@@ -60,7 +61,7 @@ export async function scoreIndicator(input: IndicatorInput, reading: RowReading,
   for (const a of outcome.adjustments) {
     const adjust = ADJUST_METHODS[a.method];
     if (!adjust || adjust.meta.scope !== 'indicator') {
-      return { problem: diagnostic('UNKNOWN_METHOD', { rule: a.rule.name, method: a.method, known: Object.keys(ADJUST_METHODS).join('、') }, where) };
+      return { problem: diagnostic('UNKNOWN_METHOD', { rule: a.rule.name, method: a.method, known: listOf(Object.keys(ADJUST_METHODS)) }, where) };
     }
     adjustments.push({ decision: a, indicator: { id: input.id, name: input.name, deviation: facts.deviation } });
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Decimal, percent, plain, roundScore, sum, ZERO } from '../domain/decimal';
 import { GRADE_LABEL } from '../domain/glossary';
-import type { FormHeader, SourceLocation } from '../domain/model';
+import type { FormHeader, Grade, SourceLocation } from '../domain/model';
 import { JIXIAO_VERSION } from '../domain/version';
 import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
 import { textRef } from '../errors/texts';
@@ -56,18 +56,9 @@ export async function scoreForm(input: FormInput, compiled: RuleEvaluator): Prom
   throw new InputError(problems);
 }
 
-async function finish(
-  input: FormInput,
-  compiled: RuleEvaluator,
-  indicators: IndicatorResult[],
-  pending: PendingAdjustment[],
-  budget: BudgetResult,
-): Promise<FormResult> {
-  const ruleSet = compiled.ruleSet;
-
-  const byId = new Map(indicators.map((r) => [r.id, r]));
-  const formWarnings: Diagnostic[] = [];
-  const levels: LevelResult[] = input.levels.map((level) => {
+/** Level and group subtotals; a declared level weight that differs from its rows is reported, never fixed. */
+function rollUpLevels(input: FormInput, byId: Map<string, IndicatorResult>, warnings: Diagnostic[]): LevelResult[] {
+  return input.levels.map((level) => {
     const groups = level.groups.map((g) => {
       const rows = g.ids.map((id) => byId.get(id)).filter((r): r is IndicatorResult => r !== undefined);
       const applicable = rows.filter((r) => r.kind !== 'notApplicable');
@@ -80,9 +71,7 @@ async function finish(
     });
     const printedMax = sum(level.groups.flatMap((g) => g.ids.map((id) => byId.get(id)?.maxScore ?? ZERO)));
     if (level.declaredWeight !== null && !level.declaredWeight.equals(printedMax)) {
-      formWarnings.push(
-        diagnostic('WEIGHT_SUM_MISMATCH', { level: level.name, declared: plain(level.declaredWeight), sum: plain(printedMax) }, level.location),
-      );
+      warnings.push(diagnostic('WEIGHT_SUM_MISMATCH', { level: level.name, declared: plain(level.declaredWeight), sum: plain(printedMax) }, level.location));
     }
     return {
       name: level.name,
@@ -92,76 +81,82 @@ async function finish(
       groups,
     };
   });
+}
 
-  const applicableMax = budget.maxScore.plus(sum(levels.map((l) => l.maxScore)));
-  const printedMaxTotal = budget.maxScore.plus(sum(indicators.map((r) => r.maxScore ?? ZERO)));
-  if (input.declared.maxTotal !== null && !input.declared.maxTotal.equals(printedMaxTotal)) {
-    formWarnings.push(
-      diagnostic('WEIGHT_SUM_MISMATCH', { level: '总分', declared: plain(input.declared.maxTotal), sum: plain(printedMaxTotal) }, input.declared.maxTotalLocation),
-    );
-  }
-
-  // Adjustments stay apart from the rows: penalties, then rescaling for rows that do not apply, then caps.
+/**
+ * Adjustments stay apart from the rows and apply in order: penalties, then rescaling for rows that do not
+ * apply, then caps. Returns them with the adjusted (unrounded) total.
+ */
+async function adjust(
+  input: FormInput,
+  compiled: RuleEvaluator,
+  indicators: IndicatorResult[],
+  pending: PendingAdjustment[],
+  budget: BudgetResult,
+  maxima: { applicable: Decimal; printed: Decimal },
+  warnings: Diagnostic[],
+): Promise<{ adjustments: Adjustment[]; subtotal: Decimal; running: Decimal }> {
   const subtotal = budget.finalScore.plus(sum(indicators.map((r) => r.finalScore)));
   const adjustments: Adjustment[] = pending.map((p) => deviationPenalty.apply(p));
   let running = subtotal.plus(sum(adjustments.map((a) => a.delta)));
   const notApplicableRows = indicators.filter((x) => x.kind === 'notApplicable');
   const hasNotApplicable = notApplicableRows.length > 0;
   const rescale =
-    hasNotApplicable && ruleSet.file.parameters.notApplicable.rescale
-      ? rescaleForNotApplicable(running, applicableMax, printedMaxTotal.greaterThan(applicableMax) ? printedMaxTotal : applicableMax)
+    hasNotApplicable && compiled.ruleSet.file.parameters.notApplicable.rescale
+      ? rescaleForNotApplicable(running, maxima.applicable, maxima.printed.greaterThan(maxima.applicable) ? maxima.printed : maxima.applicable)
       : null;
   if (rescale) {
     adjustments.push(rescale);
     running = running.plus(rescale.delta);
   }
   for (const r of notApplicableRows) {
-    formWarnings.push(
-      diagnostic(
-        'NOT_APPLICABLE',
-        { id: r.id, name: r.name, rescale: textRef(rescale ? 'note.rescaled' : 'note.none') },
-        input.indicators.find((row) => row.id === r.id)?.locations.definition,
-      ),
-    );
+    const location = input.indicators.find((row) => row.id === r.id)?.locations.definition;
+    warnings.push(diagnostic('NOT_APPLICABLE', { id: r.id, name: r.name, rescale: textRef(rescale ? 'note.rescaled' : 'note.none') }, location));
   }
-  const totalOutcome = await compiled.evaluate('total', {
-    executionRate: plain(budget.rate),
-    total: plain(running),
-    hasNotApplicable,
-  });
-  const caps: AdjustDecision[] = outcomeAdjustments(totalOutcome.adjustments, 'totalCap');
-  const cap = totalCap.apply(caps, running, budget.rate);
+  const totalOutcome = await compiled.evaluate('total', { executionRate: plain(budget.rate), total: plain(running), hasNotApplicable });
+  const cap = totalCap.apply(outcomeAdjustments(totalOutcome.adjustments, 'totalCap'), running, budget.rate);
   if (cap) {
     adjustments.push(cap);
     running = running.plus(cap.delta);
-    formWarnings.push(diagnostic('TOTAL_CAPPED', { rate: percent(budget.rate), cap: plain(running) }));
+    warnings.push(diagnostic('TOTAL_CAPPED', { rate: percent(budget.rate), cap: plain(running) }));
   }
+  const byId = new Map(indicators.map((r) => [r.id, r]));
   for (const a of adjustments.filter((x) => x.method === 'deviationPenalty')) {
     const row = byId.get(a.indicatorId ?? '');
-    formWarnings.push(
-      diagnostic('DEVIATION_PENALTY', { id: a.indicatorId ?? '', name: row?.name ?? '', deviation: a.deviation ?? '—', points: plain(a.delta.negated()) }),
-    );
+    warnings.push(diagnostic('DEVIATION_PENALTY', { id: a.indicatorId ?? '', name: row?.name ?? '', deviation: a.deviation ?? '—', points: plain(a.delta.negated()) }));
   }
+  return { adjustments, subtotal, running };
+}
+
+/** What the form itself declares (total, maximum, grade) against what the rows give. */
+function checkDeclared(input: FormInput, total: Decimal, grade: Grade | null, declaredRowsTotal: Decimal, warnings: Diagnostic[]): void {
+  const d = input.declared;
+  if (d.total !== null && !d.total.equals(total)) {
+    warnings.push(diagnostic('DECLARED_TOTAL_MISMATCH', { declared: plain(d.total), computed: plain(total), declaredRows: plain(declaredRowsTotal) }, d.totalLocation));
+  }
+  if (d.grade !== null && grade !== null && d.grade !== GRADE_LABEL[grade]) {
+    warnings.push(diagnostic('DECLARED_GRADE_MISMATCH', { declared: d.grade, computed: GRADE_LABEL[grade] }, d.gradeLocation));
+  }
+}
+
+/** The form's result from its scored rows and budget: subtotals, adjustments, total, grade and every check. */
+async function finish(input: FormInput, compiled: RuleEvaluator, indicators: IndicatorResult[], pending: PendingAdjustment[], budget: BudgetResult): Promise<FormResult> {
+  const ruleSet = compiled.ruleSet;
+  const formWarnings: Diagnostic[] = [];
+  const levels = rollUpLevels(input, new Map(indicators.map((r) => [r.id, r])), formWarnings);
+  const applicableMax = budget.maxScore.plus(sum(levels.map((l) => l.maxScore)));
+  const printedMaxTotal = budget.maxScore.plus(sum(indicators.map((r) => r.maxScore ?? ZERO)));
+  const declaredMax = input.declared.maxTotal;
+  if (declaredMax !== null && !declaredMax.equals(printedMaxTotal)) {
+    formWarnings.push(diagnostic('WEIGHT_SUM_MISMATCH', { level: textRef('term.total'), declared: plain(declaredMax), sum: plain(printedMaxTotal) }, input.declared.maxTotalLocation));
+  }
+  const { adjustments, subtotal, running } = await adjust(input, compiled, indicators, pending, budget, { applicable: applicableMax, printed: printedMaxTotal }, formWarnings);
   const total = roundScore(Decimal.max(ZERO, running));
   const grade = gradeOf(total, ruleSet.file.grades);
-
   const declaredRowsTotal = (budget.declaredScore ?? budget.ruleScore).plus(sum(indicators.map((r) => r.declaredScore ?? r.ruleScore)));
-  if (input.declared.total !== null && !input.declared.total.equals(total)) {
-    formWarnings.push(
-      diagnostic(
-        'DECLARED_TOTAL_MISMATCH',
-        { declared: plain(input.declared.total), computed: plain(total), declaredRows: plain(declaredRowsTotal) },
-        input.declared.totalLocation,
-      ),
-    );
-  }
-  if (input.declared.grade !== null && grade !== null && input.declared.grade !== GRADE_LABEL[grade]) {
-    formWarnings.push(diagnostic('DECLARED_GRADE_MISMATCH', { declared: input.declared.grade, computed: GRADE_LABEL[grade] }, input.declared.gradeLocation));
-  }
+  checkDeclared(input, total, grade, declaredRowsTotal, formWarnings);
 
   const all = [...budget.flags, ...indicators.flatMap((r) => r.flags), ...formWarnings];
-  const warnings = all.filter((x) => x.severity !== 'info');
-  const notes = all.filter((x) => x.severity === 'info');
   return {
     form: input.form,
     title: input.title,
@@ -177,8 +172,8 @@ async function finish(
     total,
     grade,
     declared: { total: input.declared.total, grade: input.declared.grade, rowsTotal: declaredRowsTotal, maxTotal: input.declared.maxTotal },
-    warnings,
-    notes,
+    warnings: all.filter((x) => x.severity !== 'info'),
+    notes: all.filter((x) => x.severity === 'info'),
     ruleSet: { id: ruleSet.file.id, version: ruleSet.file.version, name: ruleSet.file.name, sha256: ruleSet.sha256 },
     inputs: {
       ...input.hashes,

@@ -80,6 +80,59 @@ export function checkSignatures(pdf: Buffer): SignatureCheck[] {
   return checks;
 }
 
+/** What a CMS SignedData holds that verification needs, read off its ASN.1. */
+interface SignedDataParts {
+  certificates: X509Certificate[];
+  signerSerial: string;
+  digestOid: string;
+  signedAttrs: Asn1;
+  signatureValue: Buffer;
+}
+
+/** The /Contents hex of a signature → the parsed DER (the hex is zero-padded after the DER, so not all bytes are parsed). */
+function parseContents(hex: string): Asn1 {
+  if (!/^[0-9a-fA-F]*$/.test(hex)) throw new Error('not hex');
+  const fromDer = forge.asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: { strict: boolean; parseAllBytes: boolean }) => Asn1;
+  return fromDer(forge.util.createBuffer(Buffer.from(hex, 'hex').toString('binary')), { strict: false, parseAllBytes: false });
+}
+
+function signedDataParts(node: Asn1): SignedDataParts {
+  const signedData = children(children(node)[1])[0];
+  const parts = children(signedData);
+  const certNode = parts.find((p) => p.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && p.type === 0);
+  const info = children(children(parts[parts.length - 1])[0]);
+  const signedAttrs = info.find((p) => p.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && p.type === 0);
+  if (!signedAttrs) throw new Error('no signed attributes');
+  const signatureNode = [...info].reverse().find((p) => p.tagClass === forge.asn1.Class.UNIVERSAL && p.type === forge.asn1.Type.OCTETSTRING);
+  return {
+    certificates: children(certNode).map((cert) => new X509Certificate(Buffer.from(forge.asn1.toDer(cert).getBytes(), 'binary'))),
+    signerSerial: forge.util.bytesToHex(bytesOf(children(info[1])[1])),
+    digestOid: forge.asn1.derToOid(bytesOf(children(info[2])[0])),
+    signedAttrs,
+    signatureValue: Buffer.from(bytesOf(signatureNode), 'binary'),
+  };
+}
+
+/** The message digest and signing time among the signed attributes. */
+function signedAttributes(signedAttrs: Asn1): { messageDigest: string; signingTime: string | null } {
+  let messageDigest = '';
+  let signingTime: string | null = null;
+  for (const attribute of children(signedAttrs)) {
+    const [oid, values] = children(attribute);
+    const id = forge.asn1.derToOid(bytesOf(oid));
+    const value = children(values)[0];
+    if (id === OID_MESSAGE_DIGEST) messageDigest = Buffer.from(bytesOf(value), 'binary').toString('hex');
+    if (id === OID_SIGNING_TIME && value) {
+      const time = value.type === forge.asn1.Type.UTCTIME ? forge.asn1.utcTimeToDate(bytesOf(value)) : forge.asn1.generalizedTimeToDate(bytesOf(value));
+      signingTime = time.toISOString();
+    }
+  }
+  return { messageDigest, signingTime };
+}
+
+const sameSerial = (a: string, b: string): boolean => a.toLowerCase().replace(/^0+/, '') === b.toLowerCase().replace(/^0+/, '');
+
+/** One signature: its byte range, then its CMS — digest over the ranges, signature over the attributes, certificate dates. */
 function checkOne(pdf: Buffer, range: [number, number, number, number], index: number, ends: { from: number; to: number }[]): SignatureCheck {
   const [a, b, c, d] = range;
   const check: SignatureCheck = {
@@ -107,58 +160,33 @@ function checkOne(pdf: Buffer, range: [number, number, number, number], index: n
   check.revision = revisionAt(ends, coveredEnd);
   check.bytesAfter = pdf.length - coveredEnd;
 
-  const hex = pdf.subarray(b + 1, c - 1).toString('latin1').replace(/\s+/g, '');
   let node: Asn1;
   try {
-    if (!/^[0-9a-fA-F]*$/.test(hex)) throw new Error('not hex');
-    // the hex is padded with zeros after the DER: parse what is there, not all bytes
-    const fromDer = forge.asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: { strict: boolean; parseAllBytes: boolean }) => Asn1;
-    node = fromDer(forge.util.createBuffer(Buffer.from(hex, 'hex').toString('binary')), { strict: false, parseAllBytes: false });
+    node = parseContents(pdf.subarray(b + 1, c - 1).toString('latin1').replace(/\s+/g, ''));
   } catch {
     check.problems.push(textRef('verify.problem.cms', { detail: '' }));
     return check;
   }
   try {
-    const signedData = children(children(node)[1])[0];
-    const parts = children(signedData);
-    const certNode = parts.find((p) => p.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && p.type === 0);
-    const signerInfo = children(parts[parts.length - 1])[0];
-    const info = children(signerInfo);
-    const serial = forge.util.bytesToHex(bytesOf(children(info[1])[1]));
-    const digestOid = forge.asn1.derToOid(bytesOf(children(info[2])[0]));
-    const signedAttrs = info.find((p) => p.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && p.type === 0);
-    const signatureNode = [...info].reverse().find((p) => p.tagClass === forge.asn1.Class.UNIVERSAL && p.type === forge.asn1.Type.OCTETSTRING);
-    const signatureValue = Buffer.from(bytesOf(signatureNode), 'binary');
-    if (!signedAttrs) throw new Error('no signed attributes');
-
-    const certificates = children(certNode).map((cert) => new X509Certificate(Buffer.from(forge.asn1.toDer(cert).getBytes(), 'binary')));
-    const signerCert = certificates.find((x) => x.serialNumber.toLowerCase().replace(/^0+/, '') === serial.toLowerCase().replace(/^0+/, ''));
+    const cms = signedDataParts(node);
+    const signerCert = cms.certificates.find((x) => sameSerial(x.serialNumber, cms.signerSerial));
     if (!signerCert) throw new Error('signer certificate missing');
     check.subject = signerCert.subject;
     check.signer = field(signerCert.subject, 'CN');
     check.issuer = field(signerCert.issuer, 'CN');
     check.serialNumber = signerCert.serialNumber;
 
-    let messageDigest = '';
-    for (const attribute of children(signedAttrs)) {
-      const [oid, values] = children(attribute);
-      const id = forge.asn1.derToOid(bytesOf(oid));
-      const value = children(values)[0];
-      if (id === OID_MESSAGE_DIGEST) messageDigest = Buffer.from(bytesOf(value), 'binary').toString('hex');
-      if (id === OID_SIGNING_TIME && value) {
-        const time = value.type === forge.asn1.Type.UTCTIME ? forge.asn1.utcTimeToDate(bytesOf(value)) : forge.asn1.generalizedTimeToDate(bytesOf(value));
-        check.signingTime = time.toISOString();
-      }
-    }
-    const algorithm = DIGESTS[digestOid] ?? 'sha256';
+    const { messageDigest, signingTime } = signedAttributes(cms.signedAttrs);
+    check.signingTime = signingTime;
+    const algorithm = DIGESTS[cms.digestOid] ?? 'sha256';
     const digest = createHash(algorithm).update(pdf.subarray(0, b)).update(pdf.subarray(c, coveredEnd)).digest('hex');
     check.digestValid = messageDigest !== '' && digest === messageDigest;
     if (!check.digestValid) check.problems.push(textRef('verify.problem.digest'));
 
     // The signature is over the DER of the signed attributes re-tagged as a SET.
-    const attrsAsSet = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, children(signedAttrs));
+    const attrsAsSet = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, children(cms.signedAttrs));
     const attrsDer = Buffer.from(forge.asn1.toDer(attrsAsSet).getBytes(), 'binary');
-    check.signatureValid = verifySignature(algorithm, attrsDer, { key: signerCert.publicKey, padding: constants.RSA_PKCS1_PADDING }, signatureValue);
+    check.signatureValid = verifySignature(algorithm, attrsDer, { key: signerCert.publicKey, padding: constants.RSA_PKCS1_PADDING }, cms.signatureValue);
     if (!check.signatureValid) check.problems.push(textRef('verify.problem.signature'));
 
     const at = check.signingTime ? new Date(check.signingTime) : new Date();

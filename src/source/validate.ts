@@ -1,3 +1,4 @@
+import { listOf } from '../errors/texts';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import type { DataPath, SourceDocument } from './yamlSource';
@@ -91,7 +92,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema,
     const rule = FIELD_RULES[issue.message];
     switch (issue.code) {
       case 'unrecognized_keys': {
-        const allowed = allowedKeysAt(schema, path).join('、');
+        const allowed = listOf(allowedKeysAt(schema, path));
         for (const key of issue.keys ?? []) {
           out.push(diagnostic('UNKNOWN_KEY', { key, allowed }, doc.locate([...path, key], { key: true })));
         }
@@ -136,10 +137,10 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema,
           out.push(diagnostic('REQUIRED', { key: String(last ?? field) }, doc.locate(path.slice(0, -1))));
           break;
         }
-        const values = issue.values?.map((v) => String(v)).join('、');
+        const values = issue.values?.map((v) => String(v));
         const sized = issue.code === 'too_small' || issue.code === 'too_big';
-        const detail = sized ? zhOf(issue) : (rule?.zh ?? (values ? `应为以下之一：${values}` : zhOf(issue)));
-        const detailEn = sized ? enOf(issue) : (rule?.en ?? (values ? `must be one of ${values}` : issue.message));
+        const detail = sized ? zhOf(issue) : (rule?.zh ?? (values ? `应为以下之一：${values.join('、')}` : zhOf(issue)));
+        const detailEn = sized ? enOf(issue) : (rule?.en ?? (values ? `must be one of ${values.join(', ')}` : issue.message));
         out.push(diagnostic('INVALID_VALUE', { field, detail: { zh: detail, en: detailEn } }, doc.locate(path)));
       }
     }

@@ -1,3 +1,4 @@
+import { listOf } from '../../errors/texts';
 import { inputError } from '../../errors/diagnostic';
 import { FILE_KINDS, isFileKind, jsonSchemaOf } from '../../pipeline';
 import { EXIT } from '../exitCodes';
@@ -5,7 +6,7 @@ import type { Io } from '../io';
 
 /** `jixiao schema <kind>`: the JSON Schema an editor's YAML language server uses. */
 export async function schemaCommand(kind: string, io: Io): Promise<number> {
-  if (!isFileKind(kind)) throw inputError('UNKNOWN_KIND', { kind, known: Object.keys(FILE_KINDS).join('、') });
+  if (!isFileKind(kind)) throw inputError('UNKNOWN_KIND', { kind, known: listOf(Object.keys(FILE_KINDS)) });
   io.out(JSON.stringify(jsonSchemaOf(kind), null, 2));
   return EXIT.ok;
 }

@@ -44,13 +44,6 @@ export const OUTPUT = {
     hintZh: '表格过大时可用 --timeout 加长时限；其余表单不受影响。',
     hintEn: 'For a very large form raise --timeout; the other forms are not affected.',
   },
-  INTERNAL: {
-    severity: 'error',
-    zh: '内部错误：{detail}',
-    en: 'Internal error: {detail}',
-    hintZh: '这是 jixiao 的缺陷，请附上输入文件报告问题。',
-    hintEn: 'This is a bug in jixiao; please report it with the input files.',
-  },
   NO_FORMS: {
     severity: 'error',
     zh: '目录 {path} 中没有实际完成值文件（*.actuals.yaml）',

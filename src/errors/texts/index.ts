@@ -64,3 +64,8 @@ export function textOf(key: TextKey, lang: Lang, data: Record<string, unknown> =
 export function textOfRef(ref: TextRef, lang: Lang): string {
   return textOf(ref.text, lang, ref.data ?? {});
 }
+
+/** A list inside a message: 「a、b、c」 in Chinese, "a, b, c" in English. */
+export function listOf(items: readonly (string | number)[]): Localized {
+  return { zh: items.join('、'), en: items.join(', ') };
+}

@@ -3,6 +3,7 @@ import type { TextEntry } from './entry';
 /** Domain terms that appear inside messages, in both languages (the glossary of DESIGN §8 for people). */
 export const TERM_TEXTS = {
   'term.budgetRow': { zh: '预算执行率', en: 'budget execution' },
+  'term.total': { zh: '总分', en: 'total' },
   'term.fullYearBudget': { zh: '（全年预算数）', en: ' (full-year budget)' },
   'term.executed': { zh: '（全年执行数）', en: ' (executed)' },
   'term.kind.quantitative': { zh: '定量指标', en: 'quantitative' },

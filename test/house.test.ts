@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ROOT } from './helpers';
+
+// The rooms of DESIGN §4 are enforced by lint: an import against the table, or a cycle, fails the build.
+// ESLint's flat config loads by dynamic import, which Jest's VM refuses: run the real eslint on stdin instead.
+async function ruleIdsFor(file: string, source: string): Promise<string[]> {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'], { cwd: ROOT, input: source, encoding: 'utf8' });
+  const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('rooms and cycles', () => {
+  jest.setTimeout(60_000);
+
+  test('the real files as they are pass', async () => {
+    const file = 'src/pipeline/stages.ts';
+    expect(await ruleIdsFor(file, readFileSync(path.join(ROOT, file), 'utf8'))).toEqual([]);
+  });
+
+  test('a room importing uphill fails (domain → lint)', async () => {
+    const source = `${readFileSync(path.join(ROOT, 'src/domain/version.ts'), 'utf8')}\nimport { lintFile } from '../lint/lintFile';\nexport const uphill = lintFile;\n`;
+    expect(await ruleIdsFor('src/domain/version.ts', source)).toContain('import-x/no-restricted-paths');
+  });
+
+  test('a cycle fails (load/files ↔ pipeline/stages through the loader)', async () => {
+    const file = 'src/load/files.ts';
+    const source = `${readFileSync(path.join(ROOT, file), 'utf8')}\nimport { scoreFile } from '../pipeline/stages';\nexport const cycle = scoreFile;\n`;
+    const ids = await ruleIdsFor(file, source);
+    expect(ids).toContain('import-x/no-cycle');
+  });
+
+  test('a heavy library outside its room fails (json-rules-engine in scoring)', async () => {
+    const source = `import { Engine } from 'json-rules-engine';\nexport const engine = new Engine();\n`;
+    expect(await ruleIdsFor('src/scoring/engineHere.ts', source)).toContain('no-restricted-imports');
+  });
+});
