@@ -139,15 +139,8 @@ function checkActualIds(definitions: DefinitionsFile, doc: SourceDocument, defin
 const amountOrNull = (v: string | undefined): Decimal | null => (v === undefined ? null : dec(v));
 const decOrNull = (v: number | undefined): Decimal | null => (v === undefined ? null : dec(String(v)));
 
-/** Joins definitions and actuals into the scorer's input, keeping where each value was written. */
-export function formInput(
-  definitions: DefinitionsFile,
-  actuals: ActualsFile,
-  docs: { definitions?: SourceDocument; actuals?: SourceDocument },
-  hashes?: FormInput['hashes'],
-): FormInput {
-  const a = docs.actuals;
-  const d = docs.definitions;
+/** The indicator rows with what was filled for each, keeping where each value was written; and the level tree. */
+function indicatorsInput(definitions: DefinitionsFile, actuals: ActualsFile, d?: SourceDocument, a?: SourceDocument): { indicators: IndicatorInput[]; levels: FormInput['levels'] } {
   const indicators: IndicatorInput[] = [];
   const levels: FormInput['levels'] = definitions.levels.map((level, i) => ({
     name: level.level1,
@@ -183,57 +176,57 @@ export function formInput(
       }),
     })),
   }));
+  return { indicators, levels };
+}
 
+/** The budget figures in 万元, with the 其中 rows and where the scored figures were written. */
+function budgetInput(definitions: DefinitionsFile, actuals: ActualsFile, a?: SourceDocument): BudgetInput {
   const b = actuals.budget;
   const breakdown: BudgetInput['breakdown'] = (['currentYear', 'carryOver', 'other'] as const).map((key) => {
     const line = b.breakdown?.[key];
-    return {
-      key,
-      initialBudget: amountOrNull(line?.initialBudget),
-      fullYearBudget: amountOrNull(line?.fullYearBudget),
-      executed: amountOrNull(line?.executed),
-    };
+    return { key, initialBudget: amountOrNull(line?.initialBudget), fullYearBudget: amountOrNull(line?.fullYearBudget), executed: amountOrNull(line?.executed) };
   });
+  return {
+    maxScore: dec(String(definitions.budget.maxScore)),
+    initialBudget: amountOrNull(b.initialBudget),
+    fullYearBudget: dec(b.fullYearBudget),
+    executed: dec(b.executed),
+    breakdown,
+    declaredScore: decOrNull(b.declaredScore),
+    reason: b.reason ?? '',
+    locations: {
+      budget: a?.locate(['budget'], { key: true }),
+      fullYearBudget: a?.locate(['budget', 'fullYearBudget']),
+      executed: a?.locate(['budget', 'executed']),
+      declaredScore: b.declaredScore !== undefined ? a?.locate(['budget', 'declaredScore']) : undefined,
+    },
+  };
+}
+
+/** The form's header: units, project, goals and the sign-off names. */
+function headerInput(definitions: DefinitionsFile, actuals: ActualsFile): FormInput['header'] {
+  const p = definitions.project;
+  const signOff = actuals.signOff;
+  return {
+    implementingUnit: definitions.implementingUnit ?? '',
+    project: p ? { name: p.name, subProject: p.subProject ?? '', totalInvestment: p.totalInvestment ?? null, fiscalFunding: p.fiscalFunding ?? null, period: p.period ?? '' } : null,
+    overallGoal: { expected: definitions.overallGoal.expected, actual: actuals.overallGoal.actual },
+    signOff: { preparer: signOff?.preparer ?? '', phone: signOff?.phone ?? '', date: signOff?.date ?? '', reviewer: signOff?.reviewer ?? '', head: signOff?.head ?? '' },
+  };
+}
+
+/** Joins definitions and actuals into the scorer's input, keeping where each value was written. */
+export function formInput(definitions: DefinitionsFile, actuals: ActualsFile, docs: { definitions?: SourceDocument; actuals?: SourceDocument }): FormInput {
+  const a = docs.actuals;
+  const d = docs.definitions;
+  const { indicators, levels } = indicatorsInput(definitions, actuals, d, a);
   return {
     form: definitions.form,
     title: definitions.title ?? `${definitions.fiscalYear}年度${FORM_LABEL[definitions.form]}`,
     fiscalYear: definitions.fiscalYear,
     department: definitions.department,
-    header: {
-      implementingUnit: definitions.implementingUnit ?? '',
-      project: definitions.project
-        ? {
-            name: definitions.project.name,
-            subProject: definitions.project.subProject ?? '',
-            totalInvestment: definitions.project.totalInvestment ?? null,
-            fiscalFunding: definitions.project.fiscalFunding ?? null,
-            period: definitions.project.period ?? '',
-          }
-        : null,
-      overallGoal: { expected: definitions.overallGoal.expected, actual: actuals.overallGoal.actual },
-      signOff: {
-        preparer: actuals.signOff?.preparer ?? '',
-        phone: actuals.signOff?.phone ?? '',
-        date: actuals.signOff?.date ?? '',
-        reviewer: actuals.signOff?.reviewer ?? '',
-        head: actuals.signOff?.head ?? '',
-      },
-    },
-    budget: {
-      maxScore: dec(String(definitions.budget.maxScore)),
-      initialBudget: amountOrNull(b.initialBudget),
-      fullYearBudget: dec(b.fullYearBudget),
-      executed: dec(b.executed),
-      breakdown,
-      declaredScore: decOrNull(b.declaredScore),
-      reason: b.reason ?? '',
-      locations: {
-        budget: a?.locate(['budget'], { key: true }),
-        fullYearBudget: a?.locate(['budget', 'fullYearBudget']),
-        executed: a?.locate(['budget', 'executed']),
-        declaredScore: b.declaredScore !== undefined ? a?.locate(['budget', 'declaredScore']) : undefined,
-      },
-    },
+    header: headerInput(definitions, actuals),
+    budget: budgetInput(definitions, actuals, a),
     indicators,
     levels,
     declared: {
@@ -244,9 +237,6 @@ export function formInput(
       maxTotalLocation: definitions.declaredTotal !== undefined ? d?.locate(['declaredTotal']) : undefined,
       gradeLocation: actuals.declaredGrade !== undefined ? a?.locate(['declaredGrade']) : undefined,
     },
-    hashes: hashes ?? {
-      definitionsSha256: d ? sha256(d.text) : '',
-      actualsSha256: a ? sha256(a.text) : '',
-    },
+    hashes: { definitionsSha256: d ? sha256(d.text) : '', actualsSha256: a ? sha256(a.text) : '' },
   };
 }

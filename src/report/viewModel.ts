@@ -87,7 +87,8 @@ function deviationText(r: IndicatorResult): string {
 }
 
 /** Lays out a scored form for the templates: row groups, rowspans and every number already formatted. */
-export function formView(result: FormResult, options: ViewOptions): FormView {
+/** The indicator table: one row per indicator, 一级/二级 cells spanning their rows. */
+function indicatorRows(result: FormResult): RowView[] {
   const byId = new Map(result.indicators.map((r) => [r.id, r]));
   const rows: RowView[] = [];
   for (const level of result.levels) {
@@ -116,10 +117,14 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
       });
     });
   }
+  return rows;
+}
 
+/** The budget block: 年度资金总额 with its score, then the 其中 rows (no score). */
+function budgetRows(result: FormResult): FormView['budget'] {
   const b = result.budget;
   const lineLabel = { currentYear: `其中：${FIELD_LABEL.currentYear}`, carryOver: FIELD_LABEL.carryOver, other: FIELD_LABEL.other } as const;
-  const budget: FormView['budget'] = [
+  return [
     {
       label: FIELD_LABEL.fundTotal,
       initial: amountText(b.initialBudget, ''),
@@ -141,13 +146,24 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
       isTotal: false,
     })),
   ];
+}
 
+/** The legend under the table: what each mark means, and every declared figure that does not add up. */
+function legendLines(result: FormResult, rows: RowView[]): string[] {
   const legend: string[] = [];
   if (rows.some((r) => r.mark === '*')) legend.push('* 人工评分：得分为评价人员给出的分数，下方为规则得分，理由见偏差原因栏。');
   if (rows.some((r) => r.mark === '※')) legend.push('※ 表上填报得分与规则得分不符且未说明理由，按规则得分计；下方为表上所填分数。');
-  const mismatch = [...result.warnings].filter((w) => w.code === 'WEIGHT_SUM_MISMATCH' || w.code === 'DECLARED_TOTAL_MISMATCH' || w.code === 'DECLARED_GRADE_MISMATCH');
+  const mismatch = result.warnings.filter((w) => w.code === 'WEIGHT_SUM_MISMATCH' || w.code === 'DECLARED_TOTAL_MISMATCH' || w.code === 'DECLARED_GRADE_MISMATCH');
   for (const w of mismatch) legend.push(`※ ${messageOf(w)}`);
+  return legend;
+}
 
+/** The printed form's view model: every cell already formatted; the templates only lay it out. */
+export function formView(result: FormResult, options: ViewOptions): FormView {
+  const rows = indicatorRows(result);
+  const b = result.budget;
+  const budget = budgetRows(result);
+  const legend = legendLines(result, rows);
   const signOff = result.header.signOff;
   const boxes: SignatureBoxView[] = ROLES.map((role) => ({
     role,
