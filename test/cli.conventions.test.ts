@@ -52,7 +52,7 @@ describe('CLI conventions', () => {
 
   test('colour only on a terminal and never with NO_COLOR; plain when piped', async () => {
     const lines: string[] = [];
-    const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t), interactive: true, colour: true, columns: 140 };
+    const io = { out: (t: string) => lines.push(t), err: (t: string) => lines.push(t), interactive: true, colour: true, columns: 140, bytes: () => undefined };
     await main(['score', 'examples/zhuzhou-2020/project.actuals.yaml'], io);
     expect(lines.join('\n')).toContain('\x1b[33m');
     const piped = shell(`node ${BIN} score examples/zhuzhou-2020/project.actuals.yaml | cat`);
@@ -64,7 +64,7 @@ describe('CLI conventions', () => {
   test('the score table follows the terminal: a narrow layout below 100 columns', async () => {
     const capture = async (columns: number): Promise<string> => {
       let out = '';
-      await main(['score', 'examples/water-2023/project.actuals.yaml'], { out: (t) => (out += `${t}\n`), err: () => undefined, interactive: true, colour: false, columns });
+      await main(['score', 'examples/water-2023/project.actuals.yaml'], { out: (t) => (out += `${t}\n`), err: () => undefined, interactive: true, colour: false, columns, bytes: () => undefined });
       return out;
     };
     const narrow = await capture(80);

@@ -7,12 +7,15 @@ export interface CliRun {
   code: number;
   out: string;
   err: string;
+  /** What `-o -` wrote to stdout. */
+  bytes: Buffer;
 }
 
 /** Runs the CLI in-process with captured output. */
 export async function runCli(...argv: string[]): Promise<CliRun> {
   let out = '';
   let err = '';
+  const chunks: Buffer[] = [];
   const code = await main(argv, {
     out: (t) => {
       out += t.endsWith('\n') ? t : `${t}\n`;
@@ -23,8 +26,9 @@ export async function runCli(...argv: string[]): Promise<CliRun> {
     interactive: false,
     colour: false,
     columns: 136,
+    bytes: (data) => chunks.push(Buffer.from(data)),
   });
-  return { code, out, err };
+  return { code, out, err, bytes: Buffer.concat(chunks) };
 }
 
 export function tempDir(prefix = 'jixiao-test-'): string {

@@ -1,4 +1,4 @@
-import { renameSync, unlinkSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { existsSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inputError } from '../errors/diagnostic';
@@ -13,6 +13,8 @@ export interface Io {
   colour: boolean;
   /** Terminal width in columns (tables switch to a narrow layout below 100). */
   columns: number;
+  /** Raw bytes to stdout, for `-o -` (a PDF piped on). */
+  bytes(data: string | Uint8Array): void;
 }
 
 const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
@@ -36,34 +38,90 @@ export const processIo: Io = {
   interactive: process.stdout.isTTY === true,
   colour: process.stdout.isTTY === true && !process.env.NO_COLOR,
   columns: process.stdout.isTTY === true ? (process.stdout.columns ?? 120) : 120,
+  bytes: (data) => process.stdout.write(data),
 };
 
 /**
- * The one overwrite policy of every command (README: 输出文件):
+ * The one overwrite policy of every command (README: 命令行约定):
  * - `generated` outputs (PDF, HTML, CSV, reports) are made from inputs and are replaced when they exist;
  * - `protected` outputs (a clerk's actuals file from init, keys and certificates) are never replaced without --force.
  */
 export type OutputKind = 'generated' | 'protected';
 
-export function writeOutput(target: string, data: string | Uint8Array, kind: OutputKind, force = false): void {
+/** Why an output cannot be written, from the system's error code, in both languages. */
+function cause(error: unknown): { zh: string; en: string } {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const causes: Record<string, { zh: string; en: string }> = {
+    ENOENT: { zh: '所在目录不存在', en: 'its folder does not exist' },
+    ENOTDIR: { zh: '路径中有一段是文件而不是目录', en: 'a part of the path is a file, not a folder' },
+    EACCES: { zh: '没有写入权限', en: 'permission denied' },
+    EPERM: { zh: '不允许写入', en: 'not permitted' },
+    EROFS: { zh: '所在文件系统只读', en: 'the file system is read-only' },
+    EISDIR: { zh: '这是一个目录', en: 'it is a folder' },
+    ENOSPC: { zh: '磁盘已满', en: 'no space left on the device' },
+    EEXIST: { zh: '文件已存在', en: 'the file exists' },
+  };
+  return causes[code] ?? { zh: code || String(error), en: code || String(error) };
+}
+
+/** Where an output goes: a regular file (written atomically), a character device (written through), or refused. */
+function outputTarget(target: string): { kind: 'file'; path: string } | { kind: 'device'; path: string } {
+  if (target === '') throw inputError('OUTPUT_INVALID', { path: '""', cause: { zh: '输出路径为空', en: 'the output path is empty' } });
+  let stats;
+  try {
+    stats = statSync(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'file', path: target };
+    throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error) });
+  }
+  // a symbolic link is followed: the file it names is replaced, the link stays a link
+  const real = realpathSync(target);
+  if (stats.isFile()) return { kind: 'file', path: real };
+  if (stats.isCharacterDevice()) return { kind: 'device', path: real };
+  if (stats.isDirectory()) throw inputError('OUTPUT_INVALID', { path: target, cause: cause({ code: 'EISDIR' }) });
+  throw inputError('OUTPUT_INVALID', { path: target, cause: { zh: '这是管道、套接字或块设备，不是普通文件', en: 'it is a pipe, socket or block device, not a regular file' } });
+}
+
+export function writeOutput(io: Io, target: string, data: string | Uint8Array, kind: OutputKind, force = false): void {
+  if (target === '-') {
+    io.bytes(data);
+    return;
+  }
   writeOutput.check(target, kind, force);
-  writeFileAtomic(target, data);
+  const where = outputTarget(target);
+  if (where.kind === 'device') {
+    // /dev/null and its kin are written through, never renamed over (which would replace the device with a file)
+    try {
+      writeFileSync(where.path, data, { flag: 'w' });
+    } catch (error) {
+      throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error) });
+    }
+    return;
+  }
+  try {
+    writeFileAtomic(where.path, data);
+  } catch (error) {
+    throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error) });
+  }
 }
 
 /** The policy alone, to refuse before doing expensive work (or asking for a password). */
 writeOutput.check = (target: string, kind: OutputKind, force = false): void => {
-  if (kind === 'protected' && !force && existsSync(target)) throw inputError('OUTPUT_EXISTS', { path: target });
+  if (target === '-') return;
+  if (target === '') throw inputError('OUTPUT_INVALID', { path: '""', cause: { zh: '输出路径为空', en: 'the output path is empty' } });
+  if (kind === 'protected' && !force && existsSync(target) && statSync(target).isFile()) throw inputError('OUTPUT_EXISTS', { path: target });
+  outputTarget(target);
 };
 
 /**
  * Writes a file whole or not at all: to a temporary name beside it, then renamed over the target.
- * A failure leaves no half-written output behind.
+ * A failure leaves no half-written output behind. The folder must exist (a missing one is the caller's error).
  */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
-  mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   const temporary = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    writeFileSync(temporary, data);
+    writeFileSync(temporary, data, { flag: 'wx' });
     renameSync(temporary, target);
   } catch (error) {
     try {

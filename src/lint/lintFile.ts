@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { InputError, sortByLocation, type Diagnostic } from '../errors/diagnostic';
+import { diagnostic, InputError, sortByLocation, type Diagnostic } from '../errors/diagnostic';
 import { lintDefinitions } from './indicatorLint';
 import { lintRuleSet } from './ruleSetLint';
 import type { RuleSet } from '../rules/ruleSet';
@@ -17,7 +17,12 @@ export interface LintReport {
 /** Lints a rule set or an indicator definitions file, telling them apart by their keys. */
 export async function lintFile(file: string): Promise<LintReport> {
   const doc = readSource(file);
-  const data = (doc.data ?? {}) as Record<string, unknown>;
+  if (doc.diagnostics.some((d) => d.severity === 'error')) return { file, kind: 'definitions', findings: sortByLocation(doc.diagnostics) };
+  const data = doc.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    // `hello world` or `42`: say which files lint reads, instead of guessing
+    return { file, kind: 'definitions', findings: [diagnostic('LINT_FILE_KIND', { path: file }, doc.locate([]))] };
+  }
   if ('rules' in data || 'extends' in data) {
     // through the loader: extends resolved, events checked against the registry, like any command would
     const { ruleSet, problems } = readRuleSet(file, undefined, undefined, []);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SourceLocation } from '../domain/model';
-import { inputError } from '../errors/diagnostic';
+import { diagnostic, inputError, type Diagnostic } from '../errors/diagnostic';
 import { parseYaml, type SourceDocument } from '../source/yamlSource';
 
 export function sha256(text: string | Buffer): string {
@@ -35,9 +35,57 @@ export function readInput(file: string, kind: InputKind, namedAt?: SourceLocatio
   }
 }
 
-/** Reads a YAML file through readInput, or reports why not at the place that named it. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const GB18030 = new TextDecoder('gb18030', { fatal: true });
+
+/** Line and column of a byte offset, counting lines by their LF bytes (valid in both encodings). */
+function positionOf(bytes: Buffer, offset: number, file: string): SourceLocation {
+  const before = bytes.subarray(0, offset);
+  const line = before.filter((b) => b === 0x0a).length + 1;
+  return { file, line, column: offset - (before.lastIndexOf(0x0a) + 1) + 1 };
+}
+
+/** The first byte where UTF-8 decoding fails (found by halving; the decoder does not say). */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let good = 0;
+  let bad = bytes.length;
+  while (bad - good > 1) {
+    const mid = (good + bad) >> 1;
+    try {
+      UTF8.decode(bytes.subarray(0, mid), { stream: true });
+      good = mid;
+    } catch {
+      bad = mid;
+    }
+  }
+  return good;
+}
+
+/**
+ * The one decoder of every text file jixiao reads: UTF-8 (a byte-order mark is dropped); else, for files saved by
+ * Windows Notepad or WPS, GB18030 with a note; anything else is an error at the line of the first bad byte.
+ * Bytes are never replaced silently.
+ */
+export function decodeText(bytes: Buffer, file: string): { text: string; notes: Diagnostic[] } {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return { text: UTF8.decode(body), notes: [] };
+  } catch {
+    const at = positionOf(body, firstInvalidUtf8(body), file);
+    try {
+      return { text: GB18030.decode(body), notes: [diagnostic('ENCODING_GB18030', { path: file }, at)] };
+    } catch {
+      throw inputError('ENCODING', { path: file }, at);
+    }
+  }
+}
+
+/** Reads a YAML file through readInput and the one decoder, or reports why not at the place that named it. */
 export function readSource(file: string, namedAt?: SourceLocation): SourceDocument {
-  return parseYaml(readInput(file, 'yaml', namedAt).toString('utf8'), file, path.resolve(file));
+  const { text, notes } = decodeText(readInput(file, 'yaml', namedAt), file);
+  const doc = parseYaml(text, file, path.resolve(file));
+  doc.diagnostics.push(...notes);
+  return doc;
 }
 
 /** A path written inside a file is relative to that file's folder. */

@@ -3,7 +3,8 @@ import { dec, type Decimal } from '../domain/decimal';
 import type { Band } from '../domain/model';
 import { diagnostic, InputError, throwIfErrors, type Diagnostic } from '../errors/diagnostic';
 import type { RuleSet } from '../rules/ruleSet';
-import { actualsSchema, type ActualsFile } from '../schema/actuals';
+import { actualsSchema, indicatorActualSchema, type ActualsFile } from '../schema/actuals';
+import { issueText } from '../errors/zodIssue';
 import { definitionsSchema, type DefinitionsFile } from '../schema/definitions';
 import { validateDocument } from '../source/validate';
 import type { BudgetInput } from '../scoring/budget';
@@ -81,12 +82,28 @@ function formFromDocuments(actualsDoc: SourceDocument, definitionsSource: Source
   if (!definitions || !definitionsDoc || !actualsRead.value || problems.some((d) => d.severity === 'error')) {
     throw new InputError(problems.filter((d) => d.severity === 'error'));
   }
-  const actuals = actualsRead.value;
+  const actuals = withReservedIds(actualsRead.value, actualsDoc);
   const ruleSet = ruleSetFor(definitions, definitionsDoc);
   problems.push(...checkDefinitions(definitions, definitionsDoc, ruleSet), ...checkActualIds(definitions, actualsDoc, definitionsDoc.file));
   throwIfErrors(problems);
   const input = formInput(definitions, actuals, { definitions: definitionsDoc, actuals: actualsDoc });
+  // what reading noticed without refusing (a GB18030 file, say) travels with the form into its result
+  input.readingNotes = problems.filter((d) => d.severity !== 'error');
   return { actualsDoc, definitionsDoc, actuals, definitions, ruleSet, input };
+}
+
+/**
+ * An indicator id `__proto__` is an id like any other. zod's record drops it (assigning it sets a prototype),
+ * so it is validated here on its own and kept as an own property of a null-prototype record.
+ */
+function withReservedIds(actuals: ActualsFile, doc: SourceDocument): ActualsFile {
+  const raw = (doc.data as { indicators?: Record<string, unknown> } | undefined)?.indicators;
+  if (!raw || typeof raw !== 'object' || !Object.prototype.hasOwnProperty.call(raw, '__proto__')) return actuals;
+  const parsed = indicatorActualSchema.safeParse(raw['__proto__']);
+  if (!parsed.success) throw new InputError([diagnostic('INVALID_VALUE', { field: 'indicators.__proto__', detail: issueText(parsed.error.issues[0]!) }, doc.locate(['indicators', '__proto__']))]);
+  const indicators: ActualsFile['indicators'] = Object.assign(Object.create(null) as ActualsFile['indicators'], actuals.indicators);
+  Object.defineProperty(indicators, '__proto__', { value: parsed.data, enumerable: true, writable: true, configurable: true });
+  return { ...actuals, indicators };
 }
 
 function definitionsReference(doc: SourceDocument): string | null {

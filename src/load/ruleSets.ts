@@ -10,7 +10,7 @@ import { ruleSetDeltaSchema, ruleSetSchema } from '../schema/ruleset';
 import { EVENT_SPECS } from '../scoring/registry';
 import { validateDocument } from '../source/validate';
 import { parseYaml, type SourceDocument } from '../source/yamlSource';
-import { readInput, sha256 } from './files';
+import { decodeText, readInput, sha256 } from './files';
 import { ruleSetPath } from './ruleSetFiles';
 
 export { shippedRuleSetIds, ruleSetFolders, RULESETS_ENV } from './ruleSetFiles';
@@ -30,7 +30,10 @@ export function readRuleSet(idOrPath: string, namedAt: SourceLocation | undefine
   const { file, byId } = ruleSetPath(idOrPath, namedAt, relativeTo);
   const absolute = path.resolve(file);
   if (seen.includes(absolute)) throw inputError('RULESET_EXTENDS_CYCLE', { chain: [...seen, absolute].map((f) => path.basename(f, '.yaml')).join(' → ') }, namedAt);
-  const doc = parseYaml(readInput(file, 'yaml', namedAt).toString('utf8'), displayPath(file));
+  const shown = displayPath(file);
+  const { text, notes } = decodeText(readInput(file, 'yaml', namedAt), shown);
+  const doc = parseYaml(text, shown);
+  doc.diagnostics.push(...notes);
   const result = ruleSetFromDocument(doc, [...seen, absolute]);
   if (result.ruleSet && byId && result.ruleSet.file.id !== idOrPath) {
     result.problems.push(inputError('RULESET_ID_MISMATCH', { path: doc.file, found: result.ruleSet.file.id, id: idOrPath }, doc.locate(['id'])).diagnostics[0]!);

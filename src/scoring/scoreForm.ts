@@ -26,6 +26,8 @@ export interface FormInput {
   levels: { name: string; declaredWeight: Decimal | null; location?: SourceLocation; groups: { name: string; ids: string[] }[] }[];
   declared: { total: Decimal | null; grade: string | null; maxTotal: Decimal | null; totalLocation?: SourceLocation; maxTotalLocation?: SourceLocation; gradeLocation?: SourceLocation };
   hashes: { definitionsSha256: string; actualsSha256: string };
+  /** Warnings and notes from reading the files (an encoding, say), reported with the scored form. */
+  readingNotes?: Diagnostic[];
 }
 
 /**
@@ -156,7 +158,7 @@ async function finish(input: FormInput, compiled: RuleEvaluator, indicators: Ind
   const declaredRowsTotal = (budget.declaredScore ?? budget.ruleScore).plus(sum(indicators.map((r) => r.declaredScore ?? r.ruleScore)));
   checkDeclared(input, total, grade, declaredRowsTotal, formWarnings);
 
-  const all = [...budget.flags, ...indicators.flatMap((r) => r.flags), ...formWarnings];
+  const all = [...(input.readingNotes ?? []), ...budget.flags, ...indicators.flatMap((r) => r.flags), ...formWarnings];
   return {
     form: input.form,
     title: input.title,

@@ -169,7 +169,8 @@ export interface Validated<T> {
 /** Reads a parsed YAML document against a schema; the value is set only when there is no error. */
 export function validateDocument<S extends AnySchema>(doc: SourceDocument, schema: S): Validated<z.output<S>> {
   const diagnostics = [...doc.diagnostics];
-  if (diagnostics.some((d) => d.code === 'YAML_SYNTAX')) return { diagnostics };
+  // nothing could be read (syntax, an unresolved alias, an alias bomb): its own errors say why, not a cascade of REQUIRED
+  if (doc.data === undefined && diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const result = schema.safeParse(doc.data ?? {}, { reportInput: true });
   if (!result.success) {
     diagnostics.push(...issuesToDiagnostics(result.error.issues as unknown as Issue[], schema, doc));

@@ -50,9 +50,19 @@ export function parseYaml(text: string, file: string, absolutePath = path.resolv
     }
   }
   checkNumberPrecision(doc, at, diagnostics);
+  checkAliases(doc, at, diagnostics);
 
-  const fatal = diagnostics.some((d) => d.code === 'YAML_SYNTAX');
-  const data = fatal ? undefined : (doc.toJS({ maxAliasCount: 100 }) as unknown);
+  const fatal = diagnostics.some((d) => d.severity === 'error' && d.code !== 'DUPLICATE_KEY' && d.code !== 'NUMBER_TOO_PRECISE');
+  let data: unknown;
+  if (!fatal) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // yaml refuses an alias bomb (billion laughs) while expanding it: say so at the first alias
+      if (!/alias/i.test((error as Error).message)) throw error;
+      diagnostics.push(diagnostic('YAML_ALIAS_BOMB', { limit: MAX_ALIAS_COUNT }, at(firstAliasOffset(doc))));
+    }
+  }
 
   return {
     file,
@@ -80,6 +90,29 @@ export function parseYaml(text: string, file: string, absolutePath = path.resolv
       });
     },
   };
+}
+
+/** How many alias expansions a file may make before it is refused as an alias bomb. */
+const MAX_ALIAS_COUNT = 100;
+
+/** Every alias must name an anchor set before it (`actual: *nosuch` is an error at its line, not a crash). */
+function checkAliases(doc: Document, at: (offset: number) => SourceLocation, out: Diagnostic[]): void {
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) === undefined) out.push(diagnostic('YAML_ALIAS_UNRESOLVED', { alias: node.source }, at(node.range?.[0] ?? 0)));
+    },
+  });
+}
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** The YAML library's error codes, said in Chinese. */

@@ -38,8 +38,8 @@ export async function compareCommand(targets: string[], options: CompareCommandO
   });
   bar?.stop();
   const info = { differences: run.differences, rulesA: run.rulesA, rulesB: run.rulesB, engine: run.engine, seconds: run.seconds };
-  if (options.csv) writeOutput(options.csv, compareCsv(run.forms), 'generated');
-  if (options.html) writeOutput(options.html, compareHtml(info, run.forms, run.summary, lang), 'generated');
+  if (options.csv) writeOutput(io, options.csv, compareCsv(run.forms), 'generated');
+  if (options.html) writeOutput(io, options.html, compareHtml(info, run.forms, run.summary, lang), 'generated');
   if (options.json) io.out(JSON.stringify({ differences: run.differences, rulesA: run.rulesA, rulesB: run.rulesB, engine: run.engine, seconds: run.seconds, summary: run.summary, forms: run.forms }, null, 2));
   else io.out(compareText(info, run.forms, run.summary, lang));
   for (const file of [options.csv, options.html]) if (file && !options.json) io.err(text('cli.wrote', lang, { path: file }));

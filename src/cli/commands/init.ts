@@ -12,7 +12,7 @@ export async function initCommand(definitionsPath: string, options: { output?: s
     io.out(yaml);
     return EXIT.ok;
   }
-  writeOutput(output, yaml, 'protected', options.force === true);
+  writeOutput(io, output, yaml, 'protected', options.force === true);
   if (options.json) io.out(JSON.stringify({ ok: true, output }, null, 2));
   else io.err(text('cli.wrote', mode.lang, { path: output }));
   return EXIT.ok;

@@ -32,8 +32,8 @@ export async function keygenCommand(options: KeygenCommandOptions, io: Io, mode:
     ...(options.issuer ? { issuer: { file: options.issuer, password: issuerPassword } } : {}),
     ...(days !== undefined ? { days } : {}),
   });
-  writeOutput(options.output, p12, 'protected', force);
-  if (options.certOut) writeOutput(options.certOut, pem, 'protected', force);
+  writeOutput(io, options.output, p12, 'protected', force);
+  if (options.certOut) writeOutput(io, options.certOut, pem, 'protected', force);
   if (options.json) io.out(JSON.stringify({ ok: true, output: options.output, certificate: options.certOut ?? null, cn: options.cn }, null, 2));
   else io.err(text('cli.wroteTestCert', mode.lang, { path: options.output, cn: options.cn }));
   return EXIT.ok;

@@ -43,11 +43,11 @@ export async function renderCommand(files: string[], options: RenderCommandOptio
   rendered.forEach((form, i) => {
     const target = targets[i]!;
     if (form.pdf) {
-      writeOutput(target, form.pdf, 'generated');
-      if (options.html && form.html) writeOutput(options.html, standaloneHtml(form.html), 'generated');
+      writeOutput(io, target, form.pdf, 'generated');
+      if (options.html && form.html) writeOutput(io, options.html, standaloneHtml(form.html), 'generated');
       const result = form.scored?.result;
       report.push({ file: form.file, output: target, total: result ? result.total.toString() : null, grade: result?.grade ?? null, errors: [] });
-      if (!options.json) io.err(text('cli.wrote', mode.lang, { path: target }));
+      if (!options.json && target !== '-') io.err(text('cli.wrote', mode.lang, { path: target }));
     } else {
       report.push({ file: form.file, output: null, total: null, grade: null, errors: (form.problems ?? []).map((d) => diagnosticJson(d, mode.lang)) });
       if (!options.json) {

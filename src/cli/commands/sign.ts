@@ -33,7 +33,7 @@ export async function signCommand(pdf: string, options: SignCommandOptions, io: 
   });
   // Signing adds a revision to the same document: in place by default, like any generated output otherwise.
   const output = options.output ?? pdf;
-  writeOutput(output, result.pdf, 'generated');
+  writeOutput(io, output, result.pdf, 'generated');
   if (options.json) {
     io.out(JSON.stringify({ ok: true, output, role, signer: result.signer, warnings: result.warnings.map((w) => w.code) }, null, 2));
     return EXIT.ok;

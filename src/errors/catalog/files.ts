@@ -37,6 +37,32 @@ export const FILES = {
     hintZh: '检查缩进、冒号后的空格和引号是否成对。',
     hintEn: 'Check indentation, the space after each colon, and that quotes are paired.',
   },
+  ENCODING: {
+    severity: 'error',
+    zh: '文件 {path} 不是 UTF-8 编码，也不是 GB18030（GBK）编码：此处起的字节无法识别',
+    en: 'The file {path} is neither UTF-8 nor GB18030 (GBK): the bytes from here cannot be read',
+    hintZh: '用编辑器以 UTF-8 编码另存此文件；检查文件是否损坏。',
+    hintEn: 'Save the file as UTF-8 in your editor; check that it is not damaged.',
+  },
+  ENCODING_GB18030: {
+    severity: 'info',
+    zh: '文件 {path} 是 GB18030（GBK）编码，已按此读取；jixiao 写出的文件一律为 UTF-8',
+    en: 'The file {path} is in GB18030 (GBK) and was read as such; files jixiao writes are UTF-8',
+  },
+  YAML_ALIAS_UNRESOLVED: {
+    severity: 'error',
+    zh: '引用 *{alias} 找不到对应的锚点 &{alias}',
+    en: 'The alias *{alias} has no anchor &{alias} before it',
+    hintZh: '在前面用 &{alias} 定义它，或直接写出值；不熟悉 YAML 引用时不要用 * 开头。',
+    hintEn: 'Define &{alias} before it, or write the value itself; a value starting with * is an alias in YAML.',
+  },
+  YAML_ALIAS_BOMB: {
+    severity: 'error',
+    zh: '文件中的引用（*别名）展开超过 {limit} 次，拒绝读取',
+    en: 'The aliases in this file expand more than {limit} times; the file is refused',
+    hintZh: '直接写出各个值，不要层层引用。',
+    hintEn: 'Write the values out instead of nesting aliases.',
+  },
   DUPLICATE_KEY: {
     severity: 'error',
     zh: '键「{key}」重复出现',

@@ -9,6 +9,13 @@ export const OUTPUT = {
     hintZh: '换一个文件名，或加 --force 覆盖。',
     hintEn: 'Choose another name, or pass --force to overwrite.',
   },
+  OUTPUT_INVALID: {
+    severity: 'error',
+    zh: '无法写入输出 {path}：{cause}',
+    en: 'Cannot write the output {path}: {cause}',
+    hintZh: '给出一个可写目录中的文件路径；- 表示写到标准输出。',
+    hintEn: 'Name a file in a folder you can write to; - writes to standard output.',
+  },
   UNKNOWN_KIND: {
     severity: 'error',
     zh: '未知的文件类型「{kind}」',
