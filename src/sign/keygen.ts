@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
+import { inputError } from '../errors/diagnostic';
 import { decodedAttributes, readIdentity } from './keys';
 
 /** Every test certificate says so in its subject: it must never pass for a real signer. */
@@ -47,6 +48,9 @@ export function makeTestP12(options: KeygenOptions, password: string): Uint8Arra
   const chain: forge.pki.Certificate[] = [];
   if (options.issuer) {
     const ca = readIdentity(options.issuer.p12, options.issuer.password, options.issuer.file);
+    // only a CA may issue: a signer's own certificate as --issuer would make a chain no checker accepts
+    const constraints = ca.certificate.getExtension('basicConstraints') as { cA?: boolean } | null;
+    if (!constraints?.cA) throw inputError('ISSUER_NOT_CA', { path: options.issuer.file, name: ca.commonName });
     cert.setIssuer(decodedAttributes(ca.certificate.subject.attributes));
     signingKey = ca.key;
     chain.push(ca.certificate, ...ca.chain);

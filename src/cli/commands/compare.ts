@@ -19,6 +19,7 @@ export interface CompareCommandOptions {
 export async function compareCommand(targets: string[], options: CompareCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const { lang } = mode;
   if (options.rules.length !== 2) throw new InputError([diagnostic('USAGE', { detail: text('usage.twoRuleSets', lang, { count: options.rules.length }) })]);
+  for (const target of [options.csv, options.html]) if (target !== undefined) writeOutput.check(target, 'generated');
   const workers = numberOption('--workers', options.workers, { min: 1, max: 64, integer: true }, lang);
   const bar = io.interactive && !options.json ? new SingleBar({ format: text('cli.compareProgress', lang, { bar: '{bar}', value: '{value}', total: '{total}', eta_formatted: '{eta_formatted}' }), hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
   let started = false;

@@ -38,6 +38,8 @@ export async function renderCommand(files: string[], options: RenderCommandOptio
   const targets = outputPaths(files, options.output, mode);
   if (options.html && files.length > 1) throw new InputError([diagnostic('USAGE', { detail: text('usage.htmlOneForm', mode.lang) })]);
   const timeoutMs = numberOption('--timeout', options.timeout, { min: 1000, max: 600000, integer: true }, mode.lang);
+  // every output is checked before any browser starts: a bad one costs nothing and leaves nothing behind
+  for (const target of [...targets, ...(options.html ? [options.html] : [])]) writeOutput.check(target, 'generated');
   const rendered = await renderForms(files, { explain: options.explain === true, ...(timeoutMs ? { timeoutMs } : {}) });
   const report: { file: string; output: string | null; total: string | null; grade: string | null; errors: unknown[] }[] = [];
   rendered.forEach((form, i) => {

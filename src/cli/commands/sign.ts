@@ -21,6 +21,7 @@ export interface SignCommandOptions {
 export async function signCommand(pdf: string, options: SignCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const role = roleFromLabel(options.role);
   if (!role) throw inputError('UNKNOWN_ROLE', { role: options.role });
+  if (options.output !== undefined) writeOutput.check(options.output, 'generated');
   const password = await readPassword('JIXIAO_P12_PASSWORD', text('cli.passwordFor', mode.lang, { path: options.p12 }));
   const result = await signFile(pdf, {
     p12: options.p12,

@@ -37,6 +37,13 @@ export const SIGNING = {
     hintZh: '证书文件应为 PKCS#12（.p12/.pfx），含私钥与证书。',
     hintEn: 'The file must be PKCS#12 (.p12/.pfx) with a private key and its certificate.',
   },
+  ISSUER_NOT_CA: {
+    severity: 'error',
+    zh: '{path} 中的证书「{name}」不是 CA 证书，不能颁发证书',
+    en: 'The certificate "{name}" in {path} is not a CA certificate and cannot issue certificates',
+    hintZh: '先用 jixiao keygen --ca 生成测试 CA，再用 --issuer 指向它。',
+    hintEn: 'Make a test CA with jixiao keygen --ca first, and name it with --issuer.',
+  },
   CERT_EXPIRED: {
     severity: 'error',
     zh: '签章证书「{name}」已于 {notAfter} 过期',

@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { runCli, tempDir } from './helpers';
+
+// Writing onto a device must never replace it (as root, renaming over /dev/null breaks the machine):
+// a character device is written through, a FIFO is refused, and both are still what they were afterwards.
+const dir = tempDir('jixiao-devices-');
+const device = path.join(dir, 'null-device');
+const fifo = path.join(dir, 'a-fifo');
+const water = 'examples/water-2023/project.actuals.yaml';
+const password = 'device-test';
+
+function kinds(): { device: boolean; fifo: boolean } {
+  return { device: lstatSync(device).isCharacterDevice(), fifo: lstatSync(fifo).isFIFO() };
+}
+
+async function run(env: Record<string, string>, ...argv: string[]) {
+  Object.assign(process.env, env);
+  try {
+    return await runCli(...argv);
+  } finally {
+    for (const k of Object.keys(env)) delete process.env[k];
+  }
+}
+
+let pdf: string;
+beforeAll(async () => {
+  execFileSync('mknod', ['-m', '666', device, 'c', '1', '3']);
+  execFileSync('mkfifo', [fifo]);
+  pdf = path.join(dir, 'form.pdf');
+  const rendered = await runCli('render', water, '-o', pdf);
+  expect(rendered.code).toBe(0);
+}, 120_000);
+
+describe('outputs onto a character device and a FIFO', () => {
+  jest.setTimeout(120_000);
+
+  test('render: PDF and HTML written through a device, refused on a FIFO before the browser starts', async () => {
+    expect((await runCli('render', water, '-o', device)).code).toBe(0);
+    expect((await runCli('render', water, '-o', path.join(dir, 'r.pdf'), '--html', device)).code).toBe(0);
+    const refused = await runCli('render', water, '-o', fifo);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('OUTPUT_INVALID');
+    expect((await runCli('render', water, '-o', path.join(dir, 'r2.pdf'), '--html', fifo)).code).toBe(1);
+    expect(kinds()).toEqual({ device: true, fifo: true });
+  });
+
+  test('init, keygen, sign and compare: the same', async () => {
+    const env = { JIXIAO_P12_PASSWORD: password, JIXIAO_CA_PASSWORD: password };
+    expect((await runCli('init', 'examples/water-2023/project.indicators.yaml', '-o', device)).code).toBe(0);
+    expect((await runCli('init', 'examples/water-2023/project.indicators.yaml', '-o', fifo, '--force')).code).toBe(1);
+    expect((await run(env, 'keygen', '--cn', '设备测试', '-o', device)).code).toBe(0);
+    const key = path.join(dir, 'signer.p12');
+    expect((await run(env, 'keygen', '--cn', '设备测试', '-o', key, '--cert-out', fifo)).code).toBe(1);
+    expect((await run(env, 'keygen', '--cn', '设备测试', '-o', key)).code).toBe(0);
+    expect((await run(env, 'sign', pdf, '--p12', key, '--role', '填表人', '-o', device)).code).toBe(0);
+    expect((await run(env, 'sign', pdf, '--p12', key, '--role', '填表人', '-o', fifo)).code).toBe(1);
+    expect((await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', 'hubei', 'examples/zhuzhou-2020', '--csv', device, '--html', device)).code).toBe(0);
+    expect((await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', 'hubei', 'examples/zhuzhou-2020', '--csv', fifo)).code).toBe(1);
+    expect(kinds()).toEqual({ device: true, fifo: true });
+    // the PDF signed "to" the device was not written back over the input
+    expect(readFileSync(pdf).includes(Buffer.from('/ByteRange'))).toBe(false);
+  });
+
+  test('a symbolic link to a file: the file is replaced, the link stays a link', async () => {
+    const real = path.join(dir, 'real.csv');
+    const link = path.join(dir, 'link.csv');
+    execFileSync('touch', [real]);
+    execFileSync('ln', ['-s', real, link]);
+    expect((await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', 'hubei', 'examples/zhuzhou-2020', '--csv', link)).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(statSync(real).size).toBeGreaterThan(0);
+  });
+
+  test('-o - writes the PDF to standard output', async () => {
+    const run = await runCli('render', water, '-o', '-');
+    expect(run.code).toBe(0);
+    expect(run.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
