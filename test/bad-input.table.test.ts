@@ -52,6 +52,7 @@ beforeAll(async () => {
   writeFileSync(P('invalid-bytes.actuals.yaml'), Buffer.concat([Buffer.from('definitions: ./x.yaml\nbudget: '), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('\n')]));
   writeFileSync(P('bomb.actuals.yaml'), ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'definitions: *d', ''].join('\n'));
   writeFileSync(P('hello.yaml'), 'hello world\n');
+  writeFileSync(P('complex-key.actuals.yaml'), 'definitions: ./x.yaml\n? [a, b]\n: 1\n');
   writeFileSync(P('number.actuals.yaml'), '42\n');
   writeFileSync(P('syntax.yaml'), 'definitions: [unclosed\n');
   writeFileSync(P('garbage.pdf'), 'this is not a PDF at all');
@@ -83,6 +84,7 @@ const CASES: Case[] = [
   { name: 'a file that is just text', argv: () => ['score', P('hello.yaml')], code: 'WRONG_TYPE', at: ['hello.yaml', 1] },
   { name: 'a file that is just a number', argv: () => ['score', P('number.actuals.yaml')], code: 'WRONG_TYPE', at: ['number.actuals.yaml', 1] },
   { name: 'a YAML syntax error', argv: () => ['score', P('syntax.yaml')], code: 'YAML_SYNTAX', at: ['syntax.yaml', 2] },
+  { name: 'a list used as a key', argv: () => ['score', P('complex-key.actuals.yaml')], code: 'YAML_COMPLEX_KEY', at: ['complex-key.actuals.yaml', 2] },
   { name: 'a duplicate key', argv: () => ['score', form('dupkey', [['declaredGrade: 优', 'declaredGrade: 优\ndeclaredGrade: 良']])], code: 'DUPLICATE_KEY', at: ['project.actuals.yaml', 29] },
   { name: 'an unknown key', argv: () => ['score', form('unknownkey', [['declaredGrade: 优', 'declaredGrade: 优\ngrade: 优']])], code: 'UNKNOWN_KEY', at: ['project.actuals.yaml', 29] },
   { name: 'an id written as a number', argv: () => ['score', form('numid', [['"2.3": { actual: 38个', '2.3: { actual: 38个']])], code: 'ID_NOT_STRING', at: ['project.actuals.yaml', 23] },

@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { PdfPrinter } from '../src/pdf/printer';
+import { mkdirSync, utimesSync } from 'node:fs';
+import { PdfPrinter, removeStaleProfiles } from '../src/pdf/printer';
 import { bundledAsset } from '../src/report/assets';
 import { InputError } from '../src/errors/diagnostic';
 import { ROOT, tempDir } from './helpers';
@@ -80,4 +81,25 @@ describe('one browser per run, always closed', () => {
     expect(execFileSync('pdfinfo', [path.join(out, 'small.pdf')], { encoding: 'utf8' })).toContain('Pages:');
     writeFileSync(path.join(tmp, 'done'), '');
   }, 60_000);
+
+  it('a failed render exits promptly: the process is gone within seconds of printing its error', () => {
+    const bad = path.join(ROOT, 'test/fixtures/bad/unit-mismatch/actuals.yaml');
+    const start = Date.now();
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), 'render', bad, '-o', `${tempDir()}/`], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).toBe(1);
+    expect(Date.now() - start).toBeLessThan(8_000);
+  }, 60_000);
+
+  it('profiles left by a killed run are removed at the next launch once an hour old; fresh ones stay', async () => {
+    const tmp = tempDir('jixiao-stale-');
+    const old = path.join(tmp, 'jixiao-chrome-killed');
+    const fresh = path.join(tmp, 'jixiao-chrome-running');
+    const other = path.join(tmp, 'somebody-elses');
+    for (const dir of [old, fresh, other]) mkdirSync(dir);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(old, twoHoursAgo, twoHoursAgo);
+    utimesSync(other, twoHoursAgo, twoHoursAgo);
+    expect(removeStaleProfiles(Date.now(), tmp)).toEqual([old]);
+    expect([existsSync(old), existsSync(fresh), existsSync(other)]).toEqual([false, true, true]);
+  });
 });

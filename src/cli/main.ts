@@ -192,6 +192,9 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
+      // the work is done and said: if a stray handle (a browser that would not die) keeps the process alive,
+      // leave anyway after a moment rather than sit there after printing the result
+      setTimeout(() => process.exit(code), 2_000).unref();
     },
     (error: unknown) => {
       process.stderr.write(`内部错误 / internal error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -64,3 +64,19 @@ export function fontSubsets(pkg: FontPackage, weight: '400' | '700'): FontSubset
 export function subsetHolding(subsets: FontSubset[], codePoint: number): FontSubset | undefined {
   return subsets.find((s) => s.ranges.some(([lo, hi]) => codePoint >= lo && codePoint <= hi));
 }
+
+/**
+ * Whether the bundled faces can draw a character (or need not: spaces and control characters). A character
+ * they cannot draw would come from whatever system font the machine has, or as tofu: callers warn instead.
+ */
+export function bundledFontsCover(codePoint: number): boolean {
+  if (codePoint < 0x20 || codePoint === 0x7f || /\s/u.test(String.fromCodePoint(codePoint))) return true;
+  return subsetHolding(fontSubsets('noto-serif-sc', '400'), codePoint) !== undefined && subsetHolding(fontSubsets('noto-sans-sc', '400'), codePoint) !== undefined;
+}
+
+/** The distinct characters of a text that the bundled faces cannot draw, in order of first appearance. */
+export function uncoveredCharacters(text: string): string[] {
+  const out = new Set<string>();
+  for (const ch of text) if (!bundledFontsCover(ch.codePointAt(0) ?? 0)) out.add(ch);
+  return [...out];
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
@@ -75,7 +75,8 @@ export class PdfPrinter {
 
   static async launch(options: PrinterOptions = {}): Promise<PdfPrinter> {
     const executablePath = options.executablePath ?? findBrowser();
-    const profileDir = mkdtempSync(path.join(tmpdir(), 'jixiao-chrome-'));
+    removeStaleProfiles();
+    const profileDir = mkdtempSync(path.join(tmpdir(), PROFILE_PREFIX));
     const args = [...BROWSER_ARGS, `--user-data-dir=${profileDir}`];
     if (process.getuid?.() === 0) args.push('--no-sandbox');
     let browser: Browser;
@@ -214,12 +215,44 @@ async function answer(request: HTTPRequest, documentUrl: string, job: PrintJob, 
   }
 }
 
+const PROFILE_PREFIX = 'jixiao-chrome-';
+const STALE_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * A run killed with -9 cannot remove its browser profile: the next launch removes our own profiles (by prefix)
+ * that nobody has touched for an hour. A profile in use is touched all the time, so it is never taken.
+ */
+export function removeStaleProfiles(now = Date.now(), folder = tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => n.startsWith(PROFILE_PREFIX));
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const dir = path.join(folder, name);
+    try {
+      const stats = statSync(dir);
+      if (stats.isDirectory() && now - stats.mtimeMs > STALE_AFTER_MS) {
+        rmSync(dir, { recursive: true, force: true });
+        removed.push(dir);
+      }
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return removed;
+}
+
 class TimeoutError extends Error {}
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms);
+    // a job abandoned with its browser (a warm-up when the only form failed) must not hold the process open
+    timer.unref();
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

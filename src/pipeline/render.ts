@@ -1,6 +1,8 @@
 import { readInput } from '../load/files';
 import * as path from 'node:path';
-import { InputError, inputError, type Diagnostic } from '../errors/diagnostic';
+import { diagnostic, InputError, inputError, type Diagnostic } from '../errors/diagnostic';
+import { uncoveredCharacters } from '../domain/fonts';
+import type { SourceLocation } from '../domain/model';
 import { PAGE_ORIGIN, PdfPrinter, type PrintStats } from '../pdf/printer';
 import { bundledAsset } from '../report/assets';
 import { renderHtml } from '../report/render';
@@ -28,6 +30,8 @@ export interface RenderedForm {
   pdf?: Uint8Array;
   stats?: PrintStats;
   problems?: Diagnostic[];
+  /** What printed but may not look right (a character no bundled font has). */
+  warnings?: Diagnostic[];
 }
 
 const SEAL_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
@@ -94,7 +98,10 @@ export async function renderForms(files: string[], options: RenderOptions, timin
   const one = async (file: string): Promise<RenderedForm> => {
     const form: RenderedForm = { file };
     try {
-      const { scored, html, view } = await formHtml(file, options.explain, timings);
+      const laidOut = await formHtml(file, options.explain, timings);
+      const { scored, view } = laidOut;
+      form.warnings = unsupportedCharacters(scored, laidOut.html);
+      const html = withGetaMarks(laidOut.html);
       Object.assign(form, { scored, html, view });
       const { pdf, stats } = await (await printer()).print({ html, resolveAsset: bundledAsset, name: file });
       const meta = view.meta;
@@ -130,6 +137,38 @@ export async function renderForms(files: string[], options: RenderOptions, timin
     // a printer passed in belongs to the caller; one launched here is always closed here
     if (launched && !options.printer) await (await launched.catch(() => undefined))?.close();
   }
+}
+
+/** Where a character first appears in the form's own files (line and column), for the warning's location. */
+function firstPlace(scored: ScoredForm, ch: string): SourceLocation | undefined {
+  for (const doc of [scored.loaded.actualsDoc, scored.loaded.definitionsDoc]) {
+    const offset = doc.text.indexOf(ch);
+    if (offset < 0) continue;
+    const before = doc.text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { file: doc.file, line, column: [...before.slice(before.lastIndexOf('\n') + 1)].length + 1 };
+  }
+  return undefined;
+}
+
+/**
+ * Every printed character the bundled fonts cannot draw (rare CJK of Extension B, emoji…) is a warning at its
+ * place: it would print from a system font or as a box, so it is never left to happen silently.
+ */
+function unsupportedCharacters(scored: ScoredForm, html: string): Diagnostic[] {
+  return uncoveredCharacters(html).map((ch) =>
+    diagnostic('UNSUPPORTED_CHARACTER', { char: ch, codePoint: `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` }, firstPlace(scored, ch)),
+  );
+}
+
+/**
+ * Characters the bundled fonts lack print as 〓 (the typesetter's mark for a missing character), the same on
+ * every machine, rather than in whatever system font Chromium would find. The embedded data keeps the original.
+ */
+function withGetaMarks(html: string): string {
+  const missing = uncoveredCharacters(html);
+  if (missing.length === 0) return html;
+  return [...html].map((ch) => (missing.includes(ch) ? '〓' : ch)).join('');
 }
 
 /** A small page in the form's fonts and stylesheet, printed once per page when the browser starts. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, bandInput, gradeLabel, nonEmptyText, points, textCell } from './primitives';
+import { amount, bandInput, gradeLabel, limited, nonEmptyText, points, TEXT_LIMITS, textCell } from './primitives';
 
 /** One budget line (年度资金总额 or a 其中 row), in 万元. */
 const budgetLine = z.strictObject({
@@ -12,9 +12,9 @@ export const indicatorActualSchema = z.strictObject({
   actual: textCell.meta({ description: '实际完成值，如 "600余篇"、"97.64%"、"全年无故障"' }),
   band: bandInput.optional().meta({ description: '定性指标档次：达成 / 部分达成 / 未达成' }),
   declaredScore: points.optional().meta({ description: '表上填的得分（与规则得分不同时须写 reason）' }),
-  reason: z.string().optional().meta({ description: '人工评分理由' }),
-  deviationReason: z.string().optional().meta({ description: '偏差原因分析' }),
-  improvement: z.string().optional().meta({ description: '改进措施' }),
+  reason: limited(z.string(), TEXT_LIMITS.reason).optional().meta({ description: '人工评分理由' }),
+  deviationReason: limited(z.string(), TEXT_LIMITS.reason).optional().meta({ description: '偏差原因分析' }),
+  improvement: limited(z.string(), TEXT_LIMITS.reason).optional().meta({ description: '改进措施' }),
 });
 
 export const actualsSchema = z.strictObject({
@@ -31,19 +31,19 @@ export const actualsSchema = z.strictObject({
       })
       .optional(),
     declaredScore: points.optional().meta({ description: '表上填的预算执行得分' }),
-    reason: z.string().optional().meta({ description: '执行率偏低的原因' }),
+    reason: limited(z.string(), TEXT_LIMITS.reason).optional().meta({ description: '执行率偏低的原因' }),
   }),
-  overallGoal: z.strictObject({ actual: z.string().meta({ description: '年度总体目标：实际完成情况' }) }),
+  overallGoal: z.strictObject({ actual: limited(z.string(), TEXT_LIMITS.goal).meta({ description: '年度总体目标：实际完成情况' }) }),
   indicators: z.record(z.string(), indicatorActualSchema).meta({ description: '按指标编号填写' }),
   declaredTotal: points.optional().meta({ description: '表上填的总得分' }),
   declaredGrade: gradeLabel.optional().meta({ description: '表上填的等级' }),
   signOff: z
     .strictObject({
-      preparer: z.string().optional().meta({ description: '填表人' }),
-      phone: z.string().optional().meta({ description: '联系电话' }),
-      date: z.string().optional().meta({ description: '填报日期' }),
-      reviewer: z.string().optional().meta({ description: '审核人' }),
-      head: z.string().optional().meta({ description: '单位负责人' }),
+      preparer: limited(z.string(), TEXT_LIMITS.signOff).optional().meta({ description: '填表人' }),
+      phone: limited(z.string(), TEXT_LIMITS.signOff).optional().meta({ description: '联系电话' }),
+      date: limited(z.string(), TEXT_LIMITS.signOff).optional().meta({ description: '填报日期' }),
+      reviewer: limited(z.string(), TEXT_LIMITS.signOff).optional().meta({ description: '审核人' }),
+      head: limited(z.string(), TEXT_LIMITS.signOff).optional().meta({ description: '单位负责人' }),
       seal: z.string().optional().meta({ description: '单位公章图片路径（PNG/JPEG，相对本文件）' }),
     })
     .optional(),

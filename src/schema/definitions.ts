@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { amount, idString, maxScore, nonEmptyText, points, textCell } from './primitives';
+import { amount, idString, limited, maxScore, nonEmptyText, points, TEXT_LIMITS, textCell } from './primitives';
 
 /** 三级指标 as set at budget time: what is measured, the target and the points it carries. */
 export const indicatorDefinitionSchema = z.strictObject({
   id: idString,
-  name: nonEmptyText.meta({ description: '三级指标名称' }),
+  name: limited(nonEmptyText, TEXT_LIMITS.name).meta({ description: '三级指标名称' }),
   target: textCell.meta({ description: '年度指标值，如 "≥95%"、"500篇以上"、"长期"；不适用写 "/"' }),
   maxScore: maxScore.meta({ description: '分值；不适用写 "/"' }),
   note: z.string().optional().meta({ description: '备注（不打印）' }),
@@ -27,11 +27,11 @@ export const definitionsSchema = z
     title: z.string().optional().meta({ description: '表名，默认按年度与表类生成' }),
     fiscalYear: z.number({ error: 'fiscalYear' }).int().min(2000).max(2100),
     ruleSet: nonEmptyText.meta({ description: '评分规则集编号或文件路径，如 caiyu-2020-10' }),
-    department: nonEmptyText.meta({ description: '部门名称（项目表为主管部门）' }),
-    implementingUnit: z.string().optional().meta({ description: '实施单位（项目表）' }),
+    department: limited(nonEmptyText, TEXT_LIMITS.name).meta({ description: '部门名称（项目表为主管部门）' }),
+    implementingUnit: limited(z.string(), TEXT_LIMITS.name).optional().meta({ description: '实施单位（项目表）' }),
     project: z
       .strictObject({
-        name: nonEmptyText.meta({ description: '项目名称' }),
+        name: limited(nonEmptyText, TEXT_LIMITS.name).meta({ description: '项目名称' }),
         subProject: z.string().optional().meta({ description: '支出方向名称（子项目）' }),
         totalInvestment: amount.optional().meta({ description: '项目总投资（万元）' }),
         fiscalFunding: amount.optional().meta({ description: '其中：财政拨款（万元）' }),
@@ -39,7 +39,7 @@ export const definitionsSchema = z
       })
       .optional(),
     budget: z.strictObject({ maxScore: points.meta({ description: '预算执行率分值' }) }),
-    overallGoal: z.strictObject({ expected: nonEmptyText.meta({ description: '年度总体目标：预期目标' }) }),
+    overallGoal: z.strictObject({ expected: limited(nonEmptyText, TEXT_LIMITS.goal).meta({ description: '年度总体目标：预期目标' }) }),
     declaredTotal: points.optional().meta({ description: '表上总分行印的分值合计（如 100）' }),
     levels: z.array(level1Schema).min(1),
   })

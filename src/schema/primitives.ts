@@ -11,7 +11,8 @@ export const idString = z.string().min(1).meta({ description: '编号（字符�
 /** A cell people write as text; a bare YAML number (100, 0.95) is accepted and kept as its text. */
 export const textCell = z
   .union([z.string(), z.number()], { error: 'textCell' })
-  .transform((v) => (typeof v === 'number' ? String(v) : v));
+  .transform((v) => (typeof v === 'number' ? String(v) : v))
+  .check(z.refine((v: string) => [...v].length <= 200, { params: { code: 'TEXT_TOO_LONG', limit: 200 } }));
 
 /** A score or weight: a non-negative number. */
 export const points = z.number({ error: 'points' }).check(z.refine((v) => v >= 0, { params: { code: 'NEGATIVE_POINTS' } }));
@@ -35,3 +36,14 @@ const GRADE_BY_ID = { excellent: '优', good: '良', fair: '中', poor: '差' } 
 export const gradeLabel = z
   .enum(['优', '良', '中', '差', 'excellent', 'good', 'fair', 'poor'], { error: 'gradeLabel' })
   .transform((g) => (g in GRADE_BY_ID ? GRADE_BY_ID[g as keyof typeof GRADE_BY_ID] : g));
+
+/**
+ * The longest text each kind of field may hold (README: 输入文件). Longer text would not fit its box on the
+ * printed form, and is refused at its line rather than cut off silently.
+ */
+export const TEXT_LIMITS = { name: 100, cell: 200, reason: 1000, goal: 2000, signOff: 50 } as const;
+
+/** A string of at most `limit` characters (counted as people count them: one per Chinese character). */
+export function limited<T extends z.ZodType<string>>(schema: T, limit: number) {
+  return schema.check(z.refine((v: string) => [...v].length <= limit, { params: { code: 'TEXT_TOO_LONG', limit } }));
+}

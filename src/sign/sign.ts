@@ -2,6 +2,7 @@ import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from '
 import { ROLE_LABEL, type Role } from '../domain/glossary';
 import { diagnostic, inputError, type Diagnostic } from '../errors/diagnostic';
 import { signatureAppearance } from './appearance';
+import { uncoveredCharacters } from '../domain/fonts';
 import { detachedSignature } from './cms';
 import { readIdentity } from './keys';
 import { FIELD_PREFIX, loadPdf, readEmbeddedData, signatureFields } from './pdfRead';
@@ -57,6 +58,10 @@ export async function signPdf(request: SignRequest): Promise<{ pdf: Uint8Array; 
   const [x1, y1, x2, y2] = box.rect;
 
   const reason = request.reason ?? `${roleLabel}签署`;
+  // the box is drawn with the bundled font: a character it lacks (a rare name) would print as a box
+  for (const ch of uncoveredCharacters(`${identity.commonName}${reason}`)) {
+    warnings.push(diagnostic('UNSUPPORTED_CHARACTER', { char: ch, codePoint: `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` }));
+  }
   const appearance = await signatureAppearance(doc, x2 - x1, y2 - y1, {
     topMargin: 16,
     lines: [

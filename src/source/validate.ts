@@ -122,7 +122,10 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema,
       }
       case 'custom': {
         const code = String(issue.params?.code ?? '');
-        if (code === 'NEGATIVE_AMOUNT') {
+        if (code === 'TEXT_TOO_LONG') {
+          const length = typeof issue.input === 'string' ? [...issue.input].length : 0;
+          out.push(diagnostic('TEXT_TOO_LONG', { field, length, limit: Number(issue.params?.limit ?? 0) }, doc.locate(path)));
+        } else if (code === 'NEGATIVE_AMOUNT') {
           out.push(diagnostic('NEGATIVE_AMOUNT', { field, value: String(issue.input) }, doc.locate(path)));
         } else if (code === 'PROJECT_REQUIRED') {
           out.push(diagnostic('REQUIRED', { key: 'project' }, doc.locate([])));

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { SourceLocation } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 
@@ -98,6 +98,13 @@ const MAX_ALIAS_COUNT = 100;
 /** Every alias must name an anchor set before it (`actual: *nosuch` is an error at its line, not a crash). */
 function checkAliases(doc: Document, at: (offset: number) => SourceLocation, out: Diagnostic[]): void {
   visit(doc, {
+    // a mapping or list used as a key (`? [a]: b`) has no place in jixiao's files (and yaml would warn on stderr)
+    Pair(_, pair) {
+      if (pair.key !== null && typeof pair.key === 'object' && !isScalar(pair.key) && !isAlias(pair.key)) {
+        const node = pair.key as Node;
+        out.push(diagnostic('YAML_COMPLEX_KEY', {}, at(node.range?.[0] ?? 0)));
+      }
+    },
     Alias(_, node) {
       if (node.resolve(doc) === undefined) out.push(diagnostic('YAML_ALIAS_UNRESOLVED', { alias: node.source }, at(node.range?.[0] ?? 0)));
     },

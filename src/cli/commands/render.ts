@@ -41,14 +41,16 @@ export async function renderCommand(files: string[], options: RenderCommandOptio
   // every output is checked before any browser starts: a bad one costs nothing and leaves nothing behind
   for (const target of [...targets, ...(options.html ? [options.html] : [])]) writeOutput.check(target, 'generated');
   const rendered = await renderForms(files, { explain: options.explain === true, ...(timeoutMs ? { timeoutMs } : {}) });
-  const report: { file: string; output: string | null; total: string | null; grade: string | null; errors: unknown[] }[] = [];
+  const report: { file: string; output: string | null; total: string | null; grade: string | null; errors: unknown[]; warnings?: unknown[] }[] = [];
   rendered.forEach((form, i) => {
     const target = targets[i]!;
     if (form.pdf) {
       writeOutput(io, target, form.pdf, 'generated');
       if (options.html && form.html) writeOutput(io, options.html, standaloneHtml(form.html), 'generated');
       const result = form.scored?.result;
-      report.push({ file: form.file, output: target, total: result ? result.total.toString() : null, grade: result?.grade ?? null, errors: [] });
+      const warnings = form.warnings ?? [];
+      report.push({ file: form.file, output: target, total: result ? result.total.toString() : null, grade: result?.grade ?? null, errors: [], warnings: warnings.map((d) => diagnosticJson(d, mode.lang)) });
+      if (!options.json) printDiagnostics(io, mode, warnings);
       if (!options.json && target !== '-') io.err(text('cli.wrote', mode.lang, { path: target }));
     } else {
       report.push({ file: form.file, output: null, total: null, grade: null, errors: (form.problems ?? []).map((d) => diagnosticJson(d, mode.lang)) });

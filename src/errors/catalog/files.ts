@@ -56,6 +56,13 @@ export const FILES = {
     hintZh: '在前面用 &{alias} 定义它，或直接写出值；不熟悉 YAML 引用时不要用 * 开头。',
     hintEn: 'Define &{alias} before it, or write the value itself; a value starting with * is an alias in YAML.',
   },
+  YAML_COMPLEX_KEY: {
+    severity: 'error',
+    zh: '键必须是一段文字，不能是列表或映射',
+    en: 'A key must be plain text, not a list or a mapping',
+    hintZh: '检查此行开头是否多了 ? 、[ 或 {；键后面紧跟冒号和空格。',
+    hintEn: 'Check for a stray ?, [ or { at the start of the line; a key is followed by a colon and a space.',
+  },
   YAML_ALIAS_BOMB: {
     severity: 'error',
     zh: '文件中的引用（*别名）展开超过 {limit} 次，拒绝读取',
@@ -104,6 +111,13 @@ export const FILES = {
     en: 'Invalid value for "{field}": {detail}',
     hintZh: '按说明改写此值。',
     hintEn: 'Rewrite the value as described.',
+  },
+  TEXT_TOO_LONG: {
+    severity: 'error',
+    zh: '「{field}」有 {length} 个字，超过上限 {limit} 个字',
+    en: '"{field}" has {length} characters, over the limit of {limit}',
+    hintZh: '精简文字；表格中的格子放不下更长的内容，jixiao 不会悄悄截断。',
+    hintEn: 'Shorten the text: the form has no room for more, and jixiao never cuts text off silently.',
   },
   NUMBER_TOO_PRECISE: {
     severity: 'error',

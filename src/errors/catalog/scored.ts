@@ -82,4 +82,11 @@ export const SCORED = {
     hintZh: '改写为可量化、可核验的目标（SMART），例如“≥95%”“500篇以上”“2021年11月30日前”。',
     hintEn: 'Rewrite it as a measurable target, e.g. "≥95%", "≤300" or a deadline.',
   },
+  UNSUPPORTED_CHARACTER: {
+    severity: 'warning',
+    zh: '字符「{char}」（{codePoint}）不在 jixiao 自带的字体中，PDF 上印作“〓”（内嵌数据中保留原字）',
+    en: 'The character "{char}" ({codePoint}) is not in the fonts jixiao bundles; the PDF prints a geta mark (U+3013) in its place (the embedded data keeps it)',
+    hintZh: '如有可能换用常用字；生僻字（扩展 B 区等）请在打印稿上核对。',
+    hintEn: 'Use a common character if you can; check rare characters (CJK Extension B and beyond) on the printout.',
+  },
 } as const satisfies Record<string, CatalogEntry>;
