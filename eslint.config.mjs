@@ -21,7 +21,8 @@ const ROOMS = {
   report: ['scoring', 'compare', 'rules', 'domain', 'errors'],
   pdf: ['errors', 'domain'],
   sign: ['errors', 'domain'],
-  workbook: ['load', 'report', 'domain', 'errors'],
+  // the workbook lays out the file kinds of schema (definitions, actuals) and the last scores (scoring's result type)
+  workbook: ['load', 'report', 'schema', 'scoring', 'domain', 'errors'],
   pipeline: ['domain', 'errors', 'source', 'schema', 'targets', 'rules', 'scoring', 'load', 'report', 'pdf', 'sign', 'lint', 'compare', 'workbook'],
   batch: ['pipeline', 'domain', 'errors'],
   serve: ['pipeline', 'load', 'report', 'domain', 'errors'],

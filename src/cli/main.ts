@@ -15,6 +15,7 @@ import { keygenCommand, type KeygenCommandOptions } from './commands/keygen';
 import { compareCommand, type CompareCommandOptions } from './commands/compare';
 import { lintCommand } from './commands/lint';
 import { rulesetShowCommand } from './commands/ruleset';
+import { exportCommand, importCommand } from './commands/workbook';
 import { EXIT, guarded, type OutputMode } from './exitCodes';
 import { processIo, quietOnClosedPipes, type Io } from './io';
 
@@ -144,6 +145,18 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
   command('test', 'help.test')
     .argument('[rulesets...]', t('help.test.rulesets'))
     .action((targets: string[], options: { json?: boolean }) => run(() => testCommand(targets, options, io, mode))());
+
+  command('export', 'help.export')
+    .argument('<file>', t('help.export.file'))
+    .option('-o, --output <file.xlsx>', t('help.export.output'))
+    .option('--rules <ruleset>', t('help.score.rules'))
+    .action((file: string, options: { output?: string; rules?: string; json?: boolean }) => run(() => exportCommand(file, options, io, mode))());
+
+  command('import', 'help.import')
+    .argument('<workbook>', t('help.import.workbook'))
+    .option('-o, --output <file>', t('help.import.output'))
+    .option('--force', t('help.import.force'))
+    .action((file: string, options: { output?: string; force?: boolean; json?: boolean }) => run(() => importCommand(file, options, io, mode))());
 
   command('schema', 'help.schema')
     .argument('<kind>', t('help.schema.kind'))

@@ -56,6 +56,8 @@ export interface SourceLocation {
   file: string;
   line: number;
   column: number;
+  /** In a workbook: the sheet and cell (`自评表!F12`); line and column are then the cell's row and column. */
+  cell?: string;
 }
 
 /** What the form prints besides its scores: the header, the 年度总体目标 and the sign-off block. */

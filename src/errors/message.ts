@@ -22,7 +22,7 @@ export function hintOf(d: Diagnostic, lang: Lang = 'zh'): string | undefined {
 
 /** `file:line:column: 错误 CODE: message\n  修改建议：hint` — the form editors and terminals link. */
 export function formatDiagnostic(d: Diagnostic, lang: Lang = 'zh'): string {
-  const where = d.location ? `${d.location.file}:${d.location.line}:${d.location.column}: ` : '';
+  const where = !d.location ? '' : d.location.cell ? `${d.location.file}!${d.location.cell}: ` : `${d.location.file}:${d.location.line}:${d.location.column}: `;
   const head = `${where}${text(`severity.${d.severity}`, lang)} ${d.code}: ${messageOf(d, lang)}`;
   const hint = hintOf(d, lang);
   return hint ? `${head}\n${text('diagnostic.fix', lang, { hint })}` : head;
@@ -37,6 +37,7 @@ export function diagnosticJson(d: Diagnostic, lang: Lang = 'zh') {
     file: d.location?.file ?? null,
     line: d.location?.line ?? null,
     column: d.location?.column ?? null,
+    ...(d.location?.cell ? { cell: d.location.cell } : {}),
     message: messageOf(d, lang),
     ...(hint ? { hint } : {}),
   };

@@ -40,7 +40,14 @@ export interface NamedText {
 
 /** Reads an actuals file, the definitions it names and their rule set; reports every problem at its line. */
 export function loadForm(actualsPath: string, options: LoadOptions = {}): LoadedForm {
-  const actualsDoc = readSource(actualsPath);
+  return loadFormFromDocument(readSource(actualsPath), options);
+}
+
+/**
+ * The loader from an actuals document already read (a file, or the YAML a workbook's cells make, whose
+ * locations point at cells): finds its definitions and rule set and runs every check.
+ */
+export function loadFormFromDocument(actualsDoc: SourceDocument, options: LoadOptions = {}): LoadedForm {
   const definitionsRef = definitionsReference(actualsDoc);
   let definitions: SourceDocument | Diagnostic[] = [];
   if (definitionsRef) {
@@ -104,6 +111,17 @@ function withReservedIds(actuals: ActualsFile, doc: SourceDocument): ActualsFile
   const indicators: ActualsFile['indicators'] = Object.assign(Object.create(null) as ActualsFile['indicators'], actuals.indicators);
   Object.defineProperty(indicators, '__proto__', { value: parsed.data, enumerable: true, writable: true, configurable: true });
   return { ...actuals, indicators };
+}
+
+/** A definitions file with every check `score` makes on it (schema, rule set, level names, ids); for init and export. */
+export function loadDefinitions(file: string, options: LoadOptions = {}): { doc: SourceDocument; definitions: DefinitionsFile; ruleSet: RuleSet } {
+  const doc = readSource(file);
+  const { value, diagnostics } = validateDocument(doc, definitionsSchema);
+  throwIfErrors(diagnostics);
+  if (!value) throw new InputError(diagnostics);
+  const ruleSet = options.ruleSet ? loadRuleSet(options.ruleSet, undefined, process.cwd()) : loadRuleSet(value.ruleSet, doc.locate(['ruleSet']), path.dirname(doc.file));
+  throwIfErrors(checkDefinitions(value, doc, ruleSet));
+  return { doc, definitions: value, ruleSet };
 }
 
 function definitionsReference(doc: SourceDocument): string | null {

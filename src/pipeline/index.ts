@@ -14,3 +14,4 @@ export { findForms } from '../load/formFiles';
 export { compareText, compareCsv, compareHtml } from '../report/compareReport';
 export { lintFile, type LintReport } from '../lint/lintFile';
 export { showRuleSet, type ParameterLine } from './ruleSetShow';
+export { exportWorkbookFile, workbookActuals } from './workbook';

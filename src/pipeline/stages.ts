@@ -1,5 +1,6 @@
 import { compiled } from '../load/ruleSets';
-import { loadForm, loadFormTexts, type LoadedForm, type LoadOptions, type NamedText } from '../load/loadForm';
+import { loadForm, loadFormFromDocument, loadFormTexts, type LoadedForm, type LoadOptions, type NamedText } from '../load/loadForm';
+import { workbookActuals } from './workbook';
 import type { FormResult } from '../scoring/result';
 import { scoreForm } from '../scoring/scoreForm';
 
@@ -27,7 +28,8 @@ export interface ScoredForm {
 
 /** Loads and scores one actuals file. */
 export async function scoreFile(actualsPath: string, options: LoadOptions = {}, timings = new Timings()): Promise<ScoredForm> {
-  const loaded = await timings.time('load', () => loadForm(actualsPath, options));
+  // a filled workbook scores like its actuals file, with every message at its cell
+  const loaded = await timings.time('load', async () => (/\.xlsx$/i.test(actualsPath) ? loadFormFromDocument((await workbookActuals(actualsPath)).doc, options) : loadForm(actualsPath, options)));
   const engine = await timings.time('compile', () => compiled(loaded.ruleSet));
   const result = await timings.time('score', () => scoreForm(loaded.input, engine));
   return { loaded, result };

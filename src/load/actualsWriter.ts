@@ -1,0 +1,78 @@
+import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+
+/** What a clerk filled (from a workbook or a form), as text; amounts and scores as exact decimal text. */
+export interface FilledActuals {
+  budget: {
+    initialBudget?: string | undefined;
+    fullYearBudget?: string | undefined;
+    executed?: string | undefined;
+    declaredScore?: string | undefined;
+    reason?: string | undefined;
+    breakdown: Record<string, Record<string, string | undefined>>;
+  };
+  overallGoal: string;
+  indicators: Map<string, { actual: string; band?: string; declaredScore?: string; reason?: string; deviationReason?: string; improvement?: string }>;
+  declaredTotal?: string;
+  declaredGrade?: string;
+  signOff: Record<string, string>;
+}
+
+/** A decimal text as a YAML number when a double holds it exactly as written, else as a quoted string. */
+function numberValue(text: string): number | string {
+  const n = Number(text);
+  return Number.isFinite(n) && String(n) === text ? n : text;
+}
+
+type Path = (string | number)[];
+
+/**
+ * Sets a value, keeping the scalar node (and the comment on it) when there is one, so the file a clerk
+ * or `init` wrote keeps its comments and key order; `undefined` removes the key.
+ */
+function set(doc: Document, path: Path, value: string | number | undefined): void {
+  if (value === undefined) {
+    if (doc.hasIn(path)) doc.deleteIn(path);
+    return;
+  }
+  const node = doc.getIn(path, true);
+  if (isScalar(node)) {
+    node.value = value;
+    // let the writer choose quoting again: a number written where "" stood should print as a number
+    delete node.type;
+    return;
+  }
+  doc.setIn(path, value);
+}
+
+/**
+ * Writes filled values into an actuals file's YAML (an existing file, or the `init` skeleton for a new one) with
+ * yaml's Document API: comments, key order and untouched values stay as they were.
+ */
+export function writeFilledActuals(baseText: string, filled: FilledActuals): string {
+  const doc = parseDocument(baseText, { keepSourceTokens: false });
+  const b = filled.budget;
+  for (const key of ['initialBudget', 'fullYearBudget', 'executed'] as const) set(doc, ['budget', key], b[key] === undefined ? (key === 'initialBudget' ? undefined : 0) : numberValue(b[key]!));
+  for (const [line, values] of Object.entries(b.breakdown)) {
+    for (const key of ['initialBudget', 'fullYearBudget', 'executed']) {
+      const v = values[key];
+      if (v !== undefined || doc.hasIn(['budget', 'breakdown', line, key])) set(doc, ['budget', 'breakdown', line, key], v === undefined ? undefined : numberValue(v));
+    }
+    const lineNode = doc.getIn(['budget', 'breakdown', line], true);
+    if (isMap(lineNode) && lineNode.items.length === 0) doc.deleteIn(['budget', 'breakdown', line]);
+  }
+  set(doc, ['budget', 'declaredScore'], b.declaredScore === undefined ? undefined : numberValue(b.declaredScore));
+  set(doc, ['budget', 'reason'], b.reason ?? (doc.hasIn(['budget', 'reason']) ? '' : undefined));
+  set(doc, ['overallGoal', 'actual'], filled.overallGoal);
+  for (const [id, row] of filled.indicators) {
+    const at = (key: string): Path => ['indicators', id, key];
+    set(doc, at('actual'), row.actual);
+    set(doc, at('band'), row.band);
+    set(doc, at('declaredScore'), row.declaredScore === undefined ? undefined : numberValue(row.declaredScore));
+    set(doc, at('reason'), row.reason);
+    for (const key of ['deviationReason', 'improvement'] as const) set(doc, at(key), row[key] ?? (doc.hasIn(at(key)) ? '' : undefined));
+  }
+  set(doc, ['declaredTotal'], filled.declaredTotal === undefined ? undefined : numberValue(filled.declaredTotal));
+  set(doc, ['declaredGrade'], filled.declaredGrade);
+  for (const [key, value] of Object.entries(filled.signOff)) set(doc, ['signOff', key], value);
+  return doc.toString({ lineWidth: 0 });
+}

@@ -1,0 +1,97 @@
+import * as path from 'node:path';
+import { SCHEMAS_DIR } from '../domain/paths';
+import { JIXIAO_VERSION } from '../domain/version';
+import { InputError, inputError } from '../errors/diagnostic';
+import { actualsTemplate } from '../load/actualsTemplate';
+import { writeFilledActuals } from '../load/actualsWriter';
+import { readInput, readSource, sha256 } from '../load/files';
+import { loadDefinitions, loadForm, type LoadOptions } from '../load/loadForm';
+import { compiled } from '../load/ruleSets';
+import type { FormResult } from '../scoring/result';
+import { scoreForm } from '../scoring/scoreForm';
+import { parseYaml, type SourceDocument } from '../source/yamlSource';
+import { validateDocument } from '../source/validate';
+import { actualsSchema, type ActualsFile } from '../schema/actuals';
+import { exportWorkbook } from '../workbook/exportWorkbook';
+import { openWorkbook } from '../workbook/importWorkbook';
+
+const relativeRef = (fromDir: string, file: string): string => {
+  const relative = path.relative(fromDir, file).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+};
+
+/** True for a file that names its definitions (an actuals file); otherwise it is a definitions file. */
+function isActualsFile(file: string): boolean {
+  const data = readSource(file).data as { definitions?: unknown } | undefined;
+  return typeof data?.definitions === 'string';
+}
+
+/**
+ * `jixiao export`: the workbook of a definitions file (blank to fill) or of an actuals file (its values, and
+ * on the 评分 sheet the scores computed now when the form scores).
+ */
+export async function exportWorkbookFile(input: string, output: string, options: LoadOptions = {}): Promise<{ workbook: Buffer; scored: boolean }> {
+  let definitionsPath = input;
+  let actuals: ActualsFile | undefined;
+  let result: FormResult | undefined;
+  if (isActualsFile(input)) {
+    const data = readSource(input).data as { definitions: string };
+    definitionsPath = path.join(path.dirname(input), data.definitions);
+    try {
+      const loaded = loadForm(input, options);
+      actuals = loaded.actuals;
+      result = await scoreForm(loaded.input, compiled(loaded.ruleSet));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      // a half-filled file exports with what it has (if it is well-formed); the 评分 sheet waits until it scores
+      const { value } = validateDocument(readSource(input), actualsSchema);
+      if (!value) throw error;
+      actuals = value;
+    }
+  }
+  const { doc, definitions } = loadDefinitions(definitionsPath, options);
+  const workbook = await exportWorkbook({
+    definitions,
+    definitionsRef: relativeRef(path.dirname(path.resolve(output)), path.resolve(definitionsPath)),
+    definitionsSha256: sha256(doc.text),
+    jixiaoVersion: JIXIAO_VERSION,
+    ...(actuals ? { actuals } : {}),
+    ...(result ? { result } : {}),
+    createdAt: new Date(),
+  });
+  return { workbook, scored: result !== undefined };
+}
+
+export interface WorkbookActuals {
+  /** The actuals YAML the workbook's cells make (merged into `base` when given). */
+  text: string;
+  /** That YAML as a document whose locations are the workbook's cells. */
+  doc: SourceDocument;
+  definitionsPath: string;
+}
+
+/**
+ * Reads a filled workbook into actuals YAML: into an existing actuals file's text (comments and order kept) or
+ * into the `init` skeleton. A workbook made from other definitions is refused unless `force`.
+ */
+export async function workbookActuals(xlsx: string, options: { force?: boolean; output?: string; existingText?: string } = {}): Promise<WorkbookActuals> {
+  const opened = await openWorkbook(readInput(xlsx, 'xlsx'), xlsx);
+  const definitionsPath = path.join(path.dirname(xlsx), opened.meta.definitionsRef);
+  const { doc: definitionsDoc, definitions } = loadDefinitions(definitionsPath);
+  const now = sha256(definitionsDoc.text);
+  if (now !== opened.meta.definitionsSha256 && !options.force) {
+    throw inputError('DEFINITIONS_CHANGED', { path: definitionsPath, was: opened.meta.definitionsSha256.slice(0, 12), now: now.slice(0, 12) }, { file: xlsx, line: 0, column: 0, cell: 'jixiao!B4' });
+  }
+  const read = opened.read(definitions);
+  const outputFile = options.output && options.output !== '-' ? options.output : xlsx.replace(/\.xlsx$/i, '.actuals.yaml');
+  const base = options.existingText ?? actualsTemplate(definitions, definitionsPath, outputFile, path.join(SCHEMAS_DIR, 'actuals.schema.json'));
+  const text = writeFilledActuals(base, read.filled);
+  // scored straight from the workbook, every message points at the cell it came from
+  const yamlDoc = parseYaml(text, xlsx);
+  const doc: SourceDocument = {
+    ...yamlDoc,
+    locate: (dataPath, locateOptions) => read.cells.get(dataPath.join('.')) ?? yamlDoc.locate(dataPath, locateOptions),
+    diagnostics: [...yamlDoc.diagnostics, ...read.notes],
+  };
+  return { text, doc, definitionsPath };
+}

@@ -1,0 +1,251 @@
+import ExcelJS from 'exceljs';
+import type { ActualsFile } from '../schema/actuals';
+import type { DefinitionsFile } from '../schema/definitions';
+import type { FormResult } from '../scoring/result';
+import { gradeText, scoreText } from '../report/format';
+import { AMOUNT_FIELDS, BAND_CHOICES, BUDGET_LINES, COLUMNS, columnOf, FILL_ARGB, GRADE_CHOICES, LAST_COLUMN, SHEET_FORM, SHEET_META, SHEET_SCORES, WORKBOOK_FORMAT, type ColumnKey } from './layout';
+
+export interface WorkbookSource {
+  definitions: DefinitionsFile;
+  /** The definitions file as the actuals file will name it (relative to the workbook's folder). */
+  definitionsRef: string;
+  definitionsSha256: string;
+  jixiaoVersion: string;
+  /** When exporting an actuals file: its values fill the cells. */
+  actuals?: ActualsFile;
+  /** The last computed scores, for the 评分 sheet (values only, no formulas). */
+  result?: FormResult;
+  createdAt: Date;
+}
+
+const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
+
+/** The 自评表 workbook: the printed layout to fill, the last scores, and a hidden sheet that says where each field is. */
+export async function exportWorkbook(source: WorkbookSource): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = `jixiao ${source.jixiaoVersion}`;
+  workbook.created = source.createdAt;
+  const form = workbook.addWorksheet(SHEET_FORM, { views: [{ showGridLines: false }] });
+  const cells = new FormSheet(form);
+  const map = cells.layOut(source);
+  form.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } };
+  form.pageSetup.printTitlesRow = `${map.tableHeaderRow}:${map.tableHeaderRow}`;
+  form.headerFooter.oddFooter = '第 &P 页 / 共 &N 页';
+  await form.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+
+  if (source.result) scoresSheet(workbook.addWorksheet(SHEET_SCORES), source.result, source.jixiaoVersion, source.createdAt);
+
+  const meta = workbook.addWorksheet(SHEET_META, { state: 'hidden' });
+  meta.addRow(['format', WORKBOOK_FORMAT]);
+  meta.addRow(['jixiaoVersion', source.jixiaoVersion]);
+  meta.addRow(['definitions', source.definitionsRef]);
+  meta.addRow(['definitionsSha256', source.definitionsSha256]);
+  meta.addRow(['tableFirstRow', map.firstRow]);
+  meta.addRow(['tableLastRow', map.lastRow]);
+  for (const c of COLUMNS) meta.addRow([`column.${c.key}`, columnOf(c.key)]);
+  for (const [field, cell] of map.fields) meta.addRow([`cell.${field}`, cell]);
+  for (const [id, row] of map.rows) meta.addRow([`row.${id}`, row]);
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Writes the form sheet top to bottom and remembers where each fill field went. */
+class FormSheet {
+  private row = 1;
+  readonly fields = new Map<string, string>();
+  readonly rows = new Map<string, number>();
+
+  constructor(private readonly sheet: ExcelJS.Worksheet) {
+    sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
+  }
+
+  layOut(source: WorkbookSource): { tableHeaderRow: number; firstRow: number; lastRow: number; fields: Map<string, string>; rows: Map<string, number> } {
+    const d = source.definitions;
+    const a = source.actuals;
+    this.title(d.title ?? `${d.fiscalYear}年度${d.form === 'project' ? '项目支出' : '部门整体支出'}绩效自评表`, `（${d.fiscalYear}年度）`);
+    if (d.project) {
+      this.pair('项目名称', d.project.name);
+      this.pair('主管部门', d.department, '实施单位', d.implementingUnit ?? '');
+    } else {
+      this.pair('部门名称', d.department);
+    }
+    this.budget(source);
+    this.goal(d.overallGoal.expected, a?.overallGoal.actual ?? '');
+    const tableHeaderRow = this.row;
+    this.tableHeader();
+    const firstRow = this.row;
+    this.indicators(source);
+    const lastRow = this.row - 1;
+    this.totals(a);
+    this.signOff(a);
+    return { tableHeaderRow, firstRow, lastRow, fields: this.fields, rows: this.rows };
+  }
+
+  private cell(address: string): ExcelJS.Cell {
+    return this.sheet.getCell(address);
+  }
+
+  /** A merged range holding a value, bordered; `fill` marks it as a field the clerk fills (and records where). */
+  private put(from: string, to: string, value: ExcelJS.CellValue, options: { bold?: boolean; field?: string; center?: boolean; list?: readonly string[] } = {}): void {
+    if (from !== to) this.sheet.mergeCells(`${from}:${to}`);
+    const c = this.cell(from);
+    c.value = value ?? null;
+    c.alignment = { wrapText: true, vertical: 'middle', horizontal: options.center ? 'center' : 'left' };
+    if (options.bold) c.font = { bold: true };
+    const range = this.sheet.getCell(to);
+    for (let r = Number(c.row); r <= Number(range.row); r++) {
+      for (let col = Number(c.col); col <= Number(range.col); col++) this.sheet.getCell(r, col).border = BORDER;
+    }
+    if (options.field) {
+      c.protection = { locked: false };
+      c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL_ARGB } };
+      this.fields.set(options.field, from);
+      if (options.list) c.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${options.list.join(',')}"`], showErrorMessage: true, errorTitle: '请从列表中选择', error: options.list.join(' / ') };
+    }
+  }
+
+  private title(text: string, year: string): void {
+    this.sheet.mergeCells(`A${this.row}:${LAST_COLUMN}${this.row}`);
+    const t = this.cell(`A${this.row}`);
+    t.value = text;
+    t.font = { bold: true, size: 16 };
+    t.alignment = { horizontal: 'center' };
+    this.row++;
+    this.sheet.mergeCells(`A${this.row}:${LAST_COLUMN}${this.row}`);
+    const y = this.cell(`A${this.row}`);
+    y.value = year;
+    y.alignment = { horizontal: 'center' };
+    this.row += 2;
+  }
+
+  private pair(label: string, value: string, label2?: string, value2?: string): void {
+    const r = this.row;
+    this.put(`A${r}`, `C${r}`, label, { bold: true });
+    if (label2 === undefined) this.put(`D${r}`, `${LAST_COLUMN}${r}`, value);
+    else {
+      this.put(`D${r}`, `G${r}`, value);
+      this.put(`H${r}`, `I${r}`, label2, { bold: true });
+      this.put(`J${r}`, `${LAST_COLUMN}${r}`, value2 ?? '');
+    }
+    this.row++;
+  }
+
+  private budget(source: WorkbookSource): void {
+    const b = source.actuals?.budget;
+    const r = this.row;
+    this.put(`A${r}`, `C${r}`, '年度资金（万元）', { bold: true });
+    AMOUNT_FIELDS.forEach((f, i) => this.put(`${String.fromCharCode(68 + i)}${r}`, `${String.fromCharCode(68 + i)}${r}`, f.header, { bold: true, center: true }));
+    this.put(`G${r}`, `G${r}`, '分值', { bold: true, center: true });
+    this.put(`H${r}`, `I${r}`, '申报得分', { bold: true, center: true });
+    this.put(`J${r}`, `${LAST_COLUMN}${r}`, '执行率偏低的原因', { bold: true, center: true });
+    this.row++;
+    for (const line of BUDGET_LINES) {
+      const rr = this.row;
+      this.put(`A${rr}`, `C${rr}`, line.label, { bold: line.key === 'total' });
+      const values = line.key === 'total' ? b : b?.breakdown?.[line.key];
+      AMOUNT_FIELDS.forEach((f, i) => {
+        const col = String.fromCharCode(68 + i);
+        const v = values?.[f.key];
+        this.put(`${col}${rr}`, `${col}${rr}`, v === undefined ? null : Number(v), { field: `budget.${line.key}.${f.key}` });
+        this.cell(`${col}${rr}`).numFmt = '#,##0.00####';
+      });
+      if (line.key === 'total') {
+        this.put(`G${rr}`, `G${rr}`, source.definitions.budget.maxScore, { center: true });
+        this.put(`H${rr}`, `I${rr}`, b?.declaredScore ?? null, { field: 'budget.declaredScore' });
+        this.put(`J${rr}`, `${LAST_COLUMN}${rr}`, b?.reason ?? '', { field: 'budget.reason' });
+      } else {
+        this.put(`G${rr}`, `G${rr}`, '—', { center: true });
+        this.put(`H${rr}`, `${LAST_COLUMN}${rr}`, '');
+      }
+      this.row++;
+    }
+  }
+
+  private goal(expected: string, actual: string): void {
+    const r = this.row;
+    this.put(`A${r}`, `C${r + 1}`, '年度总体目标', { bold: true, center: true });
+    this.put(`D${r}`, `G${r}`, '预期目标', { bold: true, center: true });
+    this.put(`H${r}`, `${LAST_COLUMN}${r}`, '实际完成情况', { bold: true, center: true });
+    this.put(`D${r + 1}`, `G${r + 1}`, expected);
+    this.put(`H${r + 1}`, `${LAST_COLUMN}${r + 1}`, actual, { field: 'overallGoal.actual' });
+    this.sheet.getRow(r + 1).height = 60;
+    this.row += 2;
+  }
+
+  private tableHeader(): void {
+    const r = this.row;
+    COLUMNS.forEach((c) => this.put(`${columnOf(c.key)}${r}`, `${columnOf(c.key)}${r}`, c.header, { bold: true, center: true }));
+    this.row++;
+  }
+
+  private indicators(source: WorkbookSource): void {
+    const filled = source.actuals?.indicators;
+    for (const level of source.definitions.levels) {
+      const levelStart = this.row;
+      for (const group of level.groups) {
+        const groupStart = this.row;
+        for (const ind of group.indicators) {
+          const r = this.row;
+          const got = filled && Object.prototype.hasOwnProperty.call(filled, ind.id) ? filled[ind.id] : undefined;
+          const at = (key: ColumnKey): string => `${columnOf(key)}${r}`;
+          this.put(at('id'), at('id'), ind.id, { center: true });
+          this.put(at('name'), at('name'), ind.name);
+          this.put(at('target'), at('target'), ind.target);
+          this.put(at('maxScore'), at('maxScore'), ind.maxScore, { center: true });
+          const notApplicable = ind.maxScore === '/';
+          this.put(at('actual'), at('actual'), got?.actual ?? (notApplicable ? '/' : ''), { field: `indicators.${ind.id}.actual` });
+          this.put(at('band'), at('band'), got?.band ?? (notApplicable ? '不适用' : ''), { field: `indicators.${ind.id}.band`, list: BAND_CHOICES });
+          this.put(at('declaredScore'), at('declaredScore'), got?.declaredScore ?? null, { field: `indicators.${ind.id}.declaredScore` });
+          for (const key of ['reason', 'deviationReason', 'improvement'] as const) this.put(at(key), at(key), got?.[key] ?? '', { field: `indicators.${ind.id}.${key}` });
+          this.rows.set(ind.id, r);
+          this.row++;
+        }
+        this.put(`${columnOf('level2')}${groupStart}`, `${columnOf('level2')}${this.row - 1}`, group.level2, { center: true });
+      }
+      this.put(`${columnOf('level1')}${levelStart}`, `${columnOf('level1')}${this.row - 1}`, `${level.level1}${level.weight !== undefined ? `（${level.weight}分）` : ''}`, { center: true, bold: true });
+    }
+  }
+
+  private totals(a: ActualsFile | undefined): void {
+    const r = this.row;
+    this.put(`A${r}`, `F${r}`, '总分（表上申报）', { bold: true, center: true });
+    this.put(`G${r}`, `H${r}`, a?.declaredTotal ?? null, { field: 'declaredTotal' });
+    this.put(`I${r}`, `I${r}`, '等级', { bold: true, center: true });
+    this.put(`J${r}`, `J${r}`, a?.declaredGrade ?? '', { field: 'declaredGrade', list: GRADE_CHOICES });
+    this.put(`K${r}`, `${LAST_COLUMN}${r}`, '');
+    this.row += 2;
+  }
+
+  private signOff(a: ActualsFile | undefined): void {
+    const s = a?.signOff;
+    const r = this.row;
+    this.put(`A${r}`, `B${r}`, '填表人', { bold: true });
+    this.put(`C${r}`, `D${r}`, s?.preparer ?? '', { field: 'signOff.preparer' });
+    this.put(`E${r}`, `E${r}`, '联系电话', { bold: true });
+    this.put(`F${r}`, `G${r}`, s?.phone ?? '', { field: 'signOff.phone' });
+    this.put(`H${r}`, `I${r}`, '填报日期', { bold: true });
+    this.put(`J${r}`, `${LAST_COLUMN}${r}`, s?.date ?? '', { field: 'signOff.date' });
+    this.put(`A${r + 1}`, `B${r + 1}`, '审核人', { bold: true });
+    this.put(`C${r + 1}`, `D${r + 1}`, s?.reviewer ?? '', { field: 'signOff.reviewer' });
+    this.put(`E${r + 1}`, `E${r + 1}`, '单位负责人', { bold: true });
+    this.put(`F${r + 1}`, `G${r + 1}`, s?.head ?? '', { field: 'signOff.head' });
+    this.row += 2;
+  }
+}
+
+/** The 评分 sheet: the last computed scores and 计算过程 as plain values, marked as jixiao's. */
+function scoresSheet(sheet: ExcelJS.Worksheet, result: FormResult, version: string, at: Date): void {
+  sheet.columns = [{ width: 8 }, { width: 22 }, { width: 8 }, { width: 10 }, { width: 10 }, { width: 70 }, { width: 30 }];
+  sheet.addRow([`以下由 jixiao ${version} 于 ${at.toISOString().slice(0, 10)} 按评分规则集 ${result.ruleSet.id} ${result.ruleSet.version} 计算，仅供核对；修改填报内容后请重新导出或运行 jixiao score。`]);
+  sheet.mergeCells('A1:G1');
+  sheet.getCell('A1').font = { bold: true, color: { argb: 'FF9C0006' } };
+  const head = sheet.addRow(['编号', '三级指标', '分值', '规则得分', '最终得分', '计算过程', '提示']);
+  head.font = { bold: true };
+  sheet.addRow(['预算', '预算执行率', scoreText(result.budget.maxScore), scoreText(result.budget.ruleScore), scoreText(result.budget.finalScore), result.budget.explanation, result.budget.flags.map((f) => f.code).join(' ')]);
+  for (const r of result.indicators) {
+    sheet.addRow([r.id, r.name, r.maxScore === null ? '/' : scoreText(r.maxScore), scoreText(r.ruleScore), scoreText(r.finalScore), r.explanation, r.flags.map((f) => f.code).join(' ')]);
+  }
+  sheet.addRow(['总分', '', scoreText(result.maxTotal), '', scoreText(result.total), result.grade ? `等级：${gradeText(result.grade)}` : '', '']);
+  sheet.eachRow((row) => row.eachCell((c) => (c.alignment = { wrapText: true, vertical: 'top' })));
+}
