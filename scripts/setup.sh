@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what jixiao needs on a fresh Debian machine: Chromium and the PDF tools (apt), then npm packages.
+# Installs what jixiao needs on a fresh Debian machine: Chromium, the PDF tools and LibreOffice (apt), then npm packages.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,8 @@ command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
 # used by the test suite: openssl makes a non-RSA key, ps looks for leftover browser processes
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v ps >/dev/null 2>&1 || missing+=(procps)
+# LibreOffice opens the exported workbook as an outside client in the tests (re-save, print to PDF)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

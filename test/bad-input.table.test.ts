@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
+import ExcelJS from 'exceljs';
 import { makeTestP12 } from '../src/sign/keygen';
 import { ROOT, runCli, tempDir } from './helpers';
 
@@ -52,6 +53,10 @@ beforeAll(async () => {
   writeFileSync(P('invalid-bytes.actuals.yaml'), Buffer.concat([Buffer.from('definitions: ./x.yaml\nbudget: '), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('\n')]));
   writeFileSync(P('bomb.actuals.yaml'), ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'definitions: *d', ''].join('\n'));
   writeFileSync(P('hello.yaml'), 'hello world\n');
+  writeFileSync(P('not-a-workbook.xlsx'), 'definitions: x\n');
+  const foreign = new ExcelJS.Workbook();
+  foreign.addWorksheet('Sheet1').getCell('A1').value = '别人的表格';
+  await foreign.xlsx.writeFile(P('foreign.xlsx'));
   writeFileSync(P('complex-key.actuals.yaml'), 'definitions: ./x.yaml\n? [a, b]\n: 1\n');
   writeFileSync(P('number.actuals.yaml'), '42\n');
   writeFileSync(P('syntax.yaml'), 'definitions: [unclosed\n');
@@ -85,6 +90,13 @@ const CASES: Case[] = [
   { name: 'a file that is just a number', argv: () => ['score', P('number.actuals.yaml')], code: 'WRONG_TYPE', at: ['number.actuals.yaml', 1] },
   { name: 'a YAML syntax error', argv: () => ['score', P('syntax.yaml')], code: 'YAML_SYNTAX', at: ['syntax.yaml', 2] },
   { name: 'a list used as a key', argv: () => ['score', P('complex-key.actuals.yaml')], code: 'YAML_COMPLEX_KEY', at: ['complex-key.actuals.yaml', 2] },
+  { name: 'a space inside a number (9 7.5%)', argv: () => ['score', form('space', [['actual: 97.5%', 'actual: 9 7.5%']])], code: 'ACTUAL_NOT_NUMBER', at: ['project.actuals.yaml', 18] },
+  { name: 'a full-width colon after a key', argv: () => ['score', form('colon', [['declaredTotal: 99.8', 'declaredTotal：99.8']])], code: 'YAML_FULLWIDTH_COLON', at: ['project.actuals.yaml', 27] },
+  { name: 'a tab in the indentation', argv: () => ['score', form('tab', [['  initialBudget: 1200', '\tinitialBudget: 1200']])], code: 'YAML_TAB_INDENT', at: ['project.actuals.yaml', 5] },
+  { name: 'import of a file that is not a workbook', argv: () => ['import', P('not-a-workbook.xlsx')], code: 'WORKBOOK_UNREADABLE' },
+  { name: 'import of a workbook jixiao did not make', argv: () => ['import', P('foreign.xlsx')], code: 'WORKBOOK_NOT_JIXIAO' },
+  { name: 'export of a missing file', argv: () => ['export', P('nope.indicators.yaml')], code: 'FILE_NOT_FOUND' },
+  { name: 'export into a folder', argv: () => ['export', definitions, '-o', P('empty')], code: 'OUTPUT_INVALID' },
   { name: 'a duplicate key', argv: () => ['score', form('dupkey', [['declaredGrade: 优', 'declaredGrade: 优\ndeclaredGrade: 良']])], code: 'DUPLICATE_KEY', at: ['project.actuals.yaml', 29] },
   { name: 'an unknown key', argv: () => ['score', form('unknownkey', [['declaredGrade: 优', 'declaredGrade: 优\ngrade: 优']])], code: 'UNKNOWN_KEY', at: ['project.actuals.yaml', 29] },
   { name: 'an id written as a number', argv: () => ['score', form('numid', [['"2.3": { actual: 38个', '2.3: { actual: 38个']])], code: 'ID_NOT_STRING', at: ['project.actuals.yaml', 23] },
@@ -176,7 +188,7 @@ describe('bad input across every command: exit 1, its code and place, no stack t
   test('the table has at least 60 cases, over every command', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(60);
     const commands = new Set(CASES.map((c) => c.argv()[0]));
-    for (const command of ['score', 'init', 'render', 'sign', 'verify', 'keygen', 'lint', 'test', 'schema', 'ruleset', 'compare']) expect(commands).toContain(command);
+    for (const command of ['score', 'init', 'render', 'sign', 'verify', 'keygen', 'lint', 'test', 'schema', 'ruleset', 'compare', 'export', 'import']) expect(commands).toContain(command);
   });
 
   test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {

@@ -116,4 +116,21 @@ describe('CLI conventions', () => {
       expect(run.err).toContain(text);
     }
   });
+
+  test('typing mistakes get the right message: one error for one bad indent, thousands commas read, a band range says its open end', async () => {
+    const dir = tempDir();
+    const edit = (from: string, to: string): string => {
+      const file = path.join(dir, `${Math.random().toString(36).slice(2)}.actuals.yaml`);
+      writeFileSync(file, readFileSync(path.join(ROOT, 'examples/water-2023/project.actuals.yaml'), 'utf8').replace('./project.indicators.yaml', path.join(ROOT, 'examples/water-2023/project.indicators.yaml')).replace(from, to));
+      return file;
+    };
+    const indent = await runCli('score', edit('  fullYearBudget: 1180\n', '   fullYearBudget: 1180\n'), '--json');
+    expect(JSON.parse(indent.out).errors).toHaveLength(1);
+    const comma = await runCli('score', edit('executed: 1156.4\n  breakdown', 'executed: 1,156.4\n  breakdown'), '--json');
+    expect(JSON.parse(comma.out).budget.executed).toBe('1156.4');
+    const band = await runCli('score', edit('band: 达成, declaredScore: 10', 'band: 部分达成, declaredScore: 9, reason: 试'), '--json');
+    expect(JSON.parse(band.out).errors[0].message).toContain('不在「部分达成」档次的范围内（6 至 8 分，不含 8）');
+    const en = await runCli('score', edit('band: 达成, declaredScore: 10', 'band: 部分达成, declaredScore: 9, reason: 试'), '--json', '--lang', 'en');
+    expect(JSON.parse(en.out).errors[0].message).toContain('outside the "partly achieved" band (6 to under 8 points)');
+  });
 });

@@ -195,6 +195,8 @@ describe('jixiao import', () => {
     expect(text).toMatch(/"2\.3":\n\s+#[^\n]*\n\s+actual: 38个/);
 
     s.getCell(`A${rowOf(s, '1.5')}`).value = null; // the row's id gone: as if deleted
+    s.getCell(`A${rowOf(s, '2.1')}`).value = '9.9'; // an id the definitions lack
+    s.getCell(`A${rowOf(s, '3.1')}`).value = '1.1'; // a copied row
     s.getCell(cellOf(wb, 'budget.total.fullYearBudget')).value = '一千一百八十';
     s.getCell(`H${rowOf(s, '2.5')}`).value = '很好';
     const broken = path.join(dir, 'broken.xlsx');
@@ -207,6 +209,8 @@ describe('jixiao import', () => {
         ['WORKBOOK_NOT_A_NUMBER', `自评表!${cellOf(wb, 'budget.total.fullYearBudget')}`],
         ['WORKBOOK_BAD_CHOICE', `自评表!H${rowOf(s, '2.5')}`],
         ['WORKBOOK_ROW_MISSING', '自评表'],
+        ['WORKBOOK_UNKNOWN_ROW', expect.stringMatching(/^自评表!A\d+$/)],
+        ['WORKBOOK_DUPLICATE_ROW', expect.stringMatching(/^自评表!A\d+$/)],
       ]),
     );
     expect(bad.err).toBe('');

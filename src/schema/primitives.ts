@@ -22,9 +22,10 @@ export const maxScore = z.union([z.number().nonnegative(), z.literal('/')], { er
 
 /** An amount in 万元: a number or a numeric string, never negative. */
 export const amount = z
-  .union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/)], { error: 'amount' })
-  .check(z.refine((v) => Number(v) >= 0, { params: { code: 'NEGATIVE_AMOUNT' } }))
-  .transform((v) => String(v).trim());
+  // thousands commas as spreadsheets print them (1,050.6) are read as 1050.6
+  .union([z.number(), z.string().regex(/^\s*-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?\s*$/)], { error: 'amount' })
+  .check(z.refine((v) => !(Number(String(v).replace(/,/g, '')) < 0), { params: { code: 'NEGATIVE_AMOUNT' } }))
+  .transform((v) => String(v).trim().replace(/,/g, ''));
 
 export const nonEmptyText = z.string({ error: 'text' }).min(1);
 

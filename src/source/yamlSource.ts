@@ -40,19 +40,22 @@ export function parseYaml(text: string, file: string, absolutePath = path.resolv
   };
 
   const diagnostics: Diagnostic[] = [];
+  const syntax: Diagnostic[] = [];
   for (const error of doc.errors) {
     const location = at(error.pos[0]);
     if (error.code === 'DUPLICATE_KEY') {
       diagnostics.push(diagnostic('DUPLICATE_KEY', { key: keyTextAt(text, error.pos[0]) }, location));
     } else {
       const en = firstLine(error.message);
-      diagnostics.push(diagnostic('YAML_SYNTAX', { detail: { zh: YAML_ERROR_ZH[error.code] ?? en, en } }, location));
+      syntax.push(diagnostic('YAML_SYNTAX', { detail: { zh: YAML_ERROR_ZH[error.code] ?? en, en } }, location));
     }
   }
+  diagnostics.push(...explainSyntax(text, file, syntax));
   checkNumberPrecision(doc, at, diagnostics);
   checkAliases(doc, at, diagnostics);
 
   const fatal = diagnostics.some((d) => d.severity === 'error' && d.code !== 'DUPLICATE_KEY' && d.code !== 'NUMBER_TOO_PRECISE');
+  // (a file with a syntax error is not read further: its data is undefined and validation says nothing more)
   let data: unknown;
   if (!fatal) {
     try {
@@ -90,6 +93,28 @@ export function parseYaml(text: string, file: string, absolutePath = path.resolv
       });
     },
   };
+}
+
+/**
+ * One mistake, one message: a syntax error's followers are usually the same mistake seen again, so only the
+ * first is kept; and the two mistakes an IME and an editor make most — a full-width ：after a key, a tab in
+ * the indentation — are named as such at their line when they come at or before it.
+ */
+function explainSyntax(text: string, file: string, syntax: Diagnostic[]): Diagnostic[] {
+  const first = syntax[0];
+  if (!first) return [];
+  const firstLine = first.location?.line ?? Number.MAX_SAFE_INTEGER;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length && i + 1 <= firstLine; i++) {
+    const line = lines[i]!;
+    const tab = /^ *\t/.exec(line);
+    if (tab) return [diagnostic('YAML_TAB_INDENT', {}, { file, line: i + 1, column: tab[0].length })];
+    const colon = /^(\s*(?:-\s+)?)([^\s#:'"{[\]][^:#]*?)：/.exec(line);
+    if (colon && !/^\s*(?:-\s+)?[^:#]*:\s/.test(line)) {
+      return [diagnostic('YAML_FULLWIDTH_COLON', { key: colon[2]!.trim() }, { file, line: i + 1, column: colon[0].length })];
+    }
+  }
+  return [first];
 }
 
 /** How many alias expansions a file may make before it is refused as an alias bomb. */

@@ -70,7 +70,10 @@ export interface ParseOptions {
 }
 
 export function normalize(raw: string): string {
-  return raw.normalize('NFKC').replace(/\s+/g, '').replace(/（含）|\(含\)/g, '');
+  const nfkc = raw.normalize('NFKC');
+  // a space between two digits (`9 5%`) is a typing mistake, not 95: keep it so the text is not read as a number
+  const digitsApart = /\d\s+[\d.]/.test(nfkc);
+  return (digitsApart ? nfkc.replace(/\s+/g, ' ').trim() : nfkc.replace(/\s+/g, '')).replace(/（含）|\(含\)/g, '');
 }
 
 export function parseValue(raw: string, options: ParseOptions = {}): ParsedValue {

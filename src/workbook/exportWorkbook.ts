@@ -50,6 +50,15 @@ export async function exportWorkbook(source: WorkbookSource): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * A row tall enough for its wrapped text: spreadsheet programs do not grow a row for wrapped text on their own
+ * when the file sets no height. A Chinese character takes about two width units.
+ */
+function rowHeight(texts: string[], widths: number[]): number {
+  const lines = texts.map((t, i) => Math.ceil([...t].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) / Math.max(1, (widths[i] ?? 10) - 1)) || 1);
+  return Math.max(1, ...lines) * 15;
+}
+
 /** Writes the form sheet top to bottom and remembers where each fill field went. */
 class FormSheet {
   private row = 1;
@@ -199,6 +208,13 @@ class FormSheet {
           this.put(at('declaredScore'), at('declaredScore'), got?.declaredScore ?? null, { field: `indicators.${ind.id}.declaredScore` });
           for (const key of ['reason', 'deviationReason', 'improvement'] as const) this.put(at(key), at(key), got?.[key] ?? '', { field: `indicators.${ind.id}.${key}` });
           this.rows.set(ind.id, r);
+          // a level or group name that spans this row alone must fit in it too
+          const levelRows = level.groups.reduce((n, g) => n + g.indicators.length, 0);
+          const spanning = [group.indicators.length === 1 ? group.level2 : '', levelRows === 1 ? `${level.level1}（${level.weight ?? ''}分）` : ''];
+          this.sheet.getRow(r).height = rowHeight(
+            [ind.name, ind.target, got?.actual ?? '', got?.reason ?? '', got?.deviationReason ?? '', got?.improvement ?? '', ...spanning],
+            [COLUMNS[3].width, COLUMNS[4].width, COLUMNS[5].width, COLUMNS[9].width, COLUMNS[10].width, COLUMNS[11].width, COLUMNS[2].width, COLUMNS[1].width],
+          );
           this.row++;
         }
         this.put(`${columnOf('level2')}${groupStart}`, `${columnOf('level2')}${this.row - 1}`, group.level2, { center: true });

@@ -70,6 +70,20 @@ export const FILES = {
     hintZh: '直接写出各个值，不要层层引用。',
     hintEn: 'Write the values out instead of nesting aliases.',
   },
+  YAML_FULLWIDTH_COLON: {
+    severity: 'error',
+    zh: '「{key}」后面是全角冒号“：”，YAML 只认半角冒号“:”',
+    en: '"{key}" is followed by a full-width colon (U+FF1A); YAML needs an ASCII colon',
+    hintZh: '把“：”改成英文冒号“:”，冒号后留一个空格，例如 declaredTotal: 99.5（切换到英文输入法再输入）。',
+    hintEn: 'Type an ASCII colon and a space instead, e.g. declaredTotal: 99.5.',
+  },
+  YAML_TAB_INDENT: {
+    severity: 'error',
+    zh: '此行用 Tab 缩进，YAML 只能用空格缩进',
+    en: 'This line is indented with a tab; YAML indents with spaces only',
+    hintZh: '把行首的 Tab 换成空格（每级两个空格）；可在编辑器中开启“用空格代替 Tab”。',
+    hintEn: 'Replace the tab at the start of the line with spaces (two per level).',
+  },
   DUPLICATE_KEY: {
     severity: 'error',
     zh: '键「{key}」重复出现',
@@ -95,8 +109,8 @@ export const FILES = {
     severity: 'error',
     zh: '编号「{field}」必须是字符串，实际写成了数字 {received}',
     en: 'Id "{field}" must be a string, but a number {received} was written',
-    hintZh: '给编号加引号，例如 id: "1.10"（不加引号 1.10 会被读成 1.1）。',
-    hintEn: 'Quote the id, e.g. id: "1.10" (unquoted, 1.10 would be read as 1.1).',
+    hintZh: '写成 "{received}"（加英文双引号）；不加引号时 1.10 会被读成 1.1，1.0 会被读成 1。',
+    hintEn: 'Write "{received}" (in double quotes); unquoted, 1.10 would be read as 1.1 and 1.0 as 1.',
   },
   REQUIRED: {
     severity: 'error',
@@ -136,7 +150,7 @@ export const FILES = {
   WORKBOOK_NOT_JIXIAO: {
     severity: 'error',
     zh: '{path} 不是 jixiao 导出的自评表工作簿（缺少工作表“自评表”或隐藏的“jixiao”页）',
-    en: '{path} is not a workbook exported by jixiao (no 自评表 sheet or hidden jixiao sheet)',
+    en: '{path} is not a workbook exported by jixiao (no form sheet, or no hidden jixiao sheet)',
     hintZh: '先用 jixiao export 导出工作簿，在其中填写，再导入。',
     hintEn: 'Export the workbook with jixiao export, fill it in, then import it.',
   },

@@ -57,7 +57,7 @@ export const CLI_TEXTS = {
   'help.compare.workers': { zh: '工作线程数（1–64；默认：200 张以上用全部 CPU 核）', en: 'worker threads (1–64; default: every core for 200+ forms)' },
   'help.test': { zh: '运行评分规则集的测试用例（<编号>.test.yaml）', en: 'run rule-set test cases (<id>.test.yaml)' },
   'help.test.rulesets': { zh: '规则集编号或路径；省略则运行全部内置规则集', en: 'rule-set ids or paths; all shipped rule sets when omitted' },
-  'help.export': { zh: '导出自评表工作簿（.xlsx，Excel/WPS 可填写）：由指标定义得到空表，由实际完成值文件得到已填的表及“评分”页', en: 'export the form workbook (.xlsx, to fill in Excel or WPS): blank from definitions, filled (with a 评分 sheet) from an actuals file' },
+  'help.export': { zh: '导出自评表工作簿（.xlsx，Excel/WPS 可填写）：由指标定义得到空表，由实际完成值文件得到已填的表及“评分”页', en: 'export the form workbook (.xlsx, to fill in Excel or WPS): blank from definitions, filled (with a sheet of scores) from an actuals file' },
   'help.export.file': { zh: '指标定义或实际完成值文件（YAML）', en: 'definitions or actuals file (YAML)' },
   'help.export.output': { zh: '输出的工作簿（默认与输入同名 .xlsx）', en: 'output workbook (default: the input’s name with .xlsx)' },
   'help.import': { zh: '导入填好的工作簿：写成实际完成值文件；文件已存在时合并进去，保留注释与顺序', en: 'import a filled workbook into the actuals file; an existing file is updated, keeping comments and order' },

@@ -1,5 +1,6 @@
 import { plain } from '../../domain/decimal';
 import { diagnostic } from '../../errors/diagnostic';
+import { textRef } from '../../errors/texts';
 import { points } from './describe';
 import { NO_OPTIONS, type ScoringMethod } from './method';
 
@@ -14,7 +15,7 @@ export const manual: ScoringMethod = {
   },
   compute({ input, maxScore }) {
     const where = input.locations.declaredScore ?? input.locations.actual ?? input.locations.definition;
-    const data = { id: input.id, name: input.name, band: '人工评分', low: '0', high: plain(maxScore) };
+    const data = { id: input.id, name: input.name, band: textRef('band.manual'), range: textRef('band.range', { low: '0', high: plain(maxScore) }) };
     const declared = input.declaredScore;
     if (declared === undefined || !input.reason) return { problem: diagnostic('MANUAL_SCORE_REQUIRED', data, where) };
     if (declared.greaterThan(maxScore)) return { problem: diagnostic('MANUAL_SCORE_OUT_OF_BAND', { ...data, score: plain(declared) }, where) };

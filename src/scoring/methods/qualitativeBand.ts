@@ -1,5 +1,6 @@
 import { plain } from '../../domain/decimal';
-import { BAND_LABEL, BAND_SHORT_LABEL } from '../../domain/glossary';
+import { BAND_LABEL } from '../../domain/glossary';
+import { textRef } from '../../errors/texts';
 import { diagnostic } from '../../errors/diagnostic';
 import { bandRange, inBand } from './bands';
 import { points } from './describe';
@@ -30,7 +31,9 @@ export const qualitativeBand: ScoringMethod = {
     if (declared !== undefined && inBand(declared, range) && !declared.equals(maxScore)) {
       return { score: declared, explanation: `定性指标：${bandText}，按评定得分${points(declared)}` };
     }
-    const data = { id: input.id, name: input.name, band: BAND_SHORT_LABEL[band], low: plain(range.low), high: plain(range.high) };
+    const bounds = { low: plain(range.low), high: plain(range.high) };
+    // 「6 至 8 分（不含 8）」: the upper bound of every band but 达成 is exclusive, and the message says so
+    const data = { id: input.id, name: input.name, band: textRef(`band.${band}`), range: textRef(range.includesHigh ? 'band.range' : 'band.rangeOpen', bounds) };
     // The band's bounds are the rule: a score outside them is refused even with a reason (no 1 of 10 on a 达成 row).
     if (declared !== undefined && !inBand(declared, range)) return { problem: diagnostic('MANUAL_SCORE_OUT_OF_BAND', { ...data, score: plain(declared) }, where) };
     if (band === 'achieved') return { score: maxScore, explanation: `定性指标：${BAND_LABEL.achieved}，得满分${points(maxScore)}` };
