@@ -11,7 +11,7 @@ export interface ScoreOptions {
 /** `jixiao score <actuals.yaml | folder…>`: the table, totals and warnings; or the whole result as JSON. */
 export async function scoreCommand(targets: string[], options: ScoreOptions, io: Io, mode: OutputMode): Promise<number> {
   const results = [];
-  for (const file of findForms(targets)) {
+  for (const file of findForms(targets, { workbooks: true })) {
     const { result } = await scoreFile(file, options.rules ? { ruleSet: options.rules } : {});
     results.push(result);
   }
