@@ -15,11 +15,12 @@ function shell(command: string, env: NodeJS.ProcessEnv = {}): { status: number |
 describe('CLI conventions', () => {
   test('`score <folder>` scores every actuals file in it', async () => {
     const run = await runCli('score', 'examples/zhuzhou-2020/', '--json');
-    expect(run.code).toBe(0);
-    const results = JSON.parse(run.out) as { title: string; total: string; grade: { label: string } }[];
-    expect(results.map((r) => [r.title, r.total, r.grade.label])).toEqual([
-      ['2020年度部门整体支出绩效自评表', '95', '优'],
-      ['2020年度项目支出绩效自评表', '95', '优'],
+    // the seed's department form is a draft (row 4 over-achieved with no reason): the run says so with exit 3
+    expect(run.code).toBe(3);
+    const results = JSON.parse(run.out) as { title: string; total: string; grade: { label: string }; status: string }[];
+    expect(results.map((r) => [r.title, r.total, r.grade.label, r.status])).toEqual([
+      ['2020年度部门整体支出绩效自评表', '95', '优', 'draft'],
+      ['2020年度项目支出绩效自评表', '95', '优', 'complete'],
     ]);
   });
 
@@ -129,8 +130,8 @@ describe('CLI conventions', () => {
     const comma = await runCli('score', edit('executed: 1156.4\n  breakdown', 'executed: 1,156.4\n  breakdown'), '--json');
     expect(JSON.parse(comma.out).budget.executed).toBe('1156.4');
     const band = await runCli('score', edit('band: 达成, declaredScore: 10', 'band: 部分达成, declaredScore: 9, reason: 试'), '--json');
-    expect(JSON.parse(band.out).errors[0].message).toContain('不在「部分达成」档次的范围内（6 至 8 分，不含 8）');
+    expect(JSON.parse(band.out).pending[0].message).toContain('不在「部分达成」档次的范围内（6 至 8 分，不含 8）');
     const en = await runCli('score', edit('band: 达成, declaredScore: 10', 'band: 部分达成, declaredScore: 9, reason: 试'), '--json', '--lang', 'en');
-    expect(JSON.parse(en.out).errors[0].message).toContain('outside the "partly achieved" band (6 to under 8 points)');
+    expect(JSON.parse(en.out).pending[0].message).toContain('outside the "partly achieved" band (6 to under 8 points)');
   });
 });

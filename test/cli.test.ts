@@ -16,8 +16,11 @@ interface Json {
 describe('jixiao score', () => {
   it('--json has the documented shape and the seed figures', async () => {
     const run = await runCli('score', DEPARTMENT, '--json');
-    expect(run.code).toBe(0);
-    const json = JSON.parse(run.out) as Json;
+    // the seed's department form is a draft: row 4 is far above target and gives no reason
+    expect(run.code).toBe(3);
+    const json = JSON.parse(run.out) as Json & { status: string; pending: { code: string; location: { line: number } }[] };
+    expect(json.status).toBe('draft');
+    expect(json.pending.map((p) => [p.code, p.location.line])).toEqual([['REASON_REQUIRED', 20]]);
     expect(json.total).toBe('95');
     expect(json.grade).toEqual({ id: 'excellent', label: '优' });
     expect(json.budget.finalScore).toBe('10');
@@ -74,9 +77,11 @@ describe('jixiao init', () => {
     expect(text).toContain('# 单位管网改造成本｜年度指标值：≤25万元/公里｜分值：10');
     expect(readdirSync(dir)).toEqual(['filled.actuals.yaml']);
 
+    // unfilled, it is a draft naming every row still to fill (and the budget), at its line
     const unfilled = await runCli('score', output);
-    expect(unfilled.code).toBe(1);
-    expect((unfilled.err.match(/MISSING_ACTUAL/g) ?? []).length).toBe(10);
+    expect(unfilled.code).toBe(3);
+    expect((unfilled.out.match(/错误 MISSING_ACTUAL/g) ?? []).length).toBe(10);
+    expect(unfilled.out).toContain('BUDGET_ZERO');
 
     // filled in, it scores
     const filled = text
@@ -86,8 +91,8 @@ describe('jixiao init', () => {
       .replace(/actual: ""/g, 'actual: 达成');
     writeFileSync(output, filled.replace('actual: 达成 # 实际完成情况', 'actual: 完成 # 实际完成情况'));
     const scored = await runCli('score', output);
-    expect(scored.code).toBe(1); // quantitative rows filled with a band word are still errors
-    expect(scored.err).toContain('ACTUAL_NOT_NUMBER');
+    expect(scored.code).toBe(3); // quantitative rows filled with a band word still need numbers
+    expect(scored.out).toContain('ACTUAL_NOT_NUMBER');
   });
 
   it('refuses to overwrite an existing file without --force', async () => {

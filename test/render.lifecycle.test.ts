@@ -66,7 +66,7 @@ describe('one browser per run, always closed', () => {
   it('the CLI leaves no chromium process behind, after success and after a failed form', () => {
     const tmp = tempDir('jixiao-cli-tmp-');
     const out = tempDir('jixiao-cli-out-');
-    const bad = path.join(ROOT, 'test/fixtures/bad/unit-mismatch/actuals.yaml');
+    const bad = path.join(ROOT, 'test/fixtures/bad/yaml-syntax/actuals.yaml');
     const good = path.join(ROOT, 'test/fixtures/good/small.actuals.yaml');
     const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), 'render', good, bad, '-o', `${out}/`], {
       cwd: ROOT,
@@ -74,7 +74,7 @@ describe('one browser per run, always closed', () => {
       encoding: 'utf8',
     });
     expect(run.status).toBe(1); // one form failed
-    expect(run.stderr).toContain('UNIT_MISMATCH');
+    expect(run.stderr).toContain('YAML_SYNTAX');
     expect(readdirSync(out)).toEqual(['small.pdf']); // the good one rendered; nothing half-written
     expect(processesMentioning(tmp)).toEqual([]);
     expect(readdirSync(tmp)).toEqual([]); // the browser profile was removed
@@ -83,7 +83,7 @@ describe('one browser per run, always closed', () => {
   }, 60_000);
 
   it('a failed render exits promptly: the process is gone within seconds of printing its error', () => {
-    const bad = path.join(ROOT, 'test/fixtures/bad/unit-mismatch/actuals.yaml');
+    const bad = path.join(ROOT, 'test/fixtures/bad/yaml-syntax/actuals.yaml');
     const start = Date.now();
     const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), 'render', bad, '-o', `${tempDir()}/`], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
     expect(run.status).toBe(1);

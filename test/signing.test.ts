@@ -6,7 +6,7 @@ import { renderForms } from '../src/pipeline/render';
 import { keygen, verifyPdf } from '../src/pipeline';
 import { signFile } from '../src/pipeline/sign';
 import { makeTestP12 } from '../src/sign/keygen';
-import { DEPARTMENT, ROOT, runCli, tempDir } from './helpers';
+import { PROJECT, ROOT, runCli, tempDir } from './helpers';
 import { qpdfCheck, rasterize } from './pdfTools';
 
 const dir = tempDir('jixiao-sign-');
@@ -32,7 +32,7 @@ function pdfsig(file: string, nss?: string): string {
 }
 
 beforeAll(async () => {
-  const [form] = await renderForms([DEPARTMENT], { explain: false });
+  const [form] = await renderForms([PROJECT], { explain: false });
   writeFileSync(at('unsigned.pdf'), form!.pdf!);
   const ca = keygen({ commonName: 'jixiao 测试根证书', password: CA_PASSWORD, ca: true });
   writeFileSync(at('ca.p12'), ca.p12);
@@ -176,7 +176,7 @@ describe('verification fails when the file was changed', () => {
 
   it('fails when the embedded result no longer matches its re-score, even when signed', async () => {
     // build a PDF whose embedded result claims a different total, then sign it properly
-    const [form] = await renderForms([DEPARTMENT], { explain: false });
+    const [form] = await renderForms([PROJECT], { explain: false });
     const doc = await PDFDocument.load(form!.pdf!, { updateMetadata: false });
     const data = detached(at('unsigned.pdf')) as { result: { total: string } };
     data.result.total = '99.5';
@@ -280,8 +280,8 @@ describe('seal images and embedded inputs', () => {
 
   it('the embedded inputs read back byte for byte', () => {
     const data = detached(at('signed-head.pdf')) as { inputs: Record<string, { name: string; text: string }> };
-    expect(data.inputs.definitions!.text).toBe(readFileSync(path.join(ROOT, 'examples/zhuzhou-2020/department.indicators.yaml'), 'utf8'));
-    expect(data.inputs.actuals!.text).toBe(readFileSync(path.join(ROOT, DEPARTMENT), 'utf8'));
+    expect(data.inputs.definitions!.text).toBe(readFileSync(path.join(ROOT, 'examples/zhuzhou-2020/project.indicators.yaml'), 'utf8'));
+    expect(data.inputs.actuals!.text).toBe(readFileSync(path.join(ROOT, PROJECT), 'utf8'));
     expect(data.inputs.ruleSet!.text).toBe(readFileSync(path.join(ROOT, 'indicators/rulesets/caiyu-2020-10.yaml'), 'utf8'));
     const list = execFileSync('pdfdetach', ['-list', at('signed-head.pdf')], { encoding: 'utf8' });
     expect(list).toContain('jixiao-data.json');

@@ -219,7 +219,7 @@ describe('jixiao import', () => {
     expect(existsSync(path.join(dir, 'broken.actuals.yaml'))).toBe(false);
   });
 
-  test('scoring a workbook puts every error at its cell; 不适用 on a scored row is refused', async () => {
+  test('scoring a workbook puts every message at its cell; 不适用 on a scored row is refused', async () => {
     const wb = await open(path.join(dir, 'clerk.xlsx'));
     const s = wb.getWorksheet('自评表')!;
     s.getCell(`F${rowOf(s, '1.2')}`).value = '86人';
@@ -232,8 +232,10 @@ describe('jixiao import', () => {
     expect(errors).toEqual([['WORKBOOK_NOT_APPLICABLE', `自评表!H${rowOf(s, '1.5')}`]]);
     s.getCell(`H${rowOf(s, '1.5')}`).value = null;
     await wb.xlsx.writeFile(file);
-    const units = JSON.parse((await runCli('score', file, '--json')).out).errors.map((e: { code: string; cell?: string }) => [e.code, e.cell]);
-    expect(units).toEqual([['UNIT_MISMATCH', `自评表!F${rowOf(s, '1.2')}`]]);
+    // a row a person must fix makes a draft; its message points at the cell
+    const draft = JSON.parse((await runCli('score', file, '--json')).out);
+    expect(draft.status).toBe('draft');
+    expect(draft.pending.map((e: { code: string; location: { cell?: string } }) => [e.code, e.location.cell])).toEqual([['UNIT_MISMATCH', `自评表!F${rowOf(s, '1.2')}`]]);
   });
 });
 

@@ -4,7 +4,8 @@ import { text } from '../errors/texts';
 import type { Io } from './io';
 import { paintDiagnostic } from './style';
 
-export const EXIT = { ok: 0, input: 1, internal: 2 } as const;
+/** 0 done; 1 bad input (or not verified, or a case failed); 2 a bug; 3 a form scored but still a draft (待补充). */
+export const EXIT = { ok: 0, input: 1, internal: 2, draft: 3 } as const;
 
 export interface OutputMode {
   lang: Lang;

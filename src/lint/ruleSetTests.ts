@@ -143,6 +143,10 @@ async function runCase(c: RuleSetTestCase, ruleSet: RuleSet, engine: Engine): Pr
   }
   check('error', c.expect.error, '（无）');
   const e = c.expect;
+  // rows a person must still complete: the case names what they need, or there must be none
+  const needs = [...new Set(result.indicators.flatMap((r) => (r.pending ? [r.pending.code] : [])))].join(' ') || '（无）';
+  if (e.pending !== undefined || needs !== '（无）') check('pending', e.pending ?? '（无）', needs);
+  if (needs !== '（无）') return failures;
   const sortedCodes = (list: string[]): string => [...new Set(list)].sort().join(' ');
   if (c.indicator) {
     const row = result.indicators[0];

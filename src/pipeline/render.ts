@@ -107,7 +107,7 @@ export async function renderForms(files: string[], options: RenderOptions, timin
       const meta = view.meta;
       const finished = await finalizePdf(
         pdf,
-        { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.split(','), creator: `jixiao ${JIXIAO_VERSION}`, language: 'zh-CN' },
+        { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.split(','), creator: `jixiao ${JIXIAO_VERSION}`, language: 'zh-CN', draft: view.isDraft },
         (boxes) => embeddedData(scored, boxes),
       );
       form.pdf = finished.pdf;

@@ -23,6 +23,9 @@ export function resultToJson(result: FormResult, lang: Lang = 'zh') {
     form: result.form,
     fiscalYear: result.fiscalYear,
     department: result.department,
+    /** `draft` (待补充): the total is provisional until every entry of `pending` is given. */
+    status: result.status,
+    pending: result.pending.map((p) => flag(p, lang)),
     total: d(result.total),
     maxTotal: d(result.maxTotal),
     grade: result.grade === null ? null : { id: result.grade, label: gradeText(result.grade) },
@@ -73,6 +76,7 @@ export function resultToJson(result: FormResult, lang: Lang = 'zh') {
       override: r.override,
       explanation: r.explanation,
       flags: r.flags.map((f) => flag(f, lang)),
+      pending: r.pending ? flag(r.pending, lang) : null,
     })),
     adjustments: result.adjustments.map((a) => ({ method: a.method, rule: a.rule, delta: d(a.delta), explanation: a.explanation, indicatorId: a.indicatorId ?? null })),
     subtotal: d(result.subtotal),

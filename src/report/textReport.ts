@@ -68,7 +68,7 @@ export function textReport(result: FormResult, options: TextReportOptions = {}):
 
   for (const a of result.adjustments) out.push(text('report.adjustment', lang, { explanation: a.explanation }));
   const grade = result.grade ? text('report.grade', lang, { grade: textOf(`grade.${result.grade}`, lang) }) : '';
-  out.push(text('report.total', lang, { total: scoreText(result.total), max: scoreText(result.maxTotal) }) + grade);
+  out.push(text(result.status === 'draft' ? 'report.totalDraft' : 'report.total', lang, { total: scoreText(result.total), max: scoreText(result.maxTotal) }) + grade);
   if (result.declared.total !== null || result.declared.grade !== null) {
     const parts = [
       result.declared.total !== null ? text('report.declaredTotal', lang, { value: scoreText(result.declared.total) }) : '',
@@ -78,6 +78,10 @@ export function textReport(result: FormResult, options: TextReportOptions = {}):
   }
   if (result.indicators.some((r) => r.override)) out.push(text('report.overrideLegend', lang));
 
+  if (result.status === 'draft') {
+    out.push('', paint(text('report.draft', lang, { count: result.pending.length }), 'error'));
+    for (const p of result.pending) out.push(paint(formatDiagnostic(p, lang), 'warning'));
+  }
   if (result.notes.length > 0) {
     out.push('', text('report.notes', lang, { count: result.notes.length }));
     for (const n of result.notes) out.push(paint(formatDiagnostic(n, lang), n.severity));

@@ -24,6 +24,8 @@ export interface RowView {
   /** Under the score: the rule score of an override, or the declared score of a discrepancy. */
   scoreNote: string;
   mark: '' | '*' | '※';
+  /** What this row still needs (a draft): the cell is marked and says so. */
+  pending: string;
   deviation: string;
   /** Rows holding a rowspan cell may break; the others are kept whole on one page. */
   keepWhole: boolean;
@@ -38,6 +40,8 @@ export interface SignatureBoxView {
 }
 
 export interface FormView {
+  /** A draft (待补充) prints with a diagonal 草稿 on every page and its pending cells marked. */
+  isDraft: boolean;
   title: string;
   year: string;
   isProject: boolean;
@@ -47,7 +51,7 @@ export interface FormView {
   budgetLabel: string;
   /** Rows the budget block's label spans: its header line and every budget line. */
   budgetRows: number;
-  budget: { label: string; initial: string; fullYear: string; executed: string; maxScore: string; rate: string; score: string; isTotal: boolean }[];
+  budget: { label: string; initial: string; fullYear: string; executed: string; maxScore: string; rate: string; score: string; isTotal: boolean; pending: string }[];
   goal: { expected: string; actual: string };
   rows: RowView[];
   levelSummary: string;
@@ -111,6 +115,7 @@ function indicatorRows(result: FormResult): RowView[] {
           score: r.kind === 'notApplicable' ? '/' : scoreText(r.finalScore),
           scoreNote: note,
           mark,
+          pending: r.pending ? `待补充：${messageOf(r.pending).replace(/^指标「[^」]*」/, '')}` : (result.pending.find((p) => p.code === 'REASON_REQUIRED' && p.data.id === r.id) ? '待补充：须说明原因' : ''),
           deviation: deviationText(r),
           keepWhole: !firstOfGroup,
         });
@@ -134,6 +139,7 @@ function budgetRows(result: FormResult): FormView['budget'] {
       rate: rateText(b.rate),
       score: scoreText(b.finalScore),
       isTotal: true,
+      pending: result.pending.some((p) => p.code === 'BUDGET_ZERO' || (p.code === 'REASON_REQUIRED' && p.data.id === '')) ? '待补充' : '',
     },
     ...b.breakdown.map((line) => ({
       label: lineLabel[line.key],
@@ -144,6 +150,7 @@ function budgetRows(result: FormResult): FormView['budget'] {
       rate: '—',
       score: '—',
       isTotal: false,
+      pending: '',
     })),
   ];
 }
@@ -153,6 +160,7 @@ function legendLines(result: FormResult, rows: RowView[]): string[] {
   const legend: string[] = [];
   if (rows.some((r) => r.mark === '*')) legend.push('* 人工评分：得分为评价人员给出的分数，下方为规则得分，理由见偏差原因栏。');
   if (rows.some((r) => r.mark === '※')) legend.push('※ 表上填报得分与规则得分不符且未说明理由，按规则得分计；下方为表上所填分数。');
+  if (result.status === 'draft') legend.unshift(`草稿：尚有 ${result.pending.length} 项待补充（表中以“待补充”标出），总分为暂计，不能签章。`);
   const mismatch = result.warnings.filter((w) => w.code === 'WEIGHT_SUM_MISMATCH' || w.code === 'DECLARED_TOTAL_MISMATCH' || w.code === 'DECLARED_GRADE_MISMATCH');
   for (const w of mismatch) legend.push(`※ ${messageOf(w)}`);
   return legend;
@@ -175,6 +183,7 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
   const declared = result.declared.total !== null ? `表上申报总分 ${scoreText(result.declared.total)}` : '';
   const title = result.title;
   return {
+    isDraft: result.status === 'draft',
     title,
     year: `（${result.fiscalYear}年度）`,
     isProject: result.form === 'project',

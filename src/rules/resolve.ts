@@ -30,6 +30,7 @@ export const PARAMETER_PATHS = [
   'overAchievement.reasonAt',
   'lowExecutionRate',
   'notApplicable.rescale',
+  'bandFromDeclaredScore',
 ] as const;
 
 function read(tree: unknown, dotted: string): unknown {

@@ -88,6 +88,8 @@ const parametersSchema = z.strictObject({
   overAchievement: z.strictObject(parameterLeaves.overAchievement),
   lowExecutionRate: annotated(z.number().min(0).max(1)),
   notApplicable: z.strictObject(parameterLeaves.notApplicable),
+  /** A qualitative row with a declared score and no band word takes the band its score falls in (default true). */
+  bandFromDeclaredScore: annotated(z.boolean()).optional(),
 });
 
 /** In a rule set that extends another, any parameter may be left out (it is inherited). */
@@ -96,6 +98,7 @@ const parametersDeltaSchema = z.strictObject({
   overAchievement: z.strictObject(parameterLeaves.overAchievement).partial().optional(),
   lowExecutionRate: annotated(z.number().min(0).max(1)).optional(),
   notApplicable: z.strictObject(parameterLeaves.notApplicable).partial().optional(),
+  bandFromDeclaredScore: annotated(z.boolean()).optional(),
 });
 
 const level1Schema = z.strictObject({
@@ -177,6 +180,7 @@ export interface RuleSetParameters {
   overAchievement: { flagAt: number; reasonAt: number };
   lowExecutionRate: number;
   notApplicable: { rescale: boolean };
+  bandFromDeclaredScore?: boolean;
 }
 
 /** A resolved rule set: what every consumer reads. */

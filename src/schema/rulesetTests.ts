@@ -41,6 +41,8 @@ export const ruleSetTestsSchema = z.strictObject({
             rule: z.string().optional(),
             flags: z.array(z.string()).optional(),
             error: z.string().optional(),
+            /** A row a person must still complete (the form would be a draft): the code of what it needs. */
+            pending: z.string().optional(),
             total: points.optional(),
             grade: z.enum(['优', '良', '中', '差']).optional(),
             adjustments: z.array(z.string()).optional(),

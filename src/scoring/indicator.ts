@@ -1,4 +1,4 @@
-import { listOf } from '../errors/texts';
+import { listOf, textRef } from '../errors/texts';
 import { clamp, dec, percent, plain, roundScore, ZERO } from '../domain/decimal';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import type { RuleEvaluator } from '../rules/compile';
@@ -43,6 +43,9 @@ export async function scoreIndicator(input: IndicatorInput, reading: RowReading,
     flagFromRule(f, { ...base, completion: facts.completion ? percent(dec(facts.completion)) : '—' }, ruleSet.parameters, where),
   );
 
+  if (reading.kind === 'qualitative' && reading.bandSource === 'declared' && declared !== null) {
+    flags.push(diagnostic('BAND_FROM_DECLARED', { ...base, band: textRef(`band.${reading.band}`), score: plain(declared) }, input.locations.declaredScore ?? where));
+  }
   let finalScore = ruleScore;
   let override: IndicatorResult['override'] = null;
   if (declared !== null && !declared.equals(ruleScore) && reading.kind !== 'notApplicable') {

@@ -2,6 +2,8 @@ import type { Band, ParsedNumber, ParsedValue } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import { compareDates, compareNumbers } from '../targets/compare';
 import { normalize, parseValue } from '../targets/parse';
+import type { RuleSetParameters } from '../rules/ruleSet';
+import { bandRange, inBand } from './methods/bands';
 import type { IndicatorInput, RowReading } from './reading';
 
 export type ReadResult = { reading: RowReading } | { problem: Diagnostic };
@@ -17,7 +19,7 @@ export function showNumber(p: ParsedNumber): string {
  * A number target with a non-number actual, mixed units, or a qualitative row whose band cannot be told
  * are input errors at the actual's line.
  */
-export function readRow(input: IndicatorInput, fiscalYear: number): ReadResult {
+export function readRow(input: IndicatorInput, fiscalYear: number, parameters?: RuleSetParameters): ReadResult {
   const target = parseValue(input.target, { fiscalYear });
   const actualText = input.actual ?? '';
   const actual = parseValue(actualText, { fiscalYear });
@@ -54,9 +56,21 @@ export function readRow(input: IndicatorInput, fiscalYear: number): ReadResult {
     return { reading: { kind: 'date', target, actual, met, daysLate } };
   }
 
-  const band = qualitativeBand(input.band, target, actual);
+  const band = qualitativeBand(input.band, target, actual) ?? bandOfDeclaredScore(input, parameters);
   if (!band) return { problem: diagnostic('BAND_REQUIRED', base, where) };
   return { reading: { kind: 'qualitative', target, actual, band: band.band, bandSource: band.source } };
+}
+
+/**
+ * A qualitative row with a declared score but no band word (as printed forms are: 得分 4 of 5, 实际 "较好")
+ * takes the band its score falls in, unless the rule set says `bandFromDeclaredScore: false`.
+ */
+function bandOfDeclaredScore(input: IndicatorInput, parameters: RuleSetParameters | undefined): { band: Band; source: 'declared' } | null {
+  if (!parameters || parameters.bandFromDeclaredScore === false || input.declaredScore === undefined || input.maxScore === null) return null;
+  for (const band of ['achieved', 'partial', 'notAchieved'] as const) {
+    if (inBand(input.declaredScore, bandRange(band, input.maxScore, parameters))) return { band, source: 'declared' };
+  }
+  return null;
 }
 
 function qualitativeBand(

@@ -38,7 +38,7 @@ export type RowReading =
       target: ParsedValue;
       actual: ParsedValue;
       band: Band;
-      /** stated: the band field; wording: read from the actual; sameAsTarget: the actual repeats the target. */
-      bandSource: 'stated' | 'wording' | 'sameAsTarget';
+      /** stated: the band field; wording: read from the actual; sameAsTarget: the actual repeats the target; declared: the declared score's band. */
+      bandSource: 'stated' | 'wording' | 'sameAsTarget' | 'declared';
     }
   | { kind: 'notApplicable'; target: ParsedValue; actual: ParsedValue };

@@ -50,6 +50,8 @@ export interface IndicatorResult {
   flags: Diagnostic[];
   deviationReason: string;
   improvement: string;
+  /** What a person must still give for this row (it then scores provisionally 0): the form is a draft. */
+  pending?: Diagnostic;
 }
 
 export interface BudgetResult {
@@ -108,6 +110,10 @@ export interface FormResult {
   total: Decimal;
   grade: Grade | null;
   declared: { total: Decimal | null; grade: string | null; rowsTotal: Decimal; maxTotal: Decimal | null };
+  /** `draft` (待补充) while any row or the budget still needs a person; its total is provisional. */
+  status: 'complete' | 'draft';
+  /** What a person must still give, row by row, at its place: empty for a complete form. */
+  pending: Diagnostic[];
   /** Every warning of every row and of the form, in order: things a person must look at. */
   warnings: Diagnostic[];
   /** Notes that explain but need no action: manual overrides, rows that do not apply, adjustments. */

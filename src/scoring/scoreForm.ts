@@ -8,6 +8,7 @@ import { textRef } from '../errors/texts';
 import type { AdjustDecision, RuleEvaluator } from '../rules/compile';
 import { deviationPenalty, rescaleForNotApplicable, totalCap, type PendingAdjustment } from './adjustments';
 import { scoreBudget, type BudgetInput } from './budget';
+import { isPending, pendingBudget, pendingRow } from './pending';
 import { gradeOf } from './grade';
 import { scoreIndicator } from './indicator';
 import { readRow } from './readRow';
@@ -38,24 +39,30 @@ export async function scoreForm(input: FormInput, compiled: RuleEvaluator): Prom
   const problems: Diagnostic[] = [];
   const indicators: IndicatorResult[] = [];
   const pending: PendingAdjustment[] = [];
+  const ruleSetId = compiled.ruleSet.file.id;
 
   for (const row of input.indicators) {
-    const read = readRow(row, input.fiscalYear);
-    if ('problem' in read) {
-      problems.push(read.problem);
+    const read = readRow(row, input.fiscalYear, compiled.ruleSet.file.parameters);
+    const scored = 'problem' in read ? read : await scoreIndicator(row, read.reading, compiled);
+    if ('problem' in scored) {
+      // a row a person must still complete scores provisionally 0 and makes the form a draft; anything else is an error
+      if (isPending(scored.problem)) indicators.push(pendingRow(row, input.fiscalYear, scored.problem, ruleSetId));
+      else problems.push(scored.problem);
       continue;
     }
-    const scored = await scoreIndicator(row, read.reading, compiled);
-    if ('problem' in scored) problems.push(scored.problem);
-    else {
-      indicators.push(scored.result);
-      pending.push(...scored.adjustments);
-    }
+    indicators.push(scored.result);
+    pending.push(...scored.adjustments);
   }
   const budgetOutcome = await scoreBudget(input.budget, compiled);
-  if ('problem' in budgetOutcome) problems.push(budgetOutcome.problem);
-  else if (problems.length === 0) return finish(input, compiled, indicators, pending, budgetOutcome.result);
-  throw new InputError(problems);
+  let budget: BudgetResult;
+  let budgetNeeds: Diagnostic | null = null;
+  if ('problem' in budgetOutcome) {
+    if (!isPending(budgetOutcome.problem)) problems.push(budgetOutcome.problem);
+    budgetNeeds = budgetOutcome.problem;
+    budget = pendingBudget(input.budget, ruleSetId);
+  } else budget = budgetOutcome.result;
+  if (problems.length > 0) throw new InputError(problems);
+  return finish(input, compiled, indicators, pending, budget, budgetNeeds);
 }
 
 /** Level and group subtotals; a declared level weight that differs from its rows is reported, never fixed. */
@@ -142,7 +149,14 @@ function checkDeclared(input: FormInput, total: Decimal, grade: Grade | null, de
 }
 
 /** The form's result from its scored rows and budget: subtotals, adjustments, total, grade and every check. */
-async function finish(input: FormInput, compiled: RuleEvaluator, indicators: IndicatorResult[], pending: PendingAdjustment[], budget: BudgetResult): Promise<FormResult> {
+async function finish(
+  input: FormInput,
+  compiled: RuleEvaluator,
+  indicators: IndicatorResult[],
+  pending: PendingAdjustment[],
+  budget: BudgetResult,
+  budgetNeeds: Diagnostic | null,
+): Promise<FormResult> {
   const ruleSet = compiled.ruleSet;
   const formWarnings: Diagnostic[] = [];
   const levels = rollUpLevels(input, new Map(indicators.map((r) => [r.id, r])), formWarnings);
@@ -159,6 +173,12 @@ async function finish(input: FormInput, compiled: RuleEvaluator, indicators: Ind
   checkDeclared(input, total, grade, declaredRowsTotal, formWarnings);
 
   const all = [...(input.readingNotes ?? []), ...budget.flags, ...indicators.flatMap((r) => r.flags), ...formWarnings];
+  // what still needs a person: rows that could not score, and reasons the rules ask for
+  const needs = [
+    ...(budgetNeeds ? [budgetNeeds] : []),
+    ...indicators.flatMap((r) => (r.pending ? [r.pending] : [])),
+    ...all.filter(isPending),
+  ];
   return {
     form: input.form,
     title: input.title,
@@ -174,7 +194,9 @@ async function finish(input: FormInput, compiled: RuleEvaluator, indicators: Ind
     total,
     grade,
     declared: { total: input.declared.total, grade: input.declared.grade, rowsTotal: declaredRowsTotal, maxTotal: input.declared.maxTotal },
-    warnings: all.filter((x) => x.severity !== 'info'),
+    status: needs.length > 0 ? 'draft' : 'complete',
+    pending: needs,
+    warnings: all.filter((x) => x.severity !== 'info' && !isPending(x)),
     notes: all.filter((x) => x.severity === 'info'),
     ruleSet: { id: ruleSet.file.id, version: ruleSet.file.version, name: ruleSet.file.name, sha256: ruleSet.sha256 },
     inputs: {

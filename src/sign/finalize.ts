@@ -1,4 +1,5 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString, AFRelationship } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString, AFRelationship, degrees, rgb } from '@cantoo/pdf-lib';
+import { AppearanceFonts } from './appearanceFont';
 import { EMBEDDED_NAME, type EmbeddedData, type SignatureBox } from './embeddedData';
 
 export interface DocumentInfo {
@@ -8,6 +9,8 @@ export interface DocumentInfo {
   keywords: string[];
   creator: string;
   language: string;
+  /** A draft (待补充): every page gets a diagonal 草稿, drawn into the page so no viewer or printer drops it. */
+  draft?: boolean;
 }
 
 /** The URL prefix of the links the renderer puts over each signature box. */
@@ -33,6 +36,7 @@ export async function finalizePdf(
   doc.setLanguage(info.language);
 
   const boxes = takeSignatureBoxes(doc);
+  if (info.draft) await markDraft(doc);
   const data = embed(boxes);
   const json = JSON.stringify(data, null, 2);
   await doc.attach(Buffer.from(json, 'utf8'), EMBEDDED_NAME, {
@@ -44,6 +48,29 @@ export async function finalizePdf(
   });
   const pdf = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
   return { pdf, boxes };
+}
+
+/**
+ * 草稿 across the middle of every page, faint red at 30°. Drawn after printing rather than by the page's CSS:
+ * Chromium repeats a fixed element on every printed page only sometimes, and a draft must say so on each.
+ */
+async function markDraft(doc: PDFDocument): Promise<void> {
+  const fonts = new AppearanceFonts(doc);
+  const runs = await fonts.runs('草稿');
+  const size = 140;
+  const angle = (30 * Math.PI) / 180;
+  for (const page of doc.getPages()) {
+    const { width, height } = page.getSize();
+    const length = runs.reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
+    let x = width / 2 - (Math.cos(angle) * length) / 2;
+    let y = height / 2 - (Math.sin(angle) * length) / 2 - size / 3;
+    for (const run of runs) {
+      page.drawText(run.text, { x, y, size, font: run.font, rotate: degrees(30), color: rgb(0.8, 0, 0), opacity: 0.14 });
+      const w = run.font.widthOfTextAtSize(run.text, size);
+      x += Math.cos(angle) * w;
+      y += Math.sin(angle) * w;
+    }
+  }
 }
 
 function uriOf(annotation: PDFDict): string | null {

@@ -49,6 +49,11 @@ export async function signPdf(request: SignRequest): Promise<{ pdf: Uint8Array; 
 
   const doc = await loadPdf(request.pdf, request.file, true);
   const { data } = readEmbeddedData(doc, request.file);
+  // a draft (待补充) is not a form anyone can vouch for yet: it is completed and rendered again first
+  if (data.result.status === 'draft') {
+    const pending = Array.isArray(data.result.pending) ? data.result.pending.length : 0;
+    throw inputError('FORM_INCOMPLETE', { path: request.file, count: pending });
+  }
   const roleLabel = ROLE_LABEL[request.role];
   const already = signatureFields(doc).find((f) => f.role === request.role);
   if (already) throw inputError('ROLE_ALREADY_SIGNED', { role: roleLabel, signer: already.signer });

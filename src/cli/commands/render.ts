@@ -41,7 +41,7 @@ export async function renderCommand(files: string[], options: RenderCommandOptio
   // every output is checked before any browser starts: a bad one costs nothing and leaves nothing behind
   for (const target of [...targets, ...(options.html ? [options.html] : [])]) writeOutput.check(target, 'generated');
   const rendered = await renderForms(files, { explain: options.explain === true, ...(timeoutMs ? { timeoutMs } : {}) });
-  const report: { file: string; output: string | null; total: string | null; grade: string | null; errors: unknown[]; warnings?: unknown[] }[] = [];
+  const report: { file: string; output: string | null; status?: string | null; total: string | null; grade: string | null; errors: unknown[]; warnings?: unknown[] }[] = [];
   rendered.forEach((form, i) => {
     const target = targets[i]!;
     if (form.pdf) {
@@ -49,9 +49,10 @@ export async function renderCommand(files: string[], options: RenderCommandOptio
       if (options.html && form.html) writeOutput(io, options.html, standaloneHtml(form.html), 'generated');
       const result = form.scored?.result;
       const warnings = form.warnings ?? [];
-      report.push({ file: form.file, output: target, total: result ? result.total.toString() : null, grade: result?.grade ?? null, errors: [], warnings: warnings.map((d) => diagnosticJson(d, mode.lang)) });
+      report.push({ file: form.file, output: target, status: result?.status ?? null, total: result ? result.total.toString() : null, grade: result?.grade ?? null, errors: [], warnings: warnings.map((d) => diagnosticJson(d, mode.lang)) });
       if (!options.json) printDiagnostics(io, mode, warnings);
-      if (!options.json && target !== '-') io.err(text('cli.wrote', mode.lang, { path: target }));
+      const draft = result?.status === 'draft';
+      if (!options.json && target !== '-') io.err(draft ? text('cli.wroteDraft', mode.lang, { path: target, count: result.pending.length }) : text('cli.wrote', mode.lang, { path: target }));
     } else {
       report.push({ file: form.file, output: null, total: null, grade: null, errors: (form.problems ?? []).map((d) => diagnosticJson(d, mode.lang)) });
       if (!options.json) {
@@ -61,5 +62,7 @@ export async function renderCommand(files: string[], options: RenderCommandOptio
     }
   });
   if (options.json) io.out(JSON.stringify({ ok: report.every((r) => r.output !== null), forms: report }, null, 2));
-  return report.every((r) => r.output !== null) ? EXIT.ok : EXIT.input;
+  if (!report.every((r) => r.output !== null)) return EXIT.input;
+  // every PDF written, but a draft is not a finished form: its own exit code, as score gives
+  return rendered.some((f) => f.scored?.result.status === 'draft') ? EXIT.draft : EXIT.ok;
 }

@@ -21,5 +21,6 @@ export async function scoreCommand(targets: string[], options: ScoreOptions, io:
   } else {
     io.out(results.map((r) => textReport(r, { lang: mode.lang, columns: io.columns, paint: (s, severity) => paintDiagnostic(s, severity, io.colour) })).join('\n\n'));
   }
-  return EXIT.ok;
+  // a draft scored fine but is not finished: its own exit code, so scripts can tell
+  return results.some((r) => r.status === 'draft') ? EXIT.draft : EXIT.ok;
 }

@@ -82,6 +82,11 @@ export const SCORED = {
     hintZh: '改写为可量化、可核验的目标（SMART），例如“≥95%”“500篇以上”“2021年11月30日前”。',
     hintEn: 'Rewrite it as a measurable target, e.g. "≥95%", "≤300" or a deadline.',
   },
+  BAND_FROM_DECLARED: {
+    severity: 'info',
+    zh: '「{id} {name}」没有写档次，按申报得分 {score} 分所在的档次计为「{band}」',
+    en: '"{id} {name}" names no band; the declared score {score} puts it in "{band}"',
+  },
   UNSUPPORTED_CHARACTER: {
     severity: 'warning',
     zh: '字符「{char}」（{codePoint}）不在 jixiao 自带的字体中，PDF 上印作“〓”（内嵌数据中保留原字）',

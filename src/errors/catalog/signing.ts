@@ -61,6 +61,13 @@ export const SIGNING = {
     zh: '签章证书「{name}」要到 {notBefore} 才生效',
     en: 'The signing certificate "{name}" is not valid before {notBefore}',
   },
+  FORM_INCOMPLETE: {
+    severity: 'error',
+    zh: '{path} 是草稿：还有 {count} 项待补充，不能签章',
+    en: '{path} is a draft: {count} item(s) are still to complete, so it cannot be signed',
+    hintZh: '运行 jixiao score 查看待补充的项目，补齐后重新 jixiao render，再签章。',
+    hintEn: 'Run jixiao score to see what is missing, complete it, render again, then sign.',
+  },
   ROLE_ALREADY_SIGNED: {
     severity: 'error',
     zh: '「{role}」已经签署过此文件（{signer}）',

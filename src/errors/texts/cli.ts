@@ -74,6 +74,7 @@ export const CLI_TEXTS = {
   'cli.internal': { zh: '内部错误：{message}', en: 'Internal error: {message}' },
   'cli.internalHint': { zh: '这是 jixiao 的缺陷；设置 JIXIAO_DEBUG=1 可看到详细信息。', en: 'This is a bug in jixiao; set JIXIAO_DEBUG=1 for details.' },
   'cli.wrote': { zh: '已生成 {path}', en: 'Wrote {path}' },
+  'cli.wroteDraft': { zh: '已生成草稿 {path}（{count} 项待补充，印有“草稿”，不能签章）', en: 'Wrote a draft {path} ({count} item(s) to complete; marked as a draft, cannot be signed)' },
   'cli.notWritten': { zh: '未生成 {path}', en: 'Not written: {path}' },
   'cli.signed': { zh: '{role}「{signer}」已签署：{path}', en: 'Signed as {role} by {signer}: {path}' },
   'cli.wroteTestCert': { zh: '已生成测试证书 {path}（CN={cn}，主题中标明“仅供测试”）', en: 'Wrote test certificate {path} (CN={cn}, marked TEST ONLY)' },

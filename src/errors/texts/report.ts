@@ -24,6 +24,8 @@ export const REPORT_TEXTS = {
   'report.rowDetail': { zh: '  年度指标值 {target}；实际完成值 {actual}；分值 {max}；得分 {final}{flags}', en: '  target {target}; actual {actual}; max {max}; score {final}{flags}' },
   'report.adjustment': { zh: '调整：{explanation}', en: 'Adjustment: {explanation}' },
   'report.total': { zh: '总分：{total}（满分 {max}）', en: 'Total: {total} (out of {max})' },
+  'report.totalDraft': { zh: '暂计总分：{total}（满分 {max}；草稿，待补充后才是总分）', en: 'Provisional total: {total} (out of {max}; a draft until completed)' },
+  'report.draft': { zh: '草稿：还有 {count} 项待补充——', en: 'Draft: {count} item(s) still to complete:' },
   'report.grade': { zh: '  等级：{grade}', en: '  Grade: {grade}' },
   'report.declared': { zh: '表上申报：{parts}', en: 'Declared on the form: {parts}' },
   'report.declaredTotal': { zh: '总分 {value}', en: 'total {value}' },

@@ -7,8 +7,9 @@ import type { ScoringMethod } from './method';
 import { notApplicable } from './notApplicable';
 import { proportional } from './proportional';
 import { qualitativeBand } from './qualitativeBand';
+import { satisfactionRate } from './satisfactionRate';
 
 /** Every method a rule's score event may name for an indicator row. */
 export const INDICATOR_METHODS: Record<string, ScoringMethod> = Object.fromEntries(
-  [full, proportional, inverseProportional, linearPenalty, equal, qualitativeBand, manual, notApplicable].map((m) => [m.meta.id, m]),
+  [full, proportional, inverseProportional, linearPenalty, equal, qualitativeBand, manual, notApplicable, satisfactionRate].map((m) => [m.meta.id, m]),
 );

@@ -1,0 +1,26 @@
+import { Decimal, HUNDRED, ONE, percent, plain, roundScore, ZERO } from '../../domain/decimal';
+import { describeComparison, points } from './describe';
+import { NO_OPTIONS, type ScoringMethod } from './method';
+import { notQuantitative } from './problems';
+
+/**
+ * 满意度按比例 (seen in provincial practice): 分值 × the satisfaction rate, even when the target is met —
+ * 98% on a 20-point row scores 19.6. For a rate written in percent; a rule set selects it, it is not the default.
+ */
+export const satisfactionRate: ScoringMethod = {
+  meta: {
+    id: 'satisfactionRate',
+    label: '满意度按比例计分',
+    description: '分值×满意度（百分比），达标也按比例，不超过分值。',
+    appliesTo: ['quantitative'],
+    options: NO_OPTIONS,
+  },
+  compute(context) {
+    const { reading, maxScore } = context;
+    if (reading.kind !== 'quantitative') return notQuantitative(context, 'satisfactionRate');
+    const rate = reading.comparison.actualValue.div(reading.actual.unit === '%' ? HUNDRED : ONE);
+    const used = Decimal.max(ZERO, Decimal.min(ONE, rate));
+    const score = roundScore(maxScore.times(used));
+    return { score, explanation: `${describeComparison(reading)}，满意度按比例计分：${plain(maxScore)}×${percent(used)}=${points(score)}` };
+  },
+};
