@@ -13,7 +13,6 @@ const FIXTURES: [fixture: string, code: string, file: string, line: number][] = 
   ['id-key-not-string', 'ID_NOT_STRING', 'actuals.yaml', 11],
   ['unknown-indicator', 'UNKNOWN_INDICATOR', 'actuals.yaml', 12],
   ['unknown-level1', 'UNKNOWN_LEVEL1', 'indicators.yaml', 19],
-  ['unknown-level2', 'UNKNOWN_LEVEL2', 'indicators.yaml', 22],
   ['unknown-ruleset', 'UNKNOWN_RULESET', 'indicators.yaml', 3],
   ['unknown-method', 'UNKNOWN_METHOD', 'rules.yaml', 87],
   ['negative-amount', 'NEGATIVE_AMOUNT', 'actuals.yaml', 4],

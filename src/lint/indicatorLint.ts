@@ -1,7 +1,6 @@
 import { listOf } from '../errors/texts';
 import { dec, plain } from '../domain/decimal';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
-import type { RuleSet } from '../rules/ruleSet';
 import type { DefinitionsFile } from '../schema/definitions';
 import { parseValue } from '../targets/parse';
 
@@ -10,23 +9,16 @@ type Locate = (path: (string | number)[]) => Diagnostic['location'];
 /**
  * What a careful evaluator writes down about a form's indicators: targets that cannot be measured,
  * quantitative targets without a unit or a direction, 分值 that do not add up to the level weights,
- * duplicate names, and level-2 names outside their level-1.
+ * and duplicate names (level names are the loader's checkDefinitions).
  */
-export function lintDefinitions(definitions: DefinitionsFile, locate: Locate, ruleSet: RuleSet | null): Diagnostic[] {
+export function lintDefinitions(definitions: DefinitionsFile, locate: Locate): Diagnostic[] {
   const out: Diagnostic[] = [];
   const names = new Map<string, { ids: string[]; at: Diagnostic['location'] }>();
-  const framework = new Map(ruleSet?.file.framework.level1.map((l) => [l.name, l.level2]) ?? []);
   let total = dec(String(definitions.budget.maxScore));
   definitions.levels.forEach((level, i) => {
     let levelSum = dec(0);
-    const allowed = framework.get(level.level1);
-    if (ruleSet && !allowed) {
-      out.push(diagnostic('UNKNOWN_LEVEL1', { name: level.level1, ruleSet: ruleSet.file.id, allowed: listOf([...framework.keys()]) }, locate(['levels', i, 'level1'])));
-    }
+    // level names are checked by the loader's checkDefinitions (lintFile adds its findings): one place for them
     level.groups.forEach((group, j) => {
-      if (allowed && !allowed.includes(group.level2)) {
-        out.push(diagnostic('UNKNOWN_LEVEL2', { name: group.level2, level1: level.level1, allowed: listOf(allowed) }, locate(['levels', i, 'groups', j, 'level2'])));
-      }
       group.indicators.forEach((row, k) => {
         const at = locate(['levels', i, 'groups', j, 'indicators', k]);
         const base = { id: row.id, name: row.name, target: row.target };

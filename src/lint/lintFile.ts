@@ -6,6 +6,7 @@ import type { RuleSet } from '../rules/ruleSet';
 import { definitionsSchema } from '../schema/definitions';
 import { validateDocument } from '../source/validate';
 import { readSource } from '../load/files';
+import { checkDefinitions } from '../load/loadForm';
 import { KNOWN_EVENTS, loadRuleSet, readRuleSet } from '../load/ruleSets';
 
 export interface LintReport {
@@ -42,7 +43,8 @@ export async function lintFile(file: string): Promise<LintReport> {
     if (!(error instanceof InputError)) throw error;
     findings.push(...error.diagnostics);
   }
-  findings.push(...lintDefinitions(value, (p) => doc.locate(p), ruleSet));
+  if (ruleSet) findings.push(...checkDefinitions(value, doc, ruleSet));
+  findings.push(...lintDefinitions(value, (p) => doc.locate(p)));
   return { file, kind: 'definitions', findings: sortByLocation(findings) };
 }
 

@@ -2,6 +2,7 @@ import { listOf } from '../errors/texts';
 import { dec, type Decimal } from '../domain/decimal';
 import type { Band } from '../domain/model';
 import { diagnostic, InputError, throwIfErrors, type Diagnostic } from '../errors/diagnostic';
+import { LevelNames } from '../rules/levels';
 import type { RuleSet } from '../rules/ruleSet';
 import { actualsSchema, indicatorActualSchema, type ActualsFile } from '../schema/actuals';
 import { issueText } from '../errors/zodIssue';
@@ -94,6 +95,9 @@ function formFromDocuments(actualsDoc: SourceDocument, definitionsSource: Source
   problems.push(...checkDefinitions(definitions, definitionsDoc, ruleSet), ...checkActualIds(definitions, actualsDoc, definitionsDoc.file));
   throwIfErrors(problems);
   const input = formInput(definitions, actuals, { definitions: definitionsDoc, actuals: actualsDoc });
+  // rules test the framework's level names, whatever the form printed (效果指标 is 效益指标)
+  const names = new LevelNames(ruleSet.file.framework);
+  for (const row of input.indicators) row.level1Key = names.canonical1(row.level1) ?? row.level1;
   // what reading noticed without refusing (a GB18030 file, say) travels with the form into its result
   input.readingNotes = problems.filter((d) => d.severity !== 'error');
   return { actualsDoc, definitionsDoc, actuals, definitions, ruleSet, input };
@@ -129,22 +133,23 @@ function definitionsReference(doc: SourceDocument): string | null {
   return typeof data?.definitions === 'string' && data.definitions !== '' ? data.definitions : null;
 }
 
-/** Ids unique; level names from the rule set's framework, each level-2 under its own level-1. */
+/**
+ * Ids unique; level names from the rule set's framework (as written, or a synonym), each level-2 under its own
+ * level-1. An unknown 一级 is an error; an unknown 二级 under a known 一级 a warning unless the rule set says error.
+ */
 export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocument, ruleSet: RuleSet): Diagnostic[] {
   const out: Diagnostic[] = [];
   const firstLine = new Map<string, number>();
-  const framework = new Map(ruleSet.file.framework.level1.map((l) => [l.name, l.level2]));
-  const allowed1 = listOf([...framework.keys()]);
+  const names = new LevelNames(ruleSet.file.framework);
   definitions.levels.forEach((level, i) => {
-    const level2Names = framework.get(level.level1);
-    if (!level2Names) {
-      out.push(diagnostic('UNKNOWN_LEVEL1', { name: level.level1, ruleSet: ruleSet.file.id, allowed: allowed1 }, doc.locate(['levels', i, 'level1'])));
+    const level1 = names.canonical1(level.level1);
+    if (!level1) {
+      out.push(diagnostic('UNKNOWN_LEVEL1', { name: level.level1, ruleSet: ruleSet.file.id, allowed: listOf(names.level1Names) }, doc.locate(['levels', i, 'level1'])));
     }
     level.groups.forEach((group, j) => {
-      if (level2Names && !level2Names.includes(group.level2)) {
-        out.push(
-          diagnostic('UNKNOWN_LEVEL2', { name: group.level2, level1: level.level1, allowed: listOf(level2Names) }, doc.locate(['levels', i, 'groups', j, 'level2'])),
-        );
+      if (level1 && !names.canonical2(level1, group.level2)) {
+        const unknown = diagnostic('UNKNOWN_LEVEL2', { name: group.level2, level1: level.level1, allowed: listOf(names.level2Names(level1)) }, doc.locate(['levels', i, 'groups', j, 'level2']));
+        out.push(ruleSet.file.framework.unknownLevel2 === 'error' ? { ...unknown, severity: 'error' } : unknown);
       }
       group.indicators.forEach((row, k) => {
         const where = doc.locate(['levels', i, 'groups', j, 'indicators', k, 'id']);

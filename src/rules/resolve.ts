@@ -137,10 +137,18 @@ export function applyDelta(base: ResolvedRuleSet, delta: RuleSetDelta, locate: L
       total: delta.framework?.total ?? b.framework.total,
       budget: delta.framework?.budget ?? b.framework.budget,
       level1,
+      ...mergedSynonyms(b.framework.synonyms, delta.framework?.synonyms),
+      ...((delta.framework?.unknownLevel2 ?? b.framework.unknownLevel2) ? { unknownLevel2: delta.framework?.unknownLevel2 ?? b.framework.unknownLevel2 } : {}),
     },
     grades: { print: delta.grades?.print ?? b.grades.print, bands: delta.grades?.bands ?? b.grades.bands },
     parameters: parameters as unknown as RuleSetParameters,
     rules,
   };
   return { resolved: { file, provenance, ruleLocators: locators, chain: [delta.id, ...base.chain] }, problems };
+}
+
+/** Synonyms add up: a delta's names join its base's (the delta wins on the same name). */
+function mergedSynonyms(base: RuleSetFile['framework']['synonyms'], delta: RuleSetFile['framework']['synonyms']): Pick<RuleSetFile['framework'], 'synonyms'> {
+  if (!base && !delta) return {};
+  return { synonyms: { level1: { ...base?.level1, ...delta?.level1 }, level2: { ...base?.level2, ...delta?.level2 } } };
 }

@@ -107,6 +107,11 @@ const level1Schema = z.strictObject({
   level2: z.array(nonEmptyText).min(1),
 });
 
+const synonymsSchema = z.strictObject({
+  level1: z.record(z.string(), nonEmptyText).optional(),
+  level2: z.record(z.string(), nonEmptyText).optional(),
+});
+
 const gradesSchema = z.strictObject({
   print: z.boolean(),
   bands: z.array(z.strictObject({ grade: z.enum(['excellent', 'good', 'fair', 'poor']), min: points })).min(1),
@@ -128,6 +133,10 @@ export const ruleSetSchema = z.strictObject({
     total: points,
     budget: z.strictObject({ maxScore: points }),
     level1: z.array(level1Schema).min(1),
+    /** Names provinces print for the framework's levels: 效果指标 → 效益指标, 进度指标 → 时效指标. */
+    synonyms: synonymsSchema.optional(),
+    /** An unknown 二级 name under a known 一级: a warning (default) or an error. */
+    unknownLevel2: z.enum(['warning', 'error']).optional(),
   }),
   grades: gradesSchema,
   parameters: parametersSchema,
@@ -149,6 +158,8 @@ export const ruleSetDeltaSchema = z.strictObject({
       total: points.optional(),
       budget: z.strictObject({ maxScore: points }).optional(),
       level1: z.array(z.strictObject({ name: nonEmptyText, weight: points.optional(), level2: z.array(nonEmptyText).min(1).optional() })).optional(),
+      synonyms: synonymsSchema.optional(),
+      unknownLevel2: z.enum(['warning', 'error']).optional(),
     })
     .optional(),
   grades: z.strictObject({ print: z.boolean().optional(), bands: gradesSchema.shape.bands.optional() }).optional(),

@@ -37,6 +37,16 @@ export async function scoreBudget(input: BudgetInput, compiled: RuleEvaluator): 
     );
     return total;
   };
+  // 合计 against its 其中 rows, for every figure both give: printed forms often do not add up
+  for (const field of ['initialBudget', 'fullYearBudget', 'executed'] as const) {
+    const stated = input[field];
+    const parts = input.breakdown.map((b) => b[field]).filter((d): d is Decimal => d !== null);
+    if (stated === null || stated.isZero() || parts.length === 0) continue;
+    const total = sum(parts);
+    if (!total.equals(stated)) {
+      warnings.push(diagnostic('BUDGET_BREAKDOWN_MISMATCH', { field: textRef(`term.${field}`), total: plain(stated), sum: plain(total) }, input.locations[field === 'initialBudget' ? 'budget' : field] ?? input.locations.budget));
+    }
+  }
   const fullYearBudget = fromBreakdown('fullYearBudget', input.fullYearBudget);
   const executed = fromBreakdown('executed', input.executed);
   if (fullYearBudget.isZero()) return { problem: diagnostic('BUDGET_ZERO', {}, input.locations.fullYearBudget ?? input.locations.budget) };

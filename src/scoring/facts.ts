@@ -28,7 +28,7 @@ export function indicatorFacts(input: IndicatorInput, reading: RowReading): Indi
     hasDeclaredScore: input.declaredScore !== undefined,
     hasManualReason: filled(input.reason),
     hasDeviationReason: filled(input.deviationReason) || filled(input.improvement),
-    level1: input.level1,
+    level1: input.level1Key ?? input.level1,
     maxScore: input.maxScore ? plain(input.maxScore) : null,
   };
 }

@@ -7,6 +7,8 @@ export interface IndicatorInput {
   id: string;
   name: string;
   level1: string;
+  /** The framework's name of the 一级 (the printed one may be a synonym), for the rules' `level1` fact. */
+  level1Key?: string;
   level2: string;
   target: string;
   /** null when 分值 is "/" (not applicable). */

@@ -73,7 +73,7 @@ export const FORMS = {
     hintEn: 'Allowed level-1 names: {allowed}.',
   },
   UNKNOWN_LEVEL2: {
-    severity: 'error',
+    severity: 'warning',
     zh: '二级指标「{name}」不属于一级指标「{level1}」',
     en: 'Level-2 indicator "{name}" does not belong under "{level1}"',
     hintZh: '「{level1}」下可用的二级指标：{allowed}。',

@@ -60,6 +60,13 @@ export const SCORED = {
     zh: '年度资金总额为 0，已按「其中」各项合计 {sum} 万元计算{field}',
     en: 'The total is 0: {field} computed from the breakdown rows, {sum} (10k yuan)',
   },
+  BUDGET_BREAKDOWN_MISMATCH: {
+    severity: 'warning',
+    zh: '年度资金总额{field}为 {total} 万元，但“其中”各行合计 {sum} 万元',
+    en: 'The total{field} is {total}, but its breakdown rows add up to {sum} (10,000 yuan)',
+    hintZh: '核对年度资金总额与当年财政拨款、上年结转资金、其他资金各行。',
+    hintEn: 'Check the total against the current-year, carried-over and other rows.',
+  },
   NOT_APPLICABLE: {
     severity: 'info',
     zh: '「{id} {name}」不适用，不计分{rescale}',

@@ -4,6 +4,7 @@ import type { TextEntry } from './entry';
 export const TERM_TEXTS = {
   'term.budgetRow': { zh: '预算执行率', en: 'budget execution' },
   'term.total': { zh: '总分', en: 'total' },
+  'term.initialBudget': { zh: '（年初预算数）', en: ' (initial budget)' },
   'term.fullYearBudget': { zh: '（全年预算数）', en: ' (full-year budget)' },
   'term.executed': { zh: '（全年执行数）', en: ' (executed)' },
   'term.kind.quantitative': { zh: '定量指标', en: 'quantitative' },

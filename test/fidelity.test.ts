@@ -1,0 +1,83 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { ROOT, runCli, tempDir } from './helpers';
+
+// Real forms from other provinces: level names vary, and every printed number is checked.
+
+function form(edits: { definitions?: [string, string][]; actuals?: [string, string][] }, extra?: (dir: string) => void): string {
+  const dir = tempDir();
+  cpSync(path.join(ROOT, 'examples/water-2023'), dir, { recursive: true });
+  for (const [name, list] of [['project.indicators.yaml', edits.definitions], ['project.actuals.yaml', edits.actuals]] as const) {
+    const file = path.join(dir, name);
+    let text = readFileSync(file, 'utf8');
+    for (const [from, to] of list ?? []) {
+      const next = text.replace(from, to);
+      if (next === text) throw new Error(`edit not applied: ${from}`);
+      text = next;
+    }
+    writeFileSync(file, text);
+  }
+  extra?.(dir);
+  return path.join(dir, 'project.actuals.yaml');
+}
+
+const score = async (file: string, ...more: string[]) => {
+  const run = await runCli('score', file, '--json', ...more);
+  return { code: run.code, json: JSON.parse(run.out) };
+};
+
+describe('level names as provinces print them', () => {
+  const provincial = {
+    definitions: [
+      ['level1: 效益指标', 'level1: 效果指标'],
+      ['level2: 时效指标', 'level2: 进度指标'],
+      ['level2: 经济效益指标', 'level2: 经济效益'],
+      ['level2: 服务对象满意度指标', 'level2: 服务对象 满意度'],
+      ['level2: 数量指标', 'level2: 数量指标等'],
+    ] as [string, string][],
+  };
+
+  test('synonyms, a missing 指标, spaces and a trailing 等 are the framework’s levels; names print as written', async () => {
+    const { code, json } = await score(form(provincial));
+    expect(code).toBe(0);
+    expect(json.total).toBe('99.8');
+    expect([...json.warnings, ...json.notes].map((w: { code: string }) => w.code).filter((c: string) => c.startsWith('UNKNOWN_LEVEL'))).toEqual([]);
+    expect(json.levels.map((l: { name: string }) => l.name)).toEqual(['产出指标', '效果指标', '满意度指标']);
+    expect(json.indicators.find((r: { id: string }) => r.id === '1.4').level2).toBe('进度指标');
+  });
+
+  test('rules test the framework’s name: the satisfaction rule fires for a level-1 printed as 满意度', async () => {
+    const file = form({ definitions: [['level1: 满意度指标', 'level1: 满意度']] }, (dir) =>
+      cpSync(path.join(ROOT, 'test/fixtures/rulesets/satisfaction.yaml'), path.join(dir, 'satisfaction.yaml')),
+    );
+    const { json } = await score(file, '--rules', path.join(path.dirname(file), 'satisfaction.yaml'));
+    expect(json.indicators.find((r: { id: string }) => r.id === '3.1')).toMatchObject({ method: 'satisfactionRate', finalScore: '9.32' });
+  });
+
+  test('an unknown 二级 under a known 一级 is a warning; a rule set can make it an error', async () => {
+    const file = form({ definitions: [['level2: 质量指标', 'level2: 品质指标']] }, (dir) =>
+      writeFileSync(path.join(dir, 'strict.yaml'), 'id: strict\nextends: caiyu-2020-10\nversion: 0.0.1\nname: 二级指标须规范\nframework:\n  unknownLevel2: error\n'),
+    );
+    const { code, json } = await score(file);
+    expect(code).toBe(0);
+    expect(json.warnings.map((w: { code: string }) => w.code)).toContain('UNKNOWN_LEVEL2');
+    const strict = await score(file, '--rules', path.join(path.dirname(file), 'strict.yaml'));
+    expect(strict.code).toBe(1);
+    expect(strict.json.errors[0]).toMatchObject({ code: 'UNKNOWN_LEVEL2', line: 27 });
+  });
+});
+
+describe('every printed number checked', () => {
+  test('a 合计 that is not the sum of its 其中 rows (BUDGET_BREAKDOWN_MISMATCH)', async () => {
+    const { json } = await score(form({ actuals: [['currentYear: { initialBudget: 1200, fullYearBudget: 1180, executed: 1156.4 }', 'currentYear: { initialBudget: 1200, fullYearBudget: 1100, executed: 1156.4 }']] }));
+    const mismatch = json.warnings.filter((w: { code: string }) => w.code === 'BUDGET_BREAKDOWN_MISMATCH');
+    expect(mismatch).toHaveLength(1);
+    expect(mismatch[0].message).toBe('年度资金总额（全年预算数）为 1180 万元，但“其中”各行合计 1100 万元');
+  });
+
+  test('the seed 附件1-2 as printed: 总分 100, 得分 99.5, 等级 优 — so DECLARED_TOTAL_MISMATCH too', async () => {
+    const { json } = await score(path.join(ROOT, 'examples/zhuzhou-2020/project.actuals.yaml'));
+    expect(json.declared).toMatchObject({ total: '99.5', grade: '优', maxTotal: '100', rowsTotal: '94.5' });
+    expect(json.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['DECLARED_SCORE_MISMATCH', 'WEIGHT_SUM_MISMATCH', 'DECLARED_TOTAL_MISMATCH']));
+  });
+});
