@@ -75,9 +75,44 @@ describe('every printed number checked', () => {
     expect(mismatch[0].message).toBe('年度资金总额（全年预算数）为 1180 万元，但“其中”各行合计 1100 万元');
   });
 
+  test('a total never exceeds its maximum after rescaling for rows that do not apply (was 109.78 of 100)', async () => {
+    const { json } = await score(form({ definitions: [['{ id: "2.4", name: 水源地生态补偿, target: /, maxScore: / }', '{ id: "2.4", name: 水源地生态补偿, target: /, maxScore: 10 }']] }));
+    expect([json.total, json.maxTotal]).toEqual(['99.8', '100']);
+    // rows that do apply add up to less than the form's 100: the total is rescaled onto 100, and says so
+    const fewer = await score(form({ definitions: [['{ id: "2.4", name: 水源地生态补偿, target: /, maxScore: / }', '{ id: "2.4", name: 水源地生态补偿, target: /, maxScore: 10 }'], ['{ id: "2.3", name: 集中供水覆盖行政村, target: ＝38个, maxScore: 5 }', '{ id: "2.3", name: 集中供水覆盖行政村, target: /, maxScore: 5 }']], actuals: [['"2.3": { actual: 38个, declaredScore: 5 }', '"2.3": { actual: / }']] }));
+    expect(Number(fewer.json.total)).toBeLessThanOrEqual(Number(fewer.json.maxTotal));
+    expect(fewer.json.maxTotal).toBe('100');
+    expect(fewer.json.adjustments.map((a: { method: string }) => a.method)).toContain('rescaleNotApplicable');
+  });
+
   test('the seed 附件1-2 as printed: 总分 100, 得分 99.5, 等级 优 — so DECLARED_TOTAL_MISMATCH too', async () => {
     const { json } = await score(path.join(ROOT, 'examples/zhuzhou-2020/project.actuals.yaml'));
     expect(json.declared).toMatchObject({ total: '99.5', grade: '优', maxTotal: '100', rowsTotal: '94.5' });
     expect(json.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['DECLARED_SCORE_MISMATCH', 'WEIGHT_SUM_MISMATCH', 'DECLARED_TOTAL_MISMATCH']));
+  });
+});
+
+describe('every reason the clerk wrote prints on the form', () => {
+  jest.setTimeout(60_000);
+
+  test('the low-execution reason under the budget, a declared budget score marked ※ on page 1, deviation reasons in their column', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const file = form({
+      actuals: [
+        ['  executed: 1156.4\n  breakdown', '  executed: 800\n  breakdown'],
+        ['currentYear: { initialBudget: 1200, fullYearBudget: 1180, executed: 1156.4 }', 'currentYear: { initialBudget: 1200, fullYearBudget: 1180, executed: 800 }'],
+        ['  declaredScore: 9.8\n', '  declaredScore: 9.8\n  reason: 项目资金拨付滞后，部分工程款次年支付\n'],
+        ['"2.3": { actual: 38个, declaredScore: 5 }', '"2.3": { actual: 36个, declaredScore: 5, deviationReason: 两个村并入邻村供水, improvement: 下年度复核覆盖口径 }'],
+      ],
+    });
+    const pdf = path.join(tempDir(), 'reasons.pdf');
+    const run = await runCli('render', file, '-o', pdf);
+    expect([0, 3]).toContain(run.code);
+    const page1 = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(page1).toContain('执行率偏低的原因');
+    expect(page1).toContain('项目资金拨付滞后，部分工程款次年支付');
+    expect(page1).toContain('表上9.8分');
+    const all = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(all).toContain('两个村并入邻村供水；下年度复核覆盖口径');
   });
 });

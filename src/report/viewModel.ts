@@ -51,7 +51,9 @@ export interface FormView {
   budgetLabel: string;
   /** Rows the budget block's label spans: its header line and every budget line. */
   budgetRows: number;
-  budget: { label: string; initial: string; fullYear: string; executed: string; maxScore: string; rate: string; score: string; isTotal: boolean; pending: string }[];
+  budget: { label: string; initial: string; fullYear: string; executed: string; maxScore: string; rate: string; score: string; isTotal: boolean; pending: string; note: string; mark: '' | '※' }[];
+  /** The reason the clerk gave for a low execution rate: printed under the budget lines. */
+  budgetReason: string;
   goal: { expected: string; actual: string };
   rows: RowView[];
   levelSummary: string;
@@ -140,6 +142,8 @@ function budgetRows(result: FormResult): FormView['budget'] {
       score: scoreText(b.finalScore),
       isTotal: true,
       pending: result.pending.some((p) => p.code === 'BUDGET_ZERO' || (p.code === 'REASON_REQUIRED' && p.data.id === '')) ? '待补充' : '',
+      // a declared 得分 that differs from the rule's is marked on page 1, as rows are
+      ...(b.declaredScore !== null && !b.declaredScore.equals(b.finalScore) ? { note: `表上${scoreText(b.declaredScore)}分`, mark: '※' as const } : { note: '', mark: '' as const }),
     },
     ...b.breakdown.map((line) => ({
       label: lineLabel[line.key],
@@ -151,6 +155,8 @@ function budgetRows(result: FormResult): FormView['budget'] {
       score: '—',
       isTotal: false,
       pending: '',
+      note: '',
+      mark: '' as const,
     })),
   ];
 }
@@ -159,7 +165,7 @@ function budgetRows(result: FormResult): FormView['budget'] {
 function legendLines(result: FormResult, rows: RowView[]): string[] {
   const legend: string[] = [];
   if (rows.some((r) => r.mark === '*')) legend.push('* 人工评分：得分为评价人员给出的分数，下方为规则得分，理由见偏差原因栏。');
-  if (rows.some((r) => r.mark === '※')) legend.push('※ 表上填报得分与规则得分不符且未说明理由，按规则得分计；下方为表上所填分数。');
+  if (rows.some((r) => r.mark === '※') || (result.budget.declaredScore !== null && !result.budget.declaredScore.equals(result.budget.finalScore))) legend.push('※ 表上填报得分与规则得分不符且未说明理由，按规则得分计；下方为表上所填分数。');
   if (result.status === 'draft') legend.unshift(`草稿：尚有 ${result.pending.length} 项待补充（表中以“待补充”标出），总分为暂计，不能签章。`);
   const mismatch = result.warnings.filter((w) => w.code === 'WEIGHT_SUM_MISMATCH' || w.code === 'DECLARED_TOTAL_MISMATCH' || w.code === 'DECLARED_GRADE_MISMATCH');
   for (const w of mismatch) legend.push(`※ ${messageOf(w)}`);
@@ -197,8 +203,9 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
       period: project?.period ?? '',
     },
     budgetLabel: result.form === 'project' ? '年度项目资金（万元）' : '资金情况（万元）',
-    budgetRows: budget.length + 1,
+    budgetRows: budget.length + 1 + (b.reason.trim() ? 1 : 0),
     budget,
+    budgetReason: b.reason.trim(),
     goal: result.header.overallGoal,
     rows,
     levelSummary: result.levels.map((l) => `${l.name} ${scoreText(l.score)}/${scoreText(l.maxScore)}`).join('　'),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Decimal, percent, plain, roundScore, sum, ZERO } from '../domain/decimal';
+import { dec, Decimal, percent, plain, roundScore, sum, ZERO } from '../domain/decimal';
 import { GRADE_LABEL } from '../domain/glossary';
 import type { FormHeader, Grade, SourceLocation } from '../domain/model';
 import { JIXIAO_VERSION } from '../domain/version';
@@ -104,15 +104,18 @@ async function adjust(
   budget: BudgetResult,
   maxima: { applicable: Decimal; printed: Decimal },
   warnings: Diagnostic[],
-): Promise<{ adjustments: Adjustment[]; subtotal: Decimal; running: Decimal }> {
+): Promise<{ adjustments: Adjustment[]; subtotal: Decimal; running: Decimal; maxTotal: Decimal }> {
   const subtotal = budget.finalScore.plus(sum(indicators.map((r) => r.finalScore)));
   const adjustments: Adjustment[] = pending.map((p) => deviationPenalty.apply(p));
   let running = subtotal.plus(sum(adjustments.map((a) => a.delta)));
   const notApplicableRows = indicators.filter((x) => x.kind === 'notApplicable');
   const hasNotApplicable = notApplicableRows.length > 0;
+  // rescaled onto the form's full score (its printed 总分, else the rule set's), never beyond it: a total above
+  // its maximum is a bug, whatever the rows' 分值 add up to
+  const fullMax = input.declared.maxTotal ?? dec(String(compiled.ruleSet.file.framework.total));
   const rescale =
-    hasNotApplicable && compiled.ruleSet.file.parameters.notApplicable.rescale
-      ? rescaleForNotApplicable(running, maxima.applicable, maxima.printed.greaterThan(maxima.applicable) ? maxima.printed : maxima.applicable)
+    hasNotApplicable && compiled.ruleSet.file.parameters.notApplicable.rescale && fullMax.greaterThan(maxima.applicable)
+      ? rescaleForNotApplicable(running, maxima.applicable, fullMax)
       : null;
   if (rescale) {
     adjustments.push(rescale);
@@ -134,7 +137,7 @@ async function adjust(
     const row = byId.get(a.indicatorId ?? '');
     warnings.push(diagnostic('DEVIATION_PENALTY', { id: a.indicatorId ?? '', name: row?.name ?? '', deviation: a.deviation ?? '—', points: plain(a.delta.negated()) }));
   }
-  return { adjustments, subtotal, running };
+  return { adjustments, subtotal, running, maxTotal: rescale ? fullMax : maxima.applicable };
 }
 
 /** What the form itself declares (total, maximum, grade) against what the rows give. */
@@ -166,7 +169,7 @@ async function finish(
   if (declaredMax !== null && !declaredMax.equals(printedMaxTotal)) {
     formWarnings.push(diagnostic('WEIGHT_SUM_MISMATCH', { level: textRef('term.total'), declared: plain(declaredMax), sum: plain(printedMaxTotal) }, input.declared.maxTotalLocation));
   }
-  const { adjustments, subtotal, running } = await adjust(input, compiled, indicators, pending, budget, { applicable: applicableMax, printed: printedMaxTotal }, formWarnings);
+  const { adjustments, subtotal, running, maxTotal } = await adjust(input, compiled, indicators, pending, budget, { applicable: applicableMax, printed: printedMaxTotal }, formWarnings);
   const total = roundScore(Decimal.max(ZERO, running));
   const grade = gradeOf(total, ruleSet.file.grades);
   const declaredRowsTotal = (budget.declaredScore ?? budget.ruleScore).plus(sum(indicators.map((r) => r.declaredScore ?? r.ruleScore)));
@@ -190,7 +193,7 @@ async function finish(
     indicators,
     adjustments,
     subtotal,
-    maxTotal: applicableMax,
+    maxTotal,
     total,
     grade,
     declared: { total: input.declared.total, grade: input.declared.grade, rowsTotal: declaredRowsTotal, maxTotal: input.declared.maxTotal },
