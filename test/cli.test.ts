@@ -40,7 +40,7 @@ describe('jixiao score', () => {
     expect(run.code).toBe(0);
     expect(run.out).toContain('首次办理市民满意率');
     expect(run.out).toContain('总分：95（满分 95）  等级：优');
-    expect(run.out).toContain('警告（2 条）');
+    expect(run.out).toContain('警告（4 条）');
     expect(run.out).toContain('「满意度指标」申报分值 10，但所含指标分值合计 5');
   });
 

@@ -1,5 +1,9 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
+import { loadFormTexts } from '../src/load/loadForm';
+import { compiled, loadRuleSet } from '../src/load/ruleSets';
+import { scoreForm } from '../src/scoring/scoreForm';
 import { ROOT, runCli, tempDir } from './helpers';
 
 // Real forms from other provinces: level names vary, and every printed number is checked.
@@ -114,5 +118,54 @@ describe('every reason the clerk wrote prints on the form', () => {
     expect(page1).toContain('表上9.8分');
     const all = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(all).toContain('两个村并入邻村供水；下年度复核覆盖口径');
+  });
+});
+
+describe('wording read right, with a note where jixiao read between the lines', () => {
+  test('a bare amount on a cost row is a ceiling (COST_AS_CEILING); 已按期完工 meets a deadline (DATE_BY_WORDS); far under a ceiling says the ceiling may be loose', async () => {
+    const { json } = await score(
+      form({
+        definitions: [['target: ≤25万元/公里', 'target: 25万元/公里']],
+        actuals: [
+          ['actual: 23.6万元/公里', 'actual: 10万元/公里'],
+          ['actual: 2023年11月18日', 'actual: 已按期完工'],
+        ],
+      }),
+    );
+    const codes = [...json.warnings, ...json.notes, ...json.pending].map((d: { code: string }) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['COST_AS_CEILING', 'DATE_BY_WORDS', 'OVER_ACHIEVEMENT']));
+    const over = json.warnings.find((w: { code: string }) => w.code === 'OVER_ACHIEVEMENT');
+    expect(over.message).toContain('远低于上限，上限可能定得过宽');
+    expect(json.indicators.find((r: { id: string }) => r.id === '1.4')).toMatchObject({ kind: 'date', finalScore: '10' });
+    expect(json.indicators.find((r: { id: string }) => r.id === '1.5')).toMatchObject({ direction: 'lowerIsBetter', finalScore: '10' });
+  });
+});
+
+describe('the form against its rule set', () => {
+  test('--rules hubei says which printed 分值 differ from its framework, naming both (WEIGHT_RULESET_MISMATCH)', async () => {
+    const { json } = await score(path.join(ROOT, 'examples/water-2023/project.actuals.yaml'), '--rules', 'hubei');
+    const messages = json.warnings.filter((w: { code: string }) => w.code === 'WEIGHT_RULESET_MISMATCH').map((w: { message: string }) => w.message);
+    expect(messages).toEqual(['「预算执行率」在表上是 10 分，评分规则集 hubei 定为 20 分；按表上的分值评分', '「产出指标」在表上是 50 分，评分规则集 hubei 定为 40 分；按表上的分值评分']);
+    const own = await score(path.join(ROOT, 'examples/water-2023/project.actuals.yaml'));
+    expect(own.json.warnings).toEqual([]);
+  });
+
+  test('signed targets compare by sign: 1,000 random 同比增长≥-X% rows with the actual below the target never score full', async () => {
+    const definitions = readFileSync(path.join(ROOT, 'examples/water-2023/project.indicators.yaml'), 'utf8');
+    const actuals = readFileSync(path.join(ROOT, 'examples/water-2023/project.actuals.yaml'), 'utf8');
+    const ruleSet = loadRuleSet('caiyu-2020-10');
+    let full = 0;
+    const cases = fc.sample(fc.tuple(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 50 })), { numRuns: 1000, seed: 14 });
+    for (const [x, below] of cases) {
+      const loaded = loadFormTexts({
+        definitions: { name: 'd.yaml', text: definitions.replace('target: ≥12处', `target: 同比增长≥-${x}%`) },
+        actuals: { name: 'a.yaml', text: actuals.replace('"1.1": { actual: 12处, declaredScore: 10 }', `"1.1": { actual: 同比增长-${x + below}%, deviationReason: 试 }`) },
+        ruleSet: { name: 'r.yaml', text: ruleSet.text },
+      });
+      const result = await scoreForm(loaded.input, compiled(loaded.ruleSet).fast());
+      const row = result.indicators.find((r) => r.id === '1.1')!;
+      if (row.finalScore.equals(row.maxScore!)) full++;
+    }
+    expect(full).toBe(0);
   });
 });

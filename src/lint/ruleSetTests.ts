@@ -74,10 +74,10 @@ type BudgetCase = NonNullable<RuleSetTestCase['budget']>;
 
 function rowInput(row: IndicatorCase, index: number, ruleSet: RuleSet): IndicatorInput {
   const level1 = row.level1 ?? ruleSet.file.framework.level1[0]?.name ?? '';
-  const level2 = ruleSet.file.framework.level1.find((l) => l.name === level1)?.level2[0] ?? '';
+  const level2 = row.level2 ?? ruleSet.file.framework.level1.find((l) => l.name === level1)?.level2[0] ?? '';
   const input: IndicatorInput = {
     id: String(index + 1),
-    name: `用例指标${index + 1}`,
+    name: row.name ?? `用例指标${index + 1}`,
     level1,
     level2,
     target: row.target,

@@ -1,4 +1,4 @@
-import { listOf } from '../errors/texts';
+import { listOf, textRef } from '../errors/texts';
 import { dec, type Decimal } from '../domain/decimal';
 import type { Band } from '../domain/model';
 import { diagnostic, InputError, throwIfErrors, type Diagnostic } from '../errors/diagnostic';
@@ -141,6 +141,7 @@ export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocume
   const out: Diagnostic[] = [];
   const firstLine = new Map<string, number>();
   const names = new LevelNames(ruleSet.file.framework);
+  out.push(...weightsAgainstFramework(definitions, doc, ruleSet, names));
   definitions.levels.forEach((level, i) => {
     const level1 = names.canonical1(level.level1);
     if (!level1) {
@@ -158,6 +159,30 @@ export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocume
         else firstLine.set(row.id, where.line);
       });
     });
+  });
+  return out;
+}
+
+/**
+ * The form's printed 分值 against the rule set's framework (budget and each 一级): the form's own are scored, and
+ * a difference is said, naming both — so scoring under another rule set (`--rules hubei`) says what it does not change.
+ */
+function weightsAgainstFramework(definitions: DefinitionsFile, doc: SourceDocument, ruleSet: RuleSet, names: LevelNames): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const framework = ruleSet.file.framework;
+  const base = { ruleSet: ruleSet.file.id };
+  if (definitions.budget.maxScore !== framework.budget.maxScore) {
+    out.push(diagnostic('WEIGHT_RULESET_MISMATCH', { ...base, level: textRef('term.budgetRow'), form: definitions.budget.maxScore, framework: framework.budget.maxScore }, doc.locate(['budget', 'maxScore'])));
+  }
+  definitions.levels.forEach((level, i) => {
+    const canonical = names.canonical1(level.level1);
+    const expected = framework.level1.find((l) => l.name === canonical)?.weight;
+    if (expected === undefined) return;
+    const rows = level.groups.flatMap((g) => g.indicators).reduce((n, r) => (r.maxScore === '/' ? n : n.plus(dec(String(r.maxScore)))), dec(0));
+    const printed = level.weight !== undefined ? dec(String(level.weight)) : rows;
+    if (!printed.equals(expected)) {
+      out.push(diagnostic('WEIGHT_RULESET_MISMATCH', { ...base, level: level.level1, form: printed.toString(), framework: expected }, doc.locate(['levels', i, level.weight !== undefined ? 'weight' : 'level1'])));
+    }
   });
   return out;
 }

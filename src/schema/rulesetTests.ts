@@ -10,6 +10,9 @@ const indicatorCase = z.strictObject({
   reason: z.string().optional(),
   deviationReason: z.string().optional(),
   level1: z.string().optional(),
+  level2: z.string().optional(),
+  /** The row's 三级指标 name (some readings depend on it: 成本, 费用 …). */
+  name: z.string().optional(),
 });
 
 const budgetCase = z.strictObject({

@@ -39,9 +39,18 @@ export async function scoreIndicator(input: IndicatorInput, reading: RowReading,
 
   const ruleScore = clamp(roundScore(computed.score), ZERO, maxScore);
   const declared = input.declaredScore ?? null;
+  // far under a ceiling says the ceiling may be loose; far over a floor, that the target may be low
+  const why = textRef(facts.direction === 'lowerIsBetter' ? 'over.loose' : 'over.low');
   const flags: Diagnostic[] = outcome.flags.map((f) =>
-    flagFromRule(f, { ...base, completion: facts.completion ? percent(dec(facts.completion)) : '—' }, ruleSet.parameters, where),
+    flagFromRule(f, { ...base, completion: facts.completion ? percent(dec(facts.completion)) : '—', why }, ruleSet.parameters, where),
   );
+  if (reading.kind === 'quantitative') {
+    for (const note of reading.notes ?? []) {
+      if (note === 'costCeiling') flags.push(diagnostic('COST_AS_CEILING', { ...base, target: input.target }, input.locations.definition ?? where));
+      if (note === 'actualComparator') flags.push(diagnostic('ACTUAL_COMPARATOR', { ...base, actual: input.actual ?? '' }, where));
+    }
+  }
+  if (reading.kind === 'date' && reading.onTimeWords) flags.push(diagnostic('DATE_BY_WORDS', { ...base, actual: input.actual ?? '' }, where));
 
   if (reading.kind === 'qualitative' && reading.bandSource === 'declared' && declared !== null) {
     flags.push(diagnostic('BAND_FROM_DECLARED', { ...base, band: textRef(`band.${reading.band}`), score: plain(declared) }, input.locations.declaredScore ?? where));

@@ -29,16 +29,30 @@ export function readRow(input: IndicatorInput, fiscalYear: number, parameters?: 
   if (input.maxScore === null || (target.kind === 'notApplicable' && actual.kind === 'notApplicable')) {
     return { reading: { kind: 'notApplicable', target, actual } };
   }
-  if (input.actual === null || (actual.kind === 'empty' && target.kind !== 'empty')) {
+  // a blank actual is missing, even when the target is blank too: that is not a question of bands
+  if (input.actual === null || actual.kind === 'empty') {
     return { problem: diagnostic('MISSING_ACTUAL', base, where) };
   }
 
   if (target.kind === 'number') {
+    if (actual.kind === 'number' && actual.qualifier !== '' && target.qualifier === '' && !HARMLESS_QUALIFIERS.has(actual.qualifier)) {
+      // words before the number that the target does not have (a garbled 到0次): unreadable, never read as 0
+      const example = `${target.number.toFixed()}${target.magnitude ?? ''}${target.unit}`;
+      return { problem: diagnostic('ACTUAL_NOT_NUMBER', { ...base, example }, where) };
+    }
     if (actual.kind !== 'number') {
       const example = `${target.number.toFixed()}${target.magnitude ?? ''}${target.unit}`;
       return { problem: diagnostic('ACTUAL_NOT_NUMBER', { ...base, example }, where) };
     }
-    const comparison = compareNumbers(target, actual);
+    const notes: ('costCeiling' | 'actualComparator')[] = [];
+    let read = target;
+    if (target.comparator === 'none' && isCostRow(input, target)) {
+      // a bare amount on a cost row (80万元 under 成本指标) is a budget not to exceed
+      read = { ...target, comparator: '<=' };
+      notes.push('costCeiling');
+    }
+    if (actual.comparator !== 'none') notes.push('actualComparator');
+    const comparison = compareNumbers(read, actual);
     if (!comparison.ok) {
       if (comparison.problem === 'unit') {
         const unitOf = (p: ParsedNumber): string => `${p.magnitude ?? ''}${p.unit}` || '无单位';
@@ -48,17 +62,33 @@ export function readRow(input: IndicatorInput, fiscalYear: number, parameters?: 
         problem: diagnostic('QUALIFIER_MISMATCH', { ...base, targetQualifier: target.qualifier, actualQualifier: actual.qualifier }, where),
       };
     }
-    return { reading: { kind: 'quantitative', target, actual: comparison.actual, comparison } };
+    return { reading: { kind: 'quantitative', target: read, actual: comparison.actual, comparison, ...(notes.length > 0 ? { notes } : {}) } };
   }
 
   if (target.kind === 'date' && actual.kind === 'date') {
     const { met, daysLate } = compareDates(target, actual);
     return { reading: { kind: 'date', target, actual, met, daysLate } };
   }
+  if (target.kind === 'date' && actual.kind === 'text' && ON_TIME.test(normalize(actual.raw))) {
+    // 已按期完工 / 按时完成 against a deadline: done by then, as the words say
+    return { reading: { kind: 'date', target, actual: { ...target, raw: actual.raw }, met: true, daysLate: 0, onTimeWords: true } };
+  }
 
   const band = qualitativeBand(input.band, target, actual) ?? bandOfDeclaredScore(input, parameters);
   if (!band) return { problem: diagnostic('BAND_REQUIRED', base, where) };
   return { reading: { kind: 'qualitative', target, actual, band: band.band, bandSource: band.source } };
+}
+
+/** Words that may stand before an actual number without changing what it counts (累计12处, 共38个). */
+const HARMLESS_QUALIFIERS = new Set(['共', '累计', '合计', '全年', '实际', '完成', '达', '达到', '实现', '约', '计', '新增', '总计']);
+
+/** Saying a deadline was kept, without a date. */
+const ON_TIME = /^(已|均|全部)?(按期|按时|如期|提前|准时)(完成|完工|办结|交付|上线|竣工|实施)?(任务)?$/;
+
+/** A row about money spent (成本指标, or 成本/费用/经费/投入/造价 in its name) with a money target. */
+function isCostRow(input: IndicatorInput, target: ParsedNumber): boolean {
+  const money = /元/.test(target.unit);
+  return money && (/成本/.test(input.level2) || /成本|费用|经费|投入|造价/.test(input.name));
 }
 
 /**

@@ -33,8 +33,15 @@ export type Comparison = Extract<NumberComparison, { ok: true }>;
 
 /** How a row's target and actual were understood: decides its kind and feeds the facts and the methods. */
 export type RowReading =
-  | { kind: 'quantitative'; target: ParsedNumber; actual: ParsedNumber; comparison: Comparison }
-  | { kind: 'date'; target: ParsedDate; actual: ParsedDate; met: boolean; daysLate: number }
+  | {
+      kind: 'quantitative';
+      target: ParsedNumber;
+      actual: ParsedNumber;
+      comparison: Comparison;
+      /** How the row was read beyond its words: a bare amount on a cost row is a ceiling; an actual wrote a comparator. */
+      notes?: ('costCeiling' | 'actualComparator')[];
+    }
+  | { kind: 'date'; target: ParsedDate; actual: ParsedDate; met: boolean; daysLate: number; onTimeWords?: boolean }
   | {
       kind: 'qualitative';
       target: ParsedValue;

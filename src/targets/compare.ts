@@ -37,13 +37,19 @@ export function compareNumbers(target: ParsedNumber, actualAsWritten: ParsedNumb
     return { ok: false, problem: 'qualifier' };
   }
 
-  const direction = directionOf(target.comparator);
+  // a bare 0 (0起, 0次) means none at all: at most 0, not "0 or more" as a bare count would
+  const comparator = target.comparator === 'none' && target.value.isZero() ? '=' : target.comparator;
+  const direction = directionOf(comparator);
   const t = target.value;
-  const a = direction === 'higherIsBetter' && actual.value.isNegative() ? ZERO : actual.value;
-  const met = isMet(target.comparator, a, t);
+  // a negative actual counts as 0 against a target of 0 or more (DESIGN §2.3); against a signed target
+  // (同比增长≥-5%) it is compared as it is: -10% is below -5%, not "met"
+  const a = direction === 'higherIsBetter' && actual.value.isNegative() && !t.isNegative() ? ZERO : actual.value;
+  const met = isMet(comparator, a, t);
 
+  // a completion rate is a ratio of two amounts of the same sign; of a signed change it means nothing
   let completion: Decimal | null;
-  if (direction === 'lowerIsBetter') completion = a.isZero() ? null : t.div(a);
+  if (t.isNegative() || a.isNegative()) completion = null;
+  else if (direction === 'lowerIsBetter') completion = a.isZero() ? null : t.div(a);
   else completion = t.isZero() ? null : a.div(t);
 
   let deviation: Decimal | null;

@@ -36,6 +36,12 @@ const PREFIX_COMPARATORS: readonly [string, Comparator][] = [
   ['等于', '='],
   ['>=', '>='],
   ['<=', '<='],
+  ['=>', '>='],
+  ['=<', '<='],
+  ['⩾', '>='],
+  ['⩽', '<='],
+  ['≥=', '>='],
+  ['≤=', '<='],
   ['≥', '>='],
   ['≧', '>='],
   ['≤', '<='],
@@ -61,8 +67,17 @@ const APPROX_SUFFIX = ['余', '多', '左右'];
 /** Words that may stand before a number and qualify it (同比下降5%). Only CJK letters, at most 8. */
 const QUALIFIER = /^[\u4e00-\u9fff]{1,8}/;
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
-/** A unit: a short run of CJK letters, Latin letters, % or ‰, possibly with a slash (元/人). */
-const UNIT = /^(?:%|‰|℃|[a-zA-Z\u4e00-\u9fff]{1,4}(?:\/[a-zA-Z\u4e00-\u9fff]{1,3})?)/;
+/** A unit: a short run of CJK letters, Latin letters, % or ‰, possibly compound (元/人, 元/人·月, 人次/年). */
+const UNIT = /^(?:%|‰|℃|[a-zA-Z\u4e00-\u9fff]{1,4}(?:[/·][a-zA-Z\u4e00-\u9fff]{1,3}){0,2})/;
+
+/** Different spellings of one unit, so 95百分比 compares with 96% and 80公里 with 85km. */
+const UNIT_ALIASES: Record<string, string> = { 百分比: '%', 百分点: '%', 公里: 'km', 千米: 'km', 米: 'm', 平方米: 'm²', 平米: 'm²' };
+
+/** A unit as compared: aliases resolved, the separators of compound units written one way (元/人*月 is 元/人·月). */
+function unitOf(text: string): string {
+  const joined = text.replace(/[*×•∙]/g, '·');
+  return UNIT_ALIASES[joined] ?? joined;
+}
 
 export interface ParseOptions {
   /** Year used when a date target leaves it out (12月底前完成). */
@@ -149,17 +164,22 @@ function parseNumber(text: string, raw: string): ParsedValue | null {
     approximate = true;
     rest = rest.slice(0, -2);
   }
-  [suffixComparator, rest] = stripSuffix(rest, SUFFIX_COMPARATORS);
-  if (suffixComparator === null && SUFFIX_COMPARATORS.some(([w]) => rest === w)) {
-    [suffixComparator, rest] = stripSuffix(`x${rest}`, SUFFIX_COMPARATORS);
-    rest = rest.slice(1);
-  }
+  // the whole rest may be the comparator word (5以内, 5及以上): never leave 以 or 及 behind as a unit
+  const whole = SUFFIX_COMPARATORS.find(([w]) => rest === w);
+  if (whole) {
+    suffixComparator = whole[1];
+    rest = '';
+  } else [suffixComparator, rest] = stripSuffix(rest, SUFFIX_COMPARATORS);
 
+  // a unit explained in brackets, as forms print it: %(百分比), 个(处)
+  const bracket = /^(.*?)\(([^()]+)\)$/.exec(rest);
+  if (bracket) rest = bracket[1] !== '' ? bracket[1]! : bracket[2]!;
+  rest = rest.replace(/[*×•∙]/g, '·');
   let unit = '';
   if (rest !== '') {
     const u = UNIT.exec(rest)?.[0];
     if (!u || u.length !== rest.length) return null;
-    unit = u;
+    unit = unitOf(u);
   }
   if (comparator && suffixComparator && comparator !== suffixComparator) return null;
 

@@ -33,8 +33,8 @@ export const SCORED = {
   },
   OVER_ACHIEVEMENT: {
     severity: 'warning',
-    zh: '「{id} {name}」完成率 {completion}，达到超额提示线 {threshold}：目标可能定得过低',
-    en: '"{id} {name}": completion {completion} reaches the over-achievement line {threshold}: the target may have been set too low',
+    zh: '「{id} {name}」完成率 {completion}，达到超额提示线 {threshold}：{why}',
+    en: '"{id} {name}": completion {completion} reaches the over-achievement line {threshold}: {why}',
   },
   REASON_REQUIRED: {
     severity: 'warning',
@@ -59,6 +59,13 @@ export const SCORED = {
     severity: 'warning',
     zh: '年度资金总额为 0，已按「其中」各项合计 {sum} 万元计算{field}',
     en: 'The total is 0: {field} computed from the breakdown rows, {sum} (10k yuan)',
+  },
+  WEIGHT_RULESET_MISMATCH: {
+    severity: 'warning',
+    zh: '「{level}」在表上是 {form} 分，评分规则集 {ruleSet} 定为 {framework} 分；按表上的分值评分',
+    en: '"{level}" is worth {form} on the form but {framework} in the rule set {ruleSet}; scored with the form\'s points',
+    hintZh: '核对指标定义中的分值是否按此规则集编制。',
+    hintEn: 'Check that the definitions were drawn up for this rule set.',
   },
   BUDGET_BREAKDOWN_MISMATCH: {
     severity: 'warning',
@@ -88,6 +95,23 @@ export const SCORED = {
     en: '"{id} {name}": target "{target}" cannot be measured',
     hintZh: '改写为可量化、可核验的目标（SMART），例如“≥95%”“500篇以上”“2021年11月30日前”。',
     hintEn: 'Rewrite it as a measurable target, e.g. "≥95%", "≤300" or a deadline.',
+  },
+  COST_AS_CEILING: {
+    severity: 'info',
+    zh: '「{id} {name}」是成本类指标，年度指标值「{target}」没有写比较方向，按上限（不超过）计',
+    en: '"{id} {name}" is a cost row and its target "{target}" names no direction: read as a ceiling (not to exceed)',
+  },
+  ACTUAL_COMPARATOR: {
+    severity: 'warning',
+    zh: '「{id} {name}」的实际完成值「{actual}」带有比较符号，实际值应写确切的数',
+    en: '"{id} {name}": the actual "{actual}" carries a comparator; an actual is an exact figure',
+    hintZh: '去掉 ≥、≤ 等符号，只写实际达到的数，例如 92%。',
+    hintEn: 'Drop the ≥ or ≤ and write the figure reached, e.g. 92%.',
+  },
+  DATE_BY_WORDS: {
+    severity: 'info',
+    zh: '「{id} {name}」的实际完成值「{actual}」没有日期，按文字所说已在期限内完成',
+    en: '"{id} {name}": the actual "{actual}" gives no date; taken as done by the deadline, as it says',
   },
   BAND_FROM_DECLARED: {
     severity: 'info',

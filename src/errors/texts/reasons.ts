@@ -6,6 +6,8 @@ export const REASON_TEXTS = {
   'reason.farAboveTarget': { zh: '大幅超额完成，目标可能定得过低', en: 'far above target; the target may have been set too low' },
   'reason.qualitativeNotAchieved': { zh: '定性指标未完全达成', en: 'the qualitative target was not fully achieved' },
   'reason.lowExecution': { zh: '预算执行率偏低', en: 'the budget execution rate is low' },
+  'over.low': { zh: '目标可能定得过低', en: 'the target may have been set too low' },
+  'over.loose': { zh: '远低于上限，上限可能定得过宽', en: 'far under its ceiling; the ceiling may be loose' },
   'note.rescaled': { zh: '，其余指标按比例折算', en: '; the other rows are rescaled' },
   'note.none': { zh: '', en: '' },
 } as const satisfies Record<string, TextEntry>;

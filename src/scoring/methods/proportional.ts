@@ -17,6 +17,12 @@ export const proportional: ScoringMethod = {
     if (reading.kind !== 'quantitative') return notQuantitative(context, 'proportional');
     const { actualValue: a, targetValue: t } = reading.comparison;
     if (t.isZero()) return { score: maxScore, explanation: `${describeComparison(reading)}，目标为0，得满分${points(maxScore)}` };
+    if (t.isNegative() || a.isNegative()) {
+      // a signed target (同比增长≥-5%): a ratio of the two means nothing, so the score falls with the distance below it
+      const ratio = Decimal.max(ZERO, Decimal.min(ONE, ONE.minus(t.minus(a).div(t.abs()))));
+      const score = roundScore(maxScore.times(ratio));
+      return { score, explanation: `${describeComparison(reading)}，低于目标${plain(t.minus(a))}，${plain(maxScore)}×(1−${plain(t.minus(a))}÷${plain(t.abs())})=${points(score)}` };
+    }
     const ratio = Decimal.max(ZERO, Decimal.min(ONE, a.div(t)));
     const score = roundScore(maxScore.times(ratio));
     return {
