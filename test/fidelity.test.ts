@@ -169,3 +169,36 @@ describe('the form against its rule set', () => {
     expect(full).toBe(0);
   });
 });
+
+describe('grade words come from the rule set', () => {
+  test('a rule set that prints 优秀/良好/合格/不合格: the result, the report and a declared 优秀 agree', async () => {
+    const file = form({ actuals: [['declaredGrade: 优', 'declaredGrade: 优秀']] }, (dir) =>
+      writeFileSync(
+        path.join(dir, 'words.yaml'),
+        [
+          'id: words',
+          'extends: caiyu-2020-10',
+          'version: 0.0.1',
+          'name: 等级用四字词',
+          'grades:',
+          '  bands:',
+          '    - { grade: excellent, min: 90, label: 优秀 }',
+          '    - { grade: good, min: 80, label: 良好 }',
+          '    - { grade: fair, min: 60, label: 合格 }',
+          '    - { grade: poor, min: 0, label: 不合格 }',
+          '',
+        ].join('\n'),
+      ),
+    );
+    const words = path.join(path.dirname(file), 'words.yaml');
+    // under the default, 优秀 is not its word for the grade: reported, not refused
+    const plain = await score(file);
+    expect(plain.json.warnings.map((w: { code: string }) => w.code)).toContain('DECLARED_GRADE_MISMATCH');
+    const { code, json } = await score(file, '--rules', words);
+    expect(code).toBe(0);
+    expect(json.grade).toEqual({ id: 'excellent', label: '优秀' });
+    expect(json.warnings.map((w: { code: string }) => w.code)).not.toContain('DECLARED_GRADE_MISMATCH');
+    const text = await runCli('score', file, '--rules', words);
+    expect(text.out).toContain('等级：优秀');
+  });
+});

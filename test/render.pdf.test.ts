@@ -17,7 +17,7 @@ beforeAll(async () => {
   rendered = await renderForms([...REFERENCE_FORMS.map((f) => f.actuals), long], { explain: true });
   for (const [i, form] of rendered.entries()) {
     if (!form.pdf) throw new Error(`${form.file}: ${JSON.stringify(form.problems)}`);
-    const name = ['department', 'project', 'long'][i]!;
+    const name = [...REFERENCE_FORMS.map((f) => f.name), 'long'][i]!;
     files[name] = path.join(dir, `${name}.pdf`);
     writeFileSync(files[name]!, form.pdf);
   }
@@ -71,6 +71,23 @@ describe.each(['department', 'project'])('the seed %s form as a PDF', (name) => 
   });
 });
 
+describe('layouts, each with its visual reference', () => {
+  it('the seed project form prints the Hunan header; the water example the Ministry’s', () => {
+    const hunan = squeeze(pdfText(files.project!, 1));
+    for (const cell of ['部门名称', '项目支出名称', '专项名称', '支出方向名称（子项目）', '项目总投资（万元）', '其中：财政拨款', '项目总实施期']) expect(hunan).toContain(squeeze(cell));
+    expect(hunan).not.toContain('主管部门');
+    const ministry = squeeze(pdfText(files.water!, 1));
+    for (const cell of ['项目名称', '主管部门', '实施单位', '项目总投资', '项目实施期']) expect(ministry).toContain(squeeze(cell));
+    expect(ministry).not.toContain('专项名称');
+  });
+
+  it('the Ministry layout looks like its committed reference on page 1', () => {
+    const ref = REFERENCE_FORMS.find((f) => f.name === 'water')!;
+    const difference = pixelDifference(rasterize(files.water!, 1, REFERENCE_DPI), PNG.sync.read(readFileSync(ref.png)), path.join(dir, 'water-diff.png'));
+    expect(difference).toBeLessThan(REFERENCE_TOLERANCE);
+  });
+});
+
 describe('a long form (64 rows)', () => {
   it('spans several pages, each with the table header and its page number', () => {
     const pages = pageCount(files.long!);
@@ -86,7 +103,7 @@ describe('a long form (64 rows)', () => {
     const pages = pageCount(files.long!);
     const perPage = Array.from({ length: pages }, (_, i) => squeeze(pdfText(files.long!, i + 1)));
     const form = perPage.filter((t) => !t.includes('计分方法'));
-    const result = rendered[2]!.scored!.result;
+    const result = rendered[REFERENCE_FORMS.length]!.scored!.result;
     const tall = result.indicators.filter((r) => r.deviationReason !== '');
     expect(tall.length).toBeGreaterThan(10);
     for (const r of tall) {

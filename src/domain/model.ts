@@ -61,7 +61,11 @@ export interface SourceLocation {
 }
 
 /** What the form prints besides its scores: the header, the 年度总体目标 and the sign-off block. */
+/** The printed layouts of a project form: the Ministry's template, and Hunan's (the seed's 附件1-2). */
+export type Layout = 'ministry' | 'hunan';
+
 export interface FormHeader {
+  layout: Layout;
   implementingUnit: string;
   project: {
     name: string;

@@ -6,7 +6,7 @@ export const FIELD_RULES: Record<string, { zh: string; en: string }> = {
   amount: { zh: '金额应为数字（万元），如 5531.1', en: 'must be an amount in units of 10,000 yuan, such as 5531.1' },
   text: { zh: '应为文本', en: 'must be text' },
   band: { zh: '档次应为 达成、部分达成 或 未达成', en: 'must be achieved, partial or notAchieved' },
-  gradeLabel: { zh: '等级应为 优、良、中 或 差', en: 'must be excellent, good, fair or poor' },
+  gradeLabel: { zh: '等级应为文字，如 优、良、中、差（或规则集所用的等级词）', en: 'must be a grade word, such as excellent, good, fair or poor' },
   form: { zh: '表类应为 project（项目支出）或 department（部门整体支出）', en: 'must be project or department' },
   fiscalYear: { zh: '年度应为四位整数，如 2020', en: 'must be a four-digit year such as 2020' },
   condition: {

@@ -64,6 +64,7 @@ export async function runTestFile(file: string): Promise<TestFileOutcome> {
 type Engine = ReturnType<typeof compiled>;
 
 const EMPTY_HEADER: FormInput['header'] = {
+  layout: 'ministry',
   implementingUnit: '',
   project: null,
   overallGoal: { expected: '', actual: '' },

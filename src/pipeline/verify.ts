@@ -1,5 +1,5 @@
 import { readInput } from '../load/files';
-import { InputError, type Diagnostic } from '../errors/diagnostic';
+import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
 import { resultToJson } from '../report/json';
 import { canonicalJson, sha256Hex, type EmbeddedData } from '../sign/embeddedData';
 import { loadPdf, readEmbeddedData, signatureFields } from '../sign/pdfRead';
@@ -77,8 +77,9 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     roles = new Map(signatureFields(doc).filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f.role]));
     embedded = readEmbeddedData(doc, file).data;
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    report.embedded.problems.push(...error.diagnostics);
+    // whatever is wrong with the structure of a file under verification is a finding about that file, never a crash
+    if (error instanceof InputError) report.embedded.problems.push(...error.diagnostics);
+    else report.embedded.problems.push(diagnostic('PDF_UNREADABLE', { path: file, detail: (error as Error).message.split('\n')[0] ?? '' }));
     reasons.push(textRef('verify.reason.unreadable'));
   }
 

@@ -28,7 +28,7 @@ export function resultToJson(result: FormResult, lang: Lang = 'zh') {
     pending: result.pending.map((p) => flag(p, lang)),
     total: d(result.total),
     maxTotal: d(result.maxTotal),
-    grade: result.grade === null ? null : { id: result.grade, label: gradeText(result.grade) },
+    grade: result.grade === null ? null : { id: result.grade, label: result.gradeLabel ?? gradeText(result.grade) },
     declared: {
       total: d(result.declared.total),
       grade: result.declared.grade,

@@ -67,7 +67,9 @@ export function textReport(result: FormResult, options: TextReportOptions = {}):
   out.push(levels.toString());
 
   for (const a of result.adjustments) out.push(text('report.adjustment', lang, { explanation: a.explanation }));
-  const grade = result.grade ? text('report.grade', lang, { grade: textOf(`grade.${result.grade}`, lang) }) : '';
+  // the rule set's own word for the grade (优秀, 合格 …) in Chinese; the grade's English name otherwise
+  const gradeWord = lang === 'zh' ? (result.gradeLabel ?? '') : result.grade ? textOf(`grade.${result.grade}`, lang) : '';
+  const grade = result.grade ? text('report.grade', lang, { grade: gradeWord }) : '';
   out.push(text(result.status === 'draft' ? 'report.totalDraft' : 'report.total', lang, { total: scoreText(result.total), max: scoreText(result.maxTotal) }) + grade);
   if (result.declared.total !== null || result.declared.grade !== null) {
     const parts = [

@@ -1,7 +1,8 @@
 import { FIELD_LABEL, FORM_LABEL, ROLE_LABEL, ROLES, type Role } from '../domain/glossary';
 import { messageOf } from '../errors/message';
+import { projectHeader, type HeaderCell } from './layouts';
 import type { FormResult, IndicatorResult } from '../scoring/result';
-import { amountText, gradeText, maxScoreText, rateText, scoreText } from './format';
+import { amountText, maxScoreText, rateText, scoreText } from './format';
 
 export interface Cell {
   text: string;
@@ -40,6 +41,8 @@ export interface SignatureBoxView {
 }
 
 export interface FormView {
+  /** The project form's header block, laid out by the chosen layout (rows of label and value cells). */
+  headerRows: HeaderCell[][];
   /** A draft (待补充) prints with a diagonal 草稿 on every page and its pending cells marked. */
   isDraft: boolean;
   title: string;
@@ -189,6 +192,7 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
   const declared = result.declared.total !== null ? `表上申报总分 ${scoreText(result.declared.total)}` : '';
   const title = result.title;
   return {
+    headerRows: result.form === 'project' ? projectHeader(result.header.layout, result.department, result.header) : [],
     isDraft: result.status === 'draft',
     title,
     year: `（${result.fiscalYear}年度）`,
@@ -212,7 +216,7 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
     total: {
       maxScore: scoreText(result.maxTotal),
       score: scoreText(result.total),
-      grade: gradeText(result.grade),
+      grade: result.gradeLabel ?? '',
       showGrade: result.grade !== null,
       declared,
     },
@@ -230,7 +234,7 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
     meta: {
       title: `${title} — ${project?.name ?? result.department}`,
       author: result.department,
-      subject: `${FORM_LABEL[result.form]}：总分 ${scoreText(result.total)}${result.grade ? `，等级 ${gradeText(result.grade)}` : ''}`,
+      subject: `${FORM_LABEL[result.form]}：总分 ${scoreText(result.total)}${result.gradeLabel ? `，等级 ${result.gradeLabel}` : ''}`,
       keywords: `绩效自评,${result.fiscalYear},${result.ruleSet.id}`,
     },
   };

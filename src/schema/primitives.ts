@@ -33,9 +33,14 @@ export const bandInput = z.enum(['达成', '部分达成', '未达成', 'achieve
 
 const GRADE_BY_ID = { excellent: '优', good: '良', fair: '中', poor: '差' } as const;
 
-/** A grade as printed on a form (优/良/中/差), or its English id; kept as the printed label. */
+/**
+ * A grade as printed on a form (优/良/中/差, or a province's word such as 优秀 that its rule set defines), or an
+ * English id; kept as printed and compared with the rule set's grade when the form is scored.
+ */
 export const gradeLabel = z
-  .enum(['优', '良', '中', '差', 'excellent', 'good', 'fair', 'poor'], { error: 'gradeLabel' })
+  .string({ error: 'gradeLabel' })
+  .trim()
+  .min(1, { error: 'gradeLabel' })
   .transform((g) => (g in GRADE_BY_ID ? GRADE_BY_ID[g as keyof typeof GRADE_BY_ID] : g));
 
 /**

@@ -114,7 +114,8 @@ const synonymsSchema = z.strictObject({
 
 const gradesSchema = z.strictObject({
   print: z.boolean(),
-  bands: z.array(z.strictObject({ grade: z.enum(['excellent', 'good', 'fair', 'poor']), min: points })).min(1),
+  // label: the word this province prints (优秀/良好/合格/不合格); 优/良/中/差 when left out
+  bands: z.array(z.strictObject({ grade: z.enum(['excellent', 'good', 'fair', 'poor']), min: points, label: nonEmptyText.optional() })).min(1),
 });
 
 const identity = {

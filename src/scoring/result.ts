@@ -109,6 +109,8 @@ export interface FormResult {
   maxTotal: Decimal;
   total: Decimal;
   grade: Grade | null;
+  /** The grade as this rule set prints it (优, or 优秀 where a province says so); null when it prints none. */
+  gradeLabel: string | null;
   declared: { total: Decimal | null; grade: string | null; rowsTotal: Decimal; maxTotal: Decimal | null };
   /** `draft` (待补充) while any row or the budget still needs a person; its total is provisional. */
   status: 'complete' | 'draft';

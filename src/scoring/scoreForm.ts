@@ -141,13 +141,13 @@ async function adjust(
 }
 
 /** What the form itself declares (total, maximum, grade) against what the rows give. */
-function checkDeclared(input: FormInput, total: Decimal, grade: Grade | null, declaredRowsTotal: Decimal, warnings: Diagnostic[]): void {
+function checkDeclared(input: FormInput, total: Decimal, grade: Grade | null, gradeLabel: string | null, declaredRowsTotal: Decimal, warnings: Diagnostic[]): void {
   const d = input.declared;
   if (d.total !== null && !d.total.equals(total)) {
     warnings.push(diagnostic('DECLARED_TOTAL_MISMATCH', { declared: plain(d.total), computed: plain(total), declaredRows: plain(declaredRowsTotal) }, d.totalLocation));
   }
-  if (d.grade !== null && grade !== null && d.grade !== GRADE_LABEL[grade]) {
-    warnings.push(diagnostic('DECLARED_GRADE_MISMATCH', { declared: d.grade, computed: GRADE_LABEL[grade] }, d.gradeLocation));
+  if (d.grade !== null && grade !== null && d.grade !== GRADE_LABEL[grade] && d.grade !== gradeLabel) {
+    warnings.push(diagnostic('DECLARED_GRADE_MISMATCH', { declared: d.grade, computed: gradeLabel ?? GRADE_LABEL[grade] }, d.gradeLocation));
   }
 }
 
@@ -172,8 +172,9 @@ async function finish(
   const { adjustments, subtotal, running, maxTotal } = await adjust(input, compiled, indicators, pending, budget, { applicable: applicableMax, printed: printedMaxTotal }, formWarnings);
   const total = roundScore(Decimal.max(ZERO, running));
   const grade = gradeOf(total, ruleSet.file.grades);
+  const gradeLabel = grade === null ? null : (ruleSet.file.grades.bands.find((b) => b.grade === grade)?.label ?? GRADE_LABEL[grade]);
   const declaredRowsTotal = (budget.declaredScore ?? budget.ruleScore).plus(sum(indicators.map((r) => r.declaredScore ?? r.ruleScore)));
-  checkDeclared(input, total, grade, declaredRowsTotal, formWarnings);
+  checkDeclared(input, total, grade, gradeLabel, declaredRowsTotal, formWarnings);
 
   const all = [...(input.readingNotes ?? []), ...budget.flags, ...indicators.flatMap((r) => r.flags), ...formWarnings];
   // what still needs a person: rows that could not score, and reasons the rules ask for
@@ -196,6 +197,7 @@ async function finish(
     maxTotal,
     total,
     grade,
+    gradeLabel,
     declared: { total: input.declared.total, grade: input.declared.grade, rowsTotal: declaredRowsTotal, maxTotal: input.declared.maxTotal },
     status: needs.length > 0 ? 'draft' : 'complete',
     pending: needs,

@@ -31,7 +31,13 @@ export function embeddedBytes(doc: PDFDocument): Uint8Array | null {
 }
 
 export function readEmbeddedData(doc: PDFDocument, file: string): { data: EmbeddedData; bytes: Uint8Array } {
-  const bytes = embeddedBytes(doc);
+  let bytes: Uint8Array | null;
+  try {
+    bytes = embeddedBytes(doc);
+  } catch {
+    // a damaged file (a changed byte in the compressed attachment, a broken dictionary) says so; it does not crash
+    throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: textRef('embedded.damaged', { name: EMBEDDED_NAME }) });
+  }
   if (!bytes) throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: textRef('embedded.missing', { name: EMBEDDED_NAME }) });
   let json: unknown;
   try {

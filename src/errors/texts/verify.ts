@@ -38,6 +38,7 @@ export const VERIFY_TEXTS = {
   'verify.problem.signature': { zh: '签名值无效', en: 'invalid signature value' },
   'verify.problem.certificate': { zh: '签署时证书不在有效期内', en: 'the certificate was not valid at signing time' },
   'embedded.missing': { zh: '没有内嵌数据 {name}', en: 'no embedded data {name}' },
+  'embedded.damaged': { zh: '内嵌数据 {name} 已损坏，无法解压或读取', en: 'the embedded {name} is damaged and cannot be read' },
   'embedded.notJson': { zh: '内嵌数据 {name} 不是有效的 JSON', en: 'the embedded {name} is not valid JSON' },
   'embedded.shape': { zh: '内嵌数据 {name} 缺少或写错了「{field}」', en: 'the embedded {name} lacks or misstates "{field}"' },
 } as const satisfies Record<string, TextEntry>;
