@@ -202,3 +202,22 @@ describe('grade words come from the rule set', () => {
     expect(text.out).toContain('等级：优秀');
   });
 });
+
+describe('the blank form and pagination', () => {
+  jest.setTimeout(60_000);
+
+  test('render of a definitions file prints the blank form: its layout and targets, nothing filled, no draft marks; the 总分 row is not alone on its page', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const pdf = path.join(tempDir(), 'blank.pdf');
+    const run = await runCli('render', path.join(ROOT, 'examples/zhuzhou-2020/project.indicators.yaml'), '-o', pdf);
+    expect(run.code).toBe(0);
+    expect(run.err).toContain('已生成空白表');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+    const texts = Array.from({ length: pages }, (_, i) => execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
+    const all = texts.join('');
+    for (const text of ['专项名称', '网络数量', '内、外2个网络', '首次办理市民满意率']) expect(all).toContain(text);
+    for (const absent of ['草稿', '待补充', '网站全年无故障', '99.5']) expect(all).not.toContain(absent);
+    const totalPage = texts.findIndex((t) => t.includes('总分'));
+    expect(texts[totalPage]).toContain('首次办理市民满意率');
+  });
+});

@@ -26,6 +26,8 @@ export interface LoadedForm {
   definitions: DefinitionsFile;
   ruleSet: RuleSet;
   input: FormInput;
+  /** A definitions file read as a form with nothing filled in (the blank form to print). */
+  blank?: boolean;
 }
 
 export interface LoadOptions {
@@ -126,6 +128,24 @@ export function loadDefinitions(file: string, options: LoadOptions = {}): { doc:
   const ruleSet = options.ruleSet ? loadRuleSet(options.ruleSet, undefined, process.cwd()) : loadRuleSet(value.ruleSet, doc.locate(['ruleSet']), path.dirname(doc.file));
   throwIfErrors(checkDefinitions(value, doc, ruleSet));
   return { doc, definitions: value, ruleSet };
+}
+
+/**
+ * A definitions file as a form with nothing filled in: what `render definitions.yaml` prints for filling by hand.
+ * Its actuals are the `init` skeleton, so the embedded copy is what a clerk would start from.
+ */
+export function blankForm(definitionsPath: string, skeleton: (definitions: DefinitionsFile) => string): LoadedForm {
+  const { doc: definitionsDoc, definitions, ruleSet } = loadDefinitions(definitionsPath);
+  const actualsDoc = parseYaml(skeleton(definitions), definitionsPath.replace(/(\.indicators)?\.ya?ml$/, '.blank.actuals.yaml'));
+  const actuals: ActualsFile = { definitions: definitionsPath, budget: { fullYearBudget: '0', executed: '0' }, overallGoal: { actual: '' }, indicators: {} };
+  const input = formInput(definitions, actuals, { definitions: definitionsDoc });
+  return { actualsDoc, definitionsDoc, actuals, definitions, ruleSet, input, blank: true };
+}
+
+/** True for a definitions file (it has levels and names no definitions of its own). */
+export function isDefinitionsDocument(doc: SourceDocument): boolean {
+  const data = doc.data as Record<string, unknown> | undefined;
+  return typeof data === 'object' && data !== null && 'levels' in data && !('definitions' in data);
 }
 
 function definitionsReference(doc: SourceDocument): string | null {

@@ -52,7 +52,7 @@ export async function formHtml(file: string, explain: boolean, timings = new Tim
   const scored = await scoreFile(file, {}, timings);
   const view = await timings.time('render', () => {
     const seal = sealDataUrl(scored);
-    return formView(scored.result, { explain, linkBase: PAGE_ORIGIN, ...(seal ? { sealDataUrl: seal } : {}) });
+    return formView(scored.result, { explain: explain && !scored.blank, linkBase: PAGE_ORIGIN, ...(seal ? { sealDataUrl: seal } : {}), ...(scored.blank ? { blank: true } : {}) });
   });
   return { scored, html: renderHtml(view), view };
 }

@@ -1,5 +1,9 @@
 import { compiled } from '../load/ruleSets';
-import { loadForm, loadFormFromDocument, loadFormTexts, type LoadedForm, type LoadOptions, type NamedText } from '../load/loadForm';
+import * as path from 'node:path';
+import { SCHEMAS_DIR } from '../domain/paths';
+import { actualsTemplate } from '../load/actualsTemplate';
+import { readSource } from '../load/files';
+import { blankForm, isDefinitionsDocument, loadForm, loadFormFromDocument, loadFormTexts, type LoadedForm, type LoadOptions, type NamedText } from '../load/loadForm';
 import { workbookActuals } from './workbook';
 import type { FormResult } from '../scoring/result';
 import { scoreForm } from '../scoring/scoreForm';
@@ -24,15 +28,22 @@ export class Timings {
 export interface ScoredForm {
   loaded: LoadedForm;
   result: FormResult;
+  /** A definitions file with nothing filled in: printed as the blank form. */
+  blank?: boolean;
 }
 
 /** Loads and scores one actuals file. */
 export async function scoreFile(actualsPath: string, options: LoadOptions = {}, timings = new Timings()): Promise<ScoredForm> {
   // a filled workbook scores like its actuals file, with every message at its cell
-  const loaded = await timings.time('load', async () => (/\.xlsx$/i.test(actualsPath) ? loadFormFromDocument((await workbookActuals(actualsPath)).doc, options) : loadForm(actualsPath, options)));
+  const loaded = await timings.time('load', async () => {
+    if (/\.xlsx$/i.test(actualsPath)) return loadFormFromDocument((await workbookActuals(actualsPath)).doc, options);
+    // a definitions file scores as a blank form (every row pending): render prints it for filling by hand
+    if (isDefinitionsDocument(readSource(actualsPath))) return blankForm(actualsPath, (d) => actualsTemplate(d, actualsPath, actualsPath.replace(/(\.indicators)?\.ya?ml$/, '.actuals.yaml'), path.join(SCHEMAS_DIR, 'actuals.schema.json')));
+    return loadForm(actualsPath, options);
+  });
   const engine = await timings.time('compile', () => compiled(loaded.ruleSet));
   const result = await timings.time('score', () => scoreForm(loaded.input, engine));
-  return { loaded, result };
+  return { loaded, result, ...(loaded.blank ? { blank: true } : {}) };
 }
 
 /** Scores a form from the texts of its three files (as embedded in a PDF), through the same loader, touching no file. */

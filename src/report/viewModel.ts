@@ -77,6 +77,8 @@ export interface FormView {
 
 export interface ViewOptions {
   explain: boolean;
+  /** The blank form of a definitions file: every cell a clerk fills is left empty, no scores, no draft marks. */
+  blank?: boolean;
   /** data: URL of the seal image, if the actuals name one. */
   sealDataUrl?: string;
   /** Base for the signature-box links (the page's own origin). */
@@ -177,6 +179,7 @@ function legendLines(result: FormResult, rows: RowView[]): string[] {
 
 /** The printed form's view model: every cell already formatted; the templates only lay it out. */
 export function formView(result: FormResult, options: ViewOptions): FormView {
+  if (options.blank) return blankView(formView(result, { ...options, blank: false }));
   const rows = indicatorRows(result);
   const b = result.budget;
   const budget = budgetRows(result);
@@ -195,7 +198,8 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
     headerRows: result.form === 'project' ? projectHeader(result.header.layout, result.department, result.header) : [],
     isDraft: result.status === 'draft',
     title,
-    year: `（${result.fiscalYear}年度）`,
+    // the year once: a title that already says it (2020年度…自评表) gets no second line saying it again
+    year: title.includes(`${result.fiscalYear}年`) ? '' : `（${result.fiscalYear}年度）`,
     isProject: result.form === 'project',
     department: result.department,
     implementingUnit: result.header.implementingUnit,
@@ -237,5 +241,22 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
       subject: `${FORM_LABEL[result.form]}：总分 ${scoreText(result.total)}${result.gradeLabel ? `，等级 ${result.gradeLabel}` : ''}`,
       keywords: `绩效自评,${result.fiscalYear},${result.ruleSet.id}`,
     },
+  };
+}
+
+/** The blank form: the layout and everything the definitions say, with the cells a clerk fills left empty. */
+function blankView(view: FormView): FormView {
+  return {
+    ...view,
+    isDraft: false,
+    rows: view.rows.map((r) => ({ ...r, actual: '', score: r.maxScore === '/' ? '/' : '', scoreNote: '', mark: '', pending: '', deviation: '' })),
+    budget: view.budget.map((b) => ({ ...b, initial: '', fullYear: '', executed: '', rate: b.isTotal ? '' : b.rate, score: b.isTotal ? '' : b.score, pending: '', note: '', mark: '' })),
+    budgetReason: '',
+    budgetRows: view.budget.length + 1,
+    goal: { ...view.goal, actual: '' },
+    total: { ...view.total, score: '', grade: '', declared: '' },
+    legend: [],
+    signOff: { ...view.signOff, phone: '', date: '', boxes: view.signOff.boxes.map((b) => ({ ...b, name: '' })) },
+    footer: view.footer.replace(/ · 输入 [0-9a-f]+$/, ' · 空白表'),
   };
 }

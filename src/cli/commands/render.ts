@@ -51,8 +51,12 @@ export async function renderCommand(files: string[], options: RenderCommandOptio
       const warnings = form.warnings ?? [];
       report.push({ file: form.file, output: target, status: result?.status ?? null, total: result ? result.total.toString() : null, grade: result?.grade ?? null, errors: [], warnings: warnings.map((d) => diagnosticJson(d, mode.lang)) });
       if (!options.json) printDiagnostics(io, mode, warnings);
-      const draft = result?.status === 'draft';
-      if (!options.json && target !== '-') io.err(draft ? text('cli.wroteDraft', mode.lang, { path: target, count: result.pending.length }) : text('cli.wrote', mode.lang, { path: target }));
+      const blank = form.scored?.blank === true;
+      const draft = result?.status === 'draft' && !blank;
+      if (!options.json && target !== '-') {
+        const said = blank ? text('cli.wroteBlank', mode.lang, { path: target }) : draft ? text('cli.wroteDraft', mode.lang, { path: target, count: result.pending.length }) : text('cli.wrote', mode.lang, { path: target });
+        io.err(said);
+      }
     } else {
       report.push({ file: form.file, output: null, total: null, grade: null, errors: (form.problems ?? []).map((d) => diagnosticJson(d, mode.lang)) });
       if (!options.json) {
@@ -64,5 +68,5 @@ export async function renderCommand(files: string[], options: RenderCommandOptio
   if (options.json) io.out(JSON.stringify({ ok: report.every((r) => r.output !== null), forms: report }, null, 2));
   if (!report.every((r) => r.output !== null)) return EXIT.input;
   // every PDF written, but a draft is not a finished form: its own exit code, as score gives
-  return rendered.some((f) => f.scored?.result.status === 'draft') ? EXIT.draft : EXIT.ok;
+  return rendered.some((f) => f.scored?.result.status === 'draft' && !f.scored.blank) ? EXIT.draft : EXIT.ok;
 }
