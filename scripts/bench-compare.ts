@@ -8,11 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { compareRuleSets } from '../src/compare/run';
 import { generateForm } from './generate';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
+import { arg } from './benchArgs';
 
 async function main(): Promise<void> {
   const count = Number(arg('forms', '10000'));

@@ -12,11 +12,7 @@ import { PdfPrinter } from '../src/pdf/printer';
 import { formHtml, renderForms } from '../src/pipeline/render';
 import { bundledAsset } from '../src/report/assets';
 import { generateForm } from './generate';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
+import { arg } from './benchArgs';
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

@@ -11,11 +11,7 @@ import { compiled, loadRuleSet } from '../src/load/ruleSets';
 import type { RuleEvaluator } from '../src/rules/compile';
 import { scoreForm } from '../src/scoring/scoreForm';
 import { generateForm } from './generate';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
+import { arg } from './benchArgs';
 
 async function main(): Promise<void> {
   const forms = Number(arg('forms', '2000'));

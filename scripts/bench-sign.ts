@@ -7,16 +7,7 @@ import * as path from 'node:path';
 import { keygen, verifyPdf } from '../src/pipeline';
 import { renderForms } from '../src/pipeline/render';
 import { signFile } from '../src/pipeline/sign';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
+import { arg, median } from './benchArgs';
 
 async function main(): Promise<void> {
   const runs = Number(arg('runs', '7'));

@@ -7,16 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { exportWorkbookFile, workbookActuals } from '../src/pipeline/workbook';
 import { generateForm } from './generate';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
+import { arg, median } from './benchArgs';
 
 async function main(): Promise<void> {
   const runs = Number(arg('runs', '7'));
