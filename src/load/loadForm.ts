@@ -100,6 +100,7 @@ function formFromDocuments(actualsDoc: SourceDocument, definitionsSource: Source
   // rules test the framework's level names, whatever the form printed (效果指标 is 效益指标)
   const names = new LevelNames(ruleSet.file.framework);
   for (const row of input.indicators) row.level1Key = names.canonical1(row.level1) ?? row.level1;
+  for (const level of input.levels) level.key = names.canonical1(level.name) ?? level.name;
   // what reading noticed without refusing (a GB18030 file, say) travels with the form into its result
   input.readingNotes = problems.filter((d) => d.severity !== 'error');
   return { actualsDoc, definitionsDoc, actuals, definitions, ruleSet, input };
@@ -190,7 +191,7 @@ export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocume
 function weightsAgainstFramework(definitions: DefinitionsFile, doc: SourceDocument, ruleSet: RuleSet, names: LevelNames): Diagnostic[] {
   const out: Diagnostic[] = [];
   const framework = ruleSet.file.framework;
-  const base = { ruleSet: ruleSet.file.id };
+  const base = { ruleSet: ruleSet.file.id, scoredWith: textRef(ruleSet.file.parameters.weights === 'framework' ? 'weights.framework' : 'weights.form') };
   if (definitions.budget.maxScore !== framework.budget.maxScore) {
     out.push(diagnostic('WEIGHT_RULESET_MISMATCH', { ...base, level: textRef('term.budgetRow'), form: definitions.budget.maxScore, framework: framework.budget.maxScore }, doc.locate(['budget', 'maxScore'])));
   }

@@ -31,6 +31,7 @@ export const PARAMETER_PATHS = [
   'lowExecutionRate',
   'notApplicable.rescale',
   'bandFromDeclaredScore',
+  'weights',
 ] as const;
 
 function read(tree: unknown, dotted: string): unknown {

@@ -83,6 +83,8 @@ const parameterLeaves = {
   notApplicable: { rescale: annotated(z.boolean()) },
 };
 
+const weightsSource = z.enum(['form', 'framework']);
+
 const parametersSchema = z.strictObject({
   qualitativeBands: z.strictObject(parameterLeaves.qualitativeBands),
   overAchievement: z.strictObject(parameterLeaves.overAchievement),
@@ -90,6 +92,8 @@ const parametersSchema = z.strictObject({
   notApplicable: z.strictObject(parameterLeaves.notApplicable),
   /** A qualitative row with a declared score and no band word takes the band its score falls in (default true). */
   bandFromDeclaredScore: annotated(z.boolean()).optional(),
+  /** Whose 分值 count: the form's printed ones (default), or the framework's, each level rescaled onto its weight. */
+  weights: annotated(weightsSource).optional(),
 });
 
 /** In a rule set that extends another, any parameter may be left out (it is inherited). */
@@ -99,6 +103,7 @@ const parametersDeltaSchema = z.strictObject({
   lowExecutionRate: annotated(z.number().min(0).max(1)).optional(),
   notApplicable: z.strictObject(parameterLeaves.notApplicable).partial().optional(),
   bandFromDeclaredScore: annotated(z.boolean()).optional(),
+  weights: annotated(weightsSource).optional(),
 });
 
 const level1Schema = z.strictObject({
@@ -193,6 +198,7 @@ export interface RuleSetParameters {
   lowExecutionRate: number;
   notApplicable: { rescale: boolean };
   bandFromDeclaredScore?: boolean;
+  weights?: 'form' | 'framework';
 }
 
 /** A resolved rule set: what every consumer reads. */

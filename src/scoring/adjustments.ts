@@ -75,6 +75,43 @@ export function rescaleForNotApplicable(total: Decimal, applicableMax: Decimal, 
   };
 }
 
+/** One part of the form as printed (the budget row or a 一级), with the weight the rule set's framework gives it. */
+export interface WeightedPart {
+  name: string;
+  score: Decimal;
+  /** The 分值 its rows carry: those that apply, or all printed when rows that do not apply are not rescaled. */
+  base: Decimal;
+  /** The applicable 分值 after reweighting is base × (framework ÷ base) for each part. */
+  applicableMax: Decimal;
+  framework: Decimal | null;
+}
+
+/**
+ * 按规则集分值折算 (rule-set parameter `weights: framework`): each part whose printed 分值 differs from the
+ * framework's is scaled onto the framework's weight, so a form drawn up under another scheme is scored on this one.
+ * Returns the adjustments and the maximum the parts carry afterwards.
+ */
+export function reweightToFramework(parts: WeightedPart[]): { adjustments: Adjustment[]; applicableMax: Decimal } {
+  const adjustments: Adjustment[] = [];
+  let applicableMax = dec(0);
+  for (const part of parts) {
+    if (part.framework === null || part.base.isZero() || part.base.equals(part.framework)) {
+      applicableMax = applicableMax.plus(part.applicableMax);
+      continue;
+    }
+    const factor = part.framework.div(part.base);
+    applicableMax = applicableMax.plus(part.applicableMax.times(factor));
+    const scaled = part.score.times(factor);
+    adjustments.push({
+      method: 'frameworkWeights',
+      rule: 'parameters.weights',
+      delta: scaled.minus(part.score),
+      explanation: `「${part.name}」表上分值${plain(part.base)}分，按规则集分值${plain(part.framework)}分折算：${plain(part.score)}×${plain(part.framework)}÷${plain(part.base)}`,
+    });
+  }
+  return { adjustments, applicableMax };
+}
+
 export const ADJUST_METHODS: Record<string, AdjustMethod> = {
   deviationPenalty,
   totalCap,

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { dec, Decimal, percent, plain, roundScore, sum, ZERO } from '../domain/decimal';
-import { GRADE_LABEL } from '../domain/glossary';
+import { FIELD_LABEL, GRADE_LABEL } from '../domain/glossary';
 import type { FormHeader, Grade, SourceLocation } from '../domain/model';
 import { JIXIAO_VERSION } from '../domain/version';
 import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
 import { textRef } from '../errors/texts';
 import type { AdjustDecision, RuleEvaluator } from '../rules/compile';
-import { deviationPenalty, rescaleForNotApplicable, totalCap, type PendingAdjustment } from './adjustments';
+import { deviationPenalty, reweightToFramework, rescaleForNotApplicable, totalCap, type PendingAdjustment, type WeightedPart } from './adjustments';
 import { scoreBudget, type BudgetInput } from './budget';
 import { isPending, pendingBudget, pendingRow } from './pending';
 import { gradeOf } from './grade';
@@ -24,7 +24,8 @@ export interface FormInput {
   header: FormHeader;
   budget: BudgetInput;
   indicators: IndicatorInput[];
-  levels: { name: string; declaredWeight: Decimal | null; location?: SourceLocation; groups: { name: string; ids: string[] }[] }[];
+  /** The level tree; `key` is the framework's name for a level printed under another (效果指标 → 效益指标). */
+  levels: { name: string; key?: string; declaredWeight: Decimal | null; location?: SourceLocation; groups: { name: string; ids: string[] }[] }[];
   declared: { total: Decimal | null; grade: string | null; maxTotal: Decimal | null; totalLocation?: SourceLocation; maxTotalLocation?: SourceLocation; gradeLocation?: SourceLocation };
   hashes: { definitionsSha256: string; actualsSha256: string };
   /** Warnings and notes from reading the files (an encoding, say), reported with the scored form. */
@@ -93,29 +94,57 @@ function rollUpLevels(input: FormInput, byId: Map<string, IndicatorResult>, warn
 }
 
 /**
- * Adjustments stay apart from the rows and apply in order: penalties, then rescaling for rows that do not
- * apply, then caps. Returns them with the adjusted (unrounded) total.
+ * The budget row and each 一级 as parts with the framework's weight, for `weights: framework`. With rows that do
+ * not apply rescaled, a level's base is what applies in it (the rescaling happens inside the level).
+ */
+function weightedParts(input: FormInput, compiled: RuleEvaluator, levels: LevelResult[], budget: BudgetResult, byId: Map<string, IndicatorResult>): WeightedPart[] {
+  const framework = compiled.ruleSet.file.framework;
+  const rescale = compiled.ruleSet.file.parameters.notApplicable.rescale;
+  const budgetPart: WeightedPart = { name: FIELD_LABEL.budget, score: budget.finalScore, base: budget.maxScore, applicableMax: budget.maxScore, framework: dec(String(framework.budget.maxScore)) };
+  return [
+    budgetPart,
+    ...levels.map((level, i) => {
+      const key = input.levels[i]?.key ?? level.name;
+      const weight = framework.level1.find((l) => l.name === key)?.weight;
+      const printed = sum((input.levels[i]?.groups ?? []).flatMap((g) => g.ids.map((id) => byId.get(id)?.maxScore ?? ZERO)));
+      return { name: level.name, score: level.score, base: rescale ? level.maxScore : printed, applicableMax: level.maxScore, framework: weight === undefined ? null : dec(String(weight)) };
+    }),
+  ];
+}
+
+/**
+ * Adjustments stay apart from the rows and apply in order: penalties, then the framework's weights (when the rule
+ * set asks for them), then rescaling for rows that do not apply, then caps. Returns them with the adjusted
+ * (unrounded) total.
  */
 async function adjust(
   input: FormInput,
   compiled: RuleEvaluator,
-  indicators: IndicatorResult[],
+  scored: { indicators: IndicatorResult[]; levels: LevelResult[]; budget: BudgetResult },
   pending: PendingAdjustment[],
-  budget: BudgetResult,
   maxima: { applicable: Decimal; printed: Decimal },
   warnings: Diagnostic[],
 ): Promise<{ adjustments: Adjustment[]; subtotal: Decimal; running: Decimal; maxTotal: Decimal }> {
+  const { indicators, budget } = scored;
   const subtotal = budget.finalScore.plus(sum(indicators.map((r) => r.finalScore)));
   const adjustments: Adjustment[] = pending.map((p) => deviationPenalty.apply(p));
+  let applicableMax = maxima.applicable;
+  const framework = compiled.ruleSet.file.parameters.weights === 'framework';
+  if (framework) {
+    const reweighted = reweightToFramework(weightedParts(input, compiled, scored.levels, budget, new Map(indicators.map((r) => [r.id, r]))));
+    adjustments.push(...reweighted.adjustments);
+    applicableMax = reweighted.applicableMax;
+  }
   let running = subtotal.plus(sum(adjustments.map((a) => a.delta)));
   const notApplicableRows = indicators.filter((x) => x.kind === 'notApplicable');
   const hasNotApplicable = notApplicableRows.length > 0;
-  // rescaled onto the form's full score (its printed 总分, else the rule set's), never beyond it: a total above
-  // its maximum is a bug, whatever the rows' 分值 add up to
-  const fullMax = input.declared.maxTotal ?? dec(String(compiled.ruleSet.file.framework.total));
+  // rescaled onto the form's full score (its printed 总分, else the rule set's; the rule set's when its weights
+  // count), never beyond it: a total above its maximum is a bug, whatever the rows' 分值 add up to
+  const frameworkTotal = dec(String(compiled.ruleSet.file.framework.total));
+  const fullMax = framework ? frameworkTotal : (input.declared.maxTotal ?? frameworkTotal);
   const rescale =
-    hasNotApplicable && compiled.ruleSet.file.parameters.notApplicable.rescale && fullMax.greaterThan(maxima.applicable)
-      ? rescaleForNotApplicable(running, maxima.applicable, fullMax)
+    hasNotApplicable && compiled.ruleSet.file.parameters.notApplicable.rescale && fullMax.greaterThan(applicableMax)
+      ? rescaleForNotApplicable(running, applicableMax, fullMax)
       : null;
   if (rescale) {
     adjustments.push(rescale);
@@ -137,7 +166,7 @@ async function adjust(
     const row = byId.get(a.indicatorId ?? '');
     warnings.push(diagnostic('DEVIATION_PENALTY', { id: a.indicatorId ?? '', name: row?.name ?? '', deviation: a.deviation ?? '—', points: plain(a.delta.negated()) }));
   }
-  return { adjustments, subtotal, running, maxTotal: rescale ? fullMax : maxima.applicable };
+  return { adjustments, subtotal, running, maxTotal: rescale ? fullMax : applicableMax };
 }
 
 /** What the form itself declares (total, maximum, grade) against what the rows give. */
@@ -169,7 +198,7 @@ async function finish(
   if (declaredMax !== null && !declaredMax.equals(printedMaxTotal)) {
     formWarnings.push(diagnostic('WEIGHT_SUM_MISMATCH', { level: textRef('term.total'), declared: plain(declaredMax), sum: plain(printedMaxTotal) }, input.declared.maxTotalLocation));
   }
-  const { adjustments, subtotal, running, maxTotal } = await adjust(input, compiled, indicators, pending, budget, { applicable: applicableMax, printed: printedMaxTotal }, formWarnings);
+  const { adjustments, subtotal, running, maxTotal } = await adjust(input, compiled, { indicators, levels, budget }, pending, { applicable: applicableMax, printed: printedMaxTotal }, formWarnings);
   const total = roundScore(Decimal.max(ZERO, running));
   const grade = gradeOf(total, ruleSet.file.grades);
   const gradeLabel = grade === null ? null : (ruleSet.file.grades.bands.find((b) => b.grade === grade)?.label ?? GRADE_LABEL[grade]);

@@ -62,8 +62,8 @@ export const SCORED = {
   },
   WEIGHT_RULESET_MISMATCH: {
     severity: 'warning',
-    zh: '「{level}」在表上是 {form} 分，评分规则集 {ruleSet} 定为 {framework} 分；按表上的分值评分',
-    en: '"{level}" is worth {form} on the form but {framework} in the rule set {ruleSet}; scored with the form\'s points',
+    zh: '「{level}」在表上是 {form} 分，评分规则集 {ruleSet} 定为 {framework} 分；{scoredWith}',
+    en: '"{level}" is worth {form} on the form but {framework} in the rule set {ruleSet}; {scoredWith}',
     hintZh: '核对指标定义中的分值是否按此规则集编制。',
     hintEn: 'Check that the definitions were drawn up for this rule set.',
   },

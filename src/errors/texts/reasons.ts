@@ -10,4 +10,6 @@ export const REASON_TEXTS = {
   'over.loose': { zh: '远低于上限，上限可能定得过宽', en: 'far under its ceiling; the ceiling may be loose' },
   'note.rescaled': { zh: '，其余指标按比例折算', en: '; the other rows are rescaled' },
   'note.none': { zh: '', en: '' },
+  'weights.form': { zh: '按表上的分值评分（规则集参数 weights: framework 可改按规则集分值折算）', en: 'scored with the form\'s points (the rule-set parameter weights: framework rescales onto the rule set\'s)' },
+  'weights.framework': { zh: '按规则集的分值折算（规则集参数 weights: framework）', en: 'rescaled onto the rule set\'s points (rule-set parameter weights: framework)' },
 } as const satisfies Record<string, TextEntry>;
