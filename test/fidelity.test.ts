@@ -271,4 +271,28 @@ describe('the blank form and pagination', () => {
     const totalPage = texts.findIndex((t) => t.includes('总分'));
     expect(texts[totalPage]).toContain('首次办理市民满意率');
   });
+
+  test('a form that prints its own column headings (年初目标值 / 全年实际值 / 未完成原因) keeps them in its PDF and its workbook, with no code per layout', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const ExcelJS = (await import('exceljs')).default;
+    const file = form({ definitions: [['fiscalYear: 2023', 'fiscalYear: 2023\ncolumns: { target: 年初目标值, actual: 全年实际值, deviation: 未完成原因 }']] });
+    const pdf = path.join(tempDir(), 'columns.pdf');
+    expect((await runCli('render', file, '-o', pdf)).code).toBe(0);
+    const page1 = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const heading of ['年初目标值', '全年实际值', '未完成原因']) expect(page1).toContain(heading);
+    for (const absent of ['年度指标值', '实际完成值', '偏差原因分析及改进措施']) expect(page1).not.toContain(absent);
+
+    const xlsx = path.join(tempDir(), 'columns.xlsx');
+    expect((await runCli('export', file, '-o', xlsx)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    const cells: string[] = [];
+    book.getWorksheet('自评表')!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    expect(cells).toEqual(expect.arrayContaining(['年初目标值', '全年实际值']));
+    expect(cells).not.toContain('年度指标值');
+    // the headings change nothing the import reads: the workbook comes back as the same form
+    const backFile = path.join(path.dirname(xlsx), 'back.actuals.yaml');
+    expect((await runCli('import', xlsx, '-o', backFile)).code).toBe(0);
+    expect((await score(backFile)).json.total).toBe((await score(file)).json.total);
+  });
 });

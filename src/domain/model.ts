@@ -64,8 +64,17 @@ export interface SourceLocation {
 /** The printed layouts of a project form: the Ministry's template, and Hunan's (the seed's 附件1-2). */
 export type Layout = 'ministry' | 'hunan';
 
+/** The indicator table's column headings a form may print its own way (年初目标值 / 全年实际值 / 未完成原因). */
+export interface ColumnLabels {
+  target: string;
+  actual: string;
+  deviation: string;
+}
+
 export interface FormHeader {
   layout: Layout;
+  /** Headings the definitions name for this form; the layout's own fill the rest. */
+  columns: Partial<ColumnLabels>;
   implementingUnit: string;
   project: {
     name: string;

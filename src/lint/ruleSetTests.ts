@@ -65,6 +65,7 @@ type Engine = ReturnType<typeof compiled>;
 
 const EMPTY_HEADER: FormInput['header'] = {
   layout: 'ministry',
+  columns: {},
   implementingUnit: '',
   project: null,
   overallGoal: { expected: '', actual: '' },

@@ -295,6 +295,7 @@ function headerInput(definitions: DefinitionsFile, actuals: ActualsFile): FormIn
   const signOff = actuals.signOff;
   return {
     layout: definitions.layout ?? 'ministry',
+    columns: definitions.columns ?? {},
     implementingUnit: definitions.implementingUnit ?? '',
     project: p ? { name: p.name, subProject: p.subProject ?? '', totalInvestment: p.totalInvestment ?? null, fiscalFunding: p.fiscalFunding ?? null, period: p.period ?? '' } : null,
     overallGoal: { expected: definitions.overallGoal.expected, actual: actuals.overallGoal.actual },

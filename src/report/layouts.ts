@@ -1,4 +1,4 @@
-import type { FormHeader, Layout } from '../domain/model';
+import type { ColumnLabels, FormHeader, Layout } from '../domain/model';
 
 /** One cell of a header block: a label (th) or a value (td), spanning columns or rows. */
 export interface HeaderCell {
@@ -38,4 +38,14 @@ export function projectHeader(layout: Layout, department: string, header: FormHe
     ],
   };
   return rows[layout].filter((r): r is HeaderCell[] => r !== null);
+}
+
+/** Each layout's indicator-table headings; a form's definitions may print others (`columns:`), as data too. */
+const LAYOUT_COLUMNS: Record<Layout, ColumnLabels> = {
+  ministry: { target: '年度指标值', actual: '实际完成值', deviation: '偏差原因分析及改进措施' },
+  hunan: { target: '年度指标值', actual: '实际完成值', deviation: '偏差原因分析及改进措施' },
+};
+
+export function columnLabels(header: Pick<FormHeader, 'layout' | 'columns'>): ColumnLabels {
+  return { ...LAYOUT_COLUMNS[header.layout], ...header.columns };
 }

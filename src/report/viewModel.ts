@@ -1,6 +1,7 @@
 import { FIELD_LABEL, FORM_LABEL, ROLE_LABEL, ROLES, type Role } from '../domain/glossary';
+import type { ColumnLabels } from '../domain/model';
 import { messageOf } from '../errors/message';
-import { projectHeader, type HeaderCell } from './layouts';
+import { columnLabels, projectHeader, type HeaderCell } from './layouts';
 import type { FormResult, IndicatorResult } from '../scoring/result';
 import { amountText, maxScoreText, rateText, scoreText } from './format';
 
@@ -43,6 +44,8 @@ export interface SignatureBoxView {
 export interface FormView {
   /** The project form's header block, laid out by the chosen layout (rows of label and value cells). */
   headerRows: HeaderCell[][];
+  /** The indicator table's headings: the layout's, or the form's own (年初目标值 / 全年实际值 / 未完成原因). */
+  columns: ColumnLabels;
   /** A draft (待补充) prints with a diagonal 草稿 on every page and its pending cells marked. */
   isDraft: boolean;
   title: string;
@@ -196,6 +199,7 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
   const title = result.title;
   return {
     headerRows: result.form === 'project' ? projectHeader(result.header.layout, result.department, result.header) : [],
+    columns: columnLabels(result.header),
     isDraft: result.status === 'draft',
     title,
     // the year once: a title that already says it (2020年度…自评表) gets no second line saying it again

@@ -25,6 +25,14 @@ export const definitionsSchema = z
   .strictObject({
     form: z.enum(['project', 'department'], { error: 'form' }).meta({ description: 'project 项目支出 / department 部门整体支出' }),
     layout: z.enum(['ministry', 'hunan']).optional().meta({ description: '项目表的版式：ministry 财政部样表（默认）/ hunan 湖南省样表（部门名称、专项名称、支出方向名称）' }),
+    columns: z
+      .strictObject({
+        target: limited(nonEmptyText, TEXT_LIMITS.name).optional().meta({ description: '年度指标值一栏的栏名，如 年初目标值' }),
+        actual: limited(nonEmptyText, TEXT_LIMITS.name).optional().meta({ description: '实际完成值一栏的栏名，如 全年实际值' }),
+        deviation: limited(nonEmptyText, TEXT_LIMITS.name).optional().meta({ description: '偏差原因一栏的栏名，如 未完成原因' }),
+      })
+      .optional()
+      .meta({ description: '指标表的栏名按表上印的写（缺省用版式的栏名）' }),
     title: z.string().optional().meta({ description: '表名，默认按年度与表类生成' }),
     fiscalYear: z.number({ error: 'fiscalYear' }).int().min(2000).max(2100),
     ruleSet: nonEmptyText.meta({ description: '评分规则集编号或文件路径，如 caiyu-2020-10' }),

@@ -82,7 +82,7 @@ class FormSheet {
     this.budget(source);
     this.goal(d.overallGoal.expected, a?.overallGoal.actual ?? '');
     const tableHeaderRow = this.row;
-    this.tableHeader();
+    this.tableHeader(d.columns ?? {});
     const firstRow = this.row;
     this.indicators(source);
     const lastRow = this.row - 1;
@@ -182,9 +182,11 @@ class FormSheet {
     this.row += 2;
   }
 
-  private tableHeader(): void {
+  /** The column headings; a form that prints its own (年初目标值 / 全年实际值) keeps them in its workbook. */
+  private tableHeader(own: NonNullable<DefinitionsFile['columns']>): void {
     const r = this.row;
-    COLUMNS.forEach((c) => this.put(`${columnOf(c.key)}${r}`, `${columnOf(c.key)}${r}`, c.header, { bold: true, center: true }));
+    const heading = (key: ColumnKey, fallback: string): string => (key === 'target' ? own.target : key === 'actual' ? own.actual : undefined) ?? fallback;
+    COLUMNS.forEach((c) => this.put(`${columnOf(c.key)}${r}`, `${columnOf(c.key)}${r}`, heading(c.key, c.header), { bold: true, center: true }));
     this.row++;
   }
 
