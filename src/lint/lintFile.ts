@@ -6,7 +6,7 @@ import type { RuleSet } from '../rules/ruleSet';
 import { definitionsSchema } from '../schema/definitions';
 import { validateDocument } from '../source/validate';
 import { readSource } from '../load/files';
-import { checkDefinitions } from '../load/loadForm';
+import { checkDefinitions } from '../load/checkDefinitions';
 import { KNOWN_EVENTS, loadRuleSet, readRuleSet } from '../load/ruleSets';
 
 export interface LintReport {

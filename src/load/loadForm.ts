@@ -1,6 +1,3 @@
-import { listOf, textRef } from '../errors/texts';
-import { dec, type Decimal } from '../domain/decimal';
-import type { Band } from '../domain/model';
 import { diagnostic, InputError, throwIfErrors, type Diagnostic } from '../errors/diagnostic';
 import { LevelNames } from '../rules/levels';
 import type { RuleSet } from '../rules/ruleSet';
@@ -8,13 +5,11 @@ import { actualsSchema, indicatorActualSchema, type ActualsFile } from '../schem
 import { issueText } from '../errors/zodIssue';
 import { definitionsSchema, type DefinitionsFile } from '../schema/definitions';
 import { validateDocument } from '../source/validate';
-import type { BudgetInput } from '../scoring/budget';
-import type { IndicatorInput } from '../scoring/reading';
 import type { FormInput } from '../scoring/scoreForm';
-import { BAND_INPUT } from '../targets/bands';
-import { FORM_LABEL } from '../domain/glossary';
 import { parseYaml, type SourceDocument } from '../source/yamlSource';
-import { readSource, resolveBeside, sha256 } from './files';
+import { checkActualIds, checkDefinitions } from './checkDefinitions';
+import { readSource, resolveBeside } from './files';
+import { formInput } from './formInput';
 import { loadRuleSet, ruleSetFromText } from './ruleSets';
 import * as path from 'node:path';
 
@@ -152,179 +147,4 @@ export function isDefinitionsDocument(doc: SourceDocument): boolean {
 function definitionsReference(doc: SourceDocument): string | null {
   const data = doc.data as { definitions?: unknown } | undefined;
   return typeof data?.definitions === 'string' && data.definitions !== '' ? data.definitions : null;
-}
-
-/**
- * Ids unique; level names from the rule set's framework (as written, or a synonym), each level-2 under its own
- * level-1. An unknown 一级 is an error; an unknown 二级 under a known 一级 a warning unless the rule set says error.
- */
-export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocument, ruleSet: RuleSet): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const firstLine = new Map<string, number>();
-  const names = new LevelNames(ruleSet.file.framework);
-  out.push(...weightsAgainstFramework(definitions, doc, ruleSet, names));
-  definitions.levels.forEach((level, i) => {
-    const level1 = names.canonical1(level.level1);
-    if (!level1) {
-      out.push(diagnostic('UNKNOWN_LEVEL1', { name: level.level1, ruleSet: ruleSet.file.id, allowed: listOf(names.level1Names) }, doc.locate(['levels', i, 'level1'])));
-    }
-    level.groups.forEach((group, j) => {
-      if (level1 && !names.canonical2(level1, group.level2)) {
-        const unknown = diagnostic('UNKNOWN_LEVEL2', { name: group.level2, level1: level.level1, allowed: listOf(names.level2Names(level1)) }, doc.locate(['levels', i, 'groups', j, 'level2']));
-        out.push(ruleSet.file.framework.unknownLevel2 === 'error' ? { ...unknown, severity: 'error' } : unknown);
-      }
-      group.indicators.forEach((row, k) => {
-        const where = doc.locate(['levels', i, 'groups', j, 'indicators', k, 'id']);
-        const seen = firstLine.get(row.id);
-        if (seen !== undefined) out.push(diagnostic('DUPLICATE_ID', { id: row.id, firstLine: seen }, where));
-        else firstLine.set(row.id, where.line);
-      });
-    });
-  });
-  return out;
-}
-
-/**
- * The form's printed 分值 against the rule set's framework (budget and each 一级): the form's own are scored, and
- * a difference is said, naming both — so scoring under another rule set (`--rules hubei`) says what it does not change.
- */
-function weightsAgainstFramework(definitions: DefinitionsFile, doc: SourceDocument, ruleSet: RuleSet, names: LevelNames): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const framework = ruleSet.file.framework;
-  const base = { ruleSet: ruleSet.file.id, scoredWith: textRef(ruleSet.file.parameters.weights === 'framework' ? 'weights.framework' : 'weights.form') };
-  if (definitions.budget.maxScore !== framework.budget.maxScore) {
-    out.push(diagnostic('WEIGHT_RULESET_MISMATCH', { ...base, level: textRef('term.budgetRow'), form: definitions.budget.maxScore, framework: framework.budget.maxScore }, doc.locate(['budget', 'maxScore'])));
-  }
-  definitions.levels.forEach((level, i) => {
-    const canonical = names.canonical1(level.level1);
-    const expected = framework.level1.find((l) => l.name === canonical)?.weight;
-    if (expected === undefined) return;
-    const rows = level.groups.flatMap((g) => g.indicators).reduce((n, r) => (r.maxScore === '/' ? n : n.plus(dec(String(r.maxScore)))), dec(0));
-    const printed = level.weight !== undefined ? dec(String(level.weight)) : rows;
-    if (!printed.equals(expected)) {
-      out.push(diagnostic('WEIGHT_RULESET_MISMATCH', { ...base, level: level.level1, form: printed.toString(), framework: expected }, doc.locate(['levels', i, level.weight !== undefined ? 'weight' : 'level1'])));
-    }
-  });
-  return out;
-}
-
-/** Every id in the actuals must exist in the definitions, and be written as a string. */
-function checkActualIds(definitions: DefinitionsFile, doc: SourceDocument, definitionsFile: string): Diagnostic[] {
-  const known = new Set(definitions.levels.flatMap((l) => l.groups.flatMap((g) => g.indicators.map((r) => r.id))));
-  const out: Diagnostic[] = [];
-  for (const key of doc.keysAt(['indicators'])) {
-    if (key.writtenAsNumber) {
-      out.push(diagnostic('ID_NOT_STRING', { field: `indicators.${key.source}`, received: key.source }, key.location));
-    } else if (!known.has(key.key)) {
-      out.push(diagnostic('UNKNOWN_INDICATOR', { id: key.key, definitions: definitionsFile, known: listOf([...known]) }, key.location));
-    }
-  }
-  return out;
-}
-
-const amountOrNull = (v: string | undefined): Decimal | null => (v === undefined ? null : dec(v));
-const decOrNull = (v: number | undefined): Decimal | null => (v === undefined ? null : dec(String(v)));
-
-/** The indicator rows with what was filled for each, keeping where each value was written; and the level tree. */
-function indicatorsInput(definitions: DefinitionsFile, actuals: ActualsFile, d?: SourceDocument, a?: SourceDocument): { indicators: IndicatorInput[]; levels: FormInput['levels'] } {
-  const indicators: IndicatorInput[] = [];
-  const levels: FormInput['levels'] = definitions.levels.map((level, i) => ({
-    name: level.level1,
-    declaredWeight: decOrNull(level.weight),
-    location: d?.locate(['levels', i, 'weight']),
-    groups: level.groups.map((group, j) => ({
-      name: group.level2,
-      ids: group.indicators.map((row, k) => {
-        const filled = Object.prototype.hasOwnProperty.call(actuals.indicators, row.id) ? actuals.indicators[row.id] : undefined;
-        const at = ['indicators', row.id];
-        const input: IndicatorInput = {
-          id: row.id,
-          name: row.name,
-          level1: level.level1,
-          level2: group.level2,
-          target: row.target,
-          maxScore: row.maxScore === '/' ? null : dec(String(row.maxScore)),
-          actual: filled ? filled.actual : null,
-          locations: {
-            definition: d?.locate(['levels', i, 'groups', j, 'indicators', k]),
-            actual: filled ? a?.locate([...at, 'actual']) : undefined,
-            declaredScore: filled?.declaredScore !== undefined ? a?.locate([...at, 'declaredScore']) : undefined,
-            actualsIndicators: a?.locate(['indicators'], { key: true }),
-          },
-        };
-        if (filled?.band) input.band = BAND_INPUT[filled.band] as Band;
-        if (filled?.declaredScore !== undefined) input.declaredScore = dec(String(filled.declaredScore));
-        if (filled?.reason !== undefined) input.reason = filled.reason;
-        if (filled?.deviationReason !== undefined) input.deviationReason = filled.deviationReason;
-        if (filled?.improvement !== undefined) input.improvement = filled.improvement;
-        indicators.push(input);
-        return row.id;
-      }),
-    })),
-  }));
-  return { indicators, levels };
-}
-
-/** The budget figures in 万元, with the 其中 rows and where the scored figures were written. */
-function budgetInput(definitions: DefinitionsFile, actuals: ActualsFile, a?: SourceDocument): BudgetInput {
-  const b = actuals.budget;
-  const breakdown: BudgetInput['breakdown'] = (['currentYear', 'carryOver', 'other'] as const).map((key) => {
-    const line = b.breakdown?.[key];
-    return { key, initialBudget: amountOrNull(line?.initialBudget), fullYearBudget: amountOrNull(line?.fullYearBudget), executed: amountOrNull(line?.executed) };
-  });
-  return {
-    maxScore: dec(String(definitions.budget.maxScore)),
-    initialBudget: amountOrNull(b.initialBudget),
-    fullYearBudget: dec(b.fullYearBudget),
-    executed: dec(b.executed),
-    breakdown,
-    declaredScore: decOrNull(b.declaredScore),
-    reason: b.reason ?? '',
-    locations: {
-      budget: a?.locate(['budget'], { key: true }),
-      fullYearBudget: a?.locate(['budget', 'fullYearBudget']),
-      executed: a?.locate(['budget', 'executed']),
-      declaredScore: b.declaredScore !== undefined ? a?.locate(['budget', 'declaredScore']) : undefined,
-    },
-  };
-}
-
-/** The form's header: units, project, goals and the sign-off names. */
-function headerInput(definitions: DefinitionsFile, actuals: ActualsFile): FormInput['header'] {
-  const p = definitions.project;
-  const signOff = actuals.signOff;
-  return {
-    layout: definitions.layout ?? 'ministry',
-    columns: definitions.columns ?? {},
-    implementingUnit: definitions.implementingUnit ?? '',
-    project: p ? { name: p.name, subProject: p.subProject ?? '', totalInvestment: p.totalInvestment ?? null, fiscalFunding: p.fiscalFunding ?? null, period: p.period ?? '' } : null,
-    overallGoal: { expected: definitions.overallGoal.expected, actual: actuals.overallGoal.actual },
-    signOff: { preparer: signOff?.preparer ?? '', phone: signOff?.phone ?? '', date: signOff?.date ?? '', reviewer: signOff?.reviewer ?? '', head: signOff?.head ?? '' },
-  };
-}
-
-/** Joins definitions and actuals into the scorer's input, keeping where each value was written. */
-export function formInput(definitions: DefinitionsFile, actuals: ActualsFile, docs: { definitions?: SourceDocument; actuals?: SourceDocument }): FormInput {
-  const a = docs.actuals;
-  const d = docs.definitions;
-  const { indicators, levels } = indicatorsInput(definitions, actuals, d, a);
-  return {
-    form: definitions.form,
-    title: definitions.title ?? `${definitions.fiscalYear}年度${FORM_LABEL[definitions.form]}`,
-    fiscalYear: definitions.fiscalYear,
-    department: definitions.department,
-    header: headerInput(definitions, actuals),
-    budget: budgetInput(definitions, actuals, a),
-    indicators,
-    levels,
-    declared: {
-      total: decOrNull(actuals.declaredTotal),
-      grade: actuals.declaredGrade ?? null,
-      maxTotal: decOrNull(definitions.declaredTotal),
-      totalLocation: actuals.declaredTotal !== undefined ? a?.locate(['declaredTotal']) : undefined,
-      maxTotalLocation: definitions.declaredTotal !== undefined ? d?.locate(['declaredTotal']) : undefined,
-      gradeLocation: actuals.declaredGrade !== undefined ? a?.locate(['declaredGrade']) : undefined,
-    },
-    hashes: { definitionsSha256: d ? sha256(d.text) : '', actualsSha256: a ? sha256(a.text) : '' },
-  };
 }

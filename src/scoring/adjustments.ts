@@ -81,7 +81,7 @@ export interface WeightedPart {
   score: Decimal;
   /** The 分值 its rows carry: those that apply, or all printed when rows that do not apply are not rescaled. */
   base: Decimal;
-  /** The applicable 分值 after reweighting is base × (framework ÷ base) for each part. */
+  /** The 分值 of its rows that apply, before reweighting (scaled by framework ÷ base with the score). */
   applicableMax: Decimal;
   framework: Decimal | null;
 }

@@ -5,7 +5,7 @@ import type { RuleEvaluator } from '../rules/compile';
 import { indicatorFacts } from './facts';
 import { flagFromRule } from './flags';
 import { INDICATOR_METHODS } from './methods';
-import type { IndicatorInput, RowReading } from './reading';
+import { printedCells, type IndicatorInput, type RowReading } from './reading';
 import type { IndicatorResult } from './result';
 import { ADJUST_METHODS, type PendingAdjustment } from './adjustments';
 
@@ -82,13 +82,7 @@ export async function scoreIndicator(input: IndicatorInput, reading: RowReading,
   return {
     adjustments,
     result: {
-      id: input.id,
-      name: input.name,
-      level1: input.level1,
-      level2: input.level2,
-      target: input.target,
-      actual: input.actual ?? '',
-      maxScore: input.maxScore,
+      ...printedCells(input),
       kind: reading.kind,
       direction: q ? q.direction : null,
       parsedTarget: reading.target,

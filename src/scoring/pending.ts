@@ -1,10 +1,10 @@
 import { ZERO } from '../domain/decimal';
-import type { IndicatorKind } from '../domain/model';
+import type { IndicatorKind, ParsedValue } from '../domain/model';
 import type { Code } from '../errors/catalog';
 import type { Diagnostic } from '../errors/diagnostic';
 import { parseValue } from '../targets/parse';
 import type { BudgetInput } from './budget';
-import type { IndicatorInput } from './reading';
+import { printedCells, type IndicatorInput } from './reading';
 import type { BudgetResult, IndicatorResult } from './result';
 
 /**
@@ -26,8 +26,7 @@ export const PENDING_CODES: ReadonlySet<Code> = new Set<Code>([
 
 export const isPending = (d: Diagnostic): boolean => PENDING_CODES.has(d.code);
 
-function kindOf(input: IndicatorInput, fiscalYear: number): IndicatorKind {
-  const target = parseValue(input.target, { fiscalYear });
+function kindOf(target: ParsedValue): IndicatorKind {
   if (target.kind === 'number') return 'quantitative';
   if (target.kind === 'date') return 'date';
   // a row with a 分值 applies, whatever its target says: it is never left out of the maximum while pending
@@ -37,17 +36,12 @@ function kindOf(input: IndicatorInput, fiscalYear: number): IndicatorKind {
 /** A row that could not score yet: shown with its target and what it needs, provisionally 0 points. */
 export function pendingRow(input: IndicatorInput, fiscalYear: number, needs: Diagnostic, ruleSetId: string): IndicatorResult {
   const options = { fiscalYear };
+  const parsedTarget = parseValue(input.target, options);
   return {
-    id: input.id,
-    name: input.name,
-    level1: input.level1,
-    level2: input.level2,
-    target: input.target,
-    actual: input.actual ?? '',
-    maxScore: input.maxScore,
-    kind: kindOf(input, fiscalYear),
+    ...printedCells(input),
+    kind: kindOf(parsedTarget),
     direction: null,
-    parsedTarget: parseValue(input.target, options),
+    parsedTarget,
     parsedActual: parseValue(input.actual ?? '', options),
     completion: null,
     band: null,
