@@ -1,4 +1,4 @@
-import { existsSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { inputError } from '../errors/diagnostic';
@@ -131,4 +131,37 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     }
     throw error;
   }
+}
+
+/** The temporary names writeFileAtomic uses: .<name>.<pid>.<8 hex>.tmp */
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A process killed in the middle of writeFileAtomic leaves its temporary file: removed here (in the folder and
+ * below) when the process that wrote it is no longer running on this machine. Returns what was removed.
+ */
+export function removeAbandonedTemporaries(folder: string): string[] {
+  const removed: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      const pid = TEMPORARY.exec(entry.name)?.[1];
+      if (entry.isFile() && pid !== undefined && !running(Number(pid))) {
+        unlinkSync(full);
+        removed.push(full);
+      }
+    }
+  };
+  walk(folder);
+  return removed;
 }

@@ -16,6 +16,8 @@ import { compareCommand, type CompareCommandOptions } from './commands/compare';
 import { lintCommand } from './commands/lint';
 import { rulesetShowCommand } from './commands/ruleset';
 import { exportCommand, importCommand } from './commands/workbook';
+import { batchCommand, type BatchCommandOptions } from './commands/batch';
+import { workerCommand, type WorkerCommandOptions } from './commands/worker';
 import { EXIT, guarded, type OutputMode } from './exitCodes';
 import { processIo, quietOnClosedPipes, type Io } from './io';
 
@@ -102,6 +104,21 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .option('--html <file>', t('help.render.html'))
     .option('--timeout <ms>', t('help.render.timeout'), '30000')
     .action((files: string[], options: RenderCommandOptions) => run(() => renderCommand(files, options, io, mode))());
+
+  command('batch', 'help.batch')
+    .argument('<inputs...>', t('help.batch.inputs'))
+    .requiredOption('-o, --output <folder>', t('help.batch.output'))
+    .option('--queue <redis-url>', t('help.batch.queue'))
+    .option('--explain', t('help.render.explain'))
+    .option('--concurrency <n>', t('help.batch.concurrency'))
+    .option('--timeout <ms>', t('help.render.timeout'), '30000')
+    .action((inputs: string[], options: BatchCommandOptions) => run(() => batchCommand(inputs, options, io, mode))());
+
+  command('worker', 'help.worker')
+    .requiredOption('--queue <redis-url>', t('help.worker.queue'))
+    .option('--concurrency <n>', t('help.batch.concurrency'))
+    .option('--timeout <ms>', t('help.render.timeout'), '30000')
+    .action((options: WorkerCommandOptions) => run(() => workerCommand(options, io, mode))());
 
   command('sign', 'help.sign')
     .argument('<pdf>', t('help.sign.pdf'))

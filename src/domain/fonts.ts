@@ -70,13 +70,27 @@ export function subsetHolding(subsets: FontSubset[], codePoint: number): FontSub
  * they cannot draw would come from whatever system font the machine has, or as tofu: callers warn instead.
  */
 export function bundledFontsCover(codePoint: number): boolean {
-  if (codePoint < 0x20 || codePoint === 0x7f || /\s/u.test(String.fromCodePoint(codePoint))) return true;
-  return subsetHolding(fontSubsets('noto-serif-sc', '400'), codePoint) !== undefined && subsetHolding(fontSubsets('noto-sans-sc', '400'), codePoint) !== undefined;
+  let covered = coverage.get(codePoint);
+  if (covered === undefined) {
+    covered =
+      codePoint < 0x20 ||
+      codePoint === 0x7f ||
+      /\s/u.test(String.fromCodePoint(codePoint)) ||
+      (subsetHolding(fontSubsets('noto-serif-sc', '400'), codePoint) !== undefined && subsetHolding(fontSubsets('noto-sans-sc', '400'), codePoint) !== undefined);
+    coverage.set(codePoint, covered);
+  }
+  return covered;
 }
+
+/**
+ * Each code point's answer, once: the subsets hold thousands of ranges, and every printed form asks about the
+ * same few hundred characters (a scan per character made printing ten times slower than the browser).
+ */
+const coverage = new Map<number, boolean>();
 
 /** The distinct characters of a text that the bundled faces cannot draw, in order of first appearance. */
 export function uncoveredCharacters(text: string): string[] {
   const out = new Set<string>();
-  for (const ch of text) if (!bundledFontsCover(ch.codePointAt(0) ?? 0)) out.add(ch);
+  for (const ch of new Set(text)) if (!bundledFontsCover(ch.codePointAt(0) ?? 0)) out.add(ch);
   return [...out];
 }

@@ -31,6 +31,23 @@ export interface PrintStats {
   ms: number;
 }
 
+export interface PrintedPdf {
+  pdf: Uint8Array;
+  stats: PrintStats;
+}
+
+/** What prints a form: one printer, or one that relaunches its browser when it dies. */
+export interface FormPrinter {
+  print(job: PrintJob): Promise<PrintedPdf>;
+}
+
+/** The browser died (crashed or was killed) while a page was printing: the job itself may be fine. */
+export class BrowserGoneError extends Error {
+  constructor(readonly job: string) {
+    super(`the browser stopped while printing ${job}`);
+  }
+}
+
 export interface PrinterOptions {
   executablePath?: string;
   /** How long one page may take before it is given up and retried on a fresh page. */
@@ -60,7 +77,7 @@ const BROWSER_ARGS = [
  * Every request that is not the page's own bundled asset is aborted, and page JavaScript is disabled.
  * A page that takes longer than the timeout is closed and the job retried once on a fresh page.
  */
-export class PdfPrinter {
+export class PdfPrinter implements FormPrinter {
   private readonly idle: Page[] = [];
   private readonly waiting: (() => void)[] = [];
   private busy = 0;
@@ -98,7 +115,22 @@ export class PdfPrinter {
     return this.profileDir;
   }
 
-  async print(job: PrintJob): Promise<{ pdf: Uint8Array; stats: PrintStats }> {
+  /** False once the browser has gone (crashed, killed or closed). */
+  get alive(): boolean {
+    return !this.closed && this.browser.connected;
+  }
+
+  /** Prints one job; a browser that dies meanwhile is reported as BrowserGoneError (a relaunch can retry it). */
+  async print(job: PrintJob): Promise<PrintedPdf> {
+    try {
+      return await this.printOnce(job);
+    } catch (error) {
+      if (!this.closed && !this.browser.connected) throw new BrowserGoneError(job.name);
+      throw error;
+    }
+  }
+
+  private async printOnce(job: PrintJob): Promise<PrintedPdf> {
     const start = performance.now();
     const aborted: string[] = [];
     let served = 0;

@@ -15,3 +15,8 @@ export { compareText, compareCsv, compareHtml } from '../report/compareReport';
 export { lintFile, type LintReport } from '../lint/lintFile';
 export { showRuleSet, type ParameterLine } from './ruleSetShow';
 export { exportWorkbookFile, workbookActuals } from './workbook';
+export { renderForm, launchPrinter } from './render';
+export { batchIndexHtml, batchCsv, type BatchIndexRow } from '../report/batchIndex';
+export { formFingerprint, sha256Hex } from './fingerprint';
+export { BrowserGoneError, type FormPrinter } from '../pdf/printer';
+export type { RelaunchingPrinter } from '../pdf/relaunchingPrinter';

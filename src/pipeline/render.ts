@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { diagnostic, InputError, inputError, type Diagnostic } from '../errors/diagnostic';
 import { uncoveredCharacters } from '../domain/fonts';
 import type { SourceLocation } from '../domain/model';
-import { PAGE_ORIGIN, PdfPrinter, type PrintStats } from '../pdf/printer';
+import { PAGE_ORIGIN, PdfPrinter, type FormPrinter, type PrintStats } from '../pdf/printer';
+import { RelaunchingPrinter } from '../pdf/relaunchingPrinter';
 import { bundledAsset } from '../report/assets';
 import { renderHtml } from '../report/render';
 import { formView, type FormView } from '../report/viewModel';
@@ -16,7 +17,7 @@ import { Timings, scoreFile, type ScoredForm } from './stages';
 export interface RenderOptions {
   explain: boolean;
   /** Print with this running printer instead of launching one (a long-lived service keeps its browser). */
-  printer?: PdfPrinter;
+  printer?: FormPrinter;
   timeoutMs?: number;
   concurrency?: number;
   executablePath?: string;
@@ -47,14 +48,18 @@ function sealDataUrl(scored: ScoredForm): string | undefined {
   return `data:${type};base64,${readInput(file, 'image', where).toString('base64')}`;
 }
 
-/** Scores a form and lays it out as HTML (no browser needed). */
-export async function formHtml(file: string, explain: boolean, timings = new Timings()): Promise<{ scored: ScoredForm; html: string; view: FormView }> {
-  const scored = await scoreFile(file, {}, timings);
+/** Lays a scored form out as HTML (no browser needed). */
+export async function layOut(scored: ScoredForm, explain: boolean, timings = new Timings()): Promise<{ scored: ScoredForm; html: string; view: FormView }> {
   const view = await timings.time('render', () => {
     const seal = sealDataUrl(scored);
     return formView(scored.result, { explain: explain && !scored.blank, linkBase: PAGE_ORIGIN, ...(seal ? { sealDataUrl: seal } : {}), ...(scored.blank ? { blank: true } : {}) });
   });
   return { scored, html: renderHtml(view), view };
+}
+
+/** Scores a form and lays it out as HTML (no browser needed). */
+export async function formHtml(file: string, explain: boolean, timings = new Timings()): Promise<{ scored: ScoredForm; html: string; view: FormView }> {
+  return layOut(await scoreFile(file, {}, timings), explain, timings);
 }
 
 /** The data attached to the PDF: the three input files as they were, the result, and their hashes. */
@@ -77,14 +82,41 @@ export function embeddedData(scored: ScoredForm, boxes: EmbeddedData['signatureB
 }
 
 /**
- * Renders many forms with one browser: each is scored, laid out and printed; a form that fails (bad input,
- * a page that hangs twice) is reported while the others still render. The browser is always closed.
+ * Prints one form on a running printer: laid out, printed, finalized (metadata, embedded data). The form may be
+ * a file (scored here) or already scored. Bad input comes back as the form's problems, never as a throw.
  */
-export async function renderForms(files: string[], options: RenderOptions, timings = new Timings()): Promise<RenderedForm[]> {
-  // The browser starts while the first forms are scored and laid out; its pages warm up meanwhile.
-  let launched: Promise<PdfPrinter> | undefined = options.printer ? Promise.resolve(options.printer) : undefined;
-  const printer = (): Promise<PdfPrinter> => {
-    launched ??= timings.time('launch', async () => {
+export async function renderForm(form: string | ScoredForm, explain: boolean, printer: FormPrinter, timings = new Timings()): Promise<RenderedForm> {
+  const file = typeof form === 'string' ? form : form.loaded.actualsDoc.file;
+  const rendered: RenderedForm = { file };
+  try {
+    const laidOut = typeof form === 'string' ? await formHtml(form, explain, timings) : await layOut(form, explain, timings);
+    const { scored, view } = laidOut;
+    rendered.warnings = unsupportedCharacters(scored, laidOut.html);
+    const html = withGetaMarks(laidOut.html);
+    Object.assign(rendered, { scored, html, view });
+    const { pdf, stats } = await printer.print({ html, resolveAsset: bundledAsset, name: file });
+    const meta = view.meta;
+    const finished = await finalizePdf(
+      pdf,
+      { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.split(','), creator: `jixiao ${JIXIAO_VERSION}`, language: 'zh-CN', draft: view.isDraft },
+      (boxes) => embeddedData(scored, boxes),
+    );
+    rendered.pdf = finished.pdf;
+    rendered.stats = stats;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    rendered.problems = error.diagnostics;
+  }
+  return rendered;
+}
+
+/**
+ * Starts a browser for a run and warms its pages while the first forms are scored and laid out. A browser
+ * that dies mid-run is relaunched once for the forms that were printing on it.
+ */
+export function launchPrinter(options: Pick<RenderOptions, 'timeoutMs' | 'concurrency' | 'executablePath'>, timings = new Timings()): RelaunchingPrinter {
+  return new RelaunchingPrinter(() =>
+    timings.time('launch', async () => {
       const p = await PdfPrinter.launch({
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
         ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
@@ -92,34 +124,22 @@ export async function renderForms(files: string[], options: RenderOptions, timin
       });
       void p.warm(bundledAsset, WARM_UP_PAGE);
       return p;
-    });
-    return launched;
-  };
-  const one = async (file: string): Promise<RenderedForm> => {
-    const form: RenderedForm = { file };
-    try {
-      const laidOut = await formHtml(file, options.explain, timings);
-      const { scored, view } = laidOut;
-      form.warnings = unsupportedCharacters(scored, laidOut.html);
-      const html = withGetaMarks(laidOut.html);
-      Object.assign(form, { scored, html, view });
-      const { pdf, stats } = await (await printer()).print({ html, resolveAsset: bundledAsset, name: file });
-      const meta = view.meta;
-      const finished = await finalizePdf(
-        pdf,
-        { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.split(','), creator: `jixiao ${JIXIAO_VERSION}`, language: 'zh-CN', draft: view.isDraft },
-        (boxes) => embeddedData(scored, boxes),
-      );
-      form.pdf = finished.pdf;
-      form.stats = stats;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      form.problems = error.diagnostics;
-    }
-    return form;
+    }),
+  );
+}
+
+/**
+ * Renders many forms with one browser: each is scored, laid out and printed; a form that fails (bad input,
+ * a page that hangs twice) is reported while the others still render. The browser is always closed.
+ */
+export async function renderForms(files: string[], options: RenderOptions, timings = new Timings()): Promise<RenderedForm[]> {
+  // The browser starts on the first form that needs it, while that form is scored and laid out.
+  let launched: RelaunchingPrinter | undefined;
+  const printer: FormPrinter = options.printer ?? {
+    print: (job) => (launched ??= launchPrinter(options, timings)).print(job),
   };
   try {
-    if (files.length > 0) void printer().catch(() => undefined);
+    if (files.length > 0 && !options.printer) launched = launchPrinter(options, timings);
     // A few workers, each taking the next form through score → lay out → print → finalize, keep the browser's
     // pages fed without scoring every form before the first one prints.
     const results: RenderedForm[] = new Array<RenderedForm>(files.length);
@@ -127,7 +147,7 @@ export async function renderForms(files: string[], options: RenderOptions, timin
     const worker = async (): Promise<void> => {
       while (next < files.length) {
         const index = next++;
-        results[index] = await one(files[index]!);
+        results[index] = await renderForm(files[index]!, options.explain, printer, timings);
       }
     };
     const workers = Math.min(files.length, (options.concurrency ?? 2) + 1);
@@ -135,7 +155,7 @@ export async function renderForms(files: string[], options: RenderOptions, timin
     return results;
   } finally {
     // a printer passed in belongs to the caller; one launched here is always closed here
-    if (launched && !options.printer) await (await launched.catch(() => undefined))?.close();
+    await launched?.close();
   }
 }
 

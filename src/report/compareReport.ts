@@ -1,3 +1,4 @@
+import { csvFile } from './csv';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Table from 'cli-table3';
@@ -65,20 +66,13 @@ export function compareText(info: CompareInfo, forms: FormComparison[], summary:
   return out.join('\n');
 }
 
-const csvCell = (v: string | number | null): string => {
-  const text = v === null ? '' : String(v);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /** One line per form; UTF-8 with a byte-order mark so spreadsheet programs read the Chinese. */
 export function compareCsv(forms: FormComparison[]): string {
   const head = ['file', 'title', 'department', 'totalA', 'totalB', 'delta', 'gradeA', 'gradeB', 'direction', 'changedRows', 'changes', 'errorA', 'errorB'];
-  const lines = forms.map((f) =>
-    [f.file, f.title, f.department, f.totalA, f.totalB, f.delta, f.gradeA, f.gradeB, f.direction, f.rows.length, f.rows.map((r) => `${r.id}:${r.methodA}>${r.methodB}:${r.scoreA}>${r.scoreB}`).join(' '), f.errorA, f.errorB]
-      .map(csvCell)
-      .join(','),
+  return csvFile(
+    head,
+    forms.map((f) => [f.file, f.title, f.department, f.totalA, f.totalB, f.delta, f.gradeA, f.gradeB, f.direction, f.rows.length, f.rows.map((r) => `${r.id}:${r.methodA}>${r.methodB}:${r.scoreA}>${r.scoreB}`).join(' '), f.errorA, f.errorB]),
   );
-  return `\ufeff${[head.join(','), ...lines].join('\n')}\n`;
 }
 
 let template: HandlebarsTemplateDelegate | undefined;

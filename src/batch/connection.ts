@@ -1,0 +1,46 @@
+import type { RedisOptions } from 'bullmq';
+import IORedis from 'ioredis';
+import { inputError } from '../errors/diagnostic';
+
+/** The queue every batch and worker use; jobs are named after the form they print. */
+export const QUEUE_NAME = 'jixiao-forms';
+
+/** redis://[user:password@]host:port[/db] → connection options, or a clear refusal. */
+export function queueConnection(url: string): RedisOptions {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw inputError('QUEUE_URL_INVALID', { url, detail: { zh: '不是地址', en: 'not an address' } });
+  }
+  if (parsed.protocol !== 'redis:') throw inputError('QUEUE_URL_INVALID', { url, detail: { zh: `协议须为 redis:，而不是 ${parsed.protocol}`, en: `the scheme must be redis:, not ${parsed.protocol}` } });
+  if (!parsed.hostname || !parsed.port) throw inputError('QUEUE_URL_INVALID', { url, detail: { zh: '缺少主机或端口', en: 'the host or port is missing' } });
+  const db = parsed.pathname.replace(/^\//, '');
+  if (db !== '' && !/^\d+$/.test(db)) throw inputError('QUEUE_URL_INVALID', { url, detail: { zh: `数据库号「${db}」不是整数`, en: `the database "${db}" is not a whole number` } });
+  return {
+    host: parsed.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(parsed.port),
+    ...(db ? { db: Number(db) } : {}),
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    // BullMQ's blocking connections must wait for Redis rather than give up a command
+    maxRetriesPerRequest: null,
+  };
+}
+
+/**
+ * Connects once, quickly, before any queue is made: an address nobody answers is refused in seconds with the
+ * reason, instead of BullMQ retrying it for ever.
+ */
+export async function checkQueue(url: string, connection: RedisOptions): Promise<void> {
+  const client = new IORedis({ host: connection.host, port: connection.port, db: connection.db, username: connection.username, password: connection.password, lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (error) {
+    throw inputError('QUEUE_UNREACHABLE', { url, detail: (error as Error).message.split('\n')[0] ?? '' });
+  } finally {
+    client.disconnect();
+  }
+}

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Job, Queue, QueueEvents, type JobsOptions } from 'bullmq';
+import { diagnostic } from '../errors/diagnostic';
+import { sha256Hex } from '../pipeline';
+import { checkQueue, QUEUE_NAME, queueConnection } from './connection';
+import { failedEntry, planForm, type BatchSink, type PrintSettings } from './formJob';
+import type { BatchForm } from './inputs';
+import { JOURNAL_FILE, journalLine, readJournal, type JournalEntry } from './journal';
+import { writeSummary, type BatchOptions, type BatchOutcome, type BatchProgress } from './runBatch';
+
+/**
+ * What a job carries: paths, not file contents. The forms and the output folder are on storage every machine
+ * mounts at the same path (README: 多台机器), so a worker reads the same files the batch planned.
+ */
+export interface FormJobData {
+  form: BatchForm;
+  /** The fingerprint the batch computed; the worker records the one it finds (a file edited meanwhile shows). */
+  fingerprint: string;
+  how: PrintSettings;
+}
+
+/** Retries with backoff for what is not the form's fault (a worker's browser dying twice, storage hiccups). */
+const JOB_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 1000 },
+  // results are read back by the batch that follows them; a day is plenty, and Redis does not grow for ever
+  removeOnComplete: { age: 24 * 3600 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/** One job per form and fingerprint: a re-run that finds the job still queued or running follows it, not a copy. */
+const jobIdOf = (form: BatchForm, fingerprint: string): string => `form-${sha256Hex(`${form.file}\n${fingerprint}`).slice(0, 40)}`;
+
+function fileHash(file: string): string | null {
+  try {
+    return sha256Hex(readFileSync(file));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The batch on a queue: forms are planned here (unchanged ones skipped), one job per form is enqueued, and the
+ * batch follows the jobs to the end, writing the journal and the summary. Workers print and write the PDFs.
+ */
+export async function runQueuedBatch(
+  forms: BatchForm[],
+  options: BatchOptions & { queueUrl: string },
+  sink: BatchSink,
+  onProgress: (p: BatchProgress) => void = () => undefined,
+  onQueued: (queued: number, skipped: number) => void = () => undefined,
+): Promise<BatchOutcome> {
+  const start = performance.now();
+  const connection = queueConnection(options.queueUrl);
+  await checkQueue(options.queueUrl, connection);
+  const how: PrintSettings = { outDir: path.resolve(options.outDir), explain: options.explain, lang: options.lang ?? 'zh' };
+  const journalFile = path.join(options.outDir, JOURNAL_FILE);
+  const journal = readJournal(journalFile);
+  const entries: JournalEntry[] = new Array<JournalEntry>(forms.length);
+  let done = 0;
+  const record = (i: number, entry: JournalEntry): void => {
+    sink.append(journalFile, journalLine(entry));
+    entries[i] = entry;
+    onProgress({ done: ++done, total: forms.length, entry });
+  };
+
+  const queue = new Queue<FormJobData, JournalEntry, string>(QUEUE_NAME, { connection });
+  const events = new QueueEvents(QUEUE_NAME, { connection });
+  queue.on('error', () => undefined);
+  events.on('error', () => undefined);
+  try {
+    await events.waitUntilReady();
+    const pending = new Map<string, number>();
+    const toAdd: { name: string; data: FormJobData; opts: JobsOptions }[] = [];
+    let skipped = 0;
+    for (const [i, form] of forms.entries()) {
+      const absolute = { ...form, file: path.resolve(form.file) };
+      const plan = await planForm(absolute, journal, how);
+      if (plan.kind === 'done') {
+        if (plan.entry.action === 'skipped') skipped++;
+        record(i, plan.entry);
+        continue;
+      }
+      const jobId = jobIdOf(absolute, plan.fingerprint);
+      const existing = await Job.fromId<FormJobData, JournalEntry>(queue, jobId);
+      if (existing) {
+        const state = await existing.getState();
+        const result = existing.returnvalue;
+        // printed by a worker after the batch that queued it was stopped: its PDF is there, nothing to redo
+        if (state === 'completed' && result && result.outputSha256 && result.output && result.outputSha256 === fileHash(path.join(how.outDir, result.output))) {
+          record(i, result);
+          continue;
+        }
+        if (state === 'completed' || state === 'failed') await existing.remove();
+        else {
+          pending.set(jobId, i);
+          continue;
+        }
+      }
+      pending.set(jobId, i);
+      toAdd.push({ name: form.input, data: { form: absolute, fingerprint: plan.fingerprint, how }, opts: { ...JOB_OPTIONS, jobId } });
+    }
+    for (let k = 0; k < toAdd.length; k += 500) await queue.addBulk(toAdd.slice(k, k + 500));
+    onQueued(pending.size, skipped);
+
+    await new Promise<void>((resolve, reject) => {
+      const settling = new Set<string>();
+      const settle = async (jobId: string): Promise<void> => {
+        const i = pending.get(jobId);
+        if (i === undefined || settling.has(jobId)) return;
+        settling.add(jobId);
+        try {
+          const job = await Job.fromId<FormJobData, JournalEntry>(queue, jobId);
+          const state = job ? await job.getState() : 'unknown';
+          if (state === 'completed' && job?.returnvalue) record(i, job.returnvalue);
+          else if (state === 'failed' || !job) {
+            const detail = job?.failedReason ?? 'the job is gone from the queue';
+            record(i, failedEntry(forms[i]!, [diagnostic('QUEUE_JOB_FAILED', { name: forms[i]!.input, attempts: job?.attemptsMade ?? 0, detail })], how.lang, null));
+          } else return;
+          pending.delete(jobId);
+          if (pending.size === 0) finish();
+        } catch (error) {
+          fail(error);
+        } finally {
+          settling.delete(jobId);
+        }
+      };
+      // events say when a job ends; a sweep catches what ended before the events were heard
+      const onEvent = ({ jobId }: { jobId: string }): void => void settle(jobId);
+      events.on('completed', onEvent);
+      events.on('failed', onEvent);
+      const sweep = setInterval(() => {
+        for (const id of pending.keys()) void settle(id);
+      }, 2000);
+      const stop = (): void => {
+        clearInterval(sweep);
+        events.off('completed', onEvent);
+        events.off('failed', onEvent);
+      };
+      const finish = (): void => {
+        stop();
+        resolve();
+      };
+      const fail = (error: unknown): void => {
+        stop();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      };
+      if (pending.size === 0) finish();
+      else for (const id of [...pending.keys()]) void settle(id);
+    });
+  } finally {
+    await events.close();
+    await queue.close();
+  }
+  const written = writeSummary(entries, options.outDir, sink, options.lang);
+  return { entries, relaunches: 0, ms: performance.now() - start, ...written, journal: journalFile };
+}

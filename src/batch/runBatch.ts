@@ -1,0 +1,81 @@
+import * as path from 'node:path';
+import { batchCsv, batchIndexHtml, launchPrinter, type RelaunchingPrinter } from '../pipeline';
+import type { Lang } from '../errors/lang';
+import { planForm, printForm, type BatchSink } from './formJob';
+import type { BatchForm } from './inputs';
+import { JOURNAL_FILE, journalLine, readJournal, type JournalEntry } from './journal';
+
+export interface BatchOptions {
+  outDir: string;
+  explain: boolean;
+  /** Pages printed at once (the machine's cores). */
+  concurrency?: number;
+  timeoutMs?: number;
+  lang?: Lang;
+  /** Starts the printer (tests pass one whose browser they can kill). */
+  newPrinter?: () => RelaunchingPrinter;
+}
+
+export interface BatchProgress {
+  done: number;
+  total: number;
+  entry: JournalEntry;
+}
+
+export interface BatchOutcome {
+  entries: JournalEntry[];
+  /** How many times the browser died and was relaunched. */
+  relaunches: number;
+  ms: number;
+  index: string;
+  csv: string;
+  journal: string;
+}
+
+export const INDEX_FILE = 'index.html';
+export const SUMMARY_FILE = 'summary.csv';
+
+/** The summary pages of a batch, from its entries in the order the forms were given. */
+export function writeSummary(entries: JournalEntry[], outDir: string, sink: BatchSink, lang: Lang = 'zh'): { index: string; csv: string } {
+  const index = path.join(outDir, INDEX_FILE);
+  const csv = path.join(outDir, SUMMARY_FILE);
+  sink.write(csv, batchCsv(entries));
+  sink.write(index, batchIndexHtml(entries, new Date(), lang));
+  return { index, csv };
+}
+
+/**
+ * Scores and prints every form with one browser, writing each PDF as soon as it is done and a journal line
+ * after it: memory holds one form per page in flight, not the batch. A re-run skips what is unchanged.
+ */
+export async function runBatch(forms: BatchForm[], options: BatchOptions, sink: BatchSink, onProgress: (p: BatchProgress) => void = () => undefined): Promise<BatchOutcome> {
+  const start = performance.now();
+  const journalFile = path.join(options.outDir, JOURNAL_FILE);
+  const journal = readJournal(journalFile);
+  const entries: JournalEntry[] = new Array<JournalEntry>(forms.length);
+  let printer: RelaunchingPrinter | undefined;
+  // the browser starts only when the first form needs printing: a re-run with nothing changed launches none
+  const printing = { print: (job: Parameters<RelaunchingPrinter['print']>[0]) => (printer ??= (options.newPrinter ?? (() => launchPrinter(options)))()).print(job) };
+  const how = { outDir: options.outDir, explain: options.explain, lang: options.lang ?? 'zh' };
+  let done = 0;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < forms.length) {
+      const i = next++;
+      const form = forms[i]!;
+      const plan = await planForm(form, journal, how);
+      const entry = plan.kind === 'done' ? plan.entry : await printForm(form, plan.scored, plan.fingerprint, how, printing, sink);
+      sink.append(journalFile, journalLine(entry));
+      entries[i] = entry;
+      onProgress({ done: ++done, total: forms.length, entry });
+    }
+  };
+  try {
+    // one more worker than pages: a form is scored and laid out while the others print
+    await Promise.all(Array.from({ length: Math.min(forms.length, (options.concurrency ?? 2) + 1) }, worker));
+  } finally {
+    await printer?.close();
+  }
+  const written = writeSummary(entries, options.outDir, sink, options.lang);
+  return { entries, relaunches: printer?.relaunches ?? 0, ms: performance.now() - start, ...written, journal: journalFile };
+}

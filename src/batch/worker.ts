@@ -1,0 +1,72 @@
+import { hostname } from 'node:os';
+import { Worker } from 'bullmq';
+import { InputError } from '../errors/diagnostic';
+import { formFingerprint, launchPrinter, scoreFile, type RelaunchingPrinter } from '../pipeline';
+import { checkQueue, QUEUE_NAME, queueConnection } from './connection';
+import { failedEntry, printForm, type BatchSink } from './formJob';
+import type { JournalEntry } from './journal';
+import type { FormJobData } from './queue';
+
+export interface WorkerOptions {
+  queueUrl: string;
+  /** Pages printed at once on this machine (its cores). */
+  concurrency?: number;
+  timeoutMs?: number;
+  /** Starts the printer (tests pass their own). */
+  newPrinter?: () => RelaunchingPrinter;
+}
+
+export interface RunningWorker {
+  /** Finishes the jobs in hand, then stops taking jobs and closes the browser; resolves to the count done. */
+  stop(): Promise<number>;
+}
+
+/**
+ * A lock is renewed while a form prints; a worker killed mid-job stops renewing it, and after the lock runs out
+ * another worker takes the job (BullMQ's stalled-job check). Forms print in well under a second, so 15 s is safe.
+ */
+const LOCK_MS = 15_000;
+const STALLED_CHECK_MS = 5_000;
+
+/**
+ * A worker: one warm browser on this machine printing forms from the queue, each PDF written atomically to the
+ * shared output folder under the name the batch chose. A form with input errors is a result, not a retry.
+ */
+export async function startWorker(options: WorkerOptions, sink: BatchSink, onJob: (entry: JournalEntry) => void = () => undefined): Promise<RunningWorker> {
+  const connection = queueConnection(options.queueUrl);
+  await checkQueue(options.queueUrl, connection);
+  const pages = options.concurrency ?? 2;
+  let printer: RelaunchingPrinter | undefined;
+  const printing = { print: (job: Parameters<RelaunchingPrinter['print']>[0]) => (printer ??= (options.newPrinter ?? (() => launchPrinter({ concurrency: pages, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })))()).print(job) };
+  const by = `${hostname()}:${process.pid}`;
+  let count = 0;
+  const worker = new Worker<FormJobData, JournalEntry>(
+    QUEUE_NAME,
+    async (job) => {
+      const { form, how } = job.data;
+      let entry: JournalEntry;
+      try {
+        const scored = await scoreFile(form.file);
+        entry = await printForm(form, scored, formFingerprint(scored, how), how, printing, sink);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        entry = failedEntry(form, error.diagnostics, how.lang);
+      }
+      count++;
+      const result = { ...entry, by };
+      onJob(result);
+      return result;
+    },
+    // one job more than pages: a form is scored and laid out while the others print
+    { connection, concurrency: pages + 1, lockDuration: LOCK_MS, stalledInterval: STALLED_CHECK_MS, maxStalledCount: 2 },
+  );
+  worker.on('error', () => undefined);
+  await worker.waitUntilReady();
+  return {
+    async stop() {
+      await worker.close();
+      await printer?.close();
+      return count;
+    },
+  };
+}
