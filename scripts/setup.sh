@@ -14,6 +14,8 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v ps >/dev/null 2>&1 || missing+=(procps)
 # LibreOffice opens the exported workbook as an outside client in the tests (re-save, print to PDF)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+# the queue tests start their own redis-server on a free loopback port (jixiao batch --queue, jixiao worker)
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

@@ -34,12 +34,16 @@ export function queueConnection(url: string): RedisOptions {
  */
 export async function checkQueue(url: string, connection: RedisOptions): Promise<void> {
   const client = new IORedis({ host: connection.host, port: connection.port, db: connection.db, username: connection.username, password: connection.password, lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-  client.on('error', () => undefined);
+  // the socket's own error (ECONNREFUSED…) says more than the client's "Connection is closed"
+  let cause: Error | undefined;
+  client.on('error', (error: Error) => {
+    cause ??= error;
+  });
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    throw inputError('QUEUE_UNREACHABLE', { url, detail: (error as Error).message.split('\n')[0] ?? '' });
+    throw inputError('QUEUE_UNREACHABLE', { url, detail: (cause ?? (error as Error)).message.split('\n')[0] ?? '' });
   } finally {
     client.disconnect();
   }

@@ -5,3 +5,4 @@ export { runQueuedBatch } from './queue';
 export { startWorker, type RunningWorker } from './worker';
 export { JOURNAL_FILE, readJournal, type JournalEntry } from './journal';
 export type { BatchSink } from './formJob';
+export { queueConnection } from './connection';

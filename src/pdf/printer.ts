@@ -98,7 +98,9 @@ export class PdfPrinter implements FormPrinter {
     if (process.getuid?.() === 0) args.push('--no-sandbox');
     let browser: Browser;
     try {
-      browser = await puppeteer.launch({ executablePath, args, headless: true, pipe: true, userDataDir: profileDir });
+      // signals are the caller's: a worker finishes its forms on Ctrl-C (puppeteer's own handler would exit at once);
+      // a process that dies anyway takes the browser with it, as the pipe to it closes
+      browser = await puppeteer.launch({ executablePath, args, headless: true, pipe: true, userDataDir: profileDir, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
     } catch (error) {
       rmSync(profileDir, { recursive: true, force: true });
       throw inputError('BROWSER_LAUNCH_FAILED', { path: executablePath, detail: (error as Error).message.split('\n')[0] ?? '' });
@@ -125,7 +127,8 @@ export class PdfPrinter implements FormPrinter {
     try {
       return await this.printOnce(job);
     } catch (error) {
-      if (!this.closed && !this.browser.connected) throw new BrowserGoneError(job.name);
+      // closed under it (a relaunch closes the dead one) or died: either way the job itself may be fine
+      if (!this.browser.connected) throw new BrowserGoneError(job.name);
       throw error;
     }
   }
@@ -198,6 +201,7 @@ export class PdfPrinter implements FormPrinter {
       return;
     }
     await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.closed) throw new Error('printer is closed');
     this.busy++;
   }
 
@@ -210,6 +214,8 @@ export class PdfPrinter implements FormPrinter {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // jobs still waiting for a page are woken, and find the printer closed
+    for (const wake of this.waiting.splice(0)) wake();
     const proc = this.browser.process();
     try {
       await withTimeout(this.browser.close(), 5_000);

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
-import { batchForms, runBatch, runQueuedBatch, type BatchOutcome, type BatchProgress, type BatchSink } from '../../batch';
+import { batchForms, queueConnection, runBatch, runQueuedBatch, type BatchOutcome, type BatchProgress, type BatchSink } from '../../batch';
 import { text } from '../../errors/texts';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { removeAbandonedTemporaries, writeFileAtomic, writeOutput, type Io } from '../io';
@@ -23,6 +23,7 @@ export const batchSink: BatchSink = {
     writeFileAtomic(file, data);
   },
   append(file, line) {
+    mkdirSync(path.dirname(file), { recursive: true });
     appendFileSync(file, line);
   },
 };
@@ -67,6 +68,8 @@ export async function batchCommand(targets: string[], options: BatchCommandOptio
   const { lang } = mode;
   const concurrency = numberOption('--concurrency', options.concurrency, { min: 1, max: 32, integer: true }, lang);
   const timeoutMs = numberOption('--timeout', options.timeout, { min: 1000, max: 600000, integer: true }, lang);
+  // a queue address that cannot be right is refused before any form is read
+  if (options.queue !== undefined) queueConnection(options.queue);
   const outDir = options.output;
   // the output folder is checked (and made) before any form is read: a file in its place is refused at once
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) writeOutput.check(path.join(outDir, 'index.html'), 'generated');

@@ -1,0 +1,146 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import * as path from 'node:path';
+import { expectedTotals, filesUnder, journalLines, summaryRows, wholePdf, writeForms } from './batchForms';
+import { ROOT, tempDir } from './helpers';
+
+// A real redis-server on a free loopback port with its own temporary folder, started and stopped here;
+// workers and the batch are the real binary, as on several machines sharing one output folder.
+
+const BIN = path.join(ROOT, 'dist/cli/main.js');
+const REDIS = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p)) ?? 'redis-server';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedis(dir: string): Promise<{ url: string; process: ChildProcess }> {
+  const port = await freePort();
+  const redis = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    let said = '';
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${said}`)), 10_000);
+    redis.stdout!.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      if (said.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    redis.once('exit', (code) => reject(new Error(`redis-server exited ${code}: ${said}`)));
+  });
+  return { url: `redis://127.0.0.1:${port}`, process: redis };
+}
+
+function startWorker(url: string, log: string[]): ChildProcess {
+  const worker = spawn(process.execPath, [BIN, 'worker', '--queue', url], { stdio: ['ignore', 'ignore', 'pipe'] });
+  worker.stderr!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  return worker;
+}
+
+const exited = (child: ChildProcess): Promise<number | null> => (child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code))));
+
+async function until(check: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('batch --queue with workers on a real redis-server', () => {
+  const dir = tempDir('jixiao-queue-');
+  let redis: { url: string; process: ChildProcess };
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis(dir);
+  });
+
+  afterAll(async () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    redis.process.kill('SIGTERM');
+    await exited(redis.process);
+  });
+
+  test('60 forms, two workers, one killed with -9 mid-run: every form printed exactly once with the right total; journal and summary agree', async () => {
+    const forms = path.join(dir, 'forms');
+    mkdirSync(forms);
+    const files = writeForms(forms, 60, 10);
+    const out = path.join(dir, 'out');
+    const logs: [string[], string[]] = [[], []];
+    const workers = [startWorker(redis.url, logs[0]), startWorker(redis.url, logs[1])];
+    children.push(...workers);
+    await until(() => logs.every((l) => l.join('').includes('工作进程已就绪')), 20_000);
+
+    const batch = spawn(process.execPath, [BIN, 'batch', forms, '-o', out, '--queue', redis.url, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(batch);
+    let stdout = '';
+    batch.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    // the first worker dies outright once it has printed a few forms, with more in hand
+    await until(() => logs[0].join('').split('\n').filter((l) => l.includes('→')).length >= 4, 60_000);
+    workers[0]!.kill('SIGKILL');
+    const code = await exited(batch);
+    expect([0, 3]).toContain(code);
+
+    const report = JSON.parse(stdout) as { forms: { input: string; output: string; total: string; status: string; by: string; action: string }[] };
+    expect(report.forms).toHaveLength(60);
+    const pdfs = filesUnder(out).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs).toHaveLength(60);
+    expect(pdfs).toEqual(files.map((f) => path.basename(f).replace('.actuals.yaml', '.pdf')).sort());
+    for (const pdf of pdfs) expect(wholePdf(path.join(out, pdf))).toBe(true);
+    expect(filesUnder(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const expected = await expectedTotals(files);
+    for (const f of report.forms) expect([f.input, f.total, f.status]).toEqual([f.input, expected.get(f.input)!.total, expected.get(f.input)!.status]);
+    // both workers printed; the survivor picked up what the killed one held
+    const printers = new Set(report.forms.map((f) => f.by));
+    expect(printers.size).toBe(2);
+    const journal = journalLines(out);
+    // one line per form, in the order they finished, each as the batch reported it
+    expect(journal).toHaveLength(60);
+    const line = (e: { input: string; total: string | null; outputSha256?: string | null }): string => `${e.input} ${e.total} ${e.outputSha256}`;
+    expect(journal.map(line).sort()).toEqual(report.forms.map((f) => line(f as never)).sort());
+    expect(summaryRows(out).map((r) => [r.input, r.total])).toEqual(report.forms.map((f) => [f.input, f.total]));
+
+    // a re-run skips every form: nothing is queued again
+    const rerun = spawnSync(process.execPath, [BIN, 'batch', forms, '-o', out, '--queue', redis.url, '--json'], { encoding: 'utf8', timeout: 60_000 });
+    const again = JSON.parse(rerun.stdout) as { forms: { action: string }[] };
+    expect(again.forms.every((f) => f.action === 'skipped')).toBe(true);
+
+    // Ctrl-C (SIGINT) stops the surviving worker cleanly: exit 0, its browser gone
+    workers[1]!.kill('SIGINT');
+    expect(await exited(workers[1]!)).toBe(0);
+    expect(logs[1].join('')).toMatch(/工作进程已停止：共处理 \d+ 张/);
+    expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('form-00059.pdf');
+  }, 180_000);
+
+  test('a job that keeps failing for a reason not in the form is retried with backoff, then recorded (QUEUE_JOB_FAILED); the others print', async () => {
+    const forms = path.join(dir, 'few');
+    mkdirSync(forms);
+    writeForms(forms, 2, 6);
+    const out = path.join(dir, 'few-out');
+    // a folder where the first PDF must go: renaming onto it fails on every attempt
+    mkdirSync(path.join(out, 'form-00000.pdf'), { recursive: true });
+    const log: string[] = [];
+    const worker = startWorker(redis.url, log);
+    children.push(worker);
+    await until(() => log.join('').includes('工作进程已就绪'), 20_000);
+    const run = spawnSync(process.execPath, [BIN, 'batch', forms, '-o', out, '--queue', redis.url, '--json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { forms: { input: string; status: string; codes: string[]; problems?: string[] }[] };
+    expect(report.forms[0]).toMatchObject({ input: 'form-00000.actuals.yaml', status: 'failed', codes: ['QUEUE_JOB_FAILED'] });
+    expect(report.forms[0]!.problems?.[0]).toMatch(/3 次尝试均失败.*EISDIR/);
+    expect(report.forms[1]!.status).not.toBe('failed');
+    expect(wholePdf(path.join(out, 'form-00001.pdf'))).toBe(true);
+    worker.kill('SIGTERM');
+    expect(await exited(worker)).toBe(0);
+  }, 90_000);
+});
