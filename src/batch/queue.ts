@@ -4,7 +4,7 @@ import { Job, Queue, QueueEvents, type JobsOptions } from 'bullmq';
 import { diagnostic } from '../errors/diagnostic';
 import { sha256Hex } from '../pipeline';
 import { checkQueue, QUEUE_NAME, queueConnection } from './connection';
-import { failedEntry, planForm, type BatchSink, type PrintSettings } from './formJob';
+import { failedEntry, planForm, type BatchSink, type Plan as FormPlan, type PrintSettings } from './formJob';
 import type { BatchForm } from './inputs';
 import { JOURNAL_FILE, journalLine, readJournal, type JournalEntry } from './journal';
 import { writeSummary, type BatchOptions, type BatchOutcome, type BatchProgress } from './runBatch';
@@ -15,12 +15,15 @@ import { writeSummary, type BatchOptions, type BatchOutcome, type BatchProgress 
  */
 export interface FormJobData {
   form: BatchForm;
-  /** The fingerprint the batch computed; the worker records the one it finds (a file edited meanwhile shows). */
+  /** The fingerprint the batch computed (or `new:` and the actuals file's hash for a form never printed); the worker records the one it finds. */
   fingerprint: string;
   how: PrintSettings;
 }
 
 /** Retries with backoff for what is not the form's fault (a worker's browser dying twice, storage hiccups). */
+/** What the batch does with a form on a queue: as in one process, or queue it unscored (first sight). */
+type Plan = FormPlan | { kind: 'queue'; fingerprint: string };
+
 const JOB_OPTIONS: JobsOptions = {
   attempts: 3,
   backoff: { type: 'exponential', delay: 1000 },
@@ -72,11 +75,17 @@ export async function runQueuedBatch(
   try {
     await events.waitUntilReady();
     const pending = new Map<string, number>();
-    const toAdd: { name: string; data: FormJobData; opts: JobsOptions }[] = [];
+    let toAdd: { name: string; data: FormJobData; opts: JobsOptions }[] = [];
+    // jobs go out in small batches while the rest are planned: workers start on the first forms at once
+    const flush = async (): Promise<void> => {
+      if (toAdd.length > 0) await queue.addBulk(toAdd);
+      toAdd = [];
+    };
     let skipped = 0;
     for (const [i, form] of forms.entries()) {
       const absolute = { ...form, file: path.resolve(form.file) };
-      const plan = await planForm(absolute, journal, how);
+      // a form the journal has never seen cannot be skipped: the worker scores it, and this machine only queues it
+      const plan: Plan = journal.has(form.input) ? await planForm(absolute, journal, how) : { kind: 'queue', fingerprint: `new:${fileHash(absolute.file) ?? 'unreadable'}` };
       if (plan.kind === 'done') {
         if (plan.entry.action === 'skipped') skipped++;
         record(i, plan.entry);
@@ -100,8 +109,9 @@ export async function runQueuedBatch(
       }
       pending.set(jobId, i);
       toAdd.push({ name: form.input, data: { form: absolute, fingerprint: plan.fingerprint, how }, opts: { ...JOB_OPTIONS, jobId } });
+      if (toAdd.length >= (pending.size <= 20 ? 4 : 50)) await flush();
     }
-    for (let k = 0; k < toAdd.length; k += 500) await queue.addBulk(toAdd.slice(k, k + 500));
+    await flush();
     onQueued(pending.size, skipped);
 
     await new Promise<void>((resolve, reject) => {

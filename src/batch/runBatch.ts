@@ -72,7 +72,7 @@ export async function runBatch(forms: BatchForm[], options: BatchOptions, sink: 
   };
   try {
     // one more worker than pages: a form is scored and laid out while the others print
-    await Promise.all(Array.from({ length: Math.min(forms.length, (options.concurrency ?? 2) + 1) }, worker));
+    await Promise.all(Array.from({ length: Math.min(forms.length, (options.concurrency ?? 2) * 2 + 1) }, worker));
   } finally {
     await printer?.close();
   }

@@ -94,12 +94,14 @@ export async function renderForm(form: string | ScoredForm, explain: boolean, pr
     rendered.warnings = unsupportedCharacters(scored, laidOut.html);
     const html = withGetaMarks(laidOut.html);
     Object.assign(rendered, { scored, html, view });
-    const { pdf, stats } = await printer.print({ html, resolveAsset: bundledAsset, name: file });
+    const { pdf, stats } = await timings.time('print', () => printer.print({ html, resolveAsset: bundledAsset, name: file }));
     const meta = view.meta;
-    const finished = await finalizePdf(
-      pdf,
-      { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.split(','), creator: `jixiao ${JIXIAO_VERSION}`, language: 'zh-CN', draft: view.isDraft },
-      (boxes) => embeddedData(scored, boxes),
+    const finished = await timings.time('finalize', () =>
+      finalizePdf(
+        pdf,
+        { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.split(','), creator: `jixiao ${JIXIAO_VERSION}`, language: 'zh-CN', draft: view.isDraft },
+        (boxes) => embeddedData(scored, boxes),
+      ),
     );
     rendered.pdf = finished.pdf;
     rendered.stats = stats;
@@ -151,7 +153,7 @@ export async function renderForms(files: string[], options: RenderOptions, timin
       }
     };
     const workers = Math.min(files.length, (options.concurrency ?? 2) + 1);
-    await timings.time('print', () => Promise.all(Array.from({ length: workers }, worker)));
+    await Promise.all(Array.from({ length: workers }, worker));
     return results;
   } finally {
     // a printer passed in belongs to the caller; one launched here is always closed here

@@ -30,8 +30,20 @@ export interface BundledAsset {
 
 const FONT_PATH = /^\/assets\/fonts\/(noto-serif-sc|noto-sans-sc)\/([\w-]+\.woff2)$/;
 
+/** Bundled files never change while jixiao runs: each is read once (a batch asks for the same fonts thousands of times). */
+const assetCache = new Map<string, Promise<BundledAsset | null>>();
+
 /** Answers a page request for one of the form's own assets; anything else gets null (and is aborted). */
-export async function bundledAsset(pathname: string): Promise<BundledAsset | null> {
+export function bundledAsset(pathname: string): Promise<BundledAsset | null> {
+  let asset = assetCache.get(pathname);
+  if (!asset) {
+    asset = readAsset(pathname);
+    assetCache.set(pathname, asset);
+  }
+  return asset;
+}
+
+async function readAsset(pathname: string): Promise<BundledAsset | null> {
   if (pathname === '/assets/form.css') return { body: await readFile(path.join(TEMPLATES_DIR, 'form.css'), 'utf8'), contentType: 'text/css; charset=utf-8' };
   if (pathname === '/assets/fonts.css') return { body: fontFaceCss(), contentType: 'text/css; charset=utf-8' };
   const font = FONT_PATH.exec(pathname);
