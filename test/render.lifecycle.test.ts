@@ -26,6 +26,46 @@ function processesMentioning(needle: string): string[] {
 const PAGE = '<!DOCTYPE html><html lang="zh-CN"><head><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/fonts.css"></head><body><p>正常页面</p></body></html>';
 const HANGING = '<!DOCTYPE html><html><head><link rel="stylesheet" href="/assets/never.css"></head><body><p>挂起</p></body></html>';
 
+describe('a page reused for the next form', () => {
+  it('prints only the new form: nothing of the previous one, the same text and pages as on a fresh page, images loaded', async () => {
+    const dir = tempDir();
+    const form = (unit: string, rows: number, seal = false): string =>
+      `<!DOCTYPE html><html lang="zh-CN"><head><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/fonts.css"><link rel="stylesheet" href="/assets/form.css"><title>${unit}</title></head><body><h1>${unit}</h1>` +
+      `<table class="block">${Array.from({ length: rows }, (_, i) => `<tr><td>${unit}第${i + 1}行</td></tr>`).join('')}</table>` +
+      (seal ? `<img alt="印" style="width:80px;height:80px" src="data:image/png;base64,${SEAL_PNG}">` : '') +
+      '</body></html>';
+    const textOf = (pdf: Uint8Array, name: string): string => {
+      const file = path.join(dir, name);
+      writeFileSync(file, pdf);
+      return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    };
+    const reused = await PdfPrinter.launch({ concurrency: 1 });
+    const fresh = await PdfPrinter.launch({ concurrency: 1 });
+    try {
+      const first = await reused.print({ html: form('甲单位', 120, true), resolveAsset: bundledAsset, name: 'a' });
+      const second = await reused.print({ html: form('乙单位', 3), resolveAsset: bundledAsset, name: 'b' });
+      const alone = await fresh.print({ html: form('乙单位', 3), resolveAsset: bundledAsset, name: 'b' });
+      const text = textOf(second.pdf, 'b.pdf');
+      expect(text).toContain('乙单位第3行');
+      expect(text).not.toContain('甲单位');
+      expect(text).toBe(textOf(alone.pdf, 'b-alone.pdf'));
+      expect(textOf(first.pdf, 'a.pdf')).toContain('甲单位第120行');
+      // the second form asked for no font or stylesheet again: they stayed loaded in the page
+      expect(second.stats.served).toBeLessThan(alone.stats.served);
+      // the seal image of a reused page is drawn (an image XObject in the PDF)
+      const sealed = await reused.print({ html: form('丙单位', 2, true), resolveAsset: bundledAsset, name: 'c' });
+      writeFileSync(path.join(dir, 'c.pdf'), sealed.pdf);
+      expect(execFileSync('pdfimages', ['-list', path.join(dir, 'c.pdf')], { encoding: 'utf8' }).trim().split('\n').length).toBeGreaterThan(2);
+    } finally {
+      await reused.close();
+      await fresh.close();
+    }
+  });
+});
+
+/** A 2×2 red PNG. */
+const SEAL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
+
 describe('one browser per run, always closed', () => {
   it('a page that hangs is retried once on a fresh page, then fails clearly while the others print', async () => {
     let hangingRequests = 0;
