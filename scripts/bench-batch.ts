@@ -101,6 +101,27 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Prints every HTML on a warmed printer, two pages at a time; returns the seconds taken (warm-up not timed). */
+async function printAll(htmls: string[]): Promise<number> {
+  const printer = await PdfPrinter.launch({ concurrency: 2 });
+  try {
+    await Promise.all([0, 1].map((i) => printer.print({ html: htmls[i % htmls.length]!, resolveAsset: bundledAsset, name: 'warm' })));
+    const start = performance.now();
+    let next = 0;
+    await Promise.all(
+      [0, 1].map(async () => {
+        while (next < htmls.length) {
+          const i = next++;
+          await printer.print({ html: htmls[i]!, resolveAsset: bundledAsset, name: `form-${i}` });
+        }
+      }),
+    );
+    return (performance.now() - start) / 1000;
+  } finally {
+    await printer.close();
+  }
+}
+
 const curveText = (s: Sampled): string => s.curve.map((c) => `${c.done}:${c.node.toFixed(0)}+${c.chromium.toFixed(0)}`).join(' ');
 
 async function main(): Promise<void> {
@@ -121,24 +142,8 @@ async function main(): Promise<void> {
   // 1. the floor: the same HTML, printed bare on warm pages (scoring and layout not timed)
   const htmls: string[] = [];
   for (const f of files) htmls.push((await formHtml(f, false)).html);
-  const printer = await PdfPrinter.launch({ concurrency: 2 });
-  let floor: number;
-  try {
-    await Promise.all([0, 1].map((i) => printer.print({ html: htmls[i]!, resolveAsset: bundledAsset, name: 'warm' })));
-    const start = performance.now();
-    let next = 0;
-    await Promise.all(
-      [0, 1].map(async () => {
-        while (next < htmls.length) {
-          const i = next++;
-          await printer.print({ html: htmls[i]!, resolveAsset: bundledAsset, name: `floor-${i}` });
-        }
-      }),
-    );
-    floor = (performance.now() - start) / 1000;
-  } finally {
-    await printer.close();
-  }
+  const floor = await printAll(htmls);
+
   // 1b. k forms printed as one document (to be split per form afterwards): measured, not adopted — Chromium
   // numbers pages through the whole document (第 N 页 / 共 M 页 would be wrong for every form but the first)
   const k = Number(arg('k', '5'));
@@ -146,24 +151,7 @@ async function main(): Promise<void> {
   const head = /^[\s\S]*?<body[^>]*>/.exec(htmls[0]!)?.[0] ?? '';
   const grouped: string[] = [];
   for (let i = 0; i < bodies.length; i += k) grouped.push(`${head}${bodies.slice(i, i + k).map((b, j) => (j === 0 ? b : `<div style="break-before: page"></div>${b}`)).join('')}</body></html>`);
-  const together = await PdfPrinter.launch({ concurrency: 2 });
-  let kSeconds: number;
-  try {
-    await Promise.all([0, 1].map((i) => together.print({ html: grouped[i % grouped.length]!, resolveAsset: bundledAsset, name: 'warm' })));
-    const start = performance.now();
-    let next = 0;
-    await Promise.all(
-      [0, 1].map(async () => {
-        while (next < grouped.length) {
-          const i = next++;
-          await together.print({ html: grouped[i]!, resolveAsset: bundledAsset, name: `k-${i}` });
-        }
-      }),
-    );
-    kSeconds = (performance.now() - start) / 1000;
-  } finally {
-    await together.close();
-  }
+  const kSeconds = await printAll(grouped);
   htmls.length = 0;
 
   // 2. jixiao batch in one process

@@ -30,7 +30,8 @@ const now = (): string => new Date().toISOString();
 /** The codes of what stopped a form or still needs a person, without repeats, in order. */
 const codesOf = (diagnostics: Diagnostic[]): string[] => [...new Set(diagnostics.map((d) => d.code))];
 
-function readHash(file: string): string | null {
+/** The sha256 of a file's bytes, or null when it cannot be read (gone, a folder, unreadable). */
+export function readHash(file: string): string | null {
   try {
     return sha256Hex(readFileSync(file));
   } catch {

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Job, Queue, QueueEvents, type JobsOptions } from 'bullmq';
 import { diagnostic } from '../errors/diagnostic';
 import { sha256Hex } from '../pipeline';
 import { checkQueue, QUEUE_NAME, queueConnection } from './connection';
-import { failedEntry, planForm, type BatchSink, type Plan as FormPlan, type PrintSettings } from './formJob';
+import { failedEntry, planForm, readHash, type BatchSink, type Plan as FormPlan, type PrintSettings } from './formJob';
 import type { BatchForm } from './inputs';
 import { JOURNAL_FILE, journalLine, readJournal, type JournalEntry } from './journal';
 import { writeSummary, type BatchOptions, type BatchOutcome, type BatchProgress } from './runBatch';
@@ -34,14 +33,6 @@ const JOB_OPTIONS: JobsOptions = {
 
 /** One job per form and fingerprint: a re-run that finds the job still queued or running follows it, not a copy. */
 const jobIdOf = (form: BatchForm, fingerprint: string): string => `form-${sha256Hex(`${form.file}\n${fingerprint}`).slice(0, 40)}`;
-
-function fileHash(file: string): string | null {
-  try {
-    return sha256Hex(readFileSync(file));
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The batch on a queue: forms are planned here (unchanged ones skipped), one job per form is enqueued, and the
@@ -85,7 +76,7 @@ export async function runQueuedBatch(
     for (const [i, form] of forms.entries()) {
       const absolute = { ...form, file: path.resolve(form.file) };
       // a form the journal has never seen cannot be skipped: the worker scores it, and this machine only queues it
-      const plan: Plan = journal.has(form.input) ? await planForm(absolute, journal, how) : { kind: 'queue', fingerprint: `new:${fileHash(absolute.file) ?? 'unreadable'}` };
+      const plan: Plan = journal.has(form.input) ? await planForm(absolute, journal, how) : { kind: 'queue', fingerprint: `new:${readHash(absolute.file) ?? 'unreadable'}` };
       if (plan.kind === 'done') {
         if (plan.entry.action === 'skipped') skipped++;
         record(i, plan.entry);
@@ -97,7 +88,7 @@ export async function runQueuedBatch(
         const state = await existing.getState();
         const result = existing.returnvalue;
         // printed by a worker after the batch that queued it was stopped: its PDF is there, nothing to redo
-        if (state === 'completed' && result && result.outputSha256 && result.output && result.outputSha256 === fileHash(path.join(how.outDir, result.output))) {
+        if (state === 'completed' && result && result.outputSha256 && result.output && result.outputSha256 === readHash(path.join(how.outDir, result.output))) {
           record(i, result);
           continue;
         }
