@@ -65,6 +65,17 @@ beforeAll(async () => {
   writeFileSync(P('garbage.pdf'), 'this is not a PDF at all');
   writeFileSync(P('not.p12'), 'not a certificate');
   writeFileSync(P('seal.gif'), 'GIF89a');
+  writeFileSync(P('text-seal.png'), 'not a picture, whatever its name says');
+  // a PNG header claiming 20000×20000 pixels: refused from its first bytes, never decoded
+  const huge = Buffer.alloc(33);
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).copy(huge, 0);
+  huge.write('IHDR', 12, 'latin1');
+  huge.writeUInt32BE(20000, 16);
+  huge.writeUInt32BE(20000, 20);
+  writeFileSync(P('huge-seal.png'), huge);
+  mkdirSync(P('huge-seal-form'));
+  cpSync(path.join(ROOT, 'examples/water-2023'), P('huge-seal-form'), { recursive: true });
+  writeFileSync(P('huge-seal-form', 'seal.png'), huge);
   writeFileSync(P('existing.p12'), 'keep me');
   writeFileSync(P('a-file'), 'x');
   writeFileSync(P('signer.p12'), makeTestP12({ commonName: '表中签署人', keyBits: 1024 }, password));
@@ -140,6 +151,9 @@ const CASES: Case[] = [
   { name: 'sign with the wrong password', argv: () => ['sign', P('bare.pdf'), '--p12', P('signer.p12'), '--role', '填表人'], code: 'WRONG_PASSWORD', env: { JIXIAO_P12_PASSWORD: 'wrong' } },
   { name: 'sign with no password and no terminal', argv: () => ['sign', P('bare.pdf'), '--p12', P('signer.p12'), '--role', '填表人'], code: 'PASSWORD_REQUIRED' },
   { name: 'sign with a GIF seal', argv: () => ['sign', P('bare.pdf'), '--p12', P('signer.p12'), '--role', '填表人', '--seal', P('seal.gif')], code: 'SEAL_FORMAT', env: signEnv },
+  { name: 'sign with a text file named seal.png', argv: () => ['sign', P('bare.pdf'), '--p12', P('signer.p12'), '--role', '填表人', '--seal', P('text-seal.png')], code: 'SEAL_FORMAT', env: signEnv },
+  { name: 'sign with a 20000×20000 seal', argv: () => ['sign', P('bare.pdf'), '--p12', P('signer.p12'), '--role', '填表人', '--seal', P('huge-seal.png')], code: 'SEAL_TOO_LARGE', env: signEnv },
+  { name: 'render a form whose seal is 20000×20000', argv: () => ['render', P('huge-seal-form', 'project.actuals.yaml'), '-o', P('huge-seal.pdf')], code: 'SEAL_TOO_LARGE', at: ['project.actuals.yaml', 32] },
   { name: 'sign with a FIFO as the key', argv: () => ['sign', P('bare.pdf'), '--p12', P('fifo.p12'), '--role', '填表人'], code: 'NOT_A_REGULAR_FILE', env: signEnv },
   // verify
   { name: 'verify a missing file', argv: () => ['verify', P('nope.pdf')], code: 'FILE_NOT_FOUND' },
@@ -207,9 +221,9 @@ describe('bad input across every command: exit 1, its code and place, no stack t
     expect(run.code).toBe(1);
     expect(run.err).not.toMatch(/\n\s+at |内部错误|Internal error/);
     type Found = { code: string; file: string | null; line: number | null };
-    const json = JSON.parse(run.out) as { errors?: Found[] } | { findings: Found[] }[];
-    // lint answers with its findings per file; every other command with { ok: false, errors }
-    const errors = Array.isArray(json) ? json.flatMap((r) => r.findings) : (json.errors ?? []);
+    const json = JSON.parse(run.out) as { errors?: Found[]; forms?: { errors: Found[] }[] } | { findings: Found[] }[];
+    // lint answers with its findings per file; render with its errors per form; every other command with { ok: false, errors }
+    const errors = Array.isArray(json) ? json.flatMap((r) => r.findings) : (json.errors ?? json.forms?.flatMap((f) => f.errors) ?? []);
     const found = errors.find((e) => e.code === c.code);
     expect({ codes: errors.map((e) => e.code), found: found?.code }).toMatchObject({ found: c.code });
     if (c.at) {

@@ -1,6 +1,6 @@
-import { readInput } from '../load/files';
+import { readSealImage } from './sealImage';
 import * as path from 'node:path';
-import { diagnostic, InputError, inputError, type Diagnostic } from '../errors/diagnostic';
+import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
 import { uncoveredCharacters } from '../domain/fonts';
 import type { SourceLocation } from '../domain/model';
 import { PAGE_ORIGIN, PdfPrinter, type FormPrinter, type PrintStats } from '../pdf/printer';
@@ -35,17 +35,14 @@ export interface RenderedForm {
   warnings?: Diagnostic[];
 }
 
-const SEAL_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
 
 /** The seal image named in the actuals, as a data: URL (so the page makes no request for it). */
 function sealDataUrl(scored: ScoredForm): string | undefined {
   const seal = scored.loaded.actuals.signOff?.seal;
   if (!seal) return undefined;
   const file = path.isAbsolute(seal) ? seal : path.join(path.dirname(scored.loaded.actualsDoc.file), seal);
-  const type = SEAL_TYPES[path.extname(file).toLowerCase()];
-  const where = scored.loaded.actualsDoc.locate(['signOff', 'seal']);
-  if (!type) throw inputError('SEAL_FORMAT', { path: file }, where);
-  return `data:${type};base64,${readInput(file, 'image', where).toString('base64')}`;
+  const { bytes, type } = readSealImage(file, scored.loaded.actualsDoc.locate(['signOff', 'seal']));
+  return `data:image/${type};base64,${bytes.toString('base64')}`;
 }
 
 /** Lays a scored form out as HTML (no browser needed). */

@@ -1,7 +1,7 @@
+import { readSealImage } from './sealImage';
 import { readInput } from '../load/files';
 import * as path from 'node:path';
 import type { Role } from '../domain/glossary';
-import { inputError } from '../errors/diagnostic';
 import { certificatePem, makeTestP12 } from '../sign/keygen';
 import { signPdf } from '../sign/sign';
 
@@ -18,9 +18,7 @@ export interface SignFileOptions {
 
 /** Signs a PDF file for one role; returns the new bytes (the CLI writes them). */
 export async function signFile(pdfFile: string, options: SignFileOptions) {
-  const seal = options.seal ? readInput(options.seal, 'image') : undefined;
-  const type = options.seal ? (/\.png$/i.test(options.seal) ? 'png' : /\.jpe?g$/i.test(options.seal) ? 'jpeg' : null) : null;
-  if (options.seal && !type) throw inputError('SEAL_FORMAT', { path: options.seal });
+  const seal = options.seal ? readSealImage(options.seal) : undefined;
   return signPdf({
     pdf: readInput(pdfFile, 'pdf'),
     file: pdfFile,
@@ -30,7 +28,7 @@ export async function signFile(pdfFile: string, options: SignFileOptions) {
     role: options.role,
     ...(options.reason !== undefined ? { reason: options.reason } : {}),
     ...(options.location !== undefined ? { location: options.location } : {}),
-    ...(seal && type ? { seal: { bytes: seal, type } } : {}),
+    ...(seal ? { seal } : {}),
     ...(options.allowExpired ? { allowExpired: true } : {}),
   });
 }

@@ -1,3 +1,4 @@
+import { inputError } from '../errors/diagnostic';
 import {
   beginText,
   drawObject,
@@ -21,7 +22,7 @@ export interface AppearanceContent {
   topMargin: number;
   lines: { text: string; size: number }[];
   /** PNG or JPEG bytes of a seal, drawn at the right of the box. */
-  seal?: { bytes: Uint8Array; type: 'png' | 'jpeg' };
+  seal?: { bytes: Uint8Array; type: 'png' | 'jpeg'; path: string };
 }
 
 /**
@@ -44,7 +45,11 @@ export async function signatureAppearance(doc: PDFDocument, width: number, heigh
   const xobjects: Record<string, PDFRef> = {};
   let sealWidth = 0;
   if (content.seal) {
-    const image = content.seal.type === 'png' ? await doc.embedPng(content.seal.bytes) : await doc.embedJpg(content.seal.bytes);
+    const seal = content.seal;
+    // the header was checked when the file was read; a body broken past it is still bad input, not a crash
+    const image = await (seal.type === 'png' ? doc.embedPng(seal.bytes) : doc.embedJpg(seal.bytes)).catch(() => {
+      throw inputError('SEAL_FORMAT', { path: seal.path });
+    });
     const h = height - 4;
     const w = Math.min(width * 0.45, (image.width / image.height) * h);
     const drawnH = (image.height / image.width) * w;

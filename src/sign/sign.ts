@@ -20,7 +20,7 @@ export interface SignRequest {
   role: Role;
   reason?: string;
   location?: string;
-  seal?: { bytes: Uint8Array; type: 'png' | 'jpeg' };
+  seal?: { bytes: Uint8Array; type: 'png' | 'jpeg'; path: string };
   now?: Date;
   allowExpired?: boolean;
 }

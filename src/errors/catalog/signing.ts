@@ -6,8 +6,15 @@ export const SIGNING = {
     severity: 'error',
     zh: '公章图片 {path} 不是 PNG 或 JPEG',
     en: 'Seal image {path} is not PNG or JPEG',
-    hintZh: '使用 .png 或 .jpg 格式的公章图片。',
-    hintEn: 'Use a .png or .jpg seal image.',
+    hintZh: '使用 .png 或 .jpg 格式的公章图片（看的是文件内容，不只是扩展名）。',
+    hintEn: 'Use a .png or .jpg seal image (its content is checked, not only its name).',
+  },
+  SEAL_TOO_LARGE: {
+    severity: 'error',
+    zh: '公章图片 {path} 过大：{width}×{height} 像素',
+    en: 'Seal image {path} is too large: {width}×{height} pixels',
+    hintZh: '公章图片不超过 2000×2000 像素、1 MB；印在签章框里 300×300 像素已足够清晰。',
+    hintEn: 'A seal image may be at most 2000×2000 pixels and 1 MB; 300×300 pixels print sharply in the box.',
   },
   WRONG_PASSWORD: {
     severity: 'error',
