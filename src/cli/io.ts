@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { inputError } from '../errors/diagnostic';
 
 /** Where the CLI writes: the only writer to stdout and stderr (tests pass their own). */
@@ -164,4 +164,46 @@ export function removeAbandonedTemporaries(folder: string): string[] {
   };
   walk(folder);
   return removed;
+}
+
+const sha256Of = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Updates a file in place — read, change, write back — so that two processes doing it at once never lose
+ * each other's change (two signers on one form): a lock file beside it for the whole update (a lock left by a
+ * process that no longer runs is taken over), and a compare-and-swap on the file's hash before the rename,
+ * for updates the lock cannot see (another machine on shared storage).
+ */
+export async function updateInPlace<T extends { data: Uint8Array; readSha256: string }>(io: Io, target: string, update: () => Promise<T>): Promise<T> {
+  const lock = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.jixiao-lock`);
+  const take = (): boolean => {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error) });
+      return false;
+    }
+  };
+  if (!take()) {
+    const holder = Number(readFileSync(lock, 'utf8').trim());
+    if (Number.isInteger(holder) && holder > 0 && running(holder)) throw inputError('OUTPUT_LOCKED', { path: target, pid: holder });
+    unlinkSync(lock);
+    if (!take()) throw inputError('OUTPUT_LOCKED', { path: target, pid: readFileSync(lock, 'utf8').trim() });
+  }
+  try {
+    const updated = await update();
+    // the last moment before the rename: the file must still be what was read
+    if (sha256Of(readFileSync(target)) !== updated.readSha256) throw inputError('OUTPUT_CHANGED', { path: target });
+    writeOutput(io, target, updated.data, 'generated');
+    return updated;
+  } finally {
+    try {
+      unlinkSync(lock);
+    } catch {
+      // already gone
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { readSealImage } from './sealImage';
-import { readInput } from '../load/files';
+import { readInput, sha256 } from '../load/files';
 import * as path from 'node:path';
 import type { Role } from '../domain/glossary';
 import { certificatePem, makeTestP12 } from '../sign/keygen';
@@ -16,11 +16,12 @@ export interface SignFileOptions {
 }
 
 
-/** Signs a PDF file for one role; returns the new bytes (the CLI writes them). */
+/** Signs a PDF file for one role; returns the new bytes (the CLI writes them) and the hash of the bytes it read. */
 export async function signFile(pdfFile: string, options: SignFileOptions) {
   const seal = options.seal ? readSealImage(options.seal) : undefined;
-  return signPdf({
-    pdf: readInput(pdfFile, 'pdf'),
+  const pdf = readInput(pdfFile, 'pdf');
+  const signed = await signPdf({
+    pdf,
     file: pdfFile,
     p12: readInput(options.p12, 'p12'),
     p12File: options.p12,
@@ -31,6 +32,7 @@ export async function signFile(pdfFile: string, options: SignFileOptions) {
     ...(seal ? { seal } : {}),
     ...(options.allowExpired ? { allowExpired: true } : {}),
   });
+  return { ...signed, readSha256: sha256(pdf) };
 }
 
 export interface KeygenFileOptions {

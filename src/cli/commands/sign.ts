@@ -3,7 +3,9 @@ import { inputError } from '../../errors/diagnostic';
 import { text } from '../../errors/texts';
 import { signFile } from '../../pipeline';
 import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
-import { writeOutput, type Io } from '../io';
+import { updateInPlace, writeOutput, type Io } from '../io';
+import { existsSync, realpathSync } from 'node:fs';
+import * as path from 'node:path';
 import { readPassword } from '../password';
 
 export interface SignCommandOptions {
@@ -17,24 +19,39 @@ export interface SignCommandOptions {
   json?: boolean;
 }
 
+/** The same file, however it is named (./a.pdf, a symlink to it). */
+function sameFile(a: string, b: string): boolean {
+  const real = (p: string): string => (existsSync(p) ? realpathSync(p) : path.resolve(p));
+  return a !== '-' && real(a) === real(b);
+}
+
 /** `jixiao sign form.pdf --p12 signer.p12 --role 填表人 [-o signed.pdf]`; the password from JIXIAO_P12_PASSWORD or a prompt. */
 export async function signCommand(pdf: string, options: SignCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const role = roleFromLabel(options.role);
   if (!role) throw inputError('UNKNOWN_ROLE', { role: options.role });
   if (options.output !== undefined) writeOutput.check(options.output, 'generated');
   const password = await readPassword('JIXIAO_P12_PASSWORD', text('cli.passwordFor', mode.lang, { path: options.p12 }));
-  const result = await signFile(pdf, {
-    p12: options.p12,
-    password,
-    role,
-    ...(options.reason !== undefined ? { reason: options.reason } : {}),
-    ...(options.location !== undefined ? { location: options.location } : {}),
-    ...(options.seal !== undefined ? { seal: options.seal } : {}),
-    ...(options.allowExpired ? { allowExpired: true } : {}),
-  });
+  const sign = () =>
+    signFile(pdf, {
+      p12: options.p12,
+      password,
+      role,
+      ...(options.reason !== undefined ? { reason: options.reason } : {}),
+      ...(options.location !== undefined ? { location: options.location } : {}),
+      ...(options.seal !== undefined ? { seal: options.seal } : {}),
+      ...(options.allowExpired ? { allowExpired: true } : {}),
+    });
   // Signing adds a revision to the same document: in place by default, like any generated output otherwise.
+  // In place, two signers at once must not lose either signature: a lock for the update, and the file must
+  // still be what was read when the signed one replaces it.
   const output = options.output ?? pdf;
-  writeOutput(io, output, result.pdf, 'generated');
+  const result = sameFile(output, pdf)
+    ? await updateInPlace(io, output, async () => {
+        const signed = await sign();
+        return { ...signed, data: signed.pdf };
+      })
+    : await sign();
+  if (!sameFile(output, pdf)) writeOutput(io, output, result.pdf, 'generated');
   if (options.json) {
     io.out(JSON.stringify({ ok: true, output, role, signer: result.signer, warnings: result.warnings.map((w) => w.code) }, null, 2));
     return EXIT.ok;

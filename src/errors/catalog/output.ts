@@ -51,6 +51,20 @@ export const OUTPUT = {
     hintZh: '表格过大时可用 --timeout 加长时限；其余表单不受影响。',
     hintEn: 'For a very large form raise --timeout; the other forms are not affected.',
   },
+  OUTPUT_LOCKED: {
+    severity: 'error',
+    zh: '{path} 正由另一个进程（{pid}）更新，本次未写入',
+    en: '{path} is being updated by another process ({pid}); nothing was written',
+    hintZh: '等它完成后再运行一次（签章会加在它的签名之后）。',
+    hintEn: 'Run again once it has finished (your signature then follows theirs).',
+  },
+  OUTPUT_CHANGED: {
+    severity: 'error',
+    zh: '{path} 在读取之后被改动过，本次未写入（否则会覆盖别人刚加上的内容）',
+    en: '{path} changed after it was read; nothing was written (it would have overwritten what was just added)',
+    hintZh: '再运行一次：会读取最新的文件，在其后追加。',
+    hintEn: 'Run again: the newest file is read and added to.',
+  },
   NO_FORMS: {
     severity: 'error',
     zh: '目录 {path} 中没有实际完成值文件（*.actuals.yaml）',
