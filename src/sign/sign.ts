@@ -1,6 +1,6 @@
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from '@cantoo/pdf-lib';
 import { ROLE_LABEL, type Role } from '../domain/glossary';
-import { diagnostic, inputError, type Diagnostic } from '../errors/diagnostic';
+import { diagnostic, InputError, inputError, type Diagnostic } from '../errors/diagnostic';
 import { signatureAppearance } from './appearance';
 import { uncoveredCharacters } from '../domain/fonts';
 import { detachedSignature } from './cms';
@@ -36,7 +36,20 @@ export function beijingTime(date: Date): string {
  * signature, stays byte for byte as it was. The signature is placed in the role's box with a visible face.
  * Nothing is returned (and so nothing written) when the key, the certificate or the role is wrong.
  */
-export async function signPdf(request: SignRequest): Promise<{ pdf: Uint8Array; warnings: Diagnostic[]; signer: string }> {
+export async function signPdf(request: SignRequest): Promise<SignedPdf> {
+  try {
+    return await signDocument(request);
+  } catch (error) {
+    // a damaged file can trip the PDF library anywhere (a page index out of range, a broken object): that is
+    // the file's fault, said as such with the library's reason, never a crash
+    if (error instanceof InputError) throw error;
+    throw inputError('PDF_UNREADABLE', { path: request.file, detail: (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '' });
+  }
+}
+
+type SignedPdf = { pdf: Uint8Array; warnings: Diagnostic[]; signer: string };
+
+async function signDocument(request: SignRequest): Promise<SignedPdf> {
   const now = request.now ?? new Date();
   const identity = readIdentity(request.p12, request.password, request.p12File);
   const warnings: Diagnostic[] = [];
