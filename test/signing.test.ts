@@ -287,3 +287,22 @@ describe('seal images and embedded inputs', () => {
     expect(list).toContain('jixiao-data.json');
   });
 });
+
+describe('signatures are found through the document structure', () => {
+  it('a /ByteRange written in a comment is not a signature; a real one still is', async () => {
+    const unsigned = readFileSync(at('unsigned.pdf'));
+    const fake = Buffer.concat([unsigned, Buffer.from(`\n% /ByteRange [0 100 200 ${unsigned.length - 200}] /Contents <3082>\n`, 'latin1')]);
+    writeFileSync(at('comment-byterange.pdf'), fake);
+    const report = await verifyPdf(at('comment-byterange.pdf'));
+    expect(report.signatures).toHaveLength(0);
+    expect(report.ok).toBe(false);
+    // the same comment after a real signature: the signature is found (once), the comment is not
+    const signed = readFileSync(at('signed-preparer.pdf'));
+    writeFileSync(at('signed-comment.pdf'), Buffer.concat([signed, Buffer.from(`\n% /ByteRange [0 100 200 300]\n`, 'latin1')]));
+    const after = await verifyPdf(at('signed-comment.pdf'));
+    expect(after.signatures).toHaveLength(1);
+    expect(after.signatures[0]!.role).toBe('preparer');
+    expect(after.unsignedBytesAfterLast).toBeGreaterThan(0);
+    expect(after.ok).toBe(false);
+  });
+});

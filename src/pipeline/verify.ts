@@ -58,7 +58,6 @@ function differences(a: unknown, b: unknown): string[] {
  */
 export async function verifyPdf(file: string, options: { allowUnsigned?: boolean } = {}): Promise<VerifyReport> {
   const bytes = readInput(file, 'pdf');
-  const checks = checkSignatures(bytes);
   const reasons: TextRef[] = [];
   const report: VerifyReport = {
     file,
@@ -71,10 +70,12 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
   };
 
   let roles = new Map<string, string | null>();
+  let fields: ReturnType<typeof signatureFields> = [];
   let embedded: EmbeddedData | undefined;
   try {
     const doc = await loadPdf(bytes, file);
-    roles = new Map(signatureFields(doc).filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f.role]));
+    fields = signatureFields(doc);
+    roles = new Map(fields.filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f.role]));
     embedded = readEmbeddedData(doc, file).data;
   } catch (error) {
     // whatever is wrong with the structure of a file under verification is a finding about that file, never a crash
@@ -83,6 +84,8 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     reasons.push(textRef('verify.reason.unreadable'));
   }
 
+  // the signatures are the document's signature fields: a file whose structure cannot be read has none to check
+  const checks = checkSignatures(bytes, fields.flatMap((f) => (f.byteRange ? [f.byteRange] : [])));
   report.signatures = checks.map((c) => {
     const role = roles.get(c.byteRange.join(' ')) ?? null;
     const valid = c.rangeValid && c.digestValid && c.signatureValid && c.certificateValidAtSigning && c.revision > 0;

@@ -67,17 +67,17 @@ type Asn1 = forge.asn1.Asn1;
 const children = (node: Asn1 | undefined): Asn1[] => (node && Array.isArray(node.value) ? (node.value as Asn1[]) : []);
 const bytesOf = (node: Asn1 | undefined): string => (node && typeof node.value === 'string' ? node.value : '');
 
-/** Checks every signature in the file on its own terms: its byte range, its digest and its CMS signature. */
-export function checkSignatures(pdf: Buffer): SignatureCheck[] {
+/**
+ * Checks every signature on its own terms — its byte range, its digest and its CMS signature. The signatures
+ * are the document's signature fields (their /ByteRange as the structure gives it), never byte patterns found
+ * by searching the file: a /ByteRange written in a comment or a stray stream is not a signature.
+ */
+export function checkSignatures(pdf: Buffer, byteRanges: number[][]): SignatureCheck[] {
   const ends = revisionEnds(pdf);
-  const checks: SignatureCheck[] = [];
-  const pattern = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
-  const text = pdf.toString('latin1');
-  for (const match of text.matchAll(pattern)) {
-    const range = match.slice(1, 5).map(Number) as [number, number, number, number];
-    checks.push(checkOne(pdf, range, checks.length + 1, ends));
-  }
-  return checks;
+  return byteRanges
+    .filter((r): r is [number, number, number, number] => r.length === 4 && r.every((n) => Number.isSafeInteger(n) && n >= 0))
+    .sort((x, y) => x[2] + x[3] - (y[2] + y[3]))
+    .map((range, i) => checkOne(pdf, range, i + 1, ends));
 }
 
 /** What a CMS SignedData holds that verification needs, read off its ASN.1. */
