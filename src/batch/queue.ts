@@ -5,8 +5,8 @@ import { sha256Hex } from '../pipeline';
 import { checkQueue, QUEUE_NAME, queueConnection } from './connection';
 import { failedEntry, planForm, readHash, type BatchSink, type Plan as FormPlan, type PrintSettings } from './formJob';
 import type { BatchForm } from './inputs';
-import { JOURNAL_FILE, journalLine, readJournal, type JournalEntry } from './journal';
-import { writeSummary, type BatchOptions, type BatchOutcome, type BatchProgress } from './runBatch';
+import { JOURNAL_FILE, readJournal, type JournalEntry } from './journal';
+import { journalRecorder, writeSummary, type BatchOptions, type BatchOutcome, type BatchProgress } from './runBatch';
 
 /**
  * What a job carries: paths, not file contents. The forms and the output folder are on storage every machine
@@ -51,13 +51,7 @@ export async function runQueuedBatch(
   const how: PrintSettings = { outDir: path.resolve(options.outDir), explain: options.explain, lang: options.lang ?? 'zh' };
   const journalFile = path.join(options.outDir, JOURNAL_FILE);
   const journal = readJournal(journalFile);
-  const entries: JournalEntry[] = new Array<JournalEntry>(forms.length);
-  let done = 0;
-  const record = (i: number, entry: JournalEntry): void => {
-    sink.append(journalFile, journalLine(entry));
-    entries[i] = entry;
-    onProgress({ done: ++done, total: forms.length, entry });
-  };
+  const { entries, record } = journalRecorder(journalFile, forms.length, sink, onProgress);
 
   const queue = new Queue<FormJobData, JournalEntry, string>(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection });

@@ -45,6 +45,23 @@ export function writeSummary(entries: JournalEntry[], outDir: string, sink: Batc
 }
 
 /**
+ * Records finished forms as they come: a journal line first (so a kill loses nothing recorded), then the entry
+ * in the form's place for the summary, then the progress.
+ */
+export function journalRecorder(journalFile: string, total: number, sink: BatchSink, onProgress: (p: BatchProgress) => void): { entries: JournalEntry[]; record(i: number, entry: JournalEntry): void } {
+  const entries: JournalEntry[] = new Array<JournalEntry>(total);
+  let done = 0;
+  return {
+    entries,
+    record(i, entry) {
+      sink.append(journalFile, journalLine(entry));
+      entries[i] = entry;
+      onProgress({ done: ++done, total, entry });
+    },
+  };
+}
+
+/**
  * Scores and prints every form with one browser, writing each PDF as soon as it is done and a journal line
  * after it: memory holds one form per page in flight, not the batch. A re-run skips what is unchanged.
  */
@@ -52,30 +69,26 @@ export async function runBatch(forms: BatchForm[], options: BatchOptions, sink: 
   const start = performance.now();
   const journalFile = path.join(options.outDir, JOURNAL_FILE);
   const journal = readJournal(journalFile);
-  const entries: JournalEntry[] = new Array<JournalEntry>(forms.length);
-  let printer: RelaunchingPrinter | undefined;
+  const { entries, record } = journalRecorder(journalFile, forms.length, sink, onProgress);
   // the browser starts only when the first form needs printing: a re-run with nothing changed launches none
-  const printing = { print: (job: Parameters<RelaunchingPrinter['print']>[0]) => (printer ??= (options.newPrinter ?? (() => launchPrinter(options)))()).print(job) };
+  const printer = options.newPrinter?.() ?? launchPrinter(options, undefined, true);
   const how = { outDir: options.outDir, explain: options.explain, lang: options.lang ?? 'zh' };
-  let done = 0;
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < forms.length) {
       const i = next++;
       const form = forms[i]!;
       const plan = await planForm(form, journal, how);
-      const entry = plan.kind === 'done' ? plan.entry : await printForm(form, plan.scored, plan.fingerprint, how, printing, sink);
-      sink.append(journalFile, journalLine(entry));
-      entries[i] = entry;
-      onProgress({ done: ++done, total: forms.length, entry });
+      const entry = plan.kind === 'done' ? plan.entry : await printForm(form, plan.scored, plan.fingerprint, how, printer, sink);
+      record(i, entry);
     }
   };
   try {
     // one more worker than pages: a form is scored and laid out while the others print
     await Promise.all(Array.from({ length: Math.min(forms.length, (options.concurrency ?? 2) * 2 + 1) }, worker));
   } finally {
-    await printer?.close();
+    await printer.close();
   }
   const written = writeSummary(entries, options.outDir, sink, options.lang);
-  return { entries, relaunches: printer?.relaunches ?? 0, ms: performance.now() - start, ...written, journal: journalFile };
+  return { entries, relaunches: printer.relaunches, ms: performance.now() - start, ...written, journal: journalFile };
 }

@@ -36,8 +36,8 @@ export async function startWorker(options: WorkerOptions, sink: BatchSink, onJob
   const connection = queueConnection(options.queueUrl);
   await checkQueue(options.queueUrl, connection);
   const pages = options.concurrency ?? 2;
-  let printer: RelaunchingPrinter | undefined;
-  const printing = { print: (job: Parameters<RelaunchingPrinter['print']>[0]) => (printer ??= (options.newPrinter ?? (() => launchPrinter({ concurrency: pages, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) })))()).print(job) };
+  // the browser starts with the first job and stays warm for the next ones
+  const printer = options.newPrinter?.() ?? launchPrinter({ concurrency: pages, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }, undefined, true);
   const by = `${hostname()}:${process.pid}`;
   let count = 0;
   const worker = new Worker<FormJobData, JournalEntry>(
@@ -47,7 +47,7 @@ export async function startWorker(options: WorkerOptions, sink: BatchSink, onJob
       let entry: JournalEntry;
       try {
         const scored = await scoreFile(form.file);
-        entry = await printForm(form, scored, formFingerprint(scored, how), how, printing, sink);
+        entry = await printForm(form, scored, formFingerprint(scored, how), how, printer, sink);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         entry = failedEntry(form, error.diagnostics, how.lang);
@@ -65,7 +65,7 @@ export async function startWorker(options: WorkerOptions, sink: BatchSink, onJob
   return {
     async stop() {
       await worker.close();
-      await printer?.close();
+      await printer.close();
       return count;
     },
   };

@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type HTTPRequest, type Page } from 'puppeteer-core';
 import { inputError } from '../errors/diagnostic';
 import { findBrowser } from './findBrowser';
+import { PROFILE_PREFIX, removeStaleProfiles } from './profiles';
 
 /** The page's own origin. Nothing is ever fetched from it: every request is answered from memory or aborted. */
 export const PAGE_ORIGIN = 'https://jixiao.invalid';
@@ -117,11 +118,6 @@ export class PdfPrinter implements FormPrinter {
 
   get profile(): string {
     return this.profileDir;
-  }
-
-  /** False once the browser has gone (crashed, killed or closed). */
-  get alive(): boolean {
-    return !this.closed && this.browser.connected;
   }
 
   /** Prints one job; a browser that dies meanwhile is reported as BrowserGoneError (a relaunch can retry it). */
@@ -275,36 +271,6 @@ async function answer(request: HTTPRequest, documentUrl: string, job: PrintJob, 
 
 /** Forms written into one page's document before it navigates afresh. */
 const FORMS_PER_DOCUMENT = 200;
-
-const PROFILE_PREFIX = 'jixiao-chrome-';
-const STALE_AFTER_MS = 60 * 60 * 1000;
-
-/**
- * A run killed with -9 cannot remove its browser profile: the next launch removes our own profiles (by prefix)
- * that nobody has touched for an hour. A profile in use is touched all the time, so it is never taken.
- */
-export function removeStaleProfiles(now = Date.now(), folder = tmpdir()): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(folder).filter((n) => n.startsWith(PROFILE_PREFIX));
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const dir = path.join(folder, name);
-    try {
-      const stats = statSync(dir);
-      if (stats.isDirectory() && now - stats.mtimeMs > STALE_AFTER_MS) {
-        rmSync(dir, { recursive: true, force: true });
-        removed.push(dir);
-      }
-    } catch {
-      // gone meanwhile, or not ours to read
-    }
-  }
-  return removed;
-}
 
 class TimeoutError extends Error {}
 

@@ -113,8 +113,9 @@ export async function renderForm(form: string | ScoredForm, explain: boolean, pr
  * Starts a browser for a run and warms its pages while the first forms are scored and laid out. A browser
  * that dies mid-run is relaunched once for the forms that were printing on it.
  */
-export function launchPrinter(options: Pick<RenderOptions, 'timeoutMs' | 'concurrency' | 'executablePath'>, timings = new Timings()): RelaunchingPrinter {
-  return new RelaunchingPrinter(() =>
+export function launchPrinter(options: Pick<RenderOptions, 'timeoutMs' | 'concurrency' | 'executablePath'>, timings = new Timings(), lazy = false): RelaunchingPrinter {
+  return new RelaunchingPrinter(
+    () =>
     timings.time('launch', async () => {
       const p = await PdfPrinter.launch({
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
@@ -124,6 +125,7 @@ export function launchPrinter(options: Pick<RenderOptions, 'timeoutMs' | 'concur
       void p.warm(bundledAsset, WARM_UP_PAGE);
       return p;
     }),
+    { lazy },
   );
 }
 
@@ -132,13 +134,10 @@ export function launchPrinter(options: Pick<RenderOptions, 'timeoutMs' | 'concur
  * a page that hangs twice) is reported while the others still render. The browser is always closed.
  */
 export async function renderForms(files: string[], options: RenderOptions, timings = new Timings()): Promise<RenderedForm[]> {
-  // The browser starts on the first form that needs it, while that form is scored and laid out.
-  let launched: RelaunchingPrinter | undefined;
-  const printer: FormPrinter = options.printer ?? {
-    print: (job) => (launched ??= launchPrinter(options, timings)).print(job),
-  };
+  // The browser starts at once, while the first forms are scored and laid out.
+  const launched = options.printer || files.length === 0 ? undefined : launchPrinter(options, timings);
+  const printer: FormPrinter | undefined = options.printer ?? launched;
   try {
-    if (files.length > 0 && !options.printer) launched = launchPrinter(options, timings);
     // A few workers, each taking the next form through score → lay out → print → finalize, keep the browser's
     // pages fed without scoring every form before the first one prints.
     const results: RenderedForm[] = new Array<RenderedForm>(files.length);
@@ -146,7 +145,7 @@ export async function renderForms(files: string[], options: RenderOptions, timin
     const worker = async (): Promise<void> => {
       while (next < files.length) {
         const index = next++;
-        results[index] = await renderForm(files[index]!, options.explain, printer, timings);
+        results[index] = await renderForm(files[index]!, options.explain, printer!, timings);
       }
     };
     const workers = Math.min(files.length, (options.concurrency ?? 2) + 1);

@@ -45,13 +45,14 @@ export async function signCommand(pdf: string, options: SignCommandOptions, io: 
   // In place, two signers at once must not lose either signature: a lock for the update, and the file must
   // still be what was read when the signed one replaces it.
   const output = options.output ?? pdf;
-  const result = sameFile(output, pdf)
+  const inPlace = sameFile(output, pdf);
+  const result = inPlace
     ? await updateInPlace(io, output, async () => {
         const signed = await sign();
         return { ...signed, data: signed.pdf };
       })
     : await sign();
-  if (!sameFile(output, pdf)) writeOutput(io, output, result.pdf, 'generated');
+  if (!inPlace) writeOutput(io, output, result.pdf, 'generated');
   if (options.json) {
     io.out(JSON.stringify({ ok: true, output, role, signer: result.signer, warnings: result.warnings.map((w) => w.code) }, null, 2));
     return EXIT.ok;
