@@ -18,6 +18,7 @@ import { rulesetShowCommand } from './commands/ruleset';
 import { exportCommand, importCommand } from './commands/workbook';
 import { batchCommand, type BatchCommandOptions } from './commands/batch';
 import { workerCommand, type WorkerCommandOptions } from './commands/worker';
+import { serveCommand, type ServeCommandOptions } from './commands/serve';
 import { EXIT, guarded, type OutputMode } from './exitCodes';
 import { processIo, quietOnClosedPipes, type Io } from './io';
 
@@ -119,6 +120,15 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .option('--concurrency <n>', t('help.batch.concurrency'))
     .option('--timeout <ms>', t('help.render.timeout'), '30000')
     .action((options: WorkerCommandOptions) => run(() => workerCommand(options, io, mode))());
+
+  command('serve', 'help.serve')
+    .argument('[folder]', t('help.serve.folder'))
+    .option('--port <n>', t('help.serve.port'))
+    .option('--host <address>', t('help.serve.host'))
+    .option('--allow-remote', t('help.serve.allowRemote'))
+    .option('--open', t('help.serve.open'))
+    .option('--timeout <ms>', t('help.render.timeout'), '30000')
+    .action((folder: string | undefined, options: ServeCommandOptions) => run(() => serveCommand(folder, options, io, mode))());
 
   command('sign', 'help.sign')
     .argument('<pdf>', t('help.sign.pdf'))

@@ -18,18 +18,18 @@ export interface FilledActuals {
 }
 
 /** A decimal text as a YAML number when a double holds it exactly as written, else as a quoted string. */
-function numberValue(text: string): number | string {
+export function numberValue(text: string): number | string {
   const n = Number(text);
   return Number.isFinite(n) && String(n) === text ? n : text;
 }
 
-type Path = (string | number)[];
+export type Path = (string | number)[];
 
 /**
  * Sets a value, keeping the scalar node (and the comment on it) when there is one, so the file a clerk
  * or `init` wrote keeps its comments and key order; `undefined` removes the key.
  */
-function set(doc: Document, path: Path, value: string | number | undefined): void {
+export function set(doc: Document, path: Path, value: string | number | undefined): void {
   if (value === undefined) {
     if (doc.hasIn(path)) doc.deleteIn(path);
     return;

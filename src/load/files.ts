@@ -90,5 +90,8 @@ export function readSource(file: string, namedAt?: SourceLocation): SourceDocume
 
 /** A path written inside a file is relative to that file's folder. */
 export function resolveBeside(doc: SourceDocument, relative: string): string {
-  return path.isAbsolute(relative) ? relative : path.join(path.dirname(doc.file), relative);
+  if (path.isAbsolute(relative)) return relative;
+  // beside the file as the user named it (messages keep their relative paths), unless that name is only a label
+  const named = path.dirname(doc.file);
+  return path.join(path.resolve(named) === path.dirname(doc.absolutePath) ? named : path.dirname(doc.absolutePath), relative);
 }

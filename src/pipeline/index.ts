@@ -20,3 +20,5 @@ export { batchIndexHtml, batchCsv, type BatchIndexRow } from '../report/batchInd
 export { formFingerprint, sha256Hex } from './fingerprint';
 export { BrowserGoneError, type FormPrinter } from '../pdf/printer';
 export type { RelaunchingPrinter } from '../pdf/relaunchingPrinter';
+export { scoreEdited, type EditedForm } from './liveForm';
+export { editActuals, isEditableField, type FieldEdit } from '../load/actualsEdits';

@@ -24,6 +24,8 @@ export interface VerifyReport {
     hashesMatch: boolean;
     jixiaoVersion: string;
     ruleSet: string;
+    /** SHA-256 of the embedded actuals file as written: tells whether the file on disk is the one that was signed. */
+    actualsSha256: string;
     /** The embedded inputs scored again give the embedded result. */
     rescoreMatches: boolean;
     total: string | null;
@@ -64,7 +66,7 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     revisions: revisionEnds(bytes).length,
     signatures: [],
     unsignedBytesAfterLast: 0,
-    embedded: { found: false, hashesMatch: false, jixiaoVersion: '', ruleSet: '', rescoreMatches: false, total: null, grade: null, rescoredTotal: null, differences: [], problems: [] },
+    embedded: { found: false, hashesMatch: false, jixiaoVersion: '', ruleSet: '', actualsSha256: '', rescoreMatches: false, total: null, grade: null, rescoredTotal: null, differences: [], problems: [] },
     ok: false,
     reasons,
   };
@@ -108,6 +110,7 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     e.found = true;
     e.jixiaoVersion = embedded.jixiaoVersion;
     e.ruleSet = embedded.inputs.ruleSet.id;
+    e.actualsSha256 = embedded.inputs.actuals.sha256;
     const inputs = [embedded.inputs.definitions, embedded.inputs.actuals, embedded.inputs.ruleSet];
     e.hashesMatch = inputs.every((i) => sha256Hex(i.text) === i.sha256) && sha256Hex(canonicalJson(embedded.result)) === embedded.resultSha256;
     if (!e.hashesMatch) reasons.push(textRef('verify.reason.hashes'));

@@ -4,6 +4,7 @@ import { EXIT, type OutputMode } from '../exitCodes';
 import type { Io } from '../io';
 import { numberOption } from '../options';
 import { batchSink, scoreText } from './batch';
+import { signalled } from '../signals';
 
 export interface WorkerCommandOptions {
   queue: string;
@@ -28,16 +29,4 @@ export async function workerCommand(options: WorkerCommandOptions, io: Io, mode:
   const count = await worker.stop();
   io.err(text('batch.worker.stopped', lang, { count }));
   return EXIT.ok;
-}
-
-/** Resolves on the first Ctrl-C or SIGTERM; a second one leaves at once. */
-function signalled(): Promise<void> {
-  return new Promise((resolve) => {
-    const onSignal = (): void => {
-      process.once('SIGINT', () => process.exit(130));
-      resolve();
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-  });
 }

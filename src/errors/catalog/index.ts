@@ -5,12 +5,13 @@ import { LINT } from './lint';
 import { OUTPUT } from './output';
 import { RULES } from './rules';
 import { SCORED } from './scored';
+import { SERVE } from './serve';
 import { SIGNING } from './signing';
 
 export type { CatalogEntry } from './entry';
 
 /** Every code jixiao reports, by area (one file each); a code's data is typed by its templates' placeholders. */
-export const CATALOG = { ...FILES, ...FORMS, ...RULES, ...LINT, ...SCORED, ...OUTPUT, ...SIGNING };
+export const CATALOG = { ...FILES, ...FORMS, ...RULES, ...LINT, ...SCORED, ...OUTPUT, ...SIGNING, ...SERVE };
 
 export type Code = keyof typeof CATALOG;
 

@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { InputError } from '../errors/diagnostic';
+import type { Lang } from '../errors/lang';
+import { text } from '../errors/texts';
+import { scoreFile, sha256Hex, verifyPdf } from '../pipeline';
+import { parse } from 'yaml';
+import { scoreText } from '../report/format';
+import type { FolderFile, FormFolder } from './folder';
+
+export type FormStatus = 'unfilled' | 'draft' | 'invalid' | 'ready' | 'signed';
+
+/** One line of the forms page: an actuals file (or a definitions file nobody has started filling). */
+export interface FormListEntry {
+  file: FolderFile;
+  /** The definitions file, for a form not started yet (新建填报). */
+  definitions?: FolderFile;
+  title: string;
+  status: FormStatus;
+  statusText: string;
+  total: string;
+  grade: string;
+}
+
+/** What a YAML file is, from its top-level keys: an actuals file names its definitions; definitions have levels. */
+function kindOf(file: string): 'actuals' | 'definitions' | 'other' {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, 'utf8'));
+  } catch {
+    return 'other';
+  }
+  if (!data || typeof data !== 'object') return 'other';
+  if (typeof (data as { definitions?: unknown }).definitions === 'string') return 'actuals';
+  return 'levels' in data ? 'definitions' : 'other';
+}
+
+/** The actuals file `jixiao init` (and 新建填报) makes for a definitions file. */
+export function actualsPathFor(definitions: string): string {
+  return definitions.replace(/(\.indicators)?\.ya?ml$/, '.actuals.yaml');
+}
+
+/**
+ * A form counts as signed when a PDF beside it, named after it, carries a signature and embeds this very actuals
+ * file (same SHA-256): a PDF signed before the file was edited again does not count.
+ */
+async function isSigned(actuals: string): Promise<boolean> {
+  const stem = actuals.replace(/(\.actuals)?\.ya?ml$/, '');
+  const current = sha256Hex(readFileSync(actuals, 'utf8'));
+  for (const pdf of [`${stem}.signed.pdf`, `${stem}.pdf`]) {
+    if (!existsSync(pdf)) continue;
+    try {
+      const report = await verifyPdf(pdf, { allowUnsigned: true });
+      if (report.signatures.some((s) => s.valid) && report.embedded.actualsSha256 === current) return true;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
+  }
+  return false;
+}
+
+/** Every form under the folder with its status, total and grade, scored by the same loader as `jixiao score`. */
+export async function listForms(folder: FormFolder, lang: Lang): Promise<FormListEntry[]> {
+  const files = folder.yamlFiles().map((f) => ({ file: f, kind: kindOf(f.absolute) }));
+  const started = new Set<string>();
+  const entries: FormListEntry[] = [];
+  for (const { file, kind } of files) {
+    if (kind !== 'actuals') continue;
+    const ref = (parse(readFileSync(file.absolute, 'utf8')) as { definitions: string }).definitions;
+    started.add(path.resolve(path.dirname(file.absolute), ref));
+    const entry: FormListEntry = { file, title: file.relative, status: 'invalid', statusText: '', total: '', grade: '' };
+    try {
+      const { result } = await scoreFile(file.absolute);
+      entry.title = result.header.project?.name ? `${result.department} · ${result.header.project.name}` : result.department;
+      entry.total = scoreText(result.total);
+      entry.grade = result.gradeLabel ?? '';
+      entry.status = result.status === 'draft' ? 'draft' : (await isSigned(file.absolute)) ? 'signed' : 'ready';
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+    }
+    entries.push(entry);
+  }
+  for (const { file, kind } of files) {
+    if (kind !== 'definitions' || started.has(path.resolve(file.absolute))) continue;
+    const title = (parse(readFileSync(file.absolute, 'utf8')) as { department?: unknown; project?: { name?: unknown } }) ?? {};
+    entries.push({ file, definitions: file, title: [title.department, title.project?.name].filter((t) => typeof t === 'string').join(' · '), status: 'unfilled', statusText: '', total: '', grade: '' });
+  }
+  for (const e of entries) e.statusText = text(`serve.ui.status.${e.status}`, lang);
+  return entries;
+}

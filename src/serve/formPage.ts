@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { inputError } from '../errors/diagnostic';
+import type { Lang } from '../errors/lang';
+import { scoreFile, sha256Hex } from '../pipeline';
+import { formView, type Cell, type LevelCell } from '../report/viewModel';
+import type { HeaderCell } from '../report/layouts';
+import type { FolderFile, FormFolder } from './folder';
+import { uiTexts, type UiTexts } from './uiTexts';
+
+/** A cell the clerk fills: its data path in the actuals file (as JSON, what the page sends back) and its value now. */
+export interface FillCell {
+  field: string;
+  value: string;
+  label: string;
+}
+
+export interface FillRow {
+  id: string;
+  level1: LevelCell | null;
+  level2: Cell | null;
+  name: string;
+  target: string;
+  maxScore: string;
+  notApplicable: boolean;
+  actual: FillCell;
+  band: { field: string; label: string; options: { value: string; label: string; selected: boolean }[] } | null;
+  declared: FillCell;
+  reason: FillCell;
+  deviationReason: FillCell;
+  improvement: FillCell;
+  keepWhole: boolean;
+}
+
+/** The web form of one actuals file: the printed form's layout, with the cells a clerk fills as inputs. */
+export interface FormPageView {
+  t: UiTexts;
+  lang: Lang;
+  file: string;
+  baseHash: string;
+  title: string;
+  year: string;
+  isProject: boolean;
+  department: string;
+  headerRows: HeaderCell[][];
+  columns: { target: string; actual: string; deviation: string };
+  budgetLabel: string;
+  budget: { key: string; label: string; isTotal: boolean; initial: FillCell; fullYear: FillCell; executed: FillCell; maxScore: string }[];
+  budgetDeclared: FillCell;
+  budgetReason: FillCell;
+  goal: { expected: string; actual: FillCell };
+  rows: FillRow[];
+  maxTotal: string;
+  signOff: { preparer: FillCell; phone: FillCell; date: FillCell; reviewer: string; head: string };
+}
+
+const BANDS = ['达成', '部分达成', '未达成'];
+
+type Data = Record<string, unknown>;
+
+/** The value at a data path of the file as written, as the text an input shows ('' when absent). */
+function valueAt(data: unknown, at: string[]): string {
+  let node: unknown = data;
+  for (const key of at) node = node && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, key) ? (node as Data)[key] : undefined;
+  return typeof node === 'string' || typeof node === 'number' ? String(node) : '';
+}
+
+/** The definitions an actuals file names, resolved beside it, and refused when they lie outside the folder. */
+export function definitionsOf(folder: FormFolder, actuals: FolderFile, text: string): string {
+  const ref = (parse(text) as { definitions?: unknown } | null)?.definitions;
+  if (typeof ref !== 'string' || ref === '') throw inputError('REQUIRED', { key: 'definitions' });
+  const file = path.resolve(path.dirname(actuals.absolute), ref);
+  if (!folder.contains(file)) throw inputError('PATH_OUTSIDE_FOLDER', { path: ref });
+  return file;
+}
+
+/**
+ * Lays out the web form: everything the definitions say comes from the printed form's own view model (the blank
+ * form: same header block, columns, rowspans and 分值), so page and PDF cannot drift apart; the cells come from the file.
+ */
+export async function formPage(folder: FormFolder, actuals: FolderFile, lang: Lang): Promise<FormPageView> {
+  const text = readFileSync(actuals.absolute, 'utf8');
+  const data = parse(text) as unknown;
+  const blank = await scoreFile(definitionsOf(folder, actuals, text));
+  const view = formView(blank.result, { explain: false, blank: true, linkBase: '' });
+  const t = uiTexts(lang);
+  const cell = (at: string[], label: string): FillCell => ({ field: JSON.stringify(at), value: valueAt(data, at), label });
+  const kinds = new Map(blank.result.indicators.map((r) => [r.id, r.kind]));
+  const ids = blank.result.levels.flatMap((l) => l.groups.flatMap((g) => g.indicatorIds));
+  const rows: FillRow[] = view.rows.map((r, i) => {
+    const id = ids[i]!;
+    const at = (key: string): string[] => ['indicators', id, key];
+    const band = valueAt(data, at('band'));
+    return {
+      id,
+      level1: r.level1,
+      level2: r.level2,
+      name: r.name,
+      target: r.target,
+      maxScore: r.maxScore,
+      notApplicable: kinds.get(id) === 'notApplicable',
+      actual: cell(at('actual'), `${r.name} ${view.columns.actual}`),
+      band:
+        kinds.get(id) === 'qualitative'
+          ? { field: JSON.stringify(at('band')), label: `${r.name} ${t.band}`, options: [{ value: '', label: t.bandNone, selected: band === '' }, ...BANDS.map((b) => ({ value: b, label: b, selected: b === band }))] }
+          : null,
+      declared: cell(at('declaredScore'), `${r.name} ${t.declared}`),
+      reason: cell(at('reason'), `${r.name} ${t.reason}`),
+      deviationReason: cell(at('deviationReason'), `${r.name} ${t.deviationReason}`),
+      improvement: cell(at('improvement'), `${r.name} ${t.improvement}`),
+      keepWhole: r.keepWhole,
+    };
+  });
+  const lines: [string, string[]][] = [
+    ['total', ['budget']],
+    ['currentYear', ['budget', 'breakdown', 'currentYear']],
+    ['carryOver', ['budget', 'breakdown', 'carryOver']],
+    ['other', ['budget', 'breakdown', 'other']],
+  ];
+  return {
+    t,
+    lang,
+    file: actuals.relative,
+    baseHash: sha256Hex(text),
+    title: view.title,
+    year: view.year,
+    isProject: view.isProject,
+    department: view.department,
+    headerRows: view.headerRows,
+    columns: view.columns,
+    budgetLabel: view.budgetLabel,
+    budget: view.budget.map((b, i) => {
+      const [key, at] = lines[i]!;
+      return { key, label: b.label, isTotal: b.isTotal, maxScore: b.maxScore, initial: cell([...at, 'initialBudget'], `${b.label} 年初预算数`), fullYear: cell([...at, 'fullYearBudget'], `${b.label} 全年预算数`), executed: cell([...at, 'executed'], `${b.label} 全年执行数`) };
+    }),
+    budgetDeclared: cell(['budget', 'declaredScore'], `${view.budgetLabel} ${t.declared}`),
+    budgetReason: cell(['budget', 'reason'], t.budgetReason),
+    goal: { expected: view.goal.expected, actual: cell(['overallGoal', 'actual'], view.columns.actual) },
+    rows,
+    maxTotal: view.total.maxScore,
+    signOff: {
+      preparer: cell(['signOff', 'preparer'], t.preparer),
+      phone: cell(['signOff', 'phone'], t.phone),
+      date: cell(['signOff', 'date'], t.date),
+      reviewer: valueAt(data, ['signOff', 'reviewer']),
+      head: valueAt(data, ['signOff', 'head']),
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { Diagnostic } from '../errors/diagnostic';
+import type { Lang } from '../errors/lang';
+import { hintOf, messageOf } from '../errors/message';
+import { text } from '../errors/texts';
+import type { EditedForm } from '../pipeline';
+import { rateText, scoreText } from '../report/format';
+
+/** A message for the page: where it belongs (a cell's data path, else the row) and what to do about it. */
+export interface LiveMark {
+  field: string | null;
+  row: string | null;
+  code: string;
+  severity: string;
+  /** A pending row: the form is a draft until this is given. */
+  pending: boolean;
+  message: string;
+  fix: string;
+}
+
+/** What the page shows after each edit: every score, subtotal and message, already formatted. */
+export interface LiveResult {
+  status: 'complete' | 'draft' | 'invalid';
+  statusText: string;
+  total: string;
+  grade: string;
+  rows: Record<string, { score: string; ruleScore: string; explanation: string; method: string }>;
+  budget: { rate: string; score: string; explanation: string } | null;
+  levels: { name: string; score: string; maxScore: string; groups: { name: string; score: string; maxScore: string }[] }[];
+  marks: LiveMark[];
+}
+
+function mark(d: Diagnostic, form: EditedForm, lang: Lang, pending: boolean): LiveMark {
+  const field = form.fieldOf(d.location);
+  const id = typeof d.data.id === 'string' && d.data.id !== '' ? d.data.id : field?.[0] === 'indicators' ? (field[1] ?? null) : null;
+  const hint = hintOf(d, lang);
+  return { field: field ? JSON.stringify(field) : null, row: id, code: d.code, severity: d.severity, pending, message: messageOf(d, lang), fix: hint ? text('serve.ui.fix', lang, { hint }) : '' };
+}
+
+/** The edited form's scores and messages for the page, in the reader's language. */
+export function liveResult(form: EditedForm, lang: Lang): LiveResult {
+  if (!form.scored) {
+    return {
+      status: 'invalid',
+      statusText: text('serve.ui.errorCount', lang, { count: form.problems.length }),
+      total: '',
+      grade: '',
+      rows: {},
+      budget: null,
+      levels: [],
+      marks: form.problems.map((d) => mark(d, form, lang, false)),
+    };
+  }
+  const r = form.scored.result;
+  const pending = new Set(r.pending);
+  const flags = [...r.pending, ...r.budget.flags, ...r.indicators.flatMap((i) => i.flags), ...r.warnings, ...r.notes].filter((d, i, all) => all.indexOf(d) === i);
+  return {
+    status: r.status === 'draft' ? 'draft' : 'complete',
+    statusText: r.status === 'draft' ? text('serve.ui.pendingCount', lang, { count: r.pending.length }) : text('serve.ui.complete', lang),
+    total: scoreText(r.total),
+    grade: r.gradeLabel ?? '',
+    rows: Object.fromEntries(r.indicators.map((i) => [i.id, { score: i.kind === 'notApplicable' ? '/' : scoreText(i.finalScore), ruleScore: scoreText(i.ruleScore), explanation: i.explanation, method: i.methodLabel }])),
+    budget: { rate: rateText(r.budget.rate), score: scoreText(r.budget.finalScore), explanation: r.budget.explanation },
+    levels: r.levels.map((l) => ({ name: l.name, score: scoreText(l.score), maxScore: scoreText(l.maxScore), groups: l.groups.map((g) => ({ name: g.name, score: scoreText(g.score), maxScore: scoreText(g.maxScore) })) })),
+    marks: flags.map((d) => mark(d, form, lang, pending.has(d))),
+  };
+}

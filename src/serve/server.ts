@@ -1,0 +1,223 @@
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import { TEMPLATES_DIR } from '../domain/paths';
+import { InputError, inputError, type Diagnostic } from '../errors/diagnostic';
+import type { Lang } from '../errors/lang';
+import { hintOf, messageOf } from '../errors/message';
+import { text } from '../errors/texts';
+import { actualsTemplateFor, launchPrinter, renderForm, scoreEdited, sha256Hex, type FieldEdit } from '../pipeline';
+import { bundledAsset } from '../report/assets';
+import { FormFolder } from './folder';
+import { actualsPathFor, listForms } from './formList';
+import { formPage } from './formPage';
+import { liveResult } from './liveResult';
+import { editPage, formsPage, langQuery, messagePage } from './pages';
+import { allowedHosts, guard, newToken } from './security';
+import { uiTexts } from './uiTexts';
+
+/** Where the server writes: given by the CLI, the only writer of files (an atomic rename, a compare-and-swap). */
+export interface FormStore {
+  /** Replaces a file's text only if it still has `expectedSha256`; otherwise FORM_CHANGED_ON_DISK. */
+  replace(file: string, text: string, expectedSha256: string): void;
+  /** Writes a new file; OUTPUT_EXISTS when there is one. */
+  create(file: string, text: string): void;
+}
+
+export interface ServeOptions {
+  folder: string;
+  host: string;
+  port: number;
+  lang: Lang;
+  store: FormStore;
+  executablePath?: string;
+  timeoutMs?: number;
+}
+
+export interface RunningServer {
+  /** The address to open, with the access token. */
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** The page's request bodies, checked by fastify before any handler runs. */
+const editsSchema = {
+  type: 'array',
+  maxItems: 2000,
+  items: { type: 'object', required: ['path', 'value'], additionalProperties: false, properties: { path: { type: 'array', minItems: 1, maxItems: 6, items: { type: 'string', maxLength: 200 } }, value: { type: 'string', maxLength: 20000 } } },
+} as const;
+const formBody = {
+  type: 'object',
+  required: ['file', 'edits'],
+  additionalProperties: false,
+  properties: { file: { type: 'string', maxLength: 1000 }, edits: editsSchema, baseHash: { type: 'string', pattern: '^[0-9a-f]{64}$' }, lang: { enum: ['zh', 'en'] } },
+} as const;
+interface FormBody {
+  file: string;
+  edits: FieldEdit[];
+  baseHash?: string;
+  lang?: Lang;
+}
+
+const REQUEST_BODY_LIMIT = 256 * 1024;
+const STATUS: Partial<Record<string, number>> = { PATH_OUTSIDE_FOLDER: 403, FILE_NOT_FOUND: 404, FORM_CHANGED_ON_DISK: 409, OUTPUT_EXISTS: 409 };
+
+function langOf(request: FastifyRequest): Lang | undefined {
+  const q = (request.query as { lang?: unknown } | undefined)?.lang;
+  const b = (request.body as { lang?: unknown } | undefined)?.lang;
+  const v = q ?? b;
+  return v === 'en' || v === 'zh' ? v : undefined;
+}
+
+function problemsJson(diagnostics: Diagnostic[], lang: Lang) {
+  return { problems: diagnostics.map((d) => ({ code: d.code, message: messageOf(d, lang), fix: hintOf(d, lang) ?? '' })) };
+}
+
+/**
+ * `jixiao serve`: the forms under one folder as the official table in a browser, scored live by the same loader
+ * and scorer as `jixiao score`, saved to the same YAML, printed to the same PDF by one warm browser.
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const folder = new FormFolder(options.folder);
+  const token = newToken();
+  const printer = launchPrinter({ concurrency: 1, ...(options.executablePath ? { executablePath: options.executablePath } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }, undefined, true);
+  const app = Fastify({ bodyLimit: REQUEST_BODY_LIMIT, logger: false });
+  await app.register(fastifyCookie);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
+  const lang = (request: FastifyRequest): Lang => langOf(request) ?? options.lang;
+  let hosts = new Set<string>();
+  guard(app, {
+    token,
+    get hosts() {
+      return hosts;
+    },
+    cookie: 'jixiao_token',
+    refusedPage: (request) => messagePage(lang(request), uiTexts(lang(request)).error, [{ message: uiTexts(lang(request)).tokenRequired, fix: '' }], false),
+  });
+
+  const fail = (request: FastifyRequest, reply: FastifyReply, error: unknown, html: boolean): FastifyReply => {
+    if (!(error instanceof InputError)) throw error;
+    const code = STATUS[error.diagnostics[0]?.code ?? ''] ?? 400;
+    const l = lang(request);
+    if (!html) return reply.code(code).send(problemsJson(error.diagnostics, l));
+    const lines = error.diagnostics.map((d) => ({ message: messageOf(d, l), fix: hintOf(d, l) ?? '' }));
+    return reply.code(code).type('text/html; charset=utf-8').send(messagePage(l, uiTexts(l).error, lines));
+  };
+
+  app.get('/', async (request, reply) => {
+    const l = lang(request);
+    return reply.type('text/html; charset=utf-8').send(formsPage(path.basename(folder.root), await listForms(folder, l), l));
+  });
+
+  app.get('/form', async (request, reply) => {
+    try {
+      const file = folder.file(String((request.query as { file?: unknown }).file ?? ''));
+      return reply.type('text/html; charset=utf-8').send(editPage(await formPage(folder, file, lang(request))));
+    } catch (error) {
+      return fail(request, reply, error, true);
+    }
+  });
+
+  app.post('/new', async (request, reply) => {
+    try {
+      const definitions = folder.file(String((request.body as { definitions?: unknown } | undefined)?.definitions ?? ''));
+      const actuals = actualsPathFor(definitions.absolute);
+      options.store.create(actuals, actualsTemplateFor(definitions.absolute, actuals));
+      const relative = path.relative(folder.root, actuals).split(path.sep).join('/');
+      const q = lang(request) === 'en' ? '&lang=en' : '';
+      return reply.redirect(`/form?file=${encodeURIComponent(relative)}${q}`, 303);
+    } catch (error) {
+      return fail(request, reply, error, true);
+    }
+  });
+
+  /** The form as edited, scored now: read from disk, the edits applied, refused cells at their places. */
+  const edited = async (body: FormBody) => {
+    const file = folder.file(body.file);
+    const base = readFileSync(file.absolute, 'utf8');
+    return { file, base, form: await scoreEdited(file.absolute, base, body.edits) };
+  };
+
+  app.post<{ Body: FormBody }>('/api/score', { schema: { body: formBody } }, async (request, reply) => {
+    try {
+      return reply.send(liveResult((await edited(request.body)).form, lang(request)));
+    } catch (error) {
+      return fail(request, reply, error, false);
+    }
+  });
+
+  app.post<{ Body: FormBody }>('/api/save', { schema: { body: formBody } }, async (request, reply) => {
+    try {
+      const { file, base, form } = await edited(request.body);
+      const l = lang(request);
+      const was = sha256Hex(base);
+      if (request.body.baseHash !== undefined && request.body.baseHash !== was) throw inputError('FORM_CHANGED_ON_DISK', { path: file.relative });
+      // an untouched form is not written at all: the file stays byte for byte as it was
+      if (form.text === base) return reply.send({ saved: false, hash: was, message: text('serve.ui.unchanged', l), live: liveResult(form, l) });
+      options.store.replace(file.absolute, form.text, was);
+      return reply.send({ saved: true, hash: sha256Hex(form.text), message: text('serve.ui.saved', l), live: liveResult(form, l) });
+    } catch (error) {
+      return fail(request, reply, error, false);
+    }
+  });
+
+  app.post<{ Body: FormBody }>('/api/pdf', { schema: { body: formBody } }, async (request, reply) => {
+    try {
+      const { form } = await edited(request.body);
+      if (!form.scored) return reply.code(422).send(problemsJson(form.problems, lang(request)));
+      const rendered = await renderForm(form.scored, true, printer);
+      if (!rendered.pdf) return reply.code(422).send(problemsJson(rendered.problems ?? [], lang(request)));
+      const name = path.basename(request.body.file).replace(/(\.actuals)?\.ya?ml$/i, '.pdf');
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header('x-jixiao-status', form.scored.result.status)
+        .header('x-jixiao-pending', String(form.scored.result.pending.length))
+        .send(Buffer.from(rendered.pdf));
+    } catch (error) {
+      return fail(request, reply, error, false);
+    }
+  });
+
+  app.get('/assets/*', async (request, reply) => {
+    const pathname = request.url.split('?')[0]!;
+    if (pathname === '/assets/serve.css') return reply.type('text/css; charset=utf-8').send(await readFile(path.join(TEMPLATES_DIR, 'serve', 'serve.css'), 'utf8'));
+    if (pathname === '/assets/form.js') return reply.type('text/javascript; charset=utf-8').send(await readFile(path.join(__dirname, 'client', 'form.js'), 'utf8'));
+    const asset = await bundledAsset(pathname);
+    if (!asset) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+    return reply.type(asset.contentType).send(asset.body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const l = lang(request);
+    return reply.code(404).type('text/html; charset=utf-8').send(messagePage(l, uiTexts(l).notFound, [], true));
+  });
+
+  try {
+    await app.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await printer.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw inputError('SERVE_PORT_IN_USE', { port: options.port });
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  hosts = allowedHosts(options.host, port);
+  const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const origin = `http://${shownHost}:${port}`;
+  return {
+    url: `${origin}/${langQuery(options.lang) ? `${langQuery(options.lang)}&` : '?'}token=${token}`,
+    origin,
+    token,
+    port,
+    async close() {
+      await app.close();
+      await printer.close();
+    },
+  };
+}
