@@ -16,6 +16,8 @@ command -v ps >/dev/null 2>&1 || missing+=(procps)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 # the queue tests start their own redis-server on a free loopback port (jixiao batch --queue, jixiao worker)
 command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+# the web form's end-to-end tests drive Firefox ESR too (puppeteer over WebDriver BiDi)
+command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 || missing+=(firefox-esr)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

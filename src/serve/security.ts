@@ -3,14 +3,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * What every response says to the browser: only this origin's own scripts, styles, fonts and data; no frames, no
- * inline script, no referrer (the first URL carries the token), nothing cached.
+ * inline script, no referrer to other sites, nothing cached. (`same-origin`, not `no-referrer`: with no referrer
+ * at all a browser sends `Origin: null` on a form's POST, and the origin check would refuse the page's own form.)
  */
 const HEADERS: Record<string, string> = {
   'content-security-policy':
     "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data: blob:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
+  'referrer-policy': 'same-origin',
   'cross-origin-opener-policy': 'same-origin',
   'cache-control': 'no-store',
 };

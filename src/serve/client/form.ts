@@ -171,7 +171,11 @@ async function rescore(): Promise<void> {
     if (!response.ok) say(problemsText(body as Problems), 'error');
     else showLive(body as Live);
   } finally {
-    if (mine === asked) delete document.body.dataset.scoring;
+    if (mine === asked) {
+      delete document.body.dataset.scoring;
+      // how many answers the page has shown: lets a test (or a screen reader script) wait for the newest one
+      document.body.dataset.answered = String(mine);
+    }
   }
 }
 

@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { findBrowser } from '../src/pdf/findBrowser';
+import { ROOT, tempDir } from './helpers';
+
+const BIN = path.join(ROOT, 'dist/cli/main.js');
+
+export interface Served {
+  /** The address `jixiao serve` printed, with its token. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  process: ChildProcess;
+  stderr(): string;
+  /** Ctrl-C: resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts `jixiao serve <folder> --port 0` as a user would and waits for the address it prints. */
+export function startServe(folder: string, args: string[] = []): Promise<Served> {
+  const child = spawn(process.execPath, [BIN, 'serve', folder, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 20_000);
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:(\d+))\/\S*token=([0-9a-f]+)/.exec(err);
+      if (!m) return;
+      clearTimeout(timer);
+      resolve({
+        url: m[0],
+        origin: m[1]!,
+        port: Number(m[2]),
+        token: m[3]!,
+        process: child,
+        stderr: () => err,
+        stop: () => {
+          if (child.exitCode === null) child.kill('SIGINT');
+          return exited;
+        },
+      });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+}
+
+/** A folder to serve: the clean water example, and its definitions alone in new/ (a form nobody has started). */
+export function servedFolder(): string {
+  const dir = tempDir('jixiao-serve-');
+  cpSync(path.join(ROOT, 'examples/water-2023'), path.join(dir, 'water'), { recursive: true });
+  mkdirSync(path.join(dir, 'new'));
+  cpSync(path.join(ROOT, 'examples/water-2023/project.indicators.yaml'), path.join(dir, 'new/project.indicators.yaml'));
+  return dir;
+}
+
+/** Debian's Chromium driven by puppeteer-core: one browser for a suite, nothing of its own on the network. */
+export function launchChromium(): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: findBrowser(),
+    headless: true,
+    args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+  });
+}
+
+/** Firefox ESR through WebDriver BiDi, when Debian's package is installed. */
+export const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
+
+export function launchFirefox(): Promise<Browser> {
+  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX!, headless: true });
+}
