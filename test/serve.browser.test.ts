@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { runCli, tempDir } from './helpers';
-import { FIREFOX, launchChromium, launchFirefox, servedFolder, startServe, type Served } from './serveHarness';
+import { FIREFOX, launchChromium, launchFirefox, MARKUP_NAME, servedFolder, startServe, type Served } from './serveHarness';
 
 // The clerk's web form, end to end: `jixiao serve` started as a user starts it, driven in Debian's Chromium.
 
@@ -12,10 +12,11 @@ jest.setTimeout(120_000);
 let folder: string;
 let served: Served;
 let browser: Browser;
+const downloads = tempDir('jixiao-downloads-');
 
 beforeAll(async () => {
   folder = servedFolder();
-  [served, browser] = await Promise.all([startServe(folder), launchChromium()]);
+  [served, browser] = await Promise.all([startServe(folder), launchChromium(downloads)]);
 });
 
 afterAll(async () => {
@@ -82,10 +83,11 @@ describe('jixiao serve in Chromium', () => {
     expect(page.url()).toBe(`${served.origin}/`);
     const entries = await page.$$eval('tr.form-entry', (rows) => rows.map((r) => [(r as HTMLElement).dataset.file, r.querySelector('.status')!.textContent]));
     expect(entries).toEqual([
-      ['new/project.indicators.yaml', '未填'],
+      ['markup/project.actuals.yaml', '可出表'],
       ['water/override.actuals.yaml', '可出表'],
       ['water/project.actuals.yaml', '可出表'],
-    ].sort((a, b) => (a[1] === '未填' ? 1 : b[1] === '未填' ? -1 : 0)));
+      ['new/project.indicators.yaml', '未填'],
+    ]);
 
     // 新建填报: what `jixiao init` writes, then the form
     await Promise.all([page.waitForNavigation(), page.click('tr[data-file="new/project.indicators.yaml"] button.new-form')]);
@@ -184,8 +186,6 @@ describe('jixiao serve in Chromium', () => {
     expect(readFileSync(actualsFile, 'utf8')).toContain('# 填表人');
 
     // 生成 PDF: the same renderer, downloaded from the page; its text has what was typed
-    const downloads = tempDir();
-    await browser.defaultBrowserContext().setDownloadBehavior({ policy: 'allow', downloadPath: downloads });
     await page.click('#pdf');
     await page.waitForFunction(() => document.getElementById('banner-text')!.textContent === '已生成 PDF', { timeout: 60_000 });
     const pdf = await waitForFile(downloads, 'project.pdf');
@@ -254,6 +254,18 @@ describe('jixiao serve in Chromium', () => {
     await Promise.all([page.waitForNavigation(), page.click('#reload')]);
     await settled(page);
     expect(await page.$eval(field(['indicators', '1.1', 'actual']), (e) => (e as HTMLInputElement).value)).toBe('12处');
+    await page.close();
+  });
+
+  test('a department named with markup shows as text: no script runs, nothing is bold', async () => {
+    const { page } = await openPage();
+    await page.goto(`${served.origin}/`);
+    expect(await page.$eval('tr[data-file="markup/project.actuals.yaml"] td:nth-child(2)', (e) => e.textContent)).toBe(`${MARKUP_NAME} · 农村饮水安全巩固提升工程`);
+    await page.goto(`${served.origin}/form?file=markup%2Fproject.actuals.yaml`);
+    await settled(page);
+    expect(await page.$eval('table.header', (e) => e.textContent)).toContain(MARKUP_NAME);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.$$('main b')).toEqual([]);
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { findBrowser } from '../src/pdf/findBrowser';
@@ -48,19 +48,30 @@ export function startServe(folder: string, args: string[] = []): Promise<Served>
   });
 }
 
-/** A folder to serve: the clean water example, and its definitions alone in new/ (a form nobody has started). */
+/**
+ * A folder to serve: the clean water example, its definitions alone in new/ (a form nobody has started), and in
+ * markup/ the same form for a department whose name is markup.
+ */
 export function servedFolder(): string {
   const dir = tempDir('jixiao-serve-');
   cpSync(path.join(ROOT, 'examples/water-2023'), path.join(dir, 'water'), { recursive: true });
   mkdirSync(path.join(dir, 'new'));
   cpSync(path.join(ROOT, 'examples/water-2023/project.indicators.yaml'), path.join(dir, 'new/project.indicators.yaml'));
+  mkdirSync(path.join(dir, 'markup'));
+  const definitions = readFileSync(path.join(dir, 'water/project.indicators.yaml'), 'utf8').replace('department: 示例市水利局', `department: "${MARKUP_NAME}"`);
+  writeFileSync(path.join(dir, 'markup/project.indicators.yaml'), definitions);
+  writeFileSync(path.join(dir, 'markup/project.actuals.yaml'), readFileSync(path.join(dir, 'water/project.actuals.yaml'), 'utf8').replace('seal: ./seal.png', 'seal: ../water/seal.png'));
   return dir;
 }
 
+/** A department name that would run a script and bold a word if it were ever printed as HTML. */
+export const MARKUP_NAME = '<script>window.pwned=1</script><b>水利局</b>';
+
 /** Debian's Chromium driven by puppeteer-core: one browser for a suite, nothing of its own on the network. */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(downloadPath = tempDir('jixiao-downloads-')): Promise<Browser> {
   return puppeteer.launch({
     executablePath: findBrowser(),
+    downloadBehavior: { policy: 'allow', downloadPath },
     headless: true,
     args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
   });

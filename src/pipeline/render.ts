@@ -1,5 +1,5 @@
 import { readSealImage } from './sealImage';
-import * as path from 'node:path';
+import { resolveBeside } from '../load/files';
 import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
 import { uncoveredCharacters } from '../domain/fonts';
 import type { SourceLocation } from '../domain/model';
@@ -40,7 +40,7 @@ export interface RenderedForm {
 function sealDataUrl(scored: ScoredForm): string | undefined {
   const seal = scored.loaded.actuals.signOff?.seal;
   if (!seal) return undefined;
-  const file = path.isAbsolute(seal) ? seal : path.join(path.dirname(scored.loaded.actualsDoc.file), seal);
+  const file = resolveBeside(scored.loaded.actualsDoc, seal);
   const { bytes, type } = readSealImage(file, scored.loaded.actualsDoc.locate(['signOff', 'seal']));
   return `data:image/${type};base64,${bytes.toString('base64')}`;
 }

@@ -8,7 +8,7 @@ import { InputError, inputError, type Diagnostic } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
 import { hintOf, messageOf } from '../errors/message';
 import { text } from '../errors/texts';
-import { actualsTemplateFor, launchPrinter, renderForm, scoreEdited, sha256Hex, type FieldEdit } from '../pipeline';
+import { actualsTemplateFor, isEditableField, launchPrinter, renderForm, scoreEdited, sha256Hex, type FieldEdit } from '../pipeline';
 import { bundledAsset } from '../report/assets';
 import { FormFolder } from './folder';
 import { actualsPathFor, listForms } from './formList';
@@ -138,6 +138,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   /** The form as edited, scored now: read from disk, the edits applied, refused cells at their places. */
   const edited = async (body: FormBody) => {
+    const refused = body.edits.find((e) => !isEditableField(e.path));
+    if (refused) throw inputError('FIELD_NOT_EDITABLE', { field: refused.path.join('.') });
     const file = folder.file(body.file);
     const base = readFileSync(file.absolute, 'utf8');
     return { file, base, form: await scoreEdited(file.absolute, base, body.edits) };
