@@ -105,6 +105,16 @@ describe('jixiao serve refuses', () => {
     expect(JSON.parse(redirected.body).problems[0].code).toBe('FIELD_NOT_EDITABLE');
   });
 
+  test('a save made against an older copy of the file (409 FORM_CHANGED_ON_DISK), leaving the file as it is', async () => {
+    const file = path.join(folder, 'water/override.actuals.yaml');
+    const before = readFileSync(file);
+    const body = JSON.stringify({ file: 'water/override.actuals.yaml', baseHash: '0'.repeat(64), edits: [{ path: ['indicators', '1.1', 'actual'], value: '1处' }] });
+    const r = await request(served, '/api/save', { method: 'POST', body });
+    expect(r.status).toBe(409);
+    expect(JSON.parse(r.body).problems[0]).toMatchObject({ code: 'FORM_CHANGED_ON_DISK', fix: expect.stringContaining('重新载入') });
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
   test('a body over the limit (413) and a malformed one (400)', async () => {
     const huge = scoreBody('water/project.actuals.yaml', [{ path: ['overallGoal', 'actual'], value: 'x'.repeat(300 * 1024) }]);
     expect((await request(served, '/api/score', { method: 'POST', body: huge })).status).toBe(413);

@@ -22,17 +22,24 @@ export interface FormListEntry {
   grade: string;
 }
 
-/** What a YAML file is, from its top-level keys: an actuals file names its definitions; definitions have levels. */
+/**
+ * What a YAML file is: by its name when it says (a broken *.actuals.yaml is still a form, listed with its errors),
+ * else by its top-level keys: an actuals file names its definitions; definitions have levels.
+ */
 function kindOf(file: string): 'actuals' | 'definitions' | 'other' {
-  let data: unknown;
-  try {
-    data = parse(readFileSync(file, 'utf8'));
-  } catch {
-    return 'other';
-  }
+  if (/\.actuals\.ya?ml$/i.test(file)) return 'actuals';
+  const data = dataOf(file);
   if (!data || typeof data !== 'object') return 'other';
   if (typeof (data as { definitions?: unknown }).definitions === 'string') return 'actuals';
   return 'levels' in data ? 'definitions' : 'other';
+}
+
+function dataOf(file: string): unknown {
+  try {
+    return parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The actuals file `jixiao init` (and 新建填报) makes for a definitions file. */
@@ -66,8 +73,8 @@ export async function listForms(folder: FormFolder, lang: Lang): Promise<FormLis
   const entries: FormListEntry[] = [];
   for (const { file, kind } of files) {
     if (kind !== 'actuals') continue;
-    const ref = (parse(readFileSync(file.absolute, 'utf8')) as { definitions: string }).definitions;
-    started.add(path.resolve(path.dirname(file.absolute), ref));
+    const ref = (dataOf(file.absolute) as { definitions?: unknown } | undefined)?.definitions;
+    if (typeof ref === 'string') started.add(path.resolve(path.dirname(file.absolute), ref));
     const entry: FormListEntry = { file, title: file.relative, status: 'invalid', statusText: '', total: '', grade: '' };
     try {
       const { result } = await scoreFile(file.absolute);
@@ -82,7 +89,7 @@ export async function listForms(folder: FormFolder, lang: Lang): Promise<FormLis
   }
   for (const { file, kind } of files) {
     if (kind !== 'definitions' || started.has(path.resolve(file.absolute))) continue;
-    const title = (parse(readFileSync(file.absolute, 'utf8')) as { department?: unknown; project?: { name?: unknown } }) ?? {};
+    const title = (dataOf(file.absolute) as { department?: unknown; project?: { name?: unknown } } | undefined) ?? {};
     entries.push({ file, definitions: file, title: [title.department, title.project?.name].filter((t) => typeof t === 'string').join(' · '), status: 'unfilled', statusText: '', total: '', grade: '' });
   }
   for (const e of entries) e.statusText = text(`serve.ui.status.${e.status}`, lang);

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parse } from 'yaml';
 import { inputError } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
-import { scoreFile, sha256Hex } from '../pipeline';
+import { scoreFile } from '../pipeline';
+import { readFormText } from './formText';
 import { formView, type Cell, type LevelCell } from '../report/viewModel';
 import type { HeaderCell } from '../report/layouts';
 import type { FolderFile, FormFolder } from './folder';
@@ -67,8 +66,8 @@ function valueAt(data: unknown, at: string[]): string {
 }
 
 /** The definitions an actuals file names, resolved beside it, and refused when they lie outside the folder. */
-export function definitionsOf(folder: FormFolder, actuals: FolderFile, text: string): string {
-  const ref = (parse(text) as { definitions?: unknown } | null)?.definitions;
+export function definitionsOf(folder: FormFolder, actuals: FolderFile, data: unknown): string {
+  const ref = (data as { definitions?: unknown } | null)?.definitions;
   if (typeof ref !== 'string' || ref === '') throw inputError('REQUIRED', { key: 'definitions' });
   const file = path.resolve(path.dirname(actuals.absolute), ref);
   if (!folder.contains(file)) throw inputError('PATH_OUTSIDE_FOLDER', { path: ref });
@@ -80,9 +79,8 @@ export function definitionsOf(folder: FormFolder, actuals: FolderFile, text: str
  * form: same header block, columns, rowspans and 分值), so page and PDF cannot drift apart; the cells come from the file.
  */
 export async function formPage(folder: FormFolder, actuals: FolderFile, lang: Lang): Promise<FormPageView> {
-  const text = readFileSync(actuals.absolute, 'utf8');
-  const data = parse(text) as unknown;
-  const blank = await scoreFile(definitionsOf(folder, actuals, text));
+  const { data, hash } = readFormText(actuals);
+  const blank = await scoreFile(definitionsOf(folder, actuals, data));
   const view = formView(blank.result, { explain: false, blank: true, linkBase: '' });
   const t = uiTexts(lang);
   const cell = (at: string[], label: string): FillCell => ({ field: JSON.stringify(at), value: valueAt(data, at), label });
@@ -122,7 +120,7 @@ export async function formPage(folder: FormFolder, actuals: FolderFile, lang: La
     t,
     lang,
     file: actuals.relative,
-    baseHash: sha256Hex(text),
+    baseHash: hash,
     title: view.title,
     year: view.year,
     isProject: view.isProject,

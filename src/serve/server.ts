@@ -1,18 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { TEMPLATES_DIR } from '../domain/paths';
 import { InputError, inputError, type Diagnostic } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
-import { hintOf, messageOf } from '../errors/message';
+import { formatDiagnostic, hintOf, messageOf } from '../errors/message';
 import { text } from '../errors/texts';
 import { actualsTemplateFor, isEditableField, launchPrinter, renderForm, scoreEdited, sha256Hex, type FieldEdit } from '../pipeline';
 import { bundledAsset } from '../report/assets';
 import { FormFolder } from './folder';
 import { actualsPathFor, listForms } from './formList';
 import { formPage } from './formPage';
+import { readFormText } from './formText';
 import { liveResult } from './liveResult';
 import { editPage, formsPage, langQuery, messagePage } from './pages';
 import { allowedHosts, guard, newToken } from './security';
@@ -105,7 +105,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const code = STATUS[error.diagnostics[0]?.code ?? ''] ?? 400;
     const l = lang(request);
     if (!html) return reply.code(code).send(problemsJson(error.diagnostics, l));
-    const lines = error.diagnostics.map((d) => ({ message: messageOf(d, l), fix: hintOf(d, l) ?? '' }));
+    // the page says where, as the CLI does: file:line:column, the code and the message, then the fix
+    const lines = error.diagnostics.map((d) => ({ message: formatDiagnostic(d, l).split('\n')[0]!, fix: hintOf(d, l) ?? '' }));
     return reply.code(code).type('text/html; charset=utf-8').send(messagePage(l, uiTexts(l).error, lines));
   };
 
@@ -141,8 +142,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const refused = body.edits.find((e) => !isEditableField(e.path));
     if (refused) throw inputError('FIELD_NOT_EDITABLE', { field: refused.path.join('.') });
     const file = folder.file(body.file);
-    const base = readFileSync(file.absolute, 'utf8');
-    return { file, base, form: await scoreEdited(file.absolute, base, body.edits) };
+    const base = readFormText(file);
+    return { file, base, form: await scoreEdited(file.absolute, base.text, body.edits) };
   };
 
   app.post<{ Body: FormBody }>('/api/score', { schema: { body: formBody } }, async (request, reply) => {
@@ -157,11 +158,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     try {
       const { file, base, form } = await edited(request.body);
       const l = lang(request);
-      const was = sha256Hex(base);
-      if (request.body.baseHash !== undefined && request.body.baseHash !== was) throw inputError('FORM_CHANGED_ON_DISK', { path: file.relative });
+      if (request.body.baseHash !== undefined && request.body.baseHash !== base.hash) throw inputError('FORM_CHANGED_ON_DISK', { path: file.relative });
       // an untouched form is not written at all: the file stays byte for byte as it was
-      if (form.text === base) return reply.send({ saved: false, hash: was, message: text('serve.ui.unchanged', l), live: liveResult(form, l) });
-      options.store.replace(file.absolute, form.text, was);
+      if (form.text === base.text) return reply.send({ saved: false, hash: base.hash, message: text('serve.ui.unchanged', l), live: liveResult(form, l) });
+      options.store.replace(file.absolute, form.text, base.hash);
       return reply.send({ saved: true, hash: sha256Hex(form.text), message: text('serve.ui.saved', l), live: liveResult(form, l) });
     } catch (error) {
       return fail(request, reply, error, false);

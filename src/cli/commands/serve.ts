@@ -23,7 +23,7 @@ export const DEFAULT_PORT = 8470;
 /** The server's writes: atomic, never over a file that changed since it was read, never over an existing new file. */
 const store: FormStore = {
   replace(file, content, expectedSha256) {
-    if (sha256Hex(readFileSync(file, 'utf8')) !== expectedSha256) throw inputError('FORM_CHANGED_ON_DISK', { path: file });
+    if (sha256Hex(readFileSync(file)) !== expectedSha256) throw inputError('FORM_CHANGED_ON_DISK', { path: file });
     writeFileAtomic(file, content);
   },
   create(file, content) {
