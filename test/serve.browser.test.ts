@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { runCli, tempDir } from './helpers';
@@ -45,7 +45,8 @@ async function fill(page: Page, at: string[], value: string): Promise<void> {
   const input = await page.$(field(at));
   if (!input) throw new Error(`no cell ${at.join('.')}`);
   const before = await page.evaluate(() => Number(document.body.dataset.answered ?? '0'));
-  await input.click();
+  // focused from the keyboard's side: the sticky toolbar and message bar may cover a cell a mouse would aim at
+  await input.focus();
   await page.keyboard.down('Control');
   await page.keyboard.press('a');
   await page.keyboard.up('Control');
@@ -151,6 +152,16 @@ describe('jixiao serve in Chromium', () => {
     expect([now.rows['2.5'], now.total, now.grade]).toEqual(['7', '85.13', '良']);
 
     await fill(page, ['indicators', '3.1', 'actual'], '93.2%');
+    // a draft prints as the watermarked draft, and the page says what it still needs
+    expect((await shown(page)).status).toBe('待补充 1 项');
+    await page.click('#pdf');
+    await page.waitForFunction(() => document.getElementById('banner-text')!.textContent!.startsWith('已生成草稿'), { timeout: 60_000 });
+    expect(await page.$eval('#banner-text', (e) => e.textContent)).toBe('已生成草稿 PDF（带“草稿”水印），尚有 1 项待补充：「1.1 新建集中供水工程」须说明原因：未达到年度指标值');
+    const draft = await waitForFile(downloads, 'project.pdf');
+    const draftText = execFileSync('pdftotext', ['-layout', draft, '-'], { encoding: 'utf8' });
+    expect(draftText).toContain('草稿');
+    expect(draftText).toContain('总分（暂计）');
+    rmSync(draft);
     await fill(page, ['indicators', '1.1', 'deviationReason'], '两处工程因征地延后至次年');
     await fill(page, ['budget', 'breakdown', 'currentYear', 'fullYearBudget'], '1180');
     await fill(page, ['budget', 'breakdown', 'currentYear', 'executed'], '1156.4');
@@ -191,6 +202,7 @@ describe('jixiao serve in Chromium', () => {
     const pdf = await waitForFile(downloads, 'project.pdf');
     const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(pdfText).toContain('95.13');
+    expect(pdfText).not.toContain('草稿');
     expect(pdfText).toContain('两处工程因征地延后至次年');
     expect(pdfText).toContain('王五');
 

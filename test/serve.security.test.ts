@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -179,6 +179,19 @@ describe('jixiao serve, started and stopped', () => {
     });
     expect(alive).toEqual([]);
   }
+
+  test('--open hands the address with its token to the system browser (xdg-open)', async () => {
+    const bin = tempDir('jixiao-fake-bin-');
+    const opened = path.join(bin, 'opened.txt');
+    writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\necho "$@" > "${opened}"\n`, { mode: 0o755 });
+    const s = await startServe(servedFolder(), ['--open'], { PATH: `${bin}:${process.env.PATH ?? ''}` });
+    try {
+      for (let i = 0; i < 50 && !existsSync(opened); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(readFileSync(opened, 'utf8').trim()).toBe(s.url);
+    } finally {
+      await s.stop();
+    }
+  });
 
   test('--host other than loopback only with --allow-remote; a port in use is said plainly (exit 1)', async () => {
     const bin = path.join(ROOT, 'dist/cli/main.js');

@@ -20,8 +20,8 @@ export interface Served {
 }
 
 /** Starts `jixiao serve <folder> --port 0` as a user would and waits for the address it prints. */
-export function startServe(folder: string, args: string[] = []): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, 'serve', folder, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServe(folder: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Served> {
+  const child = spawn(process.execPath, [BIN, 'serve', folder, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let err = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {

@@ -4,30 +4,9 @@ import { hintOf, messageOf } from '../errors/message';
 import { text } from '../errors/texts';
 import type { EditedForm } from '../pipeline';
 import { rateText, scoreText } from '../report/format';
+import type { LiveMark, LiveResult } from './liveTypes';
 
-/** A message for the page: where it belongs (a cell's data path, else the row) and what to do about it. */
-export interface LiveMark {
-  field: string | null;
-  row: string | null;
-  code: string;
-  severity: string;
-  /** A pending row: the form is a draft until this is given. */
-  pending: boolean;
-  message: string;
-  fix: string;
-}
-
-/** What the page shows after each edit: every score, subtotal and message, already formatted. */
-export interface LiveResult {
-  status: 'complete' | 'draft' | 'invalid';
-  statusText: string;
-  total: string;
-  grade: string;
-  rows: Record<string, { score: string; ruleScore: string; explanation: string; method: string }>;
-  budget: { rate: string; score: string; explanation: string } | null;
-  levels: { name: string; score: string; maxScore: string; groups: { name: string; score: string; maxScore: string }[] }[];
-  marks: LiveMark[];
-}
+export type { LiveMark, LiveResult };
 
 function mark(d: Diagnostic, form: EditedForm, lang: Lang, pending: boolean): LiveMark {
   const field = form.fieldOf(d.location);

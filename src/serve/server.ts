@@ -14,6 +14,7 @@ import { actualsPathFor, listForms } from './formList';
 import { formPage } from './formPage';
 import { readFormText } from './formText';
 import { liveResult } from './liveResult';
+import type { ProblemsReply } from './liveTypes';
 import { editPage, formsPage, langQuery, messagePage } from './pages';
 import { allowedHosts, guard, newToken } from './security';
 import { uiTexts } from './uiTexts';
@@ -74,7 +75,7 @@ function langOf(request: FastifyRequest): Lang | undefined {
   return v === 'en' || v === 'zh' ? v : undefined;
 }
 
-function problemsJson(diagnostics: Diagnostic[], lang: Lang) {
+function problemsJson(diagnostics: Diagnostic[], lang: Lang): ProblemsReply {
   return { problems: diagnostics.map((d) => ({ code: d.code, message: messageOf(d, lang), fix: hintOf(d, lang) ?? '' })) };
 }
 

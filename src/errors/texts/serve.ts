@@ -27,7 +27,7 @@ export const SERVE_TEXTS = {
   'serve.ui.unsaved': { zh: '有未保存的修改', en: 'Unsaved changes' },
   'serve.ui.reload': { zh: '重新载入', en: 'Reload' },
   'serve.ui.pdf': { zh: '生成 PDF', en: 'Print PDF' },
-  'serve.ui.pdfDraft': { zh: '已生成草稿 PDF（带“草稿”水印）：尚有 {count} 项待补充', en: 'Printed a draft PDF (watermarked): {count} item(s) still pending' },
+  'serve.ui.pdfDraft': { zh: '已生成草稿 PDF（带“草稿”水印），尚有 {count} 项待补充', en: 'Printed a draft PDF (watermarked), {count} item(s) still pending' },
   'serve.ui.pdfDone': { zh: '已生成 PDF', en: 'PDF printed' },
   'serve.ui.pdfRefused': { zh: '表中有错误，无法生成 PDF：请先改正标出的栏目', en: 'The form has errors and cannot be printed: fix the marked cells first' },
   'serve.ui.explain': { zh: '评分说明', en: 'How each score was computed' },

@@ -1,30 +1,7 @@
 // The web form's few hundred lines in the browser. It never scores: each edit is sent to the server, which runs the
 // same loader and scorer as `jixiao score`, and the page shows what comes back. Bundled by esbuild at build time.
 
-interface Mark {
-  field: string | null;
-  row: string | null;
-  code: string;
-  severity: string;
-  pending: boolean;
-  message: string;
-  fix: string;
-}
-
-interface Live {
-  status: 'complete' | 'draft' | 'invalid';
-  statusText: string;
-  total: string;
-  grade: string;
-  rows: Record<string, { score: string; ruleScore: string; explanation: string; method: string }>;
-  budget: { rate: string; score: string; explanation: string } | null;
-  levels: { name: string; score: string; maxScore: string; groups: { name: string; score: string; maxScore: string }[] }[];
-  marks: Mark[];
-}
-
-interface Problems {
-  problems: { code: string; message: string; fix: string }[];
-}
+import type { LiveMark as Mark, LiveResult as Live, ProblemsReply as Problems } from '../liveTypes';
 
 type Fill = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -155,7 +132,11 @@ function showLive(live: Live): void {
   live.levels.flatMap((l) => l.groups).forEach((g, i) => level2[i] && (level2[i].textContent = `${g.score}/${g.maxScore}`));
   showMarks(live.marks);
   document.body.dataset.status = live.status;
+  lastLive = live;
 }
+
+/** The last answer shown: what a draft PDF still needs is said from it. */
+let lastLive: Live | undefined;
 
 let asked = 0;
 let timer: number | undefined;
@@ -216,7 +197,9 @@ async function printPdf(): Promise<void> {
   document.body.append(link);
   link.click();
   const pending = Number(response.headers.get('x-jixiao-pending') ?? '0');
-  say(pending > 0 ? t.pdfDraft!.replace('{count}', String(pending)) : t.pdfDone!, pending > 0 ? 'info' : 'ok');
+  // a draft says what it still needs, as the cells do
+  const missing = (lastLive?.marks ?? []).filter((m) => m.pending).map((m) => m.message);
+  say(pending > 0 ? `${t.pdfDraft!.replace('{count}', String(pending))}：${missing.join('；')}` : t.pdfDone!, pending > 0 ? 'info' : 'ok');
   window.setTimeout(() => {
     URL.revokeObjectURL(link.href);
     link.remove();
