@@ -29,6 +29,6 @@ jixiao keygen --cn 演示负责人 --issuer "$out/demo-ca.p12" -o "$out/head.p12
 # the project form is complete, so it can be signed (a draft cannot)
 jixiao sign "$out/project.pdf" --p12 "$out/preparer.p12" --role 填表人 --reason 数据已核对 -o "$out/project.signed.pdf"
 jixiao sign "$out/project.signed.pdf" --p12 "$out/head.p12" --role 单位负责人 --reason 审核同意 --location 株洲市
-jixiao verify "$out/project.signed.pdf"
+jixiao verify "$out/project.signed.pdf" --trust "$out/demo-ca.pem"
 echo
 echo "签署并核验通过的示例：$out/project.signed.pdf（部门整体支出表是草稿：$out/department.pdf）"

@@ -105,11 +105,14 @@ describe('three sequential signatures by three certificates with Chinese names, 
 
   it('jixiao verify agrees with pdfsig on the valid files', async () => {
     for (const file of ['signed-preparer.pdf', 'signed-reviewer.pdf', 'signed-head.pdf'].map(at)) {
-      const report = await verifyPdf(file);
+      const report = await verifyPdf(file, { trust: [at('ca.pem')] });
       const out = pdfsig(file);
       expect(report.signatures.length).toBe((out.match(/Signature #/g) ?? []).length);
       expect(report.signatures.every((s) => s.valid)).toBe(out.match(/Signature is Valid/g)?.length === report.signatures.length);
       expect(report.ok).toBe(true);
+      // without the root the same file is intact, but who signed it is not verified
+      const untrusted = await verifyPdf(file, { env: {} });
+      expect([untrusted.intact, untrusted.identityVerified, untrusted.ok]).toEqual([true, false, false]);
       expect(report.embedded.rescoreMatches).toBe(true);
     }
   });
@@ -145,7 +148,7 @@ describe('verification fails when the file was changed', () => {
       copy[p] = copy[p]! ^ 0x01;
       writeFileSync(file, copy);
       const r = await verifyPdf(file);
-      if (!r.ok) detected++;
+      if (!r.intact) detected++;
     }
     expect(detected).toBe(positions.length);
   }, 180_000);
@@ -155,11 +158,12 @@ describe('verification fails when the file was changed', () => {
     doc.getPage(0).drawText('TAMPERED', { x: 50, y: 50, size: 30 });
     const tampered = await doc.commit({ useObjectStreams: false });
     writeFileSync(at('appended-page.pdf'), tampered);
-    const report = await verifyPdf(at('appended-page.pdf'));
-    expect(report.ok).toBe(false);
+    const report = await verifyPdf(at('appended-page.pdf'), { trust: [at('ca.pem')] });
+    expect(report.intact).toBe(false);
+    expect(report.identityVerified).toBe(true);
     expect(report.unsignedBytesAfterLast).toBeGreaterThan(0);
     expect(report.signatures.every((s) => s.digestValid && s.signatureValid)).toBe(true); // the signatures themselves still hold
-    const cli = await runCli('verify', at('appended-page.pdf'));
+    const cli = await runCli('verify', at('appended-page.pdf'), '--trust', at('ca.pem'));
     expect(cli.code).toBe(1);
     expect(cli.out).toContain('未签名的内容');
   });
@@ -169,8 +173,8 @@ describe('verification fails when the file was changed', () => {
     const data = detached(at('signed-head.pdf'));
     await doc.attach(Buffer.from(JSON.stringify({ ...data, createdAt: 'changed' })), 'jixiao-data.json', { mimeType: 'application/json' });
     writeFileSync(at('appended-data.pdf'), await doc.commit({ useObjectStreams: false }));
-    const report = await verifyPdf(at('appended-data.pdf'));
-    expect(report.ok).toBe(false);
+    const report = await verifyPdf(at('appended-data.pdf'), { trust: [at('ca.pem')] });
+    expect(report.intact).toBe(false);
     expect(report.unsignedBytesAfterLast).toBeGreaterThan(0);
   });
 
@@ -188,11 +192,12 @@ describe('verification fails when the file was changed', () => {
     writeFileSync(at('forged.pdf'), await doc.save({ useObjectStreams: false }));
     const { pdf } = await signFile(at('forged.pdf'), { p12: at('preparer.p12'), password: PASSWORD, role: 'preparer' });
     writeFileSync(at('forged-signed.pdf'), pdf);
-    const report = await verifyPdf(at('forged-signed.pdf'));
+    const report = await verifyPdf(at('forged-signed.pdf'), { trust: [at('ca.pem')] });
     expect(report.signatures.every((s) => s.valid)).toBe(true);
     expect(report.embedded.rescoreMatches).toBe(false);
     expect(report.embedded.differences).toContain('total');
-    expect(report.ok).toBe(false);
+    expect(report.identityVerified).toBe(true);
+    expect(report.intact).toBe(false);
   });
 });
 
@@ -275,7 +280,7 @@ describe('seal images and embedded inputs', () => {
     expect(before).toBeGreaterThanOrEqual(1); // the seal from the actuals file
     const after = (execFileSync('pdfimages', ['-list', at('water.signed.pdf')], { encoding: 'utf8' }).match(/\n\s+\d+\s+\d+\s+(image|smask)/g) ?? []).length;
     expect(after).toBeGreaterThan(before);
-    expect((await verifyPdf(at('water.signed.pdf'))).ok).toBe(true);
+    expect((await verifyPdf(at('water.signed.pdf'), { trust: [at('ca.pem')] })).ok).toBe(true);
   });
 
   it('the embedded inputs read back byte for byte', () => {
@@ -293,16 +298,16 @@ describe('signatures are found through the document structure', () => {
     const unsigned = readFileSync(at('unsigned.pdf'));
     const fake = Buffer.concat([unsigned, Buffer.from(`\n% /ByteRange [0 100 200 ${unsigned.length - 200}] /Contents <3082>\n`, 'latin1')]);
     writeFileSync(at('comment-byterange.pdf'), fake);
-    const report = await verifyPdf(at('comment-byterange.pdf'));
+    const report = await verifyPdf(at('comment-byterange.pdf'), { trust: [at('ca.pem')] });
     expect(report.signatures).toHaveLength(0);
-    expect(report.ok).toBe(false);
+    expect(report.intact).toBe(false);
     // the same comment after a real signature: the signature is found (once), the comment is not
     const signed = readFileSync(at('signed-preparer.pdf'));
     writeFileSync(at('signed-comment.pdf'), Buffer.concat([signed, Buffer.from(`\n% /ByteRange [0 100 200 300]\n`, 'latin1')]));
-    const after = await verifyPdf(at('signed-comment.pdf'));
+    const after = await verifyPdf(at('signed-comment.pdf'), { trust: [at('ca.pem')] });
     expect(after.signatures).toHaveLength(1);
     expect(after.signatures[0]!.role).toBe('preparer');
     expect(after.unsignedBytesAfterLast).toBeGreaterThan(0);
-    expect(after.ok).toBe(false);
+    expect(after.intact).toBe(false);
   });
 });

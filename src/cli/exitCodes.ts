@@ -4,8 +4,11 @@ import { text } from '../errors/texts';
 import type { Io } from './io';
 import { paintDiagnostic } from './style';
 
-/** 0 done; 1 bad input (or not verified, or a case failed); 2 a bug; 3 a form scored but still a draft (待补充). */
-export const EXIT = { ok: 0, input: 1, internal: 2, draft: 3 } as const;
+/**
+ * 0 done; 1 bad input (or not verified, or a case failed); 2 a bug; 3 a form scored but still a draft (待补充);
+ * 4 verify: the file is intact but a signer's identity is not verified (no trusted root given, or no chain to one).
+ */
+export const EXIT = { ok: 0, input: 1, internal: 2, draft: 3, unverifiedIdentity: 4 } as const;
 
 export interface OutputMode {
   lang: Lang;

@@ -10,7 +10,7 @@ import { scoreCommand } from './commands/score';
 import { testCommand } from './commands/test';
 import { renderCommand, type RenderCommandOptions } from './commands/render';
 import { signCommand, type SignCommandOptions } from './commands/sign';
-import { verifyCommand } from './commands/verify';
+import { verifyCommand, type VerifyCommandOptions } from './commands/verify';
 import { keygenCommand, type KeygenCommandOptions } from './commands/keygen';
 import { compareCommand, type CompareCommandOptions } from './commands/compare';
 import { lintCommand } from './commands/lint';
@@ -144,7 +144,8 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
   command('verify', 'help.verify')
     .argument('<pdf>', t('help.verify.pdf'))
     .option('--allow-unsigned', t('help.verify.allowUnsigned'))
-    .action((pdf: string, options: { json?: boolean; allowUnsigned?: boolean }) => run(() => verifyCommand(pdf, options, io, mode))());
+    .option('--trust <file|folder>', t('help.verify.trust'), (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .action((pdf: string, options: VerifyCommandOptions) => run(() => verifyCommand(pdf, options, io, mode))());
 
   command('keygen', 'help.keygen')
     .requiredOption('--cn <name>', t('help.keygen.cn'))

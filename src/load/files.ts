@@ -10,7 +10,7 @@ export function sha256(text: string | Buffer): string {
 }
 
 /** The largest input of each kind jixiao reads (README: 输入文件): a bigger one is refused before it is read. */
-export const INPUT_LIMITS = { yaml: 10 * 1024 * 1024, pdf: 100 * 1024 * 1024, image: 1024 * 1024, p12: 1024 * 1024, xlsx: 20 * 1024 * 1024 } as const;
+export const INPUT_LIMITS = { yaml: 10 * 1024 * 1024, pdf: 100 * 1024 * 1024, image: 1024 * 1024, p12: 1024 * 1024, xlsx: 20 * 1024 * 1024, certificate: 1024 * 1024 } as const;
 export type InputKind = keyof typeof INPUT_LIMITS;
 
 /**

@@ -22,3 +22,4 @@ export { BrowserGoneError, type FormPrinter } from '../pdf/printer';
 export type { RelaunchingPrinter } from '../pdf/relaunchingPrinter';
 export { scoreEdited, type EditedForm } from './liveForm';
 export { editActuals, isEditableField, type FieldEdit } from '../load/actualsEdits';
+export { beijingDateTime } from '../report/format';

@@ -6,6 +6,7 @@ import { loadPdf, readEmbeddedData, signatureFields } from '../sign/pdfRead';
 import { checkSignatures, revisionEnds, type SignatureCheck } from '../sign/verify';
 import { textRef, type TextRef } from '../errors/texts';
 import { scoreTexts } from './stages';
+import { trustAnchors } from './trustAnchors';
 
 export interface SignatureReport extends SignatureCheck {
   role: string | null;
@@ -34,9 +35,16 @@ export interface VerifyReport {
     differences: string[];
     problems: Diagnostic[];
   };
+  /** Every signature holds, nothing unsigned follows, the embedded data re-scores to itself. */
+  intact: boolean;
+  /** Every signer's certificate leads to a trusted root (false when no root was given). */
+  identityVerified: boolean;
+  /** Intact and every identity verified: only then is the form 核验通过. */
   ok: boolean;
-  /** Why verification fails, each a catalog text (said in the reader's language by the CLI). */
+  /** Why the file is not intact, each a catalog text (said in the reader's language by the CLI). */
   reasons: TextRef[];
+  /** Why the signers' identities are not verified (the file may still be intact). */
+  identityReasons: TextRef[];
 }
 
 function withoutVersion(result: unknown): unknown {
@@ -58,17 +66,22 @@ function differences(a: unknown, b: unknown): string[] {
  * Verifies a signed form: every signature (range, digest, CMS), nothing unsigned after the last one,
  * and the embedded inputs re-scored with the embedded rule set give the embedded result.
  */
-export async function verifyPdf(file: string, options: { allowUnsigned?: boolean } = {}): Promise<VerifyReport> {
+export async function verifyPdf(file: string, options: { allowUnsigned?: boolean; trust?: readonly string[]; env?: NodeJS.ProcessEnv } = {}): Promise<VerifyReport> {
+  const anchors = trustAnchors(options.trust ?? [], options.env);
   const bytes = readInput(file, 'pdf');
   const reasons: TextRef[] = [];
+  const identityReasons: TextRef[] = [];
   const report: VerifyReport = {
     file,
     revisions: revisionEnds(bytes).length,
     signatures: [],
     unsignedBytesAfterLast: 0,
     embedded: { found: false, hashesMatch: false, jixiaoVersion: '', ruleSet: '', actualsSha256: '', rescoreMatches: false, total: null, grade: null, rescoredTotal: null, differences: [], problems: [] },
+    intact: false,
+    identityVerified: false,
     ok: false,
     reasons,
+    identityReasons,
   };
 
   let roles = new Map<string, string | null>();
@@ -87,7 +100,7 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
   }
 
   // the signatures are the document's signature fields: a file whose structure cannot be read has none to check
-  const checks = checkSignatures(bytes, fields.flatMap((f) => (f.byteRange ? [f.byteRange] : [])));
+  const checks = checkSignatures(bytes, fields.flatMap((f) => (f.byteRange ? [f.byteRange] : [])), anchors);
   report.signatures = checks.map((c) => {
     const role = roles.get(c.byteRange.join(' ')) ?? null;
     const valid = c.rangeValid && c.digestValid && c.signatureValid && c.certificateValidAtSigning && c.revision > 0;
@@ -135,6 +148,12 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
       reasons.push(textRef('verify.reason.notRescorable'));
     }
   }
-  report.ok = reasons.length === 0;
+  report.intact = reasons.length === 0;
+  if (anchors.length === 0 && report.signatures.length > 0) identityReasons.push(textRef('verify.identity.noAnchors'));
+  for (const s of report.signatures) {
+    for (const problem of s.trust.problems) identityReasons.push(textRef('verify.identity.untrusted', { index: s.index, signer: s.signer, problems: problem }));
+  }
+  report.identityVerified = identityReasons.length === 0 && report.signatures.every((s) => s.trust.trusted === true);
+  report.ok = report.intact && report.identityVerified;
   return report;
 }

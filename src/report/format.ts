@@ -23,3 +23,10 @@ export function rateText(ratio: Decimal | null | undefined): string {
 export function gradeText(grade: Grade | null): string {
   return grade === null ? '' : GRADE_LABEL[grade];
 }
+
+/** 2026-11-28 09:30:05（北京时间）: times are printed in Asia/Shanghai, whatever the machine's zone. */
+export function beijingDateTime(iso: string | null, lang: 'zh' | 'en' = 'zh'): string {
+  if (!iso) return '';
+  const t = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 19)}${lang === 'en' ? ' (UTC+8)' : '（北京时间）'}`;
+}

@@ -1,6 +1,7 @@
 import { createHash, verify as verifySignature, X509Certificate, constants } from 'node:crypto';
 import forge from 'node-forge';
 import { textRef, type TextRef } from '../errors/texts';
+import { checkTrust, isTestCertificate, type TrustCheck } from './trust';
 
 /** What one signature in the file says and whether it holds. */
 export interface SignatureCheck {
@@ -25,6 +26,12 @@ export interface SignatureCheck {
   /** Bytes added after the signed range (later revisions, signed or not). */
   bytesAfter: number;
   problems: TextRef[];
+  /** SHA-256 of the signer's certificate (AB:CD:…), to compare with what the signer says theirs is. */
+  fingerprint: string;
+  /** A certificate marked 仅供测试 (jixiao keygen's): never a real signer. */
+  testCertificate: boolean;
+  /** Who the signer is: the chain to a trusted root, or why there is none. */
+  trust: TrustCheck;
 }
 
 const DIGESTS: Record<string, string> = {
@@ -72,12 +79,12 @@ const bytesOf = (node: Asn1 | undefined): string => (node && typeof node.value =
  * are the document's signature fields (their /ByteRange as the structure gives it), never byte patterns found
  * by searching the file: a /ByteRange written in a comment or a stray stream is not a signature.
  */
-export function checkSignatures(pdf: Buffer, byteRanges: number[][]): SignatureCheck[] {
+export function checkSignatures(pdf: Buffer, byteRanges: number[][], anchors: X509Certificate[] = [], now = new Date()): SignatureCheck[] {
   const ends = revisionEnds(pdf);
   return byteRanges
     .filter((r): r is [number, number, number, number] => r.length === 4 && r.every((n) => Number.isSafeInteger(n) && n >= 0))
     .sort((x, y) => x[2] + x[3] - (y[2] + y[3]))
-    .map((range, i) => checkOne(pdf, range, i + 1, ends));
+    .map((range, i) => checkOne(pdf, range, i + 1, ends, anchors, now));
 }
 
 /** What a CMS SignedData holds that verification needs, read off its ASN.1. */
@@ -133,7 +140,7 @@ function signedAttributes(signedAttrs: Asn1): { messageDigest: string; signingTi
 const sameSerial = (a: string, b: string): boolean => a.toLowerCase().replace(/^0+/, '') === b.toLowerCase().replace(/^0+/, '');
 
 /** One signature: its byte range, then its CMS — digest over the ranges, signature over the attributes, certificate dates. */
-function checkOne(pdf: Buffer, range: [number, number, number, number], index: number, ends: { from: number; to: number }[]): SignatureCheck {
+function checkOne(pdf: Buffer, range: [number, number, number, number], index: number, ends: { from: number; to: number }[], anchors: X509Certificate[], now: Date): SignatureCheck {
   const [a, b, c, d] = range;
   const check: SignatureCheck = {
     index,
@@ -150,6 +157,9 @@ function checkOne(pdf: Buffer, range: [number, number, number, number], index: n
     revision: 0,
     bytesAfter: 0,
     problems: [],
+    fingerprint: '',
+    testCertificate: false,
+    trust: { trusted: anchors.length === 0 ? null : false, chain: [], problems: [] },
   };
   const coveredEnd = c + d;
   check.rangeValid = a === 0 && b > 0 && c > b && coveredEnd <= pdf.length && pdf[b] === 0x3c && pdf[c - 1] === 0x3e;
@@ -175,6 +185,8 @@ function checkOne(pdf: Buffer, range: [number, number, number, number], index: n
     check.signer = field(signerCert.subject, 'CN');
     check.issuer = field(signerCert.issuer, 'CN');
     check.serialNumber = signerCert.serialNumber;
+    check.fingerprint = signerCert.fingerprint256;
+    check.testCertificate = isTestCertificate(signerCert);
 
     const { messageDigest, signingTime } = signedAttributes(cms.signedAttrs);
     check.signingTime = signingTime;
@@ -192,6 +204,7 @@ function checkOne(pdf: Buffer, range: [number, number, number, number], index: n
     const at = check.signingTime ? new Date(check.signingTime) : new Date();
     check.certificateValidAtSigning = new Date(signerCert.validFrom) <= at && at <= new Date(signerCert.validTo);
     if (!check.certificateValidAtSigning) check.problems.push(textRef('verify.problem.certificate'));
+    check.trust = checkTrust(signerCert, cms.certificates, anchors, check.signingTime ? new Date(check.signingTime) : null, now);
   } catch (error) {
     check.problems.push(textRef('verify.problem.cms', { detail: ` (${(error as Error).message})` }));
   }

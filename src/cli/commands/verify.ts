@@ -1,18 +1,33 @@
 import Table from 'cli-table3';
 import { diagnosticJson } from '../../errors/message';
-import { text, textOf, textOfRef, type TextKey } from '../../errors/texts';
-import { verifyPdf } from '../../pipeline';
+import { text, textOf, textOfRef, type TextKey, type TextRef } from '../../errors/texts';
+import { beijingDateTime, verifyPdf } from '../../pipeline';
 import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
 import type { Io } from '../io';
 import { paint } from '../style';
 
 const yes = (v: boolean): string => (v ? '✓' : '✗');
-const COLUMNS: TextKey[] = ['verify.col.index', 'verify.col.role', 'verify.col.signer', 'verify.col.issuer', 'verify.col.time', 'verify.col.range', 'verify.col.digest', 'verify.col.signature', 'verify.col.certificate', 'verify.col.revision', 'verify.col.after'];
+const COLUMNS: TextKey[] = ['verify.col.index', 'verify.col.role', 'verify.col.signer', 'verify.col.issuer', 'verify.col.time', 'verify.col.range', 'verify.col.digest', 'verify.col.signature', 'verify.col.certificate', 'verify.col.identity', 'verify.col.revision', 'verify.col.after'];
 
-/** `jixiao verify signed.pdf [--json]`: exit 0 only when every check holds. */
-export async function verifyCommand(file: string, options: { json?: boolean; allowUnsigned?: boolean }, io: Io, mode: OutputMode): Promise<number> {
+/** ✓ trusted, ✗ not, ? when no trusted root was given. */
+const trustMark = (trusted: boolean | null): string => (trusted === null ? '?' : yes(trusted));
+
+export interface VerifyCommandOptions {
+  json?: boolean;
+  allowUnsigned?: boolean;
+  trust?: string[];
+}
+
+/** The exit code of a report: 0 核验通过; 4 intact but an identity unverified; 1 anything else. */
+const exitOf = (report: { ok: boolean; intact: boolean }): number => (report.ok ? EXIT.ok : report.intact ? EXIT.unverifiedIdentity : EXIT.input);
+
+/**
+ * `jixiao verify signed.pdf [--trust ca.pem …] [--json]`: exit 0 only when every check holds and every signer's
+ * certificate leads to a trusted root; 4 when the file is intact but who signed it is not verified.
+ */
+export async function verifyCommand(file: string, options: VerifyCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const { lang } = mode;
-  const report = await verifyPdf(file, options.allowUnsigned ? { allowUnsigned: true } : {});
+  const report = await verifyPdf(file, { ...(options.allowUnsigned ? { allowUnsigned: true } : {}), trust: options.trust ?? [] });
   const roleName = (role: string | null): string => (role === 'preparer' || role === 'reviewer' || role === 'head' ? text(`role.${role}`, lang) : text('verify.role.unknown', lang));
   if (options.json) {
     io.out(
@@ -22,20 +37,26 @@ export async function verifyCommand(file: string, options: { json?: boolean; all
           signatures: report.signatures.map((s) => ({ ...s, roleLabel: roleName(s.role), problems: s.problems.map((p) => textOfRef(p, lang)) })),
           embedded: { ...report.embedded, problems: report.embedded.problems.map((p) => diagnosticJson(p, lang)) },
           reasons: report.reasons.map((r) => textOfRef(r, lang)),
+          identityReasons: report.identityReasons.map((r) => textOfRef(r, lang)),
         },
-        null,
+        (key, value: unknown) => (key === 'trust' && value && typeof value === 'object' ? { ...(value as object), problems: (value as { problems: TextRef[] }).problems.map((p) => textOfRef(p, lang)) } : value),
         2,
       ),
     );
-    return report.ok ? EXIT.ok : EXIT.input;
+    return exitOf(report);
   }
   io.out(text('verify.summary', lang, { file, revisions: report.revisions, signatures: report.signatures.length }));
   if (report.signatures.length > 0) {
     const table = new Table({ head: COLUMNS.map((c) => textOf(c, lang)), style: { head: [], border: [] } });
     for (const s of report.signatures) {
-      table.push([s.index, roleName(s.role), s.signer, s.issuer, s.signingTime ?? '', yes(s.rangeValid), yes(s.digestValid), yes(s.signatureValid), yes(s.certificateValidAtSigning), s.revision || '—', s.bytesAfter]);
+      table.push([s.index, roleName(s.role), s.signer, s.issuer, beijingDateTime(s.signingTime, lang), yes(s.rangeValid), yes(s.digestValid), yes(s.signatureValid), yes(s.certificateValidAtSigning), trustMark(s.trust.trusted), s.revision || '—', s.bytesAfter]);
     }
     io.out(table.toString());
+    // who each signer is: the certificate's fingerprint (to compare with what the signer says it is) and its chain
+    for (const s of report.signatures) {
+      const chain = s.trust.chain.map((link) => `${link.name}${link.anchor ? text('verify.chain.anchor', lang) : ''}`).join(' ← ');
+      io.out(text('verify.signer', lang, { index: s.index, signer: s.signer, test: s.testCertificate ? text('verify.signer.test', lang) : '', fingerprint: s.fingerprint, chain: chain || '—' }));
+    }
   }
   const e = report.embedded;
   if (e.found) {
@@ -45,6 +66,7 @@ export async function verifyCommand(file: string, options: { json?: boolean; all
   }
   printDiagnostics(io, mode, e.problems);
   if (report.ok) io.out(paint(text('verify.ok', lang), 'info', io.colour));
+  else if (report.intact) for (const r of report.identityReasons) io.out(paint(text('verify.unverifiedIdentity', lang, { reason: textOfRef(r, lang) }), 'warning', io.colour));
   else for (const r of report.reasons) io.out(paint(text('verify.failed', lang, { reason: textOfRef(r, lang) }), 'error', io.colour));
-  return report.ok ? EXIT.ok : EXIT.input;
+  return exitOf(report);
 }

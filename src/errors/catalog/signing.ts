@@ -101,6 +101,13 @@ export const SIGNING = {
     zh: '文件中没有「{role}」的签章框',
     en: 'The file has no signature box for "{role}"',
   },
+  TRUST_ANCHOR_UNREADABLE: {
+    severity: 'error',
+    zh: '{path} 里没有可读的证书（受信任的根证书须是 PEM 或 DER 格式）',
+    en: '{path} holds no readable certificate (a trusted root must be PEM or DER)',
+    hintZh: '用 jixiao keygen --ca --cert-out 写出的 .pem，或向证书颁发机构索取根证书；--trust 可以给文件夹（读取其中的 .pem、.crt、.cer）。',
+    hintEn: 'Use the .pem that jixiao keygen --ca --cert-out wrote, or the root your certificate authority publishes; --trust also takes a folder (its .pem, .crt and .cer files).',
+  },
   PDF_UNREADABLE: {
     severity: 'error',
     zh: '无法读取 PDF {path}：{detail}',
