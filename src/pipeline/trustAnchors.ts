@@ -14,7 +14,7 @@ const CERTIFICATE_FILE = /\.(pem|crt|cer|der)$/i;
 export function trustAnchors(given: readonly string[], env: NodeJS.ProcessEnv = process.env): X509Certificate[] {
   const named = given.length > 0 ? given : (env[TRUST_ENV] ?? '').split(path.delimiter).filter(Boolean);
   const files = named.flatMap((p) => {
-    let folder = false;
+    let folder: boolean;
     try {
       folder = statSync(p).isDirectory();
     } catch {
