@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { renderForms } from '../src/pipeline/render';
 import { keygen, verifyPdf } from '../src/pipeline';
 import { signFile } from '../src/pipeline/sign';
 import { signPdf } from '../src/sign/sign';
 import { makeTestP12 } from '../src/sign/keygen';
-import { PROJECT, runCli, tempDir } from './helpers';
+import { PROJECT, ROOT, runCli, tempDir } from './helpers';
 
 // Who signed: `verify` says 核验通过 only when every signer's certificate leads to a root the reader trusts.
 // Each attack below signs a form that is intact byte for byte; only the signer's identity is false.
@@ -151,4 +151,42 @@ test('a chain through an intermediate CA carried in the signature verifies to th
     [CA_NAME, true],
   ]);
   expect(report.ok).toBe(true);
+});
+
+describe('the rule set a form was scored under', () => {
+  /** The water example scored under a copy of caiyu-2020-10 beside it, edited, signed by the trusted preparer. */
+  async function signedUnder(ruleSetText: string, name: string): Promise<string> {
+    const folder = tempDir('jixiao-forged-rules-');
+    cpSync(path.join(ROOT, 'examples/water-2023'), folder, { recursive: true });
+    writeFileSync(path.join(folder, `${name}.yaml`), ruleSetText);
+    const definitions = path.join(folder, 'project.indicators.yaml');
+    writeFileSync(definitions, readFileSync(definitions, 'utf8').replace('ruleSet: caiyu-2020-10', `ruleSet: ./${name}.yaml`));
+    const [form] = await renderForms([path.join(folder, 'project.actuals.yaml')], { explain: false });
+    expect(form!.problems).toBeUndefined();
+    writeFileSync(path.join(folder, 'form.pdf'), form!.pdf!);
+    await signAs(at('preparer.p12'), 'preparer', path.join(folder, 'form.pdf'), path.join(folder, 'signed.pdf'));
+    return path.join(folder, 'signed.pdf');
+  }
+  const official = readFileSync(path.join(ROOT, 'indicators/rulesets/caiyu-2020-10.yaml'), 'utf8');
+
+  test('a forged rule set under the official id (grade line lowered) is refused: RULESET_MODIFIED names the difference', async () => {
+    const forged = official.replace('{ grade: excellent, min: 90 }', '{ grade: excellent, min: 70 }');
+    expect(forged).not.toBe(official);
+    const file = await signedUnder(forged, 'caiyu-2020-10');
+    const run = await runCli('verify', file, '--trust', at('ca.pem'));
+    expect(run.code).toBe(1);
+    expect(run.err + run.out).toContain('RULESET_MODIFIED');
+    expect(run.err + run.out).toContain('优 90 → 70');
+    expect(run.out).toContain('内嵌的规则集冒用了随 jixiao 发布的规则集「caiyu-2020-10」的编号');
+    // accepted on purpose, the difference is still said
+    const allowed = await runCli('verify', file, '--trust', at('ca.pem'), '--allow-custom-rules');
+    expect(allowed.code).toBe(0);
+    expect(allowed.out).toContain('已按 --allow-custom-rules 接受）：优 90 → 70');
+  });
+
+  test('the official rule set copied unchanged, and a custom rule set with an id of its own, verify', async () => {
+    expect((await runCli('verify', await signedUnder(official, 'caiyu-2020-10'), '--trust', at('ca.pem'))).code).toBe(0);
+    const own = official.replace('id: caiyu-2020-10', 'id: shili-2023').replace('{ grade: excellent, min: 90 }', '{ grade: excellent, min: 85 }');
+    expect((await runCli('verify', await signedUnder(own, 'shili-2023'), '--trust', at('ca.pem'))).code).toBe(0);
+  });
 });

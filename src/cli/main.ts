@@ -144,6 +144,7 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
   command('verify', 'help.verify')
     .argument('<pdf>', t('help.verify.pdf'))
     .option('--allow-unsigned', t('help.verify.allowUnsigned'))
+    .option('--allow-custom-rules', t('help.verify.allowCustomRules'))
     .option('--trust <file|folder>', t('help.verify.trust'), (value: string, previous: string[]) => [...previous, value], [] as string[])
     .action((pdf: string, options: VerifyCommandOptions) => run(() => verifyCommand(pdf, options, io, mode))());
 

@@ -11,7 +11,8 @@ import { EVENT_SPECS } from '../scoring/registry';
 import { validateDocument } from '../source/validate';
 import { parseYaml, type SourceDocument } from '../source/yamlSource';
 import { decodeText, readInput, sha256 } from './files';
-import { ruleSetPath } from './ruleSetFiles';
+import { ruleSetPath, shippedRuleSetIds } from './ruleSetFiles';
+import { RULESETS_DIR } from '../domain/paths';
 
 export { shippedRuleSetIds, ruleSetFolders, RULESETS_ENV } from './ruleSetFiles';
 
@@ -39,6 +40,11 @@ export function readRuleSet(idOrPath: string, namedAt: SourceLocation | undefine
     result.problems.push(inputError('RULESET_ID_MISMATCH', { path: doc.file, found: result.ruleSet.file.id, id: idOrPath }, doc.locate(['id'])).diagnostics[0]!);
   }
   return result;
+}
+
+/** The rule set shipped with jixiao under this id (never a user's file of the same name), or null when none is. */
+export function shippedRuleSet(id: string): RuleSet | null {
+  return shippedRuleSetIds().includes(id) ? loadRuleSet(path.join(RULESETS_DIR, `${id}.yaml`)) : null;
 }
 
 const byText = new Map<string, RuleSet>();

@@ -6,6 +6,9 @@ import { loadPdf, readEmbeddedData, signatureFields } from '../sign/pdfRead';
 import { checkSignatures, revisionEnds, type SignatureCheck } from '../sign/verify';
 import { textRef, type TextRef } from '../errors/texts';
 import { scoreTexts } from './stages';
+import { ruleSetFromText, shippedRuleSet } from '../load/ruleSets';
+import { diffRuleSets } from '../compare/ruleSetDiff';
+import { listOf } from '../errors/texts';
 import { trustAnchors } from './trustAnchors';
 
 export interface SignatureReport extends SignatureCheck {
@@ -33,6 +36,8 @@ export interface VerifyReport {
     grade: string | null;
     rescoredTotal: string | null;
     differences: string[];
+    /** What differs from the shipped rule set of the same id (empty when it is that rule set, or a custom id). */
+    ruleSetDifferences: string[];
     problems: Diagnostic[];
   };
   /** Every signature holds, nothing unsigned follows, the embedded data re-scores to itself. */
@@ -45,6 +50,19 @@ export interface VerifyReport {
   reasons: TextRef[];
   /** Why the signers' identities are not verified (the file may still be intact). */
   identityReasons: TextRef[];
+}
+
+/**
+ * A rule set embedded under the id of one shipped with jixiao must be that rule set (the same resolved content):
+ * otherwise lowered grade lines could pass for the official rules. Returns what differs, or null.
+ */
+function ruleSetDifferences(text: string, name: string): { id: string; version: string; differences: string[] } | null {
+  const embedded = ruleSetFromText(text, name);
+  const shipped = shippedRuleSet(embedded.file.id);
+  if (!shipped || shipped.sha256 === embedded.sha256) return null;
+  const differences = diffRuleSets(shipped.file, embedded.file).map((d) => `${d.item} ${d.a} → ${d.b}`);
+  if (embedded.file.version !== shipped.file.version) differences.unshift(`version ${shipped.file.version} → ${embedded.file.version}`);
+  return { id: embedded.file.id, version: embedded.file.version, differences: differences.length > 0 ? differences : ['name / notes'] };
 }
 
 function withoutVersion(result: unknown): unknown {
@@ -66,7 +84,7 @@ function differences(a: unknown, b: unknown): string[] {
  * Verifies a signed form: every signature (range, digest, CMS), nothing unsigned after the last one,
  * and the embedded inputs re-scored with the embedded rule set give the embedded result.
  */
-export async function verifyPdf(file: string, options: { allowUnsigned?: boolean; trust?: readonly string[]; env?: NodeJS.ProcessEnv } = {}): Promise<VerifyReport> {
+export async function verifyPdf(file: string, options: { allowUnsigned?: boolean; allowCustomRules?: boolean; trust?: readonly string[]; env?: NodeJS.ProcessEnv } = {}): Promise<VerifyReport> {
   const anchors = trustAnchors(options.trust ?? [], options.env);
   const bytes = readInput(file, 'pdf');
   const reasons: TextRef[] = [];
@@ -76,7 +94,7 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     revisions: revisionEnds(bytes).length,
     signatures: [],
     unsignedBytesAfterLast: 0,
-    embedded: { found: false, hashesMatch: false, jixiaoVersion: '', ruleSet: '', actualsSha256: '', rescoreMatches: false, total: null, grade: null, rescoredTotal: null, differences: [], problems: [] },
+    embedded: { found: false, hashesMatch: false, jixiaoVersion: '', ruleSet: '', actualsSha256: '', rescoreMatches: false, total: null, grade: null, rescoredTotal: null, differences: [], ruleSetDifferences: [], problems: [] },
     intact: false,
     identityVerified: false,
     ok: false,
@@ -142,6 +160,14 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
       e.differences = differences(withoutVersion(rescored), withoutVersion(embedded.result));
       e.rescoreMatches = e.differences.length === 0;
       if (!e.rescoreMatches) reasons.push(textRef('verify.reason.rescore', { fields: e.differences.join(', ') }));
+      const modified = ruleSetDifferences(embedded.inputs.ruleSet.text, embedded.inputs.ruleSet.name);
+      if (modified) {
+        e.ruleSetDifferences = modified.differences;
+        if (!options.allowCustomRules) {
+          e.problems.push(diagnostic('RULESET_MODIFIED', { id: modified.id, version: modified.version, differences: listOf(modified.differences) }));
+          reasons.push(textRef('verify.reason.rulesetModified', { id: modified.id }));
+        }
+      }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       e.problems.push(...error.diagnostics);

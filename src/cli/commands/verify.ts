@@ -15,6 +15,7 @@ const trustMark = (trusted: boolean | null): string => (trusted === null ? '?' :
 export interface VerifyCommandOptions {
   json?: boolean;
   allowUnsigned?: boolean;
+  allowCustomRules?: boolean;
   trust?: string[];
 }
 
@@ -27,7 +28,7 @@ const exitOf = (report: { ok: boolean; intact: boolean }): number => (report.ok 
  */
 export async function verifyCommand(file: string, options: VerifyCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const { lang } = mode;
-  const report = await verifyPdf(file, { ...(options.allowUnsigned ? { allowUnsigned: true } : {}), trust: options.trust ?? [] });
+  const report = await verifyPdf(file, { ...(options.allowUnsigned ? { allowUnsigned: true } : {}), ...(options.allowCustomRules ? { allowCustomRules: true } : {}), trust: options.trust ?? [] });
   const roleName = (role: string | null): string => (role === 'preparer' || role === 'reviewer' || role === 'head' ? text(`role.${role}`, lang) : text('verify.role.unknown', lang));
   if (options.json) {
     io.out(
@@ -65,6 +66,7 @@ export async function verifyCommand(file: string, options: VerifyCommandOptions,
     io.out(text('verify.rescore', lang, { total: e.total ?? '—', grade: e.grade ? text('verify.rescore.grade', lang, { grade: e.grade }) : '', rescored: e.rescoredTotal ?? '—', verdict }));
   }
   printDiagnostics(io, mode, e.problems);
+  if (options.allowCustomRules && e.ruleSetDifferences.length > 0) io.out(paint(text('verify.customRules', lang, { id: e.ruleSet, differences: e.ruleSetDifferences.join('；') }), 'warning', io.colour));
   if (report.ok) io.out(paint(text('verify.ok', lang), 'info', io.colour));
   else if (report.intact) for (const r of report.identityReasons) io.out(paint(text('verify.unverifiedIdentity', lang, { reason: textOfRef(r, lang) }), 'warning', io.colour));
   else for (const r of report.reasons) io.out(paint(text('verify.failed', lang, { reason: textOfRef(r, lang) }), 'error', io.colour));

@@ -101,6 +101,13 @@ export const SIGNING = {
     zh: '文件中没有「{role}」的签章框',
     en: 'The file has no signature box for "{role}"',
   },
+  RULESET_MODIFIED: {
+    severity: 'error',
+    zh: '内嵌的规则集用的是随 jixiao 发布的规则集的编号「{id}」（版本 {version}），内容却不同：{differences}',
+    en: 'The embedded rule set carries the id of a rule set shipped with jixiao, "{id}" (version {version}), but differs from it: {differences}',
+    hintZh: '用随 jixiao 发布的规则集重新出表；自定义的规则集应换一个自己的编号。确知这是有意使用的自定义规则时，verify 加 --allow-custom-rules。',
+    hintEn: 'Print the form again under the shipped rule set; a custom rule set should have an id of its own. If the custom rules are intended, pass --allow-custom-rules to verify.',
+  },
   TRUST_ANCHOR_UNREADABLE: {
     severity: 'error',
     zh: '{path} 里没有可读的证书（受信任的根证书须是 PEM 或 DER 格式）',
