@@ -275,7 +275,8 @@ describe('seal images and embedded inputs', () => {
     const [form] = await renderForms(['examples/water-2023/project.actuals.yaml'], { explain: false });
     writeFileSync(at('water.pdf'), form!.pdf!);
     const before = (execFileSync('pdfimages', ['-list', at('water.pdf')], { encoding: 'utf8' }).match(/\n\s+\d+\s+\d+\s+(image|smask)/g) ?? []).length;
-    const { pdf } = await signFile(at('water.pdf'), { p12: at('head.p12'), password: PASSWORD, role: 'head', seal: path.join(ROOT, 'examples/water-2023/seal.png') });
+    writeFileSync(at('water.preparer.pdf'), (await signFile(at('water.pdf'), { p12: at('preparer.p12'), password: PASSWORD, role: 'preparer' })).pdf);
+    const { pdf } = await signFile(at('water.preparer.pdf'), { p12: at('head.p12'), password: PASSWORD, role: 'head', seal: path.join(ROOT, 'examples/water-2023/seal.png') });
     writeFileSync(at('water.signed.pdf'), pdf);
     expect(before).toBeGreaterThanOrEqual(1); // the seal from the actuals file
     const after = (execFileSync('pdfimages', ['-list', at('water.signed.pdf')], { encoding: 'utf8' }).match(/\n\s+\d+\s+\d+\s+(image|smask)/g) ?? []).length;

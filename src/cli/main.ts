@@ -138,6 +138,7 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .option('--location <text>', t('help.sign.location'))
     .option('--seal <image>', t('help.sign.seal'))
     .option('--allow-expired', t('help.sign.allowExpired'))
+    .option('--allow-name-mismatch', t('help.sign.allowNameMismatch'))
     .option('-o, --output <file>', t('help.sign.output'))
     .action((pdf: string, options: SignCommandOptions) => run(() => signCommand(pdf, options, io, mode))());
 
@@ -145,6 +146,7 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .argument('<pdf>', t('help.verify.pdf'))
     .option('--allow-unsigned', t('help.verify.allowUnsigned'))
     .option('--allow-custom-rules', t('help.verify.allowCustomRules'))
+    .option('--allow-name-mismatch', t('help.verify.allowNameMismatch'))
     .option('--trust <file|folder>', t('help.verify.trust'), (value: string, previous: string[]) => [...previous, value], [] as string[])
     .action((pdf: string, options: VerifyCommandOptions) => run(() => verifyCommand(pdf, options, io, mode))());
 

@@ -13,6 +13,7 @@ export interface SignFileOptions {
   location?: string;
   seal?: string;
   allowExpired?: boolean;
+  allowNameMismatch?: boolean;
 }
 
 
@@ -31,6 +32,7 @@ export async function signFile(pdfFile: string, options: SignFileOptions) {
     ...(options.location !== undefined ? { location: options.location } : {}),
     ...(seal ? { seal } : {}),
     ...(options.allowExpired ? { allowExpired: true } : {}),
+    ...(options.allowNameMismatch ? { allowNameMismatch: true } : {}),
   });
   return { ...signed, readSha256: sha256(pdf) };
 }

@@ -6,6 +6,10 @@ import { loadPdf, readEmbeddedData, signatureFields } from '../sign/pdfRead';
 import { checkSignatures, revisionEnds, type SignatureCheck } from '../sign/verify';
 import { textRef, type TextRef } from '../errors/texts';
 import { scoreTexts } from './stages';
+import { printedNames, roleBreaches } from '../sign/roles';
+import { ROLES, type Role } from '../domain/glossary';
+
+const isRole = (r: string | null): r is Role => (ROLES as readonly (string | null)[]).includes(r);
 import { ruleSetFromText, shippedRuleSet } from '../load/ruleSets';
 import { diffRuleSets } from '../compare/ruleSetDiff';
 import { listOf } from '../errors/texts';
@@ -84,7 +88,7 @@ function differences(a: unknown, b: unknown): string[] {
  * Verifies a signed form: every signature (range, digest, CMS), nothing unsigned after the last one,
  * and the embedded inputs re-scored with the embedded rule set give the embedded result.
  */
-export async function verifyPdf(file: string, options: { allowUnsigned?: boolean; allowCustomRules?: boolean; trust?: readonly string[]; env?: NodeJS.ProcessEnv } = {}): Promise<VerifyReport> {
+export async function verifyPdf(file: string, options: { allowUnsigned?: boolean; allowCustomRules?: boolean; allowNameMismatch?: boolean; trust?: readonly string[]; env?: NodeJS.ProcessEnv } = {}): Promise<VerifyReport> {
   const anchors = trustAnchors(options.trust ?? [], options.env);
   const bytes = readInput(file, 'pdf');
   const reasons: TextRef[] = [];
@@ -134,6 +138,19 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
   if (last) {
     report.unsignedBytesAfterLast = last.bytesAfter;
     if (last.bytesAfter > 0) reasons.push(textRef('verify.reason.bytesAfter', { bytes: last.bytesAfter }));
+  }
+
+  if (embedded) {
+    // who signed in which role, in which order, against the names the form prints
+    const breaches = roleBreaches(
+      printedNames(embedded.inputs.actuals.text),
+      report.signatures.map((s) => ({ role: isRole(s.role) ? s.role : null, signer: s.signer, fingerprint: s.fingerprint })),
+      { allowNameMismatch: options.allowNameMismatch === true },
+    );
+    for (const { index, breach } of breaches) {
+      report.embedded.problems.push(breach);
+      reasons.push(textRef('verify.reason.role', { index }));
+    }
   }
 
   if (embedded) {

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { inputError } from '../errors/diagnostic';
 
@@ -63,4 +64,10 @@ export function decodedAttributes(attributes: forge.pki.CertificateField[]): for
   return attributes.map((a) =>
     (a.valueTagClass as unknown) === forge.asn1.Type.UTF8 && typeof a.value === 'string' ? { ...a, value: forge.util.decodeUtf8(a.value) } : a,
   );
+}
+
+/** SHA-256 of a certificate's DER as AB:CD:… — the same form verify prints and X509Certificate.fingerprint256 gives. */
+export function certificateFingerprint(certificate: forge.pki.Certificate): string {
+  const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary');
+  return new X509Certificate(der).fingerprint256;
 }

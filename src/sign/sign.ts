@@ -6,6 +6,9 @@ import { uncoveredCharacters } from '../domain/fonts';
 import { detachedSignature } from './cms';
 import { readIdentity } from './keys';
 import { FIELD_PREFIX, loadPdf, readEmbeddedData, signatureFields } from './pdfRead';
+import { printedNames, roleBreaches, type RoleSignature } from './roles';
+import { checkSignatures } from './verify';
+import { certificateFingerprint } from './keys';
 
 /** Room left for the CMS signature in /Contents (bytes): a 2048-bit RSA signature with a short chain fits well. */
 const SIGNATURE_ROOM = 16_384;
@@ -23,6 +26,8 @@ export interface SignRequest {
   seal?: { bytes: Uint8Array; type: 'png' | 'jpeg'; path: string };
   now?: Date;
   allowExpired?: boolean;
+  /** Sign a box whose printed name is not the certificate's (the box then shows both names). */
+  allowNameMismatch?: boolean;
 }
 
 /** 2026-11-28 09:30（北京时间）: the time printed in a visible signature. */
@@ -72,6 +77,8 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   if (already) throw inputError('ROLE_ALREADY_SIGNED', { role: roleLabel, signer: already.signer });
   const box = data.signatureBoxes.find((b) => b.role === request.role);
   if (!box) throw inputError('NO_SIGNATURE_BOX', { role: roleLabel });
+  const printed = printedNames(data.inputs.actuals.text)[request.role];
+  refuseRoleBreaches(request, doc, identity, data.inputs.actuals.text);
   const page = doc.getPage(box.page);
   const [x1, y1, x2, y2] = box.rect;
 
@@ -83,7 +90,8 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   const appearance = await signatureAppearance(doc, x2 - x1, y2 - y1, {
     topMargin: 16,
     lines: [
-      { text: identity.commonName, size: 12 },
+      // signing for the person the form names, on purpose: the box says so, with both names
+      { text: printed !== '' && printed !== identity.commonName ? `${identity.commonName}（表上：${printed}）` : identity.commonName, size: 12 },
       { text: `数字签名于 ${beijingTime(now)}`, size: 7 },
       { text: reason, size: 7 },
     ],
@@ -140,6 +148,23 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
     throw new Error('incremental update changed earlier bytes');
   }
   return { pdf: fillSignature(updated, request.pdf.length, identity, now), warnings, signer: identity.commonName };
+}
+
+/**
+ * Refuses a signature that would break the signing rules with those already in the file: out of order, a second
+ * role for one certificate, a certificate whose name is not the one printed for the role.
+ */
+function refuseRoleBreaches(request: SignRequest, doc: Awaited<ReturnType<typeof loadPdf>>, identity: ReturnType<typeof readIdentity>, actualsText: string): void {
+  const fields = signatureFields(doc);
+  const roles = new Map(fields.filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f.role]));
+  const existing: RoleSignature[] = checkSignatures(Buffer.from(request.pdf), fields.flatMap((f) => (f.byteRange ? [f.byteRange] : []))).map((c) => ({
+    role: (roles.get(c.byteRange.join(' ')) ?? null) as Role | null,
+    signer: c.signer,
+    fingerprint: c.fingerprint,
+  }));
+  const mine: RoleSignature = { role: request.role, signer: identity.commonName, fingerprint: certificateFingerprint(identity.certificate) };
+  const breaches = roleBreaches(printedNames(actualsText), [...existing, mine], { allowNameMismatch: request.allowNameMismatch === true }).filter((b) => b.index === existing.length + 1);
+  if (breaches.length > 0) throw new InputError(breaches.map((b) => b.breach));
 }
 
 /** Writes the byte range and the CMS signature into the placeholder of the newest revision. */

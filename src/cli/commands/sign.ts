@@ -16,6 +16,7 @@ export interface SignCommandOptions {
   seal?: string;
   output?: string;
   allowExpired?: boolean;
+  allowNameMismatch?: boolean;
   json?: boolean;
 }
 
@@ -40,6 +41,7 @@ export async function signCommand(pdf: string, options: SignCommandOptions, io: 
       ...(options.location !== undefined ? { location: options.location } : {}),
       ...(options.seal !== undefined ? { seal: options.seal } : {}),
       ...(options.allowExpired ? { allowExpired: true } : {}),
+      ...(options.allowNameMismatch ? { allowNameMismatch: true } : {}),
     });
   // Signing adds a revision to the same document: in place by default, like any generated output otherwise.
   // In place, two signers at once must not lose either signature: a lock for the update, and the file must

@@ -16,6 +16,7 @@ export interface VerifyCommandOptions {
   json?: boolean;
   allowUnsigned?: boolean;
   allowCustomRules?: boolean;
+  allowNameMismatch?: boolean;
   trust?: string[];
 }
 
@@ -28,7 +29,7 @@ const exitOf = (report: { ok: boolean; intact: boolean }): number => (report.ok 
  */
 export async function verifyCommand(file: string, options: VerifyCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const { lang } = mode;
-  const report = await verifyPdf(file, { ...(options.allowUnsigned ? { allowUnsigned: true } : {}), ...(options.allowCustomRules ? { allowCustomRules: true } : {}), trust: options.trust ?? [] });
+  const report = await verifyPdf(file, { ...(options.allowUnsigned ? { allowUnsigned: true } : {}), ...(options.allowCustomRules ? { allowCustomRules: true } : {}), ...(options.allowNameMismatch ? { allowNameMismatch: true } : {}), trust: options.trust ?? [] });
   const roleName = (role: string | null): string => (role === 'preparer' || role === 'reviewer' || role === 'head' ? text(`role.${role}`, lang) : text('verify.role.unknown', lang));
   if (options.json) {
     io.out(

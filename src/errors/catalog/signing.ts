@@ -82,6 +82,27 @@ export const SIGNING = {
     hintZh: '每个角色只签一次；如需重签，请从未签署的文件重新开始。',
     hintEn: 'Each role signs once; to sign again, start from the unsigned file.',
   },
+  ROLE_OUT_OF_ORDER: {
+    severity: 'error',
+    zh: '「{role}」签署的次序不对：「{other}」{relation}',
+    en: '"{role}" signs out of order: "{other}" {relation}',
+    hintZh: '按 填表人 → 审核人 → 单位负责人 的次序签署（表上没有印审核人姓名时可以不签审核人）。',
+    hintEn: 'Sign in the order preparer → reviewer → head (the reviewer may be skipped when the form prints no reviewer name).',
+  },
+  CERT_TWO_ROLES: {
+    severity: 'error',
+    zh: '同一张证书（{signer}）既签了「{other}」又签「{role}」',
+    en: 'One certificate ({signer}) signs both as "{other}" and as "{role}"',
+    hintZh: '每个角色由本人用自己的证书签署；一个人不能代签几个角色。',
+    hintEn: 'Each role signs with its own person\'s certificate; one person cannot sign for several roles.',
+  },
+  SIGNER_NAME_MISMATCH: {
+    severity: 'error',
+    zh: '表上「{role}」印的是「{printed}」，签署证书却是「{signer}」',
+    en: 'The form prints "{printed}" as "{role}", but the signing certificate is "{signer}"',
+    hintZh: '由表上印名的本人签署，或先改正填报文件中的姓名再出表；确需他人代签时加 --allow-name-mismatch（签章框会同时印出两个姓名）。',
+    hintEn: 'Have the person named on the form sign, or correct the name and print again; to sign for someone on purpose pass --allow-name-mismatch (the box then shows both names).',
+  },
   UNKNOWN_ROLE: {
     severity: 'error',
     zh: '未知的签署角色「{role}」',

@@ -53,6 +53,8 @@ export const CLI_TEXTS = {
   'help.verify.pdf': { zh: '已签署的 PDF', en: 'a signed PDF' },
   'help.verify.trust': { zh: '受信任的根证书（PEM/DER 文件或放证书的文件夹，可重复）；不给时读环境变量 JIXIAO_TRUST', en: 'a trusted root certificate (PEM/DER file or a folder of them; repeatable); JIXIAO_TRUST is read when none is given' },
   'help.verify.allowCustomRules': { zh: '接受冒用发布规则集编号却内容不同的内嵌规则集（仍列出差异）', en: 'accept an embedded rule set that uses a shipped id but differs from it (the differences are still listed)' },
+  'help.verify.allowNameMismatch': { zh: '接受签署证书姓名与表上所印姓名不同（代签）', en: 'accept a signer whose certificate name is not the name printed on the form (signing for someone)' },
+  'help.sign.allowNameMismatch': { zh: '证书姓名与表上该角色所印姓名不同时仍签署（签章框同时印出两个姓名）', en: 'sign although the certificate name is not the name printed for the role (the box shows both names)' },
   'help.verify.allowUnsigned': { zh: '允许没有签名的文件（只核验内嵌数据）', en: 'accept a file without signatures (check the embedded data only)' },
   'help.keygen': { zh: '生成测试证书（PKCS#12；主题中标明“仅供测试”），可作测试 CA 或由测试 CA 颁发', en: 'make a test certificate (PKCS#12, marked TEST ONLY), as a test CA or issued by one' },
   'help.keygen.cn': { zh: '证书名称（CN），如 演示填表人', en: 'certificate name (CN)' },

@@ -32,6 +32,7 @@ export const VERIFY_TEXTS = {
   'verify.reason.hashes': { zh: '内嵌数据的哈希与内容不符', en: 'the embedded data does not match its hashes' },
   'verify.reason.rescore': { zh: '按内嵌规则集重新评分与内嵌结果不符（{fields}）', en: 're-scoring under the embedded rule set differs from the embedded result ({fields})' },
   'verify.reason.notRescorable': { zh: '内嵌的输入无法重新评分', en: 'the embedded inputs cannot be scored again' },
+  'verify.reason.role': { zh: '第 {index} 个签名违反签署规则（见上）', en: 'signature {index} breaks the signing rules (see above)' },
   'verify.reason.rulesetModified': { zh: '内嵌的规则集冒用了随 jixiao 发布的规则集「{id}」的编号', en: 'the embedded rule set uses the id of the shipped rule set "{id}" but differs from it' },
   'verify.customRules': { zh: '注意：内嵌的规则集与随 jixiao 发布的「{id}」不同（已按 --allow-custom-rules 接受）：{differences}', en: 'Note: the embedded rule set differs from the shipped "{id}" (accepted with --allow-custom-rules): {differences}' },
   'verify.problem.range': { zh: '签名范围不合法', en: 'invalid byte range' },

@@ -1,0 +1,97 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { keygen } from '../src/pipeline';
+import { renderForms } from '../src/pipeline/render';
+import { roleBreaches, type RoleSignature } from '../src/sign/roles';
+import { ROOT, runCli, tempDir } from './helpers';
+
+// Roles are bound to names, order and certificates: 填表人 → 审核人 → 单位负责人, each by the person the form names.
+
+jest.setTimeout(120_000);
+
+const none = { preparer: '', reviewer: '', head: '' };
+const sig = (role: RoleSignature['role'], signer: string, fingerprint = signer): RoleSignature => ({ role, signer, fingerprint });
+const codes = (printed: typeof none, signatures: RoleSignature[], options = {}): string[] => roleBreaches(printed, signatures, options).map((b) => `${b.index} ${b.breach.code}`);
+
+describe('the signing rules', () => {
+  test('in order, each by its own certificate: no breach', () => {
+    expect(codes(none, [sig('preparer', 'A'), sig('reviewer', 'B'), sig('head', 'C')])).toEqual([]);
+    // a reviewer the form does not name may be left out
+    expect(codes(none, [sig('preparer', 'A'), sig('head', 'C')])).toEqual([]);
+  });
+
+  test('each breach at the signature that commits it', () => {
+    expect(codes(none, [sig('preparer', 'A'), sig('preparer', 'B')])).toEqual(['2 ROLE_ALREADY_SIGNED']);
+    expect(codes(none, [sig('head', 'C')])).toEqual(['1 ROLE_OUT_OF_ORDER']);
+    expect(codes(none, [sig('preparer', 'A'), sig('head', 'C'), sig('reviewer', 'B')])).toEqual(['3 ROLE_OUT_OF_ORDER']);
+    expect(codes({ ...none, reviewer: '李四' }, [sig('preparer', 'A'), sig('head', 'C')])).toEqual(['2 ROLE_OUT_OF_ORDER']);
+    expect(codes(none, [sig('preparer', 'A', 'X'), sig('reviewer', 'A', 'X'), sig('head', 'A', 'X')])).toEqual(['2 CERT_TWO_ROLES', '3 CERT_TWO_ROLES']);
+    expect(codes({ ...none, preparer: '张三' }, [sig('preparer', '李四')])).toEqual(['1 SIGNER_NAME_MISMATCH']);
+    expect(codes({ ...none, preparer: '张三' }, [sig('preparer', '李四')], { allowNameMismatch: true })).toEqual([]);
+  });
+
+  test('the messages say who and what', () => {
+    const [breach] = roleBreaches(none, [sig('preparer', 'A'), sig('head', 'C'), sig('reviewer', 'B')]);
+    expect(breach!.breach.data).toMatchObject({ role: '审核人', other: '单位负责人' });
+  });
+});
+
+describe('sign and verify keep them', () => {
+  const dir = tempDir('jixiao-roles-');
+  const at = (f: string): string => path.join(dir, f);
+  const PASSWORD = 'roles-test';
+  const env = { JIXIAO_P12_PASSWORD: PASSWORD };
+  const sign = async (input: string, p12: string, role: string, output: string, ...extra: string[]): Promise<{ code: number; text: string }> => {
+    const old = { ...process.env };
+    Object.assign(process.env, env);
+    try {
+      const run = await runCli('sign', input, '--p12', at(p12), '--role', role, '-o', output, ...extra);
+      return { code: run.code, text: run.err + run.out };
+    } finally {
+      process.env = old;
+    }
+  };
+
+  beforeAll(async () => {
+    // the water example, naming its three signers
+    cpSync(path.join(ROOT, 'examples/water-2023'), dir, { recursive: true });
+    const actuals = at('project.actuals.yaml');
+    writeFileSync(actuals, readFileSync(actuals, 'utf8').replace('signOff:\n', 'signOff:\n  preparer: 张三\n  reviewer: 李四\n  head: 王五\n'));
+    const [form] = await renderForms([actuals], { explain: false });
+    writeFileSync(at('form.pdf'), form!.pdf!);
+    const ca = keygen({ commonName: '角色测试根证书', password: PASSWORD, ca: true });
+    writeFileSync(at('ca.p12'), ca.p12);
+    writeFileSync(at('ca.pem'), ca.pem);
+    for (const name of ['张三', '李四', '王五']) writeFileSync(at(`${name}.p12`), keygen({ commonName: name, password: PASSWORD, issuer: { file: at('ca.p12'), password: PASSWORD } }).p12);
+  });
+
+  test('the named people in order: 核验通过', async () => {
+    expect((await sign(at('form.pdf'), '张三.p12', '填表人', at('1.pdf'))).code).toBe(0);
+    expect((await sign(at('1.pdf'), '李四.p12', '审核人', at('2.pdf'))).code).toBe(0);
+    expect((await sign(at('2.pdf'), '王五.p12', '单位负责人', at('3.pdf'))).code).toBe(0);
+    const verified = await runCli('verify', at('3.pdf'), '--trust', at('ca.pem'));
+    expect(verified.code).toBe(0);
+  });
+
+  test('sign refuses: 填表人 never signing, 单位负责人 before the named 审核人, one certificate for two roles, someone else in a named box', async () => {
+    let run = await sign(at('form.pdf'), '王五.p12', '单位负责人', at('x.pdf'));
+    expect([run.code, run.text]).toEqual([1, expect.stringContaining('ROLE_OUT_OF_ORDER: 「单位负责人」签署的次序不对：「填表人」还没有签')]);
+    run = await sign(at('1.pdf'), '王五.p12', '单位负责人', at('x.pdf'));
+    expect(run.text).toContain('「审核人」还没有签');
+    run = await sign(at('1.pdf'), '张三.p12', '审核人', at('x.pdf'));
+    expect(run.text).toContain('CERT_TWO_ROLES: 同一张证书（张三）既签了「填表人」又签「审核人」');
+    run = await sign(at('form.pdf'), '李四.p12', '填表人', at('x.pdf'));
+    expect(run.text).toContain('SIGNER_NAME_MISMATCH: 表上「填表人」印的是「张三」，签署证书却是「李四」');
+    expect(run.code).toBe(1);
+  });
+
+  test('signing for the named person on purpose: allowed with --allow-name-mismatch, and verify names it unless told the same', async () => {
+    const run = await sign(at('form.pdf'), '李四.p12', '填表人', at('for-someone.pdf'), '--allow-name-mismatch');
+    expect(run.code).toBe(0);
+    const strict = await runCli('verify', at('for-someone.pdf'), '--trust', at('ca.pem'));
+    expect(strict.code).toBe(1);
+    expect(strict.err + strict.out).toContain('SIGNER_NAME_MISMATCH');
+    expect(strict.out).toContain('第 1 个签名违反签署规则');
+    expect((await runCli('verify', at('for-someone.pdf'), '--trust', at('ca.pem'), '--allow-name-mismatch')).code).toBe(0);
+  });
+});
