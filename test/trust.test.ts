@@ -103,7 +103,7 @@ describe('forged identities, each refused with its reason (exit 4: the file is i
   test('an openssl self-signed certificate', async () => {
     const key = at('self.key');
     const cert = at('self.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=测试填表人甲', '-days', '30', '-utf8']);
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=测试填表人甲', '-days', '30', '-utf8'], { stdio: 'pipe' });
     execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', at('self.p12'), '-passout', `pass:${PASSWORD}`, '-certpbe', 'PBE-SHA1-3DES', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1']);
     await signAs(at('self.p12'), 'preparer', at('unsigned.pdf'), at('self-signed.pdf'));
     await refused(at('self-signed.pdf'), /证书链到不了任何受信任的根证书/);
@@ -143,7 +143,7 @@ test('a chain through an intermediate CA carried in the signature verifies to th
   const leaf = makeTestP12({ commonName: '测试审核人乙', issuer: { p12: sub, password: PASSWORD, file: at('sub.p12') } }, PASSWORD);
   writeFileSync(at('leaf.p12'), leaf);
   mkdirSync(at('chain'), { recursive: true });
-  await signAs(at('leaf.p12'), 'reviewer', at('unsigned.pdf'), at('chain/signed.pdf'));
+  await signAs(at('leaf.p12'), 'preparer', at('unsigned.pdf'), at('chain/signed.pdf'));
   const report = await verifyPdf(at('chain/signed.pdf'), { trust: [at('ca.pem')] });
   expect(report.signatures[0]!.trust.chain.map((l) => [l.name, l.anchor])).toEqual([
     ['测试审核人乙', false],

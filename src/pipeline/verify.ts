@@ -6,6 +6,7 @@ import { loadPdf, readEmbeddedData, signatureFields } from '../sign/pdfRead';
 import { checkSignatures, revisionEnds, type SignatureCheck } from '../sign/verify';
 import { textRef, type TextRef } from '../errors/texts';
 import { scoreTexts } from './stages';
+import { changesBeforeSignatures } from '../sign/revisions';
 import { printedNames, roleBreaches } from '../sign/roles';
 import { ROLES, type Role } from '../domain/glossary';
 
@@ -134,6 +135,9 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     const problems = s.problems.length > 0 ? s.problems : [textRef('verify.reason.notWholeRevision')];
     for (const problem of problems) reasons.push(textRef('verify.reason.invalidSignature', { index: s.index, problems: problem }));
   }
+  // between one signature and the next, only what the next signature adds may change
+  const changes = await changesBeforeSignatures(bytes, report.signatures.filter((s) => s.rangeValid).map((s) => ({ index: s.index, revision: s.revision })));
+  for (const [index, whats] of changes) for (const what of whats) reasons.push(textRef('verify.reason.changedBefore', { index, what }));
   const last = report.signatures.reduce<SignatureReport | undefined>((m, s) => (!m || s.byteRange[2] + s.byteRange[3] > m.byteRange[2] + m.byteRange[3] ? s : m), undefined);
   if (last) {
     report.unsignedBytesAfterLast = last.bytesAfter;

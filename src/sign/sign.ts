@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFPageLeaf } from '@cantoo/pdf-lib';
 import { ROLE_LABEL, type Role } from '../domain/glossary';
 import { diagnostic, InputError, inputError, type Diagnostic } from '../errors/diagnostic';
 import { signatureAppearance } from './appearance';
@@ -128,7 +128,7 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
     AP: { N: appearance },
   });
   const widgetRef = context.register(widget);
-  page.node.addAnnot(widgetRef);
+  appendAnnotation(page.node, widgetRef);
 
   let form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
   if (!form) {
@@ -148,6 +148,23 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
     throw new Error('incremental update changed earlier bytes');
   }
   return { pdf: fillSignature(updated, request.pdf.length, identity, now), warnings, signer: identity.commonName };
+}
+
+/**
+ * Adds the widget to the page's /Annots and changes nothing else on the page. (pdf-lib's addAnnot normalises the
+ * page first: it wraps the content in q…Q and rewrites the resources — a change to a signed page that verify refuses.)
+ */
+function appendAnnotation(page: PDFPageLeaf, widgetRef: PDFRef): void {
+  const { context } = page;
+  const entry = page.get(PDFName.of('Annots'));
+  const annots = entry instanceof PDFRef ? context.lookup(entry) : entry;
+  if (!(annots instanceof PDFArray)) {
+    page.set(PDFName.of('Annots'), context.obj([widgetRef]));
+    return;
+  }
+  annots.push(widgetRef);
+  if (entry instanceof PDFRef) context.assign(entry, annots);
+  else page.set(PDFName.of('Annots'), annots);
 }
 
 /**
