@@ -110,8 +110,10 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
   let roles = new Map<string, string | null>();
   let fields: ReturnType<typeof signatureFields> = [];
   let embedded: EmbeddedData | undefined;
+  let whole: Awaited<ReturnType<typeof loadPdf>> | undefined;
   try {
     const doc = await loadPdf(bytes, file);
+    whole = doc;
     fields = signatureFields(doc);
     roles = new Map(fields.filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f.role]));
     embedded = readEmbeddedData(doc, file).data;
@@ -136,7 +138,7 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     for (const problem of problems) reasons.push(textRef('verify.reason.invalidSignature', { index: s.index, problems: problem }));
   }
   // between one signature and the next, only what the next signature adds may change
-  const changes = await changesBeforeSignatures(bytes, report.signatures.filter((s) => s.rangeValid).map((s) => ({ index: s.index, revision: s.revision })));
+  const changes = await changesBeforeSignatures(bytes, report.signatures.filter((s) => s.rangeValid).map((s) => ({ index: s.index, revision: s.revision })), whole);
   for (const [index, whats] of changes) for (const what of whats) reasons.push(textRef('verify.reason.changedBefore', { index, what }));
   const last = report.signatures.reduce<SignatureReport | undefined>((m, s) => (!m || s.byteRange[2] + s.byteRange[3] > m.byteRange[2] + m.byteRange[3] ? s : m), undefined);
   if (last) {

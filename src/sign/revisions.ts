@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
 import { textRef, type TextRef } from '../errors/texts';
 import { loadPdf } from './pdfRead';
 import { revisionEnds } from './verify';
@@ -12,7 +12,10 @@ interface State {
 
 async function stateAt(pdf: Buffer, end: number): Promise<State> {
   // the file cut after a revision's %%EOF is that revision: what a reader saw when it was signed
-  const doc = await loadPdf(pdf.subarray(0, end), 'revision');
+  return stateOf(await loadPdf(pdf.subarray(0, end), 'revision'));
+}
+
+function stateOf(doc: PDFDocument): State {
   const objects = new Map<string, { ref: PDFRef; object: PDFObject; bytes: string }>();
   for (const [ref, object] of doc.context.enumerateIndirectObjects()) objects.set(ref.toString(), { ref, object, bytes: bytesOf(object) });
   return { context: doc.context, objects, root: doc.context.trailerInfo.Root?.toString() ?? '' };
@@ -102,17 +105,19 @@ function disallowedChanges(before: State, after: State): TextRef[] {
 }
 
 /**
- * For each signature, what changed between the revision the one before it signed (or, for the first, the
- * revision before its own) and the revision it signs, beyond what adding a signature may change. Each signature
- * is given as its index and the revision (1-based) its byte range ends at.
+ * For each signature after the first, what changed between the revision the one before it signed and the revision
+ * it signs, beyond what adding a signature may change. (What came before the first signature is what its signer
+ * saw and signed.) Each signature is given as its index and the revision (1-based) its byte range ends at; `whole`
+ * is the document as already read, reused for a revision that ends where the file does.
  */
-export async function changesBeforeSignatures(pdf: Buffer, signatures: readonly { index: number; revision: number }[]): Promise<Map<number, TextRef[]>> {
+export async function changesBeforeSignatures(pdf: Buffer, signatures: readonly { index: number; revision: number }[], whole?: PDFDocument): Promise<Map<number, TextRef[]>> {
   const ends = revisionEnds(pdf);
   const states = new Map<number, Promise<State>>();
   const state = (revision: number): Promise<State> => {
     let s = states.get(revision);
     if (!s) {
-      s = stateAt(pdf, ends[revision - 1]!.to);
+      const end = ends[revision - 1]!.to;
+      s = whole && end === pdf.length ? Promise.resolve(stateOf(whole)) : stateAt(pdf, end);
       states.set(revision, s);
     }
     return s;
@@ -120,7 +125,8 @@ export async function changesBeforeSignatures(pdf: Buffer, signatures: readonly 
   const out = new Map<number, TextRef[]>();
   const ordered = signatures.filter((s) => s.revision > 0).sort((x, y) => x.revision - y.revision);
   for (const [i, s] of ordered.entries()) {
-    const from = i === 0 ? s.revision - 1 : ordered[i - 1]!.revision;
+    if (i === 0) continue;
+    const from = ordered[i - 1]!.revision;
     if (from < 1 || from >= s.revision) continue;
     let problems: TextRef[];
     try {
