@@ -40,7 +40,7 @@ const zones = Object.entries(ROOMS).map(([room, allowed]) => ({
 const OWNED = [
   { room: 'rules', names: ['json-rules-engine'], why: 'only src/rules imports json-rules-engine' },
   { room: 'pdf', names: ['puppeteer-core', 'puppeteer'], why: 'only src/pdf imports puppeteer' },
-  { room: 'sign', names: ['node-forge', '@signpdf/*', '@cantoo/pdf-lib', 'pdf-lib', 'pkijs', 'asn1js'], why: 'only src/sign touches keys, certificates and PDF signing' },
+  { room: 'sign', names: ['node-forge', '@signpdf/*', '@cantoo/pdf-lib', 'pdf-lib', 'pkijs', 'asn1js', 'pdfjs-dist'], why: 'only src/sign touches keys, certificates and PDF signing' },
   { room: 'workbook', names: ['exceljs'], why: 'only src/workbook imports exceljs' },
   { room: 'serve', names: ['fastify', '@fastify/*'], why: 'only src/serve imports fastify' },
   { room: 'batch', names: ['bullmq', 'ioredis'], why: 'only src/batch imports bullmq' },

@@ -7,6 +7,7 @@ import { scoreTexts } from '../src/pipeline/stages';
 import { signFile } from '../src/pipeline/sign';
 import { loadPdf, readEmbeddedData } from '../src/sign/pdfRead';
 import { PROJECT, runCli, tempDir } from './helpers';
+import { writeLongForm } from './longForm';
 
 // Between one signature and the next only what the next signature adds may change. Each attack below lets 填表人
 // sign, changes the file without signing, then lets 单位负责人 sign over it: verify must refuse, saying what changed.
@@ -99,4 +100,40 @@ test('a shadow attack: content hidden before the first signature, shown by re-po
   const contents = page.get(PDFName.of('Contents'));
   page.set(PDFName.of('Contents'), showing.context.obj([contents as PDFRef, hidden]));
   await refused(await headSigns(await showing.commit({ useObjectStreams: false }), 'shadow'), /页面内容或页面属性/);
+});
+
+describe('the page against the data', () => {
+  test('a page that prints 95 优 over embedded data that scores lower, signed as it is: refused, naming each printed figure', async () => {
+    const unsigned = readFileSync(at('unsigned.pdf'));
+    const original = readEmbeddedData(await loadPdf(unsigned, 'unsigned.pdf'), 'unsigned.pdf').data;
+    const inputs = original.inputs;
+    const actuals = inputs.actuals.text.replace('{ actual: 节省128.7万元, band: 达成, declaredScore: 8 }', '{ actual: 节省128.7万元, band: 部分达成, declaredScore: 5, reason: 节省未达预期 }');
+    const rescored = await scoreTexts({ definitions: inputs.definitions, actuals: { name: inputs.actuals.name, text: actuals }, ruleSet: inputs.ruleSet });
+    // the file is rebuilt whole (no revision to compare): only the page check can see it
+    const doc = await PDFDocument.load(unsigned, { updateMetadata: false });
+    doc.catalog.delete(PDFName.of('Names'));
+    doc.catalog.delete(PDFName.of('AF'));
+    await doc.attach(Buffer.from(JSON.stringify(embeddedData(rescored, original.signatureBoxes))), 'jixiao-data.json', { mimeType: 'application/json' });
+    writeFileSync(at('page-vs-data.pdf'), await doc.save({ useObjectStreams: false }));
+    writeFileSync(at('page-vs-data.signed.pdf'), (await signFile(at('page-vs-data.pdf'), { p12: at('preparer.p12'), password: PASSWORD, role: 'preparer' })).pdf);
+    const report = await verifyPdf(at('page-vs-data.signed.pdf'), { trust: [at('ca.pem')] });
+    expect(report.embedded.rescoreMatches).toBe(true);
+    expect(report.ok).toBe(false);
+    const run = await runCli('verify', at('page-vs-data.signed.pdf'), '--trust', at('ca.pem'));
+    expect(run.code).toBe(1);
+    const total = rescored.result.total.toString();
+    expect(run.out).toContain(`页面所印与内嵌数据重新评分的结果不符：总分印的是 95，数据是 ${total}`);
+    expect(run.out).toContain('页面所印与内嵌数据重新评分的结果不符：指标 7 的得分印的是 8，数据是 5');
+  });
+
+  test('every example form\'s pages read back as its data (the reading is not a guess that passes by luck)', async () => {
+    // the examples, and a 60-row form whose table runs over several pages (its heading repeated on each)
+    const long = writeLongForm(tempDir('jixiao-long-'), 60);
+    for (const file of ['examples/water-2023/project.actuals.yaml', 'examples/water-2023/override.actuals.yaml', 'examples/zhuzhou-2020/department.actuals.yaml', PROJECT, long]) {
+      const [form] = await renderForms([file], { explain: true });
+      writeFileSync(at('example.pdf'), form!.pdf!);
+      const report = await verifyPdf(at('example.pdf'), { allowUnsigned: true });
+      expect([file, report.reasons]).toEqual([file, []]);
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { loadPdf, readEmbeddedData, signatureFields } from '../sign/pdfRead';
 import { checkSignatures, revisionEnds, type SignatureCheck } from '../sign/verify';
 import { textRef, type TextRef } from '../errors/texts';
 import { scoreTexts } from './stages';
+import { pageAgainstData } from './pageCheck';
 import { changesBeforeSignatures } from '../sign/revisions';
 import { printedNames, roleBreaches } from '../sign/roles';
 import { ROLES, type Role } from '../domain/glossary';
@@ -68,6 +69,15 @@ function ruleSetDifferences(text: string, name: string): { id: string; version: 
   const differences = diffRuleSets(shipped.file, embedded.file).map((d) => `${d.item} ${d.a} → ${d.b}`);
   if (embedded.file.version !== shipped.file.version) differences.unshift(`version ${shipped.file.version} → ${embedded.file.version}`);
   return { id: embedded.file.id, version: embedded.file.version, differences: differences.length > 0 ? differences : ['name / notes'] };
+}
+
+/** The page check; a page PDF.js cannot read at all is a finding, never a crash. */
+async function pageFindings(bytes: Buffer, result: Parameters<typeof pageAgainstData>[1]): Promise<TextRef[]> {
+  try {
+    return await pageAgainstData(bytes, result);
+  } catch {
+    return [textRef('verify.page.unreadable')];
+  }
 }
 
 function withoutVersion(result: unknown): unknown {
@@ -172,13 +182,16 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     e.total = stated.total ?? null;
     e.grade = stated.grade?.label ?? null;
     try {
-      const rescored = resultToJson(
-        (await scoreTexts({
+      const rescoredForm = (
+        await scoreTexts({
           definitions: { name: embedded.inputs.definitions.name, text: embedded.inputs.definitions.text },
           actuals: { name: embedded.inputs.actuals.name, text: embedded.inputs.actuals.text },
           ruleSet: { name: embedded.inputs.ruleSet.name, text: embedded.inputs.ruleSet.text },
-        })).result,
-      );
+        })
+      ).result;
+      const rescored = resultToJson(rescoredForm);
+      // the page a reader sees must say what the data scores to
+      for (const what of await pageFindings(bytes, rescoredForm)) reasons.push(textRef('verify.reason.pageDiffers', { what }));
       e.rescoredTotal = rescored.total;
       e.differences = differences(withoutVersion(rescored), withoutVersion(embedded.result));
       e.rescoreMatches = e.differences.length === 0;

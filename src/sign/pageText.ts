@@ -1,0 +1,72 @@
+// The printed text of a PDF's pages with where each word stands, read with PDF.js (pdfjs-dist): what a reader sees,
+// to be held against the data the file embeds.
+
+/** A run of characters printed side by side on one line: its text and its box in PDF points (origin bottom left). */
+export interface PrintedWord {
+  text: string;
+  x: number;
+  right: number;
+  y: number;
+}
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+}
+
+interface PdfJs {
+  getDocument(source: { data: Uint8Array; isEvalSupported: boolean; disableFontFace: boolean; useSystemFonts: boolean; verbosity: number }): {
+    promise: Promise<{ numPages: number; getPage(n: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }> }>; destroy(): Promise<void> }>;
+  };
+}
+
+let pdfjs: PdfJs | undefined;
+
+/** PDF.js's Node build, loaded once. It says on the console that it cannot draw without `canvas`: text needs no drawing. */
+function library(): PdfJs {
+  if (pdfjs) return pdfjs;
+  // the only console access in the rooms below the CLI: PDF.js's load-time notices would land in verify's output
+  /* eslint-disable no-console */
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    pdfjs = require('pdfjs-dist/legacy/build/pdf.js') as PdfJs;
+  } finally {
+    console.log = log;
+  }
+  /* eslint-enable no-console */
+  return pdfjs;
+}
+
+/** Characters closer than this (points) are one word: PDF.js gives CJK text one character at a time. */
+const JOIN_GAP = 1.5;
+const SAME_LINE = 1;
+
+/** Every page's words, in reading order (top to bottom, left to right). */
+export async function printedWords(pdf: Uint8Array): Promise<PrintedWord[][]> {
+  const doc = await library().getDocument({ data: Uint8Array.from(pdf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  try {
+    const pages: PrintedWord[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const content = await (await doc.getPage(n)).getTextContent();
+      const items = (content.items as TextItem[]).filter((i) => typeof i.str === 'string' && i.str.trim() !== '');
+      items.sort((a, b) => b.transform[5]! - a.transform[5]! || a.transform[4]! - b.transform[4]!);
+      const words: PrintedWord[] = [];
+      for (const item of items) {
+        const x = item.transform[4]!;
+        const y = item.transform[5]!;
+        const last = words[words.length - 1];
+        if (last && Math.abs(last.y - y) < SAME_LINE && x - last.right < JOIN_GAP && x >= last.x) {
+          last.text += item.str;
+          last.right = x + item.width;
+        } else words.push({ text: item.str, x, right: x + item.width, y });
+      }
+      pages.push(words);
+    }
+    return pages;
+  } finally {
+    await doc.destroy();
+  }
+}
