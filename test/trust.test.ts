@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { renderForms } from '../src/pipeline/render';
@@ -189,4 +189,15 @@ describe('the rule set a form was scored under', () => {
     const own = official.replace('id: caiyu-2020-10', 'id: shili-2023').replace('{ grade: excellent, min: 90 }', '{ grade: excellent, min: 85 }');
     expect((await runCli('verify', await signedUnder(own, 'shili-2023'), '--trust', at('ca.pem'))).code).toBe(0);
   });
+});
+
+test('a form signed by another tool — poppler\'s pdfsig, with the key in an NSS database made here — verifies in jixiao', async () => {
+  const nss = tempDir('jixiao-nss-sign-');
+  execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password'], { stdio: 'pipe' });
+  execFileSync('pk12util', ['-i', at('preparer.p12'), '-d', `sql:${nss}`, '-W', PASSWORD], { stdio: 'pipe' });
+  // the field is named as jixiao names its 填表人 box, so verify knows the role
+  spawnSync('pdfsig', ['-add-signature', '-nssdir', `sql:${nss}`, '-nick', '测试填表人甲', '-new-signature-field-name', 'jixiao-preparer', '-reason', '外部工具签署', at('unsigned.pdf'), at('pdfsig-signed.pdf')], { stdio: 'pipe' });
+  const report = await verifyPdf(at('pdfsig-signed.pdf'), { trust: [at('ca.pem')] });
+  expect(report.signatures.map((s) => [s.role, s.signer, s.valid, s.trust.trusted])).toEqual([['preparer', '测试填表人甲', true, true]]);
+  expect(report.ok).toBe(true);
 });
