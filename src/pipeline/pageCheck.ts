@@ -57,13 +57,13 @@ function readPrinted(pages: PrintedWord[][]): Printed {
 export async function pageAgainstData(pdf: Uint8Array, result: FormResult): Promise<TextRef[]> {
   const printed = readPrinted(await printedWords(pdf));
   const byId = new Map(result.indicators.map((r) => [r.id, r]));
-  const expected = result.levels.flatMap((l) => l.groups.flatMap((g) => g.indicatorIds)).map((id) => {
+  const rows = result.levels.flatMap((l) => l.groups.flatMap((g) => g.indicatorIds));
+  const expected = rows.map((id) => {
     const r = byId.get(id)!;
     return r.kind === 'notApplicable' ? '/' : scoreText(r.finalScore);
   });
   const findings: TextRef[] = [];
   if (!printed.total || printed.rows.length === 0) return [textRef('verify.page.unreadable')];
-  const rows = result.levels.flatMap((l) => l.groups.flatMap((g) => g.indicatorIds));
   for (let i = 0; i < Math.max(expected.length, printed.rows.length); i++) {
     if (printed.rows[i] !== expected[i]) findings.push(textRef('verify.page.row', { id: rows[i] ?? String(i + 1), printed: printed.rows[i] ?? '—', data: expected[i] ?? '—' }));
   }

@@ -167,9 +167,6 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
       report.embedded.problems.push(breach);
       reasons.push(textRef('verify.reason.role', { index }));
     }
-  }
-
-  if (embedded) {
     const e = report.embedded;
     e.found = true;
     e.jixiaoVersion = embedded.jixiaoVersion;

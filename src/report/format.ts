@@ -1,3 +1,4 @@
+import { beijingClock } from '../domain/beijingTime';
 import { type Decimal, percent, plain } from '../domain/decimal';
 import { GRADE_LABEL } from '../domain/glossary';
 import type { Grade } from '../domain/model';
@@ -27,6 +28,5 @@ export function gradeText(grade: Grade | null): string {
 /** 2026-11-28 09:30:05（北京时间）: times are printed in Asia/Shanghai, whatever the machine's zone. */
 export function beijingDateTime(iso: string | null, lang: 'zh' | 'en' = 'zh'): string {
   if (!iso) return '';
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
-  return `${t.slice(0, 10)} ${t.slice(11, 19)}${lang === 'en' ? ' (UTC+8)' : '（北京时间）'}`;
+  return `${beijingClock(iso)}${lang === 'en' ? ' (UTC+8)' : '（北京时间）'}`;
 }

@@ -26,9 +26,8 @@ export interface FormListEntry {
  * What a YAML file is: by its name when it says (a broken *.actuals.yaml is still a form, listed with its errors),
  * else by its top-level keys: an actuals file names its definitions; definitions have levels.
  */
-function kindOf(file: string): 'actuals' | 'definitions' | 'other' {
+function kindOf(file: string, data: unknown): 'actuals' | 'definitions' | 'other' {
   if (/\.actuals\.ya?ml$/i.test(file)) return 'actuals';
-  const data = dataOf(file);
   if (!data || typeof data !== 'object') return 'other';
   if (typeof (data as { definitions?: unknown }).definitions === 'string') return 'actuals';
   return 'levels' in data ? 'definitions' : 'other';
@@ -68,12 +67,16 @@ async function isSigned(actuals: string): Promise<boolean> {
 
 /** Every form under the folder with its status, total and grade, scored by the same loader as `jixiao score`. */
 export async function listForms(folder: FormFolder, lang: Lang): Promise<FormListEntry[]> {
-  const files = folder.yamlFiles().map((f) => ({ file: f, kind: kindOf(f.absolute) }));
+  // each file's data read once: what it is, which definitions it names, what a definitions file is titled
+  const files = folder.yamlFiles().map((f) => {
+    const data = dataOf(f.absolute) as { definitions?: unknown; department?: unknown; project?: { name?: unknown } } | undefined;
+    return { file: f, data, kind: kindOf(f.absolute, data) };
+  });
   const started = new Set<string>();
   const entries: FormListEntry[] = [];
-  for (const { file, kind } of files) {
+  for (const { file, data, kind } of files) {
     if (kind !== 'actuals') continue;
-    const ref = (dataOf(file.absolute) as { definitions?: unknown } | undefined)?.definitions;
+    const ref = data?.definitions;
     if (typeof ref === 'string') started.add(path.resolve(path.dirname(file.absolute), ref));
     const entry: FormListEntry = { file, title: file.relative, status: 'invalid', statusText: '', total: '', grade: '' };
     try {
@@ -87,9 +90,9 @@ export async function listForms(folder: FormFolder, lang: Lang): Promise<FormLis
     }
     entries.push(entry);
   }
-  for (const { file, kind } of files) {
+  for (const { file, data, kind } of files) {
     if (kind !== 'definitions' || started.has(path.resolve(file.absolute))) continue;
-    const title = (dataOf(file.absolute) as { department?: unknown; project?: { name?: unknown } } | undefined) ?? {};
+    const title = data ?? {};
     entries.push({ file, definitions: file, title: [title.department, title.project?.name].filter((t) => typeof t === 'string').join(' · '), status: 'unfilled', statusText: '', total: '', grade: '' });
   }
   for (const e of entries) e.statusText = text(`serve.ui.status.${e.status}`, lang);

@@ -7,7 +7,9 @@ import { revisionEnds } from './verify';
 interface State {
   context: PDFContext;
   objects: Map<string, { ref: PDFRef; object: PDFObject; bytes: string }>;
+  /** The catalog's reference as written (`12 0 R`), and the catalog itself. */
   root: string;
+  catalog: PDFObject | undefined;
 }
 
 async function stateAt(pdf: Buffer, end: number): Promise<State> {
@@ -18,7 +20,8 @@ async function stateAt(pdf: Buffer, end: number): Promise<State> {
 function stateOf(doc: PDFDocument): State {
   const objects = new Map<string, { ref: PDFRef; object: PDFObject; bytes: string }>();
   for (const [ref, object] of doc.context.enumerateIndirectObjects()) objects.set(ref.toString(), { ref, object, bytes: bytesOf(object) });
-  return { context: doc.context, objects, root: doc.context.trailerInfo.Root?.toString() ?? '' };
+  const root = doc.context.trailerInfo.Root;
+  return { context: doc.context, objects, root: root?.toString() ?? '', catalog: root ? doc.context.lookup(root) : undefined };
 }
 
 function bytesOf(object: PDFObject): string {
@@ -70,8 +73,7 @@ function describe(ref: string, object: PDFObject, root: string): TextRef {
 function disallowedChanges(before: State, after: State): TextRef[] {
   const problems: TextRef[] = [];
   if (before.root !== after.root) return [textRef('verify.change.catalog')];
-  const catalog = after.context.lookup(PDFRef.of(Number(after.root.split(' ')[0]), Number(after.root.split(' ')[1])));
-  const formRef = catalog instanceof PDFDict ? catalog.get(PDFName.of('AcroForm')) : undefined;
+  const formRef = after.catalog instanceof PDFDict ? after.catalog.get(PDFName.of('AcroForm')) : undefined;
   const newWidgets: PDFObject[] = [];
   for (const [key, now] of after.objects) {
     const was = before.objects.get(key);

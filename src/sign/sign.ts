@@ -1,5 +1,6 @@
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFPageLeaf } from '@cantoo/pdf-lib';
 import { ROLE_LABEL, type Role } from '../domain/glossary';
+import { beijingClock } from '../domain/beijingTime';
 import { diagnostic, InputError, inputError, type Diagnostic } from '../errors/diagnostic';
 import { signatureAppearance } from './appearance';
 import { uncoveredCharacters } from '../domain/fonts';
@@ -32,8 +33,7 @@ export interface SignRequest {
 
 /** 2026-11-28 09:30（北京时间）: the time printed in a visible signature. */
 export function beijingTime(date: Date): string {
-  const t = new Date(date.getTime() + 8 * 3600_000).toISOString();
-  return `${t.slice(0, 10)} ${t.slice(11, 16)}（北京时间）`;
+  return `${beijingClock(date).slice(0, 16)}（北京时间）`;
 }
 
 /**

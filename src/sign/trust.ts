@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { inputError } from '../errors/diagnostic';
+import { beijingClock } from '../domain/beijingTime';
 import { textRef, type TextRef } from '../errors/texts';
 
 /** What a certificate may be used for, from its extensions (read with pkijs, not by hand). */
@@ -71,7 +72,7 @@ export interface TrustCheck {
   problems: TextRef[];
 }
 
-const shanghaiDay = (iso: string): string => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+const shanghaiDay = (iso: string): string => beijingClock(iso).slice(0, 10);
 
 /** Valid at the signer's claimed time and now: without a trusted timestamp the claim alone cannot save an expired certificate. */
 function datesProblem(cert: X509Certificate, signingTime: Date | null, now: Date): TextRef | null {

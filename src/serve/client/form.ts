@@ -51,21 +51,16 @@ function clearMarks(): void {
 
 /** The element a message belongs to: its cell, else the row's 实际完成值, else nothing (listed under the form). */
 function targetOf(m: Mark): HTMLElement | null {
-  if (m.field) {
-    let path = JSON.parse(m.field) as string[];
-    while (path.length > 0) {
-      const el = main.querySelector<HTMLElement>(`.fill[data-field="${CSS.escape(JSON.stringify(path))}"]`);
-      if (el) return el;
-      path = path.slice(0, -1);
-      if (path.length === 2 && path[0] === 'indicators') break;
-    }
+  const field = m.field ? (JSON.parse(m.field) as string[]) : [];
+  // the cell asked about, else its nearest enclosing cell (but never past the row)
+  for (let path = field; path.length > 0 && !(path.length === 2 && path[0] === 'indicators'); path = path.slice(0, -1)) {
+    const el = main.querySelector<HTMLElement>(`.fill[data-field="${CSS.escape(JSON.stringify(path))}"]`);
+    if (el) return el;
   }
-  const row = m.row ?? (m.field ? ((JSON.parse(m.field) as string[])[0] === 'indicators' ? (JSON.parse(m.field) as string[])[1] : undefined) : undefined);
-  if (row !== undefined && row !== null) {
-    const tr = main.querySelector<HTMLElement>(`tr[data-row="${CSS.escape(row)}"]`);
-    return tr?.querySelector<HTMLElement>('.fill[data-col="actual"]') ?? tr?.querySelector<HTMLElement>('.live-score') ?? null;
-  }
-  return null;
+  const row = m.row ?? (field[0] === 'indicators' ? field[1] : undefined);
+  if (row === undefined) return null;
+  const tr = main.querySelector<HTMLElement>(`tr[data-row="${CSS.escape(row)}"]`);
+  return tr?.querySelector<HTMLElement>('.fill[data-col="actual"]') ?? tr?.querySelector<HTMLElement>('.live-score') ?? null;
 }
 
 function markKind(m: Mark): string {
