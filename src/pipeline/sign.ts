@@ -14,6 +14,7 @@ export interface SignFileOptions {
   seal?: string;
   allowExpired?: boolean;
   allowNameMismatch?: boolean;
+  tsa?: string;
 }
 
 
@@ -33,6 +34,7 @@ export async function signFile(pdfFile: string, options: SignFileOptions) {
     ...(seal ? { seal } : {}),
     ...(options.allowExpired ? { allowExpired: true } : {}),
     ...(options.allowNameMismatch ? { allowNameMismatch: true } : {}),
+    ...(options.tsa !== undefined ? { tsa: options.tsa } : {}),
   });
   return { ...signed, readSha256: sha256(pdf) };
 }

@@ -1,10 +1,47 @@
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib';
 import * as fontkit from 'fontkit';
 import { fontSubsets, subsetHolding } from '../domain/fonts';
 
-/** Each subset's bytes, read once. */
+/** Each subset's bytes, read once and unpacked from WOFF. */
 const fontBytes = new Map<string, Buffer>();
+
+/**
+ * The plain OpenType font inside a WOFF file (W3C WOFF 1.0 §3–5): each table inflated once. fontkit reads a
+ * WOFF table by inflating it again at every access, and subsetting reads the glyph table once per glyph.
+ */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.toString('latin1', 0, 4) !== 'wOFF') return woff;
+  const count = woff.readUInt16BE(12);
+  const tables = Array.from({ length: count }, (_, i) => {
+    const at = 44 + i * 20;
+    const [offset, compressed, length] = [woff.readUInt32BE(at + 4), woff.readUInt32BE(at + 8), woff.readUInt32BE(at + 12)];
+    const stored = woff.subarray(offset, offset + compressed);
+    return { tag: woff.subarray(at, at + 4), checksum: woff.readUInt32BE(at + 16), data: compressed < length ? inflateSync(stored) : stored };
+  });
+  const head = Buffer.alloc(12 + count * 16);
+  woff.copy(head, 0, 4, 8); // the flavour is the sfnt version
+  const power = 2 ** Math.floor(Math.log2(count));
+  head.writeUInt16BE(count, 4);
+  head.writeUInt16BE(power * 16, 6);
+  head.writeUInt16BE(Math.log2(power), 8);
+  head.writeUInt16BE(count * 16 - power * 16, 10);
+  const parts: Buffer[] = [head];
+  let offset = head.length;
+  tables.forEach((table, i) => {
+    const at = 12 + i * 16;
+    table.tag.copy(head, at);
+    head.writeUInt32BE(table.checksum, at + 4);
+    head.writeUInt32BE(offset, at + 8);
+    head.writeUInt32BE(table.data.length, at + 12);
+    const padded = Buffer.alloc((table.data.length + 3) & ~3);
+    table.data.copy(padded);
+    parts.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat(parts);
+}
 
 /**
  * fontkit with its parsed fonts kept: pdf-lib parses the font again for every document, and parsing a WOFF
@@ -48,7 +85,7 @@ export class AppearanceFonts {
       if (!font) {
         let bytes = fontBytes.get(subset.woff);
         if (!bytes) {
-          bytes = readFileSync(subset.woff);
+          bytes = woffToSfnt(readFileSync(subset.woff));
           fontBytes.set(subset.woff, bytes);
         }
         font = await this.doc.embedFont(bytes, { subset: true });

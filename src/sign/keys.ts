@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { inputError } from '../errors/diagnostic';
 
@@ -8,6 +8,10 @@ export interface SigningIdentity {
   certificate: forge.pki.Certificate;
   /** The issuing chain that came with it (CA certificates), excluding the signer's own. */
   chain: forge.pki.Certificate[];
+  /** The same key and certificates in node's form, for the signature itself (node's RSA is native). */
+  privateKey: KeyObject;
+  certificateDer: Buffer;
+  chainDer: Buffer[];
   commonName: string;
   notBefore: Date;
   notAfter: Date;
@@ -46,10 +50,14 @@ export function readIdentity(p12: Uint8Array, password: string, file: string): S
     return pub.n !== undefined && pub.n.compareTo(key.n) === 0 && pub.e.compareTo(key.e) === 0;
   });
   if (!certificate) throw inputError('BAD_P12', { path: file, detail: 'no certificate matches the private key' });
+  const chain = certificates.filter((c: forge.pki.Certificate) => c !== certificate);
   return {
     key,
     certificate,
-    chain: certificates.filter((c: forge.pki.Certificate) => c !== certificate),
+    chain,
+    privateKey: createPrivateKey(forge.pki.privateKeyToPem(key)),
+    certificateDer: certificateDer(certificate),
+    chainDer: chain.map(certificateDer),
     commonName: commonNameOf(certificate),
     notBefore: certificate.validity.notBefore,
     notAfter: certificate.validity.notAfter,
@@ -68,6 +76,9 @@ export function decodedAttributes(attributes: forge.pki.CertificateField[]): for
 
 /** SHA-256 of a certificate's DER as AB:CD:… — the same form verify prints and X509Certificate.fingerprint256 gives. */
 export function certificateFingerprint(certificate: forge.pki.Certificate): string {
-  const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary');
-  return new X509Certificate(der).fingerprint256;
+  return new X509Certificate(certificateDer(certificate)).fingerprint256;
+}
+
+function certificateDer(certificate: forge.pki.Certificate): Buffer {
+  return Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary');
 }

@@ -1,11 +1,12 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFPageLeaf } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
 import { ROLE_LABEL, type Role } from '../domain/glossary';
 import { beijingClock } from '../domain/beijingTime';
 import { diagnostic, InputError, inputError, type Diagnostic } from '../errors/diagnostic';
 import { signatureAppearance } from './appearance';
 import { uncoveredCharacters } from '../domain/fonts';
 import { detachedSignature } from './cms';
-import { readIdentity } from './keys';
+import { readIdentity, type SigningIdentity } from './keys';
+import { requestTimestamp } from './timestamp';
 import { FIELD_PREFIX, loadPdf, readEmbeddedData, signatureFields } from './pdfRead';
 import { printedNames, roleBreaches, type RoleSignature } from './roles';
 import { checkSignatures } from './verify';
@@ -29,6 +30,8 @@ export interface SignRequest {
   allowExpired?: boolean;
   /** Sign a box whose printed name is not the certificate's (the box then shows both names). */
   allowNameMismatch?: boolean;
+  /** An RFC 3161 time-stamping authority (http URL) to prove when the signature was made. */
+  tsa?: string;
 }
 
 /** 2026-11-28 09:30（北京时间）: the time printed in a visible signature. */
@@ -79,14 +82,54 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   if (!box) throw inputError('NO_SIGNATURE_BOX', { role: roleLabel });
   const printed = printedNames(data.inputs.actuals.text)[request.role];
   refuseRoleBreaches(request, doc, identity, data.inputs.actuals.text);
-  const page = doc.getPage(box.page);
-  const [x1, y1, x2, y2] = box.rect;
+  const certify = signatureFields(doc).length === 0;
 
   const reason = request.reason ?? `${roleLabel}签署`;
   // the box is drawn with the bundled font: a character it lacks (a rare name) would print as a box
   for (const ch of uncoveredCharacters(`${identity.commonName}${reason}`)) {
     warnings.push(diagnostic('UNSUPPORTED_CHARACTER', { char: ch, codePoint: `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` }));
   }
+  // pdf-lib, told of each new value, searches the whole file for the object holding it (most of a signature's
+  // time): the search is off while the update is built, and the few existing objects it changes are marked here
+  const snapshot = doc.context.snapshot;
+  doc.context.snapshot = undefined;
+  let changed: PDFRef[];
+  try {
+    changed = await addSignatureField(doc, { request, identity, printed, roleLabel, reason, now, box: box.rect, pageIndex: box.page, certify });
+  } finally {
+    doc.context.snapshot = snapshot;
+  }
+  snapshot?.markRefsForSave(changed);
+
+  const updated = Buffer.from(await doc.commit({ useObjectStreams: false }));
+  if (!updated.subarray(0, request.pdf.length).equals(Buffer.from(request.pdf))) {
+    throw new Error('incremental update changed earlier bytes');
+  }
+  const timestamp = request.tsa ? (value: Buffer) => requestTimestamp(request.tsa!, value) : undefined;
+  return { pdf: await fillSignature(updated, request.pdf.length, identity, now, timestamp), warnings, signer: identity.commonName };
+}
+
+interface FieldRequest {
+  request: SignRequest;
+  identity: SigningIdentity;
+  printed: string;
+  roleLabel: string;
+  reason: string;
+  now: Date;
+  box: [number, number, number, number];
+  pageIndex: number;
+  /** The first signature certifies the document (DocMDP): later signers may fill and sign, nothing else. */
+  certify: boolean;
+}
+
+/**
+ * Adds the signature field for the role: the signature dictionary with its placeholder, the widget in the
+ * role's box with its visible face, the field in the AcroForm. Returns the existing objects it changed.
+ */
+async function addSignatureField(doc: PDFDocument, field: FieldRequest): Promise<PDFRef[]> {
+  const { request, identity, printed, roleLabel, reason, now } = field;
+  const page = doc.getPage(field.pageIndex);
+  const [x1, y1, x2, y2] = field.box;
   const appearance = await signatureAppearance(doc, x2 - x1, y2 - y1, {
     topMargin: 16,
     lines: [
@@ -113,6 +156,8 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
     Name: PDFHexString.fromText(identity.commonName),
     Location: PDFHexString.fromText(request.location ?? ''),
     M: PDFString.fromDate(now),
+    // P 2: after this signature only form filling and further signatures are allowed (ISO 32000-1 §12.8.2.2)
+    ...(field.certify ? { Reference: [{ Type: 'SigRef', TransformMethod: 'DocMDP', TransformParams: { Type: 'TransformParams', P: 2, V: '1.2' } }] } : {}),
   });
   const signatureRef = context.register(signature);
   const widget = context.obj({
@@ -128,8 +173,10 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
     AP: { N: appearance },
   });
   const widgetRef = context.register(widget);
-  appendAnnotation(page.node, widgetRef);
+  const changed = [appendAnnotation(page, widgetRef)];
 
+  const catalogRef = context.trailerInfo.Root as PDFRef;
+  const formEntry = doc.catalog.get(PDFName.of('AcroForm'));
   let form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
   if (!form) {
     form = context.obj({ Fields: [], SigFlags: 3 });
@@ -139,39 +186,39 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   fields.push(widgetRef);
   form.set(PDFName.of('Fields'), fields);
   form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
-  // the AcroForm may live inside the catalog or as its own object: mark whichever holds it as changed
-  const formRef = doc.catalog.get(PDFName.of('AcroForm'));
-  if (formRef && 'objectNumber' in formRef) context.assign(formRef as never, form);
-
-  const updated = Buffer.from(await doc.commit({ useObjectStreams: false }));
-  if (!updated.subarray(0, request.pdf.length).equals(Buffer.from(request.pdf))) {
-    throw new Error('incremental update changed earlier bytes');
+  // the AcroForm lives as its own object or inside the catalog: whichever holds it has changed
+  changed.push(formEntry instanceof PDFRef ? formEntry : catalogRef);
+  if (field.certify) {
+    doc.catalog.set(PDFName.of('Perms'), context.obj({ DocMDP: signatureRef }));
+    changed.push(catalogRef);
   }
-  return { pdf: fillSignature(updated, request.pdf.length, identity, now), warnings, signer: identity.commonName };
+  return changed;
 }
 
 /**
  * Adds the widget to the page's /Annots and changes nothing else on the page. (pdf-lib's addAnnot normalises the
  * page first: it wraps the content in q…Q and rewrites the resources — a change to a signed page that verify refuses.)
  */
-function appendAnnotation(page: PDFPageLeaf, widgetRef: PDFRef): void {
-  const { context } = page;
-  const entry = page.get(PDFName.of('Annots'));
+function appendAnnotation(page: PDFPage, widgetRef: PDFRef): PDFRef {
+  const { context } = page.doc;
+  const entry = page.node.get(PDFName.of('Annots'));
   const annots = entry instanceof PDFRef ? context.lookup(entry) : entry;
   if (!(annots instanceof PDFArray)) {
-    page.set(PDFName.of('Annots'), context.obj([widgetRef]));
-    return;
+    page.node.set(PDFName.of('Annots'), context.obj([widgetRef]));
+    return page.ref;
   }
   annots.push(widgetRef);
-  if (entry instanceof PDFRef) context.assign(entry, annots);
-  else page.set(PDFName.of('Annots'), annots);
+  // an /Annots array of its own changes alone; one inside the page changes the page
+  if (entry instanceof PDFRef) return entry;
+  page.node.set(PDFName.of('Annots'), annots);
+  return page.ref;
 }
 
 /**
  * Refuses a signature that would break the signing rules with those already in the file: out of order, a second
  * role for one certificate, a certificate whose name is not the one printed for the role.
  */
-function refuseRoleBreaches(request: SignRequest, doc: Awaited<ReturnType<typeof loadPdf>>, identity: ReturnType<typeof readIdentity>, actualsText: string): void {
+function refuseRoleBreaches(request: SignRequest, doc: Awaited<ReturnType<typeof loadPdf>>, identity: SigningIdentity, actualsText: string): void {
   const fields = signatureFields(doc);
   const roles = new Map(fields.filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f.role]));
   const existing: RoleSignature[] = checkSignatures(Buffer.from(request.pdf), fields.flatMap((f) => (f.byteRange ? [f.byteRange] : []))).map((c) => ({
@@ -185,7 +232,7 @@ function refuseRoleBreaches(request: SignRequest, doc: Awaited<ReturnType<typeof
 }
 
 /** Writes the byte range and the CMS signature into the placeholder of the newest revision. */
-function fillSignature(pdf: Buffer, previousLength: number, identity: ReturnType<typeof readIdentity>, now: Date): Uint8Array {
+async function fillSignature(pdf: Buffer, previousLength: number, identity: SigningIdentity, now: Date, timestamp?: Parameters<typeof detachedSignature>[3]): Promise<Uint8Array> {
   // as @cantoo/pdf-lib writes the placeholder array
   const placeholder = `/ByteRange [ 0 /${BYTE_RANGE_PLACEHOLDER} /${BYTE_RANGE_PLACEHOLDER} /${BYTE_RANGE_PLACEHOLDER} ]`;
   const rangeAt = pdf.indexOf(placeholder, previousLength);
@@ -199,7 +246,7 @@ function fillSignature(pdf: Buffer, previousLength: number, identity: ReturnType
   pdf.write(written.padEnd(placeholder.length, ' '), rangeAt, 'latin1');
 
   const signed = Buffer.concat([pdf.subarray(0, start), pdf.subarray(end)]);
-  const cms = Buffer.from(detachedSignature(signed, identity, now));
+  const cms = await detachedSignature(signed, { key: identity.privateKey, certificate: identity.certificateDer, chain: identity.chainDer }, now, timestamp);
   const hex = cms.toString('hex');
   if (hex.length > end - start - 2) throw new Error('signature does not fit its placeholder');
   pdf.write(hex, start + 1, 'latin1');

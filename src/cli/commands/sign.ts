@@ -17,6 +17,7 @@ export interface SignCommandOptions {
   output?: string;
   allowExpired?: boolean;
   allowNameMismatch?: boolean;
+  tsa?: string;
   json?: boolean;
 }
 
@@ -42,6 +43,7 @@ export async function signCommand(pdf: string, options: SignCommandOptions, io: 
       ...(options.seal !== undefined ? { seal: options.seal } : {}),
       ...(options.allowExpired ? { allowExpired: true } : {}),
       ...(options.allowNameMismatch ? { allowNameMismatch: true } : {}),
+      ...(options.tsa !== undefined ? { tsa: options.tsa } : {}),
     });
   // Signing adds a revision to the same document: in place by default, like any generated output otherwise.
   // In place, two signers at once must not lose either signature: a lock for the update, and the file must

@@ -58,6 +58,8 @@ export async function verifyCommand(file: string, options: VerifyCommandOptions,
     for (const s of report.signatures) {
       const chain = s.trust.chain.map((link) => `${link.name}${link.anchor ? text('verify.chain.anchor', lang) : ''}`).join(' ← ');
       io.out(text('verify.signer', lang, { index: s.index, signer: s.signer, test: s.testCertificate ? text('verify.signer.test', lang) : '', fingerprint: s.fingerprint, chain: chain || '—' }));
+      const stamp = s.timestamp;
+      if (stamp) io.out(text('verify.timestamp', lang, { time: beijingDateTime(stamp.time, lang), authority: stamp.authority, state: !stamp.valid ? text('verify.timestamp.invalid', lang) : stamp.trusted === false ? text('verify.timestamp.untrusted', lang) : '' }));
     }
   }
   const e = report.embedded;

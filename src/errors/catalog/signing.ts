@@ -129,6 +129,13 @@ export const SIGNING = {
     hintZh: '用随 jixiao 发布的规则集重新出表；自定义的规则集应换一个自己的编号。确知这是有意使用的自定义规则时，verify 加 --allow-custom-rules。',
     hintEn: 'Print the form again under the shipped rule set; a custom rule set should have an id of its own. If the custom rules are intended, pass --allow-custom-rules to verify.',
   },
+  TSA_FAILED: {
+    severity: 'error',
+    zh: '时间戳服务 {url} 没有给出可用的时间戳：{detail}',
+    en: 'The time-stamping authority {url} gave no usable timestamp: {detail}',
+    hintZh: '检查地址（RFC 3161，例如 http://tsa.example.cn/tsr）和网络；文件没有改动，可以稍后重签，或去掉 --tsa 先签不带时间戳的签名。',
+    hintEn: 'Check the URL (RFC 3161, e.g. http://tsa.example.org/tsr) and the network; the file is unchanged: sign again later, or drop --tsa to sign without a timestamp.',
+  },
   TRUST_ANCHOR_UNREADABLE: {
     severity: 'error',
     zh: '{path} 里没有可读的证书（受信任的根证书须是 PEM 或 DER 格式）',

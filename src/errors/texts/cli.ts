@@ -54,6 +54,7 @@ export const CLI_TEXTS = {
   'help.verify.trust': { zh: '受信任的根证书（PEM/DER 文件或放证书的文件夹，可重复）；不给时读环境变量 JIXIAO_TRUST', en: 'a trusted root certificate (PEM/DER file or a folder of them; repeatable); JIXIAO_TRUST is read when none is given' },
   'help.verify.allowCustomRules': { zh: '接受冒用发布规则集编号却内容不同的内嵌规则集（仍列出差异）', en: 'accept an embedded rule set that uses a shipped id but differs from it (the differences are still listed)' },
   'help.verify.allowNameMismatch': { zh: '接受签署证书姓名与表上所印姓名不同（代签）', en: 'accept a signer whose certificate name is not the name printed on the form (signing for someone)' },
+  'help.sign.tsa': { zh: '向时间戳服务（RFC 3161，http/https 地址）申请时间戳，证明签署时间；证书过期后签名仍可核验', en: 'ask a time-stamping authority (RFC 3161, an http/https URL) for a timestamp proving when the signature was made, so it still verifies after the certificate expires' },
   'help.sign.allowNameMismatch': { zh: '证书姓名与表上该角色所印姓名不同时仍签署（签章框同时印出两个姓名）', en: 'sign although the certificate name is not the name printed for the role (the box shows both names)' },
   'help.verify.allowUnsigned': { zh: '允许没有签名的文件（只核验内嵌数据）', en: 'accept a file without signatures (check the embedded data only)' },
   'help.keygen': { zh: '生成测试证书（PKCS#12；主题中标明“仅供测试”），可作测试 CA 或由测试 CA 颁发', en: 'make a test certificate (PKCS#12, marked TEST ONLY), as a test CA or issued by one' },
