@@ -9,15 +9,28 @@ import { ROOT, runCli, tempDir } from './helpers';
 
 jest.setTimeout(120_000);
 
-const none = { preparer: '', reviewer: '', head: '' };
-const sig = (role: RoleSignature['role'], signer: string, fingerprint = signer): RoleSignature => ({ role, signer, fingerprint });
-const codes = (printed: typeof none, signatures: RoleSignature[], options = {}): string[] => roleBreaches(printed, signatures, options).map((b) => `${b.index} ${b.breach.code}`);
+const none = { preparer: '', reviewer: '', head: '', seal: '' };
+const UNIT = '测试市水务局';
+const sig = (role: RoleSignature['role'], signer: string, fingerprint = signer, organization = ''): RoleSignature => ({ role, signer, organization, fingerprint });
+const codes = (printed: typeof none, signatures: RoleSignature[], options = {}): string[] => roleBreaches(printed, signatures, { units: [UNIT], ...options }).map((b) => `${b.index} ${b.breach.code}`);
 
 describe('the signing rules', () => {
   test('in order, each by its own certificate: no breach', () => {
     expect(codes(none, [sig('preparer', 'A'), sig('reviewer', 'B'), sig('head', 'C')])).toEqual([]);
     // a reviewer the form does not name may be left out
     expect(codes(none, [sig('preparer', 'A'), sig('head', 'C')])).toEqual([]);
+    // the unit seals last, with a certificate naming the unit in CN or in O
+    expect(codes(none, [sig('preparer', 'A'), sig('reviewer', 'B'), sig('head', 'C'), sig('seal', UNIT)])).toEqual([]);
+    expect(codes(none, [sig('preparer', 'A'), sig('head', 'C'), sig('seal', '电子印章', 'S', UNIT)])).toEqual([]);
+  });
+
+  test('the seal: only the unit\'s own certificate, never a person\'s, never before the people, and no flag lets another unit seal', () => {
+    expect(codes(none, [sig('preparer', 'A'), sig('head', 'C'), sig('seal', 'C', 'S')])).toEqual(['3 SEAL_UNIT_MISMATCH']);
+    expect(codes(none, [sig('preparer', 'A'), sig('head', 'C'), sig('seal', '别的单位')], { allowNameMismatch: true })).toEqual(['3 SEAL_UNIT_MISMATCH']);
+    expect(codes(none, [sig('preparer', 'A'), sig('seal', UNIT), sig('head', 'C')])).toEqual(['3 ROLE_OUT_OF_ORDER']);
+    expect(codes({ ...none, head: '王五' }, [sig('preparer', 'A'), sig('seal', UNIT)])).toEqual(['2 ROLE_OUT_OF_ORDER']);
+    const [breach] = roleBreaches(none, [sig('preparer', 'A'), sig('seal', '张三', 'S', '别的单位')], { units: [UNIT] });
+    expect(breach!.breach.data).toMatchObject({ signer: 'CN=张三, O=别的单位', units: UNIT });
   });
 
   test('each breach at the signature that commits it', () => {
@@ -31,7 +44,7 @@ describe('the signing rules', () => {
   });
 
   test('the messages say who and what', () => {
-    const [breach] = roleBreaches(none, [sig('preparer', 'A'), sig('head', 'C'), sig('reviewer', 'B')]);
+    const [breach] = roleBreaches(none, [sig('preparer', 'A'), sig('head', 'C'), sig('reviewer', 'B')], { units: [UNIT] });
     expect(breach!.breach.data).toMatchObject({ role: '审核人', other: '单位负责人' });
   });
 });
@@ -62,15 +75,27 @@ describe('sign and verify keep them', () => {
     const ca = keygen({ commonName: '角色测试根证书', password: PASSWORD, ca: true });
     writeFileSync(at('ca.p12'), ca.p12);
     writeFileSync(at('ca.pem'), ca.pem);
-    for (const name of ['张三', '李四', '王五']) writeFileSync(at(`${name}.p12`), keygen({ commonName: name, password: PASSWORD, issuer: { file: at('ca.p12'), password: PASSWORD } }).p12);
+    for (const name of ['张三', '李四', '王五', '示例市水利局', '示例市别的局']) writeFileSync(at(`${name}.p12`), keygen({ commonName: name, password: PASSWORD, issuer: { file: at('ca.p12'), password: PASSWORD } }).p12);
   });
 
-  test('the named people in order: 核验通过', async () => {
+  test('the named people in order, then the unit\'s seal: 核验通过', async () => {
     expect((await sign(at('form.pdf'), '张三.p12', '填表人', at('1.pdf'))).code).toBe(0);
     expect((await sign(at('1.pdf'), '李四.p12', '审核人', at('2.pdf'))).code).toBe(0);
     expect((await sign(at('2.pdf'), '王五.p12', '单位负责人', at('3.pdf'))).code).toBe(0);
-    const verified = await runCli('verify', at('3.pdf'), '--trust', at('ca.pem'));
+    expect((await runCli('verify', at('3.pdf'), '--trust', at('ca.pem'))).code).toBe(0);
+    expect((await sign(at('3.pdf'), '示例市水利局.p12', '单位盖章', at('4.pdf'))).code).toBe(0);
+    const verified = await runCli('verify', at('4.pdf'), '--trust', at('ca.pem'));
     expect(verified.code).toBe(0);
+    expect(verified.out).toMatch(/│ 4 +│ 单位盖章 +│ 示例市水利局 /);
+  });
+
+  test('the seal refuses a person\'s certificate and another unit\'s, and waits for the people', async () => {
+    let run = await sign(at('3.pdf'), '示例市别的局.p12', '单位盖章', at('x.pdf'));
+    expect([run.code, run.text]).toEqual([1, expect.stringContaining('SEAL_UNIT_MISMATCH: 单位盖章须用本单位的证书：证书是「CN=示例市别的局, O=')]);
+    run = await sign(at('3.pdf'), '王五.p12', '单位盖章', at('x.pdf'), '--allow-name-mismatch');
+    expect(run.text).toContain('表上的单位是「示例市水利局」');
+    run = await sign(at('2.pdf'), '示例市水利局.p12', '盖章', at('x.pdf'));
+    expect(run.text).toContain('「单位负责人」还没有签');
   });
 
   test('sign refuses: 填表人 never signing, 单位负责人 before the named 审核人, one certificate for two roles, someone else in a named box', async () => {

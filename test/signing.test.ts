@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { PDFDocument, PDFName } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName } from '@cantoo/pdf-lib';
 import { renderForms } from '../src/pipeline/render';
 import { keygen, verifyPdf } from '../src/pipeline';
 import { signFile } from '../src/pipeline/sign';
@@ -17,6 +17,8 @@ const SIGNERS = [
   ['preparer', '测试填表人甲'],
   ['reviewer', '测试审核人乙'],
   ['head', '测试负责人丙'],
+  // the unit seals last, with the unit's certificate (its CN is the form's 单位名称)
+  ['seal', '株洲市人民政府办公室'],
 ] as const;
 
 /** The attached jixiao-data.json, read back with poppler's pdfdetach. */
@@ -46,15 +48,15 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-describe('three sequential signatures by three certificates with Chinese names, issued by a test CA', () => {
-  const final = (): string => at('signed-head.pdf');
+describe('four sequential signatures (填表人 → 审核人 → 单位负责人 → 单位盖章) by certificates with Chinese names, issued by a test CA', () => {
+  const final = (): string => at('signed-seal.pdf');
 
   it('pdfsig reports each signature valid, the last covering the whole document', () => {
     const out = pdfsig(final());
-    expect(out.match(/Signature is Valid/g)).toHaveLength(3);
+    expect(out.match(/Signature is Valid/g)).toHaveLength(4);
     for (const [, cn] of SIGNERS) expect(out).toContain(`Signer Certificate Common Name: ${cn}`);
     const blocks = out.split(/Signature #\d:/).slice(1);
-    expect(blocks[2]).toContain('Total document signed');
+    expect(blocks[3]).toContain('Total document signed');
     expect(blocks[0]).toContain('Not total document signed');
   });
 
@@ -63,7 +65,7 @@ describe('three sequential signatures by three certificates with Chinese names, 
     execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
     execFileSync('certutil', ['-A', '-d', `sql:${nss}`, '-n', 'jixiao-test-ca', '-t', 'CT,C,C', '-i', at('ca.pem')]);
     const out = pdfsig(final(), nss);
-    expect(out.match(/Certificate is Trusted/g)).toHaveLength(3);
+    expect(out.match(/Certificate is Trusted/g)).toHaveLength(4);
   });
 
   it('stores Chinese reason, name and location correctly', async () => {
@@ -82,7 +84,7 @@ describe('three sequential signatures by three certificates with Chinese names, 
   it('passes qpdf --check and every signature box is visible on the rasterized page', () => {
     expect(qpdfCheck(final()).ok).toBe(true);
     const data = detached(final()) as { signatureBoxes: { role: string; page: number; rect: number[] }[] };
-    expect(data.signatureBoxes.map((b) => b.role)).toEqual(['preparer', 'reviewer', 'head']);
+    expect(data.signatureBoxes.map((b) => b.role)).toEqual(['preparer', 'reviewer', 'head', 'seal']);
     const dpi = 72; // 1 px = 1 pt
     const unsigned = rasterize(at('unsigned.pdf'), data.signatureBoxes[0]!.page + 1, dpi);
     const signed = rasterize(final(), data.signatureBoxes[0]!.page + 1, dpi);
@@ -104,7 +106,7 @@ describe('three sequential signatures by three certificates with Chinese names, 
   });
 
   it('jixiao verify agrees with pdfsig on the valid files', async () => {
-    for (const file of ['signed-preparer.pdf', 'signed-reviewer.pdf', 'signed-head.pdf'].map(at)) {
+    for (const file of ['signed-preparer.pdf', 'signed-reviewer.pdf', 'signed-head.pdf', 'signed-seal.pdf'].map(at)) {
       const report = await verifyPdf(file, { trust: [at('ca.pem')] });
       const out = pdfsig(file);
       expect(report.signatures.length).toBe((out.match(/Signature #/g) ?? []).length);
@@ -118,11 +120,22 @@ describe('three sequential signatures by three certificates with Chinese names, 
   });
 
   it('each signature is its own revision; earlier ones stay byte for byte', () => {
-    const a = readFileSync(at('signed-preparer.pdf'));
-    const b = readFileSync(at('signed-reviewer.pdf'));
-    const c = readFileSync(at('signed-head.pdf'));
-    expect(b.subarray(0, a.length).equals(a)).toBe(true);
-    expect(c.subarray(0, b.length).equals(b)).toBe(true);
+    const files = SIGNERS.map(([role]) => readFileSync(at(`signed-${role}.pdf`)));
+    for (let i = 1; i < files.length; i++) expect(files[i]!.subarray(0, files[i - 1]!.length).equals(files[i - 1]!)).toBe(true);
+  });
+
+  it('the first signature certifies the document (DocMDP, P 2: fill in and sign only); the later ones do not', async () => {
+    const doc = await PDFDocument.load(readFileSync(final()), { updateMetadata: false });
+    const perms = doc.catalog.lookup(PDFName.of('Perms'), PDFDict);
+    const certifying = perms.lookup(PDFName.of('DocMDP'), PDFDict);
+    const reference = certifying.lookup(PDFName.of('Reference'), PDFArray).lookup(0, PDFDict);
+    expect(reference.lookup(PDFName.of('TransformMethod'))).toBe(PDFName.of('DocMDP'));
+    expect(reference.lookup(PDFName.of('TransformParams'), PDFDict).lookup(PDFName.of('P'))?.toString()).toBe('2');
+    const report = await verifyPdf(final(), { trust: [at('ca.pem')] });
+    expect(report.signatures.map((s) => [s.role, s.certifies])).toEqual([['preparer', 2], ['reviewer', null], ['head', null], ['seal', null]]);
+    const run = await runCli('verify', final(), '--trust', at('ca.pem'));
+    expect(run.out).toContain('认证签名（DocMDP P=2）：此后只允许填写表单域和追加签名');
+    expect(run.code).toBe(0);
   });
 });
 
@@ -271,17 +284,22 @@ describe('the password stays secret', () => {
 });
 
 describe('seal images and embedded inputs', () => {
-  it('the seal named in the actuals prints in the 单位（盖章） box, and --seal draws one in a signature', async () => {
+  it('render leaves the seal box empty; the 单位盖章 signature draws the seal the actuals name; --seal draws one in any signature', async () => {
+    const images = (file: string): number => (execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).match(/\n\s+\d+\s+\d+\s+image/g) ?? []).length;
     const [form] = await renderForms(['examples/water-2023/project.actuals.yaml'], { explain: false });
     writeFileSync(at('water.pdf'), form!.pdf!);
-    const before = (execFileSync('pdfimages', ['-list', at('water.pdf')], { encoding: 'utf8' }).match(/\n\s+\d+\s+\d+\s+(image|smask)/g) ?? []).length;
+    // the actuals name ./seal.png: carried in the embedded data, not printed before anyone signed
+    expect(images(at('water.pdf'))).toBe(0);
+    expect((detached(at('water.pdf')) as { sealImage: { type: string; base64: string } }).sealImage).toEqual({ type: 'png', base64: readFileSync(path.join(ROOT, 'examples/water-2023/seal.png')).toString('base64') });
     writeFileSync(at('water.preparer.pdf'), (await signFile(at('water.pdf'), { p12: at('preparer.p12'), password: PASSWORD, role: 'preparer' })).pdf);
-    const { pdf } = await signFile(at('water.preparer.pdf'), { p12: at('head.p12'), password: PASSWORD, role: 'head', seal: path.join(ROOT, 'examples/water-2023/seal.png') });
-    writeFileSync(at('water.signed.pdf'), pdf);
-    expect(before).toBeGreaterThanOrEqual(1); // the seal from the actuals file
-    const after = (execFileSync('pdfimages', ['-list', at('water.signed.pdf')], { encoding: 'utf8' }).match(/\n\s+\d+\s+\d+\s+(image|smask)/g) ?? []).length;
-    expect(after).toBeGreaterThan(before);
-    expect((await verifyPdf(at('water.signed.pdf'), { trust: [at('ca.pem')] })).ok).toBe(true);
+    writeFileSync(at('water.head.pdf'), (await signFile(at('water.preparer.pdf'), { p12: at('head.p12'), password: PASSWORD, role: 'head', seal: path.join(ROOT, 'examples/water-2023/seal.png') })).pdf);
+    expect(images(at('water.head.pdf'))).toBe(1);
+    writeFileSync(at('water-unit.p12'), keygen({ commonName: '示例市水利局', password: PASSWORD, issuer: { file: at('ca.p12'), password: CA_PASSWORD } }).p12);
+    writeFileSync(at('water.sealed.pdf'), (await signFile(at('water.head.pdf'), { p12: at('water-unit.p12'), password: PASSWORD, role: 'seal' })).pdf);
+    expect(images(at('water.sealed.pdf'))).toBe(2);
+    const report = await verifyPdf(at('water.sealed.pdf'), { trust: [at('ca.pem')] });
+    expect(report.signatures.map((s) => [s.role, s.signer])).toEqual([['preparer', '测试填表人甲'], ['head', '测试负责人丙'], ['seal', '示例市水利局']]);
+    expect(report.ok).toBe(true);
   });
 
   it('the embedded inputs read back byte for byte', () => {

@@ -50,13 +50,16 @@ export const COMPARATOR_SYMBOL: Record<Comparator, string> = {
   none: '',
 };
 
-/** Sign-off roles, in signing order. */
-export const ROLES = ['preparer', 'reviewer', 'head'] as const;
+/** Sign-off roles, in signing order: three people, then the unit itself (its seal is a signature with the unit's certificate). */
+export const ROLES = ['preparer', 'reviewer', 'head', 'seal'] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles a person signs for, by the name the form prints. */
+export const PERSON_ROLES = ['preparer', 'reviewer', 'head'] as const satisfies readonly Role[];
 export const ROLE_LABEL: Record<Role, string> = {
   preparer: '填表人',
   reviewer: '审核人',
   head: '单位负责人',
+  seal: '单位盖章',
 };
 
 /** Field labels used by the CLI table, the form and the messages. */
@@ -90,6 +93,7 @@ export const FIELD_LABEL = {
 } as const;
 
 export function roleFromLabel(text: string): Role | undefined {
+  if (text === '单位（盖章）' || text === '盖章') return 'seal';
   const entry = (Object.entries(ROLE_LABEL) as [Role, string][]).find(([id, label]) => label === text || id === text);
   return entry?.[0];
 }

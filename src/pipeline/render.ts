@@ -36,21 +36,21 @@ export interface RenderedForm {
 }
 
 
-/** The seal image named in the actuals, as a data: URL (so the page makes no request for it). */
-function sealDataUrl(scored: ScoredForm): string | undefined {
+/**
+ * The seal image the actuals name, checked and carried in the embedded data. The page never prints it: the seal
+ * is the unit's signature, and `sign --role 单位盖章` draws this image as that signature's face.
+ */
+function sealImageOf(scored: ScoredForm): EmbeddedData['sealImage'] {
   const seal = scored.loaded.actuals.signOff?.seal;
   if (!seal) return undefined;
   const file = resolveBeside(scored.loaded.actualsDoc, seal);
   const { bytes, type } = readSealImage(file, scored.loaded.actualsDoc.locate(['signOff', 'seal']));
-  return `data:image/${type};base64,${bytes.toString('base64')}`;
+  return { type, base64: bytes.toString('base64') };
 }
 
 /** Lays a scored form out as HTML (no browser needed). */
 export async function layOut(scored: ScoredForm, explain: boolean, timings = new Timings()): Promise<{ scored: ScoredForm; html: string; view: FormView }> {
-  const view = await timings.time('render', () => {
-    const seal = sealDataUrl(scored);
-    return formView(scored.result, { explain: explain && !scored.blank, linkBase: PAGE_ORIGIN, ...(seal ? { sealDataUrl: seal } : {}), ...(scored.blank ? { blank: true } : {}) });
-  });
+  const view = await timings.time('render', () => formView(scored.result, { explain: explain && !scored.blank, linkBase: PAGE_ORIGIN, ...(scored.blank ? { blank: true } : {}) }));
   return { scored, html: renderHtml(view), view };
 }
 
@@ -60,7 +60,7 @@ export async function formHtml(file: string, explain: boolean, timings = new Tim
 }
 
 /** The data attached to the PDF: the three input files as they were, the result, and their hashes. */
-export function embeddedData(scored: ScoredForm, boxes: EmbeddedData['signatureBoxes'], createdAt = new Date()): EmbeddedData {
+export function embeddedData(scored: ScoredForm, boxes: EmbeddedData['signatureBoxes'], sealImage = sealImageOf(scored), createdAt = new Date()): EmbeddedData {
   const { loaded, result } = scored;
   const resultJson = resultToJson(result);
   return {
@@ -75,6 +75,7 @@ export function embeddedData(scored: ScoredForm, boxes: EmbeddedData['signatureB
     result: resultJson,
     resultSha256: sha256Hex(canonicalJson(resultJson)),
     signatureBoxes: boxes,
+    ...(sealImage ? { sealImage } : {}),
   };
 }
 
@@ -88,6 +89,8 @@ export async function renderForm(form: string | ScoredForm, explain: boolean, pr
   try {
     const laidOut = typeof form === 'string' ? await formHtml(form, explain, timings) : await layOut(form, explain, timings);
     const { scored, view } = laidOut;
+    // a seal image that cannot be used is found before the form is printed
+    const sealImage = sealImageOf(scored);
     rendered.warnings = unsupportedCharacters(scored, laidOut.html);
     const html = withGetaMarks(laidOut.html);
     Object.assign(rendered, { scored, html, view });
@@ -97,7 +100,7 @@ export async function renderForm(form: string | ScoredForm, explain: boolean, pr
       finalizePdf(
         pdf,
         { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.split(','), creator: `jixiao ${JIXIAO_VERSION}`, language: 'zh-CN', draft: view.isDraft },
-        (boxes) => embeddedData(scored, boxes),
+        (boxes) => embeddedData(scored, boxes, sealImage),
       ),
     );
     rendered.pdf = finished.pdf;

@@ -8,7 +8,7 @@ import { textRef, type TextRef } from '../errors/texts';
 import { scoreTexts } from './stages';
 import { pageAgainstData } from './pageCheck';
 import { changesBeforeSignatures } from '../sign/revisions';
-import { printedNames, roleBreaches } from '../sign/roles';
+import { printedNames, roleBreaches, unitNames } from '../sign/roles';
 import { ROLES, type Role } from '../domain/glossary';
 
 const isRole = (r: string | null): r is Role => (ROLES as readonly (string | null)[]).includes(r);
@@ -19,6 +19,8 @@ import { trustAnchors } from './trustAnchors';
 
 export interface SignatureReport extends SignatureCheck {
   role: string | null;
+  /** A certification signature (DocMDP): the permission level it sets (2: fill in and sign only), else null. */
+  certifies: number | null;
   /** Every check of this signature holds. */
   valid: boolean;
 }
@@ -118,6 +120,7 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
   };
 
   let roles = new Map<string, string | null>();
+  let certifying = new Map<string, number | null>();
   let fields: ReturnType<typeof signatureFields> = [];
   let embedded: EmbeddedData | undefined;
   let whole: Awaited<ReturnType<typeof loadPdf>> | undefined;
@@ -126,6 +129,7 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     whole = doc;
     fields = signatureFields(doc);
     roles = new Map(fields.filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f.role]));
+    certifying = new Map(fields.filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f.certifies]));
     embedded = readEmbeddedData(doc, file).data;
   } catch (error) {
     // whatever is wrong with the structure of a file under verification is a finding about that file, never a crash
@@ -138,8 +142,8 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
   const checks = checkSignatures(bytes, fields.flatMap((f) => (f.byteRange ? [f.byteRange] : [])), anchors);
   report.signatures = checks.map((c) => {
     const role = roles.get(c.byteRange.join(' ')) ?? null;
-    const valid = c.rangeValid && c.digestValid && c.signatureValid && c.certificateValidAtSigning && c.revision > 0;
-    return { ...c, role, valid };
+    const valid = c.rangeValid && c.digestValid && c.signatureValid && c.certificateValidAtSigning && c.revision > 0 && c.timestamp?.valid !== false;
+    return { ...c, role, certifies: certifying.get(c.byteRange.join(' ')) ?? null, valid };
   });
   if (checks.length === 0 && !options.allowUnsigned) reasons.push(textRef('verify.reason.unsigned'));
   for (const s of report.signatures) {
@@ -160,8 +164,8 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     // who signed in which role, in which order, against the names the form prints
     const breaches = roleBreaches(
       printedNames(embedded.inputs.actuals.text),
-      report.signatures.map((s) => ({ role: isRole(s.role) ? s.role : null, signer: s.signer, fingerprint: s.fingerprint })),
-      { allowNameMismatch: options.allowNameMismatch === true },
+      report.signatures.map((s) => ({ role: isRole(s.role) ? s.role : null, signer: s.signer, organization: s.organization, fingerprint: s.fingerprint })),
+      { allowNameMismatch: options.allowNameMismatch === true, units: unitNames(embedded) },
     );
     for (const { index, breach } of breaches) {
       report.embedded.problems.push(breach);

@@ -1,4 +1,4 @@
-import { FIELD_LABEL, FORM_LABEL, ROLE_LABEL, ROLES, type Role } from '../domain/glossary';
+import { FIELD_LABEL, FORM_LABEL, PERSON_ROLES, ROLE_LABEL, type Role } from '../domain/glossary';
 import type { ColumnLabels } from '../domain/model';
 import { messageOf } from '../errors/message';
 import { columnLabels, projectHeader, type HeaderCell } from './layouts';
@@ -65,7 +65,7 @@ export interface FormView {
   levelSummary: string;
   total: { maxScore: string; score: string; grade: string; showGrade: boolean; declared: string };
   legend: string[];
-  signOff: { phone: string; date: string; boxes: SignatureBoxView[]; seal: string; hasSeal: boolean };
+  signOff: { phone: string; date: string; boxes: SignatureBoxView[]; sealHref: string };
   footer: string;
   explain: boolean;
   appendix: {
@@ -82,8 +82,6 @@ export interface ViewOptions {
   explain: boolean;
   /** The blank form of a definitions file: every cell a clerk fills is left empty, no scores, no draft marks. */
   blank?: boolean;
-  /** data: URL of the seal image, if the actuals name one. */
-  sealDataUrl?: string;
   /** Base for the signature-box links (the page's own origin). */
   linkBase: string;
 }
@@ -188,7 +186,7 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
   const budget = budgetRows(result);
   const legend = legendLines(result, rows);
   const signOff = result.header.signOff;
-  const boxes: SignatureBoxView[] = ROLES.map((role) => ({
+  const boxes: SignatureBoxView[] = PERSON_ROLES.map((role) => ({
     role,
     label: ROLE_LABEL[role],
     name: signOff[role],
@@ -229,7 +227,8 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
       declared,
     },
     legend,
-    signOff: { phone: signOff.phone, date: signOff.date, boxes, seal: options.sealDataUrl ?? '', hasSeal: options.sealDataUrl !== undefined },
+    // the seal box stays empty: the unit's seal is its signature, drawn when the unit signs
+    signOff: { phone: signOff.phone, date: signOff.date, boxes, sealHref: `${options.linkBase}/sigbox/seal` },
     footer: `jixiao ${result.jixiaoVersion} · 评分规则集 ${result.ruleSet.id} ${result.ruleSet.version} · 输入 ${result.inputs.sha256.slice(0, 12)}`,
     explain: options.explain,
     appendix: {

@@ -32,6 +32,8 @@ export const embeddedDataSchema = z.object({
   result: z.record(z.string(), z.unknown()),
   resultSha256: z.string(),
   signatureBoxes: z.array(signatureBoxSchema),
+  /** The unit's seal image the actuals name: the face of the 单位盖章 signature unless the signer brings another. */
+  sealImage: z.object({ type: z.enum(['png', 'jpeg']), base64: z.string() }).optional(),
 });
 
 export type SignatureBox = z.infer<typeof signatureBoxSchema>;

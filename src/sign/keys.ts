@@ -13,12 +13,14 @@ export interface SigningIdentity {
   certificateDer: Buffer;
   chainDer: Buffer[];
   commonName: string;
+  /** The subject's organization (O), '' when it has none. */
+  organization: string;
   notBefore: Date;
   notAfter: Date;
 }
 
-export function commonNameOf(certificate: forge.pki.Certificate, of: 'subject' | 'issuer' = 'subject'): string {
-  const field = certificate[of].getField('CN') as forge.pki.CertificateField | null;
+export function commonNameOf(certificate: forge.pki.Certificate, of: 'subject' | 'issuer' = 'subject', key: 'CN' | 'O' = 'CN'): string {
+  const field = certificate[of].getField(key) as forge.pki.CertificateField | null;
   return field ? String(decodedAttributes([field])[0]?.value ?? '') : '';
 }
 
@@ -59,6 +61,7 @@ export function readIdentity(p12: Uint8Array, password: string, file: string): S
     certificateDer: certificateDer(certificate),
     chainDer: chain.map(certificateDer),
     commonName: commonNameOf(certificate),
+    organization: commonNameOf(certificate, 'subject', 'O'),
     notBefore: certificate.validity.notBefore,
     notAfter: certificate.validity.notAfter,
   };

@@ -62,6 +62,20 @@ export interface SignatureField {
   /** The /Name of its signature dictionary (the signer, as the signer wrote it). */
   signer: string;
   byteRange: number[] | null;
+  /** For the certification signature (the catalog's /Perms /DocMDP): what it still allows (1–3), else null. */
+  certifies: number | null;
+}
+
+/** The DocMDP permission level of a certification signature dictionary (P, default 2; ISO 32000-1 §12.8.2.2). */
+function docMdpLevel(sig: PDFDict): number | null {
+  const references = sig.lookupMaybe(PDFName.of('Reference'), PDFArray);
+  for (let i = 0; i < (references?.size() ?? 0); i++) {
+    const reference = references!.lookup(i);
+    if (!(reference instanceof PDFDict) || reference.lookup(PDFName.of('TransformMethod')) !== PDFName.of('DocMDP')) continue;
+    const level = Number(reference.lookupMaybe(PDFName.of('TransformParams'), PDFDict)?.lookup(PDFName.of('P'))?.toString() ?? '2');
+    return Number.isInteger(level) ? level : null;
+  }
+  return null;
 }
 
 /** Signature fields already in the document, with the role each was signed for. */
@@ -69,6 +83,7 @@ export function signatureFields(doc: PDFDocument): SignatureField[] {
   const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
   const fields = form?.lookupMaybe(PDFName.of('Fields'), PDFArray);
   if (!fields) return [];
+  const certification = doc.catalog.lookupMaybe(PDFName.of('Perms'), PDFDict)?.get(PDFName.of('DocMDP'));
   const out: SignatureField[] = [];
   for (let i = 0; i < fields.size(); i++) {
     const field = fields.lookup(i);
@@ -83,6 +98,7 @@ export function signatureFields(doc: PDFDocument): SignatureField[] {
       role: name.startsWith(FIELD_PREFIX) ? name.slice(FIELD_PREFIX.length) : null,
       signer: text(sig?.lookup(PDFName.of('Name'))) ?? '',
       byteRange: range ? range.asArray().map((n) => Number(n.toString())) : null,
+      certifies: sig && certification !== undefined && field.get(PDFName.of('V')) === certification ? docMdpLevel(sig) : null,
     });
   }
   return out;

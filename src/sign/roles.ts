@@ -1,11 +1,15 @@
 import { parse } from 'yaml';
 import { ROLE_LABEL, ROLES, type Role } from '../domain/glossary';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
+import type { EmbeddedData } from './embeddedData';
 
 /** One signature as the role rules see it: its role, the signer's name and certificate, in file order. */
 export interface RoleSignature {
   role: Role | null;
+  /** The certificate's common name. */
   signer: string;
+  /** The certificate's organization (O), '' when it has none: a unit's certificate may name the unit there. */
+  organization: string;
   fingerprint: string;
 }
 
@@ -18,7 +22,14 @@ export function printedNames(actualsText: string): Record<Role, string> {
   } catch {
     // an unreadable copy has no names to bind; re-scoring reports it
   }
-  return Object.fromEntries(ROLES.map((r) => [r, typeof signOff[r] === 'string' ? (signOff[r] as string).trim() : ''])) as Record<Role, string>;
+  // the seal's "name" is the unit's, not a person's: signOff.seal is the image the seal signature draws
+  return Object.fromEntries(ROLES.map((r) => [r, r !== 'seal' && typeof signOff[r] === 'string' ? (signOff[r] as string).trim() : ''])) as Record<Role, string>;
+}
+
+/** The unit names a seal's certificate may carry: the form's unit (单位名称). */
+export function unitNames(data: EmbeddedData): string[] {
+  const department = data.result.department;
+  return typeof department === 'string' && department.trim() !== '' ? [department.trim()] : [];
 }
 
 /**
@@ -35,9 +46,11 @@ function missingBefore(role: Role, signed: Set<Role>, printed: Record<Role, stri
 /**
  * The breaches of the signing rules in a sequence of signatures, each at the signature that commits it: a role
  * signing twice, out of order (a later role already signed, or an earlier one still missing), one certificate
- * signing for two roles, a signer whose certificate name is not the name the form prints for that role.
+ * signing for two roles, a signer whose certificate name is not the name the form prints for that role, a seal
+ * whose certificate is not the unit's (its CN or O must be one of `units`, the unit names the form prints; no
+ * flag allows another unit's seal).
  */
-export function roleBreaches(printed: Record<Role, string>, signatures: readonly RoleSignature[], options: { allowNameMismatch?: boolean } = {}): { index: number; breach: Diagnostic }[] {
+export function roleBreaches(printed: Record<Role, string>, signatures: readonly RoleSignature[], options: { allowNameMismatch?: boolean; units: readonly string[] }): { index: number; breach: Diagnostic }[] {
   const out: { index: number; breach: Diagnostic }[] = [];
   const signed = new Set<Role>();
   signatures.forEach((s, i) => {
@@ -54,7 +67,10 @@ export function roleBreaches(printed: Record<Role, string>, signatures: readonly
     const sameCertificate = earlier.find((e) => e.role !== s.role && e.fingerprint !== '' && e.fingerprint === s.fingerprint);
     if (sameCertificate) out.push({ index, breach: diagnostic('CERT_TWO_ROLES', { signer: s.signer, role: label, other: ROLE_LABEL[sameCertificate.role!] }) });
     const name = printed[s.role];
-    if (name !== '' && name !== s.signer && !options.allowNameMismatch) out.push({ index, breach: diagnostic('SIGNER_NAME_MISMATCH', { role: label, printed: name, signer: s.signer }) });
+    if (s.role === 'seal') {
+      const units = options.units.filter((u) => u.trim() !== '');
+      if (!units.some((u) => u === s.signer || u === s.organization)) out.push({ index, breach: diagnostic('SEAL_UNIT_MISMATCH', { signer: s.organization ? `CN=${s.signer}, O=${s.organization}` : `CN=${s.signer}`, units: units.join(' / ') }) });
+    } else if (name !== '' && name !== s.signer && !options.allowNameMismatch) out.push({ index, breach: diagnostic('SIGNER_NAME_MISMATCH', { role: label, printed: name, signer: s.signer }) });
     signed.add(s.role);
   });
   return out;

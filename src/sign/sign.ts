@@ -8,7 +8,9 @@ import { detachedSignature } from './cms';
 import { readIdentity, type SigningIdentity } from './keys';
 import { requestTimestamp } from './timestamp';
 import { FIELD_PREFIX, loadPdf, readEmbeddedData, signatureFields } from './pdfRead';
-import { printedNames, roleBreaches, type RoleSignature } from './roles';
+import { checkedSealImage, type SealImage } from './sealImage';
+import { EMBEDDED_NAME } from './embeddedData';
+import { printedNames, roleBreaches, unitNames, type RoleSignature } from './roles';
 import { checkSignatures } from './verify';
 import { certificateFingerprint } from './keys';
 
@@ -25,7 +27,8 @@ export interface SignRequest {
   role: Role;
   reason?: string;
   location?: string;
-  seal?: { bytes: Uint8Array; type: 'png' | 'jpeg'; path: string };
+  /** The image for the signature's face; for 单位盖章 the seal the actuals name is the default. */
+  seal?: SealImage;
   now?: Date;
   allowExpired?: boolean;
   /** Sign a box whose printed name is not the certificate's (the box then shows both names). */
@@ -80,11 +83,14 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   if (already) throw inputError('ROLE_ALREADY_SIGNED', { role: roleLabel, signer: already.signer });
   const box = data.signatureBoxes.find((b) => b.role === request.role);
   if (!box) throw inputError('NO_SIGNATURE_BOX', { role: roleLabel });
-  const printed = printedNames(data.inputs.actuals.text)[request.role];
-  refuseRoleBreaches(request, doc, identity, data.inputs.actuals.text);
+  const units = unitNames(data);
+  // the seal box names the unit: the certificate's name that matched it
+  const printed = request.role === 'seal' ? (units.find((u) => u === identity.organization) ?? '') : printedNames(data.inputs.actuals.text)[request.role];
+  refuseRoleBreaches(request, doc, identity, data.inputs.actuals.text, units);
+  const seal = request.seal ?? (request.role === 'seal' && data.sealImage ? checkedSealImage(Buffer.from(data.sealImage.base64, 'base64'), EMBEDDED_NAME) : undefined);
   const certify = signatureFields(doc).length === 0;
 
-  const reason = request.reason ?? `${roleLabel}签署`;
+  const reason = request.reason ?? (request.role === 'seal' ? roleLabel : `${roleLabel}签署`);
   // the box is drawn with the bundled font: a character it lacks (a rare name) would print as a box
   for (const ch of uncoveredCharacters(`${identity.commonName}${reason}`)) {
     warnings.push(diagnostic('UNSUPPORTED_CHARACTER', { char: ch, codePoint: `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` }));
@@ -95,7 +101,7 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   doc.context.snapshot = undefined;
   let changed: PDFRef[];
   try {
-    changed = await addSignatureField(doc, { request, identity, printed, roleLabel, reason, now, box: box.rect, pageIndex: box.page, certify });
+    changed = await addSignatureField(doc, { request, identity, printed, roleLabel, reason, now, box: box.rect, pageIndex: box.page, certify, ...(seal ? { seal } : {}) });
   } finally {
     doc.context.snapshot = snapshot;
   }
@@ -120,6 +126,7 @@ interface FieldRequest {
   pageIndex: number;
   /** The first signature certifies the document (DocMDP): later signers may fill and sign, nothing else. */
   certify: boolean;
+  seal?: SealImage;
 }
 
 /**
@@ -130,15 +137,19 @@ async function addSignatureField(doc: PDFDocument, field: FieldRequest): Promise
   const { request, identity, printed, roleLabel, reason, now } = field;
   const page = doc.getPage(field.pageIndex);
   const [x1, y1, x2, y2] = field.box;
+  const stamp = { text: `数字签名于 ${beijingTime(now)}`, size: 7 };
   const appearance = await signatureAppearance(doc, x2 - x1, y2 - y1, {
     topMargin: 16,
-    lines: [
-      // signing for the person the form names, on purpose: the box says so, with both names
-      { text: printed !== '' && printed !== identity.commonName ? `${identity.commonName}（表上：${printed}）` : identity.commonName, size: 12 },
-      { text: `数字签名于 ${beijingTime(now)}`, size: 7 },
-      { text: reason, size: 7 },
-    ],
-    ...(request.seal ? { seal: request.seal } : {}),
+    lines:
+      request.role === 'seal'
+        ? [{ text: printed || identity.commonName, size: 10 }, { text: '电子印章', size: 7 }, stamp]
+        : [
+            // signing for the person the form names, on purpose: the box says so, with both names
+            { text: printed !== '' && printed !== identity.commonName ? `${identity.commonName}（表上：${printed}）` : identity.commonName, size: 12 },
+            stamp,
+            { text: reason, size: 7 },
+          ],
+    ...(field.seal ? { seal: field.seal } : {}),
   });
 
   const context = doc.context;
@@ -218,16 +229,17 @@ function appendAnnotation(page: PDFPage, widgetRef: PDFRef): PDFRef {
  * Refuses a signature that would break the signing rules with those already in the file: out of order, a second
  * role for one certificate, a certificate whose name is not the one printed for the role.
  */
-function refuseRoleBreaches(request: SignRequest, doc: Awaited<ReturnType<typeof loadPdf>>, identity: SigningIdentity, actualsText: string): void {
+function refuseRoleBreaches(request: SignRequest, doc: Awaited<ReturnType<typeof loadPdf>>, identity: SigningIdentity, actualsText: string, units: string[]): void {
   const fields = signatureFields(doc);
   const roles = new Map(fields.filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f.role]));
   const existing: RoleSignature[] = checkSignatures(Buffer.from(request.pdf), fields.flatMap((f) => (f.byteRange ? [f.byteRange] : []))).map((c) => ({
     role: (roles.get(c.byteRange.join(' ')) ?? null) as Role | null,
     signer: c.signer,
+    organization: c.organization,
     fingerprint: c.fingerprint,
   }));
-  const mine: RoleSignature = { role: request.role, signer: identity.commonName, fingerprint: certificateFingerprint(identity.certificate) };
-  const breaches = roleBreaches(printedNames(actualsText), [...existing, mine], { allowNameMismatch: request.allowNameMismatch === true }).filter((b) => b.index === existing.length + 1);
+  const mine: RoleSignature = { role: request.role, signer: identity.commonName, organization: identity.organization, fingerprint: certificateFingerprint(identity.certificate) };
+  const breaches = roleBreaches(printedNames(actualsText), [...existing, mine], { allowNameMismatch: request.allowNameMismatch === true, units }).filter((b) => b.index === existing.length + 1);
   if (breaches.length > 0) throw new InputError(breaches.map((b) => b.breach));
 }
 

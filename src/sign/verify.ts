@@ -10,6 +10,8 @@ export interface SignatureCheck {
   index: number;
   byteRange: [number, number, number, number];
   signer: string;
+  /** The signer certificate's organization (O), '' when it has none. */
+  organization: string;
   issuer: string;
   subject: string;
   serialNumber: string;
@@ -101,6 +103,7 @@ function checkOne(pdf: Buffer, range: [number, number, number, number], index: n
     index,
     byteRange: range,
     signer: '',
+    organization: '',
     issuer: '',
     subject: '',
     serialNumber: '',
@@ -142,6 +145,7 @@ function checkOne(pdf: Buffer, range: [number, number, number, number], index: n
   }
   check.subject = signerCert.subject;
   check.signer = field(signerCert.subject, 'CN');
+  check.organization = field(signerCert.subject, 'O');
   check.issuer = field(signerCert.issuer, 'CN');
   check.serialNumber = signerCert.serialNumber;
   check.fingerprint = signerCert.fingerprint256;

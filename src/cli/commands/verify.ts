@@ -30,7 +30,7 @@ const exitOf = (report: { ok: boolean; intact: boolean }): number => (report.ok 
 export async function verifyCommand(file: string, options: VerifyCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const { lang } = mode;
   const report = await verifyPdf(file, { ...(options.allowUnsigned ? { allowUnsigned: true } : {}), ...(options.allowCustomRules ? { allowCustomRules: true } : {}), ...(options.allowNameMismatch ? { allowNameMismatch: true } : {}), trust: options.trust ?? [] });
-  const roleName = (role: string | null): string => (role === 'preparer' || role === 'reviewer' || role === 'head' ? text(`role.${role}`, lang) : text('verify.role.unknown', lang));
+  const roleName = (role: string | null): string => (role === 'preparer' || role === 'reviewer' || role === 'head' || role === 'seal' ? text(`role.${role}`, lang) : text('verify.role.unknown', lang));
   if (options.json) {
     io.out(
       JSON.stringify(
@@ -58,6 +58,7 @@ export async function verifyCommand(file: string, options: VerifyCommandOptions,
     for (const s of report.signatures) {
       const chain = s.trust.chain.map((link) => `${link.name}${link.anchor ? text('verify.chain.anchor', lang) : ''}`).join(' ← ');
       io.out(text('verify.signer', lang, { index: s.index, signer: s.signer, test: s.testCertificate ? text('verify.signer.test', lang) : '', fingerprint: s.fingerprint, chain: chain || '—' }));
+      if (s.certifies !== null) io.out(text('verify.certifies', lang, { level: s.certifies, allows: text(s.certifies === 1 ? 'verify.certifies.1' : s.certifies === 3 ? 'verify.certifies.3' : 'verify.certifies.2', lang) }));
       const stamp = s.timestamp;
       if (stamp) io.out(text('verify.timestamp', lang, { time: beijingDateTime(stamp.time, lang), authority: stamp.authority, state: !stamp.valid ? text('verify.timestamp.invalid', lang) : stamp.trusted === false ? text('verify.timestamp.untrusted', lang) : '' }));
     }

@@ -103,12 +103,19 @@ export const SIGNING = {
     hintZh: '由表上印名的本人签署，或先改正填报文件中的姓名再出表；确需他人代签时加 --allow-name-mismatch（签章框会同时印出两个姓名）。',
     hintEn: 'Have the person named on the form sign, or correct the name and print again; to sign for someone on purpose pass --allow-name-mismatch (the box then shows both names).',
   },
+  SEAL_UNIT_MISMATCH: {
+    severity: 'error',
+    zh: '单位盖章须用本单位的证书：证书是「{signer}」，表上的单位是「{units}」',
+    en: 'The unit seal must be signed with the unit\'s own certificate: the certificate is "{signer}", the form\'s unit is "{units}"',
+    hintZh: '用证书主题 CN 或 O 为表上单位名称的单位证书（单位数字证书/电子印章证书）签署「单位盖章」；个人证书不能代替单位盖章。',
+    hintEn: 'Sign the unit seal with the unit\'s certificate, whose subject CN or O is the unit name on the form; a personal certificate cannot stand in for the unit.',
+  },
   UNKNOWN_ROLE: {
     severity: 'error',
     zh: '未知的签署角色「{role}」',
     en: 'Unknown signing role "{role}"',
-    hintZh: '可用的角色：填表人、审核人、单位负责人。',
-    hintEn: 'Roles: preparer, reviewer, head.',
+    hintZh: '可用的角色（按签署顺序）：填表人、审核人、单位负责人、单位盖章。',
+    hintEn: 'Roles, in signing order: preparer, reviewer, head, seal (the unit seal).',
   },
   NOT_A_JIXIAO_PDF: {
     severity: 'error',

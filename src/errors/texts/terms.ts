@@ -14,6 +14,7 @@ export const TERM_TEXTS = {
   'role.preparer': { zh: '填表人', en: 'preparer' },
   'role.reviewer': { zh: '审核人', en: 'reviewer' },
   'role.head': { zh: '单位负责人', en: 'head of unit' },
+  'role.seal': { zh: '单位盖章', en: 'unit seal' },
   'band.achieved': { zh: '达成', en: 'achieved' },
   'band.partial': { zh: '部分达成', en: 'partly achieved' },
   'band.notAchieved': { zh: '未达成', en: 'not achieved' },

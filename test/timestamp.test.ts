@@ -1,0 +1,197 @@
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import * as pkijs from 'pkijs';
+import { renderForms } from '../src/pipeline/render';
+import { keygen, verifyPdf } from '../src/pipeline';
+import { signPdf } from '../src/sign/sign';
+import { makeTestP12 } from '../src/sign/keygen';
+import { PROJECT, runCli, tempDir } from './helpers';
+
+// Time: a signature's own signing time is the signer's claim. An RFC 3161 token from a time-stamping
+// authority proves the signature existed at the TSA's time, so the signature still verifies after the signer's
+// certificate expires. The TSA here is openssl's (`openssl ts -reply`) behind a loopback HTTP server.
+
+jest.setTimeout(120_000);
+
+const dir = tempDir('jixiao-tsa-');
+const at = (f: string): string => path.join(dir, f);
+const PASSWORD = 'tsa-test';
+const openssl = (...args: string[]): void => void execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+
+let server: Server;
+let tsaUrl = '';
+let requests = 0;
+
+/** A TSA: openssl makes the reply to each query (its own root, and a leaf for time-stamping only). */
+function makeTsa(name: string, prefix: string): string {
+  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${prefix}-root.key`, '-out', `${prefix}-root.pem`, '-subj', `/CN=${name} root`, '-days', '30', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
+  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${prefix}.key`, '-out', `${prefix}.csr`, '-subj', `/CN=${name}`);
+  writeFileSync(at(`${prefix}.ext`), 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\n');
+  openssl('x509', '-req', '-in', `${prefix}.csr`, '-CA', `${prefix}-root.pem`, '-CAkey', `${prefix}-root.key`, '-CAcreateserial', '-out', `${prefix}.pem`, '-days', '30', '-extfile', `${prefix}.ext`);
+  writeFileSync(at(`${prefix}.serial`), '01\n');
+  const config = at(`${prefix}.cnf`);
+  writeFileSync(
+    config,
+    [
+      '[ tsa ]',
+      'default_tsa = tsa_config',
+      '[ tsa_config ]',
+      `serial = ${at(`${prefix}.serial`)}`,
+      'crypto_device = builtin',
+      `signer_cert = ${at(`${prefix}.pem`)}`,
+      `certs = ${at(`${prefix}-root.pem`)}`,
+      `signer_key = ${at(`${prefix}.key`)}`,
+      'signer_digest = sha256',
+      'default_policy = 1.2.3.4.1',
+      'digests = sha256, sha384, sha512',
+      'accuracy = secs:1',
+      'ess_cert_id_alg = sha256',
+      '',
+    ].join('\n'),
+  );
+  return config;
+}
+
+beforeAll(async () => {
+  const configs = { good: makeTsa('jixiao test TSA', 'tsa'), other: makeTsa('unknown TSA', 'other') };
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (c: Buffer) => chunks.push(c));
+    request.on('end', () => {
+      requests++;
+      const id = `${Date.now()}-${requests}`;
+      writeFileSync(at(`${id}.tsq`), Buffer.concat(chunks));
+      const config = request.url === '/other' ? configs.other : configs.good;
+      execFile('openssl', ['ts', '-reply', '-config', config, '-queryfile', at(`${id}.tsq`), '-out', at(`${id}.tsr`)], (error) => {
+        if (error) {
+          response.writeHead(500).end();
+          return;
+        }
+        response.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end(readFileSync(at(`${id}.tsr`)));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  tsaUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tsr`;
+
+  const [form] = await renderForms([PROJECT], { explain: false });
+  writeFileSync(at('unsigned.pdf'), form!.pdf!);
+  const ca = keygen({ commonName: 'jixiao 时间戳测试根证书', password: PASSWORD, ca: true });
+  writeFileSync(at('ca.p12'), ca.p12);
+  writeFileSync(at('ca.pem'), ca.pem);
+  writeFileSync(at('preparer.p12'), keygen({ commonName: '测试填表人甲', password: PASSWORD, issuer: { file: at('ca.p12'), password: PASSWORD } }).p12);
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const trustBoth = (): string[] => [at('ca.pem'), at('tsa-root.pem')];
+
+test('sign --tsa: the token is over the signature, the TSA\'s time is printed in Beijing time, and pdfsig accepts the file', async () => {
+  const before = requests;
+  const previous = process.env.JIXIAO_P12_PASSWORD;
+  process.env.JIXIAO_P12_PASSWORD = PASSWORD;
+  try {
+    const run = await runCli('sign', at('unsigned.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '--tsa', tsaUrl, '-o', at('stamped.pdf'));
+    expect(run.code).toBe(0);
+  } finally {
+    if (previous === undefined) delete process.env.JIXIAO_P12_PASSWORD;
+    else process.env.JIXIAO_P12_PASSWORD = previous;
+  }
+  expect(requests).toBe(before + 1);
+  const verified = await runCli('verify', at('stamped.pdf'), ...trustBoth().flatMap((t) => ['--trust', t]));
+  expect(verified.out).toMatch(/时间戳：\d{4}-\d\d-\d\d \d\d:\d\d:\d\d（北京时间），由「jixiao test TSA」证明\n/);
+  expect(verified.code).toBe(0);
+  const report = await verifyPdf(at('stamped.pdf'), { trust: trustBoth() });
+  const stamp = report.signatures[0]!.timestamp!;
+  expect([stamp.valid, stamp.trusted, stamp.authority]).toEqual([true, true, 'jixiao test TSA']);
+  expect(Math.abs(new Date(stamp.time).getTime() - Date.now())).toBeLessThan(60_000);
+  const pdfsig = spawnSync('pdfsig', [at('stamped.pdf')], { encoding: 'utf8' });
+  expect(pdfsig.stdout).toContain('Signature Validation: Signature is Valid.');
+});
+
+test('a certificate that expired after signing: valid with a trusted timestamp, refused without one', async () => {
+  const ca = { p12: readFileSync(at('ca.p12')), password: PASSWORD, file: at('ca.p12') };
+  const expiresAt = new Date(Date.now() + 4_000);
+  const p12 = makeTestP12({ commonName: '测试填表人甲', issuer: ca, notBefore: new Date(Date.now() - 60_000), notAfter: expiresAt }, PASSWORD);
+  const request = { pdf: readFileSync(at('unsigned.pdf')), file: 'unsigned.pdf', p12, p12File: 'short.p12', password: PASSWORD, role: 'preparer' as const };
+  writeFileSync(at('short-stamped.pdf'), (await signPdf({ ...request, tsa: tsaUrl })).pdf);
+  writeFileSync(at('short-bare.pdf'), (await signPdf(request)).pdf);
+  await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 1_500));
+
+  const stamped = await verifyPdf(at('short-stamped.pdf'), { trust: trustBoth() });
+  expect(stamped.signatures[0]!.trust.problems).toEqual([]);
+  expect(stamped.ok).toBe(true);
+  const bare = await runCli('verify', at('short-bare.pdf'), '--trust', at('ca.pem'));
+  expect(bare.code).toBe(4);
+  expect(bare.out).toMatch(/证书「测试填表人甲」已于 \d{4}-\d\d-\d\d 过期，没有可信时间戳能证明签署时它仍有效/);
+  // the timestamp counts only when its authority is trusted: with the signer's root alone it proves nothing
+  const untrustedTsa = await runCli('verify', at('short-stamped.pdf'), '--trust', at('ca.pem'));
+  expect(untrustedTsa.code).toBe(4);
+  expect(untrustedTsa.out).toContain('时间戳机构「jixiao test TSA」未经核实');
+  expect(untrustedTsa.out).toContain('已于');
+});
+
+test('a token from an authority no one trusts leaves the identity unverified, naming the authority', async () => {
+  writeFileSync(at('other-stamped.pdf'), (await signPdf({ pdf: readFileSync(at('unsigned.pdf')), file: 'unsigned.pdf', p12: readFileSync(at('preparer.p12')), p12File: 'preparer.p12', password: PASSWORD, role: 'preparer', tsa: tsaUrl.replace('/tsr', '/other') })).pdf);
+  const report = await verifyPdf(at('other-stamped.pdf'), { trust: trustBoth() });
+  expect(report.intact).toBe(true);
+  expect(report.ok).toBe(false);
+  expect(report.signatures[0]!.timestamp).toMatchObject({ valid: true, trusted: false, authority: 'unknown TSA' });
+  expect((await runCli('verify', at('other-stamped.pdf'), ...trustBoth().flatMap((t) => ['--trust', t]))).out).toContain('时间戳机构「unknown TSA」未经核实：证书链到不了任何受信任的根证书');
+});
+
+test('a token moved from another signature (outside the signed bytes) fails that signature: it is not over it', async () => {
+  // the attacker's signature has no timestamp; they copy a genuine token from an earlier signature into theirs
+  const ownHex = /\/Contents <([0-9a-f]+)>/.exec(readFileSync(at('short-bare.pdf'), 'latin1'))!;
+  const donorHex = /\/Contents <([0-9a-f]+)>/.exec(readFileSync(at('stamped.pdf'), 'latin1'))![1]!;
+  const read = (hex: string): { info: pkijs.ContentInfo; signed: pkijs.SignedData } => {
+    const info = pkijs.ContentInfo.fromBER(new Uint8Array(Buffer.from(hex, 'hex')));
+    return { info, signed: new pkijs.SignedData({ schema: info.content }) };
+  };
+  const own = read(ownHex[1]!);
+  own.signed.signerInfos[0]!.unsignedAttrs = read(donorHex).signed.signerInfos[0]!.unsignedAttrs!;
+  const forged = Buffer.from(new pkijs.ContentInfo({ contentType: own.info.contentType, content: own.signed.toSchema(true) }).toSchema().toBER()).toString('hex');
+  const bytes = readFileSync(at('short-bare.pdf'), 'latin1');
+  const start = ownHex.index + '/Contents <'.length;
+  writeFileSync(at('moved-token.pdf'), Buffer.from(bytes.slice(0, start) + forged.padEnd(ownHex[1]!.length, '0') + bytes.slice(start + ownHex[1]!.length), 'latin1'));
+
+  const report = await verifyPdf(at('moved-token.pdf'), { trust: trustBoth() });
+  // the bytes the signature covers are untouched: the digest and the signature itself still hold
+  expect([report.signatures[0]!.digestValid, report.signatures[0]!.signatureValid]).toEqual([true, true]);
+  expect(report.signatures[0]!.timestamp?.valid).toBe(false);
+  const run = await runCli('verify', at('moved-token.pdf'), ...trustBoth().flatMap((t) => ['--trust', t]));
+  expect(run.code).toBe(1);
+  expect(run.out).toContain('时间戳不是对这个签名盖的（摘要不符）');
+});
+
+test('a TSA that is down, or answers with something else, stops sign with TSA_FAILED and writes nothing', async () => {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/tsr`;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const garbage = createServer((_q, r) => r.writeHead(200).end('not a timestamp'));
+  await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
+  const previous = process.env.JIXIAO_P12_PASSWORD;
+  process.env.JIXIAO_P12_PASSWORD = PASSWORD;
+  try {
+    for (const [url, detail] of [
+      [deadUrl, 'ECONNREFUSED'],
+      [`http://127.0.0.1:${(garbage.address() as AddressInfo).port}/tsr`, 'not a TimeStampResp'],
+      ['ftp://127.0.0.1/tsr', 'not an http(s) URL'],
+    ] as const) {
+      const out = at(`never-${detail.replace(/\W/g, '')}.pdf`);
+      const run = await runCli('sign', at('unsigned.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '--tsa', url, '-o', out);
+      expect(run.code).toBe(1);
+      expect(run.err).toContain('错误 TSA_FAILED: 时间戳服务');
+      expect(run.err).toContain(detail);
+      expect(existsSync(out)).toBe(false);
+    }
+  } finally {
+    if (previous === undefined) delete process.env.JIXIAO_P12_PASSWORD;
+    else process.env.JIXIAO_P12_PASSWORD = previous;
+    await new Promise<void>((resolve) => garbage.close(() => resolve()));
+  }
+});
