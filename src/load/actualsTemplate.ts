@@ -67,7 +67,7 @@ export function actualsTemplate(definitions: DefinitionsFile, definitionsPath: s
     '  date: "" # 填报日期',
     '  reviewer: "" # 审核人',
     '  head: "" # 单位负责人',
-    '  # seal: ./公章.png # 单位公章图片（PNG/JPEG）',
+    '  # seal: ./公章.png # 单位公章图片（PNG/JPEG）：单位盖章签名时画在盖章框里，出表时不印',
     '',
   );
   return lines.join('\n');

@@ -44,7 +44,7 @@ export const actualsSchema = z.strictObject({
       date: limited(z.string(), TEXT_LIMITS.signOff).optional().meta({ description: '填报日期' }),
       reviewer: limited(z.string(), TEXT_LIMITS.signOff).optional().meta({ description: '审核人' }),
       head: limited(z.string(), TEXT_LIMITS.signOff).optional().meta({ description: '单位负责人' }),
-      seal: z.string().optional().meta({ description: '单位公章图片路径（PNG/JPEG，相对本文件）' }),
+      seal: z.string().optional().meta({ description: '单位公章图片路径（PNG/JPEG，相对本文件）：单位盖章签名的外观，签署时才画上' }),
     })
     .optional(),
 });
