@@ -162,3 +162,25 @@ describe('lint on grade lines and bands', () => {
     }
   });
 });
+
+describe('a rule set read once is reused, never stale', () => {
+  test('the same rule set for many forms is the same object; an edit to the delta or to its base is read afresh', () => {
+    const dir = tempDir('jixiao-ruleset-cache-');
+    const base = path.join(dir, 'base.yaml');
+    const delta = path.join(dir, 'delta.yaml');
+    writeFileSync(base, readFileSync(path.join(ROOT, 'indicators/rulesets/caiyu-2020-10.yaml'), 'utf8').replace(/^id: .*$/m, 'id: cache-base'));
+    writeFileSync(delta, 'id: cache-delta\nversion: "1"\nname: 缓存测试\nextends: ./base.yaml\n');
+    const first = loadRuleSet(delta);
+    expect(loadRuleSet(delta)).toBe(first);
+    const excellent = (r: ReturnType<typeof loadRuleSet>): string => String(r.file.grades.bands.find((g) => g.grade === 'excellent')?.min);
+    expect(excellent(first)).toBe('90');
+    // the base changes under the same delta: the delta is resolved again
+    writeFileSync(base, readFileSync(base, 'utf8').replace('{ grade: excellent, min: 90 }', '{ grade: excellent, min: 70 }'));
+    const edited = loadRuleSet(delta);
+    expect(edited).not.toBe(first);
+    expect(excellent(edited)).toBe('70');
+    // the delta itself changes
+    writeFileSync(delta, 'id: cache-delta\nversion: "2"\nname: 缓存测试\nextends: ./base.yaml\n');
+    expect(loadRuleSet(delta).file.version).toBe('2');
+  });
+});
