@@ -51,8 +51,10 @@ export function parseYaml(text: string, file: string, absolutePath = path.resolv
     }
   }
   diagnostics.push(...explainSyntax(text, file, syntax));
-  checkNumberPrecision(doc, at, diagnostics);
-  checkAliases(doc, at, diagnostics);
+  // each check walks the whole document; a text that cannot hold what it looks for skips it (most files: a
+  // compare of 100,000 forms spent a sixth of its reading time in these two walks)
+  if (/[\d.]{16,}/.test(text)) checkNumberPrecision(doc, at, diagnostics);
+  if (/[*?]|[\]}]\s*:/.test(text)) checkAliases(doc, at, diagnostics);
 
   const fatal = diagnostics.some((d) => d.severity === 'error' && d.code !== 'DUPLICATE_KEY' && d.code !== 'NUMBER_TOO_PRECISE');
   // (a file with a syntax error is not read further: its data is undefined and validation says nothing more)
