@@ -70,6 +70,21 @@ describe('jixiao batch: every form printed, the journal, the summary, re-runs', 
     expect(wholePdf(path.join(out, 'form-00003.pdf'))).toBe(true);
   });
 
+  test('a new seal picture (it travels in the PDF) redoes the form; the same picture again does not', async () => {
+    const water = path.join(dir, 'water');
+    const sealed = path.join(dir, 'water-out');
+    mkdirSync(water);
+    for (const f of ['project.indicators.yaml', 'project.actuals.yaml', 'seal.png']) writeFileSync(path.join(water, f), readFileSync(path.join(ROOT, 'examples/water-2023', f)));
+    const actions = async (): Promise<string[]> => (JSON.parse((await runCli('batch', water, '-o', sealed, '--json')).out) as { forms: { action: string }[] }).forms.map((f) => f.action);
+    expect(await actions()).toEqual(['rendered']);
+    expect(await actions()).toEqual(['skipped']);
+    // the same picture, one byte of its last (IEND) chunk's CRC aside: another file
+    const seal = readFileSync(path.join(water, 'seal.png'));
+    seal[seal.length - 1] = seal[seal.length - 1]! ^ 0x01;
+    writeFileSync(path.join(water, 'seal.png'), seal);
+    expect(await actions()).toEqual(['rendered']);
+  });
+
   test('progress lines when piped: one per form with its total, then the counts and where the summary is', async () => {
     const run = await runCli('batch', forms, '-o', out);
     expect(run.err).toMatch(/\[\d\/7\] form-00000\.actuals\.yaml 未改动，跳过/);
