@@ -79,6 +79,7 @@ beforeAll(async () => {
   writeFileSync(P('existing.p12'), 'keep me');
   writeFileSync(P('a-file'), 'x');
   writeFileSync(P('signer.p12'), makeTestP12({ commonName: '表中签署人', keyBits: 1024 }, password));
+  writeFileSync(P('ca-signer.p12'), makeTestP12({ commonName: '表中CA', keyBits: 1024, ca: true }, password));
   const bare = await PDFDocument.create();
   bare.addPage();
   writeFileSync(P('bare.pdf'), await bare.save());
@@ -148,6 +149,7 @@ const CASES: Case[] = [
   { name: 'sign a PDF jixiao did not make', argv: () => ['sign', P('bare.pdf'), '--p12', P('signer.p12'), '--role', '填表人'], code: 'NOT_A_JIXIAO_PDF', env: signEnv },
   { name: 'sign in an unknown role', argv: () => ['sign', P('bare.pdf'), '--p12', P('signer.p12'), '--role', '校长'], code: 'UNKNOWN_ROLE', env: signEnv },
   { name: 'sign with a file that is not PKCS#12', argv: () => ['sign', P('bare.pdf'), '--p12', P('not.p12'), '--role', '填表人'], code: 'BAD_P12', env: signEnv },
+  { name: 'sign with a CA certificate', argv: () => ['sign', P('bare.pdf'), '--p12', P('ca-signer.p12'), '--role', '填表人'], code: 'SIGNER_IS_CA', env: signEnv },
   { name: 'sign with the wrong password', argv: () => ['sign', P('bare.pdf'), '--p12', P('signer.p12'), '--role', '填表人'], code: 'WRONG_PASSWORD', env: { JIXIAO_P12_PASSWORD: 'wrong' } },
   { name: 'sign with no password and no terminal', argv: () => ['sign', P('bare.pdf'), '--p12', P('signer.p12'), '--role', '填表人'], code: 'PASSWORD_REQUIRED' },
   { name: 'sign with a GIF seal', argv: () => ['sign', P('bare.pdf'), '--p12', P('signer.p12'), '--role', '填表人', '--seal', P('seal.gif')], code: 'SEAL_FORMAT', env: signEnv },

@@ -103,14 +103,20 @@ describe('forged identities, each refused with its reason (exit 4: the file is i
   test('an openssl self-signed certificate', async () => {
     const key = at('self.key');
     const cert = at('self.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=测试填表人甲', '-days', '30', '-utf8'], { stdio: 'pipe' });
+    // marked an end entity: openssl's default self-signed certificate is a CA, which jixiao sign refuses outright (SIGNER_IS_CA)
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=测试填表人甲', '-days', '30', '-utf8', '-addext', 'basicConstraints=critical,CA:FALSE'], { stdio: 'pipe' });
     execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', at('self.p12'), '-passout', `pass:${PASSWORD}`, '-certpbe', 'PBE-SHA1-3DES', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1']);
     await signAs(at('self.p12'), 'preparer', at('unsigned.pdf'), at('self-signed.pdf'));
     await refused(at('self-signed.pdf'), /证书链到不了任何受信任的根证书/);
   });
 
-  test('the trusted CA\'s own key signing the form directly', async () => {
-    await signAs(at('ca.p12'), 'preparer', at('unsigned.pdf'), at('ca-signed.pdf'));
+  test('the trusted CA\'s own key signing the form directly: jixiao sign refuses it; signed with another tool, verify refuses it', async () => {
+    await expect(signAs(at('ca.p12'), 'preparer', at('unsigned.pdf'), at('never.pdf'))).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ code: 'SIGNER_IS_CA' })] });
+    // the attacker uses poppler's pdfsig with the CA's key in an NSS database
+    const nss = tempDir('jixiao-nss-ca-');
+    execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password'], { stdio: 'pipe' });
+    execFileSync('pk12util', ['-i', at('ca.p12'), '-d', `sql:${nss}`, '-W', PASSWORD], { stdio: 'pipe' });
+    spawnSync('pdfsig', ['-add-signature', '-nssdir', `sql:${nss}`, '-nick', CA_NAME, '-new-signature-field-name', 'jixiao-preparer', at('unsigned.pdf'), at('ca-signed.pdf')], { stdio: 'pipe' });
     await refused(at('ca-signed.pdf'), /签署证书「jixiao 测试根证书」是 CA 证书：CA 的密钥只能签发证书，不能直接签署表单/);
   });
 

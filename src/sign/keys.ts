@@ -15,6 +15,8 @@ export interface SigningIdentity {
   commonName: string;
   /** The subject's organization (O), '' when it has none. */
   organization: string;
+  /** A CA certificate (basicConstraints cA): it issues certificates and signs no form. */
+  isCa: boolean;
   notBefore: Date;
   notAfter: Date;
 }
@@ -62,6 +64,7 @@ export function readIdentity(p12: Uint8Array, password: string, file: string): S
     chainDer: chain.map(certificateDer),
     commonName: commonNameOf(certificate),
     organization: commonNameOf(certificate, 'subject', 'O'),
+    isCa: (certificate.getExtension('basicConstraints') as { cA?: boolean } | null)?.cA === true,
     notBefore: certificate.validity.notBefore,
     notAfter: certificate.validity.notAfter,
   };

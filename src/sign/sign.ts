@@ -65,6 +65,7 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   const identity = readIdentity(request.p12, request.password, request.p12File);
   const warnings: Diagnostic[] = [];
   const who = { name: identity.commonName, notAfter: identity.notAfter.toISOString().slice(0, 10), notBefore: identity.notBefore.toISOString().slice(0, 10) };
+  if (identity.isCa) throw inputError('SIGNER_IS_CA', { path: request.p12File, name: identity.commonName });
   if (identity.notBefore.getTime() > now.getTime()) throw inputError('CERT_NOT_YET_VALID', who);
   if (identity.notAfter.getTime() < now.getTime()) {
     if (!request.allowExpired) throw inputError('CERT_EXPIRED', who);

@@ -51,6 +51,13 @@ export const SIGNING = {
     hintZh: '先用 jixiao keygen --ca 生成测试 CA，再用 --issuer 指向它。',
     hintEn: 'Make a test CA with jixiao keygen --ca first, and name it with --issuer.',
   },
+  SIGNER_IS_CA: {
+    severity: 'error',
+    zh: '{path} 中的证书「{name}」是 CA 证书：CA 的密钥只用来签发证书，不能直接签署表单（核验会拒绝这样的签名）',
+    en: 'The certificate "{name}" in {path} is a CA certificate: a CA key issues certificates and never signs a form itself (verify refuses such a signature)',
+    hintZh: '用这个 CA 为签署人签发个人证书（jixiao keygen --cn 姓名 --issuer CA.p12），再用个人证书签署。',
+    hintEn: 'Issue the signer a certificate from this CA (jixiao keygen --cn NAME --issuer CA.p12) and sign with that.',
+  },
   CERT_EXPIRED: {
     severity: 'error',
     zh: '签章证书「{name}」已于 {notAfter} 过期',
