@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { compareRuleSets } from '../src/compare/run';
-import { summarize } from '../src/compare/diff';
+import { digestOf, tally } from '../src/compare/tally';
 import { compareText } from '../src/report/compareReport';
-import { formsToShow } from '../src/report/compareView';
 import { generateForm } from '../scripts/generate';
 import { runCli, tempDir } from './helpers';
 
@@ -26,15 +25,15 @@ describe('jixiao compare (what-if)', () => {
   });
 
   it('over a generated year: the fast path and json-rules-engine give the same outcome on every rule evaluation', async () => {
-    const checked = await compareRuleSets([year], { rulesA: 'caiyu-2020-10', rulesB: 'provincial-linear', check: true, workers: 2 });
+    const checked = await compareRuleSets([year], { rulesA: 'caiyu-2020-10', rulesB: 'provincial-linear', check: true, workers: 2, keepForms: true });
     expect(checked.agreement!.disagree).toBe(0);
     expect(checked.agreement!.agree).toBeGreaterThan(240 * 20 * 2);
-    const fast = await compareRuleSets([year], { rulesA: 'caiyu-2020-10', rulesB: 'provincial-linear', workers: 1 });
+    const fast = await compareRuleSets([year], { rulesA: 'caiyu-2020-10', rulesB: 'provincial-linear', workers: 1, keepForms: true });
     expect(fast.forms.map((f) => [f.file, f.totalA, f.totalB])).toEqual(checked.forms.map((f) => [f.file, f.totalA, f.totalB]));
   }, 120_000);
 
   it('reports per form totals, delta, grade change and changed rows; and the summary', async () => {
-    const run = await compareRuleSets([year], { rulesA: 'caiyu-2020-10', rulesB: 'provincial-linear', workers: 1 });
+    const run = await compareRuleSets([year], { rulesA: 'caiyu-2020-10', rulesB: 'provincial-linear', workers: 1, keepForms: true });
     const s = run.summary;
     expect(s.forms).toBe(240);
     expect(s.compared).toBe(240);
@@ -58,6 +57,10 @@ describe('jixiao compare (what-if)', () => {
     expect(json.summary.compared).toBe(240);
     const csv = readFileSync(path.join(dir, 'r.csv'), 'utf8');
     expect(csv.startsWith('\ufefffile,title,department,totalA,totalB,delta,gradeA,gradeB')).toBe(true);
+    // one line per form, in the order the forms were found (workers or not), as the JSON lists them
+    const lines = csv.trim().split('\n').slice(1);
+    expect(lines).toHaveLength(240);
+    expect(lines.map((l) => l.split(',')[0])).toEqual((json.forms as { file: string }[]).map((f) => f.file));
     expect(csv.trim().split('\n')).toHaveLength(241);
     const html = readFileSync(path.join(dir, 'r.html'), 'utf8');
     expect(html).toContain('<svg');
@@ -112,10 +115,11 @@ describe('compare explains why', () => {
   test('a row scored by the same rule but to another score is a parameter effect, not “A → A”', async () => {
     const row = { id: '2.5', name: '工程长效管护机制', ruleA: '定性指标分档计分', ruleB: '定性指标分档计分', methodA: 'qualitativeBand', methodB: 'qualitativeBand', scoreA: '6', scoreB: '5.5' };
     const form = { file: 'a.actuals.yaml', title: 't', department: 'd', totalA: '96', totalB: '95.5', delta: '-0.5', gradeA: '优', gradeB: '优', direction: 'same' as const, errorA: null, errorB: null, rows: [row], adjustmentsA: [], adjustmentsB: [], adjustmentRulesA: [], adjustmentRulesB: [] };
-    const summary = summarize([form]);
+    const digest = digestOf(tally([form]));
+    const { summary } = digest;
     expect(summary.ruleChanges).toEqual([{ from: '定性指标分档计分（qualitativeBand）', to: '定性指标分档计分（qualitativeBand）', count: 1, kind: 'parameter' }]);
     const info = { differences: [{ area: 'bands' as const, item: 'partial', a: '[60, 80]', b: '[50, 80]' }], rulesA: { id: 'a', version: '1' }, rulesB: { id: 'b', version: '1' }, engine: 'fast', seconds: 0.1 };
-    const text = compareText(info, [form], summary);
+    const text = compareText(info, digest);
     expect(text).toContain('同一规则，参数改变得分');
     expect(text).not.toMatch(/定性指标分档计分（qualitativeBand）\s*│\s*定性指标分档计分（qualitativeBand）/);
     expect(text).toMatch(/定性档次\s*│\s*partial\s*│\s*\[60, 80\]\s*│\s*\[50, 80\]/);
@@ -133,8 +137,19 @@ describe('compare explains why', () => {
   });
 
   test('the most-changed list puts every grade change before larger point changes', async () => {
-    const run = await compareRuleSets([year], { rulesA: 'caiyu-2020-10', rulesB: 'provincial-linear' });
-    const shown = formsToShow(run.forms, 50);
+    const run = await compareRuleSets([year], { rulesA: 'caiyu-2020-10', rulesB: 'provincial-linear', keepForms: true });
+    const shown = run.digest.shown;
+    expect(shown).toHaveLength(50);
+    // the tally, fed one form at a time, lists what sorting every changed form would (grade changes, errors, size; ties in found order)
+    const rank = (f: (typeof run.forms)[number]): [number, number, number] => [f.direction === 'up' || f.direction === 'down' ? 1 : 0, f.direction === 'error' ? 1 : 0, Math.abs(Number(f.delta ?? '0'))];
+    const sorted = run.forms
+      .filter((f) => f.direction === 'error' || f.delta !== '0' || f.rows.length > 0)
+      .map((f, i) => ({ f, i, r: rank(f) }))
+      .sort((x, y) => y.r[0] - x.r[0] || y.r[1] - x.r[1] || y.r[2] - x.r[2] || x.i - y.i)
+      .slice(0, 50)
+      .map((x) => x.f.file);
+    expect(shown.map((f) => f.file)).toEqual(sorted);
+    expect(run.summary).toEqual(tally(run.forms).summary());
     const firstSameGrade = shown.findIndex((f) => f.direction !== 'up' && f.direction !== 'down');
     const gradeChanges = run.forms.filter((f) => f.direction === 'up' || f.direction === 'down').length;
     expect(firstSameGrade === -1 ? shown.length : firstSameGrade).toBe(Math.min(50, gradeChanges));

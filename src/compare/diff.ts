@@ -1,4 +1,4 @@
-import { dec, plain, type Decimal } from '../domain/decimal';
+import { plain, type Decimal } from '../domain/decimal';
 import { GRADE_LABEL } from '../domain/glossary';
 import type { Grade } from '../domain/model';
 import type { FormResult } from '../scoring/result';
@@ -125,64 +125,3 @@ export interface CompareSummary {
 }
 
 export const GRADES = ['优', '良', '中', '差', NO_GRADE];
-
-export function summarize(list: FormComparison[]): CompareSummary {
-  const Dec = (v: string): Decimal => dec(v);
-  const compared = list.filter((c) => c.direction !== 'error');
-  const matrix: Record<string, Record<string, number>> = {};
-  for (const g of GRADES) matrix[g] = Object.fromEntries(GRADES.map((h) => [h, 0]));
-  const changes = new Map<string, CompareSummary['ruleChanges'][number]>();
-  let sum = Dec('0');
-  let rise: CompareSummary['largestRise'] = null;
-  let fall: CompareSummary['largestFall'] = null;
-  for (const c of compared) {
-    matrix[c.gradeA]![c.gradeB] = (matrix[c.gradeA]![c.gradeB] ?? 0) + 1;
-    const d = Dec(c.delta ?? '0');
-    sum = sum.plus(d);
-    if (d.greaterThan(0) && (!rise || d.greaterThan(Dec(rise.delta)))) rise = { file: c.file, delta: c.delta ?? '0' };
-    if (d.lessThan(0) && (!fall || d.lessThan(Dec(fall.delta)))) fall = { file: c.file, delta: c.delta ?? '0' };
-    for (const r of c.rows) {
-      const from = `${r.ruleA}（${r.methodA}）`;
-      const to = `${r.ruleB}（${r.methodB}）`;
-      const key = `${from}\n${to}`;
-      const kind = from === to ? 'parameter' : 'rule';
-      const entry = changes.get(key) ?? { from, to, count: 0, kind };
-      entry.count++;
-      changes.set(key, entry);
-    }
-  }
-  return {
-    forms: list.length,
-    compared: compared.length,
-    failed: list.length - compared.length,
-    gradeChanges: {
-      up: compared.filter((c) => c.direction === 'up').length,
-      down: compared.filter((c) => c.direction === 'down').length,
-      same: compared.filter((c) => c.direction === 'same').length,
-    },
-    matrix,
-    meanDelta: compared.length === 0 ? '0' : plain(sum.div(compared.length).toDecimalPlaces(2)),
-    largestRise: rise,
-    largestFall: fall,
-    changedForms: compared.filter((c) => c.rows.length > 0 || c.delta !== '0').length,
-    changedRows: compared.reduce((n, c) => n + c.rows.length, 0),
-    ruleChanges: [...changes.values()].sort((x, y) => y.count - x.count),
-    adjustedA: compared.filter((c) => c.adjustmentsA.length > 0).length,
-    adjustedB: compared.filter((c) => c.adjustmentsB.length > 0).length,
-    adjustmentRules: countAdjustments(compared),
-  };
-}
-
-function countAdjustments(list: FormComparison[]): CompareSummary['adjustmentRules'] {
-  const counts = new Map<string, { side: 'A' | 'B'; rule: string; count: number }>();
-  for (const c of list) {
-    for (const [side, rules] of [['A', c.adjustmentRulesA], ['B', c.adjustmentRulesB]] as const) {
-      for (const rule of rules) {
-        const entry = counts.get(`${side}\n${rule}`) ?? { side, rule, count: 0 };
-        entry.count++;
-        counts.set(`${side}\n${rule}`, entry);
-      }
-    }
-  }
-  return [...counts.values()].sort((x, y) => y.count - x.count);
-}

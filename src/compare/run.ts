@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { diffRuleSets, type RuleSetDifference } from './ruleSetDiff';
-import { compareForm, summarize, type CompareSummary, type FormComparison, type Side } from './diff';
+import { compareForm, type CompareSummary, type FormComparison, type Side } from './diff';
+import { CompareTally, digestOf, type CompareDigest } from './tally';
 import { InputError } from '../errors/diagnostic';
 import { messageOf } from '../errors/message';
 import { scoreForm } from '../scoring/scoreForm';
@@ -23,6 +24,10 @@ export interface CompareOptions {
   /** Worker threads for large runs; 1 scores in this thread. Default: the machine's cores for 200+ forms. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Each form's comparison, in the order the forms were found, as soon as it and those before it are done. */
+  onForm?: (form: FormComparison) => void;
+  /** Keep every comparison in `forms` (small runs, tests); otherwise they pass through `onForm` and the tally only. */
+  keepForms?: boolean;
 }
 
 export interface CompareRun {
@@ -30,8 +35,11 @@ export interface CompareRun {
   differences: RuleSetDifference[];
   rulesA: { id: string; version: string; sha256: string };
   rulesB: { id: string; version: string; sha256: string };
-  forms: FormComparison[];
+  /** What the reports show: summary, histogram, the forms worth listing. */
+  digest: CompareDigest;
   summary: CompareSummary;
+  /** Every comparison, with `keepForms` only. */
+  forms: FormComparison[];
   engine: 'fast' | 'json-rules-engine' | 'both';
   seconds: number;
   /** With `check`: how many rule evaluations the fast path and json-rules-engine agreed on. */
@@ -44,19 +52,18 @@ function problem(error: unknown): string {
   throw error;
 }
 
-/** Scores each file under both rule sets (each form read once). Runs in this thread; workers call it too. */
+/** Scores each file under both rule sets (each form read once) and hands each comparison on. Runs in this thread; workers call it too. */
 export async function compareFiles(
   files: string[],
   options: CompareOptions,
-  progress?: (done: number) => void,
+  emit: (index: number, form: FormComparison) => void,
   agreement: Agreement = { agree: 0, disagree: 0, examples: [] },
-): Promise<FormComparison[]> {
+): Promise<void> {
   const a = compiled(loadRuleSet(options.rulesA));
   const b = compiled(loadRuleSet(options.rulesB));
   const pick = (c: typeof a): RuleEvaluator => (options.check ? checkedEvaluator(c, agreement) : options.reference ? c : c.fast());
   const evaluatorA = pick(a);
   const evaluatorB = pick(b);
-  const out: FormComparison[] = [];
   for (const [i, file] of files.entries()) {
     let sides: [Side, Side];
     try {
@@ -74,13 +81,27 @@ export async function compareFiles(
       const text = problem(error);
       sides = [{ error: text }, { error: text }];
     }
-    out.push(compareForm(file, sides[0], sides[1]));
-    progress?.(i + 1);
+    emit(i, compareForm(file, sides[0], sides[1]));
   }
-  return out;
 }
 
-/** Re-scores every form under two rule sets and summarizes the differences. */
+/** Hands comparisons on in the order of their index, whatever order they arrive in (workers finish unevenly). */
+function inOrder(next: (form: FormComparison) => void): (index: number, form: FormComparison) => void {
+  const waiting = new Map<number, FormComparison>();
+  let expected = 0;
+  return (index, form) => {
+    waiting.set(index, form);
+    for (let ready = waiting.get(expected); ready !== undefined; ready = waiting.get(expected)) {
+      waiting.delete(expected++);
+      next(ready);
+    }
+  };
+}
+
+/**
+ * Re-scores every form under two rule sets and summarizes the differences. The comparisons stream through a
+ * tally (and `onForm`): a run over 100,000 forms holds the summary and the forms worth listing, not every form.
+ */
 export async function compareRuleSets(targets: string[], options: CompareOptions): Promise<CompareRun> {
   const start = performance.now();
   const files = findForms(targets);
@@ -89,50 +110,57 @@ export async function compareRuleSets(targets: string[], options: CompareOptions
   compiled(ruleA);
   compiled(ruleB);
   const workers = options.workers ?? (files.length >= 200 ? Math.min(availableParallelism(), 4) : 1);
-  let forms: FormComparison[];
   const agreement: Agreement = { agree: 0, disagree: 0, examples: [] };
-  if (workers <= 1) {
-    forms = await compareFiles(files, options, (done) => options.onProgress?.(done, files.length), agreement);
-  } else {
-    forms = await inWorkers(files, options, workers, agreement);
-  }
+  const tallied = new CompareTally();
+  const forms: FormComparison[] = [];
+  let done = 0;
+  const emit = inOrder((form) => {
+    tallied.add(form);
+    if (options.keepForms) forms.push(form);
+    options.onForm?.(form);
+    options.onProgress?.(++done, files.length);
+  });
+  if (workers <= 1) await compareFiles(files, options, emit, agreement);
+  else await inWorkers(files, options, workers, agreement, emit);
+  const digest = digestOf(tallied);
   return {
     differences: diffRuleSets(ruleA.file, ruleB.file),
     rulesA: { id: ruleA.file.id, version: ruleA.file.version, sha256: ruleA.sha256 },
     rulesB: { id: ruleB.file.id, version: ruleB.file.version, sha256: ruleB.sha256 },
+    digest,
+    summary: digest.summary,
     forms,
-    summary: summarize(forms),
     engine: options.check ? 'both' : options.reference ? 'json-rules-engine' : 'fast',
     seconds: (performance.now() - start) / 1000,
     agreement: options.check ? agreement : null,
   };
 }
 
-/** Splits the files over worker threads (each loads and scores its share); results keep the input order. */
-async function inWorkers(files: string[], options: CompareOptions, count: number, agreement: Agreement): Promise<FormComparison[]> {
+/** What a compare worker posts: comparisons in batches (with their index in its share), then its agreement count when done. */
+export type WorkerMessage = { forms: [number, FormComparison][] } | { finished: true; agreement: Agreement };
+
+/** Splits the files over worker threads (each loads and scores its share) and hands each comparison on as it arrives. */
+async function inWorkers(files: string[], options: CompareOptions, count: number, agreement: Agreement, emit: (index: number, form: FormComparison) => void): Promise<void> {
   const chunks = Array.from({ length: count }, (_, w) => files.filter((_, i) => i % count === w));
-  const done = new Array<number>(count).fill(0);
   const workerFile = path.join(__dirname, `worker${path.extname(__filename)}`);
-  const results = await Promise.all(
+  await Promise.all(
     chunks.map(
       (chunk, w) =>
-        new Promise<FormComparison[]>((resolve, reject) => {
+        new Promise<void>((resolve, reject) => {
           const workerData = { files: chunk, rulesA: options.rulesA, rulesB: options.rulesB, reference: options.reference === true, check: options.check === true };
           // From TypeScript sources (benchmarks run under tsx) the worker registers the same loader first.
           const worker = workerFile.endsWith('.ts')
             ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(workerFile)});`, { eval: true, workerData })
             : new Worker(workerFile, { workerData });
-          worker.on('message', (message: { done?: number; forms?: FormComparison[]; agreement?: Agreement }) => {
-            if (message.agreement) {
+          worker.on('message', (message: WorkerMessage) => {
+            // the k-th form of worker w's share is form k·count + w of the run
+            if ('forms' in message) for (const [k, form] of message.forms) emit(k * count + w, form);
+            else {
               agreement.agree += message.agreement.agree;
               agreement.disagree += message.agreement.disagree;
               agreement.examples.push(...message.agreement.examples.slice(0, 5 - agreement.examples.length));
+              resolve();
             }
-            if (message.done !== undefined) {
-              done[w] = message.done;
-              options.onProgress?.(done.reduce((x, y) => x + y, 0), files.length);
-            }
-            if (message.forms) resolve(message.forms);
           });
           worker.on('error', reject);
           worker.on('exit', (code) => {
@@ -141,8 +169,4 @@ async function inWorkers(files: string[], options: CompareOptions, count: number
         }),
     ),
   );
-  // put the forms back in the order they were found
-  const out = new Array<FormComparison>(files.length);
-  results.forEach((list, w) => list.forEach((form, k) => (out[k * count + w] = form)));
-  return out;
 }

@@ -1,19 +1,27 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Agreement } from '../rules/compile';
-import { compareFiles } from './run';
+import type { FormComparison } from './diff';
+import { compareFiles, type WorkerMessage } from './run';
 
-/** A worker thread of `jixiao compare`: scores its share of the forms and posts progress and results. */
+/** A worker thread of `jixiao compare`: scores its share of the forms and posts the comparisons in batches as it goes. */
 const data = workerData as { files: string[]; rulesA: string; rulesB: string; reference: boolean; check: boolean };
 const agreement: Agreement = { agree: 0, disagree: 0, examples: [] };
-let last = 0;
+/** Comparisons per message: few enough messages, and the main thread never waits long for the next. */
+const BATCH = 100;
+let batch: [number, FormComparison][] = [];
+const post = (message: WorkerMessage): void => parentPort?.postMessage(message);
 void compareFiles(
   data.files,
   { rulesA: data.rulesA, rulesB: data.rulesB, reference: data.reference, check: data.check },
-  (done) => {
-    if (done - last >= 50 || done === data.files.length) {
-      last = done;
-      parentPort?.postMessage({ done });
+  (index, form) => {
+    batch.push([index, form]);
+    if (batch.length >= BATCH) {
+      post({ forms: batch });
+      batch = [];
     }
   },
   agreement,
-).then((forms) => parentPort?.postMessage({ forms, agreement }));
+).then(() => {
+  if (batch.length > 0) post({ forms: batch });
+  post({ finished: true, agreement });
+});

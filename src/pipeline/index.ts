@@ -11,7 +11,7 @@ export { signFile, keygen } from './sign';
 export { verifyPdf, type VerifyReport } from './verify';
 export { compareRuleSets, type CompareRun } from '../compare/run';
 export { findForms } from '../load/formFiles';
-export { compareText, compareCsv, compareHtml } from '../report/compareReport';
+export { compareText, compareCsv, compareCsvLine, compareHtml } from '../report/compareReport';
 export { lintFile, type LintReport } from '../lint/lintFile';
 export { showRuleSet, type ParameterLine } from './ruleSetShow';
 export { exportWorkbookFile, workbookActuals } from './workbook';

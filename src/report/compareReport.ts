@@ -1,10 +1,10 @@
-import { csvFile } from './csv';
+import { csvFromLines, csvRow } from './csv';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Table from 'cli-table3';
 import { TEMPLATES_DIR } from '../domain/paths';
-import type { CompareSummary, FormComparison } from '../compare/diff';
-import { compareView, formsToShow, type CompareInfo } from './compareView';
+import type { FormComparison } from '../compare/diff';
+import { compareView, type CompareDigest, type CompareInfo } from './compareView';
 import { compileEscaped } from './templates';
 import type { Lang } from '../errors/lang';
 import { text, textOf } from '../errors/texts';
@@ -21,12 +21,12 @@ function whyLines(info: CompareInfo, lang: Lang): string[] {
 }
 
 /** The readable what-if report: why (the rule sets side by side), the forms that changed most, then the summary. */
-export function compareText(info: CompareInfo, forms: FormComparison[], summary: CompareSummary, lang: Lang = 'zh'): string {
+export function compareText(info: CompareInfo, digest: CompareDigest, lang: Lang = 'zh'): string {
+  const { summary, shown } = digest;
   const out: string[] = [];
   out.push(text('compare.title', lang, { a: `${info.rulesA.id} ${info.rulesA.version}`, b: `${info.rulesB.id} ${info.rulesB.version}`, engine: info.engine, seconds: info.seconds.toFixed(1) }));
   out.push(...whyLines(info, lang));
-  const shown = formsToShow(forms);
-  if (shown.length < forms.length) out.push(text('compare.shownOf', lang, { count: forms.length, shown: shown.length }));
+  if (shown.length < digest.forms) out.push(text('compare.shownOf', lang, { count: digest.forms, shown: shown.length }));
   const head = (['compare.label.form', 'compare.label.unit', 'compare.label.totalA', 'compare.label.totalB', 'compare.label.delta', 'compare.label.grades', 'compare.label.change', 'compare.label.rows'] as const).map((k) => textOf(k, lang));
   const table = new Table({ head, style: { head: [], border: [] }, colWidths: [28, 16, 8, 8, 8, 10, 8, 46], wordWrap: true });
   for (const f of shown) {
@@ -66,24 +66,27 @@ export function compareText(info: CompareInfo, forms: FormComparison[], summary:
   return out.join('\n');
 }
 
+const CSV_HEAD = ['file', 'title', 'department', 'totalA', 'totalB', 'delta', 'gradeA', 'gradeB', 'direction', 'changedRows', 'changes', 'errorA', 'errorB'];
+
+/** One form's line in the CSV: a run's CSV is made line by line as the forms pass, never from all of them at once. */
+export function compareCsvLine(f: FormComparison): string {
+  return csvRow([f.file, f.title, f.department, f.totalA, f.totalB, f.delta, f.gradeA, f.gradeB, f.direction, f.rows.length, f.rows.map((r) => `${r.id}:${r.methodA}>${r.methodB}:${r.scoreA}>${r.scoreB}`).join(' '), f.errorA, f.errorB]);
+}
+
 /** One line per form; UTF-8 with a byte-order mark so spreadsheet programs read the Chinese. */
-export function compareCsv(forms: FormComparison[]): string {
-  const head = ['file', 'title', 'department', 'totalA', 'totalB', 'delta', 'gradeA', 'gradeB', 'direction', 'changedRows', 'changes', 'errorA', 'errorB'];
-  return csvFile(
-    head,
-    forms.map((f) => [f.file, f.title, f.department, f.totalA, f.totalB, f.delta, f.gradeA, f.gradeB, f.direction, f.rows.length, f.rows.map((r) => `${r.id}:${r.methodA}>${r.methodB}:${r.scoreA}>${r.scoreB}`).join(' '), f.errorA, f.errorB]),
-  );
+export function compareCsv(lines: readonly string[]): string {
+  return csvFromLines(CSV_HEAD, lines);
 }
 
 let template: HandlebarsTemplateDelegate | undefined;
 
 /** A self-contained HTML report (no external request): summary, delta chart, grade matrix, rule changes, forms. */
-export function compareHtml(info: CompareInfo, forms: FormComparison[], summary: CompareSummary, lang: Lang = 'zh'): string {
+export function compareHtml(info: CompareInfo, digest: CompareDigest, lang: Lang = 'zh'): string {
   if (!template) {
     const source = readFileSync(path.join(TEMPLATES_DIR, 'compare.hbs'), 'utf8');
     template = compileEscaped(source, 'compare.hbs');
   }
-  const html = template(compareView(info, forms, summary, lang));
+  const html = template(compareView(info, digest, lang));
   // fonts inlined for the characters the report uses: no request, and readable without CJK system fonts
   return html.replace('</style>', `${inlineFontCss(html)}\n</style>`);
 }

@@ -1,5 +1,7 @@
-import { dec } from '../domain/decimal';
-import { GRADES, type CompareSummary, type FormComparison } from '../compare/diff';
+import { GRADES } from '../compare/diff';
+import { SHOWN_FORMS, type CompareDigest } from '../compare/tally';
+
+export type { CompareDigest };
 import type { RuleSetDifference } from '../compare/ruleSetDiff';
 import type { Lang } from '../errors/lang';
 import { text, textOf, TEXTS, type TextKey } from '../errors/texts';
@@ -13,35 +15,6 @@ export interface CompareInfo {
 }
 
 
-/** Forms shown one by one: all of a small run, else the largest changes. */
-export function formsToShow(forms: FormComparison[], limit = 50): FormComparison[] {
-  if (forms.length <= limit) return forms;
-  const gradeChanged = (f: FormComparison): number => (f.direction === 'up' || f.direction === 'down' ? 1 : 0);
-  // a grade change matters more to a department than any change of points: those come first, then errors, then size
-  return [...forms]
-    .filter((f) => f.direction === 'error' || f.delta !== '0' || f.rows.length > 0)
-    .sort(
-      (x, y) =>
-        gradeChanged(y) - gradeChanged(x) ||
-        (y.direction === 'error' ? 1 : 0) - (x.direction === 'error' ? 1 : 0) ||
-        dec(y.delta ?? '0').abs().comparedTo(dec(x.delta ?? '0').abs()),
-    )
-    .slice(0, limit);
-}
-
-/** Score deltas binned for the histogram: one bar per point of change, clipped at ±10. */
-export function deltaHistogram(forms: FormComparison[]): { label: string; count: number }[] {
-  const bins = new Map<number, number>();
-  for (const f of forms) {
-    if (f.delta === null) continue;
-    const d = Math.max(-10, Math.min(10, Math.round(Number(f.delta))));
-    bins.set(d, (bins.get(d) ?? 0) + 1);
-  }
-  const out: { label: string; count: number }[] = [];
-  for (let d = -10; d <= 10; d++) out.push({ label: d === -10 ? '≤−10' : d === 10 ? '≥10' : d > 0 ? `+${d}` : String(d), count: bins.get(d) ?? 0 });
-  return out;
-}
-
 /** The HTML report's words in one language: every compare.label.* text, by its short name. */
 function labels(lang: Lang): Record<string, string> {
   const prefix = 'compare.label.';
@@ -50,8 +23,8 @@ function labels(lang: Lang): Record<string, string> {
   );
 }
 
-export function compareView(info: CompareInfo, forms: FormComparison[], summary: CompareSummary, lang: Lang = 'zh') {
-  const histogram = deltaHistogram(forms);
+export function compareView(info: CompareInfo, digest: CompareDigest, lang: Lang = 'zh') {
+  const { histogram, summary } = digest;
   const max = Math.max(1, ...histogram.map((b) => b.count));
   const chart = { width: 640, height: 220, bars: [] as { x: number; y: number; width: number; height: number; label: string; count: number; labelX: number; negative: boolean }[] };
   const slot = chart.width / histogram.length;
@@ -82,14 +55,14 @@ export function compareView(info: CompareInfo, forms: FormComparison[], summary:
       rows: usedGrades.map((g) => ({ grade: g, cells: usedGrades.map((h) => ({ count: summary.matrix[g]?.[h] ?? 0, changed: g !== h && (summary.matrix[g]?.[h] ?? 0) > 0 })) })),
     },
     ruleChanges: summary.ruleChanges.slice(0, 30).map((r) => ({ ...r, to: r.kind === 'parameter' ? text('compare.parameterEffect', lang) : r.to })),
-    shown: formsToShow(forms).map((f) => ({
+    shown: digest.shown.map((f) => ({
       ...f,
       directionLabel: textOf(`compare.direction.${f.direction}`, lang),
       error: f.errorA ?? f.errorB ? text('compare.unscorable', lang, { error: f.errorA ?? f.errorB ?? '' }) : '',
       adjustmentsB: f.adjustmentsB.map((a) => text('compare.adjustedB', lang, { text: a })),
       changed: f.rows.length,
     })),
-    shownAll: forms.length <= 50,
+    shownAll: digest.forms <= SHOWN_FORMS,
   };
 }
 

@@ -4,7 +4,15 @@ export const csvCell = (v: string | number | null): string => {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** A whole CSV file, UTF-8 with a byte-order mark so spreadsheet programs read the Chinese. */
+/** One CSV line (without its line break). */
+export const csvRow = (cells: readonly (string | number | null)[]): string => cells.map(csvCell).join(',');
+
+/** A whole CSV file from lines already made, UTF-8 with a byte-order mark so spreadsheet programs read the Chinese. */
+export function csvFromLines(head: string[], lines: readonly string[]): string {
+  return `\ufeff${[csvRow(head), ...lines].join('\n')}\n`;
+}
+
+/** A whole CSV file. */
 export function csvFile(head: string[], rows: (string | number | null)[][]): string {
-  return `\ufeff${[head.map(csvCell).join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\n')}\n`;
+  return csvFromLines(head, rows.map(csvRow));
 }

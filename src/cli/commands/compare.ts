@@ -1,7 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { diagnostic, InputError } from '../../errors/diagnostic';
 import { text } from '../../errors/texts';
-import { compareCsv, compareHtml, compareRuleSets, compareText } from '../../pipeline';
+import { compareCsv, compareCsvLine, compareHtml, compareRuleSets, compareText } from '../../pipeline';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
 import { numberOption } from '../options';
@@ -23,7 +23,14 @@ export async function compareCommand(targets: string[], options: CompareCommandO
   const workers = numberOption('--workers', options.workers, { min: 1, max: 64, integer: true }, lang);
   const bar = io.interactive && !options.json ? new SingleBar({ format: text('cli.compareProgress', lang, { bar: '{bar}', value: '{value}', total: '{total}', eta_formatted: '{eta_formatted}' }), hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
   let started = false;
+  // the forms pass one by one: each leaves a CSV line and (with --json) its JSON, never the whole comparison
+  const csvLines: string[] = [];
+  const formsJson: string[] = [];
   const run = await compareRuleSets(targets, {
+    onForm: (form) => {
+      if (options.csv) csvLines.push(compareCsvLine(form));
+      if (options.json) formsJson.push(`    ${JSON.stringify(form)}`);
+    },
     rulesA: options.rules[0]!,
     rulesB: options.rules[1]!,
     ...(options.reference ? { reference: true } : {}),
@@ -39,10 +46,12 @@ export async function compareCommand(targets: string[], options: CompareCommandO
   });
   bar?.stop();
   const info = { differences: run.differences, rulesA: run.rulesA, rulesB: run.rulesB, engine: run.engine, seconds: run.seconds };
-  if (options.csv) writeOutput(io, options.csv, compareCsv(run.forms), 'generated');
-  if (options.html) writeOutput(io, options.html, compareHtml(info, run.forms, run.summary, lang), 'generated');
-  if (options.json) io.out(JSON.stringify({ differences: run.differences, rulesA: run.rulesA, rulesB: run.rulesB, engine: run.engine, seconds: run.seconds, summary: run.summary, forms: run.forms }, null, 2));
-  else io.out(compareText(info, run.forms, run.summary, lang));
+  if (options.csv) writeOutput(io, options.csv, compareCsv(csvLines), 'generated');
+  if (options.html) writeOutput(io, options.html, compareHtml(info, run.digest, lang), 'generated');
+  if (options.json) {
+    const head = JSON.stringify({ differences: run.differences, rulesA: run.rulesA, rulesB: run.rulesB, engine: run.engine, seconds: run.seconds, summary: run.summary }, null, 2);
+    io.out(`${head.slice(0, -2)},\n  "forms": [\n${formsJson.join(',\n')}\n  ]\n}`);
+  } else io.out(compareText(info, run.digest, lang));
   for (const file of [options.csv, options.html]) if (file && !options.json) io.err(text('cli.wrote', lang, { path: file }));
-  return run.summary.compared === 0 && run.forms.length > 0 ? EXIT.input : EXIT.ok;
+  return run.summary.compared === 0 && run.digest.forms > 0 ? EXIT.input : EXIT.ok;
 }
