@@ -9,7 +9,7 @@ command -v chromium >/dev/null 2>&1 || [ -x /usr/lib/chromium/chromium ] || miss
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
-# used by the test suite: openssl makes a non-RSA key, ps looks for leftover browser processes
+# used by the test suite: openssl makes a non-RSA key and answers as a local time-stamping authority, ps looks for leftover browser processes
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v ps >/dev/null 2>&1 || missing+=(procps)
 # LibreOffice opens the exported workbook as an outside client in the tests (re-save, print to PDF)

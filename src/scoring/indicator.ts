@@ -21,15 +21,18 @@ export async function scoreIndicator(input: IndicatorInput, reading: RowReading,
   const outcome = await compiled.evaluate('indicator', facts);
   const base = { id: input.id, name: input.name };
   const where = input.locations.actual ?? input.locations.definition;
-  const factsText = Object.entries(facts)
-    .filter(([, v]) => v !== null && v !== false)
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(', ');
   if (outcome.conflict) {
     const [first, second] = outcome.conflict;
     return { problem: diagnostic('RULE_CONFLICT', { ...base, ruleSet: ruleSet.id, first: first.name, second: second.name }, where) };
   }
-  if (!outcome.score) return { problem: diagnostic('RULE_GAP', { ...base, ruleSet: ruleSet.id, facts: factsText }, where) };
+  if (!outcome.score) {
+    // the facts no rule matched, as the message shows them (written out only here: every scored row would pay for it)
+    const factsText = Object.entries(facts)
+      .filter(([, v]) => v !== null && v !== false)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(', ');
+    return { problem: diagnostic('RULE_GAP', { ...base, ruleSet: ruleSet.id, facts: factsText }, where) };
+  }
 
   const method = INDICATOR_METHODS[outcome.score.method];
   if (!method) return { problem: diagnostic('UNKNOWN_METHOD', { rule: outcome.score.rule.name, method: outcome.score.method, known: listOf(Object.keys(INDICATOR_METHODS)) }, where) };
