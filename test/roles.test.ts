@@ -75,7 +75,7 @@ describe('sign and verify keep them', () => {
     const ca = keygen({ commonName: '角色测试根证书', password: PASSWORD, ca: true });
     writeFileSync(at('ca.p12'), ca.p12);
     writeFileSync(at('ca.pem'), ca.pem);
-    for (const name of ['张三', '李四', '王五', '示例市水利局', '示例市别的局']) writeFileSync(at(`${name}.p12`), keygen({ commonName: name, password: PASSWORD, issuer: { file: at('ca.p12'), password: PASSWORD } }).p12);
+    for (const name of ['张三', '李四', '王五', '示例市水利局', '示例市农村供水服务中心', '示例市别的局']) writeFileSync(at(`${name}.p12`), keygen({ commonName: name, password: PASSWORD, issuer: { file: at('ca.p12'), password: PASSWORD } }).p12);
   });
 
   test('the named people in order, then the unit\'s seal: 核验通过', async () => {
@@ -93,9 +93,12 @@ describe('sign and verify keep them', () => {
     let run = await sign(at('3.pdf'), '示例市别的局.p12', '单位盖章', at('x.pdf'));
     expect([run.code, run.text]).toEqual([1, expect.stringContaining('SEAL_UNIT_MISMATCH: 单位盖章须用本单位的证书：证书是「CN=示例市别的局, O=')]);
     run = await sign(at('3.pdf'), '王五.p12', '单位盖章', at('x.pdf'), '--allow-name-mismatch');
-    expect(run.text).toContain('表上的单位是「示例市水利局」');
+    expect(run.text).toContain('表上的单位是「示例市水利局 / 示例市农村供水服务中心」');
     run = await sign(at('2.pdf'), '示例市水利局.p12', '盖章', at('x.pdf'));
     expect(run.text).toContain('「单位负责人」还没有签');
+    // a project form's 实施单位 may seal it as well
+    expect((await sign(at('3.pdf'), '示例市农村供水服务中心.p12', '单位（盖章）', at('4b.pdf'))).code).toBe(0);
+    expect((await runCli('verify', at('4b.pdf'), '--trust', at('ca.pem'))).code).toBe(0);
   });
 
   test('sign refuses: 填表人 never signing, 单位负责人 before the named 审核人, one certificate for two roles, someone else in a named box', async () => {

@@ -26,10 +26,18 @@ export function printedNames(actualsText: string): Record<Role, string> {
   return Object.fromEntries(ROLES.map((r) => [r, r !== 'seal' && typeof signOff[r] === 'string' ? (signOff[r] as string).trim() : ''])) as Record<Role, string>;
 }
 
-/** The unit names a seal's certificate may carry: the form's unit (单位名称). */
+/**
+ * The unit names a seal's certificate may carry: the form's unit (单位名称) and, on a project form, its 实施单位
+ * (the unit that fills a project's form and seals it is either, depending on the province).
+ */
 export function unitNames(data: EmbeddedData): string[] {
-  const department = data.result.department;
-  return typeof department === 'string' && department.trim() !== '' ? [department.trim()] : [];
+  let implementing: unknown;
+  try {
+    implementing = (parse(data.inputs.definitions.text) as { implementingUnit?: unknown } | null)?.implementingUnit;
+  } catch {
+    // unreadable definitions are reported by re-scoring; the department still names the unit
+  }
+  return [data.result.department, implementing].flatMap((name) => (typeof name === 'string' && name.trim() !== '' ? [name.trim()] : []));
 }
 
 /**
