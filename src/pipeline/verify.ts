@@ -119,8 +119,6 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     identityReasons,
   };
 
-  let roles = new Map<string, string | null>();
-  let certifying = new Map<string, number | null>();
   let fields: ReturnType<typeof signatureFields> = [];
   let embedded: EmbeddedData | undefined;
   let whole: Awaited<ReturnType<typeof loadPdf>> | undefined;
@@ -128,8 +126,6 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     const doc = await loadPdf(bytes, file);
     whole = doc;
     fields = signatureFields(doc);
-    roles = new Map(fields.filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f.role]));
-    certifying = new Map(fields.filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f.certifies]));
     embedded = readEmbeddedData(doc, file).data;
   } catch (error) {
     // whatever is wrong with the structure of a file under verification is a finding about that file, never a crash
@@ -140,10 +136,11 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
 
   // the signatures are the document's signature fields: a file whose structure cannot be read has none to check
   const checks = checkSignatures(bytes, fields.flatMap((f) => (f.byteRange ? [f.byteRange] : [])), anchors);
+  const fieldByRange = new Map(fields.filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f]));
   report.signatures = checks.map((c) => {
-    const role = roles.get(c.byteRange.join(' ')) ?? null;
+    const field = fieldByRange.get(c.byteRange.join(' '));
     const valid = c.rangeValid && c.digestValid && c.signatureValid && c.certificateValidAtSigning && c.revision > 0 && c.timestamp?.valid !== false;
-    return { ...c, role, certifies: certifying.get(c.byteRange.join(' ')) ?? null, valid };
+    return { ...c, role: field?.role ?? null, certifies: field?.certifies ?? null, valid };
   });
   if (checks.length === 0 && !options.allowUnsigned) reasons.push(textRef('verify.reason.unsigned'));
   for (const s of report.signatures) {

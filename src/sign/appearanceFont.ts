@@ -11,7 +11,7 @@ const fontBytes = new Map<string, Buffer>();
  * The plain OpenType font inside a WOFF file (W3C WOFF 1.0 §3–5): each table inflated once. fontkit reads a
  * WOFF table by inflating it again at every access, and subsetting reads the glyph table once per glyph.
  */
-export function woffToSfnt(woff: Buffer): Buffer {
+function woffToSfnt(woff: Buffer): Buffer {
   if (woff.toString('latin1', 0, 4) !== 'wOFF') return woff;
   const count = woff.readUInt16BE(12);
   const tables = Array.from({ length: count }, (_, i) => {

@@ -7,7 +7,7 @@ import { uncoveredCharacters } from '../domain/fonts';
 import { detachedSignature } from './cms';
 import { readIdentity, type SigningIdentity } from './keys';
 import { requestTimestamp } from './timestamp';
-import { FIELD_PREFIX, loadPdf, readEmbeddedData, signatureFields } from './pdfRead';
+import { FIELD_PREFIX, loadPdf, readEmbeddedData, signatureFields, type SignatureField } from './pdfRead';
 import { checkedSealImage, type SealImage } from './sealImage';
 import { EMBEDDED_NAME } from './embeddedData';
 import { printedNames, roleBreaches, unitNames, type RoleSignature } from './roles';
@@ -80,16 +80,17 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
     throw inputError('FORM_INCOMPLETE', { path: request.file, count: pending });
   }
   const roleLabel = ROLE_LABEL[request.role];
-  const already = signatureFields(doc).find((f) => f.role === request.role);
+  const existingFields = signatureFields(doc);
+  const already = existingFields.find((f) => f.role === request.role);
   if (already) throw inputError('ROLE_ALREADY_SIGNED', { role: roleLabel, signer: already.signer });
   const box = data.signatureBoxes.find((b) => b.role === request.role);
   if (!box) throw inputError('NO_SIGNATURE_BOX', { role: roleLabel });
   const units = unitNames(data);
   // the seal box names the unit: the certificate's name that matched it
   const printed = request.role === 'seal' ? (units.find((u) => u === identity.organization) ?? '') : printedNames(data.inputs.actuals.text)[request.role];
-  refuseRoleBreaches(request, doc, identity, data.inputs.actuals.text, units);
+  refuseRoleBreaches(request, existingFields, identity, data.inputs.actuals.text, units);
   const seal = request.seal ?? (request.role === 'seal' && data.sealImage ? checkedSealImage(Buffer.from(data.sealImage.base64, 'base64'), EMBEDDED_NAME) : undefined);
-  const certify = signatureFields(doc).length === 0;
+  const certify = existingFields.length === 0;
 
   const reason = request.reason ?? (request.role === 'seal' ? roleLabel : `${roleLabel}签署`);
   // the box is drawn with the bundled font: a character it lacks (a rare name) would print as a box
@@ -194,12 +195,15 @@ async function addSignatureField(doc: PDFDocument, field: FieldRequest): Promise
     form = context.obj({ Fields: [], SigFlags: 3 });
     doc.catalog.set(PDFName.of('AcroForm'), context.register(form));
   }
+  const fieldsEntry = form.get(PDFName.of('Fields'));
   const fields = form.lookupMaybe(PDFName.of('Fields'), PDFArray) ?? PDFArray.withContext(context);
   fields.push(widgetRef);
   form.set(PDFName.of('Fields'), fields);
   form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
-  // the AcroForm lives as its own object or inside the catalog: whichever holds it has changed
+  // the AcroForm lives as its own object or inside the catalog: whichever holds it has changed; so has a
+  // /Fields array of its own (another tool may have written one)
   changed.push(formEntry instanceof PDFRef ? formEntry : catalogRef);
+  if (fieldsEntry instanceof PDFRef) changed.push(fieldsEntry);
   if (field.certify) {
     doc.catalog.set(PDFName.of('Perms'), context.obj({ DocMDP: signatureRef }));
     changed.push(catalogRef);
@@ -230,8 +234,7 @@ function appendAnnotation(page: PDFPage, widgetRef: PDFRef): PDFRef {
  * Refuses a signature that would break the signing rules with those already in the file: out of order, a second
  * role for one certificate, a certificate whose name is not the one printed for the role.
  */
-function refuseRoleBreaches(request: SignRequest, doc: Awaited<ReturnType<typeof loadPdf>>, identity: SigningIdentity, actualsText: string, units: string[]): void {
-  const fields = signatureFields(doc);
+function refuseRoleBreaches(request: SignRequest, fields: SignatureField[], identity: SigningIdentity, actualsText: string, units: string[]): void {
   const roles = new Map(fields.filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f.role]));
   const existing: RoleSignature[] = checkSignatures(Buffer.from(request.pdf), fields.flatMap((f) => (f.byteRange ? [f.byteRange] : []))).map((c) => ({
     role: (roles.get(c.byteRange.join(' ')) ?? null) as Role | null,

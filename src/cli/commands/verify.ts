@@ -1,3 +1,4 @@
+import { ROLES, type Role } from '../../domain/glossary';
 import Table from 'cli-table3';
 import { diagnosticJson } from '../../errors/message';
 import { text, textOf, textOfRef, type TextKey, type TextRef } from '../../errors/texts';
@@ -30,7 +31,7 @@ const exitOf = (report: { ok: boolean; intact: boolean }): number => (report.ok 
 export async function verifyCommand(file: string, options: VerifyCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const { lang } = mode;
   const report = await verifyPdf(file, { ...(options.allowUnsigned ? { allowUnsigned: true } : {}), ...(options.allowCustomRules ? { allowCustomRules: true } : {}), ...(options.allowNameMismatch ? { allowNameMismatch: true } : {}), trust: options.trust ?? [] });
-  const roleName = (role: string | null): string => (role === 'preparer' || role === 'reviewer' || role === 'head' || role === 'seal' ? text(`role.${role}`, lang) : text('verify.role.unknown', lang));
+  const roleName = (role: string | null): string => ((ROLES as readonly (string | null)[]).includes(role) ? text(`role.${role as Role}`, lang) : text('verify.role.unknown', lang));
   if (options.json) {
     io.out(
       JSON.stringify(
