@@ -113,4 +113,33 @@ describe('a long form (64 rows)', () => {
       expect(ends).toBe(starts);
     }
   });
+
+  it('repeats the 一级/二级 names with （续） on a page where a group goes on, and only there', () => {
+    const form = Array.from({ length: pageCount(files.long!) }, (_, i) => squeeze(pdfText(files.long!, i + 1))).filter((t) => !t.includes('计分方法'));
+    const result = rendered[REFERENCE_FORMS.length]!.scored!.result;
+    const byId = new Map(result.indicators.map((r) => [r.id, r]));
+    // each row in printed order, with the level and group it belongs to and whether it opens them
+    const rows = result.levels.flatMap((level) =>
+      level.groups.flatMap((group, gi) => group.indicatorIds.map((id, ri) => ({ row: byId.get(id)!, level: level.name, group: group.name, opensLevel: gi === 0 && ri === 0, opensGroup: ri === 0 }))),
+    );
+    // the name alone: text extraction may put the repeated headings between a page's first name and its target
+    const pageOf = (r: (typeof rows)[number]) => form.findIndex((t) => t.includes(squeeze(r.row.name)));
+    expect(rows.filter((r) => pageOf(r) < 0).map((r) => r.row.name)).toEqual([]);
+    let continued = 0;
+    for (let p = 1; p < form.length; p++) {
+      const first = rows.find((r) => pageOf(r) === p);
+      if (!first) continue;
+      // the row the page begins with: its level and group are named again exactly when they began on an earlier page
+      expect(form[p]!.includes(`${first.level}（续）`)).toBe(!first.opensLevel);
+      expect(form[p]!.includes(`${first.group}（续）`)).toBe(!first.opensGroup);
+      if (!first.opensGroup) continued++;
+    }
+    // the 64-row form cuts at least one group (产出指标 alone is 32 rows); page 1 never says （续）
+    expect(continued).toBeGreaterThan(0);
+    expect(form[0]).not.toContain('（续）');
+    // the last row is never left behind by the 总分 row and the sign-off block
+    const totalPage = form.findIndex((t) => t.includes('总分'));
+    expect(pageOf(rows.at(-1)!)).toBe(totalPage);
+    expect(form[totalPage]).toContain('单位负责人');
+  });
 });

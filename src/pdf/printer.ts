@@ -20,6 +20,8 @@ export interface PrintJob {
   resolveAsset(pathname: string): Promise<Asset | null>;
   /** A name for messages. */
   name: string;
+  /** A script run in the laid-out page just before printing (it may rearrange the page for its page breaks). */
+  prepare?: string;
 }
 
 export interface PrintStats {
@@ -204,6 +206,7 @@ export class PdfPrinter implements FormPrinter {
         const { frameTree } = await session.send('Page.getFrameTree');
         this.loaded.set(page, { session, frameId: frameTree.frame.id, uses: 1 });
       }
+      if (job.prepare) await page.evaluate(job.prepare);
       return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: 0, tagged: true, waitForFonts: true });
     } finally {
       page.off('request', onRequest);

@@ -5,7 +5,7 @@ import { uncoveredCharacters } from '../domain/fonts';
 import type { SourceLocation } from '../domain/model';
 import { PAGE_ORIGIN, PdfPrinter, type FormPrinter, type PrintStats } from '../pdf/printer';
 import { RelaunchingPrinter } from '../pdf/relaunchingPrinter';
-import { bundledAsset } from '../report/assets';
+import { bundledAsset, formPrintScript } from '../report/assets';
 import { renderHtml } from '../report/render';
 import { formView, type FormView } from '../report/viewModel';
 import { resultToJson } from '../report/json';
@@ -94,7 +94,7 @@ export async function renderForm(form: string | ScoredForm, explain: boolean, pr
     rendered.warnings = unsupportedCharacters(scored, laidOut.html);
     const html = withGetaMarks(laidOut.html);
     Object.assign(rendered, { scored, html, view });
-    const { pdf, stats } = await timings.time('print', () => printer.print({ html, resolveAsset: bundledAsset, name: file }));
+    const { pdf, stats } = await timings.time('print', () => printer.print({ html, resolveAsset: bundledAsset, name: file, prepare: formPrintScript() }));
     const meta = view.meta;
     const finished = await timings.time('finalize', () =>
       finalizePdf(

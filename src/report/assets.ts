@@ -57,6 +57,14 @@ async function readAsset(pathname: string): Promise<BundledAsset | null> {
   return null;
 }
 
+let printScript: string | undefined;
+
+/** The script the form's page runs before printing: groups cut by a page end go on with （续）. Read once. */
+export function formPrintScript(): string {
+  printScript ??= readFileSync(path.join(TEMPLATES_DIR, 'print', 'continue-groups.js'), 'utf8');
+  return printScript;
+}
+
 /** For a standalone HTML file: the same assets as file:// URLs on this machine. */
 export function standaloneHtml(html: string): string {
   const css = fontFaceCss().replace(/url\(\/assets\/fonts\/([\w-]+)\/([\w-]+\.woff2)\)/g, (_m, pkg: string, file: string) => `url(file://${path.join(fontDir(pkg as 'noto-sans-sc'), 'files', file)})`);
