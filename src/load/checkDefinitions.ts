@@ -4,6 +4,7 @@ import { listOf, textRef } from '../errors/texts';
 import { LevelNames } from '../rules/levels';
 import type { RuleSet } from '../rules/ruleSet';
 import type { DefinitionsFile } from '../schema/definitions';
+import type { SourceLocation } from '../domain/model';
 import type { SourceDocument } from '../source/yamlSource';
 
 // What a form's files are checked for beyond their schemas: against the rule set that scores them, and each other.
@@ -14,7 +15,7 @@ import type { SourceDocument } from '../source/yamlSource';
  */
 export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocument, ruleSet: RuleSet): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const firstLine = new Map<string, number>();
+  const firstLine = new Map<string, SourceLocation>();
   const names = new LevelNames(ruleSet.file.framework);
   out.push(...weightsAgainstFramework(definitions, doc, ruleSet, names));
   definitions.levels.forEach((level, i) => {
@@ -30,8 +31,9 @@ export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocume
       group.indicators.forEach((row, k) => {
         const where = doc.locate(['levels', i, 'groups', j, 'indicators', k, 'id']);
         const seen = firstLine.get(row.id);
-        if (seen !== undefined) out.push(diagnostic('DUPLICATE_ID', { id: row.id, firstLine: seen }, where));
-        else firstLine.set(row.id, where.line);
+        // the location itself is kept: its line is looked up only when an id comes twice
+        if (seen !== undefined) out.push(diagnostic('DUPLICATE_ID', { id: row.id, firstLine: seen.line }, where));
+        else firstLine.set(row.id, where);
       });
     });
   });

@@ -20,9 +20,8 @@ export function showNumber(p: ParsedNumber): string {
  * are input errors at the actual's line.
  */
 export function readRow(input: IndicatorInput, fiscalYear: number, parameters?: RuleSetParameters): ReadResult {
-  const target = parseValue(input.target, { fiscalYear });
   const actualText = input.actual ?? '';
-  const actual = parseValue(actualText, { fiscalYear });
+  const { target, actual } = parsedTexts(input, actualText, fiscalYear);
   const where = input.locations.actual ?? input.locations.actualsIndicators ?? input.locations.definition;
   const base = { id: input.id, name: input.name, target: input.target, actual: actualText };
 
@@ -77,6 +76,17 @@ export function readRow(input: IndicatorInput, fiscalYear: number, parameters?: 
   const band = qualitativeBand(input.band, target, actual) ?? bandOfDeclaredScore(input, parameters);
   if (!band) return { problem: diagnostic('BAND_REQUIRED', base, where) };
   return { reading: { kind: 'qualitative', target, actual, band: band.band, bandSource: band.source } };
+}
+
+/** Each row's texts as last read: a form scored under two rule sets (compare) reads them once. */
+const lastRead = new WeakMap<IndicatorInput, { target: string; actual: string; fiscalYear: number; parsed: { target: ParsedValue; actual: ParsedValue } }>();
+
+function parsedTexts(input: IndicatorInput, actualText: string, fiscalYear: number): { target: ParsedValue; actual: ParsedValue } {
+  const last = lastRead.get(input);
+  if (last && last.target === input.target && last.actual === actualText && last.fiscalYear === fiscalYear) return last.parsed;
+  const parsed = { target: parseValue(input.target, { fiscalYear }), actual: parseValue(actualText, { fiscalYear }) };
+  lastRead.set(input, { target: input.target, actual: actualText, fiscalYear, parsed });
+  return parsed;
 }
 
 /** Words that may stand before an actual number without changing what it counts (累计12处, 共38个). */

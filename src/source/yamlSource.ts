@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { SourceLocation } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
@@ -30,7 +31,82 @@ function significantDigits(source: string): number {
   return digits.replace(/0+$/, '').length;
 }
 
+/**
+ * Reads a YAML file. Most files are read quickly without positions (js-yaml, about ten times faster), and
+ * positions are worked out only when something asks where a value is: a compare of 100,000 forms spent half
+ * its time building position trees it never used. A file the quick reader could read differently from the
+ * full one, or cannot read at all, goes straight to the full reader, whose messages name the line.
+ */
 export function parseYaml(text: string, file: string, absolutePath = path.resolve(file)): SourceDocument {
+  return readQuickly(text, file, absolutePath) ?? readFully(text, file, absolutePath);
+}
+
+/**
+ * What only the full reader handles the same way: anchors, aliases, tags and complex keys (the alias and key
+ * checks), numbers longer than a double keeps (the precision check), a document marker, and number spellings
+ * the two readers resolve differently (1_000, 0x1F, 0o17, .inf, +.5, 1e3), and a null or empty key.
+ */
+const FULL_READ_ONLY = /[&*!?]|[\]}]\s*:|[\d.]{16,}|^(?:---|\.\.\.)|(?:^|[\s:[{,+-])0[xob]|\.(?:inf|nan)\b|\d_\d|\d[eE][-+]?\d|[-+]\.\d|(?:^|[\s{,])(?:~|null|Null|NULL)?[ \t]*:(?=\s|$)/im;
+
+/** A number a plain key could be read as (a key written `1.10:` is the number 1.1, not the id "1.10"). */
+const NUMBER_LIKE = /^[-+]?(?:\d+\.?\d*|\.\d+)$/;
+
+export function readQuickly(text: string, file: string, absolutePath: string): SourceDocument | null {
+  if (FULL_READ_ONLY.test(text)) return null;
+  let data: unknown;
+  try {
+    // duplicate keys and syntax errors throw here: the full reader then says where
+    data = load(text, { schema: CORE_SCHEMA, filename: file });
+  } catch {
+    return null;
+  }
+  if (data === undefined || data === null || typeof data !== 'object') return null;
+  let full: SourceDocument | undefined;
+  const fully = (): SourceDocument => (full ??= readFully(text, file, absolutePath));
+  return {
+    file,
+    absolutePath,
+    text,
+    data,
+    diagnostics: [],
+    locate(dataPath, options) {
+      return lazyLocation(file, () => fully().locate(dataPath, options));
+    },
+    keysAt(dataPath) {
+      let node: unknown = data;
+      for (const segment of dataPath) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+      if (node === null || typeof node !== 'object' || Array.isArray(node)) return [];
+      const keys = Object.keys(node);
+      // a key that reads as a number may have been written as one: only the full reader knows how it was written
+      if (keys.some((key) => NUMBER_LIKE.test(key) && !writtenQuoted(text, key))) return fully().keysAt(dataPath);
+      return keys.map((key) => ({ key, source: key, writtenAsNumber: false, location: lazyLocation(file, () => fully().locate([...dataPath, key], { key: true })) }));
+    },
+  };
+}
+
+/** True when `key` is written quoted as a key somewhere and never bare: it was a string, whatever it looks like. */
+function writtenQuoted(text: string, key: string): boolean {
+  const escaped = key.replace(/[.+]/g, '\\$&');
+  return new RegExp(`["']${escaped}["']\\s*:`).test(text) && !new RegExp(`(?:^|[\\s{,])${escaped}\\s*:`, 'm').test(text);
+}
+
+/** A location whose line and column are found only when read (most never are). */
+function lazyLocation(file: string, find: () => SourceLocation): SourceLocation {
+  let found: SourceLocation | undefined;
+  const get = (): SourceLocation => (found ??= find());
+  return {
+    file,
+    get line() {
+      return get().line;
+    },
+    get column() {
+      return get().column;
+    },
+  };
+}
+
+/** The full reader: positions for every node, and every check with its line. */
+export function readFully(text: string, file: string, absolutePath = path.resolve(file)): SourceDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
 

@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseYaml, readFully, readQuickly, type DataPath, type SourceDocument } from '../src/source/yamlSource';
+import { generateForm } from '../scripts/generate';
+import { ROOT } from './helpers';
+
+// The quick reader (js-yaml, no positions) must read every file exactly as the full reader does, or hand it over.
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (statSync(file).isDirectory()) return yamlFiles(file);
+    return /\.ya?ml$/.test(name) ? [file] : [];
+  });
+}
+
+/** Every path to a value in the data, mappings and lists alike. */
+function pathsOf(value: unknown, at: DataPath = []): DataPath[] {
+  if (value === null || typeof value !== 'object') return [at];
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return [at, ...entries.flatMap(([k, v]) => pathsOf(v, [...at, k]))];
+}
+
+const place = (doc: SourceDocument, at: DataPath, key = false) => {
+  const l = doc.locate(at, { key });
+  return `${l.file}:${l.line}:${l.column}`;
+};
+
+function expectSameReading(text: string, file: string): void {
+  const quick = parseYaml(text, file);
+  const full = readFully(text, file);
+  expect(quick.data).toEqual(full.data);
+  expect(quick.diagnostics.map((d) => `${d.code}@${d.location?.line}:${d.location?.column}`)).toEqual(full.diagnostics.map((d) => `${d.code}@${d.location?.line}:${d.location?.column}`));
+  for (const at of pathsOf(full.data)) {
+    expect(place(quick, at)).toBe(place(full, at));
+    if (at.length > 0) expect(place(quick, at, true)).toBe(place(full, at, true));
+  }
+  for (const at of pathsOf(full.data).filter((p) => p.length < 2)) {
+    const keys = (doc: SourceDocument) => doc.keysAt(at).map((k) => `${k.key}|${k.writtenAsNumber}|${k.writtenAsNumber ? k.source : ''}|${k.location.line}:${k.location.column}`);
+    expect(keys(quick)).toEqual(keys(full));
+  }
+}
+
+describe('the quick YAML reader', () => {
+  const files = [...yamlFiles(path.join(ROOT, 'examples')), ...yamlFiles(path.join(ROOT, 'indicators')), ...yamlFiles(path.join(ROOT, 'test/fixtures'))];
+
+  test.each(files.map((f) => [path.relative(ROOT, f)]))('%s reads the same as with the full reader: data, problems, every location and key', (file) => {
+    expectSameReading(readFileSync(path.join(ROOT, file), 'utf8'), file);
+  });
+
+  test('generated forms read the same, and quickly (the fast path is taken, not handed over)', () => {
+    for (let i = 0; i < 60; i++) {
+      const form = generateForm(i, 20);
+      for (const [text, name] of [
+        [form.definitions, `${form.name}.indicators.yaml`],
+        [form.actuals, `${form.name}.actuals.yaml`],
+      ] as const) {
+        expect(readQuickly(text, name, path.resolve(name))).not.toBeNull();
+        expectSameReading(text, name);
+      }
+    }
+  });
+
+  // spellings the two libraries resolve differently, or cannot both read: each must still read as the full reader reads it
+  const scalars = ['010', '-010', '0.5', '.5', '-.5', '+.5', '5.', '1e3', '1.0e+3', '0x1F', '+0x1F', '0o17', '0b101', '1_000', '.inf', '-.Inf', '.NaN', 'True', 'yes', 'on', '~', 'null', 'NULL', '2023-12-05', '12:30', '1:20', '1.10', '≥90%', '>=90%', '元/人*月', '１２', '123456789012345', '1234567890123456789', '0.12345678901234567', '"1"', "'1.10'", '', '[]', '{}', '&a 1', '*a', '!!str 5', '? x'];
+  test.each(scalars.map((s) => [s]))('the scalar %j as a value, in a list and as a key', (scalar) => {
+    for (const text of [`k: ${scalar}\n`, `k: [${scalar}]\n`, `list:\n  - ${scalar}\n`, `${scalar}: v\n`, `indicators:\n  ${scalar}: { actual: 5 }\n`]) {
+      expectSameReading(text, 'scalars.yaml');
+    }
+  });
+
+  test('an id written as a number is told apart from one written quoted, as the full reader does', () => {
+    const bare = parseYaml('indicators:\n  1.10: { actual: 5 }\n', 'a.yaml');
+    expect(bare.keysAt(['indicators'])).toEqual([expect.objectContaining({ key: '1.1', writtenAsNumber: true, source: '1.10' })]);
+    const quoted = parseYaml('indicators:\n  "1.10": { actual: 5 }\n', 'a.yaml');
+    expect(quoted.keysAt(['indicators'])).toEqual([expect.objectContaining({ key: '1.10', writtenAsNumber: false })]);
+    // the same id once quoted and once bare in one file: only the full reader can say which is which
+    const both = parseYaml('indicators:\n  "2": { actual: 5 }\nother:\n  2: x\n', 'a.yaml');
+    expect(both.keysAt(['other'])).toEqual([expect.objectContaining({ key: '2', writtenAsNumber: true })]);
+  });
+
+  test('broken files go to the full reader and keep its messages at their lines', () => {
+    for (const text of ['a: 1\na: 2\n', 'a: [1, 2\n', 'a:\n\t- 1\n', '名称：x\n', 'a: 1\n---\nb: 2\n', '', '# only a comment\n', '- 1\n- 2\n', 'just text\n']) {
+      expectSameReading(text, 'broken.yaml');
+    }
+    expect(parseYaml('a: 1\na: 2\n', 'x.yaml').diagnostics.map((d) => `${d.code}@${d.location?.line}`)).toEqual(['DUPLICATE_KEY@2']);
+  });
+});
