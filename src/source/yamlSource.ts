@@ -62,6 +62,7 @@ export function readQuickly(text: string, file: string, absolutePath: string): S
   }
   if (data === undefined || data === null || typeof data !== 'object') return null;
   let full: SourceDocument | undefined;
+  let numberKeys: { quotedOnly: Set<string> } | undefined;
   const fully = (): SourceDocument => (full ??= readFully(text, file, absolutePath));
   return {
     file,
@@ -78,16 +79,19 @@ export function readQuickly(text: string, file: string, absolutePath: string): S
       if (node === null || typeof node !== 'object' || Array.isArray(node)) return [];
       const keys = Object.keys(node);
       // a key that reads as a number may have been written as one: only the full reader knows how it was written
-      if (keys.some((key) => NUMBER_LIKE.test(key) && !writtenQuoted(text, key))) return fully().keysAt(dataPath);
+      if (keys.some((key) => NUMBER_LIKE.test(key) && !(numberKeys ??= numberLikeKeys(text)).quotedOnly.has(key))) return fully().keysAt(dataPath);
       return keys.map((key) => ({ key, source: key, writtenAsNumber: false, location: lazyLocation(file, () => fully().locate([...dataPath, key], { key: true })) }));
     },
   };
 }
 
-/** True when `key` is written quoted as a key somewhere and never bare: it was a string, whatever it looks like. */
-function writtenQuoted(text: string, key: string): boolean {
-  const escaped = key.replace(/[.+]/g, '\\$&');
-  return new RegExp(`["']${escaped}["']\\s*:`).test(text) && !new RegExp(`(?:^|[\\s{,])${escaped}\\s*:`, 'm').test(text);
+/** Keys that read as numbers and are written quoted (`"1.1":`) and never bare (`1.1:`) anywhere in the text. */
+function numberLikeKeys(text: string): { quotedOnly: Set<string> } {
+  const quoted = new Set<string>();
+  const bare = new Set<string>();
+  for (const m of text.matchAll(/(["'])([-+]?[\d.]+)\1\s*:/g)) quoted.add(m[2]!);
+  for (const m of text.matchAll(/(?:^|[\s{,])([-+]?[\d.]+)\s*:/gm)) bare.add(m[1]!);
+  return { quotedOnly: new Set([...quoted].filter((key) => !bare.has(key))) };
 }
 
 /** A location whose line and column are found only when read (most never are). */
