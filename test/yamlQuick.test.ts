@@ -74,6 +74,9 @@ describe('the quick YAML reader', () => {
     expect(bare.keysAt(['indicators'])).toEqual([expect.objectContaining({ key: '1.1', writtenAsNumber: true, source: '1.10' })]);
     const quoted = parseYaml('indicators:\n  "1.10": { actual: 5 }\n', 'a.yaml');
     expect(quoted.keysAt(['indicators'])).toEqual([expect.objectContaining({ key: '1.10', writtenAsNumber: false })]);
+    // a quoted "1.1" elsewhere in the text does not make a bare 1.10 a string
+    const elsewhere = parseYaml('indicators:\n  1.10: { actual: 5, reason: \'"1.1": 见说明\' }\n', 'a.yaml');
+    expect(elsewhere.keysAt(['indicators'])).toEqual([expect.objectContaining({ key: '1.1', writtenAsNumber: true, source: '1.10' })]);
     // the same id once quoted and once bare in one file: only the full reader can say which is which
     const both = parseYaml('indicators:\n  "2": { actual: 5 }\nother:\n  2: x\n', 'a.yaml');
     expect(both.keysAt(['other'])).toEqual([expect.objectContaining({ key: '2', writtenAsNumber: true })]);

@@ -90,7 +90,11 @@ function numberLikeKeys(text: string): { quotedOnly: Set<string> } {
   const quoted = new Set<string>();
   const bare = new Set<string>();
   for (const m of text.matchAll(/(["'])([-+]?[\d.]+)\1\s*:/g)) quoted.add(m[2]!);
-  for (const m of text.matchAll(/(?:^|[\s{,])([-+]?[\d.]+)\s*:/gm)) bare.add(m[1]!);
+  for (const m of text.matchAll(/(?:^|[\s{,])([-+]?[\d.]+)\s*:/gm)) {
+    // a bare key is kept both as written and as the number it reads as (1.10 is the key "1.1")
+    bare.add(m[1]!);
+    bare.add(String(Number(m[1])));
+  }
   return { quotedOnly: new Set([...quoted].filter((key) => !bare.has(key))) };
 }
 
