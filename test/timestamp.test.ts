@@ -65,8 +65,10 @@ beforeAll(async () => {
       const id = `${Date.now()}-${requests}`;
       writeFileSync(at(`${id}.tsq`), Buffer.concat(chunks));
       const config = request.url === '/other' ? configs.other : configs.good;
-      execFile('openssl', ['ts', '-reply', '-config', config, '-queryfile', at(`${id}.tsq`), '-out', at(`${id}.tsr`)], (error) => {
+      execFile('openssl', ['ts', '-reply', '-config', config, '-queryfile', at(`${id}.tsq`), '-out', at(`${id}.tsr`)], (error, _stdout, stderr) => {
         if (error) {
+          // said where a failing run shows it: the client only sees HTTP 500
+          console.error(`test TSA: openssl ts -reply failed: ${stderr}`);
           response.writeHead(500).end();
           return;
         }
@@ -193,5 +195,40 @@ test('a TSA that is down, or answers with something else, stops sign with TSA_FA
     if (previous === undefined) delete process.env.JIXIAO_P12_PASSWORD;
     else process.env.JIXIAO_P12_PASSWORD = previous;
     await new Promise<void>((resolve) => garbage.close(() => resolve()));
+  }
+});
+
+test('a connection the TSA drops before answering is asked again once on a new one; one that keeps dropping is TSA_FAILED', async () => {
+  // in front of the real test TSA: the first `drops` connections are cut before any answer (a kept-alive
+  // connection closed by the server just as it is reused looks the same to the client)
+  const flaky = (drops: number) => {
+    let seen = 0;
+    const server = createServer((q, r) => {
+      if (seen++ < drops) {
+        q.socket.destroy();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      q.on('data', (c: Buffer) => chunks.push(c));
+      q.on('end', () => void fetch(tsaUrl, { method: 'POST', headers: { 'Content-Type': 'application/timestamp-query' }, body: Buffer.concat(chunks) }).then(async (a) => r.writeHead(a.status).end(Buffer.from(await a.arrayBuffer()))));
+    });
+    return { server, seen: () => seen };
+  };
+  const once = flaky(1);
+  const always = flaky(99);
+  for (const s of [once.server, always.server]) await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const urlOf = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}/tsr`;
+  try {
+    const signed = await signPdf({ pdf: readFileSync(at('unsigned.pdf')), file: 'unsigned.pdf', p12: readFileSync(at('preparer.p12')), p12File: 'preparer.p12', password: PASSWORD, role: 'preparer', tsa: urlOf(once.server) });
+    expect(once.seen()).toBe(2);
+    writeFileSync(at('retried.pdf'), signed.pdf);
+    expect((await verifyPdf(at('retried.pdf'), { trust: trustBoth() })).signatures[0]!.timestamp).toMatchObject({ valid: true, trusted: true });
+    await expect(signPdf({ pdf: readFileSync(at('unsigned.pdf')), file: 'unsigned.pdf', p12: readFileSync(at('preparer.p12')), p12File: 'preparer.p12', password: PASSWORD, role: 'preparer', tsa: urlOf(always.server) })).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ code: 'TSA_FAILED' })],
+    });
+    // asked twice, never more
+    expect(always.seen()).toBe(2);
+  } finally {
+    for (const s of [once.server, always.server]) await new Promise<void>((resolve) => s.close(() => resolve()));
   }
 });

@@ -10,6 +10,8 @@ import { checkTrust, commonName, type TrustCheck } from './trust';
 const OID_TIME_STAMPING = '1.3.6.1.5.5.7.3.8';
 /** A TSA that does not answer within this is reported, not waited on. */
 const TSA_TIMEOUT_MS = 15_000;
+/** Errors of a connection that closed before any answer: nothing was stamped, so asking again is safe. */
+const CONNECTION_DROPPED = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /**
  * Asks a time-stamping authority (RFC 3161 over HTTP) for a token over a signature value: the token proves the
@@ -30,17 +32,17 @@ export async function requestTimestamp(url: string, signatureValue: Buffer): Pro
     nonce: new asn1js.Integer({ valueHex: new Uint8Array(nonce) }),
     certReq: true,
   });
-  let answer: Response;
-  try {
-    answer = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/timestamp-query' },
-      body: Buffer.from(request.toSchema().toBER()),
-      signal: AbortSignal.timeout(TSA_TIMEOUT_MS),
-    });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw fail(cause?.code ?? cause?.message ?? (error as Error).message);
+  const body = Buffer.from(request.toSchema().toBER());
+  let answer: Response | undefined;
+  for (let attempt = 1; !answer; attempt++) {
+    try {
+      answer = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/timestamp-query' }, body, signal: AbortSignal.timeout(TSA_TIMEOUT_MS) });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      // a kept-alive connection the server closed just as it was reused is asked again once on a new one
+      if (attempt === 1 && cause?.code !== undefined && CONNECTION_DROPPED.has(cause.code)) continue;
+      throw fail(cause?.code ?? cause?.message ?? (error as Error).message);
+    }
   }
   if (!answer.ok) throw fail(`HTTP ${answer.status}`);
   let response: pkijs.TimeStampResp;
