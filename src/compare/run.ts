@@ -68,7 +68,7 @@ export async function compareFiles(
     let sides: [Side, Side];
     try {
       // read against rule set A's framework (not the form's own rule set, which this run does not use)
-      const { input } = loadForm(file, { ruleSet: options.rulesA });
+      const { input } = loadForm(file, { ruleSet: a.ruleSet });
       const score = async (evaluator: typeof evaluatorA): Promise<Side> => {
         try {
           return { result: await scoreForm(input, evaluator) };

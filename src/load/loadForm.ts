@@ -26,8 +26,13 @@ export interface LoadedForm {
 }
 
 export interface LoadOptions {
-  /** Score under this rule set instead of the one the definitions name (id or path). */
-  ruleSet?: string;
+  /** Score under this rule set instead of the one the definitions name: an id or path, or one already loaded (compare reads it once for every form). */
+  ruleSet?: string | RuleSet;
+}
+
+/** The rule set the options name, read (from the working directory) unless it was handed over already loaded. */
+function chosenRuleSet(chosen: string | RuleSet): RuleSet {
+  return typeof chosen === 'string' ? loadRuleSet(chosen, undefined, process.cwd()) : chosen;
 }
 
 /** A file's name and text: what the loader reads, whether from disk or from a signed PDF's attachment. */
@@ -57,7 +62,7 @@ export function loadFormFromDocument(actualsDoc: SourceDocument, options: LoadOp
     }
   }
   return formFromDocuments(actualsDoc, definitions, (value, doc) =>
-    options.ruleSet ? loadRuleSet(options.ruleSet, undefined, process.cwd()) : loadRuleSet(value.ruleSet, doc.locate(['ruleSet']), path.dirname(doc.file)),
+    options.ruleSet ? chosenRuleSet(options.ruleSet) : loadRuleSet(value.ruleSet, doc.locate(['ruleSet']), path.dirname(doc.file)),
   );
 }
 
@@ -121,7 +126,7 @@ export function loadDefinitions(file: string, options: LoadOptions = {}): { doc:
   const { value, diagnostics } = validateDocument(doc, definitionsSchema);
   throwIfErrors(diagnostics);
   if (!value) throw new InputError(diagnostics);
-  const ruleSet = options.ruleSet ? loadRuleSet(options.ruleSet, undefined, process.cwd()) : loadRuleSet(value.ruleSet, doc.locate(['ruleSet']), path.dirname(doc.file));
+  const ruleSet = options.ruleSet ? chosenRuleSet(options.ruleSet) : loadRuleSet(value.ruleSet, doc.locate(['ruleSet']), path.dirname(doc.file));
   throwIfErrors(checkDefinitions(value, doc, ruleSet));
   return { doc, definitions: value, ruleSet };
 }

@@ -7,12 +7,23 @@ import { Decimal } from '../domain/decimal';
 function asDecimal(value: unknown): Decimal | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value !== 'number' && typeof value !== 'string') return null;
+  const known = seen.get(value);
+  if (known !== undefined) return known;
+  let read: Decimal | null;
   try {
-    return new Decimal(value);
+    read = new Decimal(value);
   } catch {
-    return null;
+    read = null;
   }
+  // a rule set's thresholds and the common facts (1, 0.9, 0.6) come back on every row of every form
+  if (seen.size >= SEEN_LIMIT) seen.clear();
+  seen.set(value, read);
+  return read;
 }
+
+/** Values already read (decimals never change, so one may be shared); cleared when full. */
+const seen = new Map<string | number, Decimal | null>();
+const SEEN_LIMIT = 4096;
 
 function compare(test: (a: Decimal, b: Decimal) => boolean) {
   return (factValue: unknown, compareTo: unknown): boolean => {
