@@ -56,7 +56,7 @@ describe('the message catalog', () => {
     expect(en.err).not.toMatch(CJK);
     const zh = await runCli('render', 'x.yaml', '--timeout', '1e12');
     expect(zh.code).toBe(1);
-    expect(zh.err).toContain('--timeout 应为 1000 至 600000 之间的整数，实际是 1e12');
+    expect(zh.out + zh.err).toContain('--timeout 应为 1000 至 600000 之间的整数，实际是 1e12');
     const lang = await runCli('score', 'x.yaml', '--lang', 'fr');
     expect(lang.err).toContain('--lang 只能是 zh 或 en');
   });
@@ -66,5 +66,12 @@ describe('the message catalog', () => {
     expect(run.code).toBe(1);
     const own = run.err.replace(/「[^」]*」|"[^"]*"/g, '""');
     expect(own).not.toMatch(CJK);
+  });
+
+  test('a hint asking for a reason names the column a clerk sees and the YAML key, in either language', async () => {
+    const zh = await runCli('score', 'examples/zhuzhou-2020/department.actuals.yaml');
+    expect(zh.out + zh.err).toContain('修改建议：在“偏差原因分析及改进措施”栏（YAML 中的 deviationReason）中填写原因分析及改进措施。');
+    const en = await runCli('score', 'examples/zhuzhou-2020/department.actuals.yaml', '--lang', 'en');
+    expect(en.out + en.err).toContain('fix: Write the reason in the "reason for deviation" column (deviationReason in YAML).');
   });
 });

@@ -63,7 +63,7 @@ export async function scoreBudget(input: BudgetInput, compiled: RuleEvaluator): 
     hasReason: input.reason.trim() !== '',
   });
   const where = input.locations.budget;
-  const label = { id: '', name: textRef('term.budgetRow'), reasonField: 'budget.reason' };
+  const label = { id: '', name: textRef('term.budgetRow'), reasonField: textRef('term.reasonField.budget') };
   if (!outcome.score) return { problem: diagnostic('RULE_GAP', { ...label, ruleSet: ruleSet.id, facts: `executionRate=${plain(rate)}` }, where) };
   const method = BUDGET_METHODS[outcome.score.method as keyof typeof BUDGET_METHODS];
   if (!method) {

@@ -25,7 +25,7 @@ export function flagFromRule(
   for (const [k, v] of Object.entries(decision.params)) if (typeof v === 'string' || typeof v === 'number') data[k] = v;
   if (code === 'OVER_ACHIEVEMENT') data.threshold ??= percent(dec(parameters.overAchievement.flagAt));
   if (code === 'LOW_EXECUTION_RATE') data.threshold ??= percent(dec(parameters.lowExecutionRate));
-  data.reasonField ??= 'deviationReason';
+  data.reasonField ??= textRef('term.reasonField.row');
   if (code === 'REASON_REQUIRED') data.because = textRef(`reason.${String(decision.params.because)}` as TextKey);
   data.rule = decision.rule.name;
   return diagnostic(code, data as DataOf<typeof code>, location);

@@ -40,7 +40,7 @@ export const SCORED = {
     severity: 'warning',
     zh: '「{id} {name}」须说明原因：{because}',
     en: '"{id} {name}" needs an explanation: {because}',
-    hintZh: '在 {reasonField} 中填写原因分析及改进措施。',
+    hintZh: '在{reasonField}中填写原因分析及改进措施。',
     hintEn: 'Write the reason in {reasonField}.',
   },
   LOW_EXECUTION_RATE: {
