@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** A definitions + actuals pair with `rows` indicator rows, spread over every level, for multi-page tests. */
-export function writeLongForm(dir: string, rows: number, name = 'long'): string {
+export function writeLongForm(dir: string, rows: number, name = 'long', goal = '多页表格测试。'): string {
   const groups: [string, string, number][] = [
     ['产出指标', '数量指标', 0.5],
     ['效益指标', '社会效益指标', 0.35],
@@ -15,7 +15,7 @@ export function writeLongForm(dir: string, rows: number, name = 'long'): string 
     'department: 测试长表单位',
     'project: { name: 长表测试项目 }',
     'budget: { maxScore: 10 }',
-    'overallGoal: { expected: 多页表格测试。 }',
+    `overallGoal: { expected: "${goal}" }`,
     'levels:',
   ];
   const actuals: string[] = [`definitions: ./${name}.indicators.yaml`, 'budget: { fullYearBudget: 100, executed: 100 }', 'overallGoal: { actual: 完成。 }', 'indicators:'];

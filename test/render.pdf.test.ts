@@ -14,10 +14,12 @@ let rendered: Awaited<ReturnType<typeof renderForms>>;
 
 beforeAll(async () => {
   const long = writeLongForm(dir, 64);
-  rendered = await renderForms([...REFERENCE_FORMS.map((f) => f.actuals), long], { explain: true });
+  // a 年度总体目标 long enough that the printer moves it to page 2, and the indicator table with it
+  const lowStart = writeLongForm(dir, 30, 'lowStart', '完成年度各项工作目标，'.repeat(95));
+  rendered = await renderForms([...REFERENCE_FORMS.map((f) => f.actuals), long, lowStart], { explain: true });
   for (const [i, form] of rendered.entries()) {
     if (!form.pdf) throw new Error(`${form.file}: ${JSON.stringify(form.problems)}`);
-    const name = [...REFERENCE_FORMS.map((f) => f.name), 'long'][i]!;
+    const name = [...REFERENCE_FORMS.map((f) => f.name), 'long', 'lowStart'][i]!;
     files[name] = path.join(dir, `${name}.pdf`);
     writeFileSync(files[name]!, form.pdf);
   }
@@ -114,9 +116,13 @@ describe('a long form (64 rows)', () => {
     }
   });
 
-  it('repeats the 一级/二级 names with （续） on a page where a group goes on, and only there', () => {
-    const form = Array.from({ length: pageCount(files.long!) }, (_, i) => squeeze(pdfText(files.long!, i + 1))).filter((t) => !t.includes('计分方法'));
-    const result = rendered[REFERENCE_FORMS.length]!.scored!.result;
+  it.each([
+    ['long', 0],
+    ['lowStart', 1],
+  ] as const)('%s: repeats the 一级/二级 names with （续） on a page where a group goes on, and only there', (name, offset) => {
+    const file = files[name]!;
+    const form = Array.from({ length: pageCount(file) }, (_, i) => squeeze(pdfText(file, i + 1))).filter((t) => !t.includes('计分方法'));
+    const result = rendered[REFERENCE_FORMS.length + offset]!.scored!.result;
     const byId = new Map(result.indicators.map((r) => [r.id, r]));
     // each row in printed order, with the level and group it belongs to and whether it opens them
     const rows = result.levels.flatMap((level) =>
@@ -134,7 +140,7 @@ describe('a long form (64 rows)', () => {
       expect(form[p]!.includes(`${first.group}（续）`)).toBe(!first.opensGroup);
       if (!first.opensGroup) continued++;
     }
-    // the 64-row form cuts at least one group (产出指标 alone is 32 rows); page 1 never says （续）
+    // each form cuts at least one group (the 64-row form's 产出指标 alone is 32 rows); page 1 never says （续）
     expect(continued).toBeGreaterThan(0);
     expect(form[0]).not.toContain('（续）');
     // the last row is never left behind by the 总分 row and the sign-off block

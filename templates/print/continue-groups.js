@@ -117,20 +117,48 @@
    * @param {number} pageTop
    */
   const firstOverflow = (from, pageTop) => {
+    let at = pageTop;
     for (let k = from; k < dataRows.length; k++) {
       const row = /** @type {HTMLTableRowElement} */ (dataRows[k]);
       const last = k === dataRows.length - 1;
       const end = last && tail.length > 0 ? Math.max(bottom(row), ...tail.map(bottom)) : bottom(row);
-      // a row taller than a whole page cannot be helped by a break before it
-      if (end - pageTop > room && k > from) return k;
+      if (end - at <= room) continue;
+      if (k > from) return k;
+      // the page's first row is taller than a page: the printer cuts it, each further page under the repeated
+      // headings, and the rows after it go on where it ends
+      while (bottom(row) - at > room) at += room - headHeight;
     }
     return -1;
+  };
+
+  /**
+   * Where the page holding the top of `target` starts, laying out what comes before it as the printer does:
+   * the rows of the tables above (kept whole) and the other blocks, each moved to a new page when it does
+   * not fit (a tall 年度总体目标 pushed to page 2 takes the indicator table's start with it).
+   * @param {Element} target
+   */
+  const pageTopBefore = (target) => {
+    /** @type {Element[]} */
+    const units = [];
+    for (const element of Array.from(document.body.children)) {
+      if (element === target) break;
+      if (element instanceof HTMLTableElement) units.push(...Array.from(element.rows));
+      else units.push(element);
+    }
+    let at = 0;
+    for (const unit of units) {
+      if (bottom(unit) - at <= pageHeight) continue;
+      // a unit that does not fit starts the next page; one taller than a page is cut where the page ends
+      if (top(unit) > at) at = top(unit);
+      while (bottom(unit) - at > pageHeight) at += pageHeight;
+    }
+    return at;
   };
 
   const headHeight = head.getBoundingClientRect().height;
   let breaks = 0;
   try {
-    let pageTop = Math.floor(top(table) / pageHeight) * pageHeight;
+    let pageTop = pageTopBefore(table);
     const first = dataRows[0];
     if (first && bottom(first) - pageTop > room) {
       // not even the first row fits under the headings on this page: the table starts on the next one
