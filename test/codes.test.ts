@@ -211,7 +211,10 @@ describe('signing inputs', () => {
   test('a garbage PDF, a PDF without jixiao data, a PDF with no box for the role, a seal that is not PNG/JPEG', async () => {
     const garbage = path.join(dir, 'garbage.pdf');
     writeFileSync(garbage, 'this is not a PDF');
-    expect((await sign(garbage, '--p12', p12, '--role', '填表人')).errors[0].code).toBe('PDF_UNREADABLE');
+    const unreadable = (await sign(garbage, '--p12', p12, '--role', '填表人')).errors[0];
+    expect(unreadable.code).toBe('PDF_UNREADABLE');
+    // the library's English reason comes after what it means, said in Chinese
+    expect(unreadable.message).toMatch(/^无法读取 PDF .*garbage\.pdf：文件已损坏，或不是 PDF（解析库的说明：.+）$/);
     expect((await sign(bare, '--p12', p12, '--role', '填表人')).errors[0].code).toBe('NOT_A_JIXIAO_PDF');
     expect((await sign(noBoxes, '--p12', p12, '--role', '审核人')).errors[0].code).toBe('NO_SIGNATURE_BOX');
     const gif = path.join(dir, 'seal.gif');

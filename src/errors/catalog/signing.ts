@@ -159,7 +159,8 @@ export const SIGNING = {
   },
   PDF_UNREADABLE: {
     severity: 'error',
-    zh: '无法读取 PDF {path}：{detail}',
-    en: 'Cannot read the PDF {path}: {detail}',
+    // the detail is the PDF library's own words (English): said in the reader's language first
+    zh: '无法读取 PDF {path}：文件已损坏，或不是 PDF（解析库的说明：{detail}）',
+    en: 'Cannot read the PDF {path}: it is damaged or not a PDF (the parser says: {detail})',
   },
 } as const satisfies Record<string, CatalogEntry>;
