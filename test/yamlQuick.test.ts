@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseYaml, readFully, readQuickly, type DataPath, type SourceDocument } from '../src/source/yamlSource';
+import { readQuickly } from '../src/source/quickYaml';
+import { parseYaml, readFully, type DataPath, type SourceDocument } from '../src/source/yamlSource';
 import { generateForm } from '../scripts/generate';
 import { ROOT } from './helpers';
 
@@ -55,7 +56,7 @@ describe('the quick YAML reader', () => {
         [form.definitions, `${form.name}.indicators.yaml`],
         [form.actuals, `${form.name}.actuals.yaml`],
       ] as const) {
-        expect(readQuickly(text, name, path.resolve(name))).not.toBeNull();
+        expect(readQuickly(text, name, path.resolve(name), readFully)).not.toBeNull();
         expectSameReading(text, name);
       }
     }

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import { CORE_SCHEMA, load } from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { SourceLocation } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
+import { readQuickly } from './quickYaml';
 
 export type DataPath = readonly (string | number)[];
 
@@ -38,79 +38,7 @@ function significantDigits(source: string): number {
  * full one, or cannot read at all, goes straight to the full reader, whose messages name the line.
  */
 export function parseYaml(text: string, file: string, absolutePath = path.resolve(file)): SourceDocument {
-  return readQuickly(text, file, absolutePath) ?? readFully(text, file, absolutePath);
-}
-
-/**
- * What only the full reader handles the same way: anchors, aliases, tags and complex keys (the alias and key
- * checks), numbers longer than a double keeps (the precision check), a document marker, and number spellings
- * the two readers resolve differently (1_000, 0x1F, 0o17, .inf, +.5, 1e3), and a null or empty key.
- */
-const FULL_READ_ONLY = /[&*!?]|[\]}]\s*:|[\d.]{16,}|^(?:---|\.\.\.)|(?:^|[\s:[{,+-])0[xob]|\.(?:inf|nan)\b|\d_\d|\d[eE][-+]?\d|[-+]\.\d|(?:^|[\s{,])(?:~|null|Null|NULL)?[ \t]*:(?=\s|$)/im;
-
-/** A number a plain key could be read as (a key written `1.10:` is the number 1.1, not the id "1.10"). */
-const NUMBER_LIKE = /^[-+]?(?:\d+\.?\d*|\.\d+)$/;
-
-export function readQuickly(text: string, file: string, absolutePath: string): SourceDocument | null {
-  if (FULL_READ_ONLY.test(text)) return null;
-  let data: unknown;
-  try {
-    // duplicate keys and syntax errors throw here: the full reader then says where
-    data = load(text, { schema: CORE_SCHEMA, filename: file });
-  } catch {
-    return null;
-  }
-  if (data === undefined || data === null || typeof data !== 'object') return null;
-  let full: SourceDocument | undefined;
-  let numberKeys: { quotedOnly: Set<string> } | undefined;
-  const fully = (): SourceDocument => (full ??= readFully(text, file, absolutePath));
-  return {
-    file,
-    absolutePath,
-    text,
-    data,
-    diagnostics: [],
-    locate(dataPath, options) {
-      return lazyLocation(file, () => fully().locate(dataPath, options));
-    },
-    keysAt(dataPath) {
-      let node: unknown = data;
-      for (const segment of dataPath) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
-      if (node === null || typeof node !== 'object' || Array.isArray(node)) return [];
-      const keys = Object.keys(node);
-      // a key that reads as a number may have been written as one: only the full reader knows how it was written
-      if (keys.some((key) => NUMBER_LIKE.test(key) && !(numberKeys ??= numberLikeKeys(text)).quotedOnly.has(key))) return fully().keysAt(dataPath);
-      return keys.map((key) => ({ key, source: key, writtenAsNumber: false, location: lazyLocation(file, () => fully().locate([...dataPath, key], { key: true })) }));
-    },
-  };
-}
-
-/** Keys that read as numbers and are written quoted (`"1.1":`) and never bare (`1.1:`) anywhere in the text. */
-function numberLikeKeys(text: string): { quotedOnly: Set<string> } {
-  const quoted = new Set<string>();
-  const bare = new Set<string>();
-  for (const m of text.matchAll(/(["'])([-+]?[\d.]+)\1\s*:/g)) quoted.add(m[2]!);
-  for (const m of text.matchAll(/(?:^|[\s{,])([-+]?[\d.]+)\s*:/gm)) {
-    // a bare key is kept both as written and as the number it reads as (1.10 is the key "1.1")
-    bare.add(m[1]!);
-    bare.add(String(Number(m[1])));
-  }
-  return { quotedOnly: new Set([...quoted].filter((key) => !bare.has(key))) };
-}
-
-/** A location whose line and column are found only when read (most never are). */
-function lazyLocation(file: string, find: () => SourceLocation): SourceLocation {
-  let found: SourceLocation | undefined;
-  const get = (): SourceLocation => (found ??= find());
-  return {
-    file,
-    get line() {
-      return get().line;
-    },
-    get column() {
-      return get().column;
-    },
-  };
+  return readQuickly(text, file, absolutePath, readFully) ?? readFully(text, file, absolutePath);
 }
 
 /** The full reader: positions for every node, and every check with its line. */
