@@ -1,0 +1,139 @@
+import { PDFContext, PDFCrossRefSection, PDFDict, PDFName, PDFNumber, PDFObjectParser, PDFRef, PDFTrailer, PDFTrailerDict, type PDFObject } from '@cantoo/pdf-lib';
+
+/** Thrown when a PDF is not of the plain kind splicing handles; the caller takes the full path instead. */
+export class SpliceDeclined extends Error {}
+
+const HEADER = /^(\d+)\s+(\d+)\s+obj\s*/;
+
+/**
+ * A PDF read only as far as it is edited, and written back as one revision whose untouched objects are copied
+ * byte for byte. Chromium's PDF — one classic cross-reference table, no object streams, no encryption — is
+ * mostly fonts, page contents and a structure tree that finalizing never looks at; a full parse and save of
+ * all that was most of the node time of a batch. Any other kind of PDF is declined and read in full.
+ */
+export class SplicedPdf {
+  readonly context = PDFContext.create();
+  private readonly loaded = new Set<number>();
+  /** The objects the file holds: number → byte offset of `N 0 obj`. */
+  private readonly offsets = new Map<number, number>();
+  private readonly size: number;
+
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly xrefOffset: number,
+    readonly trailer: PDFDict,
+  ) {
+    const size = trailer.get(PDFName.of('Size'));
+    if (!(size instanceof PDFNumber)) throw new SpliceDeclined('trailer has no /Size');
+    this.size = size.asNumber();
+    this.context.largestObjectNumber = this.size - 1;
+  }
+
+  /** Reads the cross-reference table and trailer, or declines. */
+  static open(bytes: Uint8Array): SplicedPdf {
+    const tail = latin1(bytes, Math.max(0, bytes.length - 64), bytes.length);
+    const end = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+    if (!end) throw new SpliceDeclined('no startxref at the end');
+    const xrefOffset = Number(end[1]);
+    const table = latin1(bytes, xrefOffset, bytes.length - tail.length + end.index);
+    const trailerAt = table.indexOf('trailer');
+    if (!table.startsWith('xref') || trailerAt < 0) throw new SpliceDeclined('no classic cross-reference table');
+    const parsedTrailer = PDFObjectParser.forBytes(bytes.subarray(xrefOffset + trailerAt + 'trailer'.length), PDFContext.create()).parseObject();
+    if (!(parsedTrailer instanceof PDFDict)) throw new SpliceDeclined('trailer is not a dictionary');
+    for (const key of ['Prev', 'Encrypt', 'XRefStm']) {
+      if (parsedTrailer.has(PDFName.of(key))) throw new SpliceDeclined(`trailer has /${key}`);
+    }
+    if (!(parsedTrailer.get(PDFName.of('Root')) instanceof PDFRef)) throw new SpliceDeclined('trailer has no /Root');
+    const pdf = new SplicedPdf(bytes, xrefOffset, parsedTrailer);
+    pdf.readTable(table.slice(4, trailerAt));
+    return pdf;
+  }
+
+  private readTable(text: string): void {
+    const lines = text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
+    for (let i = 0; i < lines.length; ) {
+      const head = /^(\d+) (\d+)$/.exec(lines[i++]!);
+      if (!head) throw new SpliceDeclined('cross-reference subsection header expected');
+      const first = Number(head[1]);
+      const count = Number(head[2]);
+      for (let k = 0; k < count; k++, i++) {
+        const entry = /^(\d{10}) (\d{5}) ([nf])$/.exec(lines[i] ?? '');
+        if (!entry) throw new SpliceDeclined('cross-reference entry expected');
+        if (entry[3] !== 'n') continue;
+        if (entry[2] !== '00000') throw new SpliceDeclined('object with a generation other than 0');
+        const offset = Number(entry[1]);
+        if (offset >= this.xrefOffset) throw new SpliceDeclined('object after the cross-reference table');
+        this.offsets.set(first + k, offset);
+      }
+    }
+    if (this.offsets.size === 0 || Math.max(...this.offsets.keys()) >= this.size) throw new SpliceDeclined('/Size does not cover the objects');
+  }
+
+  /** The object a reference names, parsed on first use; anything else is returned as it is. */
+  resolve(object: PDFObject | undefined): PDFObject | undefined {
+    if (!(object instanceof PDFRef)) return object;
+    const known = this.context.lookup(object);
+    if (known !== undefined || this.loaded.has(object.objectNumber) || object.objectNumber >= this.size) return known;
+    const offset = this.offsets.get(object.objectNumber);
+    if (offset === undefined || object.generationNumber !== 0) throw new SpliceDeclined(`no object ${object.toString()}`);
+    const head = HEADER.exec(latin1(this.bytes, offset, offset + 32));
+    if (!head || Number(head[1]) !== object.objectNumber) throw new SpliceDeclined(`object ${object.toString()} is not where the table says`);
+    const parsed = PDFObjectParser.forBytes(this.bytes.subarray(offset + head[0].length), this.context).parseObject(object);
+    this.context.assign(object, parsed);
+    this.loaded.add(object.objectNumber);
+    return parsed;
+  }
+
+  /**
+   * The whole file as one revision: untouched objects copied as they were, every object that was read written
+   * as it is now (edits are made in place), new objects after them, and a fresh table and trailer.
+   */
+  save(): Uint8Array {
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    const push = (chunk: Uint8Array): void => {
+      chunks.push(chunk);
+      length += chunk.length;
+    };
+    const xref = PDFCrossRefSection.create();
+    const newOffsets = new Map<number, number>();
+    const inFileOrder = [...this.offsets].sort((a, b) => a[1] - b[1]);
+    push(this.bytes.subarray(0, inFileOrder[0]![1]));
+    inFileOrder.forEach(([number, offset], i) => {
+      newOffsets.set(number, length);
+      if (this.loaded.has(number)) push(serialized(number, this.context.lookup(PDFRef.of(number))!));
+      else push(this.bytes.subarray(offset, inFileOrder[i + 1]?.[1] ?? this.xrefOffset));
+    });
+    let largest = this.size - 1;
+    for (const [ref, object] of this.context.enumerateIndirectObjects()) {
+      if (ref.objectNumber < this.size) continue;
+      newOffsets.set(ref.objectNumber, length);
+      push(serialized(ref.objectNumber, object));
+      largest = Math.max(largest, ref.objectNumber);
+    }
+    for (const number of [...newOffsets.keys()].sort((a, b) => a - b)) xref.addEntry(PDFRef.of(number), newOffsets.get(number)!);
+
+    const xrefAt = length;
+    const trailer = this.trailer.clone(this.context);
+    trailer.set(PDFName.of('Size'), PDFNumber.of(largest + 1));
+    push(bytesOf(xref, '\n'));
+    push(bytesOf(PDFTrailerDict.of(trailer), '\n\n'));
+    push(bytesOf(PDFTrailer.forLastCrossRefSectionOffset(xrefAt), ''));
+    return Buffer.concat(chunks, length);
+  }
+}
+
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, end - start)).toString('latin1');
+}
+
+function bytesOf(object: { sizeInBytes(): number; copyBytesInto(buffer: Uint8Array, offset: number): number }, after: string): Uint8Array {
+  const buffer = new Uint8Array(object.sizeInBytes() + after.length);
+  const written = object.copyBytesInto(buffer, 0);
+  buffer.set(Buffer.from(after, 'latin1'), written);
+  return buffer;
+}
+
+function serialized(number: number, object: PDFObject): Uint8Array {
+  return Buffer.concat([Buffer.from(`${number} 0 obj\n`, 'latin1'), bytesOf(object, '\nendobj\n')]);
+}
