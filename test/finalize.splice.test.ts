@@ -10,7 +10,7 @@ import { readEmbeddedData } from '../src/sign/pdfRead';
 import type { EmbeddedData, SignatureBox } from '../src/sign/embeddedData';
 import type { ScoredForm } from '../src/pipeline/stages';
 import { ROOT, tempDir } from './helpers';
-import { qpdfCheck } from './pdfTools';
+import { pageCount, pdfText, qpdfCheck, squeeze } from './pdfTools';
 
 /**
  * finalizePdf splices a final form (reads and rewrites only what it edits) and saves a draft or an unusual PDF
@@ -120,12 +120,30 @@ describe.each(['department', 'project'])('the seed %s form, finalized', (name) =
   });
 });
 
-describe('what the splice declines is saved in full', () => {
-  it('a draft, whose watermark is drawn into every page', async () => {
+describe('a draft', () => {
+  it('is spliced too, with 草稿 as text across every page, the same as a full save', async () => {
+    form = 'department';
     const draft = await finalizePdf(printed.department!, { ...INFO, draft: true }, embed);
-    expect(draft.path).toBe('full');
+    const full = await finalizePdf(printed.department!, { ...INFO, draft: true }, embed, 'full');
+    expect(draft.path).toBe('splice');
+    expect(await reachable(draft.pdf)).toEqual(await reachable(full.pdf));
+    const file = path.join(dir, 'draft.pdf');
+    writeFileSync(file, draft.pdf);
+    expect(qpdfCheck(file).ok).toBe(true);
+    const pages = pageCount(file);
+    expect(pages).toBeGreaterThan(1);
+    for (let page = 1; page <= pages; page++) {
+      // rotated, the two characters come out of the text layer on lines of their own
+      expect(pdfText(file, page)).toMatch(/草[\s\S]*稿/);
+    }
+    // the page's own text is all still there
+    const plain = path.join(dir, 'not-draft.pdf');
+    writeFileSync(plain, (await finalizePdf(printed.department!, INFO, embed)).pdf);
+    expect(squeeze(pdfText(file))).toContain(squeeze(pdfText(plain)).slice(0, 200));
   });
+});
 
+describe('what the splice declines is saved in full', () => {
   it.each([
     ['a PDF with a cross-reference stream', async (pdf: Uint8Array) => (await PDFDocument.load(pdf)).save({ useObjectStreams: true })],
     ['a PDF with an incremental update', async (pdf: Uint8Array) => {

@@ -1,6 +1,7 @@
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, degrees, rgb, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
+import { markDraft } from './draftMark';
+import { arrayAt, dictAt, pagesOf, type EditedPdf } from './editedPdf';
 import { SpliceDeclined, SplicedPdf } from './pdfSplice';
-import { AppearanceFonts } from './appearanceFont';
 import { EMBEDDED_NAME, type EmbeddedData, type SignatureBox } from './embeddedData';
 
 export interface DocumentInfo {
@@ -20,21 +21,11 @@ export const SIGNATURE_BOX_LINK = '/sigbox/';
 /** How finalizePdf read and wrote the printed PDF: the quick splice, or a full parse and save. */
 export type FinalizePath = 'splice' | 'full';
 
-/** The parts of a PDF finalizing edits, whichever way it was read. */
-interface EditedPdf {
-  context: PDFContext;
-  catalog: PDFDict;
-  info: PDFDict;
-  /** The object a reference names (read on demand by the splice); anything else as it is. */
-  resolve(object: PDFObject | undefined): PDFObject | undefined;
-}
-
 /**
  * Takes Chromium's PDF and makes it a jixiao form: document information and language, the signature boxes
  * read off the links the renderer laid over them (then removed), and the embedded data as an attachment.
- * The result is one revision: it is made before any signature exists. A final form is spliced (only the
- * objects it changes are read and rewritten); a draft, whose watermark is drawn into every page, and any
- * PDF the splice does not handle, are read and saved in full.
+ * The result is one revision: it is made before any signature exists. It is spliced (only the objects it
+ * changes are read and rewritten); a PDF the splice does not handle is read and saved in full.
  */
 export async function finalizePdf(
   printed: Uint8Array,
@@ -42,10 +33,10 @@ export async function finalizePdf(
   embed: (boxes: SignatureBox[]) => EmbeddedData,
   only?: FinalizePath,
 ): Promise<{ pdf: Uint8Array; boxes: SignatureBox[]; path: FinalizePath }> {
-  if (!info.draft && only !== 'full') {
+  if (only !== 'full') {
     try {
       const spliced = SplicedPdf.open(printed);
-      const boxes = finish(splicedEdit(spliced), info, embed);
+      const boxes = await finish(splicedEdit(spliced), info, embed);
       return { pdf: spliced.save(), boxes, path: 'splice' };
     } catch (error) {
       if (!(error instanceof SpliceDeclined) || only === 'splice') throw error;
@@ -55,8 +46,7 @@ export async function finalizePdf(
   const resolve = (o: PDFObject | undefined): PDFObject | undefined => (o instanceof PDFRef ? doc.context.lookup(o) : o);
   const trailer = doc.context.trailerInfo;
   const edited: EditedPdf = { context: doc.context, catalog: doc.catalog, info: infoDict(doc.context, resolve(trailer.Info), (ref) => (trailer.Info = ref)), resolve };
-  const boxes = finish(edited, info, embed);
-  if (info.draft) await markDraft(doc);
+  const boxes = await finish(edited, info, embed);
   const pdf = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
   return { pdf, boxes, path: 'full' };
 }
@@ -78,7 +68,7 @@ function infoDict(context: PDFContext, found: PDFObject | undefined, name: (ref:
 }
 
 /** The edits themselves, the same on either path. */
-function finish(pdf: EditedPdf, info: DocumentInfo, embed: (boxes: SignatureBox[]) => EmbeddedData): SignatureBox[] {
+async function finish(pdf: EditedPdf, info: DocumentInfo, embed: (boxes: SignatureBox[]) => EmbeddedData): Promise<SignatureBox[]> {
   const text = (value: string): PDFHexString => PDFHexString.fromText(value);
   pdf.info.set(PDFName.of('Title'), text(info.title));
   pdf.info.set(PDFName.of('Author'), text(info.author));
@@ -93,6 +83,7 @@ function finish(pdf: EditedPdf, info: DocumentInfo, embed: (boxes: SignatureBox[
   else pdf.catalog.set(PDFName.of('ViewerPreferences'), pdf.context.obj({ DisplayDocTitle: true }));
 
   const boxes = takeSignatureBoxes(pdf);
+  if (info.draft) await markDraft(pdf);
   const data = embed(boxes);
   attachData(pdf, Buffer.from(JSON.stringify(data, null, 2), 'utf8'), new Date(data.createdAt));
   return boxes;
@@ -124,65 +115,12 @@ function attachData(pdf: EditedPdf, json: Uint8Array, createdAt: Date): void {
   arrayAt(pdf, catalog, 'AF').push(spec);
 }
 
-function dictAt(pdf: EditedPdf, parent: PDFDict, key: string): PDFDict {
-  const found = pdf.resolve(parent.get(PDFName.of(key)));
-  if (found instanceof PDFDict) return found;
-  const made = pdf.context.obj({});
-  parent.set(PDFName.of(key), made);
-  return made;
-}
-
-function arrayAt(pdf: EditedPdf, parent: PDFDict, key: string): PDFArray {
-  const found = pdf.resolve(parent.get(PDFName.of(key)));
-  if (found instanceof PDFArray) return found;
-  const made = pdf.context.obj([]);
-  parent.set(PDFName.of(key), made);
-  return made;
-}
-
-/**
- * 草稿 across the middle of every page, faint red at 30°. Drawn after printing rather than by the page's CSS:
- * Chromium repeats a fixed element on every printed page only sometimes, and a draft must say so on each.
- */
-async function markDraft(doc: PDFDocument): Promise<void> {
-  const fonts = new AppearanceFonts(doc);
-  const runs = await fonts.runs('草稿');
-  const size = 140;
-  const angle = (30 * Math.PI) / 180;
-  for (const page of doc.getPages()) {
-    const { width, height } = page.getSize();
-    const length = runs.reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
-    let x = width / 2 - (Math.cos(angle) * length) / 2;
-    let y = height / 2 - (Math.sin(angle) * length) / 2 - size / 3;
-    for (const run of runs) {
-      page.drawText(run.text, { x, y, size, font: run.font, rotate: degrees(30), color: rgb(0.8, 0, 0), opacity: 0.14 });
-      const w = run.font.widthOfTextAtSize(run.text, size);
-      x += Math.cos(angle) * w;
-      y += Math.sin(angle) * w;
-    }
-  }
-}
-
 function uriOf(pdf: EditedPdf, annotation: PDFDict): string | null {
   const action = pdf.resolve(annotation.get(PDFName.of('A')));
   if (!(action instanceof PDFDict)) return null;
   const uri = pdf.resolve(action.get(PDFName.of('URI')));
   if (uri instanceof PDFString || uri instanceof PDFHexString) return uri.decodeText();
   return null;
-}
-
-/** The page dictionaries in order, walking the page tree. */
-function pagesOf(pdf: EditedPdf): PDFDict[] {
-  const pages: PDFDict[] = [];
-  const walk = (node: PDFObject | undefined, depth: number): void => {
-    const dict = pdf.resolve(node);
-    if (!(dict instanceof PDFDict) || depth > 64) return;
-    const kids = pdf.resolve(dict.get(PDFName.of('Kids')));
-    if (kids instanceof PDFArray) for (const kid of kids.asArray()) walk(kid, depth + 1);
-    else pages.push(dict);
-  };
-  walk(pdf.catalog.get(PDFName.of('Pages')), 0);
-  return pages;
 }
 
 /** Reads and removes the renderer's signature-box links: where each role signs, in PDF coordinates. */
