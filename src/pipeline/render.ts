@@ -91,8 +91,10 @@ export async function renderForm(form: string | ScoredForm, explain: boolean, pr
     const { scored, view } = laidOut;
     // a seal image that cannot be used is found before the form is printed
     const sealImage = sealImageOf(scored);
-    rendered.warnings = unsupportedCharacters(scored, laidOut.html);
-    const html = withGetaMarks(laidOut.html);
+    // the page is searched once for characters no bundled font has: they are warned of and printed as 〓
+    const missing = uncoveredCharacters(laidOut.html);
+    rendered.warnings = unsupportedCharacters(scored, missing);
+    const html = withGetaMarks(laidOut.html, missing);
     Object.assign(rendered, { scored, html, view });
     const { pdf, stats } = await timings.time('print', () => printer.print({ html, resolveAsset: bundledAsset, name: file, prepare: formPrintScript() }));
     const meta = view.meta;
@@ -176,8 +178,8 @@ function firstPlace(scored: ScoredForm, ch: string): SourceLocation | undefined 
  * Every printed character the bundled fonts cannot draw (rare CJK of Extension B, emoji…) is a warning at its
  * place: it would print from a system font or as a box, so it is never left to happen silently.
  */
-function unsupportedCharacters(scored: ScoredForm, html: string): Diagnostic[] {
-  return uncoveredCharacters(html).map((ch) =>
+function unsupportedCharacters(scored: ScoredForm, missing: string[]): Diagnostic[] {
+  return missing.map((ch) =>
     diagnostic('UNSUPPORTED_CHARACTER', { char: ch, codePoint: `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` }, firstPlace(scored, ch)),
   );
 }
@@ -186,8 +188,7 @@ function unsupportedCharacters(scored: ScoredForm, html: string): Diagnostic[] {
  * Characters the bundled fonts lack print as 〓 (the typesetter's mark for a missing character), the same on
  * every machine, rather than in whatever system font Chromium would find. The embedded data keeps the original.
  */
-function withGetaMarks(html: string): string {
-  const missing = uncoveredCharacters(html);
+function withGetaMarks(html: string, missing: string[]): string {
   if (missing.length === 0) return html;
   return [...html].map((ch) => (missing.includes(ch) ? '〓' : ch)).join('');
 }

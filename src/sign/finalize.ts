@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
 import { markDraft } from './draftMark';
 import { arrayAt, dictAt, pagesOf, type EditedPdf } from './editedPdf';
@@ -92,7 +93,9 @@ async function finish(pdf: EditedPdf, info: DocumentInfo, embed: (boxes: Signatu
 /** The embedded data as an associated file (PDF/A-3 style: in the EmbeddedFiles name tree and the catalog's /AF). */
 function attachData(pdf: EditedPdf, json: Uint8Array, createdAt: Date): void {
   const { context, catalog } = pdf;
-  const stream = context.flateStream(json, {
+  // node's zlib, not pdf-lib's JavaScript deflate: the data is the largest thing a form's finishing compresses
+  const stream = context.stream(deflateSync(json), {
+    Filter: 'FlateDecode',
     Type: 'EmbeddedFile',
     Subtype: 'application/json',
     Params: { Size: json.length, CreationDate: PDFString.fromDate(createdAt), ModDate: PDFString.fromDate(createdAt) },

@@ -66,7 +66,9 @@ export class SplicedPdf {
         this.offsets.set(first + k, offset);
       }
     }
-    if (this.offsets.size === 0 || Math.max(...this.offsets.keys()) >= this.size) throw new SpliceDeclined('/Size does not cover the objects');
+    let largest = -1;
+    for (const number of this.offsets.keys()) largest = Math.max(largest, number);
+    if (largest < 0 || largest >= this.size) throw new SpliceDeclined('/Size does not cover the objects');
   }
 
   /** The object a reference names, parsed on first use; anything else is returned as it is. */
