@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PdfPrinter } from '../src/pdf/printer';
 import { formHtml } from '../src/pipeline/render';
-import { bundledAsset } from '../src/report/assets';
+import { bundledAsset, formPrintScript } from '../src/report/assets';
 import { generateForm } from './generate';
 import { arg } from './benchArgs';
 
@@ -102,7 +102,7 @@ function freePort(): Promise<number> {
 }
 
 /** Prints every HTML on a warmed printer, two pages at a time; returns the seconds taken (warm-up not timed). */
-async function printAll(htmls: string[]): Promise<number> {
+async function printAll(htmls: string[], prepare?: string): Promise<number> {
   const printer = await PdfPrinter.launch({ concurrency: 2 });
   try {
     await Promise.all([0, 1].map((i) => printer.print({ html: htmls[i % htmls.length]!, resolveAsset: bundledAsset, name: 'warm' })));
@@ -112,7 +112,7 @@ async function printAll(htmls: string[]): Promise<number> {
       [0, 1].map(async () => {
         while (next < htmls.length) {
           const i = next++;
-          await printer.print({ html: htmls[i]!, resolveAsset: bundledAsset, name: `form-${i}` });
+          await printer.print({ html: htmls[i]!, resolveAsset: bundledAsset, name: `form-${i}`, ...(prepare ? { prepare } : {}) });
         }
       }),
     );
@@ -143,6 +143,8 @@ async function main(): Promise<void> {
   const htmls: string[] = [];
   for (const f of files) htmls.push((await formHtml(f, false)).html);
   const floor = await printAll(htmls);
+  // the same, with the page script every form runs before printing (（续） where a group crosses a page end)
+  const floorPrepared = await printAll(htmls, formPrintScript());
 
   // 1b. k forms printed as one document (to be split per form afterwards): measured, not adopted — Chromium
   // numbers pages through the whole document (第 N 页 / 共 M 页 would be wrong for every form but the first)
@@ -181,10 +183,12 @@ async function main(): Promise<void> {
 
   const rate = (seconds: number): number => count / seconds;
   say(`bare page.pdf() on warm pages (floor):   ${rate(floor).toFixed(2)} forms/s (${floor.toFixed(1)} s)`);
+  say(`the floor with the （续） page script: ${rate(floorPrepared).toFixed(2)} forms/s (${floorPrepared.toFixed(1)} s)`);
   say(`jixiao batch, one process:               ${rate(single.seconds).toFixed(2)} forms/s (${single.seconds.toFixed(1)} s, browser launch included)`);
   say(`jixiao batch --queue, two local workers: ${rate(queued.seconds).toFixed(2)} forms/s (${queued.seconds.toFixed(1)} s)`);
   say(`${k} forms per document (floor, before splitting): ${rate(kSeconds).toFixed(2)} forms/s — ${(floor / kSeconds).toFixed(2)}× the one-form floor (adopt only at ≥ 1.5×)`);
   say(`batch ÷ floor:        ${(rate(single.seconds) / rate(floor)).toFixed(2)}× (goal ≥ 0.85×)`);
+  say(`batch ÷ floor with the page script: ${(rate(single.seconds) / rate(floorPrepared)).toFixed(2)}× (what scoring, layout, finishing and writing cost)`);
   say(`queue ÷ one process:  ${(rate(queued.seconds) / rate(single.seconds)).toFixed(2)}× (goal ≥ 0.90×)`);
   say(`memory, one process: node peak ${single.peakNode.toFixed(0)} MB RSS (goal ≤ 300), node + Chromium peak ${single.peakTotal.toFixed(0)} MB (Chromium by PSS; goal ≤ 1,200)`);
   say(`  curve (forms done: node + Chromium MB): ${curveText(single)}`);

@@ -1,5 +1,6 @@
 import type { Band, ParsedNumber, ParsedValue } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
+import { textRef } from '../errors/texts';
 import { compareDates, compareNumbers } from '../targets/compare';
 import { normalize, parseValue } from '../targets/parse';
 import type { RuleSetParameters } from '../rules/ruleSet';
@@ -30,7 +31,7 @@ export function readRow(input: IndicatorInput, fiscalYear: number, parameters?: 
   }
   // a blank actual is missing, even when the target is blank too: that is not a question of bands
   if (input.actual === null || actual.kind === 'empty') {
-    return { problem: diagnostic('MISSING_ACTUAL', base, where) };
+    return { problem: diagnostic('MISSING_ACTUAL', { ...base, target: input.target.trim() === '' ? textRef('term.blankCell') : input.target }, where) };
   }
 
   if (target.kind === 'number') {

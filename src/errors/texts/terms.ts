@@ -7,6 +7,8 @@ export const TERM_TEXTS = {
   // where a reason is written: the printed column for people, the YAML key for those who edit the file
   'term.reasonField.row': { zh: '“偏差原因分析及改进措施”栏（YAML 中的 deviationReason）', en: 'the "reason for deviation" column (deviationReason in YAML)' },
   'term.reasonField.budget': { zh: '预算执行的原因说明（YAML 中的 budget.reason）', en: 'the reason under the budget lines (budget.reason in YAML)' },
+  // a cell the form leaves empty, named in a message rather than shown as nothing
+  'term.blankCell': { zh: '空白', en: 'blank' },
   'term.initialBudget': { zh: '（年初预算数）', en: ' (initial budget)' },
   'term.fullYearBudget': { zh: '（全年预算数）', en: ' (full-year budget)' },
   'term.executed': { zh: '（全年执行数）', en: ' (executed)' },
