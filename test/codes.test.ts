@@ -84,6 +84,20 @@ describe('a form read against its rule set', () => {
     expect((await codes(v.actuals)).found).toEqual([['QUALIFIER_MISMATCH', 18]]);
   });
 
+  test('a form without the 满意度指标 its rule set weighs says so at its levels (LEVEL_NOT_ON_FORM); with it, nothing', async () => {
+    expect((await codes(variant().actuals)).found.map(([code]) => code)).not.toContain('LEVEL_NOT_ON_FORM');
+    const v = variant({
+      definitions: [[/  - level1: 满意度指标\n[\s\S]*$/, '']],
+      actuals: [['  "3.1": { actual: 93.2%, declaredScore: 10 }\n', '']],
+    });
+    const run = await runCli('score', v.actuals, '--json');
+    const missing = JSON.parse(run.out).warnings.filter((w: { code: string }) => w.code === 'LEVEL_NOT_ON_FORM');
+    expect(missing).toHaveLength(1);
+    expect(missing[0].message).toContain('「满意度指标」（10 分）');
+    // at the list of levels, where the missing one belongs
+    expect(missing[0].location.line).toBe(20);
+  });
+
   test('a full-year budget of 0: computed from the breakdown with a warning, or refused when there is none', async () => {
     const fromRows = variant({ actuals: [['  fullYearBudget: 1180\n  executed: 1156.4', '  fullYearBudget: 0\n  executed: 1156.4']] });
     const scored = await codes(fromRows.actuals);

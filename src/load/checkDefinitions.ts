@@ -61,6 +61,11 @@ function weightsAgainstFramework(definitions: DefinitionsFile, doc: SourceDocume
       out.push(diagnostic('WEIGHT_RULESET_MISMATCH', { ...base, level: level.level1, form: printed.toString(), framework: expected }, doc.locate(['levels', i, level.weight !== undefined ? 'weight' : 'level1'])));
     }
   });
+  // a level the framework weighs and the form leaves out (a form with no 满意度指标) is points nobody can earn
+  const onForm = new Set(definitions.levels.map((level) => names.canonical1(level.level1)));
+  for (const level of framework.level1) {
+    if (!onForm.has(level.name) && level.weight > 0) out.push(diagnostic('LEVEL_NOT_ON_FORM', { ...base, level: level.name, framework: level.weight }, doc.locate(['levels'])));
+  }
   return out;
 }
 

@@ -67,6 +67,13 @@ export const SCORED = {
     hintZh: '核对指标定义中的分值是否按此规则集编制。',
     hintEn: 'Check that the definitions were drawn up for this rule set.',
   },
+  LEVEL_NOT_ON_FORM: {
+    severity: 'warning',
+    zh: '评分规则集 {ruleSet} 有「{level}」（{framework} 分），表上没有这一级指标；{scoredWith}',
+    en: 'The rule set {ruleSet} has "{level}" ({framework} points), which the form lacks; {scoredWith}',
+    hintZh: '补上这一级指标，或核对此表是否应按此规则集评分。',
+    hintEn: 'Add this level of indicators, or check that the form is meant for this rule set.',
+  },
   BUDGET_BREAKDOWN_MISMATCH: {
     severity: 'warning',
     zh: '年度资金总额{field}为 {total} 万元，但“其中”各行合计 {sum} 万元',
