@@ -87,7 +87,7 @@ describe('a form read against its rule set', () => {
   test('a form without the 满意度指标 its rule set weighs says so at its levels (LEVEL_NOT_ON_FORM); with it, nothing', async () => {
     expect((await codes(variant().actuals)).found.map(([code]) => code)).not.toContain('LEVEL_NOT_ON_FORM');
     const v = variant({
-      definitions: [[/  - level1: 满意度指标\n[\s\S]*$/, '']],
+      definitions: [[/ {2}- level1: 满意度指标\n[\s\S]*$/, '']],
       actuals: [['  "3.1": { actual: 93.2%, declaredScore: 10 }\n', '']],
     });
     const run = await runCli('score', v.actuals, '--json');
