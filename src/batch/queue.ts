@@ -104,9 +104,15 @@ export async function runQueuedBatch(
 
     await new Promise<void>((resolve, reject) => {
       const settling = new Set<string>();
+      // an event heard while that job's state is being read is not dropped: the read may predate the job's end
+      const heardWhileSettling = new Set<string>();
       const settle = async (jobId: string): Promise<void> => {
         const i = pending.get(jobId);
-        if (i === undefined || settling.has(jobId)) return;
+        if (i === undefined) return;
+        if (settling.has(jobId)) {
+          heardWhileSettling.add(jobId);
+          return;
+        }
         settling.add(jobId);
         try {
           const job = await Job.fromId<FormJobData, JournalEntry>(queue, jobId);
@@ -122,6 +128,7 @@ export async function runQueuedBatch(
           fail(error);
         } finally {
           settling.delete(jobId);
+          if (heardWhileSettling.delete(jobId)) void settle(jobId);
         }
       };
       // events say when a job ends; a sweep catches what ended unheard (before the events were heard, or while
