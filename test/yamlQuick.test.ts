@@ -43,7 +43,7 @@ function expectSameReading(text: string, file: string): void {
 }
 
 describe('the quick YAML reader', () => {
-  const files = [...yamlFiles(path.join(ROOT, 'examples')), ...yamlFiles(path.join(ROOT, 'indicators')), ...yamlFiles(path.join(ROOT, 'test/fixtures'))];
+  const files = [...yamlFiles(path.join(ROOT, 'examples')), ...yamlFiles(path.join(ROOT, 'indicators')), ...yamlFiles(path.join(ROOT, 'test/fixtures')), ...yamlFiles(path.join(ROOT, 'test/corpus'))];
 
   test.each(files.map((f) => [path.relative(ROOT, f)]))('%s reads the same as with the full reader: data, problems, every location and key', (file) => {
     expectSameReading(readFileSync(path.join(ROOT, file), 'utf8'), file);

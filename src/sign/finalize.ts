@@ -26,7 +26,8 @@ export type FinalizePath = 'splice' | 'full';
  * Takes Chromium's PDF and makes it a jixiao form: document information and language, the signature boxes
  * read off the links the renderer laid over them (then removed), and the embedded data as an attachment.
  * The result is one revision: it is made before any signature exists. It is spliced (only the objects it
- * changes are read and rewritten); a PDF the splice does not handle is read and saved in full.
+ * changes are read and rewritten); a PDF the splice does not handle is read and saved in full. `only` takes
+ * one path and no other (the tests finish the same PDF both ways and compare).
  */
 export async function finalizePdf(
   printed: Uint8Array,
