@@ -1,8 +1,10 @@
 /**
- * Batch benchmark: the same forms three ways in one run, side by side, with memory sampled as they go.
- *   1. the floor: bare page.pdf() of the same HTML on warm pages of one browser (no scoring, no writing);
+ * Batch benchmark: the same forms several ways in one run, side by side, with memory sampled as they go.
+ *   1. the floor: bare page.pdf() of the same HTML on warm pages of one browser (no scoring, no writing), then
+ *      the same with the （续） page script every form runs, then k forms printed as one document;
  *   2. `jixiao batch` in one process (the built binary, browser launch included);
  *   3. `jixiao batch --queue` with two local `jixiao worker` processes on a redis-server started here.
+ * Every run is sampled for memory the same way, so the sampler's own cost does not favour the floor.
  * Then an estimate of the machines needed for 100,000 forms in 8 hours.
  * Usage: npm run build && npm run bench:batch -- [--forms 1000] [--rows 20]
  */
@@ -20,17 +22,40 @@ import { arg } from './benchArgs';
 const BIN = path.resolve(__dirname, '..', 'dist/cli/main.js');
 const say = (line: string): boolean => process.stdout.write(`${line}\n`);
 
+const PAGE_BYTES = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim());
+
+interface ProcessRow {
+  pid: number;
+  ppid: number;
+  comm: string;
+  rssMb: number;
+}
+
+/** Every process, read from /proc directly: forking `ps` four times a second cost the measured run about 10%. */
+function processes(): ProcessRow[] {
+  const rows: ProcessRow[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // the command name is in parentheses and may itself hold spaces or parentheses
+      const close = stat.lastIndexOf(')');
+      const fields = stat.slice(close + 2).split(' ');
+      rows.push({ pid: Number(entry), ppid: Number(fields[1]), comm: stat.slice(stat.indexOf('(') + 1, close), rssMb: (Number(fields[21]) * PAGE_BYTES) / 2 ** 20 });
+    } catch {
+      // the process ended while it was being read
+    }
+  }
+  return rows;
+}
+
 /**
  * Memory in MB of each process and its descendants: node by RSS, Chromium by PSS (its processes share most of
  * their pages, so adding their RSS would count the same memory many times over).
  */
 function treeMemory(roots: number[]): { node: number; chromium: number } {
-  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,comm='], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/))
-    .map(([pid, ppid, rss, ...comm]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss) / 1024, comm: comm.join(' ') }));
-  const children = new Map<number, typeof rows>();
+  const rows = processes();
+  const children = new Map<number, ProcessRow[]>();
   for (const r of rows) children.set(r.ppid, [...(children.get(r.ppid) ?? []), r]);
   const pss = (pid: number): number => {
     try {
@@ -45,13 +70,13 @@ function treeMemory(roots: number[]): { node: number; chromium: number } {
   const walk = (pid: number): void => {
     for (const c of children.get(pid) ?? []) {
       if (/chrom/i.test(c.comm)) chromium += pss(c.pid);
-      else if (/node/.test(c.comm)) node += c.rss;
+      else if (/node/.test(c.comm)) node += c.rssMb;
       walk(c.pid);
     }
   };
   for (const root of roots) {
     const self = rows.find((r) => r.pid === root);
-    if (self) node += self.rss;
+    if (self) node += self.rssMb;
     walk(root);
   }
   return { node, chromium };
@@ -66,8 +91,11 @@ interface Sampled {
   curve: { done: number; node: number; chromium: number }[];
 }
 
-/** Runs a command to its end while sampling the memory of the given processes every 250 ms. */
-async function sampled(work: ChildProcess, watched: () => number[], progress: () => number, total: number): Promise<Sampled> {
+/**
+ * Samples the memory of the given processes every half second while `work` runs. Every run in the comparison,
+ * the floor included, is sampled the same way, so the sampling's own cost falls on all of them alike.
+ */
+async function sampled<T>(work: () => Promise<T>, watched: () => number[], progress: () => number, total: number): Promise<Sampled & { value: T }> {
   const start = performance.now();
   const result: Sampled = { seconds: 0, peakNode: 0, peakChromium: 0, peakTotal: 0, curve: [] };
   let nextMark = 0;
@@ -82,12 +110,23 @@ async function sampled(work: ChildProcess, watched: () => number[], progress: ()
       nextMark = done + Math.ceil(total / 10);
     }
   };
-  const timer = setInterval(sample, 250);
-  const code = await new Promise<number | null>((resolve) => work.once('exit', resolve));
-  clearInterval(timer);
-  result.seconds = (performance.now() - start) / 1000;
-  if (code !== 0 && code !== 3) throw new Error(`batch exited ${code}`);
-  return result;
+  const timer = setInterval(sample, SAMPLE_MS);
+  try {
+    const value = await work();
+    result.seconds = (performance.now() - start) / 1000;
+    return { ...result, value };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const SAMPLE_MS = 500;
+
+/** Runs a child process to its end; a batch exits 0, or 3 when some forms are drafts. */
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) =>
+    child.once('exit', (code) => (code === 0 || code === 3 ? resolve() : reject(new Error(`batch exited ${code}`)))),
+  );
 }
 
 const pdfCount = (dir: string): number => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pdf')).length : 0);
@@ -101,25 +140,52 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Prints every HTML on a warmed printer, two pages at a time; returns the seconds taken (warm-up not timed). */
-async function printAll(htmls: string[], prepare?: string): Promise<number> {
-  const printer = await PdfPrinter.launch({ concurrency: 2 });
-  try {
-    await Promise.all([0, 1].map((i) => printer.print({ html: htmls[i % htmls.length]!, resolveAsset: bundledAsset, name: 'warm' })));
-    const start = performance.now();
-    let next = 0;
-    await Promise.all(
-      [0, 1].map(async () => {
-        while (next < htmls.length) {
-          const i = next++;
-          await printer.print({ html: htmls[i]!, resolveAsset: bundledAsset, name: `form-${i}`, ...(prepare ? { prepare } : {}) });
-        }
-      }),
-    );
-    return (performance.now() - start) / 1000;
-  } finally {
-    await printer.close();
-  }
+/**
+ * Prints every HTML on a warmed printer, two pages at a time, sampled like the other runs; `seconds` is the
+ * printing alone (launch and warm-up not timed).
+ */
+async function printAll(htmls: string[], prepare?: string): Promise<Sampled & { value: number }> {
+  let printed = 0;
+  return sampled(
+    async () => {
+      const printer = await PdfPrinter.launch({ concurrency: 2 });
+      try {
+        await Promise.all([0, 1].map((i) => printer.print({ html: htmls[i % htmls.length]!, resolveAsset: bundledAsset, name: 'warm' })));
+        const start = performance.now();
+        let next = 0;
+        await Promise.all(
+          [0, 1].map(async () => {
+            while (next < htmls.length) {
+              const i = next++;
+              await printer.print({ html: htmls[i]!, resolveAsset: bundledAsset, name: `form-${i}`, ...(prepare ? { prepare } : {}) });
+              printed++;
+            }
+          }),
+        );
+        return (performance.now() - start) / 1000;
+      } finally {
+        await printer.close();
+      }
+    },
+    () => [process.pid],
+    () => printed,
+    htmls.length,
+  );
+}
+
+/** Resolves when a worker says it is ready (its browser started); its later lines are read and dropped. */
+function ready(worker: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let said = '';
+    let isReady = false;
+    worker.stderr!.on('data', (chunk: Buffer) => {
+      if (isReady) return;
+      said += chunk.toString();
+      isReady = said.includes('工作进程已就绪');
+      if (isReady) resolve();
+    });
+    worker.once('exit', (code) => reject(new Error(`worker exited ${code}: ${said}`)));
+  });
 }
 
 const curveText = (s: Sampled): string => s.curve.map((c) => `${c.done}:${c.node.toFixed(0)}+${c.chromium.toFixed(0)}`).join(' ');
@@ -142,9 +208,10 @@ async function main(): Promise<void> {
   // 1. the floor: the same HTML, printed bare on warm pages (scoring and layout not timed)
   const htmls: string[] = [];
   for (const f of files) htmls.push((await formHtml(f, false)).html);
-  const floor = await printAll(htmls);
+  const floorRun = await printAll(htmls);
+  const floor = floorRun.value;
   // the same, with the page script every form runs before printing (（续） where a group crosses a page end)
-  const floorPrepared = await printAll(htmls, formPrintScript());
+  const floorPrepared = (await printAll(htmls, formPrintScript())).value;
 
   // 1b. k forms printed as one document (to be split per form afterwards): measured, not adopted — Chromium
   // numbers pages through the whole document (第 N 页 / 共 M 页 would be wrong for every form but the first)
@@ -153,13 +220,13 @@ async function main(): Promise<void> {
   const head = /^[\s\S]*?<body[^>]*>/.exec(htmls[0]!)?.[0] ?? '';
   const grouped: string[] = [];
   for (let i = 0; i < bodies.length; i += k) grouped.push(`${head}${bodies.slice(i, i + k).map((b, j) => (j === 0 ? b : `<div style="break-before: page"></div>${b}`)).join('')}</body></html>`);
-  const kSeconds = await printAll(grouped);
+  const kSeconds = (await printAll(grouped)).value;
   htmls.length = 0;
 
   // 2. jixiao batch in one process
   const outOne = path.join(dir, 'out-one');
   const one = spawn(process.execPath, [BIN, 'batch', forms, '-o', outOne], { stdio: 'ignore' });
-  const single = await sampled(one, () => [one.pid!], () => pdfCount(outOne), count);
+  const single = await sampled(() => exited(one), () => [one.pid!], () => pdfCount(outOne), count);
 
   // 3. the queue: a redis-server and two workers on this machine
   const port = await freePort();
@@ -168,13 +235,14 @@ async function main(): Promise<void> {
   const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', redisDir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   await new Promise((resolve) => setTimeout(resolve, 500));
   const url = `redis://127.0.0.1:${port}`;
-  const workers = [0, 1].map(() => spawn(process.execPath, [BIN, 'worker', '--queue', url, '--concurrency', '1'], { stdio: 'ignore' }));
+  const workers = [0, 1].map(() => spawn(process.execPath, [BIN, 'worker', '--queue', url, '--concurrency', '1'], { stdio: ['ignore', 'ignore', 'pipe'] }));
   let queued: Sampled;
   try {
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // workers wait on their machines with their browsers warm before a batch comes: the batch starts once both say so
+    await Promise.all(workers.map((w) => ready(w)));
     const outQueue = path.join(dir, 'out-queue');
     const batch = spawn(process.execPath, [BIN, 'batch', forms, '-o', outQueue, '--queue', url], { stdio: 'ignore' });
-    queued = await sampled(batch, () => [batch.pid!, ...workers.map((w) => w.pid!)], () => pdfCount(outQueue), count);
+    queued = await sampled(() => exited(batch), () => [batch.pid!, ...workers.map((w) => w.pid!)], () => pdfCount(outQueue), count);
   } finally {
     for (const w of workers) w.kill('SIGTERM');
     await Promise.all(workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once('exit', resolve)))));
@@ -194,6 +262,7 @@ async function main(): Promise<void> {
   say(`  curve (forms done: node + Chromium MB): ${curveText(single)}`);
   say(`memory, queue: batch + 2 workers peak ${queued.peakNode.toFixed(0)} MB, with Chromium ${queued.peakTotal.toFixed(0)} MB`);
   say(`  curve: ${curveText(queued)}`);
+  say(`memory, floor: Chromium peak ${floorRun.peakChromium.toFixed(0)} MB (PSS); memory is sampled every ${SAMPLE_MS} ms in every run, the floor's included`);
   const perMachine = rate(single.seconds) * 8 * 3600;
   say(`estimate: one machine like this prints ${Math.round(perMachine).toLocaleString('en')} forms in 8 hours; 100,000 forms in 8 hours need ${Math.ceil(100_000 / perMachine)} such machines as workers (plus Redis and shared storage)`);
   rmSync(dir, { recursive: true, force: true });

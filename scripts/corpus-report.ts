@@ -3,12 +3,11 @@
  * declared score it agrees with, and the faults it flags. Usage: npm run build && npm run corpus
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { findings } from '../test/corpus/findings';
+import { corpusForms } from '../test/corpus/forms';
 
 const ROOT = path.resolve(__dirname, '..');
-const CORPUS = path.join(ROOT, 'test/corpus');
 const BIN = path.join(ROOT, 'dist/cli/main.js');
 
 function scoreJson(file: string): string {
@@ -22,8 +21,8 @@ function scoreJson(file: string): string {
   }
 }
 
-for (const form of readdirSync(CORPUS).filter((f) => f.endsWith('.actuals.yaml')).sort()) {
-  const f = findings(scoreJson(path.join(CORPUS, form)));
+for (const form of corpusForms()) {
+  const f = findings(scoreJson(form.actuals));
   const faults = Object.entries(f.flags).map(([code, n]) => (n > 1 ? `${code}×${n}` : code)).join(', ');
-  console.log(`${form.replace('.actuals.yaml', '')}: ${f.status === 'draft' ? '草稿' : '完成'} ${f.total}/${f.maxTotal} ${f.grade ?? '-'}; 行 ${f.rows}，评分 ${f.rowsScored}，与申报得分一致 ${f.rowsMatchingDeclared}；发现：${faults || '无'}`);
+  console.log(`${form.name}: ${f.status === 'draft' ? '草稿' : '完成'} ${f.total}/${f.maxTotal} ${f.grade ?? '-'}; 行 ${f.rows}，评分 ${f.rowsScored}，与申报得分一致 ${f.rowsMatchingDeclared}；发现：${faults || '无'}`);
 }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { expectedTotals, filesUnder, journalLines, summaryRows, wholePdf, writeForms } from './batchForms';
@@ -121,6 +121,16 @@ describe('batch --queue with workers on a real redis-server', () => {
     expect(logs[1].join('')).toMatch(/工作进程已停止：共处理 \d+ 张/);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('form-00059.pdf');
   }, 180_000);
+
+  test('a worker whose browser cannot start says so and exits 1 before it takes any job', async () => {
+    const fake = path.join(dir, 'broken-chromium');
+    writeFileSync(fake, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+    const run = spawnSync(process.execPath, [BIN, 'worker', '--queue', redis.url], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, JIXIAO_CHROMIUM: fake } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('BROWSER_LAUNCH_FAILED');
+    expect(run.stderr).toContain(fake);
+    expect(run.stderr).not.toContain('工作进程已就绪');
+  }, 60_000);
 
   test('a job that keeps failing for a reason not in the form is retried with backoff, then recorded (QUEUE_JOB_FAILED); the others print', async () => {
     const forms = path.join(dir, 'few');

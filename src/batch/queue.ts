@@ -60,6 +60,12 @@ export async function runQueuedBatch(
   const events = new QueueEvents(QUEUE_NAME, { connection });
   queue.on('error', () => undefined);
   events.on('error', () => undefined);
+  // a job that ends while the rest are still being queued is heard here from the start, never missed
+  const heard = new Set<string>();
+  let onHeard: (jobId: string) => void = (jobId) => heard.add(jobId);
+  const hear = ({ jobId }: { jobId: string }): void => onHeard(jobId);
+  events.on('completed', hear);
+  events.on('failed', hear);
   try {
     await events.waitUntilReady();
     const pending = new Map<string, number>();
@@ -135,20 +141,17 @@ export async function runQueuedBatch(
       // the connection dropped). It runs only when no event has come for a while: sweeping every pending job
       // every two seconds was thousands of Redis reads a minute on a large batch, taken from the workers' CPU.
       let lastEvent = performance.now();
-      const onEvent = ({ jobId }: { jobId: string }): void => {
+      onHeard = (jobId) => {
         lastEvent = performance.now();
         void settle(jobId);
       };
-      events.on('completed', onEvent);
-      events.on('failed', onEvent);
       const sweep = setInterval(() => {
         if (performance.now() - lastEvent < QUIET_BEFORE_SWEEP_MS) return;
         for (const id of pending.keys()) void settle(id);
       }, 2000);
       const stop = (): void => {
         clearInterval(sweep);
-        events.off('completed', onEvent);
-        events.off('failed', onEvent);
+        onHeard = () => undefined;
       };
       const finish = (): void => {
         stop();
@@ -158,10 +161,15 @@ export async function runQueuedBatch(
         stop();
         reject(error instanceof Error ? error : new Error(String(error)));
       };
+      // only the jobs heard of while queueing are read now: reading every pending job's state at once was a
+      // burst of Redis reads (each scanning the waiting list) that grew with the square of the batch
       if (pending.size === 0) finish();
-      else for (const id of [...pending.keys()]) void settle(id);
+      else for (const id of heard) void settle(id);
+      heard.clear();
     });
   } finally {
+    events.off('completed', hear);
+    events.off('failed', hear);
     await events.close();
     await queue.close();
   }

@@ -36,8 +36,16 @@ export async function startWorker(options: WorkerOptions, sink: BatchSink, onJob
   const connection = queueConnection(options.queueUrl);
   await checkQueue(options.queueUrl, connection);
   const pages = options.concurrency ?? 2;
-  // the browser starts with the first job and stays warm for the next ones
-  const printer = options.newPrinter?.() ?? launchPrinter({ concurrency: pages, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }, undefined, true);
+  // a worker is there to print: its browser starts with it, so the first job finds it warm (the batch that
+  // queues the jobs does not wait for each worker's launch)
+  const printer = options.newPrinter?.() ?? launchPrinter({ concurrency: pages, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+  // a browser that cannot start is said now, before this worker takes (and fails) anyone's jobs
+  try {
+    await printer.printer;
+  } catch (error) {
+    await printer.close();
+    throw error;
+  }
   const by = `${hostname()}:${process.pid}`;
   let count = 0;
   const worker = new Worker<FormJobData, JournalEntry>(
