@@ -56,7 +56,11 @@ function processes(): ProcessRow[] {
 function treeMemory(roots: number[]): { node: number; chromium: number } {
   const rows = processes();
   const children = new Map<number, ProcessRow[]>();
-  for (const r of rows) children.set(r.ppid, [...(children.get(r.ppid) ?? []), r]);
+  for (const r of rows) {
+    const siblings = children.get(r.ppid);
+    if (siblings) siblings.push(r);
+    else children.set(r.ppid, [r]);
+  }
   const pss = (pid: number): number => {
     try {
       const kb = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1];
