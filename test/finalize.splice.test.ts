@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFCrossRefSection, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFObject } from '@cantoo/pdf-lib';
 import { embeddedData, formHtml, launchPrinter } from '../src/pipeline/render';
 import { bundledAsset, formPrintScript } from '../src/report/assets';
 import { finalizePdf, type DocumentInfo } from '../src/sign/finalize';
-import { SpliceDeclined } from '../src/sign/pdfSplice';
+import { crossReferenceTable, SpliceDeclined } from '../src/sign/pdfSplice';
 import { readEmbeddedData } from '../src/sign/pdfRead';
 import type { EmbeddedData, SignatureBox } from '../src/sign/embeddedData';
 import type { ScoredForm } from '../src/pipeline/stages';
@@ -158,5 +158,22 @@ describe('what the splice declines is saved in full', () => {
     const done = await finalizePdf(odd, INFO, embed);
     expect(done.path).toBe('full');
     expect(done.boxes).toEqual((await finalizePdf(printed.project!, INFO, embed)).boxes);
+  });
+});
+
+describe('the cross-reference table', () => {
+  test('is written byte for byte as pdf-lib writes it: object 0 free, one subsection per run of numbers', () => {
+    const cases: Map<number, number>[] = [
+      new Map([[1, 15]]),
+      new Map([[1, 15], [2, 120], [3, 9_999_999_999]]),
+      // gaps: a subsection each, the first after object 0 only when object 1 is missing
+      new Map([[2, 40], [3, 80], [7, 300], [8, 360], [20, 999]]),
+      new Map(Array.from({ length: 2500 }, (_, i) => [i + 1 + (i >= 1200 ? 5 : 0), 17 * i + 9] as [number, number])),
+    ];
+    for (const offsets of cases) {
+      const reference = PDFCrossRefSection.create();
+      for (const number of [...offsets.keys()].sort((a, b) => a - b)) reference.addEntry(PDFRef.of(number), offsets.get(number)!);
+      expect(crossReferenceTable(offsets)).toBe(reference.toString());
+    }
   });
 });

@@ -62,6 +62,53 @@ describe('the quick YAML reader', () => {
     }
   });
 
+  /** Locates every value and key of a quickly read text, counting how often the full reader was asked; null if not read quickly. */
+  function fullReadingsToLocate(text: string, name: string): number | null {
+    let readings = 0;
+    const counting = (t: string, f: string, a: string): SourceDocument => {
+      readings++;
+      return readFully(t, f, a);
+    };
+    const quick = readQuickly(text, name, path.resolve(name), counting);
+    if (quick === null) return null;
+    for (const at of pathsOf(quick.data)) {
+      place(quick, at);
+      if (at.length > 0) place(quick, at, true);
+    }
+    return readings;
+  }
+
+  test('every location of the repository files and generated forms comes without the full reader', () => {
+    const files = [...yamlFiles(path.join(ROOT, 'examples')), ...yamlFiles(path.join(ROOT, 'indicators')), ...yamlFiles(path.join(ROOT, 'test/corpus'))];
+    const readings = files.map((file) => [path.relative(ROOT, file), fullReadingsToLocate(readFileSync(file, 'utf8'), file)] as const).filter(([, n]) => n !== null);
+    expect(readings.length).toBeGreaterThanOrEqual(20);
+    expect(readings.filter(([, n]) => n !== 0)).toEqual([]);
+    const form = generateForm(7, 20);
+    expect([fullReadingsToLocate(form.definitions, 'g.indicators.yaml'), fullReadingsToLocate(form.actuals, 'g.actuals.yaml')]).toEqual([0, 0]);
+  });
+
+  // layouts where a value's place is easy to get wrong: empty values, comments, block and flow styles, marks and line ends
+  const layouts: [string, string][] = [
+    ['empty values', 'a:\nb: 1\nc:   \nd: # note\ne: 2\n'],
+    ['a nested empty value', 'x:\n  a:\n  b: 1\n'],
+    ['comments and blank lines before a value', 'a:\n\n  # note\n  b: 1\n# end\nc: 2\n'],
+    ['block scalars', 'a: |\n  x\n  y\nb: >-\n  z\nc: 1\n'],
+    ['quoted text over lines', 'a: "x\n  y"\nb: \'p\n  q\'\nc: 3\n'],
+    ['flow mappings and lists', 'a: { x: 1, y: [1, 2, { z: 3 }] }\nb: [ ]\nc: {}\nd: [{ p: 1 }, { q: 2 }]\n'],
+    ['lists of mappings, lists and text', 'l:\n  - a: 1\n    b:\n      - 2\n      - c: 3\n  - text\n  - [4, 5]\n  - { d: 6 }\n'],
+    ['a list at the top of a value without indent', 'l:\n- 1\n- a: 2\n'],
+    ['values on the next line', 'a:\n  1\nb:\n  "two"\n'],
+    ['a byte-order mark', '\uFEFFa: 1\nb:\n  c: 2\n'],
+    ['Windows line ends', 'a: 1\r\nb:\r\n  c: 2\r\n  d:\r\n    - 3\r\n'],
+    ['keys quoted, with spaces and written as numbers', '"a b": 1\n\'c\': 2\n3: x\n1.10: y\ntrue: z\n'],
+    ['an empty list item (the full reader places it)', 'l:\n  - \n  - 2\n'],
+    ['a key with no value in braces (the full reader places it)', 'a: { x, y: 1 }\n'],
+    ['Chinese keys and values', '指标:\n  名称: 培训人次\n  目标: ≥95%\n'],
+  ];
+  test.each(layouts)('%s: every location as the full reader gives it', (_, text) => {
+    expectSameReading(text, 'layout.yaml');
+  });
+
   // spellings the two libraries resolve differently, or cannot both read: each must still read as the full reader reads it
   const scalars = ['010', '-010', '0.5', '.5', '-.5', '+.5', '5.', '1e3', '1.0e+3', '0x1F', '+0x1F', '0o17', '0b101', '1_000', '.inf', '-.Inf', '.NaN', 'True', 'yes', 'on', '~', 'null', 'NULL', '2023-12-05', '12:30', '1:20', '1.10', '≥90%', '>=90%', '元/人*月', '１２', '123456789012345', '1234567890123456789', '0.12345678901234567', '"1"', "'1.10'", '', '[]', '{}', '&a 1', '*a', '!!str 5', '? x'];
   test.each(scalars.map((s) => [s]))('the scalar %j as a value, in a list and as a key', (scalar) => {

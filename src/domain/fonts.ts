@@ -88,9 +88,24 @@ export function bundledFontsCover(codePoint: number): boolean {
  */
 const coverage = new Map<number, boolean>();
 
+/** The answers for the Basic Multilingual Plane by UTF-16 unit (0 not asked yet, 1 drawn, 2 not): a form's page is read unit by unit. */
+const bmpCoverage = new Uint8Array(0x10000);
+
 /** The distinct characters of a text that the bundled faces cannot draw, in order of first appearance. */
 export function uncoveredCharacters(text: string): string[] {
   const out = new Set<string>();
-  for (const ch of new Set(text)) if (!bundledFontsCover(ch.codePointAt(0) ?? 0)) out.add(ch);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const pair = unit >= 0xd800 && unit <= 0xdbff ? text.codePointAt(i)! : unit;
+    if (pair > 0xffff) {
+      // a character outside the plane takes two units
+      if (!bundledFontsCover(pair)) out.add(String.fromCodePoint(pair));
+      i++;
+      continue;
+    }
+    let known = bmpCoverage[unit]!;
+    if (known === 0) known = bmpCoverage[unit] = bundledFontsCover(unit) ? 1 : 2;
+    if (known === 2) out.add(String.fromCharCode(unit));
+  }
   return [...out];
 }

@@ -5,6 +5,7 @@ import { issueText } from '../errors/zodIssue';
 import type { ConditionInput, RuleInput } from '../schema/ruleset';
 import { FACTS_BY_SCOPE, PARAMETER_FACT, type FactValue, type Scope } from './facts';
 import { DECIMAL_OPERATORS, KNOWN_OPERATORS } from './operators';
+import { resolvePath } from './paths';
 import type { RuleSet } from './ruleSet';
 import { EVENT_NAME_KEY, type EventSpec, type EventSpecs } from './events';
 import type { SourceLocation } from '../domain/model';
@@ -48,7 +49,7 @@ export class CompiledRuleSet implements RuleEvaluator {
     const invalid = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => String(d.data.rule)));
     if (invalid.size > 0 && !options.skipInvalid) throw new InputError(diagnostics);
     const make = (scope: Scope): Engine => {
-      const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false });
+      const engine = new Engine([], { allowUndefinedFacts: false, allowUndefinedConditions: false, pathResolver: resolvePath });
       for (const [name, evaluate] of Object.entries(DECIMAL_OPERATORS)) engine.addOperator(name, evaluate);
       engine.addFact(PARAMETER_FACT, ruleSet.file.parameters);
       ruleSet.file.rules.forEach((rule, index) => {

@@ -1,4 +1,4 @@
-import { PDFContext, PDFCrossRefSection, PDFDict, PDFName, PDFNumber, PDFObjectParser, PDFRef, PDFTrailer, PDFTrailerDict, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFContext, PDFDict, PDFName, PDFNumber, PDFObjectParser, PDFRef, PDFTrailer, PDFTrailerDict, type PDFObject } from '@cantoo/pdf-lib';
 
 /** Thrown when a PDF is not of the plain kind splicing handles; the caller takes the full path instead. */
 export class SpliceDeclined extends Error {}
@@ -97,7 +97,6 @@ export class SplicedPdf {
       chunks.push(chunk);
       length += chunk.length;
     };
-    const xref = PDFCrossRefSection.create();
     const newOffsets = new Map<number, number>();
     const inFileOrder = [...this.offsets].sort((a, b) => a[1] - b[1]);
     push(this.bytes.subarray(0, inFileOrder[0]![1]));
@@ -113,16 +112,38 @@ export class SplicedPdf {
       push(serialized(ref.objectNumber, object));
       largest = Math.max(largest, ref.objectNumber);
     }
-    for (const number of [...newOffsets.keys()].sort((a, b) => a - b)) xref.addEntry(PDFRef.of(number), newOffsets.get(number)!);
 
     const xrefAt = length;
     const trailer = this.trailer.clone(this.context);
     trailer.set(PDFName.of('Size'), PDFNumber.of(largest + 1));
-    push(bytesOf(xref, '\n'));
+    push(Buffer.from(`${crossReferenceTable(newOffsets)}\n`, 'latin1'));
     push(bytesOf(PDFTrailerDict.of(trailer), '\n\n'));
     push(bytesOf(PDFTrailer.forLastCrossRefSectionOffset(xrefAt), ''));
     return Buffer.concat(chunks, length);
   }
+}
+
+/**
+ * The classic cross-reference table, written as pdf-lib writes it (object 0 free, a subsection per run of
+ * consecutive numbers, 20-byte entries): built as one string, as Chromium's tagged forms have thousands of objects.
+ */
+export function crossReferenceTable(offsets: Map<number, number>): string {
+  const numbers = [...offsets.keys()].sort((a, b) => a - b);
+  const parts: string[] = ['xref\n'];
+  let entries: string[] = ['0000000000 65535 f \n'];
+  let first = 0;
+  let previous = 0;
+  for (const number of numbers) {
+    if (number !== previous + 1) {
+      parts.push(`${first} ${entries.length}\n`, ...entries);
+      entries = [];
+      first = number;
+    }
+    entries.push(`${String(offsets.get(number)).padStart(10, '0')} 00000 n \n`);
+    previous = number;
+  }
+  parts.push(`${first} ${entries.length}\n`, ...entries);
+  return parts.join('');
 }
 
 function latin1(bytes: Uint8Array, start: number, end: number): string {

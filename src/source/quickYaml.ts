@@ -1,9 +1,11 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { SourceLocation } from '../domain/model';
-import type { SourceDocument } from './yamlSource';
+import type { DataPath, SourceDocument } from './yamlSource';
+import { readPositions, type YamlPositions } from './yamlPositions';
 
 // Most YAML files are read without positions (js-yaml, about ten times faster than the full reader in
-// yamlSource.ts); where a value is written is worked out only when a message asks for it.
+// yamlSource.ts); where a value is written is worked out only when a message asks for it, by a second js-yaml
+// reading that keeps positions (yamlPositions.ts), and by the full reader only for what that one cannot place.
 
 /**
  * What only the full reader handles the same way: anchors, aliases, tags and complex keys (the alias and key
@@ -30,8 +32,14 @@ export function readQuickly(text: string, file: string, absolutePath: string, re
   }
   if (data === undefined || data === null || typeof data !== 'object') return null;
   let full: SourceDocument | undefined;
+  let positions: YamlPositions | null | undefined;
   let numberKeys: { quotedOnly: Set<string> } | undefined;
   const fully = (): SourceDocument => (full ??= readFully(text, file, absolutePath));
+  const place = (dataPath: DataPath, options?: { key?: boolean }): SourceLocation => {
+    if (positions === undefined) positions = readPositions(text);
+    if (positions === null) return fully().locate(dataPath, options);
+    return { file, ...positions.at(positions.offsetOf(dataPath, options?.key === true)) };
+  };
   return {
     file,
     absolutePath,
@@ -39,7 +47,7 @@ export function readQuickly(text: string, file: string, absolutePath: string, re
     data,
     diagnostics: [],
     locate(dataPath, options) {
-      return lazyLocation(file, () => fully().locate(dataPath, options));
+      return lazyLocation(file, () => place(dataPath, options));
     },
     keysAt(dataPath) {
       let node: unknown = data;
@@ -48,7 +56,7 @@ export function readQuickly(text: string, file: string, absolutePath: string, re
       const keys = Object.keys(node);
       // a key that reads as a number may have been written as one: only the full reader knows how it was written
       if (keys.some((key) => NUMBER_LIKE.test(key) && !(numberKeys ??= numberLikeKeys(text)).quotedOnly.has(key))) return fully().keysAt(dataPath);
-      return keys.map((key) => ({ key, source: key, writtenAsNumber: false, location: lazyLocation(file, () => fully().locate([...dataPath, key], { key: true })) }));
+      return keys.map((key) => ({ key, source: key, writtenAsNumber: false, location: lazyLocation(file, () => place([...dataPath, key], { key: true })) }));
     },
   };
 }

@@ -49,17 +49,30 @@ function progressReporter(io: Io, mode: OutputMode & { quiet: boolean }): { upda
       stop: () => bar.stop(),
     };
   }
+  // piped lines are gathered and written a fifth of a second at a time: a write per form cost as much as finding its font gaps
+  let lines: string[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const flush = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (lines.length > 0) io.err(lines.join('\n'));
+    lines = [];
+  };
+  const say = (line: string): void => {
+    lines.push(line);
+    timer ??= setTimeout(flush, 200).unref();
+  };
   return {
     update({ done, total, entry }) {
       const statusText = text(`batch.status.${entry.status}`, lang);
-      if (entry.action === 'skipped') io.err(text('batch.line.skipped', lang, { done, total, input: entry.input }));
+      if (entry.action === 'skipped') say(text('batch.line.skipped', lang, { done, total, input: entry.input }));
       else if (entry.action === 'failed') {
-        io.err(text('batch.line.failed', lang, { done, total, input: entry.input, codes: entry.codes.join(', ') }));
-        for (const problem of entry.problems ?? []) io.err(`  ${problem}`);
+        say(text('batch.line.failed', lang, { done, total, input: entry.input, codes: entry.codes.join(', ') }));
+        for (const problem of entry.problems ?? []) say(`  ${problem}`);
       }
-      else io.err(text('batch.line.rendered', lang, { done, total, input: entry.input, output: entry.output ?? '', status: statusText, score: scoreText(entry) }));
+      else say(text('batch.line.rendered', lang, { done, total, input: entry.input, output: entry.output ?? '', status: statusText, score: scoreText(entry) }));
     },
-    stop: () => undefined,
+    stop: flush,
   };
 }
 
