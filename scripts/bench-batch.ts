@@ -1,12 +1,13 @@
 /**
  * Batch benchmark: the same forms several ways in one run, side by side, with memory sampled as they go.
  *   1. the floor: bare page.pdf() of the same HTML on warm pages of one browser (no scoring, no writing), then
- *      the same with the （续） page script every form runs, then k forms printed as one document;
+ *      the same with the （续） page script every form runs (and once, k forms printed as one document);
  *   2. `jixiao batch` in one process (the built binary, browser launch included);
  *   3. `jixiao batch --queue` with two local `jixiao worker` processes on a redis-server started here.
- * Every run is sampled for memory the same way, so the sampler's own cost does not favour the floor.
+ * Every run is sampled for memory the same way, so the sampler's own cost does not favour the floor. The runs
+ * are repeated in rounds, every other round in the opposite order, and rates are the rounds' mean.
  * Then an estimate of the machines needed for 100,000 forms in 8 hours.
- * Usage: npm run build && npm run bench:batch -- [--forms 1000] [--rows 20]
+ * Usage: npm run build && npm run bench:batch -- [--forms 1000] [--rows 20] [--rounds 2]
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -73,6 +74,7 @@ function treeMemory(roots: number[]): { node: number; chromium: number } {
   let chromium = 0;
   const walk = (pid: number): void => {
     for (const c of children.get(pid) ?? []) {
+      if (apart.has(c.pid)) continue;
       if (/chrom/i.test(c.comm)) chromium += pss(c.pid);
       else if (/node/.test(c.comm)) node += c.rssMb;
       walk(c.pid);
@@ -85,6 +87,9 @@ function treeMemory(roots: number[]): { node: number; chromium: number } {
   }
   return { node, chromium };
 }
+
+/** Processes this script starts that belong to no run but their own (the queue's workers, idle between its runs). */
+const apart = new Set<number>();
 
 interface Sampled {
   seconds: number;
@@ -177,6 +182,12 @@ async function printAll(htmls: string[], prepare?: string): Promise<Sampled & { 
   );
 }
 
+/** A floor run timed by its printing alone (its browser's launch and warm-up are not the floor's). */
+async function printingOnly(run: Promise<Sampled & { value: number }>): Promise<Sampled> {
+  const sampledRun = await run;
+  return { ...sampledRun, seconds: sampledRun.value };
+}
+
 /** Resolves when a worker says it is ready (its browser started); its later lines are read and dropped. */
 function ready(worker: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -194,9 +205,19 @@ function ready(worker: ChildProcess): Promise<void> {
 
 const curveText = (s: Sampled): string => s.curve.map((c) => `${c.done}:${c.node.toFixed(0)}+${c.chromium.toFixed(0)}`).join(' ');
 
+/** The four runs compared, each sampled alike. */
+type Run = 'floor' | 'floorScript' | 'batch' | 'queue';
+const RUNS: Run[] = ['floor', 'floorScript', 'batch', 'queue'];
+
+/** What each round measured, by run. */
+type Round = Record<Run, Sampled>;
+
+const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
+
 async function main(): Promise<void> {
   const count = Number(arg('forms', '300'));
   const rows = Number(arg('rows', '20'));
+  const roundCount = Number(arg('rounds', '2'));
   const dir = mkdtempSync(path.join(tmpdir(), 'jixiao-bench-batch-'));
   const forms = path.join(dir, 'forms');
   mkdirSync(forms);
@@ -207,32 +228,21 @@ async function main(): Promise<void> {
     writeFileSync(file, form.actuals);
     return file;
   });
-  say(`forms: ${count} (${rows} rows each), machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores`);
+  say(`forms: ${count} (${rows} rows each), machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, ${roundCount} rounds`);
 
-  // 1. the floor: the same HTML, printed bare on warm pages (scoring and layout not timed)
+  // the floor prints the same HTML bare on warm pages (scoring and layout not timed)
   const htmls: string[] = [];
   for (const f of files) htmls.push((await formHtml(f, false)).html);
-  const floorRun = await printAll(htmls);
-  const floor = floorRun.value;
-  // the same, with the page script every form runs before printing (（续） where a group crosses a page end)
-  const floorPrepared = (await printAll(htmls, formPrintScript())).value;
 
-  // 1b. k forms printed as one document (to be split per form afterwards): measured, not adopted — Chromium
+  // k forms printed as one document (to be split per form afterwards): measured, not adopted — Chromium
   // numbers pages through the whole document (第 N 页 / 共 M 页 would be wrong for every form but the first)
   const k = Number(arg('k', '5'));
   const bodies = htmls.map((h) => /<body[^>]*>([\s\S]*)<\/body>/.exec(h)?.[1] ?? '');
   const head = /^[\s\S]*?<body[^>]*>/.exec(htmls[0]!)?.[0] ?? '';
   const grouped: string[] = [];
   for (let i = 0; i < bodies.length; i += k) grouped.push(`${head}${bodies.slice(i, i + k).map((b, j) => (j === 0 ? b : `<div style="break-before: page"></div>${b}`)).join('')}</body></html>`);
-  const kSeconds = (await printAll(grouped)).value;
-  htmls.length = 0;
 
-  // 2. jixiao batch in one process
-  const outOne = path.join(dir, 'out-one');
-  const one = spawn(process.execPath, [BIN, 'batch', forms, '-o', outOne], { stdio: 'ignore' });
-  const single = await sampled(() => exited(one), () => [one.pid!], () => pdfCount(outOne), count);
-
-  // 3. the queue: a redis-server and two workers on this machine
+  // the queue: a redis-server and two workers on this machine, started once and kept warm between rounds
   const port = await freePort();
   const redisDir = path.join(dir, 'redis');
   mkdirSync(redisDir);
@@ -240,13 +250,45 @@ async function main(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 500));
   const url = `redis://127.0.0.1:${port}`;
   const workers = [0, 1].map(() => spawn(process.execPath, [BIN, 'worker', '--queue', url, '--concurrency', '1'], { stdio: ['ignore', 'ignore', 'pipe'] }));
-  let queued: Sampled;
+  // a worker is counted in the queue's runs (by its pid) and in no other
+  for (const w of [redis, ...workers]) apart.add(w.pid!);
+
+  const measure: Record<Run, (round: number) => Promise<Sampled>> = {
+    floor: () => printingOnly(printAll(htmls)),
+    // with the page script every form runs before printing (（续） where a group crosses a page end)
+    floorScript: () => printingOnly(printAll(htmls, formPrintScript())),
+    batch: async (round) => {
+      const out = path.join(dir, `out-one-${round}`);
+      const one = spawn(process.execPath, [BIN, 'batch', forms, '-o', out], { stdio: 'ignore' });
+      return sampled(() => exited(one), () => [one.pid!], () => pdfCount(out), count);
+    },
+    queue: async (round) => {
+      const out = path.join(dir, `out-queue-${round}`);
+      const batch = spawn(process.execPath, [BIN, 'batch', forms, '-o', out, '--queue', url], { stdio: 'ignore' });
+      return sampled(() => exited(batch), () => [batch.pid!, ...workers.map((w) => w.pid!)], () => pdfCount(out), count);
+    },
+  };
+
+  const rounds: Round[] = [];
+  let kSeconds: number;
   try {
-    // workers wait on their machines with their browsers warm before a batch comes: the batch starts once both say so
+    // workers wait on their machines with their browsers warm before a batch comes: the runs start once both say so
     await Promise.all(workers.map((w) => ready(w)));
-    const outQueue = path.join(dir, 'out-queue');
-    const batch = spawn(process.execPath, [BIN, 'batch', forms, '-o', outQueue, '--queue', url], { stdio: 'ignore' });
-    queued = await sampled(() => exited(batch), () => [batch.pid!, ...workers.map((w) => w.pid!)], () => pdfCount(outQueue), count);
+    for (let round = 0; round < roundCount; round++) {
+      // every other round runs in the opposite order: this machine's speed drifts by up to a fifth over minutes
+      // (the same 1,000 forms took node 15.7 to 19.2 CPU seconds), and a drift then favours no run
+      const order = round % 2 === 0 ? RUNS : [...RUNS].reverse();
+      const measured: Partial<Round> = {};
+      for (const run of order) {
+        // the previous run's PDFs are flushed to disk first, not while this one is timed
+        execFileSync('sync');
+        measured[run] = await measure[run](round);
+      }
+      rounds.push(measured as Round);
+      for (const name of readdirSync(dir)) if (name.startsWith('out-')) rmSync(path.join(dir, name), { recursive: true, force: true });
+    }
+    execFileSync('sync');
+    kSeconds = (await printAll(grouped)).value;
   } finally {
     for (const w of workers) w.kill('SIGTERM');
     await Promise.all(workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once('exit', resolve)))));
@@ -254,20 +296,26 @@ async function main(): Promise<void> {
   }
 
   const rate = (seconds: number): number => count / seconds;
-  say(`bare page.pdf() on warm pages (floor):   ${rate(floor).toFixed(2)} forms/s (${floor.toFixed(1)} s)`);
-  say(`the floor with the （续） page script: ${rate(floorPrepared).toFixed(2)} forms/s (${floorPrepared.toFixed(1)} s)`);
-  say(`jixiao batch, one process:               ${rate(single.seconds).toFixed(2)} forms/s (${single.seconds.toFixed(1)} s, browser launch included)`);
-  say(`jixiao batch --queue, two local workers: ${rate(queued.seconds).toFixed(2)} forms/s (${queued.seconds.toFixed(1)} s)`);
-  say(`${k} forms per document (floor, before splitting): ${rate(kSeconds).toFixed(2)} forms/s — ${(floor / kSeconds).toFixed(2)}× the one-form floor (adopt only at ≥ 1.5×)`);
-  say(`batch ÷ floor:        ${(rate(single.seconds) / rate(floor)).toFixed(2)}× (goal ≥ 0.85×)`);
-  say(`batch ÷ floor with the page script: ${(rate(single.seconds) / rate(floorPrepared)).toFixed(2)}× (what scoring, layout, finishing and writing cost)`);
-  say(`queue ÷ one process:  ${(rate(queued.seconds) / rate(single.seconds)).toFixed(2)}× (goal ≥ 0.90×)`);
-  say(`memory, one process: node peak ${single.peakNode.toFixed(0)} MB RSS (goal ≤ 300), node + Chromium peak ${single.peakTotal.toFixed(0)} MB (Chromium by PSS; goal ≤ 1,200)`);
-  say(`  curve (forms done: node + Chromium MB): ${curveText(single)}`);
-  say(`memory, queue: batch + 2 workers peak ${queued.peakNode.toFixed(0)} MB, with Chromium ${queued.peakTotal.toFixed(0)} MB`);
-  say(`  curve: ${curveText(queued)}`);
-  say(`memory, floor: Chromium peak ${floorRun.peakChromium.toFixed(0)} MB (PSS); memory is sampled every ${SAMPLE_MS} ms in every run, the floor's included`);
-  const perMachine = rate(single.seconds) * 8 * 3600;
+  const rates = (run: Run): number[] => rounds.map((r) => rate(r[run].seconds));
+  const shown = (run: Run): string => `${mean(rates(run)).toFixed(2)} forms/s (rounds: ${rates(run).map((x) => x.toFixed(2)).join(', ')})`;
+  const ratio = (a: Run, b: Run): string => `${(mean(rates(a)) / mean(rates(b))).toFixed(2)}× (rounds: ${rounds.map((r) => (r[b].seconds / r[a].seconds).toFixed(2)).join(', ')})`;
+  const floor = mean(rates('floor'));
+  say(`bare page.pdf() on warm pages (floor):   ${shown('floor')}`);
+  say(`the floor with the （续） page script: ${shown('floorScript')}`);
+  say(`jixiao batch, one process:               ${shown('batch')} (browser launch included)`);
+  say(`jixiao batch --queue, two local workers: ${shown('queue')}`);
+  say(`${k} forms per document (floor, before splitting): ${rate(kSeconds).toFixed(2)} forms/s — ${(rate(kSeconds) / floor).toFixed(2)}× the one-form floor (adopt only at ≥ 1.5×)`);
+  say(`batch ÷ floor:        ${ratio('batch', 'floor')} (goal ≥ 0.85×)`);
+  say(`batch ÷ floor with the page script: ${ratio('batch', 'floorScript')} (what scoring, layout, finishing and writing cost)`);
+  say(`queue ÷ one process:  ${ratio('queue', 'batch')} (goal ≥ 0.90×)`);
+  const peak = (run: Run, of: (s: Sampled) => number): number => Math.max(...rounds.map((r) => of(r[run])));
+  const last = rounds[rounds.length - 1]!;
+  say(`memory, one process: node peak ${peak('batch', (s) => s.peakNode).toFixed(0)} MB RSS (goal ≤ 300), node + Chromium peak ${peak('batch', (s) => s.peakTotal).toFixed(0)} MB (Chromium by PSS; goal ≤ 1,200)`);
+  say(`  curve, last round (forms done: node + Chromium MB): ${curveText(last.batch)}`);
+  say(`memory, queue: batch + 2 workers peak ${peak('queue', (s) => s.peakNode).toFixed(0)} MB, with Chromium ${peak('queue', (s) => s.peakTotal).toFixed(0)} MB`);
+  say(`  curve, last round: ${curveText(last.queue)}`);
+  say(`memory, floor: Chromium peak ${peak('floor', (s) => s.peakChromium).toFixed(0)} MB (PSS); memory is sampled every ${SAMPLE_MS} ms in every run, the floor's included`);
+  const perMachine = mean(rates('batch')) * 8 * 3600;
   say(`estimate: one machine like this prints ${Math.round(perMachine).toLocaleString('en')} forms in 8 hours; 100,000 forms in 8 hours need ${Math.ceil(100_000 / perMachine)} such machines as workers (plus Redis and shared storage)`);
   rmSync(dir, { recursive: true, force: true });
 }
