@@ -74,7 +74,6 @@ function treeMemory(roots: number[]): { node: number; chromium: number } {
   let chromium = 0;
   const walk = (pid: number): void => {
     for (const c of children.get(pid) ?? []) {
-      if (apart.has(c.pid)) continue;
       if (/chrom/i.test(c.comm)) chromium += pss(c.pid);
       else if (/node/.test(c.comm)) node += c.rssMb;
       walk(c.pid);
@@ -87,9 +86,6 @@ function treeMemory(roots: number[]): { node: number; chromium: number } {
   }
   return { node, chromium };
 }
-
-/** Processes this script starts that belong to no run but their own (the queue's workers, idle between its runs). */
-const apart = new Set<number>();
 
 interface Sampled {
   seconds: number;
@@ -242,16 +238,14 @@ async function main(): Promise<void> {
   const grouped: string[] = [];
   for (let i = 0; i < bodies.length; i += k) grouped.push(`${head}${bodies.slice(i, i + k).map((b, j) => (j === 0 ? b : `<div style="break-before: page"></div>${b}`)).join('')}</body></html>`);
 
-  // the queue: a redis-server and two workers on this machine, started once and kept warm between rounds
+  // the queue: a redis-server on this machine, and two workers started for each queue run (idle between them,
+  // their browsers would share the machine with the other runs)
   const port = await freePort();
   const redisDir = path.join(dir, 'redis');
   mkdirSync(redisDir);
   const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', redisDir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   await new Promise((resolve) => setTimeout(resolve, 500));
   const url = `redis://127.0.0.1:${port}`;
-  const workers = [0, 1].map(() => spawn(process.execPath, [BIN, 'worker', '--queue', url, '--concurrency', '1'], { stdio: ['ignore', 'ignore', 'pipe'] }));
-  // a worker is counted in the queue's runs (by its pid) and in no other
-  for (const w of [redis, ...workers]) apart.add(w.pid!);
 
   const measure: Record<Run, (round: number) => Promise<Sampled>> = {
     floor: () => printingOnly(printAll(htmls)),
@@ -263,17 +257,23 @@ async function main(): Promise<void> {
       return sampled(() => exited(one), () => [one.pid!], () => pdfCount(out), count);
     },
     queue: async (round) => {
-      const out = path.join(dir, `out-queue-${round}`);
-      const batch = spawn(process.execPath, [BIN, 'batch', forms, '-o', out, '--queue', url], { stdio: 'ignore' });
-      return sampled(() => exited(batch), () => [batch.pid!, ...workers.map((w) => w.pid!)], () => pdfCount(out), count);
+      const workers = [0, 1].map(() => spawn(process.execPath, [BIN, 'worker', '--queue', url, '--concurrency', '1'], { stdio: ['ignore', 'ignore', 'pipe'] }));
+      try {
+        // workers wait on their machines with their browsers warm before a batch comes: the batch starts once both say so
+        await Promise.all(workers.map((w) => ready(w)));
+        const out = path.join(dir, `out-queue-${round}`);
+        const batch = spawn(process.execPath, [BIN, 'batch', forms, '-o', out, '--queue', url], { stdio: 'ignore' });
+        return await sampled(() => exited(batch), () => [batch.pid!, ...workers.map((w) => w.pid!)], () => pdfCount(out), count);
+      } finally {
+        for (const w of workers) w.kill('SIGTERM');
+        await Promise.all(workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once('exit', resolve)))));
+      }
     },
   };
 
   const rounds: Round[] = [];
   let kSeconds: number;
   try {
-    // workers wait on their machines with their browsers warm before a batch comes: the runs start once both say so
-    await Promise.all(workers.map((w) => ready(w)));
     for (let round = 0; round < roundCount; round++) {
       // every other round runs in the opposite order: this machine's speed drifts by up to a fifth over minutes
       // (the same 1,000 forms took node 15.7 to 19.2 CPU seconds), and a drift then favours no run
@@ -290,8 +290,6 @@ async function main(): Promise<void> {
     execFileSync('sync');
     kSeconds = (await printAll(grouped)).value;
   } finally {
-    for (const w of workers) w.kill('SIGTERM');
-    await Promise.all(workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once('exit', resolve)))));
     redis.kill('SIGTERM');
   }
 

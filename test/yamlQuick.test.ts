@@ -109,6 +109,15 @@ describe('the quick YAML reader', () => {
     expectSameReading(text, 'layout.yaml');
   });
 
+  test('a list item is reached by a number only, and a missing key points at the nearest parent, as in the full reader', () => {
+    const text = 'l:\n  - a: 1\n  - b: 2\nm:\n  "0": x\n';
+    const quick = parseYaml(text, 'paths.yaml');
+    const full = readFully(text, 'paths.yaml');
+    for (const at of [['l', '1'], ['l', 1, 'b'], ['l', '1', 'b'], ['m', 0], ['m', '0'], ['l', 5], ['nowhere', 'x'], ['m', '0', 'deeper']] as DataPath[]) {
+      expect([at, place(quick, at), place(quick, at, true)]).toEqual([at, place(full, at), place(full, at, true)]);
+    }
+  });
+
   // spellings the two libraries resolve differently, or cannot both read: each must still read as the full reader reads it
   const scalars = ['010', '-010', '0.5', '.5', '-.5', '+.5', '5.', '1e3', '1.0e+3', '0x1F', '+0x1F', '0o17', '0b101', '1_000', '.inf', '-.Inf', '.NaN', 'True', 'yes', 'on', '~', 'null', 'NULL', '2023-12-05', '12:30', '1:20', '1.10', '≥90%', '>=90%', '元/人*月', '１２', '123456789012345', '1234567890123456789', '0.12345678901234567', '"1"', "'1.10'", '', '[]', '{}', '&a 1', '*a', '!!str 5', '? x'];
   test.each(scalars.map((s) => [s]))('the scalar %j as a value, in a list and as a key', (scalar) => {

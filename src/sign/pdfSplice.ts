@@ -129,20 +129,24 @@ export class SplicedPdf {
  */
 export function crossReferenceTable(offsets: Map<number, number>): string {
   const numbers = [...offsets.keys()].sort((a, b) => a - b);
-  const parts: string[] = ['xref\n'];
-  let entries: string[] = ['0000000000 65535 f \n'];
+  // each subsection's header ("first count") is filled in when its run of numbers ends
+  const parts: string[] = ['xref\n', '', '0000000000 65535 f \n'];
+  let header = 1;
   let first = 0;
+  let count = 1;
   let previous = 0;
   for (const number of numbers) {
     if (number !== previous + 1) {
-      parts.push(`${first} ${entries.length}\n`, ...entries);
-      entries = [];
+      parts[header] = `${first} ${count}\n`;
+      header = parts.push('') - 1;
       first = number;
+      count = 0;
     }
-    entries.push(`${String(offsets.get(number)).padStart(10, '0')} 00000 n \n`);
+    parts.push(`${String(offsets.get(number)).padStart(10, '0')} 00000 n \n`);
+    count++;
     previous = number;
   }
-  parts.push(`${first} ${entries.length}\n`, ...entries);
+  parts[header] = `${first} ${count}\n`;
   return parts.join('');
 }
 

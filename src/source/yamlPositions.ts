@@ -10,13 +10,14 @@ interface ComposedNode {
   children: ComposedNode[];
 }
 
-/** Where the keys and values of one mapping or list start, by key or index. */
+/** Where a value starts, where its key starts (in a mapping), and the places inside it. */
 interface Place {
   start: number;
   key?: number;
   inner?: Places;
 }
-type Places = Map<string, Place>;
+/** The places of one mapping's values by key, or of one list's items by index (reached by a number only, as the full reader does). */
+type Places = Map<string, Place> & { list?: true };
 
 /** Where every key and value of a YAML text starts: what the full reader's positions give, at a tenth of its cost. */
 export interface YamlPositions {
@@ -68,7 +69,8 @@ export function readPositions(text: string): YamlPositions | null {
       let level: Places | undefined = places;
       let offset = rootStart;
       for (let i = 0; i < dataPath.length; i++) {
-        const place: Place | undefined = level?.get(String(dataPath[i]));
+        const segment = dataPath[i]!;
+        const place: Place | undefined = level?.list && typeof segment !== 'number' ? undefined : level?.get(String(segment));
         if (!place) break;
         if (i === dataPath.length - 1 && pointAtKey && place.key !== undefined) return place.key + shift;
         offset = place.start;
@@ -97,7 +99,7 @@ function placesOf(composed: ComposedNode, input: string): Places | null {
   const { result, children } = node;
   if (Array.isArray(result)) {
     if (children.length !== result.length) return null;
-    const places: Places = new Map();
+    const places: Places = Object.assign(new Map<string, Place>(), { list: true as const });
     for (let i = 0; i < children.length; i++) {
       const place = placeOf(children[i]!, result[i], input);
       if (place === null) return null;
