@@ -125,8 +125,11 @@
       if (end - at <= room) continue;
       if (k > from) return k;
       // the page's first row is taller than a page: the printer cuts it, each further page under the repeated
-      // headings, and the rows after it go on where it ends
-      while (bottom(row) - at > room) at += room - headHeight;
+      // headings, and the rows after it go on where it ends (headings that fill a page leave no room to go on
+      // in: nothing more can be placed, and the script stops rather than step forever)
+      const step = room - headHeight;
+      if (!(step > 0)) return -1;
+      while (bottom(row) - at > room) at += step;
     }
     return -1;
   };
