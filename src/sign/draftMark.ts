@@ -67,7 +67,11 @@ async function makeMark(): Promise<{ doc: PDFDocument; mark: PDFRef }> {
  * content is wrapped in q…Q first, so whatever state it leaves does not move the mark.
  */
 export async function markDraft(pdf: EditedPdf): Promise<void> {
-  made ??= makeMark();
+  // a mark that could not be made is tried again by the next draft, not remembered as a failure for good
+  made ??= makeMark().catch((error: unknown) => {
+    made = undefined;
+    throw error;
+  });
   const { doc, mark } = await made;
   const copied = PDFObjectCopier.for(doc.context, pdf.context).copy(mark);
   const open = pdf.context.register(pdf.context.contentStream([pushGraphicsState()]));
