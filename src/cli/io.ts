@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { inputError } from '../errors/diagnostic';
@@ -176,22 +176,47 @@ const sha256Of = (data: Uint8Array): string => createHash('sha256').update(data)
  */
 export async function updateInPlace<T extends { data: Uint8Array; readSha256: string }>(io: Io, target: string, update: () => Promise<T>): Promise<T> {
   const lock = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.jixiao-lock`);
+  // the lock appears with its holder already written in it (a file of our own, hard-linked to the lock's name):
+  // a lock created first and written after could be read empty by the other signer, taken for a dead one's and
+  // removed while held — and both signers then wrote, the second over the first (seen in CI)
   const take = (): boolean => {
+    const mine = `${lock}.${process.pid}`;
     try {
-      const fd = openSync(lock, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
+      writeFileSync(mine, String(process.pid));
+      linkSync(mine, lock);
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error) });
       return false;
+    } finally {
+      try {
+        unlinkSync(mine);
+      } catch {
+        // not made
+      }
+    }
+  };
+  /** Who holds the lock, or null when it went away meanwhile. */
+  const holder = (): string | null => {
+    try {
+      return readFileSync(lock, 'utf8').trim();
+    } catch {
+      return null;
     }
   };
   if (!take()) {
-    const holder = Number(readFileSync(lock, 'utf8').trim());
-    if (Number.isInteger(holder) && holder > 0 && running(holder)) throw inputError('OUTPUT_LOCKED', { path: target, pid: holder });
-    unlinkSync(lock);
-    if (!take()) throw inputError('OUTPUT_LOCKED', { path: target, pid: readFileSync(lock, 'utf8').trim() });
+    const pid = holder();
+    if (pid !== null) {
+      const held = Number(pid);
+      if (Number.isInteger(held) && held > 0 && running(held)) throw inputError('OUTPUT_LOCKED', { path: target, pid: held });
+      // left by a process that no longer runs: taken over
+      try {
+        unlinkSync(lock);
+      } catch {
+        // another signer took it over first: the take below says so
+      }
+    }
+    if (!take()) throw inputError('OUTPUT_LOCKED', { path: target, pid: holder() ?? '?' });
   }
   try {
     const updated = await update();
