@@ -19,6 +19,7 @@ describe('damaged signed forms through verify and sign', () => {
     // the damage was real: some files were refused, and every kind of damage was tried
     expect(tally.refused).toBeGreaterThan(10);
     expect(Object.keys(tally.byKind).sort()).toEqual(['delete', 'flip', 'truncate', 'xref']);
-    // (some seeds hit pdf-lib's slow path: a stream whose endstream is garbled costs its parser ~12 s per read)
+    // (damage inside a signature's zero padding once cost the PDF library a quadratic rescan, minutes under jest:
+    // src/sign/pdfParserLimits.ts bounds it)
   }, 300_000);
 });

@@ -157,6 +157,13 @@ export const SIGNING = {
     hintZh: '用 jixiao keygen --ca --cert-out 写出的 .pem，或向证书颁发机构索取根证书；--trust 可以给文件夹（读取其中的 .pem、.crt、.cer）。',
     hintEn: 'Use the .pem that jixiao keygen --ca --cert-out wrote, or the root your certificate authority publishes; --trust also takes a folder (its .pem, .crt and .cer files).',
   },
+  PDF_TRUNCATED: {
+    severity: 'error',
+    zh: 'PDF {path} 不完整：文件末尾没有结束标记 %%EOF（下载、复制或传送时被截断）',
+    en: 'The PDF {path} is incomplete: it does not end with the %%EOF marker (cut short while downloading, copying or sending)',
+    hintZh: '重新取一份完整的文件（对照发送方的大小或哈希），再签章或核验。',
+    hintEn: 'Get the whole file again (compare its size or hash with the sender\'s), then sign or verify it.',
+  },
   PDF_UNREADABLE: {
     severity: 'error',
     // the detail is the PDF library's own words (English): said in the reader's language first
