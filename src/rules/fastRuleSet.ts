@@ -3,6 +3,7 @@ import { emptyOutcome, recordEvent, type Outcome } from './outcome';
 import { FACTS_BY_SCOPE, PARAMETER_FACT, type FactValue, type Scope } from './facts';
 import { DECIMAL_OPERATORS } from './operators';
 import type { RuleSet } from './ruleSet';
+import { PLAIN_PATH } from './paths';
 
 /**
  * A synchronous evaluator of a rule set's json-rules-engine rules, for runs over thousands of forms.
@@ -32,7 +33,7 @@ const ENGINE_OPERATORS: Record<string, (a: unknown, b: unknown) => boolean> = {
 
 /** `$.a.b` → ['a', 'b']; anything fancier is not supported here (the reference engine still handles it). */
 function simplePath(path: string): string[] {
-  if (!/^\$(\.[A-Za-z_][\w]*)+$/.test(path)) throw new Error(`unsupported path ${path}`);
+  if (!PLAIN_PATH.test(path)) throw new Error(`unsupported path ${path}`);
   return path.split('.').slice(1);
 }
 

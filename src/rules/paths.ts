@@ -1,7 +1,7 @@
 import { JSONPath } from 'jsonpath-plus';
 
 /** `$.a.b`: a path of plain keys, the only kind jixiao's rule sets write. */
-const PLAIN_PATH = /^\$(\.[A-Za-z_]\w*)+$/;
+export const PLAIN_PATH = /^\$(\.[A-Za-z_]\w*)+$/;
 
 /**
  * How the scoring engine reads `{fact: parameter, path: …}`: a plain path by its keys, anything else (and any

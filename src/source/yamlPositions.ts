@@ -1,4 +1,5 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
+import { LineCounter } from 'yaml';
 import type { SourceLocation } from '../domain/model';
 import type { DataPath } from './yamlSource';
 
@@ -61,8 +62,10 @@ export function readPositions(text: string): YamlPositions | null {
   const places = placesOf(top, input);
   if (places === null) return null;
   const rootStart = contentStart(input, top.open);
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  // lines and columns counted as the full reader counts them: the same LineCounter, fed the same line starts
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
 
   return {
     offsetOf(dataPath, pointAtKey) {
@@ -79,14 +82,8 @@ export function readPositions(text: string): YamlPositions | null {
       return offset + shift;
     },
     at(offset) {
-      let low = 0;
-      let high = lineStarts.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if (lineStarts[middle]! <= offset) low = middle;
-        else high = middle - 1;
-      }
-      return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+      const { line, col } = lines.linePos(offset);
+      return { line, column: col };
     },
   };
 }
