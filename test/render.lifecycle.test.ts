@@ -64,6 +64,25 @@ describe('a page reused for the next form', () => {
   });
 });
 
+describe('pages printed out of sight', () => {
+  it('every printing page is behind the blank front tab: hidden, so never painted for a screen', async () => {
+    const dir = tempDir();
+    // the page script writes what the page itself says of its visibility into the printed text
+    const prepare = "document.body.insertAdjacentText('beforeend', ' 可见性:' + document.visibilityState)";
+    const printer = await PdfPrinter.launch({ concurrency: 2 });
+    try {
+      const printed = await Promise.all(['甲', '乙', '丙', '丁'].map((unit) => printer.print({ html: PAGE.replace('正常页面', unit), resolveAsset: bundledAsset, name: unit, prepare })));
+      printed.forEach((p, i) => {
+        const file = path.join(dir, `${i}.pdf`);
+        writeFileSync(file, p.pdf);
+        expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })).toContain('可见性:hidden');
+      });
+    } finally {
+      await printer.close();
+    }
+  });
+});
+
 /** A 2×2 red PNG. */
 const SEAL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
 

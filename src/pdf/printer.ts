@@ -90,6 +90,8 @@ export class PdfPrinter implements FormPrinter {
 
   private constructor(
     private readonly browser: Browser,
+    /** The blank tab kept in front of the printing pages (see newPage). */
+    private readonly front: Page,
     private readonly profileDir: string,
     private readonly timeoutMs: number,
     private readonly concurrency: number,
@@ -110,7 +112,16 @@ export class PdfPrinter implements FormPrinter {
       rmSync(profileDir, { recursive: true, force: true });
       throw inputError('BROWSER_LAUNCH_FAILED', { path: executablePath, detail: (error as Error).message.split('\n')[0] ?? '' });
     }
-    return new PdfPrinter(browser, profileDir, options.timeoutMs ?? 30_000, Math.max(1, options.concurrency ?? 2));
+    let front: Page;
+    try {
+      // the blank tab the browser opens with, or a new one
+      front = (await browser.pages())[0] ?? (await browser.newPage());
+    } catch (error) {
+      await browser.close().catch(() => undefined);
+      rmSync(profileDir, { recursive: true, force: true });
+      throw error;
+    }
+    return new PdfPrinter(browser, front, profileDir, options.timeoutMs ?? 30_000, Math.max(1, options.concurrency ?? 2));
   }
 
   /** The browser's process id (tests check it is gone after close). */
@@ -177,6 +188,9 @@ export class PdfPrinter implements FormPrinter {
     // Interception turns the cache off; the bundled fonts never change, so let the page keep them.
     await page.setCacheEnabled(true);
     await page.emulateMediaType('print');
+    // Chromium paints only the tab in front: a printing page kept behind a blank tab is laid out for print but
+    // never painted for a screen nobody sees (a quarter less renderer work per form; same PDF, see bench:batch)
+    await this.front.bringToFront();
     return page;
   }
 
