@@ -52,7 +52,7 @@ export function failedEntry(form: BatchForm, diagnostics: Diagnostic[], lang: La
 export async function planForm(form: BatchForm, journal: Map<string, JournalEntry>, how: PrintSettings): Promise<Plan> {
   let scored: ScoredForm;
   try {
-    scored = await scoreFile(form.file);
+    scored = await scoreFile(form.file, { quickRules: true });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return { kind: 'done', entry: failedEntry(form, error.diagnostics, how.lang) };

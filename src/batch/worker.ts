@@ -54,7 +54,7 @@ export async function startWorker(options: WorkerOptions, sink: BatchSink, onJob
       const { form, how } = job.data;
       let entry: JournalEntry;
       try {
-        const scored = await scoreFile(form.file);
+        const scored = await scoreFile(form.file, { quickRules: true });
         entry = await printForm(form, scored, formFingerprint(scored, how), how, printer, sink);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;

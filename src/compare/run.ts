@@ -61,7 +61,7 @@ export async function compareFiles(
 ): Promise<void> {
   const a = compiled(loadRuleSet(options.rulesA));
   const b = compiled(loadRuleSet(options.rulesB));
-  const pick = (c: typeof a): RuleEvaluator => (options.check ? checkedEvaluator(c, agreement) : options.reference ? c : c.fast());
+  const pick = (c: typeof a): RuleEvaluator => (options.check ? checkedEvaluator(c, agreement) : options.reference ? c : c.quick());
   const evaluatorA = pick(a);
   const evaluatorB = pick(b);
   for (const [i, file] of files.entries()) {

@@ -1,5 +1,5 @@
 // The façade the CLI uses: it reaches the rest of the house only through the pipeline. Re-exports only.
-export { Timings, scoreFile, scoreTexts, type ScoredForm } from './stages';
+export { Timings, scoreFile, scoreTexts, type ScoredForm, type ScoreOptions } from './stages';
 export { actualsTemplateFor } from '../load/actualsTemplate';
 export { runRuleSetTests, type TestFileOutcome } from '../lint/ruleSetTests';
 export { resultToJson } from '../report/json';

@@ -9,7 +9,8 @@ import { resolvePath } from './paths';
 import type { RuleSet } from './ruleSet';
 import { EVENT_NAME_KEY, type EventSpec, type EventSpecs } from './events';
 import type { SourceLocation } from '../domain/model';
-import { FastRuleSet } from './fastRuleSet';
+import { FastPathUnsupported, FastRuleSet } from './fastRuleSet';
+import { decisiveFacts, type ResultCondition } from './decisiveFacts';
 import { emptyOutcome, recordEvent, type FiredRule, type Outcome } from './outcome';
 
 export type { AdjustDecision, FiredRule, FlagDecision, Outcome, ScoreDecision } from './outcome';
@@ -32,12 +33,26 @@ export class CompiledRuleSet implements RuleEvaluator {
   /**
    * json-rules-engine keeps a run status on the Engine: a run that finishes marks the engine FINISHED and
    * an overlapping run then skips its remaining rules. Runs on one engine are therefore queued, never overlapped.
+   * A run that fails (a condition that throws) is rejected at once, but its lower-priority rules still go on
+   * afterwards and then mark the engine FINISHED, in the middle of the next run: after a failure the scope gets
+   * a fresh engine.
    */
   private readonly queues: Record<Scope, Promise<unknown>> = { indicator: Promise.resolve(), budget: Promise.resolve(), total: Promise.resolve() };
 
-  private constructor(ruleSet: RuleSet, engines: Record<Scope, Engine>) {
+  /** Each rule's place in the rule set, by name (names are unique). */
+  private readonly places: Map<string, number>;
+
+  private constructor(
+    ruleSet: RuleSet,
+    private readonly make: (scope: Scope) => Engine,
+  ) {
     this.ruleSet = ruleSet;
-    this.engines = engines;
+    this.engines = { indicator: make('indicator'), budget: make('budget'), total: make('total') };
+    this.places = new Map(ruleSet.file.rules.map((r, i) => [r.name, i]));
+  }
+
+  private order(result: RuleResult): number {
+    return this.places.get(String(result.name)) ?? Number.MAX_SAFE_INTEGER;
   }
 
   /**
@@ -65,10 +80,13 @@ export class CompiledRuleSet implements RuleEvaluator {
       return engine;
     };
     const usable = invalid.size > 0 ? { ...ruleSet, file: { ...ruleSet.file, rules: ruleSet.file.rules.filter((r) => !invalid.has(r.name)) } } : ruleSet;
-    return new CompiledRuleSet(usable, { indicator: make('indicator'), budget: make('budget'), total: make('total') });
+    return new CompiledRuleSet(usable, make);
   }
 
-  /** The same rules evaluated synchronously without json-rules-engine, for runs over many forms (see FastRuleSet). */
+  /**
+   * The same rules evaluated synchronously without json-rules-engine, with the same outcome, for runs over many
+   * forms (see FastRuleSet). Throws FastPathUnsupported for a rule set it does not mirror.
+   */
   fast(): RuleEvaluator {
     if (!this.fastPath) {
       const rules = new FastRuleSet(this.ruleSet);
@@ -77,14 +95,28 @@ export class CompiledRuleSet implements RuleEvaluator {
     return this.fastPath;
   }
 
+  /** The fast evaluator where it mirrors this rule set, else the engine itself: for batches of forms. */
+  quick(): RuleEvaluator {
+    try {
+      return this.fast();
+    } catch (error) {
+      if (error instanceof FastPathUnsupported) return this;
+      throw error;
+    }
+  }
+
   async evaluate(scope: Scope, facts: Record<string, FactValue>): Promise<Outcome> {
     const run = this.queues[scope].then(() => this.engines[scope].run(facts));
-    this.queues[scope] = run.catch(() => undefined);
+    this.queues[scope] = run.catch(() => {
+      this.engines[scope] = this.make(scope);
+    });
     const { results } = await run;
-    const fired = [...results].sort((a, b) => (b.priority ?? 1) - (a.priority ?? 1));
+    // the engine lists fired rules as their conditions finish (a deeper tree finishes later): put them in priority
+    // order, equal priorities in the order the rule set lists them, so the first score rule does not depend on it
+    const fired = [...results].sort((a, b) => (b.priority ?? 1) - (a.priority ?? 1) || this.order(a) - this.order(b));
     const outcome = emptyOutcome();
     for (const result of fired) {
-      const rule: FiredRule = { name: String(result.name), priority: result.priority ?? 1, facts: decisiveFacts(result) };
+      const rule: FiredRule = { name: String(result.name), priority: result.priority ?? 1, facts: decisiveFacts(result.conditions as unknown as ResultCondition) };
       recordEvent(outcome, rule, result.event ?? { type: '' });
     }
     return outcome;
@@ -98,28 +130,6 @@ function toEngineRule(rule: RuleInput): RuleProperties {
     conditions: rule.conditions as unknown as TopLevelCondition,
     event: { type: rule.event.type, params: { ...rule.event.params } },
   };
-}
-
-interface ResultCondition {
-  all?: ResultCondition[];
-  any?: ResultCondition[];
-  not?: ResultCondition;
-  fact?: string;
-  factResult?: unknown;
-  result?: boolean;
-}
-
-/** The facts that decided a rule: every leaf of an `all`, the passing leaves of an `any`. */
-function decisiveFacts(result: RuleResult): Record<string, FactValue> {
-  const facts: Record<string, FactValue> = {};
-  const walk = (c: ResultCondition): void => {
-    if (c.all) c.all.forEach(walk);
-    else if (c.any) c.any.filter((x) => x.result !== false).forEach(walk);
-    else if (c.not) walk(c.not);
-    else if (c.fact && c.fact !== PARAMETER_FACT) facts[c.fact] = (c.factResult ?? null) as FactValue;
-  };
-  walk(result.conditions as unknown as ResultCondition);
-  return facts;
 }
 
 /** Every fact named in a condition tree. */
@@ -205,15 +215,9 @@ function optionKeys(spec: EventSpec): Localized | string {
   return shape && Object.keys(shape).length > 0 ? listOf(Object.keys(shape)) : '—';
 }
 
-/** The parts of an outcome that decide a score: method and options, rule, flags and adjustments. */
+/** An outcome whole: method and options, every fired rule with the facts that decided it, flags and adjustments, in order. */
 export function outcomeKey(outcome: Outcome): string {
-  return JSON.stringify({
-    score: outcome.score ? [outcome.score.method, outcome.score.options, outcome.score.rule.name] : null,
-    conflict: outcome.conflict !== null,
-    flags: outcome.flags.map((f) => `${f.code} ${f.rule.name}`).sort(),
-    adjustments: outcome.adjustments.map((a) => `${a.method} ${JSON.stringify(a.options)} ${a.rule.name}`).sort(),
-    fired: [...outcome.fired].sort(),
-  });
+  return JSON.stringify(outcome);
 }
 
 export interface Agreement {
@@ -224,7 +228,8 @@ export interface Agreement {
 
 /**
  * Runs both json-rules-engine (the reference, whose outcome is used) and the fast path on every call and
- * counts whether they agree: the check behind `npm run bench:compare`.
+ * counts whether their outcomes are the same, fact for fact and in the same order: the check behind
+ * `npm run bench:compare`.
  */
 export function checkedEvaluator(compiledRuleSet: CompiledRuleSet, agreement: Agreement): RuleEvaluator {
   const fast = compiledRuleSet.fast();
