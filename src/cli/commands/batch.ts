@@ -6,6 +6,7 @@ import { text } from '../../errors/texts';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { removeAbandonedTemporaries, writeFileAtomic, writeOutput, type Io } from '../io';
 import { numberOption } from '../options';
+import { keepHeapNearLive } from '../heap';
 
 export interface BatchCommandOptions {
   output: string;
@@ -78,6 +79,7 @@ function progressReporter(io: Io, mode: OutputMode & { quiet: boolean }): { upda
 
 /** `jixiao batch <folders | files | list.txt …> -o out/ [--queue redis://…]`: every form printed, resumable. */
 export async function batchCommand(targets: string[], options: BatchCommandOptions, io: Io, mode: OutputMode): Promise<number> {
+  keepHeapNearLive();
   const { lang } = mode;
   const concurrency = numberOption('--concurrency', options.concurrency, { min: 1, max: 32, integer: true }, lang);
   const timeoutMs = numberOption('--timeout', options.timeout, { min: 1000, max: 600000, integer: true }, lang);

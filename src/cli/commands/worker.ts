@@ -5,6 +5,7 @@ import type { Io } from '../io';
 import { numberOption } from '../options';
 import { batchSink, scoreText } from './batch';
 import { signalled } from '../signals';
+import { keepHeapNearLive } from '../heap';
 
 export interface WorkerCommandOptions {
   queue: string;
@@ -17,6 +18,7 @@ export interface WorkerCommandOptions {
  * finishes the forms in hand and closes its browser. Run one per machine; they share the output folder.
  */
 export async function workerCommand(options: WorkerCommandOptions, io: Io, mode: OutputMode, stopSignal: Promise<void> = signalled()): Promise<number> {
+  keepHeapNearLive();
   const { lang } = mode;
   const concurrency = numberOption('--concurrency', options.concurrency, { min: 1, max: 32, integer: true }, lang) ?? 2;
   const timeoutMs = numberOption('--timeout', options.timeout, { min: 1000, max: 600000, integer: true }, lang);
