@@ -114,6 +114,29 @@ test('sign --tsa: the token is over the signature, the TSA\'s time is printed in
   expect(pdfsig.stdout).toContain('Signature Validation: Signature is Valid.');
 });
 
+test('JIXIAO_TSA stamps a signature without --tsa; --no-tsa leaves the stamp out for one signature', async () => {
+  const saved = { password: process.env.JIXIAO_P12_PASSWORD, tsa: process.env.JIXIAO_TSA };
+  process.env.JIXIAO_P12_PASSWORD = PASSWORD;
+  process.env.JIXIAO_TSA = tsaUrl;
+  try {
+    const before = requests;
+    const stamped = await runCli('sign', at('unsigned.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '-o', at('env-stamped.pdf'));
+    expect(stamped.code).toBe(0);
+    expect(requests).toBe(before + 1);
+    const bare = await runCli('sign', at('unsigned.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '--no-tsa', '-o', at('env-bare.pdf'));
+    expect(bare.code).toBe(0);
+    expect(requests).toBe(before + 1);
+  } finally {
+    for (const [name, value] of [['JIXIAO_P12_PASSWORD', saved.password], ['JIXIAO_TSA', saved.tsa]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+  const trust = trustBoth().flatMap((t) => ['--trust', t]);
+  expect((await runCli('verify', at('env-stamped.pdf'), ...trust)).out).toMatch(/时间戳：.*由「jixiao test TSA」证明/);
+  expect((await runCli('verify', at('env-bare.pdf'), ...trust)).out).not.toContain('时间戳：');
+});
+
 test('a certificate that expired after signing: valid with a trusted timestamp, refused without one', async () => {
   const ca = { p12: readFileSync(at('ca.p12')), password: PASSWORD, file: at('ca.p12') };
   const expiresAt = new Date(Date.now() + 4_000);

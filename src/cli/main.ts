@@ -140,6 +140,7 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .option('--allow-expired', t('help.sign.allowExpired'))
     .option('--allow-name-mismatch', t('help.sign.allowNameMismatch'))
     .option('--tsa <url>', t('help.sign.tsa'))
+    .option('--no-tsa', t('help.sign.noTsa'))
     .option('-o, --output <file>', t('help.sign.output'))
     .action((pdf: string, options: SignCommandOptions) => run(() => signCommand(pdf, options, io, mode))());
 

@@ -17,7 +17,8 @@ export interface SignCommandOptions {
   output?: string;
   allowExpired?: boolean;
   allowNameMismatch?: boolean;
-  tsa?: string;
+  /** A URL; false with --no-tsa; undefined: JIXIAO_TSA, if set. */
+  tsa?: string | false;
   json?: boolean;
 }
 
@@ -27,12 +28,17 @@ function sameFile(a: string, b: string): boolean {
   return a !== '-' && real(a) === real(b);
 }
 
+/** The time-stamping authority used when --tsa is not given. */
+export const TSA_ENV = 'JIXIAO_TSA';
+
 /** `jixiao sign form.pdf --p12 signer.p12 --role 填表人 [-o signed.pdf]`; the password from JIXIAO_P12_PASSWORD or a prompt. */
 export async function signCommand(pdf: string, options: SignCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const role = roleFromLabel(options.role);
   if (!role) throw inputError('UNKNOWN_ROLE', { role: options.role });
   if (options.output !== undefined) writeOutput.check(options.output, 'generated');
   const password = await readPassword('JIXIAO_P12_PASSWORD', text('cli.passwordFor', mode.lang, { path: options.p12 }));
+  // a signer who always stamps sets the authority once; --no-tsa leaves it out for one signature
+  const tsa = options.tsa === false ? undefined : (options.tsa ?? (process.env[TSA_ENV] || undefined));
   const sign = () =>
     signFile(pdf, {
       p12: options.p12,
@@ -43,7 +49,7 @@ export async function signCommand(pdf: string, options: SignCommandOptions, io: 
       ...(options.seal !== undefined ? { seal: options.seal } : {}),
       ...(options.allowExpired ? { allowExpired: true } : {}),
       ...(options.allowNameMismatch ? { allowNameMismatch: true } : {}),
-      ...(options.tsa !== undefined ? { tsa: options.tsa } : {}),
+      ...(tsa !== undefined ? { tsa } : {}),
     });
   // Signing adds a revision to the same document: in place by default, like any generated output otherwise.
   // In place, two signers at once must not lose either signature: a lock for the update, and the file must
