@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { compiled, KNOWN_EVENTS, loadRuleSet } from '../src/load/ruleSets';
@@ -11,7 +11,6 @@ import type { ConditionInput, RuleInput } from '../src/schema/ruleset';
 import { scoreForm } from '../src/scoring/scoreForm';
 import { generateForm } from '../scripts/generate';
 import { ROOT, tempDir } from './helpers';
-import { writeFileSync } from 'node:fs';
 
 /**
  * The fast evaluator batches use must give json-rules-engine's outcome exactly: the same method, the same rule

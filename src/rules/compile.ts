@@ -9,7 +9,7 @@ import { resolvePath } from './paths';
 import type { RuleSet } from './ruleSet';
 import { EVENT_NAME_KEY, type EventSpec, type EventSpecs } from './events';
 import type { SourceLocation } from '../domain/model';
-import { FastPathUnsupported, FastRuleSet } from './fastRuleSet';
+import { FastPathUnsupported, FastRuleSet, type ApplyOperator } from './fastRuleSet';
 import { decisiveFacts, type ResultCondition } from './decisiveFacts';
 import { emptyOutcome, recordEvent, type FiredRule, type Outcome } from './outcome';
 
@@ -89,7 +89,13 @@ export class CompiledRuleSet implements RuleEvaluator {
    */
   fast(): RuleEvaluator {
     if (!this.fastPath) {
-      const rules = new FastRuleSet(this.ruleSet);
+      // the engine's own operators, so both apply the same callbacks behind the same fact validators (the map is
+      // not in json-rules-engine's typings; test/rules.fastParity fails if it ever moves)
+      const operators = (this.engines.indicator as unknown as { operators: { get(name: string): { evaluate: ApplyOperator } | null } }).operators;
+      const rules = new FastRuleSet(this.ruleSet, (name) => {
+        const operator = operators.get(name);
+        return operator ? operator.evaluate.bind(operator) : undefined;
+      });
       this.fastPath = { ruleSet: this.ruleSet, evaluate: async (scope, facts) => rules.evaluate(scope, facts) };
     }
     return this.fastPath;

@@ -2,15 +2,14 @@ import type { ConditionInput } from '../schema/ruleset';
 import { decisiveFacts, type ResultCondition } from './decisiveFacts';
 import { emptyOutcome, recordEvent, type Outcome } from './outcome';
 import { PARAMETER_FACT, type FactValue, type Scope } from './facts';
-import { DECIMAL_OPERATORS } from './operators';
 import { resolvePath } from './paths';
 import type { RuleSet } from './ruleSet';
 
 /**
  * A synchronous evaluator of a rule set's json-rules-engine rules, for runs over thousands of forms.
  * json-rules-engine stays the reference, and this gives its outcome exactly, rule for rule and fact for fact:
- * the same operators with the same fact validators, every condition evaluated (the engine does not stop at the
- * first failing one), an empty `all` or `any` true, a path read by the same resolver and only on an object,
+ * the engine's own operators (handed over by CompiledRuleSet), every condition evaluated (the engine does not
+ * stop at the first failing one), an empty `all` or `any` true, a path read by the same resolver and only on an object,
  * the decisive facts taken from the same annotated tree, fired rules in the same order. `test/rules.fastParity`
  * compares both on every repository rule set and on generated rule sets; `npm run bench:compare` on every row.
  * A rule set using what this does not mirror (a value that names a fact other than `parameter`) is refused
@@ -19,23 +18,8 @@ import type { RuleSet } from './ruleSet';
 
 export class FastPathUnsupported extends Error {}
 
-/** json-rules-engine's default operators: the same callbacks behind the same fact validators. */
-const numberValidator = (factValue: unknown): boolean => Number.parseFloat(factValue as string).toString() !== 'NaN';
-const always = (): boolean => true;
-const ENGINE_OPERATORS: Record<string, { validate: (factValue: unknown) => boolean; test: (a: unknown, b: unknown) => boolean }> = {
-  equal: { validate: always, test: (a, b) => a === b },
-  notEqual: { validate: always, test: (a, b) => a !== b },
-  in: { validate: always, test: (a, b) => (b as unknown[]).indexOf(a) > -1 },
-  notIn: { validate: always, test: (a, b) => (b as unknown[]).indexOf(a) === -1 },
-  contains: { validate: Array.isArray, test: (a, b) => (a as unknown[]).indexOf(b) > -1 },
-  doesNotContain: { validate: Array.isArray, test: (a, b) => (a as unknown[]).indexOf(b) === -1 },
-  lessThan: { validate: numberValidator, test: (a, b) => (a as number) < (b as number) },
-  lessThanInclusive: { validate: numberValidator, test: (a, b) => (a as number) <= (b as number) },
-  greaterThan: { validate: numberValidator, test: (a, b) => (a as number) > (b as number) },
-  greaterThanInclusive: { validate: numberValidator, test: (a, b) => (a as number) >= (b as number) },
-  // ours are added with engine.addOperator and no validator
-  ...Object.fromEntries(Object.entries(DECIMAL_OPERATORS).map(([name, test]) => [name, { validate: always, test }])),
-};
+/** How a condition's operator is applied: json-rules-engine's own Operator (its fact validator, then its callback). */
+export type ApplyOperator = (factValue: unknown, compareTo: unknown) => boolean;
 
 const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
@@ -51,10 +35,10 @@ function factValue(facts: Record<string, FactValue>, parameters: object, fact: s
 /** Evaluates a condition, annotating a copy of it as the engine annotates its RuleResult (result, factResult). */
 type Evaluate = (facts: Record<string, FactValue>) => ResultCondition;
 
-function compileCondition(condition: ConditionInput, parameters: object): Evaluate {
+function compileCondition(condition: ConditionInput, parameters: object, operatorOf: (name: string) => ApplyOperator | undefined): Evaluate {
   if ('all' in condition || 'any' in condition) {
     const every = 'all' in condition;
-    const parts = (every ? condition.all : condition.any).map((c) => compileCondition(c, parameters));
+    const parts = (every ? condition.all : condition.any).map((c) => compileCondition(c, parameters, operatorOf));
     return (facts) => {
       const children = parts.map((p) => p(facts));
       // no conditions: true either way; one: its own result; more: every or some (all of them evaluated)
@@ -63,13 +47,13 @@ function compileCondition(condition: ConditionInput, parameters: object): Evalua
     };
   }
   if ('not' in condition) {
-    const inner = compileCondition(condition.not, parameters);
+    const inner = compileCondition(condition.not, parameters, operatorOf);
     return (facts) => {
       const evaluated = inner(facts);
       return { not: evaluated, result: !evaluated.result };
     };
   }
-  const operator = ENGINE_OPERATORS[condition.operator];
+  const operator = operatorOf(condition.operator);
   if (!operator) throw new FastPathUnsupported(`operator ${condition.operator}`);
   const { fact, path } = condition;
   const raw = condition.value;
@@ -81,7 +65,7 @@ function compileCondition(condition: ConditionInput, parameters: object): Evalua
   }
   return (facts) => {
     const left = factValue(facts, parameters, fact, path);
-    return { fact, factResult: left, result: operator.validate(left) && operator.test(left, value) };
+    return { fact, factResult: left, result: operator(left, value) };
   };
 }
 
@@ -95,12 +79,15 @@ interface CompiledRule {
 export class FastRuleSet {
   private readonly byScope: Record<Scope, CompiledRule[]>;
 
-  constructor(readonly ruleSet: RuleSet) {
+  constructor(
+    readonly ruleSet: RuleSet,
+    operatorOf: (name: string) => ApplyOperator | undefined,
+  ) {
     const parameters = ruleSet.file.parameters as object;
     const compile = (scope: Scope): CompiledRule[] =>
       ruleSet.file.rules
         .filter((r) => r.scope === scope)
-        .map((rule) => ({ name: rule.name, priority: rule.priority, event: rule.event as CompiledRule['event'], evaluate: compileCondition(rule.conditions, parameters) }))
+        .map((rule) => ({ name: rule.name, priority: rule.priority, event: rule.event as CompiledRule['event'], evaluate: compileCondition(rule.conditions, parameters, operatorOf) }))
         // higher priority first; equal priorities in the order the rule set lists them (as CompiledRuleSet orders them)
         .sort((a, b) => b.priority - a.priority);
     this.byScope = { indicator: compile('indicator'), budget: compile('budget'), total: compile('total') };

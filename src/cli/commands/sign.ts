@@ -29,7 +29,7 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** The time-stamping authority used when --tsa is not given. */
-export const TSA_ENV = 'JIXIAO_TSA';
+const TSA_ENV = 'JIXIAO_TSA';
 
 /** `jixiao sign form.pdf --p12 signer.p12 --role 填表人 [-o signed.pdf]`; the password from JIXIAO_P12_PASSWORD or a prompt. */
 export async function signCommand(pdf: string, options: SignCommandOptions, io: Io, mode: OutputMode): Promise<number> {
