@@ -84,6 +84,16 @@ describe('a form read against its rule set', () => {
     expect((await codes(v.actuals)).found).toEqual([['QUALIFIER_MISMATCH', 18]]);
   });
 
+  test('a blank 预期目标 is read and said at its cell (GOAL_BLANK), as lint says it; written, nothing', async () => {
+    expect((await codes(variant().actuals)).found.map(([code]) => code)).not.toContain('GOAL_BLANK');
+    const v = variant({ definitions: [[/expected: .*\n/, 'expected: ""\n']] });
+    const scored = await codes(v.actuals);
+    expect(scored.code).toBe(0);
+    expect(scored.found).toContainEqual(['GOAL_BLANK', 17]);
+    const lint = await runCli('lint', v.definitions, '--json');
+    expect(JSON.parse(lint.out)[0].findings).toContainEqual(expect.objectContaining({ code: 'GOAL_BLANK', line: 17 }));
+  });
+
   test('a form without the 满意度指标 its rule set weighs says so at its levels (LEVEL_NOT_ON_FORM); with it, nothing', async () => {
     expect((await codes(variant().actuals)).found.map(([code]) => code)).not.toContain('LEVEL_NOT_ON_FORM');
     const v = variant({
@@ -103,6 +113,11 @@ describe('a form read against its rule set', () => {
     const scored = await codes(fromRows.actuals);
     expect(scored.code).toBe(0);
     expect(scored.found).toEqual(expect.arrayContaining([['BUDGET_FROM_BREAKDOWN', 6]]));
+    // a whole 合计 row of zeros: every figure, the 年初预算数 too, is the sum of the 其中 rows
+    const zeroRow = variant({ actuals: [[/ {2}initialBudget: .*\n {2}fullYearBudget: 1180\n {2}executed: 1156.4/, '  initialBudget: 0\n  fullYearBudget: 0\n  executed: 0']] });
+    const json = JSON.parse((await runCli('score', zeroRow.actuals, '--json')).out);
+    expect(json.warnings.filter((w: { code: string }) => w.code === 'BUDGET_FROM_BREAKDOWN')).toHaveLength(3);
+    expect(json.budget).toMatchObject({ initialBudget: '1200', fullYearBudget: '1180', executed: '1156.4' });
     const none = variant({
       actuals: [
         ['  fullYearBudget: 1180\n  executed: 1156.4', '  fullYearBudget: 0\n  executed: 1156.4'],

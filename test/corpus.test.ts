@@ -11,8 +11,8 @@ import { runCli } from './helpers';
 const forms = corpusForms();
 
 test('the corpus has forms from several provinces, each with its source named', () => {
-  expect(forms.length).toBeGreaterThanOrEqual(5);
-  expect(new Set(forms.map((f) => f.name.split('-')[0])).size).toBeGreaterThanOrEqual(3);
+  expect(forms.length).toBeGreaterThanOrEqual(8);
+  expect(new Set(forms.map((f) => f.name.split('-')[0])).size).toBeGreaterThanOrEqual(4);
   for (const form of forms) {
     // the seed's files name their source as the document's title (《…》) on their first lines
     expect(readFileSync(form.definitions, 'utf8')).toMatch(/^# (?:来源：|.*《[^》]+》)/m);

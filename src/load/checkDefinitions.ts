@@ -18,6 +18,7 @@ export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocume
   const firstLine = new Map<string, SourceLocation>();
   const names = new LevelNames(ruleSet.file.framework);
   out.push(...weightsAgainstFramework(definitions, doc, ruleSet, names));
+  if (definitions.overallGoal.expected.trim() === '') out.push(diagnostic('GOAL_BLANK', {}, doc.locate(['overallGoal', 'expected'])));
   definitions.levels.forEach((level, i) => {
     const level1 = names.canonical1(level.level1);
     if (!level1) {

@@ -48,7 +48,8 @@ export const definitionsSchema = z
       })
       .optional(),
     budget: z.strictObject({ maxScore: points.meta({ description: '预算执行率分值' }) }),
-    overallGoal: z.strictObject({ expected: limited(nonEmptyText, TEXT_LIMITS.goal).meta({ description: '年度总体目标：预期目标' }) }),
+    // a published form can leave 预期目标 blank: it is read, and said (GOAL_BLANK), not refused
+    overallGoal: z.strictObject({ expected: limited(z.string(), TEXT_LIMITS.goal).meta({ description: '年度总体目标：预期目标（空着时警告 GOAL_BLANK）' }) }),
     declaredTotal: points.optional().meta({ description: '表上总分行印的分值合计（如 100）' }),
     levels: z.array(level1Schema).min(1),
   })

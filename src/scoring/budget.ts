@@ -22,18 +22,18 @@ export interface BudgetInput {
 
 
 /**
- * 预算执行率 and its score. When the 年度资金总额 row is 0 but its 其中 rows are not, the figure is
+ * 预算执行率 and its score. When the 年度资金总额 row is 0 but its 其中 rows are not, each figure is
  * taken from their sum with a warning (DESIGN §2.2); a budget of 0 with nothing under it is an input error.
  */
 export async function scoreBudget(input: BudgetInput, compiled: RuleEvaluator): Promise<{ result: BudgetResult } | { problem: Diagnostic }> {
   const warnings: Diagnostic[] = [];
-  const fromBreakdown = (field: 'fullYearBudget' | 'executed', stated: Decimal): Decimal => {
+  const fromBreakdown = (field: 'initialBudget' | 'fullYearBudget' | 'executed', stated: Decimal): Decimal => {
     if (!stated.isZero()) return stated;
     const parts = input.breakdown.map((b) => b[field]).filter((d): d is Decimal => d !== null);
     const total = sum(parts);
     if (total.isZero()) return stated;
     warnings.push(
-      diagnostic('BUDGET_FROM_BREAKDOWN', { sum: plain(total), field: textRef(`term.${field}`) }, input.locations[field] ?? input.locations.budget),
+      diagnostic('BUDGET_FROM_BREAKDOWN', { sum: plain(total), field: textRef(`term.${field}`) }, (field === 'initialBudget' ? undefined : input.locations[field]) ?? input.locations.budget),
     );
     return total;
   };
@@ -47,6 +47,8 @@ export async function scoreBudget(input: BudgetInput, compiled: RuleEvaluator): 
       warnings.push(diagnostic('BUDGET_BREAKDOWN_MISMATCH', { field: textRef(`term.${field}`), total: plain(stated), sum: plain(total) }, input.locations[field === 'initialBudget' ? 'budget' : field] ?? input.locations.budget));
     }
   }
+  // the whole 合计 row left at 0 (a sum formula never filled in): each of its figures comes from the 其中 rows
+  const initialBudget = input.initialBudget === null ? null : fromBreakdown('initialBudget', input.initialBudget);
   const fullYearBudget = fromBreakdown('fullYearBudget', input.fullYearBudget);
   const executed = fromBreakdown('executed', input.executed);
   if (fullYearBudget.isZero()) return { problem: diagnostic('BUDGET_ZERO', {}, input.locations.fullYearBudget ?? input.locations.budget) };
@@ -78,7 +80,7 @@ export async function scoreBudget(input: BudgetInput, compiled: RuleEvaluator): 
   }
   return {
     result: {
-      initialBudget: input.initialBudget,
+      initialBudget,
       fullYearBudget,
       executed,
       breakdown: input.breakdown,

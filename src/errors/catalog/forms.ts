@@ -79,6 +79,13 @@ export const FORMS = {
     hintZh: '「{level1}」下可用的二级指标：{allowed}。',
     hintEn: 'Allowed under "{level1}": {allowed}.',
   },
+  GOAL_BLANK: {
+    severity: 'warning',
+    zh: '年度总体目标的预期目标一格是空的',
+    en: 'The expected overall goal (年度总体目标：预期目标) is blank',
+    hintZh: '按批复的绩效目标填写预期目标，实际完成情况才有可对照的目标。',
+    hintEn: 'Write the approved goal, so the achieved result can be read against it.',
+  },
   BUDGET_ZERO: {
     severity: 'error',
     zh: '全年预算数为 0，无法计算执行率',
