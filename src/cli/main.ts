@@ -4,21 +4,21 @@ import { JIXIAO_VERSION } from '../domain/version';
 import { diagnostic, InputError } from '../errors/diagnostic';
 import { isLang, type Lang } from '../errors/lang';
 import { text, textOf, type TextKey } from '../errors/texts';
-import { initCommand } from './commands/init';
-import { schemaCommand } from './commands/schema';
-import { scoreCommand } from './commands/score';
-import { testCommand } from './commands/test';
-import { renderCommand, type RenderCommandOptions } from './commands/render';
-import { signCommand, type SignCommandOptions } from './commands/sign';
-import { verifyCommand, type VerifyCommandOptions } from './commands/verify';
-import { keygenCommand, type KeygenCommandOptions } from './commands/keygen';
-import { compareCommand, type CompareCommandOptions } from './commands/compare';
-import { lintCommand } from './commands/lint';
-import { rulesetShowCommand } from './commands/ruleset';
-import { exportCommand, importCommand } from './commands/workbook';
-import { batchCommand, type BatchCommandOptions } from './commands/batch';
-import { workerCommand, type WorkerCommandOptions } from './commands/worker';
-import { serveCommand, type ServeCommandOptions } from './commands/serve';
+import type * as Batch from './commands/batch';
+import type * as Compare from './commands/compare';
+import type * as Init from './commands/init';
+import type * as Keygen from './commands/keygen';
+import type * as Lint from './commands/lint';
+import type * as Render from './commands/render';
+import type * as RuleSet from './commands/ruleset';
+import type * as Schema from './commands/schema';
+import type * as Score from './commands/score';
+import type * as Serve from './commands/serve';
+import type * as Sign from './commands/sign';
+import type * as Test from './commands/test';
+import type * as Verify from './commands/verify';
+import type * as Workbook from './commands/workbook';
+import type * as Worker from './commands/worker';
 import { EXIT, guarded, type OutputMode } from './exitCodes';
 import { processIo, quietOnClosedPipes, type Io } from './io';
 
@@ -67,6 +67,15 @@ function usageDetail(error: CommanderError, lang: Lang): string {
 }
 
 /** Builds the command tree. Every action resolves to an exit code; only this room sets it. */
+/**
+ * A command's module, loaded when the command runs: `score` or `--help` never load the browser, the workbook
+ * library or the queue. (require, not import(): the build is CommonJS and the tests run the sources.)
+ */
+function load<T>(module: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(module) as T;
+}
+
 function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Command {
   const { lang } = mode;
   const t = (key: TextKey): string => textOf(key, lang);
@@ -90,13 +99,13 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
   command('score', 'help.score')
     .argument('<actuals...>', t('help.score.actuals'))
     .option('--rules <ruleset>', t('help.score.rules'))
-    .action((files: string[], options: { json?: boolean; rules?: string }) => run(() => scoreCommand(files, options, io, mode))());
+    .action((files: string[], options: { json?: boolean; rules?: string }) => run(() => load<typeof Score>('./commands/score').scoreCommand(files, options, io, mode))());
 
   command('init', 'help.init')
     .argument('<definitions>', t('help.init.definitions'))
     .option('-o, --output <file>', t('help.output'))
     .option('--force', t('help.force'))
-    .action((file: string, options: { output?: string; force?: boolean; json?: boolean }) => run(() => initCommand(file, options, io, mode))());
+    .action((file: string, options: { output?: string; force?: boolean; json?: boolean }) => run(() => load<typeof Init>('./commands/init').initCommand(file, options, io, mode))());
 
   command('render', 'help.render')
     .argument('<actuals...>', t('help.score.actuals'))
@@ -104,7 +113,7 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .option('--explain', t('help.render.explain'))
     .option('--html <file>', t('help.render.html'))
     .option('--timeout <ms>', t('help.render.timeout'), '30000')
-    .action((files: string[], options: RenderCommandOptions) => run(() => renderCommand(files, options, io, mode))());
+    .action((files: string[], options: Render.RenderCommandOptions) => run(() => load<typeof Render>('./commands/render').renderCommand(files, options, io, mode))());
 
   command('batch', 'help.batch')
     .argument('<inputs...>', t('help.batch.inputs'))
@@ -113,13 +122,13 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .option('--explain', t('help.render.explain'))
     .option('--concurrency <n>', t('help.batch.concurrency'))
     .option('--timeout <ms>', t('help.render.timeout'), '30000')
-    .action((inputs: string[], options: BatchCommandOptions) => run(() => batchCommand(inputs, options, io, mode))());
+    .action((inputs: string[], options: Batch.BatchCommandOptions) => run(() => load<typeof Batch>('./commands/batch').batchCommand(inputs, options, io, mode))());
 
   command('worker', 'help.worker')
     .requiredOption('--queue <redis-url>', t('help.worker.queue'))
     .option('--concurrency <n>', t('help.batch.concurrency'))
     .option('--timeout <ms>', t('help.render.timeout'), '30000')
-    .action((options: WorkerCommandOptions) => run(() => workerCommand(options, io, mode))());
+    .action((options: Worker.WorkerCommandOptions) => run(() => load<typeof Worker>('./commands/worker').workerCommand(options, io, mode))());
 
   command('serve', 'help.serve')
     .argument('[folder]', t('help.serve.folder'))
@@ -128,7 +137,7 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .option('--allow-remote', t('help.serve.allowRemote'))
     .option('--open', t('help.serve.open'))
     .option('--timeout <ms>', t('help.render.timeout'), '30000')
-    .action((folder: string | undefined, options: ServeCommandOptions) => run(() => serveCommand(folder, options, io, mode))());
+    .action((folder: string | undefined, options: Serve.ServeCommandOptions) => run(() => load<typeof Serve>('./commands/serve').serveCommand(folder, options, io, mode))());
 
   command('sign', 'help.sign')
     .argument('<pdf>', t('help.sign.pdf'))
@@ -142,7 +151,7 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .option('--tsa <url>', t('help.sign.tsa'))
     .option('--no-tsa', t('help.sign.noTsa'))
     .option('-o, --output <file>', t('help.sign.output'))
-    .action((pdf: string, options: SignCommandOptions) => run(() => signCommand(pdf, options, io, mode))());
+    .action((pdf: string, options: Sign.SignCommandOptions) => run(() => load<typeof Sign>('./commands/sign').signCommand(pdf, options, io, mode))());
 
   command('verify', 'help.verify')
     .argument('<pdf>', t('help.verify.pdf'))
@@ -150,7 +159,7 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .option('--allow-custom-rules', t('help.verify.allowCustomRules'))
     .option('--allow-name-mismatch', t('help.verify.allowNameMismatch'))
     .option('--trust <file|folder>', t('help.verify.trust'), (value: string, previous: string[]) => [...previous, value], [] as string[])
-    .action((pdf: string, options: VerifyCommandOptions) => run(() => verifyCommand(pdf, options, io, mode))());
+    .action((pdf: string, options: Verify.VerifyCommandOptions) => run(() => load<typeof Verify>('./commands/verify').verifyCommand(pdf, options, io, mode))());
 
   command('keygen', 'help.keygen')
     .requiredOption('--cn <name>', t('help.keygen.cn'))
@@ -160,11 +169,11 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .option('--cert-out <file.pem>', t('help.keygen.certOut'))
     .option('--days <n>', t('help.keygen.days'))
     .option('--force', t('help.force'))
-    .action((options: KeygenCommandOptions) => run(() => keygenCommand(options, io, mode))());
+    .action((options: Keygen.KeygenCommandOptions) => run(() => load<typeof Keygen>('./commands/keygen').keygenCommand(options, io, mode))());
 
   command('lint', 'help.lint')
     .argument('<files...>', t('help.lint.files'))
-    .action((files: string[], options: { json?: boolean }) => run(() => lintCommand(files, options, io, mode))());
+    .action((files: string[], options: { json?: boolean }) => run(() => load<typeof Lint>('./commands/lint').lintCommand(files, options, io, mode))());
 
   command('compare', 'help.compare')
     .argument('<forms...>', t('help.compare.forms'))
@@ -173,27 +182,27 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .option('--html <file>', t('help.compare.html'))
     .option('--reference', t('help.compare.reference'))
     .option('--workers <n>', t('help.compare.workers'))
-    .action((forms: string[], options: CompareCommandOptions) => run(() => compareCommand(forms, options, io, mode))());
+    .action((forms: string[], options: Compare.CompareCommandOptions) => run(() => load<typeof Compare>('./commands/compare').compareCommand(forms, options, io, mode))());
 
   command('test', 'help.test')
     .argument('[rulesets...]', t('help.test.rulesets'))
-    .action((targets: string[], options: { json?: boolean }) => run(() => testCommand(targets, options, io, mode))());
+    .action((targets: string[], options: { json?: boolean }) => run(() => load<typeof Test>('./commands/test').testCommand(targets, options, io, mode))());
 
   command('export', 'help.export')
     .argument('<file>', t('help.export.file'))
     .option('-o, --output <file.xlsx>', t('help.export.output'))
     .option('--rules <ruleset>', t('help.score.rules'))
-    .action((file: string, options: { output?: string; rules?: string; json?: boolean }) => run(() => exportCommand(file, options, io, mode))());
+    .action((file: string, options: { output?: string; rules?: string; json?: boolean }) => run(() => load<typeof Workbook>('./commands/workbook').exportCommand(file, options, io, mode))());
 
   command('import', 'help.import')
     .argument('<workbook>', t('help.import.workbook'))
     .option('-o, --output <file>', t('help.import.output'))
     .option('--force', t('help.import.force'))
-    .action((file: string, options: { output?: string; force?: boolean; json?: boolean }) => run(() => importCommand(file, options, io, mode))());
+    .action((file: string, options: { output?: string; force?: boolean; json?: boolean }) => run(() => load<typeof Workbook>('./commands/workbook').importCommand(file, options, io, mode))());
 
   command('schema', 'help.schema')
     .argument('<kind>', t('help.schema.kind'))
-    .action((kind: string) => run(() => schemaCommand(kind, io))());
+    .action((kind: string) => run(() => load<typeof Schema>('./commands/schema').schemaCommand(kind, io))());
 
   const ruleset = cli.command('ruleset').description(t('help.ruleset')).helpOption('-h, --help', t('help.help'));
   ruleset.createHelp = () => new LocalizedHelp(lang);
@@ -203,7 +212,7 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .argument('<ruleset>', t('help.ruleset.target'))
     .helpOption('-h, --help', t('help.help'))
     .addOption(json())
-    .action((target: string, options: { json?: boolean }) => run(() => rulesetShowCommand(target, options, io, mode))());
+    .action((target: string, options: { json?: boolean }) => run(() => load<typeof RuleSet>('./commands/ruleset').rulesetShowCommand(target, options, io, mode))());
   show.createHelp = () => new LocalizedHelp(lang);
 
   return cli;

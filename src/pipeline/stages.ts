@@ -4,8 +4,8 @@ import { SCHEMAS_DIR } from '../domain/paths';
 import { actualsTemplate } from '../load/actualsTemplate';
 import { readSource } from '../load/files';
 import { blankForm, isDefinitionsDocument, loadForm, loadFormFromDocument, loadFormTexts, type LoadedForm, type LoadOptions, type NamedText } from '../load/loadForm';
-import { workbookActuals } from './workbook';
 import type { FormResult } from '../scoring/result';
+import type * as Workbook from './workbook';
 import { scoreForm } from '../scoring/scoreForm';
 
 /**
@@ -44,7 +44,9 @@ export interface ScoreOptions extends LoadOptions {
 export async function scoreFile(actualsPath: string, options: ScoreOptions = {}, timings = new Timings()): Promise<ScoredForm> {
   // a filled workbook scores like its actuals file, with every message at its cell
   const loaded = await timings.time('load', async () => {
-    if (/\.xlsx$/i.test(actualsPath)) return loadFormFromDocument((await workbookActuals(actualsPath)).doc, options);
+    // the workbook library is loaded only for a workbook: it is a third of every command's start-up time
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (/\.xlsx$/i.test(actualsPath)) return loadFormFromDocument((await (require('./workbook') as typeof Workbook).workbookActuals(actualsPath)).doc, options);
     // a definitions file scores as a blank form (every row pending): render prints it for filling by hand
     if (isDefinitionsDocument(readSource(actualsPath))) return blankForm(actualsPath, (d) => actualsTemplate(d, actualsPath, actualsPath.replace(/(\.indicators)?\.ya?ml$/, '.actuals.yaml'), path.join(SCHEMAS_DIR, 'actuals.schema.json')));
     return loadForm(actualsPath, options);

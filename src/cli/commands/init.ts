@@ -1,5 +1,5 @@
 import { text } from '../../errors/texts';
-import { actualsTemplateFor } from '../../pipeline';
+import { actualsTemplateFor } from '../../pipeline/forms';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
 

@@ -1,6 +1,6 @@
 import { diagnosticJson } from '../../errors/message';
 import { text } from '../../errors/texts';
-import { lintFile } from '../../pipeline';
+import { lintFile } from '../../pipeline/forms';
 import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
 import type { Io } from '../io';
 

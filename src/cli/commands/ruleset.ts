@@ -1,6 +1,6 @@
 import type { OutputMode } from '../exitCodes';
 import { text } from '../../errors/texts';
-import { showRuleSet } from '../../pipeline';
+import { showRuleSet } from '../../pipeline/forms';
 import { EXIT } from '../exitCodes';
 import type { Io } from '../io';
 

@@ -1,6 +1,6 @@
 import { listOf } from '../../errors/texts';
 import { inputError } from '../../errors/diagnostic';
-import { FILE_KINDS, isFileKind, jsonSchemaOf } from '../../pipeline';
+import { FILE_KINDS, isFileKind, jsonSchemaOf } from '../../pipeline/forms';
 import { EXIT } from '../exitCodes';
 import type { Io } from '../io';
 

@@ -1,4 +1,4 @@
-import { findForms, resultToJson, scoreFile, textReport } from '../../pipeline';
+import { findForms, resultToJson, scoreFile, textReport } from '../../pipeline/forms';
 import { EXIT, type OutputMode } from '../exitCodes';
 import type { Io } from '../io';
 import { paintDiagnostic } from '../style';

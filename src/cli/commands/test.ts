@@ -1,5 +1,5 @@
 import { text } from '../../errors/texts';
-import { runRuleSetTests } from '../../pipeline';
+import { runRuleSetTests } from '../../pipeline/forms';
 import { EXIT, type OutputMode } from '../exitCodes';
 import type { Io } from '../io';
 import { paint } from '../style';

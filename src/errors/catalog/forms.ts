@@ -82,7 +82,7 @@ export const FORMS = {
   GOAL_BLANK: {
     severity: 'warning',
     zh: '年度总体目标的预期目标一格是空的',
-    en: 'The expected overall goal (年度总体目标：预期目标) is blank',
+    en: 'The expected overall goal of the year is blank',
     hintZh: '按批复的绩效目标填写预期目标，实际完成情况才有可对照的目标。',
     hintEn: 'Write the approved goal, so the achieved result can be read against it.',
   },
