@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { batchCsv, batchIndexHtml, launchPrinter, type RelaunchingPrinter } from '../pipeline';
+import { batchCsv, batchIndexHtml, launchPrinter, SheetPrinter, SHEETS_PER_DOCUMENT, type RelaunchingPrinter } from '../pipeline';
 import type { Lang } from '../errors/lang';
 import { planForm, printForm, type BatchSink } from './formJob';
 import type { BatchForm } from './inputs';
@@ -72,6 +72,8 @@ export async function runBatch(forms: BatchForm[], options: BatchOptions, sink: 
   const { entries, record } = journalRecorder(journalFile, forms.length, sink, onProgress);
   // the browser starts only when the first form needs printing: a re-run with nothing changed launches none
   const printer = options.newPrinter?.() ?? launchPrinter(options, undefined, true);
+  // forms are printed several to a document and split again (see SheetPrinter): Chromium's cost per print is shared
+  const sheets = new SheetPrinter(printer);
   const how = { outDir: options.outDir, explain: options.explain, lang: options.lang ?? 'zh' };
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -79,13 +81,13 @@ export async function runBatch(forms: BatchForm[], options: BatchOptions, sink: 
       const i = next++;
       const form = forms[i]!;
       const plan = await planForm(form, journal, how);
-      const entry = plan.kind === 'done' ? plan.entry : await printForm(form, plan.scored, plan.fingerprint, how, printer, sink);
+      const entry = plan.kind === 'done' ? plan.entry : await printForm(form, plan.scored, plan.fingerprint, how, sheets, sink);
       record(i, entry);
     }
   };
   try {
-    // one more worker than pages: a form is scored and laid out while the others print
-    await Promise.all(Array.from({ length: Math.min(forms.length, (options.concurrency ?? 2) * 2 + 1) }, worker));
+    // enough forms in flight to fill a shared document on every page, and one more each being scored and laid out
+    await Promise.all(Array.from({ length: Math.min(forms.length, (options.concurrency ?? 2) * (SHEETS_PER_DOCUMENT + 1) + 1) }, worker));
   } finally {
     await printer.close();
   }

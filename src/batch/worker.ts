@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { Worker } from 'bullmq';
 import { InputError } from '../errors/diagnostic';
-import { formFingerprint, launchPrinter, scoreFile, type RelaunchingPrinter } from '../pipeline';
+import { formFingerprint, launchPrinter, scoreFile, SheetPrinter, SHEETS_PER_DOCUMENT, type RelaunchingPrinter } from '../pipeline';
 import { checkQueue, QUEUE_NAME, queueConnection } from './connection';
 import { failedEntry, printForm, type BatchSink } from './formJob';
 import type { JournalEntry } from './journal';
@@ -46,6 +46,8 @@ export async function startWorker(options: WorkerOptions, sink: BatchSink, onJob
     await printer.close();
     throw error;
   }
+  // jobs taken together are printed several to a document (see SheetPrinter), as the batch does in one process
+  const sheets = new SheetPrinter(printer);
   const by = `${hostname()}:${process.pid}`;
   let count = 0;
   const worker = new Worker<FormJobData, JournalEntry>(
@@ -55,7 +57,7 @@ export async function startWorker(options: WorkerOptions, sink: BatchSink, onJob
       let entry: JournalEntry;
       try {
         const scored = await scoreFile(form.file, { quickRules: true });
-        entry = await printForm(form, scored, formFingerprint(scored, how), how, printer, sink);
+        entry = await printForm(form, scored, formFingerprint(scored, how), how, sheets, sink);
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         entry = failedEntry(form, error.diagnostics, how.lang);
@@ -65,8 +67,8 @@ export async function startWorker(options: WorkerOptions, sink: BatchSink, onJob
       onJob(result);
       return result;
     },
-    // one job more than pages: a form is scored and laid out while the others print
-    { connection, concurrency: pages + 1, lockDuration: LOCK_MS, stalledInterval: STALLED_CHECK_MS, maxStalledCount: 2 },
+    // enough jobs to fill a shared document on every page, and one more each being scored and laid out
+    { connection, concurrency: pages * (SHEETS_PER_DOCUMENT + 1) + 1, lockDuration: LOCK_MS, stalledInterval: STALLED_CHECK_MS, maxStalledCount: 2 },
   );
   worker.on('error', () => undefined);
   await worker.waitUntilReady();

@@ -36,6 +36,8 @@ export interface PrintStats {
 
 export interface PrintedPdf {
   pdf: Uint8Array;
+  /** What the job's prepare script gave back (its value as JSON), if it had one. */
+  prepared?: unknown;
   stats: PrintStats;
 }
 
@@ -156,7 +158,7 @@ export class PdfPrinter implements FormPrinter {
         page = this.idle.pop() ?? (await this.newPage());
         const result = await withTimeout(this.printOn(page, job, aborted, () => served++), this.timeoutMs);
         healthy = true;
-        return { pdf: result, stats: { served, aborted, attempts: attempt, ms: performance.now() - start } };
+        return { pdf: result.pdf, prepared: result.prepared, stats: { served, aborted, attempts: attempt, ms: performance.now() - start } };
       } catch (error) {
         if (!(error instanceof TimeoutError)) throw error;
         if (attempt === 2) throw inputError('RENDER_TIMEOUT', { name: job.name, seconds: (this.timeoutMs / 1000).toFixed(1) });
@@ -201,7 +203,7 @@ export class PdfPrinter implements FormPrinter {
    * which made printing half as fast (see bench:batch). Every so many forms the page navigates afresh, so
    * nothing builds up in one document.
    */
-  private async printOn(page: Page, job: PrintJob, aborted: string[], onServed: () => void): Promise<Uint8Array> {
+  private async printOn(page: Page, job: PrintJob, aborted: string[], onServed: () => void): Promise<{ pdf: Uint8Array; prepared: unknown }> {
     const url = `${PAGE_ORIGIN}/form.html`;
     const onRequest = (request: HTTPRequest): void => {
       void answer(request, url, job, aborted, onServed);
@@ -220,8 +222,8 @@ export class PdfPrinter implements FormPrinter {
         const { frameTree } = await session.send('Page.getFrameTree');
         this.loaded.set(page, { session, frameId: frameTree.frame.id, uses: 1 });
       }
-      if (job.prepare) await page.evaluate(job.prepare);
-      return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: 0, tagged: true, waitForFonts: true });
+      const prepared: unknown = job.prepare ? await page.evaluate(job.prepare) : undefined;
+      return { pdf: await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: 0, tagged: true, waitForFonts: true }), prepared };
     } finally {
       page.off('request', onRequest);
     }

@@ -9,6 +9,7 @@ export { compareRuleSets, type CompareRun } from '../compare/run';
 export { compareText, compareCsv, compareCsvLine, compareHtml } from '../report/compareReport';
 export { exportWorkbookFile, workbookActuals } from './workbook';
 export { renderForm, launchPrinter } from './render';
+export { SheetPrinter, SHEETS_PER_DOCUMENT } from './sheetPrinter';
 export { batchIndexHtml, batchCsv, type BatchIndexRow } from '../report/batchIndex';
 export { formFingerprint, sha256Hex } from './fingerprint';
 export { BrowserGoneError, type FormPrinter } from '../pdf/printer';

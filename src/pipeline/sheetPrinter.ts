@@ -1,0 +1,83 @@
+import type { FormPrinter, PrintedPdf, PrintJob } from '../pdf/printer';
+import { combineSheets, signatureBoxesIn } from '../report/sheets';
+import { splitSheets } from '../sign/splitSheets';
+
+/** Forms printed in one document by a batch: Chromium's cost per print (its print compositor is a new process each time) is paid once for them. */
+export const SHEETS_PER_DOCUMENT = 5;
+
+/** How long a form waits for others to share its document before it is printed with those there are. */
+const GATHER_MS = 15;
+
+interface Waiting {
+  job: PrintJob;
+  resolve(printed: PrintedPdf): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Prints forms several to a document and gives each caller its own form's PDF, as if printed alone: the forms
+ * are laid out as sheets of one page (each on its own named page, with its own page numbers and totals, see
+ * templates/print/continue-groups.js), printed once, and split with each form's structure tree. The split is
+ * checked (page totals against the pages printed, each form's sign-off boxes on its own last page); a group
+ * that does not check out, or whose print fails, is printed form by form, so each form fails or prints on its own.
+ */
+export class SheetPrinter implements FormPrinter {
+  private waiting: Waiting[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  /** Forms printed in a shared document, and forms that had to be printed alone after all (for benchmarks and tests). */
+  readonly counts = { shared: 0, alone: 0 };
+
+  constructor(
+    private readonly inner: FormPrinter,
+    private readonly perDocument = SHEETS_PER_DOCUMENT,
+  ) {}
+
+  print(job: PrintJob): Promise<PrintedPdf> {
+    if (this.perDocument < 2) return this.alone(job);
+    return new Promise<PrintedPdf>((resolve, reject) => {
+      this.waiting.push({ job, resolve, reject });
+      if (this.waiting.length >= this.perDocument) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), GATHER_MS);
+    });
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    while (this.waiting.length > 0) void this.printGroup(this.waiting.splice(0, this.perDocument));
+  }
+
+  private alone(job: PrintJob): Promise<PrintedPdf> {
+    this.counts.alone++;
+    return this.inner.print(job);
+  }
+
+  private async printGroup(group: Waiting[]): Promise<void> {
+    const first = group[0];
+    if (!first) return;
+    if (group.length === 1) return this.settle(first, this.alone(first.job));
+    let pdfs: Uint8Array[];
+    let printed: PrintedPdf;
+    try {
+      printed = await this.inner.print({ ...first.job, html: combineSheets(group.map((g) => g.job.html)), name: group.map((g) => g.job.name).join('、') });
+      const totals = printed.prepared;
+      if (!Array.isArray(totals) || totals.length !== group.length) throw new Error('the print script gave no page totals');
+      pdfs = await splitSheets(printed.pdf, group.map((g, i) => ({ pages: Number(totals[i]), signatureBoxes: signatureBoxesIn(g.job.html) })));
+    } catch {
+      // whatever went wrong with the shared document (a page that hung, a browser that died twice, a layout the
+      // split does not bear out) is found out form by form
+      for (const g of group) void this.settle(g, this.alone(g.job));
+      return;
+    }
+    this.counts.shared += group.length;
+    group.forEach((g, i) => g.resolve({ pdf: pdfs[i]!, prepared: undefined, stats: { ...printed.stats, ms: printed.stats.ms / group.length } }));
+  }
+
+  private async settle(waiting: Waiting, printing: Promise<PrintedPdf>): Promise<void> {
+    try {
+      waiting.resolve(await printing);
+    } catch (error) {
+      waiting.reject(error);
+    }
+  }
+}
