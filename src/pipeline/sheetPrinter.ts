@@ -1,5 +1,5 @@
 import type { FormPrinter, PrintedPdf, PrintJob } from '../pdf/printer';
-import { combineSheets, signatureBoxesIn } from '../report/sheets';
+import { canShareDocument, combineSheets, signatureBoxesIn } from '../report/sheets';
 import { splitSheets } from '../sign/splitSheets';
 
 /** Forms printed in one document by a batch: Chromium's cost per print (its print compositor is a new process each time) is paid once for them. */
@@ -26,6 +26,8 @@ export class SheetPrinter implements FormPrinter {
   private timer: NodeJS.Timeout | undefined;
   /** Forms printed in a shared document, and forms that had to be printed alone after all (for benchmarks and tests). */
   readonly counts = { shared: 0, alone: 0 };
+  /** Why shared documents were given up (the first few), for benchmarks and tests. */
+  readonly declined: string[] = [];
 
   constructor(
     private readonly inner: FormPrinter,
@@ -33,7 +35,7 @@ export class SheetPrinter implements FormPrinter {
   ) {}
 
   print(job: PrintJob): Promise<PrintedPdf> {
-    if (this.perDocument < 2) return this.alone(job);
+    if (this.perDocument < 2 || !canShareDocument(job.html)) return this.alone(job);
     return new Promise<PrintedPdf>((resolve, reject) => {
       this.waiting.push({ job, resolve, reject });
       if (this.waiting.length >= this.perDocument) this.flush();
@@ -63,7 +65,8 @@ export class SheetPrinter implements FormPrinter {
       const totals = printed.prepared;
       if (!Array.isArray(totals) || totals.length !== group.length) throw new Error('the print script gave no page totals');
       pdfs = await splitSheets(printed.pdf, group.map((g, i) => ({ pages: Number(totals[i]), signatureBoxes: signatureBoxesIn(g.job.html) })));
-    } catch {
+    } catch (error) {
+      if (this.declined.length < 20) this.declined.push(error instanceof Error ? error.message : String(error));
       // whatever went wrong with the shared document (a page that hung, a browser that died twice, a layout the
       // split does not bear out) is found out form by form
       for (const g of group) void this.settle(g, this.alone(g.job));

@@ -15,6 +15,14 @@ export function combineSheets(htmls: string[]): string {
   return `${first.slice(0, bodyStart(first))}<body>${sheets.join('')}</body></html>`;
 }
 
+/**
+ * Whether a form can share a printed document: its sign-off block must end it, so that where its sign-off boxes
+ * are, its pages end (the 评分说明 appendix comes after the sign-off and runs on for pages of its own).
+ */
+export function canShareDocument(html: string): boolean {
+  return signatureBoxesIn(html) > 0 && !html.includes('class="appendix"');
+}
+
 /** How many signature boxes a form's HTML draws: where a sheet's boxes end in the printed document, its pages end. */
 export function signatureBoxesIn(html: string): number {
   return html.split('class="sigbox"').length - 1;

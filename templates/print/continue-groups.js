@@ -68,7 +68,8 @@
         at = top(unit);
         pages++;
       }
-      if (bottom(unit) - at <= pageHeight) continue;
+      // within a pixel is on the page: Chromium keeps a block that overruns the page box by a fraction of one
+      if (bottom(unit) - at <= pageHeight + 1) continue;
       // a unit that does not fit starts the next page; one taller than a page is cut where the page ends
       if (top(unit) > at) {
         at = top(unit);
