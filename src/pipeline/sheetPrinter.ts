@@ -64,7 +64,7 @@ export class SheetPrinter implements FormPrinter {
       printed = await this.inner.print({ ...first.job, html: combineSheets(group.map((g) => g.job.html)), name: group.map((g) => g.job.name).join('、') });
       const totals = printed.prepared;
       if (!Array.isArray(totals) || totals.length !== group.length) throw new Error('the print script gave no page totals');
-      pdfs = await splitSheets(printed.pdf, group.map((g, i) => ({ pages: Number(totals[i]), signatureBoxes: signatureBoxesIn(g.job.html) })));
+      pdfs = splitSheets(printed.pdf, group.map((g, i) => ({ pages: Number(totals[i]), signatureBoxes: signatureBoxesIn(g.job.html) })));
     } catch (error) {
       if (this.declined.length < 20) this.declined.push(error instanceof Error ? error.message : String(error));
       // whatever went wrong with the shared document (a page that hung, a browser that died twice, a layout the

@@ -87,6 +87,35 @@ export class SplicedPdf {
   }
 
   /**
+   * A file of only the objects given (the rest left out, their numbers free): each copied byte for byte as it
+   * is in this file, except those given new content here. One revision, with its own table and this trailer.
+   */
+  subset(keep: ReadonlySet<number>, replaced: ReadonlyMap<number, PDFObject>): Uint8Array {
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    const push = (chunk: Uint8Array): void => {
+      chunks.push(chunk);
+      length += chunk.length;
+    };
+    const newOffsets = new Map<number, number>();
+    const inFileOrder = [...this.offsets].sort((a, b) => a[1] - b[1]);
+    push(this.bytes.subarray(0, inFileOrder[0]![1]));
+    inFileOrder.forEach(([number, offset], i) => {
+      if (!keep.has(number)) return;
+      newOffsets.set(number, length);
+      const object = replaced.get(number);
+      push(object ? serialized(number, object) : this.bytes.subarray(offset, inFileOrder[i + 1]?.[1] ?? this.xrefOffset));
+    });
+    const xrefAt = length;
+    push(Buffer.from(`${crossReferenceTable(newOffsets)}\n`, 'latin1'));
+    const trailer = this.trailer.clone(this.context);
+    trailer.set(PDFName.of('Size'), PDFNumber.of(Math.max(0, ...newOffsets.keys()) + 1));
+    push(bytesOf(PDFTrailerDict.of(trailer), '\n\n'));
+    push(bytesOf(PDFTrailer.forLastCrossRefSectionOffset(xrefAt), ''));
+    return Buffer.concat(chunks, length);
+  }
+
+  /**
    * The whole file as one revision: untouched objects copied as they were, every object that was read written
    * as it is now (edits are made in place), new objects after them, and a fresh table and trailer.
    */

@@ -1,5 +1,6 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFObjectCopier, PDFPage, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
 import { SIGNATURE_BOX_LINK } from './finalize';
+import { SplicedPdf, SpliceDeclined } from './pdfSplice';
 
 /** One form of a printed document of several: how many pages its footer says it has, and how many signature boxes it draws. */
 export interface Sheet {
@@ -7,22 +8,57 @@ export interface Sheet {
   signatureBoxes: number;
 }
 
-/** The printed document is not laid out as expected (its structure tree does not follow the sheets): print the forms one by one. */
+/** The printed document is not laid out as expected (page totals, sign-off boxes or structure tree do not follow the sheets): print the forms one by one. */
 export class SplitDeclined extends Error {}
-
-/** The copier's map from source objects to their copies (kept private by pdf-lib; seeded here so pages and parents map once). */
-type Traversed = Map<PDFObject, PDFObject>;
 
 /**
  * Splits a document of several forms, printed together, into one PDF per form: its pages as printed (content,
- * fonts, links), and its own structure tree — Chromium tags the document as one Document element holding every
- * sheet's elements; each form gets a Document of the elements on its pages, with the parent tree and IDs of its
- * own pages: the shape a form printed alone has.
+ * fonts, links) and a structure tree of its own. Chromium tags the document as one Document element holding
+ * every sheet's elements; each form keeps the elements that start on its pages, the parent-tree entries and IDs
+ * of its own pages — the shape a form printed alone has.
+ *
+ * The document is read only as far as the walk from each form's pages and elements goes, and each form is
+ * written with its objects copied byte for byte under their own numbers: only the page tree, the structure
+ * root, the Document element, the parent tree and the ID tree are written anew (a full parse and save of a
+ * tagged document with pdf-lib made the split cost more node time than it saved Chromium).
  */
-export async function splitSheets(printed: Uint8Array, laidOut: Sheet[]): Promise<Uint8Array[]> {
-  const src = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: Infinity });
-  const lookup = (o: PDFObject | undefined): PDFObject | undefined => (o instanceof PDFRef ? src.context.lookup(o) : o);
-  const pages = src.getPages();
+export function splitSheets(printed: Uint8Array, laidOut: Sheet[]): Uint8Array[] {
+  let pdf: SplicedPdf;
+  try {
+    pdf = SplicedPdf.open(printed);
+  } catch (error) {
+    if (error instanceof SpliceDeclined) throw new SplitDeclined(`not a plain printed PDF: ${error.message}`);
+    throw error;
+  }
+  const resolve = (o: PDFObject | undefined): PDFObject | undefined => pdf.resolve(o);
+  const dictAt = (o: PDFObject | undefined, what: string): PDFDict => {
+    const d = resolve(o);
+    if (!(d instanceof PDFDict)) throw new SplitDeclined(`no ${what}`);
+    return d;
+  };
+  const rootRef = pdf.trailer.get(PDFName.of('Root'));
+  const catalog = dictAt(rootRef, 'catalog');
+  const pagesRef = catalog.get(PDFName.of('Pages'));
+  const pagesRoot = dictAt(pagesRef, 'page tree');
+  // the page leaves in order (Chromium groups them under intermediate nodes), with what they inherit
+  const pageRefs: PDFRef[] = [];
+  const inherited = new Map<number, [string, PDFObject][]>();
+  const INHERITABLE = ['Resources', 'MediaBox', 'CropBox', 'Rotate'];
+  const walkTree = (ref: PDFObject | undefined, from: [string, PDFObject][], depth: number): void => {
+    const node = resolve(ref);
+    if (!(ref instanceof PDFRef) || !(node instanceof PDFDict) || depth > 32) throw new SplitDeclined('a page tree node that is not a dictionary');
+    const here: [string, PDFObject][] = [...from.filter(([k]) => !node.has(PDFName.of(k))), ...INHERITABLE.flatMap((k) => (node.has(PDFName.of(k)) ? [[k, node.get(PDFName.of(k))!] as [string, PDFObject]] : []))];
+    if (String(node.get(PDFName.of('Type'))) === '/Page') {
+      pageRefs.push(ref);
+      inherited.set(ref.objectNumber, from.filter(([k]) => !node.has(PDFName.of(k))));
+      return;
+    }
+    const kids = resolve(node.get(PDFName.of('Kids')));
+    for (const kid of kids instanceof PDFArray ? kids.asArray() : []) walkTree(kid, here, depth + 1);
+  };
+  walkTree(pagesRef, [], 0);
+  if (!(pagesRef instanceof PDFRef) || pageRefs.length === 0) throw new SplitDeclined('no pages');
+
   // each form's pages as its footer numbers them; the page count and the sign-off boxes must bear them out
   let first = 0;
   const sheets = laidOut.map((sheet) => {
@@ -30,11 +66,11 @@ export async function splitSheets(printed: Uint8Array, laidOut: Sheet[]): Promis
     first += sheet.pages;
     return range;
   });
-  if (laidOut.length === 0 || laidOut.some((s) => !(Number.isInteger(s.pages) && s.pages > 0)) || first !== pages.length) {
-    throw new SplitDeclined(`the forms' page totals (${laidOut.map((s) => s.pages).join('+')}) are not the ${pages.length} pages printed`);
+  if (laidOut.length === 0 || laidOut.some((s) => !(Number.isInteger(s.pages) && s.pages > 0)) || first !== pageRefs.length) {
+    throw new SplitDeclined(`the forms' page totals (${laidOut.map((s) => s.pages).join('+')}) are not the ${pageRefs.length} pages printed`);
   }
   // a form's sign-off block ends it: its boxes are on its pages and the last of them on its last page
-  const boxesOn = pages.map((page) => signatureBoxLinks(page.node, lookup));
+  const boxesOn = pageRefs.map((ref) => signatureBoxLinks(dictAt(ref, 'page'), resolve));
   laidOut.forEach((sheet, i) => {
     const { first: from, last } = sheets[i]!;
     const count = boxesOn.slice(from, last + 1).reduce((n, b) => n + b, 0);
@@ -42,117 +78,134 @@ export async function splitSheets(printed: Uint8Array, laidOut: Sheet[]): Promis
       throw new SplitDeclined(`form ${i + 1}: ${count} signature boxes on its pages ${from + 1}–${last + 1}, ${sheet.signatureBoxes} drawn`);
     }
   });
-  const root = lookup(src.catalog.get(PDFName.of('StructTreeRoot')));
-  if (!(root instanceof PDFDict)) throw new SplitDeclined('no structure tree');
-  const documentRef = root.get(PDFName.of('K'));
-  const document = lookup(documentRef);
-  const kids = document instanceof PDFDict ? lookup(document.get(PDFName.of('K'))) : undefined;
-  if (!(document instanceof PDFDict) || !(documentRef instanceof PDFRef) || !(kids instanceof PDFArray)) throw new SplitDeclined('no Document element');
-  // Chromium lays the sheets' elements side by side under one Document: each goes to the form on whose pages it starts
-  const pageIndex = new Map(pages.map((page, p) => [page.ref, p] as const));
-  const sheetOf = (p: number): number => sheets.findIndex((s) => p >= s.first && p <= s.last);
+
+  const structRef = catalog.get(PDFName.of('StructTreeRoot'));
+  const structRoot = dictAt(structRef, 'structure tree');
+  const documentRef = structRoot.get(PDFName.of('K'));
+  const document = dictAt(documentRef, 'Document element');
+  const kids = resolve(document.get(PDFName.of('K')));
+  if (!(structRef instanceof PDFRef) || !(documentRef instanceof PDFRef) || !(kids instanceof PDFArray)) throw new SplitDeclined('no Document element');
+  const parentTreeRef = structRoot.get(PDFName.of('ParentTree'));
+  const idTreeRef = structRoot.get(PDFName.of('IDTree'));
+  if (!(parentTreeRef instanceof PDFRef) || (idTreeRef !== undefined && !(idTreeRef instanceof PDFRef))) throw new SplitDeclined('structure trees not indirect');
+  const parentTree = numberTree(resolve(parentTreeRef), resolve);
+  const ids = nameTree(resolve(idTreeRef), resolve);
+
+  // each element under the Document goes to the form on whose pages it starts, in order
+  const pageIndex = new Map(pageRefs.map((ref, p) => [ref.objectNumber, p] as const));
+  const sheetOf = (ref: PDFRef | undefined): number => {
+    const p = ref === undefined ? undefined : pageIndex.get(ref.objectNumber);
+    return p === undefined ? -1 : sheets.findIndex((s) => p >= s.first && p <= s.last);
+  };
   const kidsOf: PDFObject[][] = sheets.map(() => []);
   let previous = 0;
   for (const kid of kids.asArray()) {
-    const page = firstPage(kid, lookup);
-    const sheet = page === undefined ? -1 : sheetOf(pageIndex.get(page) ?? -1);
-    if (sheet < previous) throw new SplitDeclined('a structure element outside its form\'s pages');
+    const sheet = sheetOf(firstPage(kid, resolve));
+    if (sheet < previous) throw new SplitDeclined("a structure element outside its form's pages");
     kidsOf[sheet]?.push(kid);
     previous = sheet;
   }
-  const parentTree = numberTree(lookup(root.get(PDFName.of('ParentTree'))), lookup);
-  const ids = nameTree(lookup(root.get(PDFName.of('IDTree'))), lookup);
 
-  const out: Uint8Array[] = [];
-  for (const [i, sheet] of sheets.entries()) {
-    const dst = await PDFDocument.create({ updateMetadata: false });
-    const copier = PDFObjectCopier.for(src.context, dst.context);
-    const traversed = (copier as unknown as { traversedObjects: Traversed }).traversedObjects;
-    const newRoot = dst.context.nextRef();
-    const newDocument = dst.context.nextRef();
-    // what lies outside this form is never copied: other pages, the shared root and Document (an up-link to them is cut)
-    pages.forEach((page, p) => {
-      if (p < sheet.first || p > sheet.last) traversed.set(page.ref, PDFNull);
-    });
-    traversed.set(root, PDFNull);
-    // the Document's children are re-parented to this form's own Document
-    traversed.set(documentRef, newDocument);
+  // objects written anew for each form; the walk stops at them (a page's /Parent, an element's /P)
+  const rewritten = new Set([pagesRef.objectNumber, structRef.objectNumber, documentRef.objectNumber, parentTreeRef.objectNumber, ...(idTreeRef ? [idTreeRef.objectNumber] : [])]);
+  const info = pdf.trailer.get(PDFName.of('Info'));
 
-    const keys: number[] = [];
-    for (let p = sheet.first; p <= sheet.last; p++) {
-      const page = pages[p] as PDFPage;
-      // the page's own reference is mapped before it is copied, so its links' /P and the tree's /Pg find the copy
-      const ref = dst.context.nextRef();
-      traversed.set(page.ref, ref);
-      const copied = copier.copy(page.node);
-      dst.context.assign(ref, copied);
-      dst.addPage(PDFPage.of(copied, ref, dst));
-      const key = page.node.get(PDFName.of('StructParents'));
-      if (key instanceof PDFNumber) keys.push(key.asNumber());
-      const annots = lookup(page.node.get(PDFName.of('Annots')));
+  return sheets.map((sheet, i) => {
+    const mine = pageRefs.slice(sheet.first, sheet.last + 1);
+    const own = new Set(mine.map((r) => r.objectNumber));
+    const keep = new Set<number>([...rewritten]);
+    if (rootRef instanceof PDFRef) keep.add(rootRef.objectNumber);
+    const keys = new Set<number>();
+    for (const ref of mine) {
+      const page = dictAt(ref, 'page');
+      const key = page.get(PDFName.of('StructParents'));
+      if (key instanceof PDFNumber) keys.add(key.asNumber());
+      const annots = resolve(page.get(PDFName.of('Annots')));
       for (const annot of annots instanceof PDFArray ? annots.asArray() : []) {
-        const own = lookup(annot);
-        const annotKey = own instanceof PDFDict ? own.get(PDFName.of('StructParent')) : undefined;
-        if (annotKey instanceof PDFNumber) keys.push(annotKey.asNumber());
+        const a = resolve(annot);
+        const annotKey = a instanceof PDFDict ? a.get(PDFName.of('StructParent')) : undefined;
+        if (annotKey instanceof PDFNumber) keys.add(annotKey.asNumber());
+      }
+    }
+    const entries = [...keys].sort((a, b) => a - b).flatMap((key) => (parentTree.has(key) ? [[key, parentTree.get(key)!] as const] : []));
+    // everything this form's pages, elements, parent-tree entries and information dictionary reach
+    const stack: PDFObject[] = [...mine, ...(kidsOf[i] ?? []), ...entries.map(([, value]) => value), ...(info ? [info] : [])];
+    // and whatever else the dictionaries written anew (and the catalog) hold besides the entries rewritten here
+    const besides = (dict: PDFDict, rewrittenKeys: string[]): void => {
+      for (const [key, value] of dict.entries()) if (!rewrittenKeys.includes(key.decodeText())) stack.push(value);
+    };
+    besides(catalog, ['Pages', 'StructTreeRoot']);
+    besides(pagesRoot, ['Kids', 'Count', 'Parent']);
+    for (const ref of mine) for (const [, value] of inherited.get(ref.objectNumber) ?? []) stack.push(value);
+    besides(structRoot, ['K', 'ParentTree', 'IDTree']);
+    besides(document, ['K', 'P']);
+    while (stack.length > 0) {
+      const item = stack.pop();
+      if (item instanceof PDFRef) {
+        const n = item.objectNumber;
+        if (keep.has(n)) continue;
+        if (pageIndex.has(n) && !own.has(n)) throw new SplitDeclined(`form ${i + 1} reaches a page of another form`);
+        keep.add(n);
+        const object = resolve(item);
+        // a page is written anew under the root: its /Parent (an intermediate node of all pages) is not followed
+        if (own.has(n) && object instanceof PDFDict) besides(object, ['Parent']);
+        else if (object !== undefined) stack.push(object);
+      } else if (item instanceof PDFDict) {
+        for (const [, value] of item.entries()) stack.push(value);
+      } else if (item instanceof PDFArray) {
+        for (const value of item.asArray()) stack.push(value);
+      } else if (item instanceof PDFRawStream) {
+        stack.push(item.dict);
       }
     }
 
-    const element = dst.context.obj({ Type: 'StructElem', S: 'Document', P: newRoot, K: dst.context.obj(kidsOf[i]?.map((kid) => copier.copy(kid)) ?? []) });
-    for (const [key, value] of document.entries()) if (!['K', 'P', 'S', 'Type'].includes(key.decodeText())) element.set(key, copier.copy(value));
-    dst.context.assign(newDocument, element);
-
-    const nums = dst.context.obj([]);
-    for (const key of [...new Set(keys)].sort((a, b) => a - b)) {
-      const value = parentTree.get(key);
-      if (value === undefined) continue;
-      nums.push(PDFNumber.of(key));
-      nums.push(copier.copy(value));
+    const replaced = new Map<number, PDFObject>();
+    for (const ref of mine) {
+      const page = dictAt(ref, 'page').clone(pdf.context);
+      page.set(PDFName.of('Parent'), pagesRef);
+      for (const [key, value] of inherited.get(ref.objectNumber) ?? []) page.set(PDFName.of(key), value);
+      replaced.set(ref.objectNumber, page);
     }
-    const newTree = dst.context.obj({ Type: 'StructTreeRoot', K: newDocument, ParentTree: dst.context.register(dst.context.obj({ Nums: nums })), ParentTreeNextKey: keys.length > 0 ? Math.max(...keys) + 1 : 0 });
-    // IDs of the elements this form holds (table headers name their cells by them)
-    const names = dst.context.obj([]);
-    for (const [id, target] of ids) {
-      const copied = target instanceof PDFRef ? traversed.get(target) : undefined;
-      if (copied instanceof PDFRef) {
-        names.push(copier.copy(id));
-        names.push(copied);
-      }
+    const pagesNow = pagesRoot.clone(pdf.context);
+    pagesNow.set(PDFName.of('Kids'), pdf.context.obj(mine));
+    pagesNow.set(PDFName.of('Count'), PDFNumber.of(mine.length));
+    replaced.set(pagesRef.objectNumber, pagesNow);
+    const documentNow = document.clone(pdf.context);
+    documentNow.set(PDFName.of('K'), pdf.context.obj(kidsOf[i] ?? []));
+    replaced.set(documentRef.objectNumber, documentNow);
+    replaced.set(parentTreeRef.objectNumber, pdf.context.obj({ Nums: pdf.context.obj(entries.flatMap(([key, value]) => [PDFNumber.of(key), value])) }));
+    const structNow = structRoot.clone(pdf.context);
+    structNow.set(PDFName.of('ParentTreeNextKey'), PDFNumber.of(entries.length > 0 ? entries[entries.length - 1]![0] + 1 : 0));
+    if (idTreeRef) {
+      // the IDs of this form's elements (its table headers name their cells by them)
+      const names = ids.filter(([, target]) => target instanceof PDFRef && keep.has(target.objectNumber)).flatMap(([id, target]) => [id, target]);
+      replaced.set(idTreeRef.objectNumber, pdf.context.obj({ Names: pdf.context.obj(names) }));
     }
-    if (names.size() > 0) newTree.set(PDFName.of('IDTree'), dst.context.register(dst.context.obj({ Names: names })));
-    for (const key of ['RoleMap', 'ClassMap']) {
-      const value = root.get(PDFName.of(key));
-      if (value !== undefined) newTree.set(PDFName.of(key), copier.copy(value));
-    }
-    dst.context.assign(newRoot, newTree);
-    dst.catalog.set(PDFName.of('StructTreeRoot'), newRoot);
-    for (const key of ['MarkInfo', 'Lang', 'ViewerPreferences']) {
-      const value = src.catalog.get(PDFName.of(key));
-      if (value !== undefined) dst.catalog.set(PDFName.of(key), copier.copy(value));
-    }
-    out.push(await dst.save({ useObjectStreams: false, objectsPerTick: Infinity, updateFieldAppearances: false }));
-  }
-  return out;
+    replaced.set(structRef.objectNumber, structNow);
+    return pdf.subset(keep, replaced);
+  });
 }
 
 /** How many of a page's links are signature boxes (the sign-off block's marks). */
-function signatureBoxLinks(page: PDFDict, lookup: (o: PDFObject | undefined) => PDFObject | undefined): number {
-  const annots = lookup(page.get(PDFName.of('Annots')));
+function signatureBoxLinks(page: PDFDict, resolve: (o: PDFObject | undefined) => PDFObject | undefined): number {
+  const annots = resolve(page.get(PDFName.of('Annots')));
   let count = 0;
   for (const annot of annots instanceof PDFArray ? annots.asArray() : []) {
-    const action = lookup(lookup(annot) instanceof PDFDict ? (lookup(annot) as PDFDict).get(PDFName.of('A')) : undefined);
-    const uri = action instanceof PDFDict ? lookup(action.get(PDFName.of('URI'))) : undefined;
+    const a = resolve(annot);
+    const action = a instanceof PDFDict ? resolve(a.get(PDFName.of('A'))) : undefined;
+    const uri = action instanceof PDFDict ? resolve(action.get(PDFName.of('URI'))) : undefined;
     if ((uri instanceof PDFString || uri instanceof PDFHexString) && uri.decodeText().includes(SIGNATURE_BOX_LINK)) count++;
   }
   return count;
 }
 
 /** The page an element's content starts on: its own /Pg, or the first found in its marked content and children. */
-function firstPage(element: PDFObject | undefined, lookup: (o: PDFObject | undefined) => PDFObject | undefined, depth = 0): PDFRef | undefined {
-  const e = lookup(element);
+function firstPage(element: PDFObject | undefined, resolve: (o: PDFObject | undefined) => PDFObject | undefined, depth = 0): PDFRef | undefined {
+  const e = resolve(element);
   if (depth > 64) return undefined;
   if (e instanceof PDFArray) {
     for (const item of e.asArray()) {
-      const found = firstPage(item, lookup, depth + 1);
+      const found = firstPage(item, resolve, depth + 1);
       if (found) return found;
     }
     return undefined;
@@ -160,31 +213,30 @@ function firstPage(element: PDFObject | undefined, lookup: (o: PDFObject | undef
   if (!(e instanceof PDFDict)) return undefined;
   const own = e.get(PDFName.of('Pg'));
   if (own instanceof PDFRef) return own;
-  return firstPage(e.get(PDFName.of('K')), lookup, depth + 1);
+  return firstPage(e.get(PDFName.of('K')), resolve, depth + 1);
 }
 
 /** A number tree's entries (the parent tree), from its leaves. */
-function numberTree(node: PDFObject | undefined, lookup: (o: PDFObject | undefined) => PDFObject | undefined, into = new Map<number, PDFObject>()): Map<number, PDFObject> {
+function numberTree(node: PDFObject | undefined, resolve: (o: PDFObject | undefined) => PDFObject | undefined, into = new Map<number, PDFObject>()): Map<number, PDFObject> {
   if (!(node instanceof PDFDict)) return into;
-  const nums = lookup(node.get(PDFName.of('Nums')));
+  const nums = resolve(node.get(PDFName.of('Nums')));
   if (nums instanceof PDFArray) {
     for (let j = 0; j + 1 < nums.size(); j += 2) {
       const key = nums.get(j);
       if (key instanceof PDFNumber) into.set(key.asNumber(), nums.get(j + 1));
     }
   }
-  const kids = lookup(node.get(PDFName.of('Kids')));
-  for (const kid of kids instanceof PDFArray ? kids.asArray() : []) numberTree(lookup(kid), lookup, into);
+  const kids = resolve(node.get(PDFName.of('Kids')));
+  for (const kid of kids instanceof PDFArray ? kids.asArray() : []) numberTree(resolve(kid), resolve, into);
   return into;
 }
 
 /** A name tree's entries (the ID tree), in order, from its leaves. */
-function nameTree(node: PDFObject | undefined, lookup: (o: PDFObject | undefined) => PDFObject | undefined, into: [PDFObject, PDFObject][] = []): [PDFObject, PDFObject][] {
+function nameTree(node: PDFObject | undefined, resolve: (o: PDFObject | undefined) => PDFObject | undefined, into: [PDFObject, PDFObject][] = []): [PDFObject, PDFObject][] {
   if (!(node instanceof PDFDict)) return into;
-  const names = lookup(node.get(PDFName.of('Names')));
+  const names = resolve(node.get(PDFName.of('Names')));
   if (names instanceof PDFArray) for (let j = 0; j + 1 < names.size(); j += 2) into.push([names.get(j), names.get(j + 1)]);
-  const kids = lookup(node.get(PDFName.of('Kids')));
-  for (const kid of kids instanceof PDFArray ? kids.asArray() : []) nameTree(lookup(kid), lookup, into);
+  const kids = resolve(node.get(PDFName.of('Kids')));
+  for (const kid of kids instanceof PDFArray ? kids.asArray() : []) nameTree(resolve(kid), resolve, into);
   return into;
 }
-
