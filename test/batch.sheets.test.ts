@@ -85,7 +85,7 @@ test('forms printed five to a document come out as each prints alone: pages, wor
     { file: path.join(ROOT, CLEAN), explain: true },
   ];
   const all = await jobs(files);
-  const sheets = new SheetPrinter(printer, 5);
+  const sheets = new SheetPrinter(printer, 2, 5);
   const together = await Promise.all(all.map((job) => sheets.print(job)));
   expect({ ...sheets.counts, declined: sheets.declined }).toEqual({ shared: all.length - 1, alone: 1, declined: [] });
   const pagesSeen = new Set<number>();
@@ -115,7 +115,7 @@ test('a shared document whose page totals do not bear out is printed form by for
   const script = formPrintScript().trim().replace(/;$/, '');
   const miscount = `Promise.resolve(${script}).then((totals) => Array.isArray(totals) ? totals.map((n) => n + 1) : totals)`;
   const two = await jobs([{ file: path.join(ROOT, PROJECT), explain: false }, { file: path.join(ROOT, CLEAN), explain: false }], miscount);
-  const sheets = new SheetPrinter(printer, 5);
+  const sheets = new SheetPrinter(printer, 2, 5);
   const printed = await Promise.all(two.map((job) => sheets.print(job)));
   expect(sheets.counts).toEqual({ shared: 0, alone: 2 });
   for (const [i, job] of two.entries()) {

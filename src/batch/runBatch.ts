@@ -73,7 +73,7 @@ export async function runBatch(forms: BatchForm[], options: BatchOptions, sink: 
   // the browser starts only when the first form needs printing: a re-run with nothing changed launches none
   const printer = options.newPrinter?.() ?? launchPrinter(options, undefined, true);
   // forms are printed several to a document and split again (see SheetPrinter): Chromium's cost per print is shared
-  const sheets = new SheetPrinter(printer);
+  const sheets = new SheetPrinter(printer, options.concurrency ?? 2);
   const how = { outDir: options.outDir, explain: options.explain, lang: options.lang ?? 'zh' };
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -86,8 +86,8 @@ export async function runBatch(forms: BatchForm[], options: BatchOptions, sink: 
     }
   };
   try {
-    // enough forms in flight to fill a shared document on every page, and one more each being scored and laid out
-    await Promise.all(Array.from({ length: Math.min(forms.length, (options.concurrency ?? 2) * (SHEETS_PER_DOCUMENT + 1) + 1) }, worker));
+    // on every page a shared document printing and the next one being scored and laid out, so no page waits
+    await Promise.all(Array.from({ length: Math.min(forms.length, (options.concurrency ?? 2) * 2 * SHEETS_PER_DOCUMENT + 1) }, worker));
   } finally {
     await printer.close();
   }

@@ -47,7 +47,7 @@ export async function startWorker(options: WorkerOptions, sink: BatchSink, onJob
     throw error;
   }
   // jobs taken together are printed several to a document (see SheetPrinter), as the batch does in one process
-  const sheets = new SheetPrinter(printer);
+  const sheets = new SheetPrinter(printer, pages);
   const by = `${hostname()}:${process.pid}`;
   let count = 0;
   const worker = new Worker<FormJobData, JournalEntry>(
@@ -67,8 +67,8 @@ export async function startWorker(options: WorkerOptions, sink: BatchSink, onJob
       onJob(result);
       return result;
     },
-    // enough jobs to fill a shared document on every page, and one more each being scored and laid out
-    { connection, concurrency: pages * (SHEETS_PER_DOCUMENT + 1) + 1, lockDuration: LOCK_MS, stalledInterval: STALLED_CHECK_MS, maxStalledCount: 2 },
+    // on every page a shared document printing and the next one being scored and laid out, so no page waits
+    { connection, concurrency: pages * 2 * SHEETS_PER_DOCUMENT + 1, lockDuration: LOCK_MS, stalledInterval: STALLED_CHECK_MS, maxStalledCount: 2 },
   );
   worker.on('error', () => undefined);
   await worker.waitUntilReady();

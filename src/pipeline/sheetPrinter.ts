@@ -24,13 +24,17 @@ interface Waiting {
 export class SheetPrinter implements FormPrinter {
   private waiting: Waiting[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** Shared documents being printed now. */
+  private printing = 0;
   /** Forms printed in a shared document, and forms that had to be printed alone after all (for benchmarks and tests). */
   readonly counts = { shared: 0, alone: 0 };
   /** Why shared documents were given up (the first few), for benchmarks and tests. */
   readonly declined: string[] = [];
 
+  /** `pages`: how many documents the printer prints at once; while they are all busy, waiting forms gather into full documents. */
   constructor(
     private readonly inner: FormPrinter,
+    private readonly pages: number,
     private readonly perDocument = SHEETS_PER_DOCUMENT,
   ) {}
 
@@ -38,15 +42,29 @@ export class SheetPrinter implements FormPrinter {
     if (this.perDocument < 2 || !canShareDocument(job.html)) return this.alone(job);
     return new Promise<PrintedPdf>((resolve, reject) => {
       this.waiting.push({ job, resolve, reject });
-      if (this.waiting.length >= this.perDocument) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), GATHER_MS);
+      this.next();
     });
   }
 
-  private flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    while (this.waiting.length > 0) void this.printGroup(this.waiting.splice(0, this.perDocument));
+  /**
+   * A full document goes to the printer at once; a part-filled one only when a page is free and no more forms
+   * came for a moment (while every page is busy, waiting costs nothing and fills the next document).
+   */
+  private next(): void {
+    while (this.waiting.length >= this.perDocument) this.start(this.waiting.splice(0, this.perDocument));
+    if (this.waiting.length === 0 || this.printing >= this.pages || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.waiting.length > 0 && this.printing < this.pages) this.start(this.waiting.splice(0, this.perDocument));
+    }, GATHER_MS);
+  }
+
+  private start(group: Waiting[]): void {
+    this.printing++;
+    void this.printGroup(group).finally(() => {
+      this.printing--;
+      this.next();
+    });
   }
 
   private alone(job: PrintJob): Promise<PrintedPdf> {

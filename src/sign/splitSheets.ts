@@ -30,7 +30,41 @@ export function splitSheets(printed: Uint8Array, laidOut: Sheet[]): Uint8Array[]
     if (error instanceof SpliceDeclined) throw new SplitDeclined(`not a plain printed PDF: ${error.message}`);
     throw error;
   }
-  const resolve = (o: PDFObject | undefined): PDFObject | undefined => pdf.resolve(o);
+  const doc = readDocument(pdf);
+  const ranges = pageRanges(laidOut, doc.pages.length);
+  checkSignOff(doc, laidOut, ranges);
+  const elements = elementsBySheet(doc, ranges);
+  return ranges.map((range, i) => writeSheet(doc, range, elements[i] ?? [], i));
+}
+
+type Resolve = (o: PDFObject | undefined) => PDFObject | undefined;
+
+/** What the split reads of the printed document: its page leaves and the trees it rewrites for each form. */
+interface PrintedDocument {
+  pdf: SplicedPdf;
+  resolve: Resolve;
+  catalog: PDFDict;
+  rootRef: PDFObject | undefined;
+  pagesRef: PDFRef;
+  pagesRoot: PDFDict;
+  /** The page leaves in order, and what each inherits from the nodes above it. */
+  pages: PDFRef[];
+  inherited: Map<number, [string, PDFObject][]>;
+  structRef: PDFRef;
+  structRoot: PDFDict;
+  documentRef: PDFRef;
+  document: PDFDict;
+  kids: PDFObject[];
+  parentTreeRef: PDFRef;
+  parentTree: Map<number, PDFObject>;
+  idTreeRef: PDFRef | undefined;
+  ids: [PDFObject, PDFObject][];
+}
+
+const INHERITABLE = ['Resources', 'MediaBox', 'CropBox', 'Rotate'];
+
+function readDocument(pdf: SplicedPdf): PrintedDocument {
+  const resolve: Resolve = (o) => pdf.resolve(o);
   const dictAt = (o: PDFObject | undefined, what: string): PDFDict => {
     const d = resolve(o);
     if (!(d instanceof PDFDict)) throw new SplitDeclined(`no ${what}`);
@@ -40,44 +74,24 @@ export function splitSheets(printed: Uint8Array, laidOut: Sheet[]): Uint8Array[]
   const catalog = dictAt(rootRef, 'catalog');
   const pagesRef = catalog.get(PDFName.of('Pages'));
   const pagesRoot = dictAt(pagesRef, 'page tree');
-  // the page leaves in order (Chromium groups them under intermediate nodes), with what they inherit
-  const pageRefs: PDFRef[] = [];
+  // Chromium groups the page leaves under intermediate nodes: each leaf is written under the root, with what it inherited
+  const pages: PDFRef[] = [];
   const inherited = new Map<number, [string, PDFObject][]>();
-  const INHERITABLE = ['Resources', 'MediaBox', 'CropBox', 'Rotate'];
   const walkTree = (ref: PDFObject | undefined, from: [string, PDFObject][], depth: number): void => {
     const node = resolve(ref);
     if (!(ref instanceof PDFRef) || !(node instanceof PDFDict) || depth > 32) throw new SplitDeclined('a page tree node that is not a dictionary');
-    const here: [string, PDFObject][] = [...from.filter(([k]) => !node.has(PDFName.of(k))), ...INHERITABLE.flatMap((k) => (node.has(PDFName.of(k)) ? [[k, node.get(PDFName.of(k))!] as [string, PDFObject]] : []))];
+    const notOwn = from.filter(([k]) => !node.has(PDFName.of(k)));
     if (String(node.get(PDFName.of('Type'))) === '/Page') {
-      pageRefs.push(ref);
-      inherited.set(ref.objectNumber, from.filter(([k]) => !node.has(PDFName.of(k))));
+      pages.push(ref);
+      inherited.set(ref.objectNumber, notOwn);
       return;
     }
+    const here: [string, PDFObject][] = [...notOwn, ...INHERITABLE.flatMap((k) => (node.has(PDFName.of(k)) ? [[k, node.get(PDFName.of(k))!] as [string, PDFObject]] : []))];
     const kids = resolve(node.get(PDFName.of('Kids')));
     for (const kid of kids instanceof PDFArray ? kids.asArray() : []) walkTree(kid, here, depth + 1);
   };
   walkTree(pagesRef, [], 0);
-  if (!(pagesRef instanceof PDFRef) || pageRefs.length === 0) throw new SplitDeclined('no pages');
-
-  // each form's pages as its footer numbers them; the page count and the sign-off boxes must bear them out
-  let first = 0;
-  const sheets = laidOut.map((sheet) => {
-    const range = { first, last: first + sheet.pages - 1 };
-    first += sheet.pages;
-    return range;
-  });
-  if (laidOut.length === 0 || laidOut.some((s) => !(Number.isInteger(s.pages) && s.pages > 0)) || first !== pageRefs.length) {
-    throw new SplitDeclined(`the forms' page totals (${laidOut.map((s) => s.pages).join('+')}) are not the ${pageRefs.length} pages printed`);
-  }
-  // a form's sign-off block ends it: its boxes are on its pages and the last of them on its last page
-  const boxesOn = pageRefs.map((ref) => signatureBoxLinks(dictAt(ref, 'page'), resolve));
-  laidOut.forEach((sheet, i) => {
-    const { first: from, last } = sheets[i]!;
-    const count = boxesOn.slice(from, last + 1).reduce((n, b) => n + b, 0);
-    if (count !== sheet.signatureBoxes || (sheet.signatureBoxes > 0 && boxesOn[last] === 0)) {
-      throw new SplitDeclined(`form ${i + 1}: ${count} signature boxes on its pages ${from + 1}–${last + 1}, ${sheet.signatureBoxes} drawn`);
-    }
-  });
+  if (!(pagesRef instanceof PDFRef) || pages.length === 0) throw new SplitDeclined('no pages');
 
   const structRef = catalog.get(PDFName.of('StructTreeRoot'));
   const structRoot = dictAt(structRef, 'structure tree');
@@ -88,106 +102,159 @@ export function splitSheets(printed: Uint8Array, laidOut: Sheet[]): Uint8Array[]
   const parentTreeRef = structRoot.get(PDFName.of('ParentTree'));
   const idTreeRef = structRoot.get(PDFName.of('IDTree'));
   if (!(parentTreeRef instanceof PDFRef) || (idTreeRef !== undefined && !(idTreeRef instanceof PDFRef))) throw new SplitDeclined('structure trees not indirect');
-  const parentTree = numberTree(resolve(parentTreeRef), resolve);
-  const ids = nameTree(resolve(idTreeRef), resolve);
-
-  // each element under the Document goes to the form on whose pages it starts, in order
-  const pageIndex = new Map(pageRefs.map((ref, p) => [ref.objectNumber, p] as const));
-  const sheetOf = (ref: PDFRef | undefined): number => {
-    const p = ref === undefined ? undefined : pageIndex.get(ref.objectNumber);
-    return p === undefined ? -1 : sheets.findIndex((s) => p >= s.first && p <= s.last);
+  return {
+    pdf,
+    resolve,
+    catalog,
+    rootRef,
+    pagesRef,
+    pagesRoot,
+    pages,
+    inherited,
+    structRef,
+    structRoot,
+    documentRef,
+    document,
+    kids: kids.asArray(),
+    parentTreeRef,
+    parentTree: numberTree(resolve(parentTreeRef), resolve),
+    idTreeRef,
+    ids: nameTree(resolve(idTreeRef), resolve),
   };
-  const kidsOf: PDFObject[][] = sheets.map(() => []);
-  let previous = 0;
-  for (const kid of kids.asArray()) {
-    const sheet = sheetOf(firstPage(kid, resolve));
-    if (sheet < previous) throw new SplitDeclined("a structure element outside its form's pages");
-    kidsOf[sheet]?.push(kid);
-    previous = sheet;
+}
+
+interface PageRange {
+  first: number;
+  last: number;
+}
+
+/** Each form's pages as its footer numbers them: the totals must add up to the pages printed. */
+function pageRanges(laidOut: Sheet[], printed: number): PageRange[] {
+  let first = 0;
+  const ranges = laidOut.map((sheet) => {
+    const range = { first, last: first + sheet.pages - 1 };
+    first += sheet.pages;
+    return range;
+  });
+  if (laidOut.length === 0 || laidOut.some((s) => !(Number.isInteger(s.pages) && s.pages > 0)) || first !== printed) {
+    throw new SplitDeclined(`the forms' page totals (${laidOut.map((s) => s.pages).join('+')}) are not the ${printed} pages printed`);
   }
+  return ranges;
+}
 
-  // objects written anew for each form; the walk stops at them (a page's /Parent, an element's /P)
-  const rewritten = new Set([pagesRef.objectNumber, structRef.objectNumber, documentRef.objectNumber, parentTreeRef.objectNumber, ...(idTreeRef ? [idTreeRef.objectNumber] : [])]);
-  const info = pdf.trailer.get(PDFName.of('Info'));
-
-  return sheets.map((sheet, i) => {
-    const mine = pageRefs.slice(sheet.first, sheet.last + 1);
-    const own = new Set(mine.map((r) => r.objectNumber));
-    const keep = new Set<number>([...rewritten]);
-    if (rootRef instanceof PDFRef) keep.add(rootRef.objectNumber);
-    const keys = new Set<number>();
-    for (const ref of mine) {
-      const page = dictAt(ref, 'page');
-      const key = page.get(PDFName.of('StructParents'));
-      if (key instanceof PDFNumber) keys.add(key.asNumber());
-      const annots = resolve(page.get(PDFName.of('Annots')));
-      for (const annot of annots instanceof PDFArray ? annots.asArray() : []) {
-        const a = resolve(annot);
-        const annotKey = a instanceof PDFDict ? a.get(PDFName.of('StructParent')) : undefined;
-        if (annotKey instanceof PDFNumber) keys.add(annotKey.asNumber());
-      }
+/** A form's sign-off block ends it: its boxes are on its pages and the last of them on its last page. */
+function checkSignOff(doc: PrintedDocument, laidOut: Sheet[], ranges: PageRange[]): void {
+  const boxesOn = doc.pages.map((ref) => signatureBoxLinks(doc.resolve(ref) as PDFDict, doc.resolve));
+  laidOut.forEach((sheet, i) => {
+    const { first, last } = ranges[i]!;
+    const count = boxesOn.slice(first, last + 1).reduce((n, b) => n + b, 0);
+    if (count !== sheet.signatureBoxes || (sheet.signatureBoxes > 0 && boxesOn[last] === 0)) {
+      throw new SplitDeclined(`form ${i + 1}: ${count} signature boxes on its pages ${first + 1}–${last + 1}, ${sheet.signatureBoxes} drawn`);
     }
-    const entries = [...keys].sort((a, b) => a - b).flatMap((key) => (parentTree.has(key) ? [[key, parentTree.get(key)!] as const] : []));
-    // everything this form's pages, elements, parent-tree entries and information dictionary reach
-    const stack: PDFObject[] = [...mine, ...(kidsOf[i] ?? []), ...entries.map(([, value]) => value), ...(info ? [info] : [])];
-    // and whatever else the dictionaries written anew (and the catalog) hold besides the entries rewritten here
-    const besides = (dict: PDFDict, rewrittenKeys: string[]): void => {
-      for (const [key, value] of dict.entries()) if (!rewrittenKeys.includes(key.decodeText())) stack.push(value);
-    };
-    besides(catalog, ['Pages', 'StructTreeRoot']);
-    besides(pagesRoot, ['Kids', 'Count', 'Parent']);
-    for (const ref of mine) for (const [, value] of inherited.get(ref.objectNumber) ?? []) stack.push(value);
-    besides(structRoot, ['K', 'ParentTree', 'IDTree']);
-    besides(document, ['K', 'P']);
-    while (stack.length > 0) {
-      const item = stack.pop();
-      if (item instanceof PDFRef) {
-        const n = item.objectNumber;
-        if (keep.has(n)) continue;
-        if (pageIndex.has(n) && !own.has(n)) throw new SplitDeclined(`form ${i + 1} reaches a page of another form`);
-        keep.add(n);
-        const object = resolve(item);
-        // a page is written anew under the root: its /Parent (an intermediate node of all pages) is not followed
-        if (own.has(n) && object instanceof PDFDict) besides(object, ['Parent']);
-        else if (object !== undefined) stack.push(object);
-      } else if (item instanceof PDFDict) {
-        for (const [, value] of item.entries()) stack.push(value);
-      } else if (item instanceof PDFArray) {
-        for (const value of item.asArray()) stack.push(value);
-      } else if (item instanceof PDFRawStream) {
-        stack.push(item.dict);
-      }
-    }
-
-    const replaced = new Map<number, PDFObject>();
-    for (const ref of mine) {
-      const page = dictAt(ref, 'page').clone(pdf.context);
-      page.set(PDFName.of('Parent'), pagesRef);
-      for (const [key, value] of inherited.get(ref.objectNumber) ?? []) page.set(PDFName.of(key), value);
-      replaced.set(ref.objectNumber, page);
-    }
-    const pagesNow = pagesRoot.clone(pdf.context);
-    pagesNow.set(PDFName.of('Kids'), pdf.context.obj(mine));
-    pagesNow.set(PDFName.of('Count'), PDFNumber.of(mine.length));
-    replaced.set(pagesRef.objectNumber, pagesNow);
-    const documentNow = document.clone(pdf.context);
-    documentNow.set(PDFName.of('K'), pdf.context.obj(kidsOf[i] ?? []));
-    replaced.set(documentRef.objectNumber, documentNow);
-    replaced.set(parentTreeRef.objectNumber, pdf.context.obj({ Nums: pdf.context.obj(entries.flatMap(([key, value]) => [PDFNumber.of(key), value])) }));
-    const structNow = structRoot.clone(pdf.context);
-    structNow.set(PDFName.of('ParentTreeNextKey'), PDFNumber.of(entries.length > 0 ? entries[entries.length - 1]![0] + 1 : 0));
-    if (idTreeRef) {
-      // the IDs of this form's elements (its table headers name their cells by them)
-      const names = ids.filter(([, target]) => target instanceof PDFRef && keep.has(target.objectNumber)).flatMap(([id, target]) => [id, target]);
-      replaced.set(idTreeRef.objectNumber, pdf.context.obj({ Names: pdf.context.obj(names) }));
-    }
-    replaced.set(structRef.objectNumber, structNow);
-    return pdf.subset(keep, replaced);
   });
 }
 
+/** The Document's children by form: each goes to the form on whose pages it starts, in order. */
+function elementsBySheet(doc: PrintedDocument, ranges: PageRange[]): PDFObject[][] {
+  const pageIndex = new Map(doc.pages.map((ref, p) => [ref.objectNumber, p] as const));
+  const out: PDFObject[][] = ranges.map(() => []);
+  let previous = 0;
+  for (const kid of doc.kids) {
+    const page = firstPage(kid, doc.resolve);
+    const p = page === undefined ? undefined : pageIndex.get(page.objectNumber);
+    const sheet = p === undefined ? -1 : ranges.findIndex((r) => p >= r.first && p <= r.last);
+    if (sheet < previous) throw new SplitDeclined("a structure element outside its form's pages");
+    out[sheet]?.push(kid);
+    previous = sheet;
+  }
+  return out;
+}
+
+/** One form's file: every object its pages and elements reach, copied as printed, and the trees written anew for it. */
+function writeSheet(doc: PrintedDocument, range: PageRange, elements: PDFObject[], index: number): Uint8Array {
+  const { pdf, resolve } = doc;
+  const mine = doc.pages.slice(range.first, range.last + 1);
+  const own = new Set(mine.map((r) => r.objectNumber));
+  const others = new Set(doc.pages.filter((r) => !own.has(r.objectNumber)).map((r) => r.objectNumber));
+  // objects written anew for each form; the walk stops at them (a page's /Parent, an element's /P)
+  const keep = new Set<number>([doc.pagesRef, doc.structRef, doc.documentRef, doc.parentTreeRef, ...(doc.idTreeRef ? [doc.idTreeRef] : [])].map((r) => r.objectNumber));
+  if (doc.rootRef instanceof PDFRef) keep.add(doc.rootRef.objectNumber);
+
+  // the parent-tree entries of this form's pages and of their links
+  const keys = new Set<number>();
+  for (const ref of mine) {
+    const page = resolve(ref) as PDFDict;
+    const key = page.get(PDFName.of('StructParents'));
+    if (key instanceof PDFNumber) keys.add(key.asNumber());
+    const annots = resolve(page.get(PDFName.of('Annots')));
+    for (const annot of annots instanceof PDFArray ? annots.asArray() : []) {
+      const a = resolve(annot);
+      const annotKey = a instanceof PDFDict ? a.get(PDFName.of('StructParent')) : undefined;
+      if (annotKey instanceof PDFNumber) keys.add(annotKey.asNumber());
+    }
+  }
+  const entries = [...keys].sort((a, b) => a - b).flatMap((key) => (doc.parentTree.has(key) ? [[key, doc.parentTree.get(key)!] as const] : []));
+
+  // everything the form's pages, elements, parent-tree entries and information dictionary reach, and whatever
+  // else the dictionaries written anew (and the catalog) hold besides the entries rewritten here
+  const info = pdf.trailer.get(PDFName.of('Info'));
+  const stack: PDFObject[] = [...mine, ...elements, ...entries.map(([, value]) => value), ...(info ? [info] : [])];
+  const besides = (dict: PDFDict, rewritten: string[]): void => {
+    for (const [key, value] of dict.entries()) if (!rewritten.includes(key.decodeText())) stack.push(value);
+  };
+  besides(doc.catalog, ['Pages', 'StructTreeRoot']);
+  besides(doc.pagesRoot, ['Kids', 'Count', 'Parent']);
+  besides(doc.structRoot, ['K', 'ParentTree', 'IDTree']);
+  besides(doc.document, ['K', 'P']);
+  for (const ref of mine) for (const [, value] of doc.inherited.get(ref.objectNumber) ?? []) stack.push(value);
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item instanceof PDFRef) {
+      const n = item.objectNumber;
+      if (keep.has(n)) continue;
+      if (others.has(n)) throw new SplitDeclined(`form ${index + 1} reaches a page of another form`);
+      keep.add(n);
+      const object = resolve(item);
+      // a page is written anew under the root: its /Parent (an intermediate node of all pages) is not followed
+      if (own.has(n) && object instanceof PDFDict) besides(object, ['Parent']);
+      else if (object !== undefined) stack.push(object);
+    } else if (item instanceof PDFDict) {
+      for (const [, value] of item.entries()) stack.push(value);
+    } else if (item instanceof PDFArray) {
+      for (const value of item.asArray()) stack.push(value);
+    } else if (item instanceof PDFRawStream) {
+      stack.push(item.dict);
+    }
+  }
+
+  const replaced = new Map<number, PDFObject>();
+  for (const ref of mine) {
+    const page = (resolve(ref) as PDFDict).clone(pdf.context);
+    page.set(PDFName.of('Parent'), doc.pagesRef);
+    for (const [key, value] of doc.inherited.get(ref.objectNumber) ?? []) page.set(PDFName.of(key), value);
+    replaced.set(ref.objectNumber, page);
+  }
+  const pages = doc.pagesRoot.clone(pdf.context);
+  pages.set(PDFName.of('Kids'), pdf.context.obj(mine));
+  pages.set(PDFName.of('Count'), PDFNumber.of(mine.length));
+  replaced.set(doc.pagesRef.objectNumber, pages);
+  const document = doc.document.clone(pdf.context);
+  document.set(PDFName.of('K'), pdf.context.obj(elements));
+  replaced.set(doc.documentRef.objectNumber, document);
+  replaced.set(doc.parentTreeRef.objectNumber, pdf.context.obj({ Nums: pdf.context.obj(entries.flatMap(([key, value]) => [PDFNumber.of(key), value])) }));
+  const struct = doc.structRoot.clone(pdf.context);
+  struct.set(PDFName.of('ParentTreeNextKey'), PDFNumber.of(entries.length > 0 ? entries[entries.length - 1]![0] + 1 : 0));
+  replaced.set(doc.structRef.objectNumber, struct);
+  if (doc.idTreeRef) {
+    // the IDs of this form's elements (its table headers name their cells by them)
+    const names = doc.ids.filter(([, target]) => target instanceof PDFRef && keep.has(target.objectNumber)).flatMap(([id, target]) => [id, target]);
+    replaced.set(doc.idTreeRef.objectNumber, pdf.context.obj({ Names: pdf.context.obj(names) }));
+  }
+  return pdf.subset(keep, replaced);
+}
+
 /** How many of a page's links are signature boxes (the sign-off block's marks). */
-function signatureBoxLinks(page: PDFDict, resolve: (o: PDFObject | undefined) => PDFObject | undefined): number {
+function signatureBoxLinks(page: PDFDict, resolve: Resolve): number {
   const annots = resolve(page.get(PDFName.of('Annots')));
   let count = 0;
   for (const annot of annots instanceof PDFArray ? annots.asArray() : []) {
@@ -200,7 +267,7 @@ function signatureBoxLinks(page: PDFDict, resolve: (o: PDFObject | undefined) =>
 }
 
 /** The page an element's content starts on: its own /Pg, or the first found in its marked content and children. */
-function firstPage(element: PDFObject | undefined, resolve: (o: PDFObject | undefined) => PDFObject | undefined, depth = 0): PDFRef | undefined {
+function firstPage(element: PDFObject | undefined, resolve: Resolve, depth = 0): PDFRef | undefined {
   const e = resolve(element);
   if (depth > 64) return undefined;
   if (e instanceof PDFArray) {
@@ -217,7 +284,7 @@ function firstPage(element: PDFObject | undefined, resolve: (o: PDFObject | unde
 }
 
 /** A number tree's entries (the parent tree), from its leaves. */
-function numberTree(node: PDFObject | undefined, resolve: (o: PDFObject | undefined) => PDFObject | undefined, into = new Map<number, PDFObject>()): Map<number, PDFObject> {
+function numberTree(node: PDFObject | undefined, resolve: Resolve, into = new Map<number, PDFObject>()): Map<number, PDFObject> {
   if (!(node instanceof PDFDict)) return into;
   const nums = resolve(node.get(PDFName.of('Nums')));
   if (nums instanceof PDFArray) {
@@ -232,7 +299,7 @@ function numberTree(node: PDFObject | undefined, resolve: (o: PDFObject | undefi
 }
 
 /** A name tree's entries (the ID tree), in order, from its leaves. */
-function nameTree(node: PDFObject | undefined, resolve: (o: PDFObject | undefined) => PDFObject | undefined, into: [PDFObject, PDFObject][] = []): [PDFObject, PDFObject][] {
+function nameTree(node: PDFObject | undefined, resolve: Resolve, into: [PDFObject, PDFObject][] = []): [PDFObject, PDFObject][] {
   if (!(node instanceof PDFDict)) return into;
   const names = resolve(node.get(PDFName.of('Names')));
   if (names instanceof PDFArray) for (let j = 0; j + 1 < names.size(); j += 2) into.push([names.get(j), names.get(j + 1)]);
