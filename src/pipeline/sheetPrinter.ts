@@ -5,7 +5,7 @@ import { splitSheets } from '../sign/splitSheets';
 /** Forms printed in one document by a batch: Chromium's cost per print (its print compositor is a new process each time) is paid once for them. */
 export const SHEETS_PER_DOCUMENT = 5;
 
-/** How long a form waits for others to share its document before it is printed with those there are. */
+/** How long forms wait for others to fill their document when a page is free, before they are printed as they are. */
 const GATHER_MS = 15;
 
 interface Waiting {
@@ -16,7 +16,7 @@ interface Waiting {
 
 /**
  * Prints forms several to a document and gives each caller its own form's PDF, as if printed alone: the forms
- * are laid out as sheets of one page (each on its own named page, with its own page numbers and totals, see
+ * are laid out as sheets of one document (each on named pages of its own, with its own page numbers and totals, see
  * templates/print/continue-groups.js), printed once, and split with each form's structure tree. The split is
  * checked (page totals against the pages printed, each form's sign-off boxes on its own last page); a group
  * that does not check out, or whose print fails, is printed form by form, so each form fails or prints on its own.
