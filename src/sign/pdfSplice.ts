@@ -91,28 +91,11 @@ export class SplicedPdf {
    * is in this file, except those given new content here. One revision, with its own table and this trailer.
    */
   subset(keep: ReadonlySet<number>, replaced: ReadonlyMap<number, PDFObject>): Uint8Array {
-    const chunks: Uint8Array[] = [];
-    let length = 0;
-    const push = (chunk: Uint8Array): void => {
-      chunks.push(chunk);
-      length += chunk.length;
-    };
-    const newOffsets = new Map<number, number>();
-    const inFileOrder = [...this.offsets].sort((a, b) => a[1] - b[1]);
-    push(this.bytes.subarray(0, inFileOrder[0]![1]));
-    inFileOrder.forEach(([number, offset], i) => {
-      if (!keep.has(number)) return;
-      newOffsets.set(number, length);
+    return this.write((number, original) => {
+      if (!keep.has(number)) return null;
       const object = replaced.get(number);
-      push(object ? serialized(number, object) : this.bytes.subarray(offset, inFileOrder[i + 1]?.[1] ?? this.xrefOffset));
-    });
-    const xrefAt = length;
-    push(Buffer.from(`${crossReferenceTable(newOffsets)}\n`, 'latin1'));
-    const trailer = this.trailer.clone(this.context);
-    trailer.set(PDFName.of('Size'), PDFNumber.of(Math.max(0, ...newOffsets.keys()) + 1));
-    push(bytesOf(PDFTrailerDict.of(trailer), '\n\n'));
-    push(bytesOf(PDFTrailer.forLastCrossRefSectionOffset(xrefAt), ''));
-    return Buffer.concat(chunks, length);
+      return object ? serialized(number, object) : original;
+    }, false);
   }
 
   /**
@@ -120,6 +103,14 @@ export class SplicedPdf {
    * as it is now (edits are made in place), new objects after them, and a fresh table and trailer.
    */
   save(): Uint8Array {
+    return this.write((number, original) => (this.loaded.has(number) ? serialized(number, this.context.lookup(PDFRef.of(number))!) : original), true);
+  }
+
+  /**
+   * Writes the file: the header, then each object of this file in file order as `body` gives it (its bytes as
+   * they are, new bytes, or null to leave it out), then (with `added`) the objects made since, a table and a trailer.
+   */
+  private write(body: (number: number, original: Uint8Array) => Uint8Array | null, added: boolean): Uint8Array {
     const chunks: Uint8Array[] = [];
     let length = 0;
     const push = (chunk: Uint8Array): void => {
@@ -130,21 +121,22 @@ export class SplicedPdf {
     const inFileOrder = [...this.offsets].sort((a, b) => a[1] - b[1]);
     push(this.bytes.subarray(0, inFileOrder[0]![1]));
     inFileOrder.forEach(([number, offset], i) => {
+      const chunk = body(number, this.bytes.subarray(offset, inFileOrder[i + 1]?.[1] ?? this.xrefOffset));
+      if (chunk === null) return;
       newOffsets.set(number, length);
-      if (this.loaded.has(number)) push(serialized(number, this.context.lookup(PDFRef.of(number))!));
-      else push(this.bytes.subarray(offset, inFileOrder[i + 1]?.[1] ?? this.xrefOffset));
+      push(chunk);
     });
-    let largest = this.size - 1;
-    for (const [ref, object] of this.context.enumerateIndirectObjects()) {
-      if (ref.objectNumber < this.size) continue;
-      newOffsets.set(ref.objectNumber, length);
-      push(serialized(ref.objectNumber, object));
-      largest = Math.max(largest, ref.objectNumber);
+    if (added) {
+      for (const [ref, object] of this.context.enumerateIndirectObjects()) {
+        if (ref.objectNumber < this.size) continue;
+        newOffsets.set(ref.objectNumber, length);
+        push(serialized(ref.objectNumber, object));
+      }
     }
-
     const xrefAt = length;
     const trailer = this.trailer.clone(this.context);
-    trailer.set(PDFName.of('Size'), PDFNumber.of(largest + 1));
+    // the table covers every number up to the largest written (a subset leaves the rest free)
+    trailer.set(PDFName.of('Size'), PDFNumber.of(Math.max(added ? this.size - 1 : 0, ...newOffsets.keys()) + 1));
     push(Buffer.from(`${crossReferenceTable(newOffsets)}\n`, 'latin1'));
     push(bytesOf(PDFTrailerDict.of(trailer), '\n\n'));
     push(bytesOf(PDFTrailer.forLastCrossRefSectionOffset(xrefAt), ''));
