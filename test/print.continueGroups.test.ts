@@ -1,8 +1,9 @@
 import { PdfPrinter } from '../src/pdf/printer';
 import { bundledAsset, formPrintScript } from '../src/report/assets';
 import { pageCount, pdfText, squeeze } from './pdfTools';
-import { tempDir } from './helpers';
-import { writeFileSync } from 'node:fs';
+import { runCli, tempDir } from './helpers';
+import { writeForms } from './batchForms';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 // The （续） page script lays the indicator table out page by page. Whatever the page holds, it must end.
@@ -44,4 +45,20 @@ test('a group cut by a page end is named again with （续） on the next page',
   expect(pageCount(file)).toBeGreaterThan(1);
   expect(squeeze(pdfText(file, 1))).not.toContain('（续）');
   expect(squeeze(pdfText(file, 2))).toContain('产出指标（续）');
+}, 60_000);
+
+test('render --html writes the page as printed: the same （续） headings and page breaks as the PDF, self-contained', async () => {
+  const file = writeForms(tempDir('jixiao-continue-html-'), 1, 45)[0]!;
+  const pdf = path.join(dir, 'long.pdf');
+  const html = path.join(dir, 'long.html');
+  expect([0, 3]).toContain((await runCli('render', file, '-o', pdf, '--html', html)).code);
+  const written = readFileSync(html, 'utf8');
+  const continued = (text: string): number => text.split('（续）').length - 1;
+  expect(pageCount(pdf)).toBeGreaterThanOrEqual(3);
+  expect(continued(written)).toBeGreaterThan(0);
+  expect(continued(written)).toBe(continued(pdfText(pdf)));
+  expect(written).toContain('break-before: page');
+  // stylesheets and fonts inlined, nothing fetched from the printer's own origin, no script
+  expect(written).not.toContain('/assets/');
+  expect(written).not.toMatch(/<script/i);
 }, 60_000);

@@ -22,6 +22,8 @@ export interface PrintJob {
   name: string;
   /** A script run in the laid-out page just before printing (it may rearrange the page for its page breaks). */
   prepare?: string;
+  /** Give back the page's HTML as printed (after the prepare script), for an HTML copy that breaks as the PDF does. */
+  keepHtml?: boolean;
 }
 
 export interface PrintStats {
@@ -38,6 +40,8 @@ export interface PrintedPdf {
   pdf: Uint8Array;
   /** What the job's prepare script gave back (its value as JSON), if it had one. */
   prepared?: unknown;
+  /** The page's HTML as printed, when the job asked for it. */
+  html?: string;
   stats: PrintStats;
 }
 
@@ -158,7 +162,7 @@ export class PdfPrinter implements FormPrinter {
         page = this.idle.pop() ?? (await this.newPage());
         const result = await withTimeout(this.printOn(page, job, aborted, () => served++), this.timeoutMs);
         healthy = true;
-        return { pdf: result.pdf, prepared: result.prepared, stats: { served, aborted, attempts: attempt, ms: performance.now() - start } };
+        return { ...result, stats: { served, aborted, attempts: attempt, ms: performance.now() - start } };
       } catch (error) {
         if (!(error instanceof TimeoutError)) throw error;
         if (attempt === 2) throw inputError('RENDER_TIMEOUT', { name: job.name, seconds: (this.timeoutMs / 1000).toFixed(1) });
@@ -203,7 +207,7 @@ export class PdfPrinter implements FormPrinter {
    * which made printing half as fast (see bench:batch). Every so many forms the page navigates afresh, so
    * nothing builds up in one document.
    */
-  private async printOn(page: Page, job: PrintJob, aborted: string[], onServed: () => void): Promise<{ pdf: Uint8Array; prepared: unknown }> {
+  private async printOn(page: Page, job: PrintJob, aborted: string[], onServed: () => void): Promise<{ pdf: Uint8Array; prepared: unknown; html?: string }> {
     const url = `${PAGE_ORIGIN}/form.html`;
     const onRequest = (request: HTTPRequest): void => {
       void answer(request, url, job, aborted, onServed);
@@ -223,7 +227,9 @@ export class PdfPrinter implements FormPrinter {
         this.loaded.set(page, { session, frameId: frameTree.frame.id, uses: 1 });
       }
       const prepared: unknown = job.prepare ? await page.evaluate(job.prepare) : undefined;
-      return { pdf: await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: 0, tagged: true, waitForFonts: true }), prepared };
+      const html = job.keepHtml ? await page.evaluate(() => `<!DOCTYPE html>\n${document.documentElement.outerHTML}`) : undefined;
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: 0, tagged: true, waitForFonts: true });
+      return { pdf, prepared, ...(html !== undefined ? { html } : {}) };
     } finally {
       page.off('request', onRequest);
     }

@@ -21,6 +21,8 @@ export interface RenderOptions {
   timeoutMs?: number;
   concurrency?: number;
   executablePath?: string;
+  /** Keep each form's HTML as printed (its （续） headings placed), for an HTML copy that breaks as the PDF does. */
+  keepPrintedHtml?: boolean;
 }
 
 export interface RenderedForm {
@@ -28,6 +30,8 @@ export interface RenderedForm {
   scored?: ScoredForm;
   view?: FormView;
   html?: string;
+  /** The HTML as printed, when asked for (RenderOptions.keepPrintedHtml). */
+  printedHtml?: string;
   pdf?: Uint8Array;
   stats?: PrintStats;
   problems?: Diagnostic[];
@@ -83,7 +87,7 @@ export function embeddedData(scored: ScoredForm, boxes: EmbeddedData['signatureB
  * Prints one form on a running printer: laid out, printed, finalized (metadata, embedded data). The form may be
  * a file (scored here) or already scored. Bad input comes back as the form's problems, never as a throw.
  */
-export async function renderForm(form: string | ScoredForm, explain: boolean, printer: FormPrinter, timings = new Timings()): Promise<RenderedForm> {
+export async function renderForm(form: string | ScoredForm, explain: boolean, printer: FormPrinter, timings = new Timings(), keepPrintedHtml = false): Promise<RenderedForm> {
   const file = typeof form === 'string' ? form : form.loaded.actualsDoc.file;
   const rendered: RenderedForm = { file };
   try {
@@ -96,7 +100,9 @@ export async function renderForm(form: string | ScoredForm, explain: boolean, pr
     rendered.warnings = unsupportedCharacters(scored, missing);
     const html = withGetaMarks(laidOut.html, missing);
     Object.assign(rendered, { scored, html, view });
-    const { pdf, stats } = await timings.time('print', () => printer.print({ html, resolveAsset: bundledAsset, name: file, prepare: formPrintScript() }));
+    const printed = await timings.time('print', () => printer.print({ html, resolveAsset: bundledAsset, name: file, prepare: formPrintScript(), ...(keepPrintedHtml ? { keepHtml: true } : {}) }));
+    const { pdf, stats } = printed;
+    if (printed.html !== undefined) rendered.printedHtml = printed.html;
     const meta = view.meta;
     const finished = await timings.time('finalize', () =>
       finalizePdf(
@@ -150,7 +156,7 @@ export async function renderForms(files: string[], options: RenderOptions, timin
     const worker = async (): Promise<void> => {
       while (next < files.length) {
         const index = next++;
-        results[index] = await renderForm(files[index]!, options.explain, printer!, timings);
+        results[index] = await renderForm(files[index]!, options.explain, printer!, timings, options.keepPrintedHtml === true);
       }
     };
     const workers = Math.min(files.length, (options.concurrency ?? 2) + 1);

@@ -40,13 +40,15 @@ export async function renderCommand(files: string[], options: RenderCommandOptio
   const timeoutMs = numberOption('--timeout', options.timeout, { min: 1000, max: 600000, integer: true }, mode.lang);
   // every output is checked before any browser starts: a bad one costs nothing and leaves nothing behind
   for (const target of [...targets, ...(options.html ? [options.html] : [])]) writeOutput.check(target, 'generated');
-  const rendered = await renderForms(files, { explain: options.explain === true, ...(timeoutMs ? { timeoutMs } : {}) });
+  // the HTML copy is the page as printed: its （续） headings and page breaks where the PDF has them
+  const rendered = await renderForms(files, { explain: options.explain === true, ...(timeoutMs ? { timeoutMs } : {}), ...(options.html ? { keepPrintedHtml: true } : {}) });
   const report: { file: string; output: string | null; status?: string | null; total: string | null; grade: string | null; errors: unknown[]; warnings?: unknown[] }[] = [];
   rendered.forEach((form, i) => {
     const target = targets[i]!;
     if (form.pdf) {
       writeOutput(io, target, form.pdf, 'generated');
-      if (options.html && form.html) writeOutput(io, options.html, standaloneHtml(form.html), 'generated');
+      const html = form.printedHtml ?? form.html;
+      if (options.html && html) writeOutput(io, options.html, standaloneHtml(html), 'generated');
       const result = form.scored?.result;
       const warnings = form.warnings ?? [];
       report.push({ file: form.file, output: target, status: result?.status ?? null, total: result ? result.total.toString() : null, grade: result?.grade ?? null, errors: [], warnings: warnings.map((d) => diagnosticJson(d, mode.lang)) });
