@@ -123,3 +123,15 @@ test('a shared document whose page totals do not bear out is printed form by for
     expect(pdfText(write(`miscount-${i}`, printed[i]!.pdf))).toBe(pdfText(alone));
   }
 }, 120_000);
+
+test('the time limit is per form: a document of three forms has three times as long', async () => {
+  const quick = await PdfPrinter.launch({ timeoutMs: 1000 });
+  try {
+    // a page that takes 1.6 s to get ready: too slow for one form's second, in time for three
+    const slow = { html: '<!DOCTYPE html><html><body><p>慢</p></body></html>', resolveAsset: bundledAsset, name: 'slow', prepare: '(() => { const end = Date.now() + 1600; while (Date.now() < end); return 0; })()' };
+    await expect(quick.print(slow)).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ code: 'RENDER_TIMEOUT' })] });
+    expect(pageCount(write('slow-three', (await quick.print({ ...slow, forms: 3 })).pdf))).toBe(1);
+  } finally {
+    await quick.close();
+  }
+}, 60_000);

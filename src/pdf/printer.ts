@@ -24,6 +24,8 @@ export interface PrintJob {
   prepare?: string;
   /** Give back the page's HTML as printed (after the prepare script), for an HTML copy that breaks as the PDF does. */
   keepHtml?: boolean;
+  /** How many forms the page holds: the time limit is per form, so a document of several gets as many times as long. */
+  forms?: number;
 }
 
 export interface PrintStats {
@@ -152,6 +154,7 @@ export class PdfPrinter implements FormPrinter {
 
   private async printOnce(job: PrintJob): Promise<PrintedPdf> {
     const start = performance.now();
+    const limit = this.timeoutMs * Math.max(1, job.forms ?? 1);
     const aborted: string[] = [];
     let served = 0;
     for (let attempt = 1; attempt <= 2; attempt++) {
@@ -160,12 +163,12 @@ export class PdfPrinter implements FormPrinter {
       let healthy = false;
       try {
         page = this.idle.pop() ?? (await this.newPage());
-        const result = await withTimeout(this.printOn(page, job, aborted, () => served++), this.timeoutMs);
+        const result = await withTimeout(this.printOn(page, job, aborted, () => served++), limit);
         healthy = true;
         return { ...result, stats: { served, aborted, attempts: attempt, ms: performance.now() - start } };
       } catch (error) {
         if (!(error instanceof TimeoutError)) throw error;
-        if (attempt === 2) throw inputError('RENDER_TIMEOUT', { name: job.name, seconds: (this.timeoutMs / 1000).toFixed(1) });
+        if (attempt === 2) throw inputError('RENDER_TIMEOUT', { name: job.name, seconds: (limit / 1000).toFixed(1) });
       } finally {
         if (page) {
           if (healthy) this.idle.push(page);
@@ -174,7 +177,7 @@ export class PdfPrinter implements FormPrinter {
         this.release();
       }
     }
-    throw inputError('RENDER_TIMEOUT', { name: job.name, seconds: (this.timeoutMs / 1000).toFixed(1) });
+    throw inputError('RENDER_TIMEOUT', { name: job.name, seconds: (limit / 1000).toFixed(1) });
   }
 
   /**

@@ -79,7 +79,7 @@ export class SheetPrinter implements FormPrinter {
     let pdfs: Uint8Array[];
     let printed: PrintedPdf;
     try {
-      printed = await this.inner.print({ ...first.job, html: combineSheets(group.map((g) => g.job.html)), name: group.map((g) => g.job.name).join('、') });
+      printed = await this.inner.print({ ...first.job, html: combineSheets(group.map((g) => g.job.html)), name: group.map((g) => g.job.name).join('、'), forms: group.length });
       const totals = printed.prepared;
       if (!Array.isArray(totals) || totals.length !== group.length) throw new Error('the print script gave no page totals');
       pdfs = splitSheets(printed.pdf, group.map((g, i) => ({ pages: Number(totals[i]), signatureBoxes: signatureBoxesIn(g.job.html) })));
