@@ -93,135 +93,135 @@
    * @returns {{ breaks: number, pages: number }}
    */
   const paginate = (container, origin) => {
-  const table = /** @type {HTMLTableElement | null} */ (container.querySelector('table.indicators'));
-  const body = table?.tBodies[0];
-  const head = table?.tHead;
-  const children = Array.from(container.children);
-  if (!table || !body || !head) return { breaks: 0, pages: flow(unitsOf(children), origin, 1).pages };
+    const table = /** @type {HTMLTableElement | null} */ (container.querySelector('table.indicators'));
+    const body = table?.tBodies[0];
+    const head = table?.tHead;
+    const children = Array.from(container.children);
+    if (!table || !body || !head) return { breaks: 0, pages: flow(unitsOf(children), origin, 1).pages };
 
-  const dataRows = Array.from(body.rows).filter((r) => !r.classList.contains('total-line'));
-  const tail = [body.querySelector('tr.total-line'), container.querySelector('.legend'), container.querySelector('.signoff')].filter(/** @returns {e is Element} */ (e) => e !== null);
+    const dataRows = Array.from(body.rows).filter((r) => !r.classList.contains('total-line'));
+    const tail = [body.querySelector('tr.total-line'), container.querySelector('.legend'), container.querySelector('.signoff')].filter(/** @returns {e is Element} */ (e) => e !== null);
 
-  /**
-   * The nearest level cell of the given class on a row before `index`, with the row it starts on.
-   * @param {number} index
-   * @param {'level1' | 'level2'} level
-   * @returns {{ cell: HTMLTableCellElement, start: number } | null}
-   */
-  const previousCell = (index, level) => {
-    for (let j = index - 1; j >= 0; j--) {
-      const cell = /** @type {HTMLTableCellElement | null | undefined} */ (dataRows[j]?.querySelector(`td.${level}`));
-      if (cell) return { cell, start: j };
-    }
-    return null;
-  };
-
-  /**
-   * Ends the cut groups' cells before row `index` and opens them again on it, named （续）.
-   * @param {number} index
-   */
-  const breakBefore = (index) => {
-    const row = dataRows[index];
-    if (!row) return;
-    row.style.breakBefore = 'page';
-    let at = 0;
-    for (const level of /** @type {const} */ (['level1', 'level2'])) {
-      const own = row.querySelector(`td.${level}`);
-      if (own) {
-        at++;
-        continue;
+    /**
+     * The nearest level cell of the given class on a row before `index`, with the row it starts on.
+     * @param {number} index
+     * @param {'level1' | 'level2'} level
+     * @returns {{ cell: HTMLTableCellElement, start: number } | null}
+     */
+    const previousCell = (index, level) => {
+      for (let j = index - 1; j >= 0; j--) {
+        const cell = /** @type {HTMLTableCellElement | null | undefined} */ (dataRows[j]?.querySelector(`td.${level}`));
+        if (cell) return { cell, start: j };
       }
-      const found = previousCell(index, level);
-      if (!found || found.start + found.cell.rowSpan <= index) continue;
-      const { cell, start } = found;
-      const continued = document.createElement('td');
-      continued.className = `level ${level} continued`;
-      continued.textContent = `${cell.dataset.name ?? ''}（续）`;
-      continued.rowSpan = start + cell.rowSpan - index;
-      cell.rowSpan = index - start;
-      row.insertBefore(continued, row.cells[at] ?? null);
-      at++;
-    }
-  };
+      return null;
+    };
 
-  /**
-   * Takes a break placed by breakBefore out again.
-   * @param {number} index
-   */
-  const unbreak = (index) => {
-    const row = dataRows[index];
-    if (!row) return;
-    row.style.breakBefore = '';
-    for (const continued of Array.from(/** @type {NodeListOf<HTMLTableCellElement>} */ (row.querySelectorAll('td.continued')))) {
-      const level = continued.classList.contains('level1') ? 'level1' : 'level2';
-      const found = previousCell(index, level);
-      if (found) found.cell.rowSpan += continued.rowSpan;
-      continued.remove();
-    }
-  };
+    /**
+     * Ends the cut groups' cells before row `index` and opens them again on it, named （续）.
+     * @param {number} index
+     */
+    const breakBefore = (index) => {
+      const row = dataRows[index];
+      if (!row) return;
+      row.style.breakBefore = 'page';
+      let at = 0;
+      for (const level of /** @type {const} */ (['level1', 'level2'])) {
+        const own = row.querySelector(`td.${level}`);
+        if (own) {
+          at++;
+          continue;
+        }
+        const found = previousCell(index, level);
+        if (!found || found.start + found.cell.rowSpan <= index) continue;
+        const { cell, start } = found;
+        const continued = document.createElement('td');
+        continued.className = `level ${level} continued`;
+        continued.textContent = `${cell.dataset.name ?? ''}（续）`;
+        continued.rowSpan = start + cell.rowSpan - index;
+        cell.rowSpan = index - start;
+        row.insertBefore(continued, row.cells[at] ?? null);
+        at++;
+      }
+    };
 
-  /**
-   * The first row from `from` that does not fit on a page whose content starts at `pageTop`, or -1.
-   * @param {number} from
-   * @param {number} pageTop
-   */
-  const firstOverflow = (from, pageTop) => {
-    let at = pageTop;
-    for (let k = from; k < dataRows.length; k++) {
-      const row = /** @type {HTMLTableRowElement} */ (dataRows[k]);
-      const last = k === dataRows.length - 1;
-      const end = last && tail.length > 0 ? Math.max(bottom(row), ...tail.map(bottom)) : bottom(row);
-      if (end - at <= room) continue;
-      if (k > from) return k;
-      // the page's first row is taller than a page: the printer cuts it, each further page under the repeated
-      // headings, and the rows after it go on where it ends (headings that fill a page leave no room to go on
-      // in: nothing more can be placed, and the script stops rather than step forever)
-      const step = room - headHeight;
-      if (!(step > 0)) return -1;
-      while (bottom(row) - at > room) at += step;
-    }
-    return -1;
-  };
+    /**
+     * Takes a break placed by breakBefore out again.
+     * @param {number} index
+     */
+    const unbreak = (index) => {
+      const row = dataRows[index];
+      if (!row) return;
+      row.style.breakBefore = '';
+      for (const continued of Array.from(/** @type {NodeListOf<HTMLTableCellElement>} */ (row.querySelectorAll('td.continued')))) {
+        const level = continued.classList.contains('level1') ? 'level1' : 'level2';
+        const found = previousCell(index, level);
+        if (found) found.cell.rowSpan += continued.rowSpan;
+        continued.remove();
+      }
+    };
 
-  const headHeight = head.getBoundingClientRect().height;
-  let breaks = 0;
-  // the blocks above the table (a tall 年度总体目标 pushed to page 2 takes the table's start with it)
-  let { at: pageTop, pages } = flow(unitsOf(children.slice(0, children.indexOf(table))), origin, 1);
-  const first = dataRows[0];
-  if (first && bottom(first) - pageTop > room) {
-    // not even the first row fits under the headings on this page: the table starts on the next one
-    table.style.breakBefore = 'page';
-    pageTop = top(table);
-    pages++;
-  }
-  let from = 0;
-  for (let guard = 0; guard < dataRows.length; guard++) {
-    let cut = firstOverflow(from, pageTop);
-    if (cut < 0) break;
-    breakBefore(cut);
-    // the shortened cells may have grown the rows left on this page: step back while they overflow
-    while (cut > from + 1 && firstOverflow(from, pageTop) !== cut) {
-      unbreak(cut);
-      cut--;
+    /**
+     * The first row from `from` that does not fit on a page whose content starts at `pageTop`, or -1.
+     * @param {number} from
+     * @param {number} pageTop
+     */
+    const firstOverflow = (from, pageTop) => {
+      let at = pageTop;
+      for (let k = from; k < dataRows.length; k++) {
+        const row = /** @type {HTMLTableRowElement} */ (dataRows[k]);
+        const last = k === dataRows.length - 1;
+        const end = last && tail.length > 0 ? Math.max(bottom(row), ...tail.map(bottom)) : bottom(row);
+        if (end - at <= room) continue;
+        if (k > from) return k;
+        // the page's first row is taller than a page: the printer cuts it, each further page under the repeated
+        // headings, and the rows after it go on where it ends (headings that fill a page leave no room to go on
+        // in: nothing more can be placed, and the script stops rather than step forever)
+        const step = room - headHeight;
+        if (!(step > 0)) return -1;
+        while (bottom(row) - at > room) at += step;
+      }
+      return -1;
+    };
+
+    const headHeight = head.getBoundingClientRect().height;
+    let breaks = 0;
+    // the blocks above the table (a tall 年度总体目标 pushed to page 2 takes the table's start with it)
+    let { at: pageTop, pages } = flow(unitsOf(children.slice(0, children.indexOf(table))), origin, 1);
+    const first = dataRows[0];
+    if (first && bottom(first) - pageTop > room) {
+      // not even the first row fits under the headings on this page: the table starts on the next one
+      table.style.breakBefore = 'page';
+      pageTop = top(table);
+      pages++;
+    }
+    let from = 0;
+    for (let guard = 0; guard < dataRows.length; guard++) {
+      let cut = firstOverflow(from, pageTop);
+      if (cut < 0) break;
       breakBefore(cut);
+      // the shortened cells may have grown the rows left on this page: step back while they overflow
+      while (cut > from + 1 && firstOverflow(from, pageTop) !== cut) {
+        unbreak(cut);
+        cut--;
+        breakBefore(cut);
+      }
+      breaks++;
+      pages++;
+      from = cut;
+      // the next page starts with the repeated headings, then this row
+      pageTop = top(/** @type {HTMLTableRowElement} */ (dataRows[cut])) - headHeight;
     }
-    breaks++;
-    pages++;
-    from = cut;
-    // the next page starts with the repeated headings, then this row
-    pageTop = top(/** @type {HTMLTableRowElement} */ (dataRows[cut])) - headHeight;
-  }
-  // a first row taller than a page runs on over further pages, and the tail goes with the last row; what
-  // follows the sign-off (the provenance line, the 评分说明 appendix) flows on from there
-  const last = dataRows[dataRows.length - 1];
-  const end = Math.max(last ? bottom(last) : pageTop, ...tail.map(bottom));
-  const step = room - headHeight;
-  while (step > 0 && end - pageTop > room) {
-    pageTop += step;
-    pages++;
-  }
-  const after = children.slice(children.indexOf(table) + 1).filter((e) => !tail.includes(e));
-  return { breaks, pages: flow(unitsOf(after), pageTop, pages).pages };
+    // a first row taller than a page runs on over further pages, and the tail goes with the last row; what
+    // follows the sign-off (the provenance line, the 评分说明 appendix) flows on from there
+    const last = dataRows[dataRows.length - 1];
+    const end = Math.max(last ? bottom(last) : pageTop, ...tail.map(bottom));
+    const step = room - headHeight;
+    while (step > 0 && end - pageTop > room) {
+      pageTop += step;
+      pages++;
+    }
+    const after = children.slice(children.indexOf(table) + 1).filter((e) => !tail.includes(e));
+    return { breaks, pages: flow(unitsOf(after), pageTop, pages).pages };
   };
 
   // Measure at the printed width; the width is given back before printing.
