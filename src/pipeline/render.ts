@@ -6,6 +6,7 @@ import type { SourceLocation } from '../domain/model';
 import { PAGE_ORIGIN, PdfPrinter, type FormPrinter, type PrintStats } from '../pdf/printer';
 import { RelaunchingPrinter } from '../pdf/relaunchingPrinter';
 import { bundledAsset, formPrintScript } from '../report/assets';
+import { SheetPrinter, SHEETS_PER_DOCUMENT } from './sheetPrinter';
 import { renderHtml } from '../report/render';
 import { formView, type FormView } from '../report/viewModel';
 import { resultToJson } from '../report/json';
@@ -147,7 +148,11 @@ export function launchPrinter(options: Pick<RenderOptions, 'timeoutMs' | 'concur
 export async function renderForms(files: string[], options: RenderOptions, timings = new Timings()): Promise<RenderedForm[]> {
   // The browser starts at once, while the first forms are scored and laid out.
   const launched = options.printer || files.length === 0 ? undefined : launchPrinter(options, timings);
-  const printer: FormPrinter | undefined = options.printer ?? launched;
+  const pages = options.concurrency ?? 2;
+  // several forms on a browser of its own are printed five to a document, as batch prints them (a printer passed
+  // in is the caller's: it gets each form as it comes)
+  const shared = launched && files.length > 1 ? new SheetPrinter(launched, pages) : undefined;
+  const printer: FormPrinter | undefined = options.printer ?? shared ?? launched;
   try {
     // A few workers, each taking the next form through score → lay out → print → finalize, keep the browser's
     // pages fed without scoring every form before the first one prints.
@@ -159,7 +164,7 @@ export async function renderForms(files: string[], options: RenderOptions, timin
         results[index] = await renderForm(files[index]!, options.explain, printer!, timings, options.keepPrintedHtml === true);
       }
     };
-    const workers = Math.min(files.length, (options.concurrency ?? 2) + 1);
+    const workers = Math.min(files.length, shared ? pages * 2 * SHEETS_PER_DOCUMENT + 1 : pages + 1);
     await Promise.all(Array.from({ length: workers }, worker));
     return results;
   } finally {
