@@ -91,7 +91,7 @@ export class SheetPrinter implements FormPrinter {
       return;
     }
     this.counts.shared += group.length;
-    group.forEach((g, i) => g.resolve({ pdf: pdfs[i]!, prepared: undefined, stats: { ...printed.stats, ms: printed.stats.ms / group.length } }));
+    group.forEach((g, i) => g.resolve({ pdf: pdfs[i]!, stats: { ...printed.stats, ms: printed.stats.ms / group.length } }));
   }
 
   private async settle(waiting: Waiting, printing: Promise<PrintedPdf>): Promise<void> {

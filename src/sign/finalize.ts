@@ -119,10 +119,11 @@ function attachData(pdf: EditedPdf, json: Uint8Array, createdAt: Date): void {
   arrayAt(pdf, catalog, 'AF').push(spec);
 }
 
-function uriOf(pdf: EditedPdf, annotation: PDFDict): string | null {
-  const action = pdf.resolve(annotation.get(PDFName.of('A')));
+/** A link annotation's URI, or null: how the renderer's signature-box marks are found (here, and where printed documents are split). */
+export function linkUri(annotation: PDFDict, resolve: (o: PDFObject | undefined) => PDFObject | undefined): string | null {
+  const action = resolve(annotation.get(PDFName.of('A')));
   if (!(action instanceof PDFDict)) return null;
-  const uri = pdf.resolve(action.get(PDFName.of('URI')));
+  const uri = resolve(action.get(PDFName.of('URI')));
   if (uri instanceof PDFString || uri instanceof PDFHexString) return uri.decodeText();
   return null;
 }
@@ -136,7 +137,7 @@ function takeSignatureBoxes(pdf: EditedPdf): SignatureBox[] {
     const keep = pdf.context.obj([]);
     for (const ref of annots.asArray()) {
       const annotation = pdf.resolve(ref);
-      const uri = annotation instanceof PDFDict ? uriOf(pdf, annotation) : null;
+      const uri = annotation instanceof PDFDict ? linkUri(annotation, pdf.resolve) : null;
       const at = uri?.indexOf(SIGNATURE_BOX_LINK) ?? -1;
       const rect = annotation instanceof PDFDict ? pdf.resolve(annotation.get(PDFName.of('Rect'))) : undefined;
       if (uri && at >= 0 && rect instanceof PDFArray) {

@@ -1,5 +1,5 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from '@cantoo/pdf-lib';
-import { SIGNATURE_BOX_LINK } from './finalize';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
+import { linkUri, SIGNATURE_BOX_LINK } from './finalize';
 import { SplicedPdf, SpliceDeclined } from './pdfSplice';
 
 /** One form of a printed document of several: how many pages its footer says it has, and how many signature boxes it draws. */
@@ -259,9 +259,7 @@ function signatureBoxLinks(page: PDFDict, resolve: Resolve): number {
   let count = 0;
   for (const annot of annots instanceof PDFArray ? annots.asArray() : []) {
     const a = resolve(annot);
-    const action = a instanceof PDFDict ? resolve(a.get(PDFName.of('A'))) : undefined;
-    const uri = action instanceof PDFDict ? resolve(action.get(PDFName.of('URI'))) : undefined;
-    if ((uri instanceof PDFString || uri instanceof PDFHexString) && uri.decodeText().includes(SIGNATURE_BOX_LINK)) count++;
+    if (a instanceof PDFDict && linkUri(a, resolve)?.includes(SIGNATURE_BOX_LINK)) count++;
   }
   return count;
 }
