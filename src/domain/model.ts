@@ -42,8 +42,10 @@ export type ParsedValue =
       approximate: boolean;
       /** Words before the number that qualify it, such as 同比下降. */
       qualifier: string;
+      /** Look-alike characters read as what they stand for (`═→=`, `O→0`); absent when there were none. */
+      lookalikes?: string[];
     }
-  | { kind: 'date'; raw: string; comparator: Comparator; date: CalendarDay; yearImplied: boolean }
+  | { kind: 'date'; raw: string; comparator: Comparator; date: CalendarDay; yearImplied: boolean; lookalikes?: string[] }
   | { kind: 'text'; raw: string; band: Band | null }
   | { kind: 'notApplicable'; raw: string }
   | { kind: 'empty'; raw: string };

@@ -91,6 +91,7 @@ function rowInput(row: IndicatorCase, index: number, ruleSet: RuleSet): Indicato
   if (row.declaredScore !== undefined) input.declaredScore = dec(String(row.declaredScore));
   if (row.reason !== undefined) input.reason = row.reason;
   if (row.deviationReason !== undefined) input.deviationReason = row.deviationReason;
+  if (row.direction !== undefined) input.direction = row.direction;
   return input;
 }
 

@@ -2,6 +2,7 @@ import { dec } from '../domain/decimal';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import { listOf, textRef } from '../errors/texts';
 import { LevelNames } from '../rules/levels';
+import { shippedFrameworksKnowing } from './ruleSets';
 import type { RuleSet } from '../rules/ruleSet';
 import type { DefinitionsFile } from '../schema/definitions';
 import type { SourceLocation } from '../domain/model';
@@ -19,11 +20,9 @@ export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocume
   const names = new LevelNames(ruleSet.file.framework);
   out.push(...weightsAgainstFramework(definitions, doc, ruleSet, names));
   if (definitions.overallGoal.expected.trim() === '') out.push(diagnostic('GOAL_BLANK', {}, doc.locate(['overallGoal', 'expected'])));
+  out.push(...unknownLevels1(definitions, doc, ruleSet, names));
   definitions.levels.forEach((level, i) => {
     const level1 = names.canonical1(level.level1);
-    if (!level1) {
-      out.push(diagnostic('UNKNOWN_LEVEL1', { name: level.level1, ruleSet: ruleSet.file.id, allowed: listOf(names.level1Names) }, doc.locate(['levels', i, 'level1'])));
-    }
     level.groups.forEach((group, j) => {
       if (level1 && !names.canonical2(level1, group.level2)) {
         const unknown = diagnostic('UNKNOWN_LEVEL2', { name: group.level2, level1: level.level1, allowed: listOf(names.level2Names(level1)) }, doc.locate(['levels', i, 'groups', j, 'level2']));
@@ -39,6 +38,29 @@ export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocume
     });
   });
   return out;
+}
+
+/**
+ * 一级 names the rule set's framework does not know (a 投入/过程/产出/效果 form under the default): said once, at the
+ * first, naming the shipped rule sets that know them. Their rows still score by target and actual, and the form
+ * keeps its own 分值 and total; a rule set that says `unknownLevel1: error` refuses the form instead.
+ */
+function unknownLevels1(definitions: DefinitionsFile, doc: SourceDocument, ruleSet: RuleSet, names: LevelNames): Diagnostic[] {
+  const unknown = definitions.levels.map((level, i) => ({ name: level.level1, i })).filter((l) => names.canonical1(l.name) === null);
+  const first = unknown[0];
+  if (!first) return [];
+  const unknownNames = [...new Set(unknown.map((l) => l.name))];
+  const knowing = shippedFrameworksKnowing(unknownNames);
+  const refused = ruleSet.file.framework.unknownLevel1 === 'error';
+  const data = {
+    name: listOf(unknownNames),
+    ruleSet: ruleSet.file.id,
+    allowed: listOf(names.level1Names),
+    consequence: refused ? textRef('level1.refused', { ruleSet: ruleSet.file.id }) : textRef('level1.scoredAnyway'),
+    knownBy: knowing.length > 0 ? listOf(knowing) : textRef('term.none'),
+  };
+  const found = diagnostic('UNKNOWN_LEVEL1', data, doc.locate(['levels', first.i, 'level1']));
+  return [refused ? { ...found, severity: 'error' } : found];
 }
 
 /**

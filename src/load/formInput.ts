@@ -33,6 +33,7 @@ function indicatorsInput(definitions: DefinitionsFile, actuals: ActualsFile, d?:
           level1: level.level1,
           level2: group.level2,
           target: row.target,
+          ...(row.direction ? { direction: row.direction } : {}),
           maxScore: row.maxScore === '/' ? null : dec(String(row.maxScore)),
           actual: filled ? filled.actual : null,
           locations: {

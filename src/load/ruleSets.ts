@@ -4,6 +4,7 @@ import { canonicalJson } from '../domain/canonicalJson';
 import type { SourceLocation } from '../domain/model';
 import { inputError, InputError, throwIfErrors, type Diagnostic } from '../errors/diagnostic';
 import { checkRules, CompiledRuleSet } from '../rules/compile';
+import { LevelNames } from '../rules/levels';
 import { applyDelta, PARAMETER_PATHS, resolveWhole, type ResolvedRuleSet } from '../rules/resolve';
 import type { RuleSet } from '../rules/ruleSet';
 import { ruleSetDeltaSchema, ruleSetSchema } from '../schema/ruleset';
@@ -79,6 +80,19 @@ export function readRuleSet(idOrPath: string, namedAt: SourceLocation | undefine
 /** The rule set shipped with jixiao under this id (never a user's file of the same name), or null when none is. */
 export function shippedRuleSet(id: string): RuleSet | null {
   return shippedRuleSetIds().includes(id) ? loadRuleSet(path.join(RULESETS_DIR, `${id}.yaml`)) : null;
+}
+
+/**
+ * The shipped rule sets whose framework knows every one of these 一级 names (as written or as a synonym), so a
+ * form scored under another can be told which to use: 投入指标, 过程指标 → gongxing-2013.
+ */
+export function shippedFrameworksKnowing(level1Names: readonly string[]): string[] {
+  return shippedRuleSetIds().filter((id) => {
+    const ruleSet = shippedRuleSet(id);
+    if (!ruleSet) return false;
+    const names = new LevelNames(ruleSet.file.framework);
+    return level1Names.every((name) => names.canonical1(name) !== null);
+  });
 }
 
 const byText = new Map<string, RuleSet>();

@@ -1,8 +1,11 @@
 import type { RuleSetFile } from '../schema/ruleset';
 
-/** A level name as people type it: spaces (half- or full-width) and a trailing 等 do not change which level it is. */
+/**
+ * A level name as people type it: spaces (half- or full-width), quotation marks (“三公”经费, 「三公」经费) and a
+ * trailing 等 do not change which level it is.
+ */
 export function levelKey(name: string): string {
-  return name.replace(/[\s\u3000]+/g, '').replace(/等$/, '');
+  return name.replace(/[\s\u3000“”"「」『』‘’']+/g, '').replace(/等$/, '');
 }
 
 /**

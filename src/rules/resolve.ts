@@ -32,6 +32,7 @@ export const PARAMETER_PATHS = [
   'notApplicable.rescale',
   'bandFromDeclaredScore',
   'weights',
+  'directionFromName',
 ] as const;
 
 function read(tree: unknown, dotted: string): unknown {
@@ -89,7 +90,8 @@ export function applyDelta(base: ResolvedRuleSet, delta: RuleSetDelta, locate: L
   const level1 = base.file.framework.level1.map((l) => ({ ...l, level2: [...l.level2] }));
   (delta.framework?.level1 ?? []).forEach((change, i) => {
     const existing = level1.find((l) => l.name === change.name);
-    if (existing) {
+    if (existing && change.remove) level1.splice(level1.indexOf(existing), 1);
+    else if (existing) {
       if (change.weight !== undefined) existing.weight = change.weight;
       if (change.level2) existing.level2 = [...change.level2];
     } else if (change.weight !== undefined && change.level2) {
@@ -140,6 +142,7 @@ export function applyDelta(base: ResolvedRuleSet, delta: RuleSetDelta, locate: L
       level1,
       ...mergedSynonyms(b.framework.synonyms, delta.framework?.synonyms),
       ...((delta.framework?.unknownLevel2 ?? b.framework.unknownLevel2) ? { unknownLevel2: delta.framework?.unknownLevel2 ?? b.framework.unknownLevel2 } : {}),
+      ...((delta.framework?.unknownLevel1 ?? b.framework.unknownLevel1) ? { unknownLevel1: delta.framework?.unknownLevel1 ?? b.framework.unknownLevel1 } : {}),
     },
     grades: { print: delta.grades?.print ?? b.grades.print, bands: delta.grades?.bands ?? b.grades.bands },
     parameters: parameters as unknown as RuleSetParameters,

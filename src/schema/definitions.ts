@@ -7,6 +7,10 @@ export const indicatorDefinitionSchema = z.strictObject({
   name: limited(nonEmptyText, TEXT_LIMITS.name).meta({ description: '三级指标名称' }),
   target: textCell.meta({ description: '年度指标值，如 "≥95%"、"500篇以上"、"长期"；不适用写 "/"' }),
   maxScore: maxScore.meta({ description: '分值；不适用写 "/"' }),
+  direction: z
+    .enum(['higherIsBetter', 'lowerIsBetter', 'equal'], { error: 'direction' })
+    .optional()
+    .meta({ description: '方向：年度指标值只写数字时如何比较 —— higherIsBetter 正向 / lowerIsBetter 反向 / equal 等于（缺省按名称判断，否则正向）' }),
   note: z.string().optional().meta({ description: '备注（不打印）' }),
 });
 

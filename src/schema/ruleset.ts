@@ -94,6 +94,8 @@ const parametersSchema = z.strictObject({
   bandFromDeclaredScore: annotated(z.boolean()).optional(),
   /** Whose 分值 count: the form's printed ones (default), or the framework's, each level rescaled onto its weight. */
   weights: annotated(weightsSource).optional(),
+  /** A bare target whose name ends in a lower-is-better word (投诉率, 成本) is read lower-is-better (default true). */
+  directionFromName: annotated(z.boolean()).optional(),
 });
 
 /** In a rule set that extends another, any parameter may be left out (it is inherited). */
@@ -104,6 +106,7 @@ const parametersDeltaSchema = z.strictObject({
   notApplicable: z.strictObject(parameterLeaves.notApplicable).partial().optional(),
   bandFromDeclaredScore: annotated(z.boolean()).optional(),
   weights: annotated(weightsSource).optional(),
+  directionFromName: annotated(z.boolean()).optional(),
 });
 
 const level1Schema = z.strictObject({
@@ -143,6 +146,8 @@ export const ruleSetSchema = z.strictObject({
     synonyms: synonymsSchema.optional(),
     /** An unknown 二级 name under a known 一级: a warning (default) or an error. */
     unknownLevel2: z.enum(['warning', 'error']).optional(),
+    /** A 一级 name the framework does not know: a warning, its rows scored by target and actual (default), or an error. */
+    unknownLevel1: z.enum(['warning', 'error']).optional(),
   }),
   grades: gradesSchema,
   parameters: parametersSchema,
@@ -163,9 +168,13 @@ export const ruleSetDeltaSchema = z.strictObject({
     .strictObject({
       total: points.optional(),
       budget: z.strictObject({ maxScore: points }).optional(),
-      level1: z.array(z.strictObject({ name: nonEmptyText, weight: points.optional(), level2: z.array(nonEmptyText).min(1).optional() })).optional(),
+      // remove: true takes a 一级 of the base out, so a framework of other 一级 (投入/过程/产出/效果) can extend the default
+      level1: z
+        .array(z.strictObject({ name: nonEmptyText, weight: points.optional(), level2: z.array(nonEmptyText).min(1).optional(), remove: z.literal(true).optional() }))
+        .optional(),
       synonyms: synonymsSchema.optional(),
       unknownLevel2: z.enum(['warning', 'error']).optional(),
+      unknownLevel1: z.enum(['warning', 'error']).optional(),
     })
     .optional(),
   grades: z.strictObject({ print: z.boolean().optional(), bands: gradesSchema.shape.bands.optional() }).optional(),
@@ -199,6 +208,7 @@ export interface RuleSetParameters {
   notApplicable: { rescale: boolean };
   bandFromDeclaredScore?: boolean;
   weights?: 'form' | 'framework';
+  directionFromName?: boolean;
 }
 
 /** A resolved rule set: what every consumer reads. */

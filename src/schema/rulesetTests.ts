@@ -13,6 +13,8 @@ const indicatorCase = z.strictObject({
   level2: z.string().optional(),
   /** The row's 三级指标 name (some readings depend on it: 成本, 费用 …). */
   name: z.string().optional(),
+  /** 方向 as the definitions may state it for a bare target. */
+  direction: z.enum(['higherIsBetter', 'lowerIsBetter', 'equal']).optional(),
 });
 
 const budgetCase = z.strictObject({

@@ -7,7 +7,35 @@ import { flagFromRule } from './flags';
 import { INDICATOR_METHODS } from './methods';
 import { printedCells, type IndicatorInput, type RowReading } from './reading';
 import type { IndicatorResult } from './result';
+import type { SourceLocation } from '../domain/model';
 import { ADJUST_METHODS, type PendingAdjustment } from './adjustments';
+
+/** What reading the row assumed beyond its words, each said as a note at the cell it is about. */
+function readingNotes(input: IndicatorInput, reading: RowReading, where: SourceLocation | undefined): Diagnostic[] {
+  if (reading.kind !== 'quantitative') return [];
+  const base = { id: input.id, name: input.name };
+  const definition = input.locations.definition ?? where;
+  return (reading.notes ?? []).map((note) => {
+    switch (note) {
+      case 'costCeiling':
+        return diagnostic('COST_AS_CEILING', { ...base, target: input.target }, definition);
+      case 'directionFromName':
+        return diagnostic('DIRECTION_FROM_NAME', { ...base, target: input.target, word: reading.directionWord ?? '' }, definition);
+      case 'actualComparator':
+        return diagnostic('ACTUAL_COMPARATOR', { ...base, actual: input.actual ?? '' }, where);
+      case 'lookalike': {
+        const replaced = [...(reading.target.lookalikes ?? []), ...(reading.actual.lookalikes ?? [])].join('、');
+        const text = reading.target.lookalikes ? input.target : (input.actual ?? '');
+        return diagnostic('LOOKALIKE_CHARACTER', { ...base, text, replaced }, reading.target.lookalikes ? definition : where);
+      }
+    }
+  });
+}
+
+function uniqueByCode(flags: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return flags.filter((f) => !seen.has(f.code) && seen.add(f.code) !== undefined);
+}
 
 export type IndicatorOutcome = { result: IndicatorResult; adjustments: PendingAdjustment[] } | { problem: Diagnostic };
 
@@ -44,15 +72,11 @@ export async function scoreIndicator(input: IndicatorInput, reading: RowReading,
   const declared = input.declaredScore ?? null;
   // far under a ceiling says the ceiling may be loose; far over a floor, that the target may be low
   const why = textRef(facts.direction === 'lowerIsBetter' ? 'over.loose' : 'over.low');
-  const flags: Diagnostic[] = outcome.flags.map((f) =>
-    flagFromRule(f, { ...base, completion: facts.completion ? percent(dec(facts.completion)) : '—', why }, ruleSet.parameters, where),
+  // two rules may ask for the same thing (a late date row with a 部分达成 band and no reason): say it once
+  const flags: Diagnostic[] = uniqueByCode(
+    outcome.flags.map((f) => flagFromRule(f, { ...base, completion: facts.completion ? percent(dec(facts.completion)) : '—', why }, ruleSet.parameters, where)),
   );
-  if (reading.kind === 'quantitative') {
-    for (const note of reading.notes ?? []) {
-      if (note === 'costCeiling') flags.push(diagnostic('COST_AS_CEILING', { ...base, target: input.target }, input.locations.definition ?? where));
-      if (note === 'actualComparator') flags.push(diagnostic('ACTUAL_COMPARATOR', { ...base, actual: input.actual ?? '' }, where));
-    }
-  }
+  flags.push(...readingNotes(input, reading, where));
   if (reading.kind === 'date' && reading.onTimeWords) flags.push(diagnostic('DATE_BY_WORDS', { ...base, actual: input.actual ?? '' }, where));
 
   if (reading.kind === 'qualitative' && reading.bandSource === 'declared' && declared !== null) {

@@ -15,6 +15,7 @@ import type { BudgetResult, IndicatorResult } from './result';
 export const PENDING_CODES: ReadonlySet<Code> = new Set<Code>([
   'MISSING_ACTUAL',
   'BAND_REQUIRED',
+  'TARGET_NOT_READ',
   'MANUAL_SCORE_REQUIRED',
   'MANUAL_SCORE_OUT_OF_BAND',
   'ACTUAL_NOT_NUMBER',

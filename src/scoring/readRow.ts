@@ -1,11 +1,12 @@
-import type { Band, ParsedNumber, ParsedValue } from '../domain/model';
+import type { Band, Comparator, Direction, ParsedNumber, ParsedValue } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import { textRef } from '../errors/texts';
 import { compareDates, compareNumbers } from '../targets/compare';
-import { normalize, parseValue } from '../targets/parse';
+import { lowerIsBetterWord, nameEnding } from '../targets/directionWords';
+import { looksLikeNumber, normalize, parseValue } from '../targets/parse';
 import type { RuleSetParameters } from '../rules/ruleSet';
 import { bandRange, inBand } from './methods/bands';
-import type { IndicatorInput, RowReading } from './reading';
+import type { IndicatorInput, ReadingNote, RowReading } from './reading';
 
 export type ReadResult = { reading: RowReading } | { problem: Diagnostic };
 
@@ -44,14 +45,9 @@ export function readRow(input: IndicatorInput, fiscalYear: number, parameters?: 
       const example = `${target.number.toFixed()}${target.magnitude ?? ''}${target.unit}`;
       return { problem: diagnostic('ACTUAL_NOT_NUMBER', { ...base, example }, where) };
     }
-    const notes: ('costCeiling' | 'actualComparator')[] = [];
-    let read = target;
-    if (target.comparator === 'none' && isCostRow(input, target)) {
-      // a bare amount on a cost row (80万元 under 成本指标) is a budget not to exceed
-      read = { ...target, comparator: '<=' };
-      notes.push('costCeiling');
-    }
+    const { read, notes, directionWord } = howTargetReads(input, target, parameters);
     if (actual.comparator !== 'none') notes.push('actualComparator');
+    if (target.lookalikes || actual.lookalikes) notes.push('lookalike');
     const comparison = compareNumbers(read, actual);
     if (!comparison.ok) {
       if (comparison.problem === 'unit') {
@@ -62,7 +58,9 @@ export function readRow(input: IndicatorInput, fiscalYear: number, parameters?: 
         problem: diagnostic('QUALIFIER_MISMATCH', { ...base, targetQualifier: target.qualifier, actualQualifier: actual.qualifier }, where),
       };
     }
-    return { reading: { kind: 'quantitative', target: read, actual: comparison.actual, comparison, ...(notes.length > 0 ? { notes } : {}) } };
+    return {
+      reading: { kind: 'quantitative', target: read, actual: comparison.actual, comparison, ...(notes.length > 0 ? { notes } : {}), ...(directionWord ? { directionWord } : {}) },
+    };
   }
 
   if (target.kind === 'date' && actual.kind === 'date') {
@@ -75,6 +73,8 @@ export function readRow(input: IndicatorInput, fiscalYear: number, parameters?: 
   }
 
   const band = qualitativeBand(input.band, target, actual) ?? bandOfDeclaredScore(input, parameters);
+  // a comparator and a number that did not read as one is a number written wrongly, not a band question
+  if (!band && looksLikeNumber(target)) return { problem: diagnostic('TARGET_NOT_READ', base, input.locations.definition ?? where) };
   if (!band) return { problem: diagnostic('BAND_REQUIRED', base, where) };
   return { reading: { kind: 'qualitative', target, actual, band: band.band, bandSource: band.source } };
 }
@@ -96,10 +96,39 @@ const HARMLESS_QUALIFIERS = new Set(['共', '累计', '合计', '全年', '实�
 /** Saying a deadline was kept, without a date. */
 const ON_TIME = /^(已|均|全部)?(按期|按时|如期|提前|准时)(完成|完工|办结|交付|上线|竣工|实施)?(任务)?$/;
 
-/** A row about money spent (成本指标, or 成本/费用/经费/投入/造价 in its name) with a money target. */
+const AS_COMPARATOR: Record<Direction, Comparator> = { higherIsBetter: '>=', lowerIsBetter: '<=', equal: '=' };
+
+/**
+ * How a target is compared. One with its own comparator reads as written; a bare one (`150万`, `5‰`) takes the
+ * direction the definitions state, else is a ceiling on a cost row, else lower-is-better when its name says so
+ * (受害率, 投诉率: the vocabulary, unless the rule set turns it off), else higher-is-better.
+ */
+function howTargetReads(
+  input: IndicatorInput,
+  target: ParsedNumber,
+  parameters: RuleSetParameters | undefined,
+): { read: ParsedNumber; notes: ReadingNote[]; directionWord?: string } {
+  if (target.comparator !== 'none') return { read: target, notes: [] };
+  if (input.direction) return { read: { ...target, comparator: AS_COMPARATOR[input.direction] }, notes: [] };
+  // a bare amount on a cost row (80万元, 150万 under 成本指标) is a budget not to exceed
+  if (isCostRow(input, target)) return { read: { ...target, comparator: '<=' }, notes: ['costCeiling'] };
+  const word = parameters?.directionFromName === false ? null : lowerIsBetterWord(input.name, target);
+  if (word) return { read: { ...target, comparator: '<=' }, notes: ['directionFromName'], directionWord: word };
+  return { read: target, notes: [] };
+}
+
+/**
+ * A row about money spent with an amount for target: under a 成本 二级 (成本指标, 经济成本指标) an amount in 元, or
+ * one with no unit written as 万/亿 or under a money name (150万); elsewhere an amount in 元 under a money name.
+ */
 function isCostRow(input: IndicatorInput, target: ParsedNumber): boolean {
-  const money = /元/.test(target.unit);
-  return money && (/成本/.test(input.level2) || /成本|费用|经费|投入|造价/.test(input.name));
+  if (/成本/.test(input.level2)) {
+    // a rate is no amount, whatever it is a rate of (成本控制率 100)
+    const amountName = /成本|费用|经费|投入|造价|资金|金额|价/.test(input.name) && !/率$/.test(input.name);
+    return /元/.test(target.unit) || (target.unit === '' && (target.magnitude !== null || amountName));
+  }
+  // elsewhere the name must end in the money word: 成本下降额 and 费用节约额 are savings, higher is better
+  return /元/.test(target.unit) && /(?:成本|费用|经费|投入|造价)$/.test(nameEnding(input.name));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Decimal } from '../domain/decimal';
-import type { Band, ParsedDate, ParsedNumber, ParsedValue, SourceLocation } from '../domain/model';
+import type { Band, Direction, ParsedDate, ParsedNumber, ParsedValue, SourceLocation } from '../domain/model';
 import type { NumberComparison } from '../targets/compare';
 
 /** One 三级指标 row with everything the scorer needs: definition, what the department filled, where each came from. */
@@ -11,6 +11,8 @@ export interface IndicatorInput {
   level1Key?: string;
   level2: string;
   target: string;
+  /** 方向 stated in the definitions: how a bare target is read, over any inference from the name. */
+  direction?: Direction;
   /** null when 分值 is "/" (not applicable). */
   maxScore: Decimal | null;
   /** null when the department filled nothing. */
@@ -29,6 +31,8 @@ export interface IndicatorInput {
   };
 }
 
+export type ReadingNote = 'costCeiling' | 'directionFromName' | 'actualComparator' | 'lookalike';
+
 export type Comparison = Extract<NumberComparison, { ok: true }>;
 
 /** How a row's target and actual were understood: decides its kind and feeds the facts and the methods. */
@@ -38,8 +42,13 @@ export type RowReading =
       target: ParsedNumber;
       actual: ParsedNumber;
       comparison: Comparison;
-      /** How the row was read beyond its words: a bare amount on a cost row is a ceiling; an actual wrote a comparator. */
-      notes?: ('costCeiling' | 'actualComparator')[];
+      /**
+       * How the row was read beyond its words: a bare amount on a cost row is a ceiling; a bare target whose
+       * name says lower is better (投诉率) is read so; an actual wrote a comparator; look-alike characters.
+       */
+      notes?: ReadingNote[];
+      /** The vocabulary word of the name that made a bare target lower-is-better (note directionFromName). */
+      directionWord?: string;
     }
   | { kind: 'date'; target: ParsedDate; actual: ParsedDate; met: boolean; daysLate: number; onTimeWords?: boolean }
   | {

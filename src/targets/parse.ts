@@ -1,6 +1,7 @@
 import { dec } from '../domain/decimal';
 import type { CalendarDay, Comparator, ParsedValue } from '../domain/model';
 import { bandOfText } from './bands';
+import { canonicalText, type CanonicalText } from './lookalikes';
 
 /**
  * Reads 年度指标值 / 实际完成值 as people write them (DESIGN §2.5): `≥95%`, `500篇以上`, `2.4万余条`,
@@ -84,20 +85,35 @@ export interface ParseOptions {
   fiscalYear?: number;
 }
 
-export function normalize(raw: string): string {
-  const nfkc = raw.normalize('NFKC');
+/** The text as compared: NFKC, look-alike comparators and OCR digits replaced, spaces and （含） dropped. */
+function normalizeNoting(raw: string): CanonicalText {
+  const { text: nfkc, replaced } = canonicalText(raw);
   // a space between two digits (`9 5%`) is a typing mistake, not 95: keep it so the text is not read as a number
   const digitsApart = /\d\s+[\d.]/.test(nfkc);
-  return (digitsApart ? nfkc.replace(/\s+/g, ' ').trim() : nfkc.replace(/\s+/g, '')).replace(/（含）|\(含\)/g, '');
+  const text = (digitsApart ? nfkc.replace(/\s+/g, ' ').trim() : nfkc.replace(/\s+/g, '')).replace(/（含）|\(含\)/g, '');
+  return { text, replaced };
+}
+
+export function normalize(raw: string): string {
+  return normalizeNoting(raw).text;
 }
 
 export function parseValue(raw: string, options: ParseOptions = {}): ParsedValue {
-  const text = normalize(raw);
+  const { text, replaced } = normalizeNoting(raw);
   if (text === '') return { kind: 'empty', raw };
   if (NOT_APPLICABLE.has(text) || /^\/+$/.test(text)) return { kind: 'notApplicable', raw };
   const date = parseDate(text, raw, options);
   if (date === 'invalid') return { kind: 'text', raw, band: null };
-  return date ?? parseNumber(text, raw) ?? { kind: 'text', raw, band: bandOfText(text) };
+  const read = date ?? parseNumber(text, raw);
+  if (!read) return { kind: 'text', raw, band: bandOfText(text) };
+  return replaced.length > 0 && (read.kind === 'number' || read.kind === 'date') ? { ...read, lookalikes: replaced } : read;
+}
+
+/** A comparator and a digit in a text that was not read as a number or a date: a number written wrongly, never a band. */
+export function looksLikeNumber(value: ParsedValue): boolean {
+  if (value.kind !== 'text') return false;
+  const text = normalize(value.raw);
+  return /[<>=≤≥]|以上|以下|以内|不低于|不少于|不超过|不高于/.test(text) && /\d/.test(text);
 }
 
 function stripPrefix(text: string, table: readonly [string, Comparator][]): [Comparator | null, string] {

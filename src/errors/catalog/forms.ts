@@ -51,6 +51,13 @@ export const FORMS = {
     hintZh: '填写 band：达成、部分达成 或 未达成。',
     hintEn: 'Set band: achieved, partial or notAchieved.',
   },
+  TARGET_NOT_READ: {
+    severity: 'error',
+    zh: '指标「{id} {name}」的年度指标值「{target}」含比较符号和数字，却读不出一个数值',
+    en: 'Indicator "{id} {name}": the target "{target}" holds a comparator and a number but does not read as one',
+    hintZh: '在指标定义中把年度指标值改写为一个比较符号加一个数，如 ≥95%、≤300万元、500篇以上；说明文字写在 note 中。',
+    hintEn: 'Rewrite the target in the definitions as one comparator and one number, e.g. ≥95% or ≤300 (with its unit); put remarks in note.',
+  },
   MANUAL_SCORE_REQUIRED: {
     severity: 'error',
     zh: '指标「{id} {name}」为「{band}」，须填写得分（{range}）及理由',
@@ -66,11 +73,11 @@ export const FORMS = {
     hintEn: 'Change the score or the band.',
   },
   UNKNOWN_LEVEL1: {
-    severity: 'error',
-    zh: '一级指标「{name}」不在规则集 {ruleSet} 的指标体系中',
-    en: 'Level-1 indicator "{name}" is not in the framework of rule set {ruleSet}',
-    hintZh: '可用的一级指标：{allowed}。',
-    hintEn: 'Allowed level-1 names: {allowed}.',
+    severity: 'warning',
+    zh: '一级指标「{name}」不在规则集 {ruleSet} 的指标体系（{allowed}）中；{consequence}',
+    en: 'Level-1 "{name}" is not in the framework of rule set {ruleSet} ({allowed}); {consequence}',
+    hintZh: '认识这些一级指标的内置规则集：{knownBy}。在指标定义中把 ruleSet 改为其一，按该指标体系评分。',
+    hintEn: 'Shipped rule sets that know them: {knownBy}. Set ruleSet in the definitions to one of them to score under that framework.',
   },
   UNKNOWN_LEVEL2: {
     severity: 'warning',

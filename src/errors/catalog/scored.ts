@@ -108,6 +108,20 @@ export const SCORED = {
     zh: '「{id} {name}」是成本类指标，年度指标值「{target}」没有写比较方向，按上限（不超过）计',
     en: '"{id} {name}" is a cost row and its target "{target}" names no direction: read as a ceiling (not to exceed)',
   },
+  DIRECTION_FROM_NAME: {
+    severity: 'info',
+    zh: '「{id} {name}」的年度指标值「{target}」没有写比较方向，指标名称以「{word}」结尾，按反向指标（越低越好）计',
+    en: '"{id} {name}": the target "{target}" names no direction and the name ends in "{word}": read as lower-is-better',
+    hintZh: '若此指标其实越高越好，在指标定义的这一行写 direction: higherIsBetter（或在年度指标值前写 ≥）。',
+    hintEn: 'If higher is better here, write direction: higherIsBetter on this row of the definitions (or put ≥ before the target).',
+  },
+  LOOKALIKE_CHARACTER: {
+    severity: 'info',
+    zh: '「{id} {name}」的「{text}」中有形似的字符，按 {replaced} 读取（表上照原样印）',
+    en: '"{id} {name}": "{text}" holds look-alike characters, read as {replaced} (printed as written)',
+    hintZh: '录入时请用标准符号：≥ ≤ = > < 和阿拉伯数字。',
+    hintEn: 'Type the standard signs ≥ ≤ = > < and digits.',
+  },
   ACTUAL_COMPARATOR: {
     severity: 'warning',
     zh: '「{id} {name}」的实际完成值「{actual}」带有比较符号，实际值应写确切的数',

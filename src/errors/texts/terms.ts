@@ -9,6 +9,9 @@ export const TERM_TEXTS = {
   'term.reasonField.budget': { zh: '预算执行的原因说明（YAML 中的 budget.reason）', en: 'the reason under the budget lines (budget.reason in YAML)' },
   // a cell the form leaves empty, named in a message rather than shown as nothing
   'term.blankCell': { zh: '空白', en: 'blank' },
+  'term.none': { zh: '（无）', en: '(none)' },
+  'level1.scoredAnyway': { zh: '这些行按年度指标值与实际完成值照常评分，分值按表上的计', en: 'their rows score by target and actual, with the form\'s own points' },
+  'level1.refused': { zh: '规则集 {ruleSet} 规定不认识的一级指标不评分（unknownLevel1: error）', en: 'the rule set refuses unknown level-1 names (unknownLevel1: error)' },
   'term.initialBudget': { zh: '（年初预算数）', en: ' (initial budget)' },
   'term.fullYearBudget': { zh: '（全年预算数）', en: ' (full-year budget)' },
   'term.executed': { zh: '（全年执行数）', en: ' (executed)' },

@@ -12,7 +12,14 @@ export function describeComparison(reading: Quantitative): string {
   const c: Comparison = reading.comparison;
   const symbol = relationSymbol(reading);
   const completion = c.completion ? `，完成率${percent(c.completion)}` : '';
-  return `${DIRECTION_LABEL[c.direction]}：实际${showNumber(reading.actual)} ${symbol} 目标${showNumber(reading.target)}${completion}`;
+  return `${DIRECTION_LABEL[c.direction]}${howDirectionWasRead(reading)}：实际${showNumber(reading.actual)} ${symbol} 目标${showNumber(reading.target)}${completion}`;
+}
+
+/** Where a bare target's direction came from, when not from its own words: `（名称含「投诉率」，按反向）`. */
+function howDirectionWasRead(reading: Quantitative): string {
+  if (reading.directionWord) return `（按名称「${reading.directionWord}」判断）`;
+  if (reading.notes?.includes('costCeiling')) return '（成本按上限）';
+  return '';
 }
 
 /** The relation that actually holds between actual and target, in the target's terms. */
