@@ -4,6 +4,9 @@
  * with, the faults it flags).
  */
 export interface Findings {
+  /** The rule set that scored the form (its framework) and the form's kind (project 项目 / department 部门整体). */
+  ruleSet: string;
+  form: 'project' | 'department';
   status: 'complete' | 'draft';
   total: string;
   maxTotal: string;
@@ -18,6 +21,8 @@ export interface Findings {
 }
 
 interface ScoreJson {
+  ruleSet: { id: string };
+  form: 'project' | 'department';
   status: 'complete' | 'draft';
   total: string;
   maxTotal: string;
@@ -34,6 +39,8 @@ export function findings(text: string): Findings {
   for (const { code } of [...json.warnings, ...json.notes, ...json.pending]) flags[code] = (flags[code] ?? 0) + 1;
   const scored = json.indicators.filter((r) => r.kind !== 'notApplicable' && r.pending === null);
   return {
+    ruleSet: json.ruleSet.id,
+    form: json.form,
     status: json.status,
     total: json.total,
     maxTotal: json.maxTotal,

@@ -18,14 +18,17 @@ export interface CorpusForm {
   expected: string;
 }
 
-/** Every form of the corpus, by its expected-result file. */
-export function corpusForms(): CorpusForm[] {
-  return readdirSync(CORPUS)
+/** Forms written here for each framework the shipped rule sets know, modelled on the documents that define them. */
+export const WRITTEN = path.join(CORPUS, 'written');
+
+/** Every form of a corpus folder (the real forms by default), by its expected-result file. */
+export function corpusForms(folder = CORPUS): CorpusForm[] {
+  return readdirSync(folder)
     .filter((f) => f.endsWith('.expected.yaml'))
     .sort()
     .map((f) => {
       const name = f.replace('.expected.yaml', '');
-      const actuals = path.resolve(CORPUS, ELSEWHERE[name] ?? `${name}.actuals.yaml`);
-      return { name, actuals, definitions: actuals.replace('.actuals.yaml', '.indicators.yaml'), expected: path.join(CORPUS, f) };
+      const actuals = path.resolve(folder, ELSEWHERE[name] ?? `${name}.actuals.yaml`);
+      return { name, actuals, definitions: actuals.replace('.actuals.yaml', '.indicators.yaml'), expected: path.join(folder, f) };
     });
 }
