@@ -1,4 +1,4 @@
-import { dec, percent, plain, roundScore } from '../src/domain/decimal';
+import { atPrintedPlaces, dec, percent, plain, roundScore } from '../src/domain/decimal';
 
 describe('the one rounding rule', () => {
   it.each([
@@ -26,5 +26,19 @@ describe('the one rounding rule', () => {
   it('prints ratios as percentages at stored precision', () => {
     expect(percent(dec('1.2'))).toBe('120%');
     expect(percent(dec('738').div(700))).toBe('105.43%');
+  });
+});
+
+describe('a printed figure is checked at its own precision, half-up', () => {
+  it.each([
+    ['86.2037', '86', true],
+    ['86.1830', '86.19', false],
+    ['86.185', '86.19', true],
+    ['86.1849', '86.19', false],
+    ['99.5', '99.5', true],
+    ['99.45', '99.5', true],
+    ['99.44', '99.5', false],
+  ])('computed %s against printed %s → agrees: %s', (computed, printed, agrees) => {
+    expect(atPrintedPlaces(dec(computed), dec(printed)).equals(dec(printed))).toBe(agrees);
   });
 });

@@ -38,6 +38,14 @@ export function sum(values: Iterable<Decimal>): Decimal {
   return total;
 }
 
+/**
+ * A computed figure at the precision a form printed its own (86.19 has two places, 86 none), by the same half-up
+ * rule: what a printed figure is checked against.
+ */
+export function atPrintedPlaces(value: Decimal, printed: Decimal): Decimal {
+  return value.toDecimalPlaces(printed.decimalPlaces(), Decimal.ROUND_HALF_UP);
+}
+
 /** A ratio as a percentage text, stored precision: 1.2 → "120%", 0.97641 → "97.64%". */
 export function percent(ratio: Decimal): string {
   return `${plain(roundScore(ratio.times(100)))}%`;

@@ -113,6 +113,7 @@ function caseForm(rows: IndicatorCase[], budget: BudgetCase | undefined, ruleSet
       executed: dec(budget?.executed ?? '100'),
       breakdown: [],
       declaredScore: null,
+      declaredRate: null,
       reason: budget?.reason ?? '',
       locations: {},
     },

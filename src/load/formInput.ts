@@ -70,12 +70,14 @@ function budgetInput(definitions: DefinitionsFile, actuals: ActualsFile, a?: Sou
     executed: dec(b.executed),
     breakdown,
     declaredScore: decOrNull(b.declaredScore),
+    declaredRate: decOrNull(b.declaredRate),
     reason: b.reason ?? '',
     locations: {
       budget: a?.locate(['budget'], { key: true }),
       fullYearBudget: a?.locate(['budget', 'fullYearBudget']),
       executed: a?.locate(['budget', 'executed']),
       declaredScore: b.declaredScore !== undefined ? a?.locate(['budget', 'declaredScore']) : undefined,
+      declaredRate: b.declaredRate !== undefined ? a?.locate(['budget', 'declaredRate']) : undefined,
     },
   };
 }

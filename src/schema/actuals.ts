@@ -31,6 +31,12 @@ export const actualsSchema = z.strictObject({
       })
       .optional(),
     declaredScore: points.optional().meta({ description: '表上填的预算执行得分' }),
+    declaredRate: z
+      .number({ error: 'percentage' })
+      .min(0)
+      .max(1000)
+      .optional()
+      .meta({ description: '表上印的执行率（百分数：86.19 即 86.19%），按印出的位数与计算值核对' }),
     reason: limited(z.string(), TEXT_LIMITS.reason).optional().meta({ description: '执行率偏低的原因' }),
   }),
   overallGoal: z.strictObject({ actual: limited(z.string(), TEXT_LIMITS.goal).meta({ description: '年度总体目标：实际完成情况' }) }),

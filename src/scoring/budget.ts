@@ -1,4 +1,4 @@
-import { percent, plain, sum, type Decimal } from '../domain/decimal';
+import { atPrintedPlaces, percent, plain, sum, type Decimal } from '../domain/decimal';
 import type { SourceLocation } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import type { RuleEvaluator } from '../rules/compile';
@@ -16,8 +16,10 @@ export interface BudgetInput {
   executed: Decimal;
   breakdown: { key: BreakdownKey; initialBudget: Decimal | null; fullYearBudget: Decimal | null; executed: Decimal | null }[];
   declaredScore: Decimal | null;
+  /** 执行率 as the form printed it, in percent (86.19), checked at its own precision. */
+  declaredRate: Decimal | null;
   reason: string;
-  locations: { budget?: SourceLocation; fullYearBudget?: SourceLocation; executed?: SourceLocation; declaredScore?: SourceLocation };
+  locations: { budget?: SourceLocation; fullYearBudget?: SourceLocation; executed?: SourceLocation; declaredScore?: SourceLocation; declaredRate?: SourceLocation };
 }
 
 
@@ -73,6 +75,10 @@ export async function scoreBudget(input: BudgetInput, compiled: RuleEvaluator): 
   }
   const { score, explanation } = method.compute({ maxScore: input.maxScore, fullYearBudget, executed, rate });
   const flags = [...warnings, ...outcome.flags.map((f) => flagFromRule(f, { ...label, rate: percent(rate) }, ruleSet.parameters, where))];
+  const printedRate = input.declaredRate;
+  if (printedRate !== null && !atPrintedPlaces(rate.times(100), printedRate).equals(printedRate)) {
+    flags.push(diagnostic('DECLARED_RATE_MISMATCH', { declared: `${plain(printedRate)}%`, rule: percent(rate), executed: plain(executed), budget: plain(fullYearBudget) }, input.locations.declaredRate ?? where));
+  }
   if (input.declaredScore !== null && !input.declaredScore.equals(score)) {
     flags.push(
       diagnostic('DECLARED_SCORE_MISMATCH', { ...label, declared: plain(input.declaredScore), rule: plain(score) }, input.locations.declaredScore ?? where),

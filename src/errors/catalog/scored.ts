@@ -108,6 +108,13 @@ export const SCORED = {
     zh: '「{id} {name}」是成本类指标，年度指标值「{target}」没有写比较方向，按上限（不超过）计',
     en: '"{id} {name}" is a cost row and its target "{target}" names no direction: read as a ceiling (not to exceed)',
   },
+  DECLARED_RATE_MISMATCH: {
+    severity: 'warning',
+    zh: '表上印的执行率 {declared} 与计算不符：全年执行数 {executed} ÷ 全年预算数 {budget} = {rule}',
+    en: 'The printed execution rate {declared} does not match: executed {executed} ÷ full-year budget {budget} = {rule}',
+    hintZh: '核对全年预算数、全年执行数与表上的执行率；评分按计算的执行率。',
+    hintEn: 'Check the budget, the spending and the printed rate; the score uses the computed rate.',
+  },
   DIRECTION_FROM_NAME: {
     severity: 'info',
     zh: '「{id} {name}」的年度指标值「{target}」没有写比较方向，指标名称以「{word}」结尾，按反向指标（越低越好）计',
