@@ -9,6 +9,7 @@ import { loadFormTexts } from '../src/load/loadForm';
 import { compiled, loadRuleSet } from '../src/load/ruleSets';
 import { parseValue } from '../src/targets/parse';
 import { scoreForm } from '../src/scoring/scoreForm';
+import type { IndicatorResult } from '../src/scoring/result';
 
 export interface Tally {
   cases: number;
@@ -86,10 +87,19 @@ const EXAMPLE = path.resolve(__dirname, '../examples/water-2023');
 const DEFINITIONS = readFileSync(path.join(EXAMPLE, 'project.indicators.yaml'), 'utf8');
 const RULE_SET = loadRuleSet('caiyu-2020-10');
 
+/** Targets of 0 or more with signed actuals (同比增长≥0% against -4%): where a negative actual must not count as met. */
+const signedCells = fc
+  .tuple(
+    fc.constantFrom(['≥0', ''], ['≥0%', '%'], ['同比增长≥0%', '%'], ['不低于0', ''], ['≥0个', '个'], ['≥2%', '%'], ['0%以上', '%']),
+    fc.double({ min: -100, max: 10, noNaN: true }).map((n) => Math.round(n * 100) / 100),
+  )
+  .map(([[target, unit], n]) => ({ target, actual: `${target.startsWith('同比增长') ? '同比增长' : ''}${n}${unit}` }));
+
+const cells = fc.oneof({ arbitrary: fc.record({ target: cellText, actual: cellText }), weight: 5 }, { arbitrary: signedCells, weight: 1 });
+
 /** One indicator row of the clean example with a random target, actual, 分值 and declared score. */
 export const rowCase = fc.record({
-  target: cellText,
-  actual: cellText,
+  cells,
   maxScore: fc.oneof(fc.constant('/'), fc.integer({ min: 0, max: 40 }), fc.double({ min: 0, max: 40, noNaN: true }).map((n) => Math.round(n * 100) / 100)),
   declared: fc.option(fc.double({ min: -5, max: 50, noNaN: true }).map((n) => Math.round(n * 10) / 10), { nil: undefined }),
   band: fc.option(fc.constantFrom('达成', '部分达成', '未达成'), { nil: undefined }),
@@ -100,16 +110,28 @@ export type RowCase = typeof rowCase extends fc.Arbitrary<infer T> ? T : never;
 
 const yamlString = (text: string): string => JSON.stringify(text);
 
+/**
+ * A negative actual under a higher-is-better target of 0 or more (≥0, 同比增长≥0%) is below it: it never gets full
+ * marks (README: a negative actual counts as 0 for the ratio, never as meeting the target).
+ */
+export function negativeBelowTargetWithFullMarks(r: IndicatorResult): boolean {
+  const t = r.parsedTarget;
+  const a = r.parsedActual;
+  if (r.kind !== 'quantitative' || r.direction !== 'higherIsBetter' || t.kind !== 'number' || a.kind !== 'number') return false;
+  if (t.value.isNegative() || !a.value.isNegative() || r.maxScore === null || r.maxScore.isZero()) return false;
+  return r.ruleScore.equals(r.maxScore);
+}
+
 /** The scorer on the clean example with row 1.1 replaced: scores within [0, 分值], the total within [0, maximum]. */
 export async function checkScore(tally: Tally, c: RowCase): Promise<void> {
   tally.cases++;
   const definitions = DEFINITIONS.replace(
     '{ id: "1.1", name: 新建集中供水工程, target: ≥12处, maxScore: 10 }',
-    `{ id: "1.1", name: 新建集中供水工程, target: ${yamlString(c.target)}, maxScore: ${typeof c.maxScore === 'string' ? '"/"' : c.maxScore} }`,
+    `{ id: "1.1", name: 新建集中供水工程, target: ${yamlString(c.cells.target)}, maxScore: ${typeof c.maxScore === 'string' ? '"/"' : c.maxScore} }`,
   );
   const extras = [c.declared !== undefined ? `declaredScore: ${c.declared}, reason: 测试` : '', c.band ? `band: ${c.band}` : ''].filter(Boolean).join(', ');
   const actuals = readFileSync(path.join(EXAMPLE, 'project.actuals.yaml'), 'utf8')
-    .replace('"1.1": { actual: 12处, declaredScore: 10 }', `"1.1": { actual: ${yamlString(c.actual)}${extras ? `, ${extras}` : ''} }`)
+    .replace('"1.1": { actual: 12处, declaredScore: 10 }', `"1.1": { actual: ${yamlString(c.cells.actual)}${extras ? `, ${extras}` : ''} }`)
     .replace('  executed: 1156.4\n  breakdown', `  executed: ${c.executed}\n  breakdown`);
   const label = JSON.stringify(c);
   const start = performance.now();
@@ -123,6 +145,7 @@ export async function checkScore(tally: Tally, c: RowCase): Promise<void> {
         if (!isNumberLike(v) || v.isNegative() || v.greaterThan(max)) bad.push(`${r.id} ${name} ${v.toString()} of ${max.toString()}`);
       }
       if (r.completion !== null && (!r.completion.isFinite() || r.completion.isNegative())) bad.push(`${r.id} completion ${r.completion.toString()}`);
+      if (negativeBelowTargetWithFullMarks(r)) bad.push(`${r.id} negative actual ${r.actual} below ${r.target} got full marks ${r.ruleScore.toString()}`);
     }
     if (!result.total.isFinite() || result.total.isNegative() || result.total.greaterThan(result.maxTotal)) bad.push(`total ${result.total.toString()} of ${result.maxTotal.toString()}`);
     if (bad.length > 0) {

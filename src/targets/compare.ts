@@ -44,7 +44,8 @@ export function compareNumbers(target: ParsedNumber, actualAsWritten: ParsedNumb
   // a negative actual counts as 0 against a target of 0 or more (DESIGN §2.3); against a signed target
   // (同比增长≥-5%) it is compared as it is: -10% is below -5%, not "met"
   const a = direction === 'higherIsBetter' && actual.value.isNegative() && !t.isNegative() ? ZERO : actual.value;
-  const met = isMet(comparator, a, t);
+  // whether the target was met is decided by the value as written: -4 is below ≥0, never "met" by counting as 0
+  const met = isMet(comparator, actual.value, t);
 
   // a completion rate is a ratio of two amounts of the same sign; of a signed change it means nothing
   let completion: Decimal | null;

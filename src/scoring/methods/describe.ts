@@ -24,7 +24,8 @@ function howDirectionWasRead(reading: Quantitative): string {
 
 /** The relation that actually holds between actual and target, in the target's terms. */
 function relationSymbol(reading: Quantitative): string {
-  const a = reading.comparison.actualValue;
+  // the actual as written (a negative one is counted as 0 for the ratio, but -4 is still below 0)
+  const a = reading.actual.value;
   const t = reading.comparison.targetValue;
   if (a.equals(t)) return '=';
   const wanted = COMPARATOR_SYMBOL[reading.target.comparator] || '≥';

@@ -15,8 +15,12 @@ export const proportional: ScoringMethod = {
   compute(context) {
     const { reading, maxScore } = context;
     if (reading.kind !== 'quantitative') return notQuantitative(context, 'proportional');
-    const { actualValue: a, targetValue: t } = reading.comparison;
-    if (t.isZero()) return { score: maxScore, explanation: `${describeComparison(reading)}，目标为0，得满分${points(maxScore)}` };
+    const { actualValue: a, targetValue: t, met } = reading.comparison;
+    if (t.isZero()) {
+      // a target of 0 leaves no ratio: met is full marks, below it (a negative actual against ≥0) is none
+      if (met) return { score: maxScore, explanation: `${describeComparison(reading)}，目标为0，得满分${points(maxScore)}` };
+      return { score: ZERO, explanation: `${describeComparison(reading)}，低于目标0，得0分` };
+    }
     if (t.isNegative() || a.isNegative()) {
       // a signed target (同比增长≥-5%): a ratio of the two means nothing, so the score falls with the distance below it
       const ratio = Decimal.max(ZERO, Decimal.min(ONE, ONE.minus(t.minus(a).div(t.abs()))));
