@@ -1,7 +1,19 @@
-/** One CSV cell: quoted when it holds a comma, quote or line break. */
+/**
+ * Text a spreadsheet would run as a formula when the cell starts with it (=, +, -, @, a tab or a carriage return):
+ * such a cell gets a leading apostrophe, as OWASP's CSV-injection advice says, so Excel, WPS and LibreOffice show
+ * it as text. A plain number (-3.5, +2, 12%) cannot be a formula and is left as it is.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?%?$/;
+
+function neutralized(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/** One CSV cell: a formula-like text neutralized; quoted when it holds a comma, quote, line break or leading apostrophe. */
 export const csvCell = (v: string | number | null): string => {
-  const text = v === null ? '' : String(v);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = v === null ? '' : typeof v === 'number' ? String(v) : neutralized(v);
+  return /[",\n\r\t]|^'/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 /** One CSV line (without its line break). */
