@@ -41,6 +41,20 @@ function form(name: string, edits: [string | RegExp, string][] = [], definitionE
   return path.join(target, 'project.actuals.yaml');
 }
 
+/** The water example with a broken link, a link loop and a folder link back to its parent beside it. */
+function strayFolder(): string {
+  const target = P('stray');
+  cpSync(path.join(ROOT, 'examples/water-2023'), target, { recursive: true, force: false, errorOnExist: false });
+  for (const [name, to] of [['gone.actuals.yaml', P('stray', 'nowhere', 'x.yaml')], ['loop.actuals.yaml', 'loop.actuals.yaml'], ['up', '..']]) {
+    try {
+      symlinkSync(to, path.join(target, name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return target;
+}
+
 const password = 'table-password';
 const signEnv = { JIXIAO_P12_PASSWORD: password };
 
@@ -95,7 +109,8 @@ const CASES: Case[] = [
   { name: 'a FIFO', argv: () => ['score', P('fifo.yaml')], code: 'NOT_A_REGULAR_FILE' },
   { name: '/dev/zero', argv: () => ['score', '/dev/zero'], code: 'NOT_A_REGULAR_FILE' },
   { name: '/dev/urandom', argv: () => ['score', '/dev/urandom'], code: 'NOT_A_REGULAR_FILE' },
-  { name: 'a symlink loop', argv: () => ['score', P('loop-a.yaml')], code: 'FILE_UNREADABLE' },
+  { name: 'a symlink loop', argv: () => ['score', P('loop-a.yaml')], code: 'LINK_BROKEN' },
+  { name: 'a file name longer than the file system allows', argv: () => ['score', P(`${'表'.repeat(100)}.actuals.yaml`)], code: 'FILE_UNREADABLE' },
   { name: 'an 11 MB file', argv: () => ['score', P('big.actuals.yaml')], code: 'FILE_TOO_LARGE' },
   { name: 'bytes that are neither UTF-8 nor GB18030', argv: () => ['score', P('invalid-bytes.actuals.yaml')], code: 'ENCODING', at: ['invalid-bytes.actuals.yaml', 2] },
   { name: 'an alias bomb', argv: () => ['score', P('bomb.actuals.yaml')], code: 'YAML_ALIAS_BOMB', at: ['bomb.actuals.yaml', 2] },
@@ -128,6 +143,7 @@ const CASES: Case[] = [
   { name: 'a zero budget with no breakdown', argv: () => ['score', form('zero', [['  fullYearBudget: 1180\n  executed: 1156.4', '  fullYearBudget: 0\n  executed: 0'], ['currentYear: { initialBudget: 1200, fullYearBudget: 1180, executed: 1156.4 }', 'currentYear: { initialBudget: 1200 }']])], code: 'BUDGET_ZERO', draft: true },
   // an unknown 一级 is a warning and its rows score; a rule set may make it an error (framework.unknownLevel1)
   { name: 'an unknown level-1 name under a rule set that refuses it', argv: () => ['score', form('level1', [], [['level1: 满意度指标', 'level1: 满意程度指标']]), '--rules', 'test/fixtures/rulesets/strict-level1.yaml'], code: 'UNKNOWN_LEVEL1', at: ['project.indicators.yaml', 52] },
+  { name: 'a folder whose forms include a broken link and a link loop (the rest are scored)', argv: () => ['score', strayFolder()], code: 'LINK_BROKEN' },
   { name: 'a duplicate indicator id', argv: () => ['score', form('dupid', [], [['id: "1.2"', 'id: "1.1"']])], code: 'DUPLICATE_ID', at: ['project.indicators.yaml', 26] },
   // init
   { name: 'init of a missing file', argv: () => ['init', P('nope.indicators.yaml')], code: 'FILE_NOT_FOUND' },
@@ -226,7 +242,8 @@ describe('bad input across every command: exit 1, its code and place, no stack t
     type Found = { code: string; file: string | null; line: number | null };
     const json = JSON.parse(run.out) as { errors?: Found[]; forms?: { errors: Found[] }[] } | { findings: Found[] }[];
     // lint answers with its findings per file; render with its errors per form; every other command with { ok: false, errors }
-    const errors = Array.isArray(json) ? json.flatMap((r) => r.findings) : (json.errors ?? json.forms?.flatMap((f) => f.errors) ?? []);
+    // lint and score of several forms answer with a list (findings per file; results and { ok: false, errors } per form)
+    const errors = Array.isArray(json) ? json.flatMap((r) => (r as { findings?: Found[] }).findings ?? (r as { errors?: Found[] }).errors ?? []) : (json.errors ?? json.forms?.flatMap((f) => f.errors) ?? []);
     const found = errors.find((e) => e.code === c.code);
     expect({ codes: errors.map((e) => e.code), found: found?.code }).toMatchObject({ found: c.code });
     if (c.at) {

@@ -55,7 +55,7 @@ describe('reading files', () => {
     symlinkSync(path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml'));
     const loop = await runCli('score', path.join(dir, 'a.yaml'), '--json');
     expect(loop.code).toBe(1);
-    expect(JSON.parse(loop.out).errors[0]).toMatchObject({ code: 'FILE_UNREADABLE' });
+    expect(JSON.parse(loop.out).errors[0]).toMatchObject({ code: 'LINK_BROKEN' });
     const big = path.join(dir, 'big.actuals.yaml');
     writeFileSync(big, '');
     truncateSync(big, 11 * 1024 * 1024);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { SourceLocation } from '../domain/model';
 import { diagnostic, inputError, type Diagnostic } from '../errors/diagnostic';
+import { textRef } from '../errors/texts';
 import { parseYaml, type SourceDocument } from '../source/yamlSource';
 
 export function sha256(text: string | Buffer): string {
@@ -17,12 +18,26 @@ export type InputKind = keyof typeof INPUT_LIMITS;
  * The one way jixiao reads a file: it must exist, be a regular file (not a folder, FIFO or device, which would
  * hang or never end) and be under its kind's size limit. Every problem is an input error at the place that named it.
  */
+/** Where a symbolic link points, or null when the path is no link. */
+function linkTarget(file: string): string | null {
+  try {
+    return lstatSync(file).isSymbolicLink() ? readlinkSync(file) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function readInput(file: string, kind: InputKind, namedAt?: SourceLocation): Buffer {
   let stats;
   try {
     stats = statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    const link = linkTarget(file);
+    // a link that points nowhere, or round in a circle, is said as such (a folder can hold a stray one)
+    if (link !== null && (code === 'ENOENT' || code === 'ELOOP' || code === 'ENOTDIR')) {
+      throw inputError('LINK_BROKEN', { path: file, target: link, reason: textRef(code === 'ELOOP' ? 'link.loop' : 'link.dangling') }, namedAt);
+    }
     if (code === 'ENOENT' || code === 'ENOTDIR') throw inputError('FILE_NOT_FOUND', { path: file }, namedAt);
     throw inputError('FILE_UNREADABLE', { path: file, detail: code ?? String(error) }, namedAt);
   }

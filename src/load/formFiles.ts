@@ -1,22 +1,33 @@
-import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { inputError } from '../errors/diagnostic';
 
-/** The form files a command was given: files as named, folders searched (recursively, sorted) for *.actuals.yaml (and *.xlsx workbooks where the command reads them). */
+/**
+ * The form files a command was given: files as named, folders searched (recursively, sorted) for *.actuals.yaml
+ * (and *.xlsx workbooks where the command reads them). A stray link in a folder never stops the search: a broken
+ * one or a loop named like a form goes to the loader, which reports it at its path while the rest are read; one
+ * named otherwise is not a form and is passed over; a folder reached twice through links is searched once.
+ */
 export function findForms(targets: string[], options: { workbooks?: boolean } = {}): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
+  const isForm = (name: string): boolean => name.endsWith('.actuals.yaml') || (options.workbooks === true && name.endsWith('.xlsx') && !name.startsWith('~$'));
   const walk = (p: string, top: boolean): void => {
-    if (!existsSync(p) && !isLink(p)) throw inputError('FILE_NOT_FOUND', { path: p });
+    if (absent(p)) throw inputError('FILE_NOT_FOUND', { path: p });
     // anything but a folder goes to the loader, which says what is wrong with it (a broken link, a pipe…)
-    if (!existsSync(p) || !statSync(p).isDirectory()) {
+    if (!statOrNull(p)?.isDirectory()) {
       out.push(p);
       return;
     }
+    const real = realpathSync(p);
+    if (seen.has(real)) return;
+    seen.add(real);
     const before = out.length;
     for (const entry of readdirSync(p).sort()) {
       const child = path.join(p, entry);
-      if (statSync(child).isDirectory()) walk(child, false);
-      else if (entry.endsWith('.actuals.yaml') || (options.workbooks && entry.endsWith('.xlsx') && !entry.startsWith('~$'))) out.push(child);
+      const stats = statOrNull(child);
+      if (stats?.isDirectory()) walk(child, false);
+      else if (isForm(entry)) out.push(child);
     }
     if (top && out.length === before) throw inputError('NO_FORMS', { path: p });
   };
@@ -24,10 +35,22 @@ export function findForms(targets: string[], options: { workbooks?: boolean } = 
   return out;
 }
 
-function isLink(p: string): boolean {
+/** What a path points to, or null for a link that is broken or loops (ENOENT, ELOOP) or a path that cannot be read. */
+function statOrNull(p: string): Stats | null {
   try {
-    return lstatSync(p).isSymbolicLink();
+    return statSync(p);
   } catch {
+    return null;
+  }
+}
+
+/** True only when nothing at all is there (a broken link is there; a name too long is the loader's to explain). */
+function absent(p: string): boolean {
+  try {
+    lstatSync(p);
     return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { inputError } from '../errors/diagnostic';
 
@@ -6,6 +6,23 @@ import { inputError } from '../errors/diagnostic';
 export interface FolderFile {
   relative: string;
   absolute: string;
+}
+
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** True for a folder (links followed); false for anything else, a broken link or a link loop included. */
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Folders never searched for forms: tools' and outputs' own. */
@@ -28,8 +45,9 @@ export class FormFolder {
     const refused = inputError('PATH_OUTSIDE_FOLDER', { path: relative });
     if (relative === '' || relative.includes('\0') || path.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative) || relative.split(/[\\/]/).includes('..')) throw refused;
     const joined = path.join(this.root, relative);
-    if (!existsSync(joined)) throw inputError('FILE_NOT_FOUND', { path: relative });
-    if (!this.contains(realpathSync(joined)) || !/\.ya?ml$/i.test(joined)) throw refused;
+    // a broken link is not "not found": the loader says what it points at
+    if (!existsSync(joined) && !isLink(joined)) throw inputError('FILE_NOT_FOUND', { path: relative });
+    if (!this.contains(joined) || !/\.ya?ml$/i.test(joined)) throw refused;
     return { relative: relative.split(path.sep).join('/'), absolute: joined };
   }
 
@@ -44,15 +62,22 @@ export class FormFolder {
     return real === this.root || real.startsWith(this.root + path.sep);
   }
 
-  /** Every YAML file under the folder (sorted; links leading out of it are left out). */
+  /**
+   * Every YAML file under the folder (sorted; links leading out of it are left out). A broken link or a link loop
+   * named like YAML is listed too (reading it says what is wrong); a folder reached twice through links is walked once.
+   */
   yamlFiles(): FolderFile[] {
     const out: FolderFile[] = [];
+    const walked = new Set<string>();
     const walk = (dir: string): void => {
+      const real = realpathSync(dir);
+      if (walked.has(real)) return;
+      walked.add(real);
       for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         if (entry.name.startsWith('.') || SKIPPED.has(entry.name)) continue;
         const full = path.join(dir, entry.name);
         if (!this.contains(full)) continue;
-        if (statSync(full).isDirectory()) walk(full);
+        if (isFolder(full)) walk(full);
         else if (/\.ya?ml$/i.test(entry.name)) out.push({ relative: path.relative(this.root, full).split(path.sep).join('/'), absolute: full });
       }
     };

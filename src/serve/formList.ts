@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { messageOf } from '../errors/message';
+import { readInput } from '../load/files';
 import * as path from 'node:path';
 import { InputError } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
@@ -8,7 +10,7 @@ import { parse } from 'yaml';
 import { scoreText } from '../report/format';
 import type { FolderFile, FormFolder } from './folder';
 
-export type FormStatus = 'unfilled' | 'draft' | 'invalid' | 'ready' | 'signed';
+export type FormStatus = 'unfilled' | 'draft' | 'invalid' | 'ready' | 'signed' | 'unreadable';
 
 /** One line of the forms page: an actuals file (or a definitions file nobody has started filling). */
 export interface FormListEntry {
@@ -20,6 +22,8 @@ export interface FormListEntry {
   statusText: string;
   total: string;
   grade: string;
+  /** Why a file cannot be read at all (a pipe, a broken link, over the size limit): listed, never opened. */
+  problem?: string;
 }
 
 /**
@@ -33,11 +37,22 @@ function kindOf(file: string, data: unknown): 'actuals' | 'definitions' | 'other
   return 'levels' in data ? 'definitions' : 'other';
 }
 
-function dataOf(file: string): unknown {
+/**
+ * A file's YAML data, read as the loader reads input: a regular file under the size limit, so a pipe, a huge file or
+ * a link loop in the folder cannot stall or sink the server. Unreadable: the reason, said in the page's language.
+ */
+function dataOf(file: string, lang: Lang): { data: unknown } | { problem: string } {
+  let bytes: Buffer;
   try {
-    return parse(readFileSync(file, 'utf8'));
+    bytes = readInput(file, 'yaml');
+  } catch (error) {
+    if (error instanceof InputError) return { problem: error.diagnostics.map((d) => messageOf(d, lang)).join('；') };
+    throw error;
+  }
+  try {
+    return { data: parse(bytes.toString('utf8')) };
   } catch {
-    return undefined;
+    return { data: undefined };
   }
 }
 
@@ -69,11 +84,16 @@ async function isSigned(actuals: string): Promise<boolean> {
 export async function listForms(folder: FormFolder, lang: Lang): Promise<FormListEntry[]> {
   // each file's data read once: what it is, which definitions it names, what a definitions file is titled
   const files = folder.yamlFiles().map((f) => {
-    const data = dataOf(f.absolute) as { definitions?: unknown; department?: unknown; project?: { name?: unknown } } | undefined;
+    const read = dataOf(f.absolute, lang);
+    if ('problem' in read) return { file: f, data: undefined, kind: 'unreadable' as const, problem: read.problem };
+    const data = read.data as { definitions?: unknown; department?: unknown; project?: { name?: unknown } } | undefined;
     return { file: f, data, kind: kindOf(f.absolute, data) };
   });
   const started = new Set<string>();
   const entries: FormListEntry[] = [];
+  for (const f of files) {
+    if (f.kind === 'unreadable') entries.push({ file: f.file, title: f.file.relative, status: 'unreadable', statusText: '', total: '', grade: '', problem: f.problem ?? '' });
+  }
   for (const { file, data, kind } of files) {
     if (kind !== 'actuals') continue;
     const ref = data?.definitions;

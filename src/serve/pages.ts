@@ -53,7 +53,7 @@ function base(lang: Lang, pageTitle: string, script = false): PageBase {
 export function formsPage(folder: string, entries: FormListEntry[], lang: Lang): string {
   templates ??= compileTemplates();
   const q = lang === 'en' ? '&lang=en' : '';
-  const rows = entries.map((e) => ({ ...e, file: e.file.relative, isNew: e.status === 'unfilled', href: `/form?file=${encodeURIComponent(e.file.relative)}${q}` }));
+  const rows = entries.map((e) => ({ ...e, problem: e.problem ?? '', file: e.file.relative, isNew: e.status === 'unfilled', href: `/form?file=${encodeURIComponent(e.file.relative)}${q}` }));
   return templates.forms({ ...base(lang, uiTexts(lang).forms), folder, entries: rows });
 }
 

@@ -83,11 +83,21 @@ function problemsJson(diagnostics: Diagnostic[], lang: Lang): ProblemsReply {
  * `jixiao serve`: the forms under one folder as the official table in a browser, scored live by the same loader
  * and scorer as `jixiao score`, saved to the same YAML, printed to the same PDF by one warm browser.
  */
+/** How long a request may take to arrive: its headers, and the whole of it (a PDF is made after it has arrived). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** An idle connection is closed after this (a printed PDF answer goes out well within it). */
+const CONNECTION_TIMEOUT_MS = 120_000;
+
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const folder = new FormFolder(options.folder);
   const token = newToken();
   const printer = launchPrinter({ concurrency: 1, ...(options.executablePath ? { executablePath: options.executablePath } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }, undefined, true);
-  const app = Fastify({ bodyLimit: REQUEST_BODY_LIMIT, logger: false });
+  // a client that never finishes its headers or its body is cut off, not kept forever (slowloris)
+  const app = Fastify({ bodyLimit: REQUEST_BODY_LIMIT, logger: false, requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS });
+  app.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  // how often node looks for such requests (30 s by default): set before listening, when it takes effect
+  Object.assign(app.server, { connectionsCheckingInterval: 1_000 });
   await app.register(fastifyCookie);
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
   const lang = (request: FastifyRequest): Lang => langOf(request) ?? options.lang;
@@ -160,6 +170,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const { file, base, form } = await edited(request.body);
       const l = lang(request);
       if (request.body.baseHash !== undefined && request.body.baseHash !== base.hash) throw inputError('FORM_CHANGED_ON_DISK', { path: file.relative });
+      // what the loader would refuse (a 20,000-character reason, an unreadable amount) is never written: it would
+      // leave a file that no command can read; the page shows each problem at its cell instead
+      if (!form.scored) return reply.code(422).send(problemsJson(form.problems, l));
       // an untouched form is not written at all: the file stays byte for byte as it was
       if (form.text === base.text) return reply.send({ saved: false, hash: base.hash, message: text('serve.ui.unchanged', l), live: liveResult(form, l) });
       options.store.replace(file.absolute, form.text, base.hash);

@@ -2,6 +2,13 @@ import type { CatalogEntry } from './entry';
 
 /** Reading files: paths, YAML, types and values of every file kind. */
 export const FILES = {
+  LINK_BROKEN: {
+    severity: 'error',
+    zh: '{path} 是符号链接，指向「{target}」，{reason}',
+    en: '{path} is a symbolic link to "{target}" that {reason}',
+    hintZh: '删除这个链接，或让它指向一个存在的表文件；同一文件夹里的其他表照常处理。',
+    hintEn: 'Remove the link or point it at a form file that exists; the other forms in the folder are read as usual.',
+  },
   FILE_NOT_FOUND: {
     severity: 'error',
     zh: '找不到文件：{path}',

@@ -90,6 +90,7 @@ export const CLI_TEXTS = {
   'help.ruleset.target': { zh: '规则集编号或文件路径', en: 'rule-set id or path' },
 
   'cli.errorCount': { zh: '共 {count} 处错误。', en: '{count} error(s).' },
+  'cli.formsFailed': { zh: '{total} 张表中 {failed} 张无法评分（见上），其余已评分。', en: '{failed} of {total} forms could not be scored (see above); the rest were scored.' },
   'cli.internal': { zh: '内部错误：{message}', en: 'Internal error: {message}' },
   'cli.internalHint': { zh: '这是 jixiao 的缺陷；设置 JIXIAO_DEBUG=1 可看到详细信息。', en: 'This is a bug in jixiao; set JIXIAO_DEBUG=1 for details.' },
   'cli.wrote': { zh: '已生成 {path}', en: 'Wrote {path}' },

@@ -18,6 +18,7 @@ export const SERVE_TEXTS = {
   'serve.ui.status.invalid': { zh: '草稿（有错误）', en: 'Draft (errors)' },
   'serve.ui.status.ready': { zh: '可出表', en: 'Ready to print' },
   'serve.ui.status.signed': { zh: '已签署', en: 'Signed' },
+  'serve.ui.status.unreadable': { zh: '无法读取', en: 'Unreadable' },
   'serve.ui.open': { zh: '打开', en: 'Open' },
   'serve.ui.new': { zh: '新建填报', en: 'Start filling' },
   'serve.ui.noForms': { zh: '此文件夹中没有指标定义或填报文件。', en: 'No definitions or actuals files in this folder.' },

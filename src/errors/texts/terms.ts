@@ -10,6 +10,8 @@ export const TERM_TEXTS = {
   // a cell the form leaves empty, named in a message rather than shown as nothing
   'term.blankCell': { zh: '空白', en: 'blank' },
   'term.none': { zh: '（无）', en: '(none)' },
+  'link.dangling': { zh: '而那里没有文件（断开的链接）', en: 'points at nothing (a broken link)' },
+  'link.loop': { zh: '链接绕成了环（ELOOP）', en: 'loops back on itself (ELOOP)' },
   'level1.scoredAnyway': { zh: '这些行按年度指标值与实际完成值照常评分，分值按表上的计', en: 'their rows score by target and actual, with the form\'s own points' },
   'level1.refused': { zh: '规则集 {ruleSet} 规定不认识的一级指标不评分（unknownLevel1: error）', en: 'the rule set refuses unknown level-1 names (unknownLevel1: error)' },
   'term.initialBudget': { zh: '（年初预算数）', en: ' (initial budget)' },
