@@ -45,7 +45,8 @@ function form(name: string, edits: [string | RegExp, string][] = [], definitionE
 function strayFolder(): string {
   const target = P('stray');
   cpSync(path.join(ROOT, 'examples/water-2023'), target, { recursive: true, force: false, errorOnExist: false });
-  for (const [name, to] of [['gone.actuals.yaml', P('stray', 'nowhere', 'x.yaml')], ['loop.actuals.yaml', 'loop.actuals.yaml'], ['up', '..']]) {
+  const links: [name: string, to: string][] = [['gone.actuals.yaml', P('stray', 'nowhere', 'x.yaml')], ['loop.actuals.yaml', 'loop.actuals.yaml'], ['up', '..']];
+  for (const [name, to] of links) {
     try {
       symlinkSync(to, path.join(target, name));
     } catch (error) {
