@@ -4,7 +4,9 @@ import type { SourceLocation } from '../domain/model';
 import { diagnostic, InputError, inputError, type Diagnostic } from '../errors/diagnostic';
 import type { FilledActuals } from '../load/actualsWriter';
 import type { DefinitionsFile } from '../schema/definitions';
-import { AMOUNT_FIELDS, BAND_CHOICES, BUDGET_LINES, GRADE_CHOICES, SHEET_FORM, SHEET_META, WORKBOOK_FORMAT } from './layout';
+import { textOf, unwrapCell } from './cellValue';
+import { AMOUNT_FIELDS, BAND_CHOICES, BUDGET_LINES, GRADE_CHOICES, SHEET_FORM } from './layout';
+import { readMeta } from './meta';
 
 export interface WorkbookMeta {
   definitionsRef: string;
@@ -18,33 +20,6 @@ export interface ReadWorkbook {
   /** Where each actuals data path was read from (`indicators.1.1.actual` → 自评表!F21). */
   cells: Map<string, SourceLocation>;
   notes: Diagnostic[];
-}
-
-/** Reads the meta sheet's key/value rows. */
-function readMeta(workbook: ExcelJS.Workbook, file: string): Map<string, string> {
-  const sheet = workbook.getWorksheet(SHEET_META);
-  if (!sheet) throw inputError('WORKBOOK_NOT_JIXIAO', { path: file });
-  const meta = new Map<string, string>();
-  sheet.eachRow((row) => {
-    const key = textOf(row.getCell(1).value);
-    if (key) meta.set(key, textOf(row.getCell(2).value));
-  });
-  if (meta.get('format') !== WORKBOOK_FORMAT) throw inputError('WORKBOOK_NOT_JIXIAO', { path: file });
-  return meta;
-}
-
-/** Plain text of a cell value, whatever a spreadsheet program stored (rich text, formula result, hyperlink). */
-function textOf(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return textOf(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String((value as { text: unknown }).text);
-  }
-  return String(value);
 }
 
 /**
@@ -102,14 +77,24 @@ function readCells(sheet: ExcelJS.Worksheet, meta: Map<string, string>, file: st
   const read = (address: string, dataPath: string, kind: 'text' | 'number' | 'value' = 'text'): string | undefined => {
     const c = sheet.getCell(address);
     cells.set(dataPath, where(address));
-    const v = c.value;
-    if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return undefined;
-    if (v instanceof Date) return kind === 'number' ? undefined : dayText(v);
+    const unwrapped = unwrapCell(c.value);
+    if (!('value' in unwrapped)) {
+      const { problem, ...data } = unwrapped;
+      problems.push(diagnostic(problem, { formula: data.formula, error: 'error' in data ? data.error : '' }, where(address)));
+      return undefined;
+    }
+    const v = unwrapped.value;
+    if (v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
+    if (v instanceof Date) {
+      // a date-formatted amount or score is refused, never read as 0 or blank
+      if (kind === 'number') problems.push(diagnostic('WORKBOOK_DATE_IN_NUMBER', { value: dayText(v) }, where(address)));
+      return kind === 'number' ? undefined : dayText(v);
+    }
     if (typeof v === 'number') {
       if (kind !== 'number' && /%/.test(c.numFmt ?? '')) return `${dec(numberText(v)).times(100).toString()}%`;
       return numberText(v);
     }
-    const raw = textOf(v).trim();
+    const raw = String(v).trim();
     // only values (an actual, an amount, a score) are read as numbers; a reason keeps every character
     const folded = kind === 'text' ? raw : halfWidth(raw);
     if (folded !== raw) notes.push(diagnostic('WORKBOOK_FULLWIDTH', { from: raw, to: folded }, where(address)));

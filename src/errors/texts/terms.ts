@@ -10,6 +10,9 @@ export const TERM_TEXTS = {
   // a cell the form leaves empty, named in a message rather than shown as nothing
   'term.blankCell': { zh: '空白', en: 'blank' },
   'term.none': { zh: '（无）', en: '(none)' },
+  'meta.column': { zh: '列字母（A 到 XFD）', en: 'a column letter (A to XFD)' },
+  'meta.cell': { zh: '单元格地址（如 F12）', en: 'a cell address (such as F12)' },
+  'meta.row': { zh: '行号（1 到 1048576）', en: 'a row number (1 to 1048576)' },
   'link.dangling': { zh: '而那里没有文件（断开的链接）', en: 'points at nothing (a broken link)' },
   'link.loop': { zh: '链接绕成了环（ELOOP）', en: 'loops back on itself (ELOOP)' },
   'level1.scoredAnyway': { zh: '这些行按年度指标值与实际完成值照常评分，分值按表上的计', en: 'their rows score by target and actual, with the form\'s own points' },
