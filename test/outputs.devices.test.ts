@@ -73,6 +73,25 @@ describe('outputs onto a character device and a FIFO', () => {
     expect(statSync(real).size).toBeGreaterThan(0);
   });
 
+  test('import onto a zero or a full device: written through, never read as an actuals file to merge into', async () => {
+    // devices of our own, like /dev/zero (1,5) and /dev/full (1,7): reading either as "the existing file" never ends
+    const zero = path.join(dir, 'zero-device');
+    const full = path.join(dir, 'full-device');
+    execFileSync('mknod', ['-m', '666', zero, 'c', '1', '5']);
+    execFileSync('mknod', ['-m', '666', full, 'c', '1', '7']);
+    const xlsx = path.join(dir, 'form.xlsx');
+    expect((await runCli('export', 'examples/water-2023/project.indicators.yaml', '-o', xlsx)).code).toBe(0);
+    const copied = path.join(path.dirname(xlsx), 'project.indicators.yaml');
+    execFileSync('cp', ['examples/water-2023/project.indicators.yaml', copied]);
+    const ontoZero = await runCli('import', xlsx, '-o', zero, '--json');
+    expect(ontoZero.code).toBe(0);
+    expect(JSON.parse(ontoZero.out)).toMatchObject({ ok: true, updated: false });
+    const ontoFull = await runCli('import', xlsx, '-o', full);
+    expect(ontoFull.code).toBe(1);
+    expect(ontoFull.err).toMatch(/OUTPUT_INVALID: .*磁盘已满/);
+    expect([lstatSync(zero).isCharacterDevice(), lstatSync(full).isCharacterDevice()]).toEqual([true, true]);
+  });
+
   test('-o - writes the PDF to standard output', async () => {
     const run = await runCli('render', water, '-o', '-');
     expect(run.code).toBe(0);

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { SCHEMAS_DIR } from '../domain/paths';
 import { JIXIAO_VERSION } from '../domain/version';
@@ -68,13 +69,31 @@ export interface WorkbookActuals {
   /** That YAML as a document whose locations are the workbook's cells. */
   doc: SourceDocument;
   definitionsPath: string;
+  /** True when the cells were merged into an actuals file that was already there. */
+  updated: boolean;
+}
+
+/**
+ * The actuals file an import merges into: only a regular file, read under the YAML size limit. A device named as
+ * the output (/dev/full, /dev/zero) or a pipe is written to, never read: it would read forever.
+ */
+function existingActuals(output: string | undefined): string | undefined {
+  if (output === undefined || output === '-') return undefined;
+  let regular: boolean;
+  try {
+    regular = statSync(output).isFile();
+  } catch {
+    return undefined;
+  }
+  return regular ? readInput(output, 'yaml').toString('utf8') : undefined;
 }
 
 /**
  * Reads a filled workbook into actuals YAML: into an existing actuals file's text (comments and order kept) or
  * into the `init` skeleton. A workbook made from other definitions is refused unless `force`.
  */
-export async function workbookActuals(xlsx: string, options: { force?: boolean; output?: string; existingText?: string } = {}): Promise<WorkbookActuals> {
+export async function workbookActuals(xlsx: string, options: { force?: boolean; output?: string } = {}): Promise<WorkbookActuals> {
+  const existingText = existingActuals(options.output);
   const opened = await openWorkbook(readInput(xlsx, 'xlsx'), xlsx);
   const definitionsPath = path.join(path.dirname(xlsx), opened.meta.definitionsRef);
   const { doc: definitionsDoc, definitions } = loadDefinitions(definitionsPath);
@@ -84,7 +103,7 @@ export async function workbookActuals(xlsx: string, options: { force?: boolean; 
   }
   const read = opened.read(definitions);
   const outputFile = options.output && options.output !== '-' ? options.output : xlsx.replace(/\.xlsx$/i, '.actuals.yaml');
-  const base = options.existingText ?? actualsTemplate(definitions, definitionsPath, outputFile, path.join(SCHEMAS_DIR, 'actuals.schema.json'));
+  const base = existingText ?? actualsTemplate(definitions, definitionsPath, outputFile, path.join(SCHEMAS_DIR, 'actuals.schema.json'));
   const text = writeFilledActuals(base, read.filled);
   // scored straight from the workbook, every message points at the cell it came from
   const yamlDoc = parseYaml(text, xlsx);
@@ -93,5 +112,5 @@ export async function workbookActuals(xlsx: string, options: { force?: boolean; 
     locate: (dataPath, locateOptions) => read.cells.get(dataPath.join('.')) ?? yamlDoc.locate(dataPath, locateOptions),
     diagnostics: [...yamlDoc.diagnostics, ...read.notes],
   };
-  return { text, doc, definitionsPath };
+  return { text, doc, definitionsPath, updated: existingText !== undefined };
 }

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { text } from '../../errors/texts';
 import { exportWorkbookFile, workbookActuals } from '../../pipeline';
 import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
@@ -22,11 +21,10 @@ export async function exportCommand(input: string, options: { output?: string; r
 export async function importCommand(xlsx: string, options: { output?: string; force?: boolean; json?: boolean }, io: Io, mode: OutputMode): Promise<number> {
   const output = options.output ?? xlsx.replace(/\.xlsx$/i, '.actuals.yaml');
   writeOutput.check(output, 'generated');
-  const existing = output !== '-' && existsSync(output) ? readFileSync(output, 'utf8') : undefined;
-  const read = await workbookActuals(xlsx, { output, ...(options.force ? { force: true } : {}), ...(existing !== undefined ? { existingText: existing } : {}) });
+  const read = await workbookActuals(xlsx, { output, ...(options.force ? { force: true } : {}) });
   writeOutput(io, output, read.text, 'generated');
   const notes = read.doc.diagnostics.filter((d) => d.severity !== 'error');
-  if (options.json) io.out(JSON.stringify({ ok: true, output, updated: existing !== undefined, notes: notes.map((d) => d.code) }, null, 2));
+  if (options.json) io.out(JSON.stringify({ ok: true, output, updated: read.updated, notes: notes.map((d) => d.code) }, null, 2));
   else {
     printDiagnostics(io, mode, notes);
     if (output !== '-') io.err(text('cli.wrote', mode.lang, { path: output }));
