@@ -162,4 +162,15 @@ describe('one browser per run, always closed', () => {
     expect(removeStaleProfiles(Date.now(), tmp)).toEqual([old]);
     expect([existsSync(old), existsSync(fresh), existsSync(other)]).toEqual([false, true, true]);
   });
+
+  it('a profile named with the pid of a process that has gone (killed with -9) is removed at once; a running one stays', () => {
+    const tmp = tempDir('jixiao-stale-pid-');
+    // a pid that has certainly ended: a child that ran and exited
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const killed = path.join(tmp, `jixiao-chrome-${gone}-AbCdEf`);
+    const ours = path.join(tmp, `jixiao-chrome-${process.pid}-GhIjKl`);
+    for (const dir of [killed, ours]) mkdirSync(dir);
+    expect(removeStaleProfiles(Date.now(), tmp)).toEqual([killed]);
+    expect([existsSync(killed), existsSync(ours)]).toEqual([false, true]);
+  });
 });

@@ -1,4 +1,5 @@
-import { existsSync, linkSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { processRunning } from '../domain/processes';
+import { chmodSync, existsSync, linkSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { inputError } from '../errors/diagnostic';
@@ -117,11 +118,18 @@ writeOutput.check = (target: string, kind: OutputKind, force = false): void => {
 /**
  * Writes a file whole or not at all: to a temporary name beside it, then renamed over the target.
  * A failure leaves no half-written output behind. The folder must exist (a missing one is the caller's error).
+ * A file that was there keeps its permissions (a 0600 key stays 0600); temporaries of this same target left by a
+ * process killed mid-write are removed first.
  */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
-  const temporary = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const folder = path.dirname(path.resolve(target));
+  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  removeAbandonedTemporariesOf(folder, path.basename(target));
+  const mode = modeOf(target);
   try {
-    writeFileSync(temporary, data, { flag: 'wx' });
+    writeFileSync(temporary, data, { flag: 'wx', ...(mode !== null ? { mode } : {}) });
+    // the umask may have narrowed the mode given at creation: set it whole
+    if (mode !== null) chmodSync(temporary, mode);
     renameSync(temporary, target);
   } catch (error) {
     try {
@@ -133,17 +141,38 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
   }
 }
 
+/** The permission bits of a regular file that is there, or null. */
+function modeOf(target: string): number | null {
+  try {
+    const stats = statSync(target);
+    return stats.isFile() ? stats.mode & 0o7777 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Temporaries of one target (.<name>.<pid>.<hex>.tmp) whose writer no longer runs: a kill at the rename left them. */
+function removeAbandonedTemporariesOf(folder: string, name: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(folder).filter((e) => e.startsWith(`.${name}.`) && e.endsWith('.tmp'));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const pid = TEMPORARY.exec(entry)?.[1];
+    if (pid === undefined || processRunning(Number(pid))) continue;
+    try {
+      unlinkSync(path.join(folder, entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
 /** The temporary names writeFileAtomic uses: .<name>.<pid>.<8 hex>.tmp */
 const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * A process killed in the middle of writeFileAtomic leaves its temporary file: removed here (in the folder and
@@ -156,7 +185,7 @@ export function removeAbandonedTemporaries(folder: string): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       const pid = TEMPORARY.exec(entry.name)?.[1];
-      if (entry.isFile() && pid !== undefined && !running(Number(pid))) {
+      if (entry.isFile() && pid !== undefined && !processRunning(Number(pid))) {
         unlinkSync(full);
         removed.push(full);
       }
@@ -208,7 +237,7 @@ export async function updateInPlace<T extends { data: Uint8Array; readSha256: st
     const pid = holder();
     if (pid !== null) {
       const held = Number(pid);
-      if (Number.isInteger(held) && held > 0 && running(held)) throw inputError('OUTPUT_LOCKED', { path: target, pid: held });
+      if (Number.isInteger(held) && held > 0 && processRunning(held)) throw inputError('OUTPUT_LOCKED', { path: target, pid: held });
       // left by a process that no longer runs: taken over
       try {
         unlinkSync(lock);

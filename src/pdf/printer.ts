@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type HTTPRequest, type Page } from 'puppeteer-core';
 import { inputError } from '../errors/diagnostic';
 import { findBrowser } from './findBrowser';
-import { PROFILE_PREFIX, removeStaleProfiles } from './profiles';
+import { profilePrefix, removeStaleProfiles } from './profiles';
 
 /** The page's own origin. Nothing is ever fetched from it: every request is answered from memory or aborted. */
 export const PAGE_ORIGIN = 'https://jixiao.invalid';
@@ -108,7 +108,7 @@ export class PdfPrinter implements FormPrinter {
   static async launch(options: PrinterOptions = {}): Promise<PdfPrinter> {
     const executablePath = options.executablePath ?? findBrowser();
     removeStaleProfiles();
-    const profileDir = mkdtempSync(path.join(tmpdir(), PROFILE_PREFIX));
+    const profileDir = mkdtempSync(path.join(tmpdir(), profilePrefix()));
     const args = [...BROWSER_ARGS, `--user-data-dir=${profileDir}`];
     if (process.getuid?.() === 0) args.push('--no-sandbox');
     let browser: Browser;

@@ -1,14 +1,27 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { processRunning } from '../domain/processes';
 
 /** The prefix of the temporary browser profiles jixiao makes (one per launch, removed at close). */
 export const PROFILE_PREFIX = 'jixiao-chrome-';
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
+/** The prefix of a profile made by this process: its pid in the name tells a later run whether it was abandoned. */
+export function profilePrefix(pid = process.pid): string {
+  return `${PROFILE_PREFIX}${pid}-`;
+}
+
+/** A profile is abandoned when the process named in it has gone; one named without a pid, when untouched for an hour. */
+function abandoned(name: string, mtimeMs: number, now: number): boolean {
+  const pid = /^jixiao-chrome-(\d+)-/.exec(name)?.[1];
+  if (pid !== undefined) return !processRunning(Number(pid));
+  return now - mtimeMs > STALE_AFTER_MS;
+}
+
 /**
  * A run killed with -9 cannot remove its browser profile: the next launch removes our own profiles (by prefix)
- * that nobody has touched for an hour. A profile in use is touched all the time, so it is never taken.
+ * whose process has gone. A profile in use belongs to a running process, so it is never taken.
  */
 export function removeStaleProfiles(now = Date.now(), folder = tmpdir()): string[] {
   const removed: string[] = [];
@@ -22,7 +35,7 @@ export function removeStaleProfiles(now = Date.now(), folder = tmpdir()): string
     const dir = path.join(folder, name);
     try {
       const stats = statSync(dir);
-      if (stats.isDirectory() && now - stats.mtimeMs > STALE_AFTER_MS) {
+      if (stats.isDirectory() && abandoned(name, stats.mtimeMs, now)) {
         rmSync(dir, { recursive: true, force: true });
         removed.push(dir);
       }
