@@ -92,6 +92,15 @@ describe('outputs onto a character device and a FIFO', () => {
     expect([lstatSync(zero).isCharacterDevice(), lstatSync(full).isCharacterDevice()]).toEqual([true, true]);
   });
 
+  test('a folder that takes no new file (/proc) is said as such, not as a folder that does not exist', async () => {
+    // creating a file in /proc fails before anything is written (ENOENT while the folder is there)
+    const refused = await runCli('init', 'examples/water-2023/project.indicators.yaml', '-o', '/proc/jixiao-test.actuals.yaml');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/OUTPUT_INVALID: .*此目录不允许新建文件/);
+    const missing = await runCli('init', 'examples/water-2023/project.indicators.yaml', '-o', path.join(dir, 'no-such-folder', 'x.actuals.yaml'));
+    expect(missing.err).toMatch(/OUTPUT_INVALID: .*所在目录不存在/);
+  });
+
   test('-o - writes the PDF to standard output', async () => {
     const run = await runCli('render', water, '-o', '-');
     expect(run.code).toBe(0);

@@ -33,6 +33,15 @@ describe('characters and long texts on the printed form', () => {
       ['UNSUPPORTED_CHARACTER', 25, '𠀀'],
       ['UNSUPPORTED_CHARACTER', 25, '😀'],
     ]);
+    // score says the same before anything is printed, at the same places
+    const scored = await runCli('score', actuals, '--json');
+    expect(scored.code).toBe(0);
+    const warnings = (JSON.parse(scored.out) as { warnings: { code: string; location: { line: number }; message: string }[] }).warnings.filter((w) => w.code === 'UNSUPPORTED_CHARACTER');
+    expect(warnings.map((w) => [w.location.line, w.message.match(/「(.+?)」/)?.[1]])).toEqual([
+      [7, '㐀'],
+      [25, '𠀀'],
+      [25, '😀'],
+    ]);
     // a character the fonts do have raises nothing
     const plain = await runCli('render', 'examples/water-2023/project.actuals.yaml', '-o', path.join(tempDir(), 'plain.pdf'), '--json');
     expect(JSON.parse(plain.out).forms[0].warnings).toEqual([]);

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, linkSync, readdirSync, readFileSync, realpathSyn
 import * as path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { inputError } from '../errors/diagnostic';
+import { textRef, type TextRef } from '../errors/texts';
 
 /** Where the CLI writes: the only writer to stdout and stderr (tests pass their own). */
 export interface Io {
@@ -50,38 +51,36 @@ export const processIo: Io = {
 export type OutputKind = 'generated' | 'protected';
 
 /** Why an output cannot be written, from the system's error code, in both languages. */
-function cause(error: unknown): { zh: string; en: string } {
+const KNOWN_CAUSES = ['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENOSPC', 'EEXIST'] as const;
+
+/**
+ * Why writing `target` failed, in the catalog's words. ENOENT with the folder there means the folder takes no new
+ * file (/proc, /sys), not that it is missing.
+ */
+function cause(error: unknown, target?: string): TextRef {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  const causes: Record<string, { zh: string; en: string }> = {
-    ENOENT: { zh: '所在目录不存在', en: 'its folder does not exist' },
-    ENOTDIR: { zh: '路径中有一段是文件而不是目录', en: 'a part of the path is a file, not a folder' },
-    EACCES: { zh: '没有写入权限', en: 'permission denied' },
-    EPERM: { zh: '不允许写入', en: 'not permitted' },
-    EROFS: { zh: '所在文件系统只读', en: 'the file system is read-only' },
-    EISDIR: { zh: '这是一个目录', en: 'it is a folder' },
-    ENOSPC: { zh: '磁盘已满', en: 'no space left on the device' },
-    EEXIST: { zh: '文件已存在', en: 'the file exists' },
-  };
-  return causes[code] ?? { zh: code || String(error), en: code || String(error) };
+  if (code === 'ENOENT' && target !== undefined && existsSync(path.dirname(path.resolve(target)))) return textRef('output.cause.cannotCreate');
+  const known = KNOWN_CAUSES.find((c) => c === code);
+  return known ? textRef(`output.cause.${known}`) : textRef('output.cause.other', { code: code || String(error) });
 }
 
 /** Where an output goes: a regular file (written atomically), a character device (written through), or refused. */
 function outputTarget(target: string): { kind: 'file'; path: string } | { kind: 'device'; path: string } {
-  if (target === '') throw inputError('OUTPUT_INVALID', { path: '""', cause: { zh: '输出路径为空', en: 'the output path is empty' } });
+  if (target === '') throw inputError('OUTPUT_INVALID', { path: '""', cause: textRef('output.cause.empty') });
   let stats;
   try {
     stats = statSync(target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { kind: 'file', path: target };
-    throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error) });
+    throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error, target) });
   }
   // a symbolic link is followed: the file it names is replaced, the link stays a link
   const real = realpathSync(target);
   if (stats.isFile()) return { kind: 'file', path: real };
   if (stats.isCharacterDevice()) return { kind: 'device', path: real };
   if (stats.isDirectory()) throw inputError('OUTPUT_INVALID', { path: target, cause: cause({ code: 'EISDIR' }) });
-  throw inputError('OUTPUT_INVALID', { path: target, cause: { zh: '这是管道、套接字或块设备，不是普通文件', en: 'it is a pipe, socket or block device, not a regular file' } });
+  throw inputError('OUTPUT_INVALID', { path: target, cause: textRef('output.cause.special') });
 }
 
 export function writeOutput(io: Io, target: string, data: string | Uint8Array, kind: OutputKind, force = false): void {
@@ -96,21 +95,21 @@ export function writeOutput(io: Io, target: string, data: string | Uint8Array, k
     try {
       writeFileSync(where.path, data, { flag: 'w' });
     } catch (error) {
-      throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error) });
+      throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error, target) });
     }
     return;
   }
   try {
     writeFileAtomic(where.path, data);
   } catch (error) {
-    throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error) });
+    throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error, target) });
   }
 }
 
 /** The policy alone, to refuse before doing expensive work (or asking for a password). */
 writeOutput.check = (target: string, kind: OutputKind, force = false): void => {
   if (target === '-') return;
-  if (target === '') throw inputError('OUTPUT_INVALID', { path: '""', cause: { zh: '输出路径为空', en: 'the output path is empty' } });
+  if (target === '') throw inputError('OUTPUT_INVALID', { path: '""', cause: textRef('output.cause.empty') });
   if (kind === 'protected' && !force && existsSync(target) && statSync(target).isFile()) throw inputError('OUTPUT_EXISTS', { path: target });
   outputTarget(target);
 };
@@ -215,7 +214,7 @@ export async function updateInPlace<T extends { data: Uint8Array; readSha256: st
       linkSync(mine, lock);
       return true;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error) });
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error, target) });
       return false;
     } finally {
       try {

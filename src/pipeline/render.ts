@@ -1,3 +1,4 @@
+import { unsupportedCharacter } from './printableCharacters';
 import { readSealImage } from './sealImage';
 import { resolveBeside } from '../load/files';
 import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
@@ -173,26 +174,12 @@ export async function renderForms(files: string[], options: RenderOptions, timin
   }
 }
 
-/** Where a character first appears in the form's own files (line and column), for the warning's location. */
-function firstPlace(scored: ScoredForm, ch: string): SourceLocation | undefined {
-  for (const doc of [scored.loaded.actualsDoc, scored.loaded.definitionsDoc]) {
-    const offset = doc.text.indexOf(ch);
-    if (offset < 0) continue;
-    const before = doc.text.slice(0, offset);
-    const line = before.split('\n').length;
-    return { file: doc.file, line, column: [...before.slice(before.lastIndexOf('\n') + 1)].length + 1 };
-  }
-  return undefined;
-}
-
 /**
  * Every printed character the bundled fonts cannot draw (rare CJK of Extension B, emoji…) is a warning at its
  * place: it would print from a system font or as a box, so it is never left to happen silently.
  */
 function unsupportedCharacters(scored: ScoredForm, missing: string[]): Diagnostic[] {
-  return missing.map((ch) =>
-    diagnostic('UNSUPPORTED_CHARACTER', { char: ch, codePoint: `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` }, firstPlace(scored, ch)),
-  );
+  return missing.map((ch) => unsupportedCharacter(scored.loaded, ch));
 }
 
 /**

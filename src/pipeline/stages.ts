@@ -1,3 +1,4 @@
+import { unprintableCharacters } from './printableCharacters';
 import { compiled } from '../load/ruleSets';
 import * as path from 'node:path';
 import { SCHEMAS_DIR } from '../domain/paths';
@@ -53,11 +54,14 @@ export async function scoreFile(actualsPath: string, options: ScoreOptions = {},
   });
   const engine = await timings.time('compile', () => compiled(loaded.ruleSet));
   const result = await timings.time('score', () => scoreForm(loaded.input, options.quickRules ? engine.quick() : engine));
+  result.warnings.push(...unprintableCharacters(loaded));
   return { loaded, result, ...(loaded.blank ? { blank: true } : {}) };
 }
 
 /** Scores a form from the texts of its three files (as embedded in a PDF), through the same loader, touching no file. */
 export async function scoreTexts(texts: { definitions: NamedText; actuals: NamedText; ruleSet: NamedText }): Promise<ScoredForm> {
   const loaded = loadFormTexts(texts);
-  return { loaded, result: await scoreForm(loaded.input, compiled(loaded.ruleSet)) };
+  const result = await scoreForm(loaded.input, compiled(loaded.ruleSet));
+  result.warnings.push(...unprintableCharacters(loaded));
+  return { loaded, result };
 }

@@ -38,7 +38,40 @@ function significantDigits(source: string): number {
  * full one, or cannot read at all, goes straight to the full reader, whose messages name the line.
  */
 export function parseYaml(text: string, file: string, absolutePath = path.resolve(file)): SourceDocument {
+  // a quote that may run past its line is for the full reader, which can tell a forgotten one
+  if (mayHoldUnclosedQuote(text)) return readFully(text, file, absolutePath);
   return readQuickly(text, file, absolutePath, readFully) ?? readFully(text, file, absolutePath);
+}
+
+/** A line (comments aside) with an odd number of double quotes, or one that opens a single-quoted value and leaves it open. */
+function mayHoldUnclosedQuote(text: string): boolean {
+  return text.split('\n').some((line) => {
+    const code = line.replace(/\\./g, '').replace(/(^|\s)#.*$/, '');
+    return (code.match(/"/g)?.length ?? 0) % 2 === 1 || /(^|[:\[{,-]\s*)'[^']*$/.test(code);
+  });
+}
+
+/** A key at the start of a line, as a forgotten quote swallows it: `  "1.2": {`, `budget:`. */
+const KEY_LINE = /^\s*(?:-\s+)?("[^"\n]*"|'[^'\n]*'|[^\s:#"'][^:#\n]*?)\s*:(?:\s|$)/;
+
+/**
+ * A quoted value may span lines in YAML, so a quote forgotten at the end of one line swallows the lines after it
+ * up to the next quote, and the file then reads as something else (a dozen unrelated errors). A quoted value
+ * running past its line over a line that looks like a key is that mistake: said once, at the opening quote.
+ */
+function checkUnclosedQuotes(doc: Document, text: string, at: (offset: number) => SourceLocation, out: Diagnostic[]): void {
+  visit(doc, {
+    Scalar(_, node) {
+      if ((node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') || !node.range) return undefined;
+      const source = text.slice(node.range[0], node.range[1]);
+      const continued = source.split('\n').slice(1);
+      const key = continued.map((l) => KEY_LINE.exec(l)?.[1]).find((k) => k !== undefined);
+      if (key === undefined) return undefined;
+      const quote = node.type === 'QUOTE_DOUBLE' ? '"' : "'";
+      out.push(diagnostic('YAML_UNCLOSED_QUOTE', { quote, key: key.replace(/^["']|["']$/g, ''), endLine: at(node.range[1]).line }, at(node.range[0])));
+      return visit.BREAK;
+    },
+  });
 }
 
 /** The full reader: positions for every node, and every check with its line. */
@@ -66,6 +99,7 @@ export function readFully(text: string, file: string, absolutePath = path.resolv
   // each check walks the whole document; a text that cannot hold what it looks for skips it (most files: a
   // compare of 100,000 forms spent a sixth of its reading time in these two walks)
   if (/[\d.]{16,}/.test(text)) checkNumberPrecision(doc, at, diagnostics);
+  if (mayHoldUnclosedQuote(text)) checkUnclosedQuotes(doc, text, at, diagnostics);
   if (/[*?]|[\]}]\s*:/.test(text)) checkAliases(doc, at, diagnostics);
 
   const fatal = diagnostics.some((d) => d.severity === 'error' && d.code !== 'DUPLICATE_KEY' && d.code !== 'NUMBER_TOO_PRECISE');

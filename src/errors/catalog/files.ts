@@ -37,6 +37,13 @@ export const FILES = {
     hintZh: '检查文件权限，以及路径中是否有循环的符号链接。',
     hintEn: 'Check the permissions, and that no symbolic link in the path loops.',
   },
+  YAML_UNCLOSED_QUOTE: {
+    severity: 'error',
+    zh: '这里的引号 {quote} 没有在本行配对：YAML 把直到第 {endLine} 行的内容（包括其中的「{key}:」等键）都读成了一段文字',
+    en: 'The quote {quote} here is not closed on its line: YAML reads everything up to line {endLine} (keys such as "{key}:" included) as one text',
+    hintZh: '在本行末尾补上配对的 {quote}，或去掉开头的 {quote}。',
+    hintEn: 'Close the {quote} at the end of this line, or drop the opening {quote}.',
+  },
   YAML_SYNTAX: {
     severity: 'error',
     zh: 'YAML 语法错误：{detail}',

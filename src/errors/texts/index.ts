@@ -6,13 +6,14 @@ import { COMPARE_TEXTS } from './compare';
 import { REASON_TEXTS } from './reasons';
 import { REPORT_TEXTS } from './report';
 import { SERVE_TEXTS } from './serve';
+import { OUTPUT_TEXTS } from './outputs';
 import { TERM_TEXTS } from './terms';
 import { VERIFY_TEXTS } from './verify';
 
 export type { TextEntry } from './entry';
 
 /** Every user-facing string that is not a diagnostic, by area; `{name}` is filled from data. */
-export const TEXTS = { ...CLI_TEXTS, ...REPORT_TEXTS, ...VERIFY_TEXTS, ...COMPARE_TEXTS, ...REASON_TEXTS, ...TERM_TEXTS, ...BATCH_TEXTS, ...SERVE_TEXTS };
+export const TEXTS = { ...CLI_TEXTS, ...REPORT_TEXTS, ...VERIFY_TEXTS, ...COMPARE_TEXTS, ...REASON_TEXTS, ...TERM_TEXTS, ...BATCH_TEXTS, ...SERVE_TEXTS, ...OUTPUT_TEXTS };
 
 export type TextKey = keyof typeof TEXTS;
 type TextData<K extends TextKey> = Record<Placeholders<(typeof TEXTS)[K]['zh'] | (typeof TEXTS)[K]['en']>, string | number>;
