@@ -1,9 +1,8 @@
 import { unsupportedCharacter } from './printableCharacters';
 import { readSealImage } from './sealImage';
 import { resolveBeside } from '../load/files';
-import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
+import { InputError, type Diagnostic } from '../errors/diagnostic';
 import { uncoveredCharacters } from '../domain/fonts';
-import type { SourceLocation } from '../domain/model';
 import { PAGE_ORIGIN, PdfPrinter, type FormPrinter, type PrintStats } from '../pdf/printer';
 import { RelaunchingPrinter } from '../pdf/relaunchingPrinter';
 import { bundledAsset, formPrintScript } from '../report/assets';

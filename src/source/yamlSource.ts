@@ -47,7 +47,7 @@ export function parseYaml(text: string, file: string, absolutePath = path.resolv
 function mayHoldUnclosedQuote(text: string): boolean {
   return text.split('\n').some((line) => {
     const code = line.replace(/\\./g, '').replace(/(^|\s)#.*$/, '');
-    return (code.match(/"/g)?.length ?? 0) % 2 === 1 || /(^|[:\[{,-]\s*)'[^']*$/.test(code);
+    return (code.match(/"/g)?.length ?? 0) % 2 === 1 || /(^|[:[{,-]\s*)'[^']*$/.test(code);
   });
 }
 
