@@ -22,8 +22,8 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startRedis(dir: string): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort();
+async function startRedis(dir: string, atPort?: number): Promise<{ url: string; process: ChildProcess }> {
+  const port = atPort ?? (await freePort());
   const redis = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let said = '';
@@ -120,6 +120,45 @@ describe('batch --queue with workers on a real redis-server', () => {
     expect(await exited(workers[1]!)).toBe(0);
     expect(logs[1].join('')).toMatch(/工作进程已停止：共处理 \d+ 张/);
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('form-00059.pdf');
+  }, 180_000);
+
+  test('Redis killed and restarted empty mid-batch: what the journal does not show done is queued again; every form printed, none failed', async () => {
+    const own = path.join(dir, 'lost-redis');
+    mkdirSync(own);
+    let server = await startRedis(own);
+    const port = Number(new URL(server.url).port);
+    const forms = path.join(dir, 'lost');
+    mkdirSync(forms);
+    const files = writeForms(forms, 30, 6);
+    const out = path.join(dir, 'lost-out');
+    const log: string[] = [];
+    const worker = startWorker(server.url, log);
+    children.push(worker);
+    await until(() => log.join('').includes('工作进程已就绪'), 20_000);
+    const batch = spawn(process.execPath, [BIN, 'batch', forms, '-o', out, '--queue', server.url, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(batch);
+    let stdout = '';
+    batch.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    // the event: the worker has printed a few forms; then Redis dies with every job in it and comes back empty
+    await until(() => log.join('').split('\n').filter((l) => l.includes('→')).length >= 3, 60_000);
+    server.process.kill('SIGKILL');
+    await exited(server.process);
+    server = await startRedis(own, port);
+    try {
+      const code = await exited(batch);
+      expect([0, 3]).toContain(code);
+      const report = JSON.parse(stdout) as { forms: { input: string; status: string; codes?: string[] }[] };
+      expect(report.forms).toHaveLength(30);
+      expect(report.forms.filter((f) => f.status === 'failed')).toEqual([]);
+      const pdfs = filesUnder(out).filter((f) => f.endsWith('.pdf'));
+      expect(pdfs).toEqual(files.map((f) => path.basename(f).replace('.actuals.yaml', '.pdf')).sort());
+      for (const pdf of pdfs) expect(wholePdf(path.join(out, pdf))).toBe(true);
+      expect(journalLines(out)).toHaveLength(30);
+    } finally {
+      worker.kill('SIGKILL');
+      server.process.kill('SIGTERM');
+      await exited(server.process);
+    }
   }, 180_000);
 
   test('a worker whose browser cannot start says so and exits 1 before it takes any job', async () => {

@@ -31,6 +31,12 @@ const JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/**
+ * How often a job found gone from Redis (restarted empty, flushed) is queued again before the form is recorded as
+ * lost: the journal shows it is not done, and a worker prints it again (a PDF already written is written again whole).
+ */
+const REQUEUES_WHEN_LOST = 2;
+
 /** How long without a job event before the batch asks Redis about every pending job itself. */
 const QUIET_BEFORE_SWEEP_MS = 5000;
 
@@ -69,6 +75,9 @@ export async function runQueuedBatch(
   try {
     await events.waitUntilReady();
     const pending = new Map<string, number>();
+    // what each pending job was queued with, to queue it again if Redis loses it
+    const queued = new Map<string, { name: string; data: FormJobData }>();
+    const requeued = new Map<string, number>();
     let toAdd: { name: string; data: FormJobData; opts: JobsOptions }[] = [];
     // jobs go out in small batches while the rest are planned: workers start on the first forms at once
     const flush = async (): Promise<void> => {
@@ -98,11 +107,14 @@ export async function runQueuedBatch(
         if (state === 'completed' || state === 'failed') await existing.remove();
         else {
           pending.set(jobId, i);
+          queued.set(jobId, { name: existing.name, data: existing.data });
           continue;
         }
       }
       pending.set(jobId, i);
-      toAdd.push({ name: form.input, data: { form: absolute, fingerprint: plan.fingerprint, how }, opts: { ...JOB_OPTIONS, jobId } });
+      const data: FormJobData = { form: absolute, fingerprint: plan.fingerprint, how };
+      queued.set(jobId, { name: form.input, data });
+      toAdd.push({ name: form.input, data, opts: { ...JOB_OPTIONS, jobId } });
       if (toAdd.length >= (pending.size <= 20 ? 4 : 50)) await flush();
     }
     await flush();
@@ -124,9 +136,18 @@ export async function runQueuedBatch(
           const job = await Job.fromId<FormJobData, JournalEntry>(queue, jobId);
           const state = job ? await job.getState() : 'unknown';
           if (state === 'completed' && job?.returnvalue) record(i, job.returnvalue);
-          else if (state === 'failed' || !job) {
-            const detail = job?.failedReason ?? 'the job is gone from the queue';
-            record(i, failedEntry(forms[i]!, [diagnostic('QUEUE_JOB_FAILED', { name: forms[i]!.input, attempts: job?.attemptsMade ?? 0, detail })], how.lang, null));
+          else if (state === 'failed' && job) {
+            record(i, failedEntry(forms[i]!, [diagnostic('QUEUE_JOB_FAILED', { name: forms[i]!.input, attempts: job.attemptsMade, detail: job.failedReason })], how.lang, null));
+          } else if (!job) {
+            // gone from Redis (restarted empty): not done by the journal, so it is queued again, a few times at most
+            const again = queued.get(jobId);
+            const times = requeued.get(jobId) ?? 0;
+            if (again && times < REQUEUES_WHEN_LOST) {
+              requeued.set(jobId, times + 1);
+              await queue.add(again.name, again.data, { ...JOB_OPTIONS, jobId });
+              return;
+            }
+            record(i, failedEntry(forms[i]!, [diagnostic('QUEUE_LOST', { name: forms[i]!.input, times })], how.lang, null));
           } else return;
           pending.delete(jobId);
           if (pending.size === 0) finish();

@@ -107,4 +107,11 @@ export const OUTPUT = {
     hintZh: '查看工作进程的输出；修好后重新运行 batch，只会补做失败的表单。',
     hintEn: 'See the workers\' output; once fixed, re-run the batch: only the failed forms are redone.',
   },
+  QUEUE_LOST: {
+    severity: 'error',
+    zh: 'Redis 丢失了「{name}」的任务（Redis 重启后数据为空，或被清空）：已重新排队 {times} 次，仍然丢失',
+    en: 'Redis lost the job of "{name}" (restarted empty, or flushed): queued again {times} time(s) and lost again',
+    hintZh: '检查 Redis 是否稳定运行（持久化、内存上限）；重新运行 batch，日志中已完成的表单会跳过，只补做其余的。',
+    hintEn: 'Check that Redis stays up (persistence, memory limit); re-run the batch: forms the journal shows done are skipped, the rest are redone.',
+  },
 } as const satisfies Record<string, CatalogEntry>;
