@@ -56,6 +56,41 @@ function strayFolder(): string {
   return target;
 }
 
+/**
+ * Workbooks a spreadsheet program could leave: a formula with no saved result in an actual (row 1.1), a
+ * date-formatted 全年执行数, a column letter edited in the hidden sheet. Each has the water example's definitions.
+ */
+async function workbookHazards(): Promise<void> {
+  mkdirSync(P('wb'));
+  cpSync(path.join(ROOT, 'examples/water-2023'), P('wb'), { recursive: true });
+  const made = await runCli('export', P('wb', 'project.indicators.yaml'), '-o', P('wb', 'blank.xlsx'));
+  if (made.code !== 0) throw new Error(made.err);
+  const edit = async (name: string, change: (wb: ExcelJS.Workbook, meta: Map<string, number>) => void): Promise<void> => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(P('wb', 'blank.xlsx'));
+    const meta = new Map<string, number>();
+    wb.getWorksheet('jixiao')?.eachRow((row, r) => meta.set(String(row.getCell(1).value), r));
+    change(wb, meta);
+    await wb.xlsx.writeFile(P('wb', name));
+  };
+  const metaValue = (wb: ExcelJS.Workbook, meta: Map<string, number>, key: string): string => String(wb.getWorksheet('jixiao')?.getCell(`B${meta.get(key)}`).value);
+  await edit('formula.xlsx', (wb, meta) => {
+    const sheet = wb.getWorksheet('自评表');
+    if (sheet) sheet.getCell(`F${metaValue(wb, meta, 'row.1.1')}`).value = { formula: 'B3*2' } as ExcelJS.CellFormulaValue;
+  });
+  await edit('date.xlsx', (wb, meta) => {
+    const cell = wb.getWorksheet('自评表')?.getCell(metaValue(wb, meta, 'cell.budget.total.executed'));
+    if (cell) {
+      cell.value = new Date(Date.UTC(2023, 11, 31));
+      cell.style = { ...cell.style, numFmt: 'yyyy-mm-dd' };
+    }
+  });
+  await edit('meta.xlsx', (wb, meta) => {
+    const cell = wb.getWorksheet('jixiao')?.getCell(`B${meta.get('column.actual')}`);
+    if (cell) cell.value = 'ZZZZ';
+  });
+}
+
 const password = 'table-password';
 const signEnv = { JIXIAO_P12_PASSWORD: password };
 
@@ -91,6 +126,7 @@ beforeAll(async () => {
   mkdirSync(P('huge-seal-form'));
   cpSync(path.join(ROOT, 'examples/water-2023'), P('huge-seal-form'), { recursive: true });
   writeFileSync(P('huge-seal-form', 'seal.png'), huge);
+  await workbookHazards();
   writeFileSync(P('existing.p12'), 'keep me');
   writeFileSync(P('a-file'), 'x');
   writeFileSync(P('signer.p12'), makeTestP12({ commonName: '表中签署人', keyBits: 1024 }, password));
@@ -124,6 +160,11 @@ const CASES: Case[] = [
   { name: 'a full-width colon after a key', argv: () => ['score', form('colon', [['declaredTotal: 99.8', 'declaredTotal：99.8']])], code: 'YAML_FULLWIDTH_COLON', at: ['project.actuals.yaml', 27] },
   { name: 'a tab in the indentation', argv: () => ['score', form('tab', [['  initialBudget: 1200', '\tinitialBudget: 1200']])], code: 'YAML_TAB_INDENT', at: ['project.actuals.yaml', 5] },
   { name: 'import of a file that is not a workbook', argv: () => ['import', P('not-a-workbook.xlsx')], code: 'WORKBOOK_UNREADABLE' },
+  { name: 'import of a workbook whose actual is a formula with no saved result', argv: () => ['import', P('wb', 'formula.xlsx'), '-o', P('wb', 'formula.actuals.yaml')], code: 'WORKBOOK_FORMULA_NO_VALUE', at: ['formula.xlsx', 14] },
+  { name: 'score of a workbook whose 全年执行数 is a date', argv: () => ['score', P('wb', 'date.xlsx')], code: 'WORKBOOK_DATE_IN_NUMBER', at: ['date.xlsx', 7] },
+  { name: 'import of a workbook whose hidden sheet names column ZZZZ', argv: () => ['import', P('wb', 'meta.xlsx'), '-o', P('wb', 'meta.actuals.yaml')], code: 'WORKBOOK_META_DAMAGED', at: ['meta.xlsx', 12] },
+  { name: 'a quote left open in the actuals', argv: () => ['score', form('quote', [['  actual: 新建集中供水工程12处', '  actual: "新建集中供水工程12处']])], code: 'YAML_SYNTAX', at: ['project.actuals.yaml', 14] },
+  { name: 'render into a folder that takes no new file (/proc)', argv: () => ['render', water, '-o', '/proc/jixiao-table.pdf'], code: 'OUTPUT_INVALID' },
   { name: 'import of a workbook jixiao did not make', argv: () => ['import', P('foreign.xlsx')], code: 'WORKBOOK_NOT_JIXIAO' },
   { name: 'export of a missing file', argv: () => ['export', P('nope.indicators.yaml')], code: 'FILE_NOT_FOUND' },
   { name: 'export into a folder', argv: () => ['export', definitions, '-o', P('empty')], code: 'OUTPUT_INVALID' },
