@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import IORedis from 'ioredis';
 import * as path from 'node:path';
 import { expectedTotals, filesUnder, journalLines, summaryRows, wholePdf, writeForms } from './batchForms';
 import { ROOT, tempDir } from './helpers';
@@ -160,6 +161,45 @@ describe('batch --queue with workers on a real redis-server', () => {
       await exited(server.process);
     }
   }, 180_000);
+
+  test('Redis that loses the jobs again and again (flushed each time they are queued): the forms are recorded as QUEUE_LOST, exit 1', async () => {
+    const forms = path.join(dir, 'flushed');
+    mkdirSync(forms);
+    writeForms(forms, 2, 4);
+    const out = path.join(dir, 'flushed-out');
+    // no worker: the jobs wait in Redis, and this client empties Redis whenever they are there
+    const client = new IORedis(redis.url, { maxRetriesPerRequest: null });
+    const batch = spawn(process.execPath, [BIN, 'batch', forms, '-o', out, '--queue', redis.url, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(batch);
+    let stdout = '';
+    batch.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    let flushes = 0;
+    const flusher = (async () => {
+      while (batch.exitCode === null) {
+        const jobs = await client.keys('bull:jixiao-forms:form-*');
+        if (jobs.length > 0) {
+          await client.flushall();
+          flushes++;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    })();
+    try {
+      const code = await exited(batch);
+      await flusher;
+      expect(code).toBe(1);
+      const report = JSON.parse(stdout) as { forms: { input: string; status: string; codes: string[]; problems: string[] }[] };
+      expect(report.forms.map((f) => [f.input, f.status, f.codes])).toEqual([
+        ['form-00000.actuals.yaml', 'failed', ['QUEUE_LOST']],
+        ['form-00001.actuals.yaml', 'failed', ['QUEUE_LOST']],
+      ]);
+      expect(report.forms[0]!.problems[0]).toMatch(/Redis 丢失了.*已重新排队 2 次/);
+      // queued once, then twice again: three losses at least
+      expect(flushes).toBeGreaterThanOrEqual(3);
+    } finally {
+      client.disconnect();
+    }
+  }, 120_000);
 
   test('a worker whose browser cannot start says so and exits 1 before it takes any job', async () => {
     const fake = path.join(dir, 'broken-chromium');

@@ -79,16 +79,16 @@ function problemsJson(diagnostics: Diagnostic[], lang: Lang): ProblemsReply {
   return { problems: diagnostics.map((d) => ({ code: d.code, message: messageOf(d, lang), fix: hintOf(d, lang) ?? '' })) };
 }
 
-/**
- * `jixiao serve`: the forms under one folder as the official table in a browser, scored live by the same loader
- * and scorer as `jixiao score`, saved to the same YAML, printed to the same PDF by one warm browser.
- */
 /** How long a request may take to arrive: its headers, and the whole of it (a PDF is made after it has arrived). */
 export const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 /** An idle connection is closed after this (a printed PDF answer goes out well within it). */
 const CONNECTION_TIMEOUT_MS = 120_000;
 
+/**
+ * `jixiao serve`: the forms under one folder as the official table in a browser, scored live by the same loader
+ * and scorer as `jixiao score`, saved to the same YAML, printed to the same PDF by one warm browser.
+ */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const folder = new FormFolder(options.folder);
   const token = newToken();

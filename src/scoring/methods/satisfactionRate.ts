@@ -18,7 +18,10 @@ export const satisfactionRate: ScoringMethod = {
   compute(context) {
     const { reading, maxScore } = context;
     if (reading.kind !== 'quantitative') return notQuantitative(context, 'satisfactionRate');
-    const rate = reading.comparison.actualValue.div(reading.actual.unit === '%' ? HUNDRED : ONE);
+    // a rate written without its sign is a percentage when above 1 (98 under ≥90), a fraction otherwise (0.98)
+    const a = reading.comparison.actualValue;
+    const inPercent = reading.actual.unit === '%' || (reading.actual.unit === '' && a.greaterThan(ONE) && a.lessThanOrEqualTo(HUNDRED));
+    const rate = a.div(inPercent ? HUNDRED : ONE);
     const used = Decimal.max(ZERO, Decimal.min(ONE, rate));
     const score = roundScore(maxScore.times(used));
     return { score, explanation: `${describeComparison(reading)}，满意度按比例计分：${plain(maxScore)}×${percent(used)}=${points(score)}` };

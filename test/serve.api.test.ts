@@ -1,0 +1,55 @@
+import * as http from 'node:http';
+import { servedFolder, startServe, type Served } from './serveHarness';
+
+/** /api/pdf as the page calls it: the PDF with its x-jixiao-* headers, a draft marked as one, and a 422 with the problems. */
+jest.setTimeout(90_000);
+
+let served: Served;
+
+function post(s: Served, pathname: string, body: unknown): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const headers = { cookie: `jixiao_token=${s.token}`, host: `127.0.0.1:${s.port}`, origin: s.origin, 'content-type': 'application/json' };
+    const req = http.request({ host: '127.0.0.1', port: s.port, path: pathname, method: 'POST', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+beforeAll(async () => {
+  served = await startServe(servedFolder());
+});
+
+afterAll(async () => {
+  await served.stop();
+});
+
+describe('POST /api/pdf', () => {
+  it('a complete form: the PDF, named after the form, with x-jixiao-status complete and 0 pending', async () => {
+    const r = await post(served, '/api/pdf', { file: 'water/project.actuals.yaml', edits: [] });
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toBe('application/pdf');
+    expect(r.headers['content-disposition']).toBe("attachment; filename*=UTF-8''project.pdf");
+    expect([r.headers['x-jixiao-status'], r.headers['x-jixiao-pending']]).toEqual(['complete', '0']);
+    expect(r.body.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('an edit that leaves a row to complete: a draft PDF, x-jixiao-status draft and the count pending', async () => {
+    const r = await post(served, '/api/pdf', { file: 'water/project.actuals.yaml', edits: [{ path: ['indicators', '1.1', 'actual'], value: '' }] });
+    expect(r.status).toBe(200);
+    expect([r.headers['x-jixiao-status'], r.headers['x-jixiao-pending']]).toEqual(['draft', '1']);
+  });
+
+  it('an edit the loader refuses: 422 with each problem, its code, message and fix; no PDF', async () => {
+    const r = await post(served, '/api/pdf', { file: 'water/project.actuals.yaml', edits: [{ path: ['budget', 'executed'], value: '一千一百' }] });
+    expect(r.status).toBe(422);
+    expect(r.headers['content-type']).toMatch(/^application\/json/);
+    const problems = (JSON.parse(r.body.toString()) as { problems: { code: string; message: string; fix: string }[] }).problems;
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]).toEqual({ code: 'INVALID_VALUE', message: expect.stringMatching(/\S/), fix: expect.stringMatching(/\S/) });
+    expect(r.headers['x-jixiao-status']).toBeUndefined();
+  });
+});
