@@ -26,7 +26,12 @@ export interface Tally {
 
 export const emptyTally = (): Tally => ({ cases: 0, crashes: 0, hangs: 0, outOfRange: 0, refused: 0, examples: [] });
 
-const HANG_MS = 1000;
+/**
+ * A hang is an input that takes far longer than any honest one: the slowest scored input measured here took 36 ms
+ * (3,000 inputs, seed 7), so 10 s is hundreds of times above it and never trips on a loaded 2-core machine, while a
+ * loop that does not end still does.
+ */
+const HANG_MS = 10_000;
 
 /** The pieces people type into 年度指标值 and 实际完成值, so random strings land near the parser's edges. */
 const PIECES = [

@@ -5,12 +5,13 @@ import IORedis from 'ioredis';
 import * as path from 'node:path';
 import { expectedTotals, filesUnder, journalLines, summaryRows, wholePdf, writeForms } from './batchForms';
 import { ROOT, tempDir } from './helpers';
+import { describeWith, firstOnPath } from './outsidePrograms';
 
 // A real redis-server on a free loopback port with its own temporary folder, started and stopped here;
 // workers and the batch are the real binary, as on several machines sharing one output folder.
 
 const BIN = path.join(ROOT, 'dist/cli/main.js');
-const REDIS = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p)) ?? 'redis-server';
+const REDIS = firstOnPath('redis-server') ?? ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p)) ?? null;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,7 +26,7 @@ function freePort(): Promise<number> {
 
 async function startRedis(dir: string, atPort?: number): Promise<{ url: string; process: ChildProcess }> {
   const port = atPort ?? (await freePort());
-  const redis = spawn(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const redis = spawn(REDIS ?? 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let said = '';
     const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${said}`)), 10_000);
@@ -57,7 +58,7 @@ async function until(check: () => boolean, ms: number): Promise<void> {
   }
 }
 
-describe('batch --queue with workers on a real redis-server', () => {
+describeWith({ what: 'redis-server', present: REDIS !== null, install: 'scripts/setup.sh installs redis-server' }, 'batch --queue with workers on a real redis-server', () => {
   const dir = tempDir('jixiao-queue-');
   let redis: { url: string; process: ChildProcess };
   const children: ChildProcess[] = [];

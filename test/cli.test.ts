@@ -135,9 +135,13 @@ describe('jixiao schema', () => {
 });
 
 describe('exit codes', () => {
-  it('usage errors exit 1', async () => {
-    expect((await runCli('score')).code).toBe(1);
-    expect((await runCli('frobnicate')).code).toBe(1);
+  it('usage errors exit 1 and say what was wrong', async () => {
+    const missing = await runCli('score');
+    expect([missing.code, missing.out]).toEqual([1, '']);
+    expect(missing.err).toContain('错误 USAGE: 命令用法有误：缺少参数 actuals');
+    const unknown = await runCli('frobnicate');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('未知的命令 frobnicate');
   });
   it('--help exits 0', async () => {
     const run = await runCli('--help');

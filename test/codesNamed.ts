@@ -13,12 +13,38 @@ function codesIn(text: string, into: Set<string>): void {
   for (const m of text.matchAll(CODE)) into.add(m[0]);
 }
 
-/** Every string literal and template part of a TypeScript source (comments are trivia the scanner skips). */
+/** Tokens after which a `/` starts a regular expression rather than a division. */
+const REGEX_MAY_FOLLOW = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.Unknown,
+  ts.SyntaxKind.OpenParenToken,
+  ts.SyntaxKind.CommaToken,
+  ts.SyntaxKind.EqualsToken,
+  ts.SyntaxKind.ColonToken,
+  ts.SyntaxKind.OpenBracketToken,
+  ts.SyntaxKind.ExclamationToken,
+  ts.SyntaxKind.AmpersandAmpersandToken,
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.QuestionToken,
+  ts.SyntaxKind.OpenBraceToken,
+  ts.SyntaxKind.CloseBraceToken,
+  ts.SyntaxKind.SemicolonToken,
+  ts.SyntaxKind.ReturnKeyword,
+  ts.SyntaxKind.EqualsGreaterThanToken,
+]);
+
+/** Every string literal, template part and regular expression of a TypeScript source (comments are trivia the scanner skips). */
 export function codesInTypeScript(source: string, into = new Set<string>()): Set<string> {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source);
   // open braces inside each template substitution: the `}` that closes one continues its template
   const templates: number[] = [];
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+  let previous = ts.SyntaxKind.Unknown;
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; previous = kind, kind = scanner.scan()) {
+    // a slash where a value starts opens a regular expression (`toMatch(/QUEUE_LOST.*/)`): an assertion too
+    if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && REGEX_MAY_FOLLOW.has(previous)) {
+      kind = scanner.reScanSlashToken();
+      if (kind === ts.SyntaxKind.RegularExpressionLiteral) codesIn(scanner.getTokenText(), into);
+      continue;
+    }
     if (kind === ts.SyntaxKind.StringLiteral || kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral) codesIn(scanner.getTokenValue(), into);
     else if (kind === ts.SyntaxKind.TemplateHead) {
       codesIn(scanner.getTokenValue(), into);

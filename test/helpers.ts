@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../src/cli/main';
@@ -31,8 +31,12 @@ export async function runCli(...argv: string[]): Promise<CliRun> {
   return { code, out, err, bytes: Buffer.concat(chunks) };
 }
 
+/** A temporary folder of its own, listed for removal when the whole run ends (test/globalTeardown.ts). */
 export function tempDir(prefix = 'jixiao-test-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const list = process.env.JIXIAO_TEST_TEMP_LIST;
+  if (list) appendFileSync(list, `${dir}\n`);
+  return dir;
 }
 
 export const ROOT = path.resolve(__dirname, '..');

@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'n
 import * as path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { runCli, tempDir } from './helpers';
+import { describeWith } from './outsidePrograms';
 import { FIREFOX, launchChromium, launchFirefox, MARKUP_NAME, servedFolder, startServe, type Served } from './serveHarness';
 
 // The clerk's web form, end to end: `jixiao serve` started as a user starts it, driven in Debian's Chromium.
@@ -301,7 +302,7 @@ async function waitForFile(dir: string, name: string): Promise<string> {
   throw new Error(`no ${name} in ${dir}: ${readdirSync(dir).join(', ')}`);
 }
 
-(FIREFOX ? describe : describe.skip)('jixiao serve in Firefox', () => {
+describeWith({ what: 'Firefox (firefox-esr on PATH)', present: FIREFOX !== null, install: 'scripts/setup.sh installs firefox-esr' }, 'jixiao serve in Firefox', () => {
   test('the form opens, scores live and marks a bad cell in Firefox ESR (WebDriver BiDi)', async () => {
     const firefox = await launchFirefox();
     try {

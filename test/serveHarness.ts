@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { findBrowser } from '../src/pdf/findBrowser';
 import { ROOT, tempDir } from './helpers';
+import { firstOnPath } from './outsidePrograms';
 
 const BIN = path.join(ROOT, 'dist/cli/main.js');
 
@@ -78,8 +79,10 @@ export function launchChromium(downloadPath = tempDir('jixiao-downloads-')): Pro
 }
 
 /** Firefox ESR through WebDriver BiDi, when Debian's package is installed. */
-export const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
+/** Firefox ESR as the PATH finds it (scripts/setup.sh installs firefox-esr). */
+export const FIREFOX = firstOnPath('firefox-esr', 'firefox');
 
 export function launchFirefox(): Promise<Browser> {
-  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX!, headless: true });
+  if (!FIREFOX) throw new Error('Firefox is not on PATH');
+  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
 }

@@ -191,9 +191,14 @@ describe('the rule set a form was scored under', () => {
   });
 
   test('the official rule set copied unchanged, and a custom rule set with an id of its own, verify', async () => {
-    expect((await runCli('verify', await signedUnder(official, 'caiyu-2020-10'), '--trust', at('ca.pem'))).code).toBe(0);
+    const copied = await runCli('verify', await signedUnder(official, 'caiyu-2020-10'), '--trust', at('ca.pem'), '--json');
+    expect(copied.code).toBe(0);
+    expect(JSON.parse(copied.out)).toMatchObject({ ok: true, embedded: { ruleSet: 'caiyu-2020-10', rescoreMatches: true } });
     const own = official.replace('id: caiyu-2020-10', 'id: shili-2023').replace('{ grade: excellent, min: 90 }', '{ grade: excellent, min: 85 }');
-    expect((await runCli('verify', await signedUnder(own, 'shili-2023'), '--trust', at('ca.pem'))).code).toBe(0);
+    const custom = await runCli('verify', await signedUnder(own, 'shili-2023'), '--trust', at('ca.pem'));
+    expect(custom.code).toBe(0);
+    expect(custom.out).toContain('核验通过');
+    expect(custom.out).not.toContain('RULESET_MODIFIED');
   });
 });
 

@@ -3,6 +3,7 @@ import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'n
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ROOT, runCli, tempDir } from './helpers';
+import { describeWith, onPath } from './outsidePrograms';
 
 // The 自评表 workbook: exported by jixiao, filled as a clerk would (exceljs, LibreOffice), imported back.
 
@@ -239,11 +240,9 @@ describe('jixiao import', () => {
   });
 });
 
-const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
-const describeWithLibreOffice = soffice ? describe : describe.skip;
-if (!soffice) console.warn('LibreOffice (soffice) is not installed: the LibreOffice workbook tests are skipped. scripts/setup.sh installs libreoffice-calc-nogui.');
+const soffice = onPath('soffice') !== null && spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 
-describeWithLibreOffice('LibreOffice as an outside client', () => {
+describeWith({ what: 'LibreOffice (soffice on PATH)', present: soffice, install: 'scripts/setup.sh installs libreoffice-calc-nogui' }, 'LibreOffice as an outside client', () => {
   jest.setTimeout(180_000);
   const lo = (args: string[]): void => {
     execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', ...args], { cwd: dir, stdio: 'pipe', timeout: 120_000 });

@@ -1,0 +1,10 @@
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+/**
+ * Names the list where every test process writes each temporary folder it makes (helpers.tempDir), so the run
+ * removes exactly those at its end (globalTeardown.ts) and leaves /tmp as it found it.
+ */
+export default function globalSetup(): void {
+  process.env.JIXIAO_TEST_TEMP_LIST = path.join(tmpdir(), `jixiao-test-made-${process.pid}-${Date.now()}.txt`);
+}
