@@ -23,7 +23,8 @@ export async function keygenCommand(options: KeygenCommandOptions, io: Io, mode:
   writeOutput.check(options.output, 'protected', force);
   if (options.certOut) writeOutput.check(options.certOut, 'protected', force);
   const days = numberOption('--days', options.days, { min: 1, max: 36500, integer: true }, mode.lang);
-  const password = await readPassword('JIXIAO_P12_PASSWORD', text('cli.passwordNew', mode.lang));
+  // a CA's key has the CA's password everywhere: made with --ca and used with --issuer, both from JIXIAO_CA_PASSWORD
+  const password = await readPassword(options.ca ? 'JIXIAO_CA_PASSWORD' : 'JIXIAO_P12_PASSWORD', text('cli.passwordNew', mode.lang));
   const issuerPassword = options.issuer ? await readPassword('JIXIAO_CA_PASSWORD', text('cli.passwordIssuer', mode.lang, { path: options.issuer })) : '';
   const { p12, pem } = keygen({
     commonName: options.cn,

@@ -25,10 +25,10 @@ export const SIGNING = {
   },
   PASSWORD_REQUIRED: {
     severity: 'error',
-    zh: '需要证书密码，但没有设置 JIXIAO_P12_PASSWORD，也无法在终端提示输入',
-    en: 'A certificate password is needed, but JIXIAO_P12_PASSWORD is not set and there is no terminal to ask',
-    hintZh: '设置环境变量 JIXIAO_P12_PASSWORD，或在终端中运行以便输入密码。密码不能写在命令行参数中。',
-    hintEn: 'Set JIXIAO_P12_PASSWORD, or run in a terminal to be asked. The password is never taken from the command line.',
+    zh: '需要证书密码，但没有设置 {variable}，也无法在终端提示输入',
+    en: 'A certificate password is needed, but {variable} is not set and there is no terminal to ask',
+    hintZh: '设置环境变量 {variable}，或在终端中运行以便输入密码。密码不能写在命令行参数中。',
+    hintEn: 'Set {variable}, or run in a terminal to be asked. The password is never taken from the command line.',
   },
   NON_RSA_KEY: {
     severity: 'error',
