@@ -81,7 +81,7 @@ export async function scoreBudget(input: BudgetInput, compiled: RuleEvaluator): 
   }
   if (input.declaredScore !== null && !input.declaredScore.equals(score)) {
     flags.push(
-      diagnostic('DECLARED_SCORE_MISMATCH', { ...label, declared: plain(input.declaredScore), rule: plain(score) }, input.locations.declaredScore ?? where),
+      diagnostic('DECLARED_SCORE_MISMATCH', { ...label, declared: plain(input.declaredScore), rule: plain(score), why: textRef('declared.computed'), fix: textRef('declared.computed.fix') }, input.locations.declaredScore ?? where),
     );
   }
   return {

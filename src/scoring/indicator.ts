@@ -92,7 +92,11 @@ export async function scoreIndicator(input: IndicatorInput, reading: RowReading,
       override = { reason };
       flags.push(diagnostic('MANUAL_OVERRIDE', { ...data, reason }, input.locations.declaredScore ?? where));
     } else {
-      flags.push(diagnostic('DECLARED_SCORE_MISMATCH', data, input.locations.declaredScore ?? where));
+      // why it is not taken: no reason given, or above the row's 分值 (which no reason allows)
+      const above = declared.greaterThan(maxScore);
+      const why = above ? textRef('declared.aboveMax', { max: plain(maxScore) }) : textRef('declared.noReason');
+      const fix = above ? textRef('declared.aboveMax.fix', { max: plain(maxScore) }) : textRef('declared.noReason.fix');
+      flags.push(diagnostic('DECLARED_SCORE_MISMATCH', { ...data, why, fix }, input.locations.declaredScore ?? where));
     }
   }
 

@@ -37,6 +37,17 @@ export interface SignRequest {
   tsa?: string;
 }
 
+/**
+ * A file with bytes after what its last signature covers was changed after that signature (an unsigned update, a
+ * re-save by another program). Signing on top would vouch for the change too: refused, before any key is used.
+ */
+function refuseChangedAfterLastSignature(request: SignRequest, fields: ReturnType<typeof signatureFields>): void {
+  const ends = fields.flatMap((f) => (f.byteRange && f.byteRange.length === 4 ? [(f.byteRange[2] ?? 0) + (f.byteRange[3] ?? 0)] : []));
+  if (ends.length === 0) return;
+  const covered = Math.max(...ends);
+  if (request.pdf.length > covered) throw inputError('SIGNED_FILE_CHANGED', { path: request.file, bytes: request.pdf.length - covered });
+}
+
 /** 2026-11-28 09:30（北京时间）: the time printed in a visible signature. */
 export function beijingTime(date: Date): string {
   return `${beijingClock(date).slice(0, 16)}（北京时间）`;
@@ -81,6 +92,7 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   }
   const roleLabel = ROLE_LABEL[request.role];
   const existingFields = signatureFields(doc);
+  refuseChangedAfterLastSignature(request, existingFields);
   const already = existingFields.find((f) => f.role === request.role);
   if (already) throw inputError('ROLE_ALREADY_SIGNED', { role: roleLabel, signer: already.signer });
   const box = data.signatureBoxes.find((b) => b.role === request.role);

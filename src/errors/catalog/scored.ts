@@ -4,10 +4,10 @@ import type { CatalogEntry } from './entry';
 export const SCORED = {
   DECLARED_SCORE_MISMATCH: {
     severity: 'warning',
-    zh: '「{id} {name}」申报得分 {declared} 与规则得分 {rule} 不符，且未说明理由：按规则得分计',
-    en: '"{id} {name}": declared score {declared} differs from the rule score {rule} and no reason is given; the rule score stands',
-    hintZh: '若确需人工调整，请在 reason 中写明理由。',
-    hintEn: 'To override by hand, give a reason.',
+    zh: '「{id} {name}」申报得分 {declared} 与规则得分 {rule} 不符，{why}：按规则得分计',
+    en: '"{id} {name}": declared score {declared} differs from the rule score {rule}, {why}; the rule score stands',
+    hintZh: '{fix}',
+    hintEn: '{fix}',
   },
   MANUAL_OVERRIDE: {
     severity: 'info',

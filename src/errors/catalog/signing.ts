@@ -23,6 +23,13 @@ export const SIGNING = {
     hintZh: '检查环境变量 JIXIAO_P12_PASSWORD，或在提示时重新输入密码。',
     hintEn: 'Check JIXIAO_P12_PASSWORD, or type the password again at the prompt.',
   },
+  SIGNED_FILE_CHANGED: {
+    severity: 'error',
+    zh: '{path} 在最后一次签名之后被改动过（末尾有 {bytes} 字节不在任何签名之内）：在其上再签，会把这些改动一并签进去',
+    en: '{path} was changed after its last signature ({bytes} bytes at its end are covered by no signature): signing on top would vouch for the change',
+    hintZh: '使用上一位签署人交来的原始文件（不要用其他程序另存）；jixiao verify 可列出改动。',
+    hintEn: 'Use the file exactly as the previous signer handed it over (not re-saved by another program); jixiao verify lists the change.',
+  },
   PASSWORD_REQUIRED: {
     severity: 'error',
     zh: '需要证书密码，但没有设置 {variable}，也无法在终端提示输入',

@@ -10,6 +10,12 @@ export const TERM_TEXTS = {
   // a cell the form leaves empty, named in a message rather than shown as nothing
   'term.blankCell': { zh: '空白', en: 'blank' },
   'term.none': { zh: '（无）', en: '(none)' },
+  'declared.noReason': { zh: '且未说明理由', en: 'and no reason is given' },
+  'declared.noReason.fix': { zh: '若确需人工调整，请在 reason 中写明理由。', en: 'To override by hand, give a reason.' },
+  'declared.aboveMax': { zh: '且超过此行分值 {max}（有理由也不能超过分值）', en: 'and it is above the row’s maximum {max} (no reason allows that)' },
+  'declared.aboveMax.fix': { zh: '申报得分不能超过分值；改为不超过 {max} 的分数。', en: 'A declared score cannot exceed the maximum; give one of at most {max}.' },
+  'declared.computed': { zh: '预算执行得分按执行率计算', en: 'the budget score follows from the execution rate' },
+  'declared.computed.fix': { zh: '核对全年预算数与全年执行数；预算执行得分不接受人工调整。', en: 'Check the budget and the spending; the budget score is not overridden by hand.' },
   'meta.column': { zh: '列字母（A 到 XFD）', en: 'a column letter (A to XFD)' },
   'meta.cell': { zh: '单元格地址（如 F12）', en: 'a cell address (such as F12)' },
   'meta.row': { zh: '行号（1 到 1048576）', en: 'a row number (1 to 1048576)' },
