@@ -15,7 +15,8 @@ const PASSWORD = 'changed-test';
 beforeAll(async () => {
   const ca = keygen({ commonName: 'jixiao 测试根证书', password: PASSWORD, ca: true });
   writeFileSync(at('ca.p12'), ca.p12);
-  for (const [role, cn] of [['preparer', '填表人甲'], ['reviewer', '审核人乙']]) {
+  const signers: [role: string, cn: string][] = [['preparer', '填表人甲'], ['reviewer', '审核人乙']];
+  for (const [role, cn] of signers) {
     writeFileSync(at(`${role}.p12`), keygen({ commonName: cn, password: PASSWORD, issuer: { file: at('ca.p12'), password: PASSWORD } }).p12);
   }
   const [form] = await renderForms([PROJECT], { explain: false });
