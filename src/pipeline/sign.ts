@@ -15,6 +15,8 @@ export interface SignFileOptions {
   allowExpired?: boolean;
   allowNameMismatch?: boolean;
   tsa?: string;
+  /** Tests only: sign over changes made after the last signature, as a careless tool would (see SignRequest). */
+  signOnTopOfChanges?: boolean;
 }
 
 
@@ -35,6 +37,7 @@ export async function signFile(pdfFile: string, options: SignFileOptions) {
     ...(options.allowExpired ? { allowExpired: true } : {}),
     ...(options.allowNameMismatch ? { allowNameMismatch: true } : {}),
     ...(options.tsa !== undefined ? { tsa: options.tsa } : {}),
+    ...(options.signOnTopOfChanges ? { signOnTopOfChanges: true } : {}),
   });
   return { ...signed, readSha256: sha256(pdf) };
 }
