@@ -6,6 +6,7 @@ import { lowerIsBetterWord, nameEnding } from '../targets/directionWords';
 import { looksLikeNumber, normalize, parseValue } from '../targets/parse';
 import type { RuleSetParameters } from '../rules/ruleSet';
 import { bandRange, inBand } from './methods/bands';
+import { unclearBareNumber } from './bareNumber';
 import type { IndicatorInput, ReadingNote, RowReading } from './reading';
 
 export type ReadResult = { reading: RowReading } | { problem: Diagnostic };
@@ -45,6 +46,10 @@ export function readRow(input: IndicatorInput, fiscalYear: number, parameters?: 
       const example = `${target.number.toFixed()}${target.magnitude ?? ''}${target.unit}`;
       return { problem: diagnostic('ACTUAL_NOT_NUMBER', { ...base, example }, where) };
     }
+    // a bare number whose reading under the target's unit is implausible (12650 under 1.2万户): asked, not guessed
+    const unclear = unclearBareNumber(target, actual);
+    if (unclear?.code === 'ACTUAL_MAGNITUDE_UNCLEAR') return { problem: diagnostic(unclear.code, { ...base, ...unclear }, where) };
+    if (unclear?.code === 'ACTUAL_PERCENT_UNCLEAR') return { problem: diagnostic(unclear.code, { ...base, ...unclear }, where) };
     const { read, notes, directionWord } = howTargetReads(input, target, parameters);
     if (actual.comparator !== 'none') notes.push('actualComparator');
     if (target.lookalikes || actual.lookalikes) notes.push('lookalike');

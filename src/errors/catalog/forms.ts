@@ -51,6 +51,20 @@ export const FORMS = {
     hintZh: '填写 band：达成、部分达成 或 未达成。',
     hintEn: 'Set band: achieved, partial or notAchieved.',
   },
+  ACTUAL_MAGNITUDE_UNCLEAR: {
+    severity: 'error',
+    zh: '指标「{id} {name}」的实际完成值「{actual}」没有写单位：按年度指标值的单位读是 {asTarget}（完成率 {asTargetCompletion}），按 {asBase} 读则是 {asBaseInTarget}',
+    en: 'Indicator "{id} {name}": the actual "{actual}" has no unit: in the target\'s unit it is {asTarget} ({asTargetCompletion} of the target), as {asBase} it is {asBaseInTarget}',
+    hintZh: '写明单位：{asBase} 或 {asBaseInTarget}（若确是 {asTarget}，照写 {asTarget}）。',
+    hintEn: 'Write the unit: {asBase} or {asBaseInTarget} (or {asTarget} if that is what was meant).',
+  },
+  ACTUAL_PERCENT_UNCLEAR: {
+    severity: 'error',
+    zh: '指标「{id} {name}」的实际完成值「{actual}」没有写 %：是 {asFraction}，还是 {asPercent}？',
+    en: 'Indicator "{id} {name}": the actual "{actual}" has no %: is it {asFraction} or {asPercent}?',
+    hintZh: '写成百分数，如 {asFraction}。',
+    hintEn: 'Write it as a percentage, such as {asFraction}.',
+  },
   TARGET_NOT_READ: {
     severity: 'error',
     zh: '指标「{id} {name}」的年度指标值「{target}」含比较符号和数字，却读不出一个数值',
