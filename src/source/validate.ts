@@ -151,15 +151,44 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema,
   return out;
 }
 
+/** The bound a number broke, as zod reports it (`maximum` for too_big, `minimum` for too_small). */
+function numberBound(issue: Issue): { bound: number; inclusive: boolean; value: number } | null {
+  const i = issue as { input?: unknown; maximum?: unknown; minimum?: unknown; inclusive?: unknown };
+  const bound = issue.code === 'too_big' ? i.maximum : i.minimum;
+  if (typeof i.input !== 'number' || (typeof bound !== 'number' && typeof bound !== 'bigint')) return null;
+  return { bound: Number(bound), inclusive: i.inclusive !== false, value: i.input };
+}
+
+/** A share written as a percentage (95 where at most 1 is allowed): said with the fraction it likely meant. */
+function asFraction(b: { bound: number; value: number }): number | null {
+  return b.bound === 1 && b.value > 1 && b.value <= 100 ? b.value / 100 : null;
+}
+
 function enOf(issue: Issue): string {
-  if (issue.code === 'too_small') return Array.isArray(issue.input) ? 'the list cannot be empty' : typeof issue.input === 'string' ? 'cannot be empty' : 'too small';
-  if (issue.code === 'too_big') return 'too large';
+  const b = numberBound(issue);
+  if (issue.code === 'too_small') {
+    if (b) return `is ${b.value}; it must be ${b.inclusive ? 'at least' : 'more than'} ${b.bound}`;
+    return Array.isArray(issue.input) ? 'the list cannot be empty' : typeof issue.input === 'string' ? 'cannot be empty' : 'too small';
+  }
+  if (issue.code === 'too_big') {
+    if (!b) return 'too large';
+    const fraction = asFraction(b);
+    return `is ${b.value}; it must be ${b.inclusive ? 'at most' : 'less than'} ${b.bound}${fraction !== null ? ` (a share, not a percentage: ${b.value}% is ${fraction})` : ''}`;
+  }
   return issue.message;
 }
 
 function zhOf(issue: Issue): string {
-  if (issue.code === 'too_small') return Array.isArray(issue.input) ? '列表不能为空' : typeof issue.input === 'string' ? '不能为空' : '数值过小';
-  if (issue.code === 'too_big') return '数值过大';
+  const b = numberBound(issue);
+  if (issue.code === 'too_small') {
+    if (b) return `现为 ${b.value}，应${b.inclusive ? '不小于' : '大于'} ${b.bound}`;
+    return Array.isArray(issue.input) ? '列表不能为空' : typeof issue.input === 'string' ? '不能为空' : '数值过小';
+  }
+  if (issue.code === 'too_big') {
+    if (!b) return '数值过大';
+    const fraction = asFraction(b);
+    return `现为 ${b.value}，应${b.inclusive ? '不超过' : '小于'} ${b.bound}${fraction !== null ? `（这里写比例而不是百分数：${b.value}% 写作 ${fraction}）` : ''}`;
+  }
   if (issue.code === 'invalid_format') return '格式不正确';
   return issue.message;
 }
