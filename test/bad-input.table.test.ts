@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import ExcelJS from 'exceljs';
 import { makeTestP12 } from '../src/sign/keygen';
-import { ROOT, runCli, tempDir } from './helpers';
+import { ROOT, runCli, tempDir, withPasswords as withEnv } from './helpers';
 
 // One row per bad input, across every command: exit 1, the error's code, where it is, and never a stack
 // trace or an internal error (exit 2). Each row is also run once through the real binary.
@@ -245,21 +245,6 @@ const CASES: Case[] = [
   { name: 'an unknown option', argv: () => ['score', water, '--fast'], code: 'USAGE' },
   { name: 'a missing argument', argv: () => ['score'], code: 'USAGE' },
 ];
-
-async function withEnv<T>(env: Record<string, string> | undefined, work: () => Promise<T>): Promise<T> {
-  const saved = { P: process.env.JIXIAO_P12_PASSWORD, C: process.env.JIXIAO_CA_PASSWORD };
-  delete process.env.JIXIAO_P12_PASSWORD;
-  delete process.env.JIXIAO_CA_PASSWORD;
-  Object.assign(process.env, env ?? {});
-  try {
-    return await work();
-  } finally {
-    for (const [k, v] of [['JIXIAO_P12_PASSWORD', saved.P], ['JIXIAO_CA_PASSWORD', saved.C]] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
 
 describe('bad input across every command: exit 1, its code and place, no stack trace', () => {
   test('the table has at least 60 error cases, over every command', () => {

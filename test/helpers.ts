@@ -44,3 +44,22 @@ export const DEPARTMENT = 'examples/zhuzhou-2020/department.actuals.yaml';
 export const PROJECT = 'examples/zhuzhou-2020/project.actuals.yaml';
 export const CLEAN = 'examples/water-2023/project.actuals.yaml';
 export const OVERRIDE = 'examples/water-2023/override.actuals.yaml';
+
+/**
+ * Runs work with exactly these password variables set (JIXIAO_P12_PASSWORD, JIXIAO_CA_PASSWORD and any others given),
+ * the two cleared otherwise, and puts the environment back afterwards.
+ */
+export async function withPasswords<T>(env: Record<string, string> | undefined, work: () => Promise<T>): Promise<T> {
+  const saved = { P: process.env.JIXIAO_P12_PASSWORD, C: process.env.JIXIAO_CA_PASSWORD };
+  delete process.env.JIXIAO_P12_PASSWORD;
+  delete process.env.JIXIAO_CA_PASSWORD;
+  Object.assign(process.env, env ?? {});
+  try {
+    return await work();
+  } finally {
+    for (const [k, v] of [['JIXIAO_P12_PASSWORD', saved.P], ['JIXIAO_CA_PASSWORD', saved.C]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}

@@ -1,21 +1,7 @@
 import * as path from 'node:path';
-import { runCli, tempDir } from './helpers';
+import { runCli, tempDir, withPasswords as withEnv } from './helpers';
 
 /** A CA's key has one password variable: JIXIAO_CA_PASSWORD when it is made (--ca) and when it issues (--issuer). */
-async function withEnv<T>(env: Record<string, string>, work: () => Promise<T>): Promise<T> {
-  const saved = { P: process.env.JIXIAO_P12_PASSWORD, C: process.env.JIXIAO_CA_PASSWORD };
-  delete process.env.JIXIAO_P12_PASSWORD;
-  delete process.env.JIXIAO_CA_PASSWORD;
-  Object.assign(process.env, env);
-  try {
-    return await work();
-  } finally {
-    for (const [k, v] of [['JIXIAO_P12_PASSWORD', saved.P], ['JIXIAO_CA_PASSWORD', saved.C]] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
 
 describe('keygen passwords', () => {
   const dir = tempDir('jixiao-keygen-');
