@@ -114,4 +114,42 @@ describe('workbook cells that hold no plain value', () => {
     const errors = await errorsOf(command, file);
     expect(errors.map((e) => [e.code, e.cell])).toEqual([['WORKBOOK_META_DAMAGED', `jixiao!B${at}`]]);
   });
+
+  it('a row inserted in the table is reported as inserted (its content not imported), not as a row deleted further down', async () => {
+    let lastRow = 0;
+    const file = await workbookWith('inserted', (wb, s) => {
+      // 插入行 above the last indicator, as a spreadsheet does it: every row from there down moves one row
+      const last = rowOf(wb, '3.1');
+      // a field below the table, filled before the insertion: it moves down with its row
+      s.getCell(metaValue(wb, 'cell.declaredTotal').value).value = 99.8;
+      s.spliceRows(last, 0, []);
+      s.getCell(`F${last}`).value = '新增一项：水质抽检 12 次';
+      lastRow = last;
+    });
+    const run = await runCli('score', file, '--json');
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.out) as { total: string; warnings: { code: string; location?: { cell?: string } }[]; notes: { code: string }[] };
+    const codes = [...json.warnings, ...json.notes].map((w) => w.code);
+    expect(codes).not.toContain('WORKBOOK_ROW_MISSING');
+    expect(json.warnings.filter((w) => w.code === 'WORKBOOK_ROW_INSERTED').map((w) => w.location?.cell)).toEqual([`自评表!A${lastRow}`]);
+    // the moved last row was read where it now is: the form scores as the clean fill does; the declared total too
+    expect(json.total).toBe('99.8');
+    expect((JSON.parse(run.out) as { declared: { total: string | null } }).declared.total).toBe('99.8');
+  });
+
+  it('edited 年度指标值 and 分值 cells are warned of at their cells and not imported: the definitions stand', async () => {
+    let cells: string[] = [];
+    const file = await workbookWith('locked', (wb, s) => {
+      s.getCell(`E${rowOf(wb, '1.1')}`).value = '≥10处';
+      s.getCell(`G${rowOf(wb, '1.2')}`).value = 20;
+      cells = [`自评表!E${rowOf(wb, '1.1')}`, `自评表!G${rowOf(wb, '1.2')}`];
+    });
+    const run = await runCli('score', file, '--json');
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.out) as { total: string; maxTotal: string; warnings: { code: string; message: string; location?: { cell?: string } }[] };
+    const locked = json.warnings.filter((w) => w.code === 'WORKBOOK_LOCKED_EDITED');
+    expect(locked.map((w) => w.location?.cell)).toEqual(cells);
+    expect(locked[0]?.message).toContain('被改成了「≥10处」');
+    expect([json.total, json.maxTotal]).toEqual(['99.8', '100']);
+  });
 });

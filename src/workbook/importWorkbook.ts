@@ -3,7 +3,8 @@ import { dec } from '../domain/decimal';
 import type { SourceLocation } from '../domain/model';
 import { diagnostic, InputError, inputError, type Diagnostic } from '../errors/diagnostic';
 import type { FilledActuals } from '../load/actualsWriter';
-import type { DefinitionsFile } from '../schema/definitions';
+import type { DefinitionsFile, IndicatorDefinition } from '../schema/definitions';
+import { textRef } from '../errors/texts';
 import { textOf, unwrapCell } from './cellValue';
 import { AMOUNT_FIELDS, BAND_CHOICES, BUDGET_LINES, GRADE_CHOICES, SHEET_FORM } from './layout';
 import { readMeta } from './meta';
@@ -64,6 +65,27 @@ export async function openWorkbook(bytes: Buffer, file: string): Promise<OpenedW
   };
 }
 
+/** A cell address recorded below row `after`, moved down `rows` rows (rows inserted above it); others as they are. */
+function belowMoved(address: string | undefined, after: number, rows: number): string | undefined {
+  const m = address === undefined || rows === 0 ? null : /^([A-Z]+)(\d+)$/.exec(address);
+  if (!m) return address;
+  const row = Number(m[2]);
+  return row > after ? `${m[1]}${row + rows}` : address;
+}
+
+/** The columns a clerk fills: an inserted row with something in one of them was meant to be imported. */
+const FILL_KEYS = ['actual', 'band', 'declaredScore', 'reason', 'deviationReason', 'improvement'] as const;
+
+/** 年度指标值 and 分值 edited in the workbook: locked cells from the definitions, said at the cell, never imported. */
+function lockedEdits(id: string, definition: IndicatorDefinition, cell: (key: 'target' | 'maxScore') => { text: string; at: SourceLocation }): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [key, defined] of [['target', definition.target.trim()], ['maxScore', String(definition.maxScore)]] as const) {
+    const { text, at } = cell(key);
+    if (text !== defined) out.push(diagnostic('WORKBOOK_LOCKED_EDITED', { id, field: textRef(`workbook.locked.${key}`), edited: text, defined }, at));
+  }
+  return out;
+}
+
 function readCells(sheet: ExcelJS.Worksheet, meta: Map<string, string>, file: string, definitions: DefinitionsFile): ReadWorkbook {
   const problems: Diagnostic[] = [];
   const notes: Diagnostic[] = [];
@@ -110,7 +132,16 @@ function readCells(sheet: ExcelJS.Worksheet, meta: Map<string, string>, file: st
     return folded;
   };
 
-  const at = (field: string): string | undefined => meta.get(`cell.${field}`);
+  const column = (key: string): string => meta.get(`column.${key}`) ?? '';
+  const first = Number(meta.get('tableFirstRow'));
+  const last = Number(meta.get('tableLastRow'));
+  const byId = new Map(definitions.levels.flatMap((l) => l.groups.flatMap((g) => g.indicators.map((i) => [i.id, i] as const))));
+  const idAt = (r: number): string => textOf(sheet.getCell(`${column('id')}${r}`).value).trim();
+  // rows the clerk inserted push the table down: it is read on past its recorded end while the rows carry known ids,
+  // and every field recorded below the table (申报总分, 等级, the sign-off) has moved down as many rows
+  let end = last;
+  while (byId.has(idAt(end + 1))) end++;
+  const at = (field: string): string | undefined => belowMoved(meta.get(`cell.${field}`), last, end - last);
   const budget: FilledActuals['budget'] = { breakdown: {} };
   for (const line of BUDGET_LINES) {
     const values: Record<string, string | undefined> = {};
@@ -127,16 +158,16 @@ function readCells(sheet: ExcelJS.Worksheet, meta: Map<string, string>, file: st
   const budgetReason = at('budget.reason');
   if (budgetReason) budget.reason = read(budgetReason, 'budget.reason');
 
-  const column = (key: string): string => meta.get(`column.${key}`) ?? '';
-  const first = Number(meta.get('tableFirstRow'));
-  const last = Number(meta.get('tableLastRow'));
-  const byId = new Map(definitions.levels.flatMap((l) => l.groups.flatMap((g) => g.indicators.map((i) => [i.id, i] as const))));
   const indicators: FilledActuals['indicators'] = new Map();
   const seenAt = new Map<string, number>();
   // rows are read by the id in their own 编号 cell: a row the clerk moved is found where it is, never mis-assigned
-  for (let r = first; r <= last; r++) {
-    const id = textOf(sheet.getCell(`${column('id')}${r}`).value).trim();
-    if (id === '') continue;
+  for (let r = first; r <= end; r++) {
+    const id = idAt(r);
+    if (id === '') {
+      const filled = FILL_KEYS.map((key) => textOf(sheet.getCell(`${column(key)}${r}`).value).trim()).find((t) => t !== '');
+      if (filled !== undefined) notes.push(diagnostic('WORKBOOK_ROW_INSERTED', { row: r, text: filled }, where(`${column('id')}${r}`)));
+      continue;
+    }
     const definition = byId.get(id);
     if (!definition) {
       problems.push(diagnostic('WORKBOOK_UNKNOWN_ROW', { id }, where(`${column('id')}${r}`)));
@@ -147,6 +178,7 @@ function readCells(sheet: ExcelJS.Worksheet, meta: Map<string, string>, file: st
       continue;
     }
     seenAt.set(id, r);
+    notes.push(...lockedEdits(id, definition, (key) => ({ text: textOf(sheet.getCell(`${column(key)}${r}`).value).trim(), at: where(`${column(key)}${r}`) })));
     if (String(meta.get(`row.${id}`)) !== String(r)) notes.push(diagnostic('WORKBOOK_ROW_MOVED', { id, from: meta.get(`row.${id}`) ?? '?', to: r }, where(`${column('id')}${r}`)));
     const cell = (key: string): string => `${column(key)}${r}`;
     const base = `indicators.${id}`;

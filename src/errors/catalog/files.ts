@@ -255,6 +255,20 @@ export const FILES = {
     zh: '指标「{id}」的行从第 {from} 行移到了第 {to} 行，已按编号读取',
     en: 'The row of indicator "{id}" moved from row {from} to row {to}; it was read by its id',
   },
+  WORKBOOK_ROW_INSERTED: {
+    severity: 'warning',
+    zh: '第 {row} 行是插入的行，没有编号：其中填的「{text}」不会导入',
+    en: 'Row {row} was inserted and has no id: what it holds ("{text}") is not imported',
+    hintZh: '把内容填到已有的指标行里，删除插入的行；指标由指标定义决定，工作簿里不能增加。',
+    hintEn: 'Put the content in an existing indicator row and delete the inserted one; indicators come from the definitions.',
+  },
+  WORKBOOK_LOCKED_EDITED: {
+    severity: 'warning',
+    zh: '指标「{id}」的{field}在工作簿里被改成了「{edited}」；此格来自指标定义，改动不会导入，仍按「{defined}」评分',
+    en: 'The {field} of indicator "{id}" was edited to "{edited}" in the workbook; it comes from the definitions, so the edit is not imported and "{defined}" stands',
+    hintZh: '年度指标值与分值只能在指标定义中修改，再重新导出工作簿。',
+    hintEn: 'Targets and maximum scores change only in the definitions; export the workbook again after.',
+  },
   DEFINITIONS_CHANGED: {
     severity: 'error',
     zh: '工作簿导出时的指标定义与现在的 {path} 不同（sha256 {was} → {now}）',

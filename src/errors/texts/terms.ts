@@ -10,6 +10,8 @@ export const TERM_TEXTS = {
   // a cell the form leaves empty, named in a message rather than shown as nothing
   'term.blankCell': { zh: '空白', en: 'blank' },
   'term.none': { zh: '（无）', en: '(none)' },
+  'workbook.locked.target': { zh: '年度指标值', en: 'target' },
+  'workbook.locked.maxScore': { zh: '分值', en: 'maximum score' },
   'declared.noReason': { zh: '且未说明理由', en: 'and no reason is given' },
   'declared.noReason.fix': { zh: '若确需人工调整，请在 reason 中写明理由。', en: 'To override by hand, give a reason.' },
   'declared.aboveMax': { zh: '且超过此行分值 {max}（有理由也不能超过分值）', en: 'and it is above the row’s maximum {max} (no reason allows that)' },
