@@ -53,3 +53,30 @@ describe('POST /api/pdf', () => {
     expect(r.headers['x-jixiao-status']).toBeUndefined();
   });
 });
+
+describe('one unreadable cell on the page', () => {
+  const edits = [
+    { path: ['budget', 'executed'], value: '2，450.6' },
+    { path: ['indicators', '1.1', 'actual'], value: '10处' },
+  ];
+
+  it('/api/score: the rest is scored (row 1.1 at 8.33), the one cell is marked with the Chinese comma named', async () => {
+    const r = await post(served, '/api/score', { file: 'water/project.actuals.yaml', edits });
+    expect(r.status).toBe(200);
+    const live = JSON.parse(r.body.toString()) as { status: string; total: string; rows: Record<string, { score: string }>; marks: { field: string | null; code: string; message: string }[] };
+    expect(live.status).toBe('invalid');
+    expect(live.rows['1.1']?.score).toBe('8.33');
+    expect(live.total).not.toBe('');
+    const cell = live.marks.find((m) => m.field === JSON.stringify(['budget', 'executed']));
+    expect(cell?.code).toBe('INVALID_VALUE');
+    expect(cell?.message).toContain('中文逗号「，」');
+  });
+
+  it('/api/save and /api/pdf refuse it (422) until the cell is fixed', async () => {
+    for (const api of ['/api/save', '/api/pdf']) {
+      const r = await post(served, api, { file: 'water/project.actuals.yaml', edits });
+      expect(r.status).toBe(422);
+      expect((JSON.parse(r.body.toString()) as { problems: { code: string }[] }).problems.map((p) => p.code)).toEqual(['INVALID_VALUE']);
+    }
+  });
+});

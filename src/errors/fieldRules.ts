@@ -4,6 +4,10 @@ export const FIELD_RULES: Record<string, { zh: string; en: string }> = {
   points: { zh: '应为不小于 0 的数字', en: 'must be a number ≥ 0' },
   maxScore: { zh: '分值应为不小于 0 的数字，或 "/"（不适用）', en: 'must be a number ≥ 0, or "/" (not applicable)' },
   amount: { zh: '金额应为数字（万元），如 5531.1', en: 'must be an amount in units of 10,000 yuan, such as 5531.1' },
+  amountFullWidth: {
+    zh: '金额应为半角数字（万元），这里用了中文逗号「，」、顿号「、」、全角冒号「：」或全角数字：如 2，450.6 请写作 2450.6',
+    en: 'must be an amount in half-width digits; it holds a full-width comma, enumeration comma, colon or digit (typed with a Chinese input method): write it as 2450.6',
+  },
   text: { zh: '应为文本', en: 'must be text' },
   band: { zh: '档次应为 达成、部分达成 或 未达成', en: 'must be achieved, partial or notAchieved' },
   gradeLabel: { zh: '等级应为文字，如 优、良、中、差（或规则集所用的等级词）', en: 'must be a grade word, such as excellent, good, fair or poor' },

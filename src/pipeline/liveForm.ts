@@ -13,7 +13,11 @@ export interface EditedForm {
   /** The actuals file's text with the edits applied (what save writes). */
   text: string;
   scored?: ScoredForm;
-  /** Why the edited form cannot be read (schema, unreadable numbers, unknown ids): each at its cell. */
+  /**
+   * Why the edited form cannot be read (schema, unreadable numbers, unknown ids): each at its cell. With `scored`
+   * beside them, the form was scored without the cells they mark (each left at its saved value), so one unreadable
+   * amount does not blank every other score; such a form is neither saved nor printed until they are fixed.
+   */
   problems: Diagnostic[];
   /** The data path a diagnostic's location was asked for, so the page can mark the cell it belongs to. */
   fieldOf(location: SourceLocation | undefined): string[] | undefined;
@@ -60,6 +64,26 @@ export async function scoreEdited(actualsPath: string, baseText: string, edits: 
     return { text, scored: { loaded, result }, problems: [], fieldOf };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return { text, problems: error.diagnostics, fieldOf };
+    return (await withoutRefusedEdits(actualsPath, baseText, edits, error.diagnostics, text, fieldOf)) ?? { text, problems: error.diagnostics, fieldOf };
   }
+}
+
+/**
+ * When every error sits at a cell the clerk edited, the form is scored again without those edits (the cells keep
+ * their saved values) and the errors are kept for their cells; null when an error lies elsewhere or it still fails.
+ */
+async function withoutRefusedEdits(
+  actualsPath: string,
+  baseText: string,
+  edits: readonly FieldEdit[],
+  problems: Diagnostic[],
+  text: string,
+  fieldOf: EditedForm['fieldOf'],
+): Promise<EditedForm | null> {
+  const refused = new Set(problems.filter((d) => d.severity === 'error').map((d) => JSON.stringify(fieldOf(d.location) ?? null)));
+  const kept = edits.filter((e) => !refused.has(JSON.stringify(e.path)));
+  if (refused.has('null') || kept.length === edits.length) return null;
+  const rest = await scoreEdited(actualsPath, baseText, kept);
+  if (!rest.scored || rest.problems.length > 0) return null;
+  return { text, scored: rest.scored, problems, fieldOf: (location) => fieldOf(location) ?? rest.fieldOf(location) };
 }

@@ -23,7 +23,16 @@ export const maxScore = z.union([z.number().nonnegative(), z.literal('/')], { er
 /** An amount in 万元: a number or a numeric string, never negative. */
 export const amount = z
   // thousands commas as spreadsheets print them (1,050.6) are read as 1050.6
-  .union([z.number(), z.string().regex(/^\s*-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?\s*$/)], { error: 'amount' })
+  // a Chinese comma or full-width digits typed with an IME (2，450.6) is named as such, not just "not a number"
+  .union(
+    [
+      z.number(),
+      z.string().regex(/^\s*-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?\s*$/, {
+        error: (issue) => (typeof issue.input === 'string' && /[，、０-９．：]/.test(issue.input) ? 'amountFullWidth' : 'amount'),
+      }),
+    ],
+    { error: 'amount' },
+  )
   .check(z.refine((v) => !(Number(String(v).replace(/,/g, '')) < 0), { params: { code: 'NEGATIVE_AMOUNT' } }))
   .transform((v) => String(v).trim().replace(/,/g, ''));
 

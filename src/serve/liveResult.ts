@@ -32,14 +32,22 @@ export function liveResult(form: EditedForm, lang: Lang): LiveResult {
   const r = form.scored.result;
   const pending = new Set(r.pending);
   const flags = [...r.pending, ...r.budget.flags, ...r.indicators.flatMap((i) => i.flags), ...r.warnings, ...r.notes].filter((d, i, all) => all.indexOf(d) === i);
+  // scored without cells the loader refused: the scores are shown, the status says there are errors to fix
+  const refused = form.problems.length > 0;
+  const status = refused ? 'invalid' : r.status === 'draft' ? 'draft' : 'complete';
   return {
-    status: r.status === 'draft' ? 'draft' : 'complete',
-    statusText: r.status === 'draft' ? text('serve.ui.pendingCount', lang, { count: r.pending.length }) : text('serve.ui.complete', lang),
+    status,
+    statusText: refused
+      ? text('serve.ui.errorCount', lang, { count: form.problems.length })
+      : r.status === 'draft'
+        ? text('serve.ui.pendingCount', lang, { count: r.pending.length })
+        : text('serve.ui.complete', lang),
     total: scoreText(r.total),
     grade: r.gradeLabel ?? '',
     rows: Object.fromEntries(r.indicators.map((i) => [i.id, { score: i.kind === 'notApplicable' ? '/' : scoreText(i.finalScore), ruleScore: scoreText(i.ruleScore), explanation: i.explanation, method: i.methodLabel }])),
     budget: { rate: rateText(r.budget.rate), score: scoreText(r.budget.finalScore), explanation: r.budget.explanation },
     levels: r.levels.map((l) => ({ name: l.name, score: scoreText(l.score), maxScore: scoreText(l.maxScore), groups: l.groups.map((g) => ({ name: g.name, score: scoreText(g.score), maxScore: scoreText(g.maxScore) })) })),
-    marks: flags.map((d) => mark(d, form, lang, pending.has(d))),
+    // cells the loader refused are marked too: the rest of the form was scored without them
+    marks: [...form.problems.map((d) => mark(d, form, lang, false)), ...flags.map((d) => mark(d, form, lang, pending.has(d)))],
   };
 }

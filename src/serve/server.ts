@@ -172,7 +172,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (request.body.baseHash !== undefined && request.body.baseHash !== base.hash) throw inputError('FORM_CHANGED_ON_DISK', { path: file.relative });
       // what the loader would refuse (a 20,000-character reason, an unreadable amount) is never written: it would
       // leave a file that no command can read; the page shows each problem at its cell instead
-      if (!form.scored) return reply.code(422).send(problemsJson(form.problems, l));
+      if (!form.scored || form.problems.length > 0) return reply.code(422).send(problemsJson(form.problems, l));
       // an untouched form is not written at all: the file stays byte for byte as it was
       if (form.text === base.text) return reply.send({ saved: false, hash: base.hash, message: text('serve.ui.unchanged', l), live: liveResult(form, l) });
       options.store.replace(file.absolute, form.text, base.hash);
@@ -185,7 +185,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   app.post<{ Body: FormBody }>('/api/pdf', { schema: { body: formBody } }, async (request, reply) => {
     try {
       const { form } = await edited(request.body);
-      if (!form.scored) return reply.code(422).send(problemsJson(form.problems, lang(request)));
+      // a form scored without cells it could not read is not printed: the page shows those cells first
+      if (!form.scored || form.problems.length > 0) return reply.code(422).send(problemsJson(form.problems, lang(request)));
       const rendered = await renderForm(form.scored, true, printer);
       if (!rendered.pdf) return reply.code(422).send(problemsJson(rendered.problems ?? [], lang(request)));
       const name = path.basename(request.body.file).replace(/(\.actuals)?\.ya?ml$/i, '.pdf');
