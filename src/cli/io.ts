@@ -17,6 +17,8 @@ export interface Io {
   columns: number;
   /** Raw bytes to stdout, for `-o -` (a PDF piped on). */
   bytes(data: string | Uint8Array): void;
+  /** All of standard input, for `score -` (at most `limit` bytes: a larger input is refused, not read on). */
+  stdin?(limit: number): Promise<Buffer>;
 }
 
 const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
@@ -41,6 +43,20 @@ export const processIo: Io = {
   colour: process.stdout.isTTY === true && !process.env.NO_COLOR,
   columns: process.stdout.isTTY === true ? (process.stdout.columns ?? 120) : 120,
   bytes: (data) => process.stdout.write(data),
+  stdin: (limit) =>
+    new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      process.stdin.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limit) {
+          process.stdin.destroy();
+          reject(inputError('FILE_TOO_LARGE', { path: '-', size, limit }));
+        } else chunks.push(chunk);
+      });
+      process.stdin.once('end', () => resolve(Buffer.concat(chunks)));
+      process.stdin.once('error', reject);
+    }),
 };
 
 /**

@@ -3,7 +3,8 @@ import { compiled } from '../load/ruleSets';
 import * as path from 'node:path';
 import { SCHEMAS_DIR } from '../domain/paths';
 import { actualsTemplate } from '../load/actualsTemplate';
-import { readSource } from '../load/files';
+import { decodeText, INPUT_LIMITS, readSource } from '../load/files';
+import { parseYaml } from '../source/yamlSource';
 import { blankForm, isDefinitionsDocument, loadForm, loadFormFromDocument, loadFormTexts, type LoadedForm, type LoadOptions, type NamedText } from '../load/loadForm';
 import type { FormResult } from '../scoring/result';
 import type * as Workbook from './workbook';
@@ -58,6 +59,20 @@ export async function scoreFile(actualsPath: string, options: ScoreOptions = {},
   return { loaded, result, ...(loaded.blank ? { blank: true } : {}) };
 }
 
+/**
+ * Scores an actuals file given as bytes (standard input: `jixiao score -`), as if it were a file named `asFile`: its
+ * definitions and rule set resolve from that file's folder, its messages name it.
+ */
+export async function scoreActualsBytes(bytes: Buffer, asFile: string, shownAs: string, options: ScoreOptions = {}): Promise<ScoredForm> {
+  const { text, notes } = decodeText(bytes, shownAs);
+  const doc = parseYaml(text, shownAs, path.resolve(asFile));
+  doc.diagnostics.push(...notes);
+  const loaded = loadFormFromDocument(doc, options);
+  const result = await scoreForm(loaded.input, compiled(loaded.ruleSet));
+  result.warnings.push(...unprintableCharacters(loaded));
+  return { loaded, result };
+}
+
 /** Scores a form from the texts of its three files (as embedded in a PDF), through the same loader, touching no file. */
 export async function scoreTexts(texts: { definitions: NamedText; actuals: NamedText; ruleSet: NamedText }): Promise<ScoredForm> {
   const loaded = loadFormTexts(texts);
@@ -65,3 +80,6 @@ export async function scoreTexts(texts: { definitions: NamedText; actuals: Named
   result.warnings.push(...unprintableCharacters(loaded));
   return { loaded, result };
 }
+
+/** The largest actuals text read from standard input: the same limit as a YAML file. */
+export const STDIN_LIMIT = INPUT_LIMITS.yaml;

@@ -18,7 +18,7 @@ export const CLI_TEXTS = {
   'help.output': { zh: '输出文件（- 为标准输出）', en: 'output file (- for standard output)' },
 
   'help.score': { zh: '按评分规则集为实际完成值文件评分（可给目录：其中所有 *.actuals.yaml）', en: 'score actuals files under their rule set (a folder: every *.actuals.yaml in it)' },
-  'help.score.actuals': { zh: '实际完成值文件（YAML）或目录', en: 'actuals files (YAML) or folders' },
+  'help.score.actuals': { zh: '实际完成值文件（YAML）或目录；- 读标准输入（其中的相对路径以当前目录为准）', en: 'actuals files (YAML) or folders; - reads standard input (its relative paths from the current folder)' },
   'help.score.rules': { zh: '改用此规则集（编号或文件路径）', en: 'score under this rule set instead (id or path)' },
   'help.init': { zh: '由指标定义文件生成供填报的实际完成值文件', en: 'make the actuals file a department fills from a definitions file' },
   'help.init.definitions': { zh: '指标定义文件（YAML）', en: 'indicator definitions file (YAML)' },
