@@ -93,6 +93,10 @@ describe('compare explains why', () => {
     // nothing else differs: one row in the table
     expect(whyBlock.split('\n').filter((l) => l.startsWith('│') && !l.includes('方面'))).toHaveLength(1);
     expect(whyBlock).toContain('等级线改变，总分不变的表也可能改变等级');
+    // the forms whose grade changed with their total unchanged are the ones listed (the list was empty before)
+    const listed = lines.slice(formsTable + 1).filter((l) => l.startsWith('│') && l.includes('→'));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const l of listed) expect(l).toMatch(/│ 0\s+│ 良→优\s+│ 升/);
   });
 
   test('the same in English and in the JSON and HTML reports', async () => {

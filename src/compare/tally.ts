@@ -70,7 +70,8 @@ export class CompareTally {
    * forms that could not be scored, then the largest change; ties in the order the forms came.
    */
   private keepIfLarge(form: FormComparison): void {
-    if (form.direction !== 'error' && form.delta === '0' && form.rows.length === 0) return;
+    // a form whose grade changed is telling even when its total did not move (grade lines changed)
+    if (form.direction !== 'error' && form.delta === '0' && form.rows.length === 0 && gradeChanged(form) === 0) return;
     const at = this.top.findIndex((kept) => outranks(form, kept));
     if (at === -1) {
       if (this.top.length < this.limit) this.top.push(form);
