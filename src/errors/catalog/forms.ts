@@ -69,8 +69,8 @@ export const FORMS = {
     severity: 'error',
     zh: '指标「{id} {name}」的年度指标值「{target}」含比较符号和数字，却读不出一个数值',
     en: 'Indicator "{id} {name}": the target "{target}" holds a comparator and a number but does not read as one',
-    hintZh: '在指标定义中把年度指标值改写为一个比较符号加一个数，如 ≥95%、≤300万元、500篇以上；说明文字写在 note 中。',
-    hintEn: 'Rewrite the target in the definitions as one comparator and one number, e.g. ≥95% or ≤300 (with its unit); put remarks in note.',
+    hintZh: '在指标定义中把年度指标值改写为一个比较符号加一个数，如 ≥95%、≤300万元、500篇以上，说明文字写在 note 中；这一行若本就按档次评，在实际完成值处填写 band（达成、部分达成 或 未达成）。',
+    hintEn: 'Rewrite the target in the definitions as one comparator and one number, e.g. ≥95% or ≤300 (with its unit), remarks in note; if the row is meant to be judged by band, set band on the actual (achieved, partial or notAchieved).',
   },
   MANUAL_SCORE_REQUIRED: {
     severity: 'error',
