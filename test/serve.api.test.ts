@@ -80,3 +80,40 @@ describe('one unreadable cell on the page', () => {
     }
   });
 });
+
+describe('a late deadline row on the page', () => {
+  const late = [{ path: ['indicators', '1.4', 'actual'], value: '2023年12月10日' }];
+
+  it('the row has the 档次 control, like a qualitative row', async () => {
+    const page = await new Promise<string>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: served.port, path: '/form?file=water%2Fproject.actuals.yaml', headers: { cookie: `jixiao_token=${served.token}`, host: `127.0.0.1:${served.port}` } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve(body));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(page).toContain(`<select class="fill band" data-field="${JSON.stringify(['indicators', '1.4', 'band']).replace(/"/g, '&quot;')}"`);
+  });
+
+  it('late with no band: marked as a 时效 row 10 days late, asking for the band', async () => {
+    const r = await post(served, '/api/score', { file: 'water/project.actuals.yaml', edits: late });
+    const live = JSON.parse(r.body.toString()) as { marks: { row: string | null; code: string; message: string }[] };
+    const mark = live.marks.find((m) => m.row === '1.4');
+    expect(mark?.code).toBe('LATE_DATE_BAND_REQUIRED');
+    expect(mark?.message).toContain('比期限「2023年11月30日前」晚 10 天');
+    expect(mark?.message).not.toContain('定性指标');
+  });
+
+  it('completed through the 档次 control: 部分达成, 7 of 10, with the reason: scored, the delay in its 计算过程', async () => {
+    const edits = [...late, { path: ['indicators', '1.4', 'band'], value: '部分达成' }, { path: ['indicators', '1.4', 'declaredScore'], value: '7' }, { path: ['indicators', '1.4', 'deviationReason'], value: '雨季停工十天' }];
+    const r = await post(served, '/api/score', { file: 'water/project.actuals.yaml', edits });
+    const live = JSON.parse(r.body.toString()) as { status: string; rows: Record<string, { score: string; explanation: string }>; marks: { row: string | null; code: string }[] };
+    expect(live.rows['1.4']?.score).toBe('7');
+    expect(live.rows['1.4']?.explanation).toContain('时效指标（逾期10天）');
+    expect(live.marks.filter((m) => m.row === '1.4' && m.code !== 'DECLARED_SCORE_MISMATCH').map((m) => m.code)).toEqual([]);
+  });
+});
+

@@ -99,8 +99,9 @@ export async function formPage(folder: FormFolder, actuals: FolderFile, lang: La
       maxScore: r.maxScore,
       notApplicable: kinds.get(id) === 'notApplicable',
       actual: cell(at('actual'), `${r.name} ${view.columns.actual}`),
+      // every row that can be asked for a band has the control: qualitative rows, and deadlines (a late date is banded)
       band:
-        kinds.get(id) === 'qualitative'
+        kinds.get(id) === 'qualitative' || kinds.get(id) === 'date'
           ? { field: JSON.stringify(at('band')), label: `${r.name} ${t.band}`, options: [{ value: '', label: t.bandNone, selected: band === '' }, ...BANDS.map((b) => ({ value: b, label: b, selected: b === band }))] }
           : null,
       declared: cell(at('declaredScore'), `${r.name} ${t.declared}`),

@@ -65,6 +65,13 @@ export const FORMS = {
     hintZh: '写成百分数，如 {asFraction}。',
     hintEn: 'Write it as a percentage, such as {asFraction}.',
   },
+  LATE_DATE_BAND_REQUIRED: {
+    severity: 'error',
+    zh: '时效指标「{id} {name}」实际 {actual}，比期限「{target}」晚 {days} 天：请选择档次（部分达成 或 未达成）并在档内评分',
+    en: 'Deadline row "{id} {name}": done {actual}, {days} day(s) after "{target}": choose a band (partial or notAchieved) and score within it',
+    hintZh: '在“档次”一栏选择 部分达成 或 未达成，在“申报得分”填档内的分数，并在“偏差原因”写明逾期原因（YAML 中为 band、declaredScore、deviationReason）。',
+    hintEn: 'Choose the band (partial or notAchieved), give a score within it and the reason for the delay (band, declaredScore, deviationReason).',
+  },
   TARGET_NOT_READ: {
     severity: 'error',
     zh: '指标「{id} {name}」的年度指标值「{target}」含比较符号和数字，却读不出一个数值',

@@ -21,22 +21,28 @@ export const qualitativeBand: ScoringMethod = {
   compute({ input, reading, maxScore, parameters }) {
     const band = reading.kind === 'qualitative' ? reading.band : reading.kind === 'date' && reading.met ? 'achieved' : (input.band ?? null);
     const where = input.locations.declaredScore ?? input.locations.actual ?? input.locations.definition;
+    if (band === null && reading.kind === 'date') {
+      // a deadline missed: said as the 时效 row it is, with the delay, not as a qualitative row
+      return { problem: diagnostic('LATE_DATE_BAND_REQUIRED', { id: input.id, name: input.name, actual: input.actual ?? '', target: input.target, days: reading.daysLate }, where) };
+    }
     if (band === null) {
       return { problem: diagnostic('BAND_REQUIRED', { id: input.id, name: input.name, actual: input.actual ?? '' }, where) };
     }
     const range = bandRange(band, maxScore, parameters);
     const [lowPct, highPct] = parameters.qualitativeBands[band];
     const bandText = `${BAND_LABEL[band]}（${lowPct}%–${highPct}%档，${plain(range.low)}–${plain(range.high)}分）`;
+    // a deadline row says what it is and, when late, by how many days
+    const kindText = reading.kind === 'date' ? (reading.met ? '时效指标' : `时效指标（逾期${reading.daysLate}天）`) : '定性指标';
     const declared = input.declaredScore;
     if (declared !== undefined && inBand(declared, range) && !declared.equals(maxScore)) {
-      return { score: declared, explanation: `定性指标：${bandText}，按评定得分${points(declared)}` };
+      return { score: declared, explanation: `${kindText}：${bandText}，按评定得分${points(declared)}` };
     }
     const bounds = { low: plain(range.low), high: plain(range.high) };
     // 「6 至 8 分（不含 8）」: the upper bound of every band but 达成 is exclusive, and the message says so
     const data = { id: input.id, name: input.name, band: textRef(`band.${band}`), range: textRef(range.includesHigh ? 'band.range' : 'band.rangeOpen', bounds) };
     // The band's bounds are the rule: a score outside them is refused even with a reason (no 1 of 10 on a 达成 row).
     if (declared !== undefined && !inBand(declared, range)) return { problem: diagnostic('MANUAL_SCORE_OUT_OF_BAND', { ...data, score: plain(declared) }, where) };
-    if (band === 'achieved') return { score: maxScore, explanation: `定性指标：${BAND_LABEL.achieved}，得满分${points(maxScore)}` };
+    if (band === 'achieved') return { score: maxScore, explanation: `${kindText}：${BAND_LABEL.achieved}，得满分${points(maxScore)}` };
     return { problem: diagnostic('MANUAL_SCORE_REQUIRED', data, where) };
   },
 };
