@@ -6,5 +6,10 @@ import * as path from 'node:path';
  * removes exactly those at its end (globalTeardown.ts) and leaves /tmp as it found it.
  */
 export default function globalSetup(): void {
+  // the tests expect the default language whatever the machine's locale: each test that sets a language says so
+  process.env.LANG = 'C.UTF-8';
+  delete process.env.LC_ALL;
+  delete process.env.LC_MESSAGES;
+  delete process.env.JIXIAO_LANG;
   process.env.JIXIAO_TEST_TEMP_LIST = path.join(tmpdir(), `jixiao-test-made-${process.pid}-${Date.now()}.txt`);
 }

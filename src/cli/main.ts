@@ -23,12 +23,17 @@ import { EXIT, guarded, type OutputMode } from './exitCodes';
 import { processIo, quietOnClosedPipes, type Io } from './io';
 
 /** The mode is read before commander parses, so usage errors and help come out in the right language and form. */
-function modeOf(argv: string[]): OutputMode & { badLang?: string } {
+/**
+ * The language: --lang, else JIXIAO_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: en_US.UTF-8 is English,
+ * anything else — zh_CN, C.UTF-8 — Chinese). A --lang or JIXIAO_LANG that names no offered language is an error.
+ */
+function modeOf(argv: string[], env: NodeJS.ProcessEnv = process.env): OutputMode & { badLang?: string } {
   const i = argv.indexOf('--lang');
-  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  const value = (i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length)) ?? (env.JIXIAO_LANG || undefined);
   const json = argv.includes('--json');
-  if (value === undefined || isLang(value)) return { lang: value === 'en' ? 'en' : 'zh', json };
-  return { lang: 'zh', json, badLang: value };
+  if (value !== undefined) return isLang(value) ? { lang: value === 'en' ? 'en' : 'zh', json } : { lang: 'zh', json, badLang: value };
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return { lang: /^en(_|\.|$)/i.test(locale) ? 'en' : 'zh', json };
 }
 
 /** Commander's headings (Usage:, Options:, …) and defaults come from the catalog too. */

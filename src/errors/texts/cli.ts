@@ -122,7 +122,7 @@ export const CLI_TEXTS = {
   'usage.htmlOneForm': { zh: '--html 只能用于单个表单', en: '--html works with one form only' },
   'usage.range': { zh: '{option} 应为 {min} 至 {max} 之间的{kind}，实际是 {value}', en: '{option} must be {kind} from {min} to {max}, got {value}' },
   'usage.twoRuleSets': { zh: '须给出两个 --rules（实际 {count} 个）', en: 'give --rules twice (got {count})' },
-  'usage.lang': { zh: '--lang 只能是 zh 或 en，实际是 {value}', en: '--lang must be zh or en, got {value}' },
+  'usage.lang': { zh: '--lang（或环境变量 JIXIAO_LANG）只能是 zh 或 en，实际是 {value}', en: '--lang (or JIXIAO_LANG) must be zh or en, got {value}' },
   'usage.integer': { zh: '整数', en: 'an integer' },
   'usage.number': { zh: '数', en: 'a number' },
 } as const satisfies Record<string, TextEntry>;
