@@ -65,7 +65,7 @@ describe('the message catalog', () => {
     expect(zh.code).toBe(1);
     expect(zh.out + zh.err).toContain('--timeout 应为 1000 至 600000 之间的整数，实际是 1e12');
     const lang = await runCli('score', 'x.yaml', '--lang', 'fr');
-    expect(lang.err).toContain('--lang 只能是 zh 或 en');
+    expect(lang.err).toContain('--lang（或环境变量 JIXIAO_LANG）只能是 zh 或 en，实际是 fr');
   });
 
   test('an error in English names no Chinese of jixiao’s own (only the user’s data)', async () => {
