@@ -168,6 +168,8 @@ async function runCase(c: RuleSetTestCase, ruleSet: RuleSet, engine: Engine): Pr
     check('adjustments', e.adjustments && e.adjustments.join(' '), result.adjustments.map((a) => a.method).join(' '));
   }
   check('total', e.total === undefined ? undefined : plain(dec(String(e.total))), plain(result.total));
-  check('grade', e.grade, result.grade ? GRADE_LABEL[result.grade] : '');
+  // the grade as the rule set prints it (优秀, 合格 …), or the default word for the same grade (优, 中 …)
+  const printed = result.gradeLabel ?? (result.grade ? GRADE_LABEL[result.grade] : '');
+  check('grade', e.grade !== undefined && result.grade && e.grade === GRADE_LABEL[result.grade] ? printed : e.grade, printed);
   return failures;
 }

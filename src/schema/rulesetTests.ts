@@ -49,7 +49,8 @@ export const ruleSetTestsSchema = z.strictObject({
             /** A row a person must still complete (the form would be a draft): the code of what it needs. */
             pending: z.string().optional(),
             total: points.optional(),
-            grade: z.enum(['优', '良', '中', '差']).optional(),
+            /** 优/良/中/差, or the word the rule set prints for the grade (优秀, 合格 …). */
+            grade: nonEmptyText.optional(),
             adjustments: z.array(z.string()).optional(),
           }),
         })
