@@ -28,13 +28,16 @@ async function headSigns(tampered: Uint8Array, name: string): Promise<string> {
 
 const incremental = async (file: string): Promise<PDFDocument> => PDFDocument.load(readFileSync(file), { forIncrementalUpdate: true, updateMetadata: false });
 
+/** Each attack file is signed by the 填表人 and the 单位负责人: the check requires just those, so only the attack fails it. */
+const SIGNED = { requiredRoles: ['preparer', 'head'] as const };
+
 async function refused(file: string, what: RegExp): Promise<void> {
-  const report = await verifyPdf(file, { trust: [at('ca.pem')] });
+  const report = await verifyPdf(file, { trust: [at('ca.pem')], ...SIGNED });
   // each signature on its own still holds: only the comparison of revisions sees the change
   expect(report.signatures.map((s) => s.digestValid && s.signatureValid)).toEqual([true, true]);
   expect(report.unsignedBytesAfterLast).toBe(0);
   expect(report.ok).toBe(false);
-  const run = await runCli('verify', file, '--trust', at('ca.pem'));
+  const run = await runCli('verify', file, '--trust', at('ca.pem'), '--roles', '填表人,单位负责人');
   expect(run.code).toBe(1);
   expect(run.out).toMatch(new RegExp(`第 2 个签名签署的文件，在上一次签署之后被改动过（签署后文件被修改）：${what.source}`));
 }
@@ -53,7 +56,7 @@ beforeAll(async () => {
 
 test('untouched, the two signatures verify (the check finds nothing in jixiao\'s own updates)', async () => {
   const file = await headSigns(readFileSync(at('preparer.pdf')), 'clean');
-  expect((await verifyPdf(file, { trust: [at('ca.pem')] })).ok).toBe(true);
+  expect((await verifyPdf(file, { trust: [at('ca.pem')], ...SIGNED })).ok).toBe(true);
 });
 
 test('text drawn on page 1 in an unsigned update ("TOTAL 100")', async () => {
@@ -117,10 +120,10 @@ describe('the page against the data', () => {
     await doc.attach(Buffer.from(JSON.stringify(embeddedData(rescored, original.signatureBoxes))), 'jixiao-data.json', { mimeType: 'application/json' });
     writeFileSync(at('page-vs-data.pdf'), await doc.save({ useObjectStreams: false }));
     writeFileSync(at('page-vs-data.signed.pdf'), (await signFile(at('page-vs-data.pdf'), { p12: at('preparer.p12'), password: PASSWORD, role: 'preparer' })).pdf);
-    const report = await verifyPdf(at('page-vs-data.signed.pdf'), { trust: [at('ca.pem')] });
+    const report = await verifyPdf(at('page-vs-data.signed.pdf'), { trust: [at('ca.pem')], requiredRoles: ['preparer'] });
     expect(report.embedded.rescoreMatches).toBe(true);
     expect(report.ok).toBe(false);
-    const run = await runCli('verify', at('page-vs-data.signed.pdf'), '--trust', at('ca.pem'));
+    const run = await runCli('verify', at('page-vs-data.signed.pdf'), '--trust', at('ca.pem'), '--roles', '填表人');
     expect(run.code).toBe(1);
     const total = rescored.result.total.toString();
     expect(run.out).toContain(`页面所印与内嵌数据重新评分的结果不符：总分印的是 95，数据是 ${total}`);

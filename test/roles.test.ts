@@ -82,11 +82,22 @@ describe('sign and verify keep them', () => {
     expect((await sign(at('form.pdf'), '张三.p12', '填表人', at('1.pdf'))).code).toBe(0);
     expect((await sign(at('1.pdf'), '李四.p12', '审核人', at('2.pdf'))).code).toBe(0);
     expect((await sign(at('2.pdf'), '王五.p12', '单位负责人', at('3.pdf'))).code).toBe(0);
-    expect((await runCli('verify', at('3.pdf'), '--trust', at('ca.pem'))).code).toBe(0);
+    // three of four signed: intact and trusted, but not finished — never 核验通过 until the seal too has signed
+    const three = await runCli('verify', at('3.pdf'), '--trust', at('ca.pem'));
+    expect(three.code).toBe(1);
+    expect(three.out).toContain('4 个角色中已签 3 个（缺：单位盖章）');
+    expect(three.out).not.toContain('核验通过');
+    const threeJson = JSON.parse((await runCli('verify', at('3.pdf'), '--trust', at('ca.pem'), '--json')).out) as { ok: boolean; roles: { signed: string[]; missing: string[] } };
+    expect([threeJson.ok, threeJson.roles]).toEqual([false, { required: ['preparer', 'reviewer', 'head', 'seal'], signed: ['preparer', 'reviewer', 'head'], missing: ['seal'] }]);
+    // a check of this stage names the roles it requires
+    const stage = await runCli('verify', at('3.pdf'), '--trust', at('ca.pem'), '--roles', '填表人,审核人,单位负责人');
+    expect(stage.code).toBe(0);
+    expect(stage.out).toContain('3 个角色均已签署：填表人、审核人、单位负责人');
     expect((await sign(at('3.pdf'), '示例市水利局.p12', '单位盖章', at('4.pdf'))).code).toBe(0);
     const verified = await runCli('verify', at('4.pdf'), '--trust', at('ca.pem'));
     expect(verified.code).toBe(0);
     expect(verified.out).toMatch(/│ 4 +│ 单位盖章 +│ 示例市水利局 /);
+    expect(verified.out).toContain('4 个角色均已签署：填表人、审核人、单位负责人、单位盖章');
   });
 
   test('the seal refuses a person\'s certificate and another unit\'s, and waits for the people', async () => {
@@ -116,10 +127,10 @@ describe('sign and verify keep them', () => {
   test('signing for the named person on purpose: allowed with --allow-name-mismatch, and verify names it unless told the same', async () => {
     const run = await sign(at('form.pdf'), '李四.p12', '填表人', at('for-someone.pdf'), '--allow-name-mismatch');
     expect(run.code).toBe(0);
-    const strict = await runCli('verify', at('for-someone.pdf'), '--trust', at('ca.pem'));
+    const strict = await runCli('verify', at('for-someone.pdf'), '--trust', at('ca.pem'), '--roles', '填表人');
     expect(strict.code).toBe(1);
     expect(strict.err + strict.out).toContain('SIGNER_NAME_MISMATCH');
     expect(strict.out).toContain('第 1 个签名违反签署规则');
-    expect((await runCli('verify', at('for-someone.pdf'), '--trust', at('ca.pem'), '--allow-name-mismatch')).code).toBe(0);
+    expect((await runCli('verify', at('for-someone.pdf'), '--trust', at('ca.pem'), '--allow-name-mismatch', '--roles', '填表人')).code).toBe(0);
   });
 });

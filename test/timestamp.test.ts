@@ -103,10 +103,10 @@ test('sign --tsa: the token is over the signature, the TSA\'s time is printed in
     else process.env.JIXIAO_P12_PASSWORD = previous;
   }
   expect(requests).toBe(before + 1);
-  const verified = await runCli('verify', at('stamped.pdf'), ...trustBoth().flatMap((t) => ['--trust', t]));
+  const verified = await runCli('verify', at('stamped.pdf'), ...trustBoth().flatMap((t) => ['--trust', t]), '--roles', '填表人');
   expect(verified.out).toMatch(/时间戳：\d{4}-\d\d-\d\d \d\d:\d\d:\d\d（北京时间），由「jixiao test TSA」证明\n/);
   expect(verified.code).toBe(0);
-  const report = await verifyPdf(at('stamped.pdf'), { trust: trustBoth() });
+  const report = await verifyPdf(at('stamped.pdf'), { trust: trustBoth(), requiredRoles: ['preparer'] });
   const stamp = report.signatures[0]!.timestamp!;
   expect([stamp.valid, stamp.trusted, stamp.authority]).toEqual([true, true, 'jixiao test TSA']);
   expect(Math.abs(new Date(stamp.time).getTime() - Date.now())).toBeLessThan(60_000);
@@ -146,14 +146,14 @@ test('a certificate that expired after signing: valid with a trusted timestamp, 
   writeFileSync(at('short-bare.pdf'), (await signPdf(request)).pdf);
   await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 1_500));
 
-  const stamped = await verifyPdf(at('short-stamped.pdf'), { trust: trustBoth() });
+  const stamped = await verifyPdf(at('short-stamped.pdf'), { trust: trustBoth(), requiredRoles: ['preparer'] });
   expect(stamped.signatures[0]!.trust.problems).toEqual([]);
   expect(stamped.ok).toBe(true);
-  const bare = await runCli('verify', at('short-bare.pdf'), '--trust', at('ca.pem'));
+  const bare = await runCli('verify', at('short-bare.pdf'), '--trust', at('ca.pem'), '--roles', '填表人');
   expect(bare.code).toBe(4);
   expect(bare.out).toMatch(/证书「测试填表人甲」已于 \d{4}-\d\d-\d\d 过期，没有可信时间戳能证明签署时它仍有效/);
   // the timestamp counts only when its authority is trusted: with the signer's root alone it proves nothing
-  const untrustedTsa = await runCli('verify', at('short-stamped.pdf'), '--trust', at('ca.pem'));
+  const untrustedTsa = await runCli('verify', at('short-stamped.pdf'), '--trust', at('ca.pem'), '--roles', '填表人');
   expect(untrustedTsa.code).toBe(4);
   expect(untrustedTsa.out).toContain('时间戳机构「jixiao test TSA」未经核实');
   expect(untrustedTsa.out).toContain('已于');

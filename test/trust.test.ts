@@ -8,6 +8,9 @@ import { signPdf } from '../src/sign/sign';
 import { makeTestP12 } from '../src/sign/keygen';
 import { PROJECT, ROOT, runCli, tempDir } from './helpers';
 
+/** legit.pdf is signed by the 填表人 and the 单位负责人 only: checks of it name the roles they require. */
+const LEGIT_ROLES = ['--roles', '填表人,单位负责人'];
+
 // Who signed: `verify` says 核验通过 only when every signer's certificate leads to a root the reader trusts.
 // Each attack below signs a form that is intact byte for byte; only the signer's identity is false.
 
@@ -43,7 +46,7 @@ beforeAll(async () => {
 
 describe('a legitimate chain', () => {
   test('with --trust the root: 核验通过, exit 0, each signer with its SHA-256 fingerprint (as openssl gives it), chain and test mark', async () => {
-    const run = await runCli('verify', at('legit.pdf'), '--trust', at('ca.pem'));
+    const run = await runCli('verify', at('legit.pdf'), ...LEGIT_ROLES, '--trust', at('ca.pem'));
     expect(run.code).toBe(0);
     expect(run.out).toContain('核验通过：所有签名有效，签署人证书均可追溯到受信任的根证书');
     expect(run.out).toContain(`#1 测试填表人甲（测试证书，仅供测试）  SHA-256 ${opensslFingerprint(at('preparer.pem'))}`);
@@ -57,12 +60,12 @@ describe('a legitimate chain', () => {
     const roots = tempDir('jixiao-roots-');
     writeFileSync(path.join(roots, 'root.crt'), readFileSync(at('ca.pem')));
     writeFileSync(path.join(roots, 'README.txt'), '不是证书，不读');
-    expect((await runCli('verify', at('legit.pdf'), '--trust', roots)).code).toBe(0);
-    expect((await verifyPdf(at('legit.pdf'), { env: { JIXIAO_TRUST: [roots, at('ca.pem')].join(path.delimiter) } })).ok).toBe(true);
+    expect((await runCli('verify', at('legit.pdf'), ...LEGIT_ROLES, '--trust', roots)).code).toBe(0);
+    expect((await verifyPdf(at('legit.pdf'), { requiredRoles: ['preparer', 'head'], env: { JIXIAO_TRUST: [roots, at('ca.pem')].join(path.delimiter) } })).ok).toBe(true);
     // DER works as well as PEM
     const der = at('ca.der');
     execFileSync('openssl', ['x509', '-in', at('ca.pem'), '-outform', 'DER', '-out', der]);
-    expect((await verifyPdf(at('legit.pdf'), { trust: [der] })).ok).toBe(true);
+    expect((await verifyPdf(at('legit.pdf'), { requiredRoles: ['preparer', 'head'], trust: [der] })).ok).toBe(true);
   });
 
   test('without a trusted root: intact, but the identity is unverified — exit 4, never 核验通过', async () => {
@@ -70,17 +73,17 @@ describe('a legitimate chain', () => {
     expect(run.code).toBe(4);
     expect(run.out).not.toContain('核验通过');
     expect(run.out).toContain('文件完整、评分可复现，但签署人身份未经核实：没有指定受信任的根证书');
-    const json = JSON.parse((await runCli('verify', at('legit.pdf'), '--json')).out) as { intact: boolean; identityVerified: boolean; ok: boolean; signatures: { trust: { trusted: boolean | null } }[] };
+    const json = JSON.parse((await runCli('verify', at('legit.pdf'), ...LEGIT_ROLES, '--json')).out) as { intact: boolean; identityVerified: boolean; ok: boolean; signatures: { trust: { trusted: boolean | null } }[] };
     expect([json.intact, json.identityVerified, json.ok]).toEqual([true, false, false]);
     expect(json.signatures.map((s) => s.trust.trusted)).toEqual([null, null]);
   });
 
   test('a --trust file that holds no certificate is refused, never read as trusting nothing', async () => {
     writeFileSync(at('not-a-cert.pem'), 'hello');
-    const run = await runCli('verify', at('legit.pdf'), '--trust', at('not-a-cert.pem'));
+    const run = await runCli('verify', at('legit.pdf'), ...LEGIT_ROLES, '--trust', at('not-a-cert.pem'));
     expect(run.code).toBe(1);
     expect(run.err).toContain('TRUST_ANCHOR_UNREADABLE');
-    expect((await runCli('verify', at('legit.pdf'), '--trust', at('nowhere.pem'))).err).toContain('FILE_NOT_FOUND');
+    expect((await runCli('verify', at('legit.pdf'), ...LEGIT_ROLES, '--trust', at('nowhere.pem'))).err).toContain('FILE_NOT_FOUND');
   });
 });
 
@@ -150,7 +153,7 @@ test('a chain through an intermediate CA carried in the signature verifies to th
   writeFileSync(at('leaf.p12'), leaf);
   mkdirSync(at('chain'), { recursive: true });
   await signAs(at('leaf.p12'), 'preparer', at('unsigned.pdf'), at('chain/signed.pdf'));
-  const report = await verifyPdf(at('chain/signed.pdf'), { trust: [at('ca.pem')] });
+  const report = await verifyPdf(at('chain/signed.pdf'), { trust: [at('ca.pem')], requiredRoles: ['preparer'] });
   expect(report.signatures[0]!.trust.chain.map((l) => [l.name, l.anchor])).toEqual([
     ['测试审核人乙', false],
     ['jixiao 测试二级 CA', false],
@@ -179,23 +182,23 @@ describe('the rule set a form was scored under', () => {
     const forged = official.replace('{ grade: excellent, min: 90 }', '{ grade: excellent, min: 70 }');
     expect(forged).not.toBe(official);
     const file = await signedUnder(forged, 'caiyu-2020-10');
-    const run = await runCli('verify', file, '--trust', at('ca.pem'));
+    const run = await runCli('verify', file, '--trust', at('ca.pem'), '--roles', '填表人');
     expect(run.code).toBe(1);
     expect(run.err + run.out).toContain('RULESET_MODIFIED');
     expect(run.err + run.out).toContain('优 90 → 70');
     expect(run.out).toContain('内嵌的规则集冒用了随 jixiao 发布的规则集「caiyu-2020-10」的编号');
     // accepted on purpose, the difference is still said
-    const allowed = await runCli('verify', file, '--trust', at('ca.pem'), '--allow-custom-rules');
+    const allowed = await runCli('verify', file, '--trust', at('ca.pem'), '--allow-custom-rules', '--roles', '填表人');
     expect(allowed.code).toBe(0);
     expect(allowed.out).toContain('已按 --allow-custom-rules 接受）：优 90 → 70');
   });
 
   test('the official rule set copied unchanged, and a custom rule set with an id of its own, verify', async () => {
-    const copied = await runCli('verify', await signedUnder(official, 'caiyu-2020-10'), '--trust', at('ca.pem'), '--json');
+    const copied = await runCli('verify', await signedUnder(official, 'caiyu-2020-10'), '--trust', at('ca.pem'), '--json', '--roles', '填表人');
     expect(copied.code).toBe(0);
     expect(JSON.parse(copied.out)).toMatchObject({ ok: true, embedded: { ruleSet: 'caiyu-2020-10', rescoreMatches: true } });
     const own = official.replace('id: caiyu-2020-10', 'id: shili-2023').replace('{ grade: excellent, min: 90 }', '{ grade: excellent, min: 85 }');
-    const custom = await runCli('verify', await signedUnder(own, 'shili-2023'), '--trust', at('ca.pem'));
+    const custom = await runCli('verify', await signedUnder(own, 'shili-2023'), '--trust', at('ca.pem'), '--roles', '填表人');
     expect(custom.code).toBe(0);
     expect(custom.out).toContain('核验通过');
     expect(custom.out).not.toContain('RULESET_MODIFIED');
@@ -208,7 +211,7 @@ test('a form signed by another tool — poppler\'s pdfsig, with the key in an NS
   execFileSync('pk12util', ['-i', at('preparer.p12'), '-d', `sql:${nss}`, '-W', PASSWORD], { stdio: 'pipe' });
   // the field is named as jixiao names its 填表人 box, so verify knows the role
   spawnSync('pdfsig', ['-add-signature', '-nssdir', `sql:${nss}`, '-nick', '测试填表人甲', '-new-signature-field-name', 'jixiao-preparer', '-reason', '外部工具签署', at('unsigned.pdf'), at('pdfsig-signed.pdf')], { stdio: 'pipe' });
-  const report = await verifyPdf(at('pdfsig-signed.pdf'), { trust: [at('ca.pem')] });
+  const report = await verifyPdf(at('pdfsig-signed.pdf'), { trust: [at('ca.pem')], requiredRoles: ['preparer'] });
   expect(report.signatures.map((s) => [s.role, s.signer, s.valid, s.trust.trusted])).toEqual([['preparer', '测试填表人甲', true, true]]);
   expect(report.ok).toBe(true);
 });

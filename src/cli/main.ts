@@ -164,6 +164,7 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .option('--allow-custom-rules', t('help.verify.allowCustomRules'))
     .option('--allow-name-mismatch', t('help.verify.allowNameMismatch'))
     .option('--trust <file|folder>', t('help.verify.trust'), (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--roles <roles>', t('help.verify.roles'))
     .action((pdf: string, options: Verify.VerifyCommandOptions) => run(() => load<typeof Verify>('./commands/verify').verifyCommand(pdf, options, io, mode))());
 
   command('keygen', 'help.keygen')

@@ -52,7 +52,12 @@ export interface VerifyReport {
   intact: boolean;
   /** Every signer's certificate leads to a trusted root (false when no root was given). */
   identityVerified: boolean;
-  /** Intact and every identity verified: only then is the form 核验通过. */
+  /**
+   * The roles this check requires (by default every role the form prints a box for), which of them have signed,
+   * which are missing: a form is finished, and can be 核验通过, only when none is missing.
+   */
+  roles: { required: Role[]; signed: Role[]; missing: Role[] };
+  /** Intact, every identity verified and every required role signed: only then is the form 核验通过. */
   ok: boolean;
   /** Why the file is not intact, each a catalog text (said in the reader's language by the CLI). */
   reasons: TextRef[];
@@ -101,7 +106,27 @@ function differences(a: unknown, b: unknown): string[] {
  * Verifies a signed form: every signature (range, digest, CMS), nothing unsigned after the last one,
  * and the embedded inputs re-scored with the embedded rule set give the embedded result.
  */
-export async function verifyPdf(file: string, options: { allowUnsigned?: boolean; allowCustomRules?: boolean; allowNameMismatch?: boolean; trust?: readonly string[]; env?: NodeJS.ProcessEnv } = {}): Promise<VerifyReport> {
+export interface VerifyOptions {
+  allowUnsigned?: boolean;
+  allowCustomRules?: boolean;
+  allowNameMismatch?: boolean;
+  trust?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+  /** The roles a check of an intermediate stage requires (填表人 and 审核人 before the head signs); all printed by default. */
+  requiredRoles?: readonly Role[];
+}
+
+/** Which roles a check requires and which of them the signatures cover. */
+function rolesOf(report: VerifyReport, embedded: EmbeddedData | undefined, options: VerifyOptions): VerifyReport['roles'] {
+  const printed = embedded ? ROLES.filter((r) => embedded.signatureBoxes.some((b) => b.role === r)) : [...ROLES];
+  // a check of the data alone (--allow-unsigned on an unsigned file) requires no signature
+  const byDefault = options.allowUnsigned && report.signatures.length === 0 ? [] : printed;
+  const required = options.requiredRoles ? ROLES.filter((r) => options.requiredRoles?.includes(r)) : byDefault;
+  const signed = ROLES.filter((r) => report.signatures.some((s) => s.role === r && s.valid));
+  return { required, signed, missing: required.filter((r) => !signed.includes(r)) };
+}
+
+export async function verifyPdf(file: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const anchors = trustAnchors(options.trust ?? [], options.env);
   const bytes = readInput(file, 'pdf');
   const reasons: TextRef[] = [];
@@ -114,6 +139,7 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     embedded: { found: false, hashesMatch: false, jixiaoVersion: '', ruleSet: '', actualsSha256: '', rescoreMatches: false, total: null, grade: null, rescoredTotal: null, differences: [], ruleSetDifferences: [], problems: [] },
     intact: false,
     identityVerified: false,
+    roles: { required: [], signed: [], missing: [] },
     ok: false,
     reasons,
     identityReasons,
@@ -214,6 +240,7 @@ export async function verifyPdf(file: string, options: { allowUnsigned?: boolean
     for (const problem of s.trust.problems) identityReasons.push(textRef('verify.identity.untrusted', { index: s.index, signer: s.signer, problems: problem }));
   }
   report.identityVerified = identityReasons.length === 0 && report.signatures.every((s) => s.trust.trusted === true);
-  report.ok = report.intact && report.identityVerified;
+  report.roles = rolesOf(report, embedded, options);
+  report.ok = report.intact && report.identityVerified && report.roles.missing.length === 0;
   return report;
 }

@@ -1,4 +1,5 @@
-import { ROLES, type Role } from '../../domain/glossary';
+import { roleFromLabel, ROLES, type Role } from '../../domain/glossary';
+import { inputError } from '../../errors/diagnostic';
 import Table from 'cli-table3';
 import { diagnosticJson } from '../../errors/message';
 import { text, textOf, textOfRef, type TextKey, type TextRef } from '../../errors/texts';
@@ -19,10 +20,35 @@ export interface VerifyCommandOptions {
   allowCustomRules?: boolean;
   allowNameMismatch?: boolean;
   trust?: string[];
+  /** 填表人,审核人 …: the roles this check requires. */
+  roles?: string;
 }
 
-/** The exit code of a report: 0 核验通过; 4 intact but an identity unverified; 1 anything else. */
-const exitOf = (report: { ok: boolean; intact: boolean }): number => (report.ok ? EXIT.ok : report.intact ? EXIT.unverifiedIdentity : EXIT.input);
+/** The roles named by --roles (Chinese labels or ids, comma-separated), or a usage error naming the one not known. */
+function requiredRoles(list: string | undefined): Role[] | undefined {
+  if (list === undefined) return undefined;
+  return list
+    .split(/[,，、\s]+/)
+    .filter(Boolean)
+    .map((name) => {
+      const role = roleFromLabel(name);
+      if (!role) throw inputError('UNKNOWN_ROLE', { role: name });
+      return role;
+    });
+}
+
+/** The exit code of a report: 0 核验通过; 4 intact but an identity unverified; 1 anything else (roles still to sign too). */
+const exitOf = (report: { ok: boolean; intact: boolean; identityVerified: boolean }): number =>
+  report.ok ? EXIT.ok : report.intact && !report.identityVerified ? EXIT.unverifiedIdentity : EXIT.input;
+
+/** 「4 个角色中已签 1 个（缺：审核人、单位负责人、单位盖章）」. */
+function rolesText(roles: { required: Role[]; signed: Role[]; missing: Role[] }, lang: OutputMode['lang']): string {
+  const names = (list: Role[]): string => list.map((r) => text(`role.${r}`, lang)).join(lang === 'en' ? ', ' : '、');
+  if (roles.required.length === 0) return text('verify.roles.none', lang);
+  const signed = roles.required.filter((r) => roles.signed.includes(r));
+  if (roles.missing.length === 0) return text('verify.roles.all', lang, { total: roles.required.length, signed: names(signed) });
+  return text('verify.roles.some', lang, { total: roles.required.length, count: signed.length, missing: names(roles.missing) });
+}
 
 /**
  * `jixiao verify signed.pdf [--trust ca.pem …] [--json]`: exit 0 only when every check holds and every signer's
@@ -30,7 +56,8 @@ const exitOf = (report: { ok: boolean; intact: boolean }): number => (report.ok 
  */
 export async function verifyCommand(file: string, options: VerifyCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const { lang } = mode;
-  const report = await verifyPdf(file, { ...(options.allowUnsigned ? { allowUnsigned: true } : {}), ...(options.allowCustomRules ? { allowCustomRules: true } : {}), ...(options.allowNameMismatch ? { allowNameMismatch: true } : {}), trust: options.trust ?? [] });
+  const roles = requiredRoles(options.roles);
+  const report = await verifyPdf(file, { ...(options.allowUnsigned ? { allowUnsigned: true } : {}), ...(options.allowCustomRules ? { allowCustomRules: true } : {}), ...(options.allowNameMismatch ? { allowNameMismatch: true } : {}), ...(roles ? { requiredRoles: roles } : {}), trust: options.trust ?? [] });
   const roleName = (role: string | null): string => ((ROLES as readonly (string | null)[]).includes(role) ? text(`role.${role as Role}`, lang) : text('verify.role.unknown', lang));
   if (options.json) {
     io.out(
@@ -72,7 +99,10 @@ export async function verifyCommand(file: string, options: VerifyCommandOptions,
   }
   printDiagnostics(io, mode, e.problems);
   if (options.allowCustomRules && e.ruleSetDifferences.length > 0) io.out(paint(text('verify.customRules', lang, { id: e.ruleSet, differences: e.ruleSetDifferences.join('；') }), 'warning', io.colour));
+  const rolesLine = rolesText(report.roles, lang);
+  io.out(rolesLine);
   if (report.ok) io.out(paint(text('verify.ok', lang), 'info', io.colour));
+  else if (report.intact && report.identityVerified) io.out(paint(text('verify.rolesMissing', lang, { roles: rolesLine }), 'error', io.colour));
   else if (report.intact) for (const r of report.identityReasons) io.out(paint(text('verify.unverifiedIdentity', lang, { reason: textOfRef(r, lang) }), 'warning', io.colour));
   else for (const r of report.reasons) io.out(paint(text('verify.failed', lang, { reason: textOfRef(r, lang) }), 'error', io.colour));
   return exitOf(report);
