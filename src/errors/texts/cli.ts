@@ -57,7 +57,7 @@ export const CLI_TEXTS = {
   'help.sign.tsa': { zh: '向时间戳服务（RFC 3161，http/https 地址）申请时间戳，证明签署时间；证书过期后签名仍可核验。不给时读环境变量 JIXIAO_TSA', en: 'ask a time-stamping authority (RFC 3161, an http/https URL) for a timestamp proving when the signature was made, so it still verifies after the certificate expires; JIXIAO_TSA is read when none is given' },
   'help.sign.noTsa': { zh: '这次不申请时间戳（即使设了 JIXIAO_TSA）', en: 'ask for no timestamp this time (even with JIXIAO_TSA set)' },
   'help.sign.allowNameMismatch': { zh: '证书姓名与表上该角色所印姓名不同时仍签署（签章框同时印出两个姓名）', en: 'sign although the certificate name is not the name printed for the role (the box shows both names)' },
-  'help.verify.roles': { zh: '这次核验要求已签的角色，逗号分隔（如 填表人,审核人，核验中间阶段时用）；默认为表上所有角色与单位盖章', en: 'the roles this check requires to have signed, comma-separated (e.g. 填表人,审核人, for an intermediate stage); by default every role the form prints and the seal' },
+  'help.verify.roles': { zh: '这次核验要求已签的角色，逗号分隔（如 填表人,审核人，核验中间阶段时用）；默认为表上所有角色与单位盖章', en: 'the roles this check requires to have signed, comma-separated (e.g. preparer,reviewer, for an intermediate stage); by default every role the form prints and the seal' },
   'help.verify.allowUnsigned': { zh: '允许没有签名的文件（只核验内嵌数据）', en: 'accept a file without signatures (check the embedded data only)' },
   'help.keygen': { zh: '生成测试证书（PKCS#12；主题中标明“仅供测试”），可作测试 CA 或由测试 CA 颁发', en: 'make a test certificate (PKCS#12, marked TEST ONLY), as a test CA or issued by one' },
   'help.keygen.cn': { zh: '证书名称（CN），如 演示填表人', en: 'certificate name (CN)' },
