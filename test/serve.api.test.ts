@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import * as http from 'node:http';
+import * as path from 'node:path';
+import { tempDir } from './helpers';
 import { servedFolder, startServe, type Served } from './serveHarness';
 
 /** /api/pdf as the page calls it: the PDF with its x-jixiao-* headers, a draft marked as one, and a 422 with the problems. */
@@ -35,6 +39,13 @@ describe('POST /api/pdf', () => {
     expect(r.headers['content-disposition']).toBe("attachment; filename*=UTF-8''project.pdf");
     expect([r.headers['x-jixiao-status'], r.headers['x-jixiao-pending']]).toEqual(['complete', '0']);
     expect(r.body.subarray(0, 5).toString()).toBe('%PDF-');
+    // the form alone, as render prints it without --explain; the 评分说明 appendix only when asked
+    const dir = tempDir('jixiao-api-pdf-');
+    writeFileSync(path.join(dir, 'plain.pdf'), r.body);
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'plain.pdf'), '-'], { encoding: 'utf8' })).not.toContain('评分说明');
+    const explained = await post(served, '/api/pdf', { file: 'water/project.actuals.yaml', edits: [], explain: true });
+    writeFileSync(path.join(dir, 'explained.pdf'), explained.body);
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'explained.pdf'), '-'], { encoding: 'utf8' })).toContain('评分说明');
   });
 
   it('an edit that leaves a row to complete: a draft PDF, x-jixiao-status draft and the count pending', async () => {

@@ -56,13 +56,15 @@ const formBody = {
   type: 'object',
   required: ['file', 'edits'],
   additionalProperties: false,
-  properties: { file: { type: 'string', maxLength: 1000 }, edits: editsSchema, baseHash: { type: 'string', pattern: '^[0-9a-f]{64}$' }, lang: { enum: ['zh', 'en'] } },
+  properties: { file: { type: 'string', maxLength: 1000 }, edits: editsSchema, baseHash: { type: 'string', pattern: '^[0-9a-f]{64}$' }, lang: { enum: ['zh', 'en'] }, explain: { type: 'boolean' } },
 } as const;
 interface FormBody {
   file: string;
   edits: FieldEdit[];
   baseHash?: string;
   lang?: Lang;
+  /** Print the 评分说明 appendix too (each row's 计算过程); the form alone by default, as `render` without --explain. */
+  explain?: boolean;
 }
 
 const REQUEST_BODY_LIMIT = 256 * 1024;
@@ -187,7 +189,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const { form } = await edited(request.body);
       // a form scored without cells it could not read is not printed: the page shows those cells first
       if (!form.scored || form.problems.length > 0) return reply.code(422).send(problemsJson(form.problems, lang(request)));
-      const rendered = await renderForm(form.scored, true, printer);
+      const rendered = await renderForm(form.scored, request.body.explain === true, printer);
       if (!rendered.pdf) return reply.code(422).send(problemsJson(rendered.problems ?? [], lang(request)));
       const name = path.basename(request.body.file).replace(/(\.actuals)?\.ya?ml$/i, '.pdf');
       return reply
