@@ -12,7 +12,7 @@ function textsOf(value: unknown, out: string[]): string[] {
 }
 
 /** Where a character first appears in the form's own files (line and column), for the warning's location. */
-export function firstPlace(loaded: Pick<LoadedForm, 'actualsDoc' | 'definitionsDoc'>, ch: string): SourceLocation | undefined {
+function firstPlace(loaded: Pick<LoadedForm, 'actualsDoc' | 'definitionsDoc'>, ch: string): SourceLocation | undefined {
   for (const doc of [loaded.actualsDoc, loaded.definitionsDoc]) {
     const offset = doc.text.indexOf(ch);
     if (offset < 0) continue;

@@ -82,7 +82,7 @@ function problemsJson(diagnostics: Diagnostic[], lang: Lang): ProblemsReply {
 }
 
 /** How long a request may take to arrive: its headers, and the whole of it (a PDF is made after it has arrived). */
-export const HEADERS_TIMEOUT_MS = 10_000;
+const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 /** An idle connection is closed after this (a printed PDF answer goes out well within it). */
 const CONNECTION_TIMEOUT_MS = 120_000;

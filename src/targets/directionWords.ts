@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../domain/paths';
 import type { ParsedNumber } from '../domain/model';
 
 /** The vocabulary of names that are lower-is-better, as data (indicators/vocabulary/directions.yaml). */
-export const DIRECTION_WORDS_FILE = path.join(PACKAGE_ROOT, 'indicators', 'vocabulary', 'directions.yaml');
+const DIRECTION_WORDS_FILE = path.join(PACKAGE_ROOT, 'indicators', 'vocabulary', 'directions.yaml');
 
 const vocabularySchema = z.strictObject({
   lowerIsBetter: z.array(z.string().min(1)).min(1),
