@@ -42,11 +42,23 @@ describe('editActuals: the web form\'s edits written into an actuals file', () =
     expect(data.budget.breakdown.other.executed).toBe('0.10000000000000001');
   });
 
-  test('only the cells a clerk fills are editable: never the definitions, the seal, the reviewer or a path of the wrong shape', () => {
-    for (const p of [['definitions'], ['signOff', 'seal'], ['signOff', 'reviewer'], ['signOff', 'head'], ['declaredTotal'], ['indicators', '1.1'], ['indicators', '1.1', 'actual', 'x'], ['budget', 'breakdown', 'mine', 'executed'], ['budget', 'maxScore']]) {
+  test('only the cells a clerk fills are editable: never the definitions, the seal image or a path of the wrong shape', () => {
+    for (const p of [['definitions'], ['signOff', 'seal'], ['signOff', 'unit'], ['declaredTotal', 'x'], ['declaredGrade', 'x'], ['indicators', '1.1'], ['indicators', '1.1', 'actual', 'x'], ['budget', 'breakdown', 'mine', 'executed'], ['budget', 'maxScore']]) {
       expect([p, isEditableField(p)]).toEqual([p, false]);
       expect(() => editActuals(CLEAN, [{ path: p, value: 'x' }])).toThrow(InputError);
     }
     for (const p of [['indicators', '1.1', 'actual'], ['indicators', '9.9', 'reason'], ['budget', 'breakdown', 'carryOver', 'initialBudget'], ['overallGoal', 'actual'], ['signOff', 'date']]) expect(isEditableField(p)).toBe(true);
+  });
+
+  test('the whole sign-off is fillable: 审核人, 单位负责人 and the form\'s declared 总分 and 等级; an emptied declared total is removed', () => {
+    for (const p of [['signOff', 'reviewer'], ['signOff', 'head'], ['declaredTotal'], ['declaredGrade']]) expect([p, isEditableField(p)]).toEqual([p, true]);
+    const text = editActuals(CLEAN, [
+      { path: ['signOff', 'reviewer'], value: '李审核' },
+      { path: ['signOff', 'head'], value: '王负责' },
+      { path: ['declaredTotal'], value: '' },
+      { path: ['declaredGrade'], value: '良' },
+    ]);
+    const data = parse(text) as { signOff: Record<string, string>; declaredGrade: string };
+    expect([data.signOff.reviewer, data.signOff.head, data.declaredGrade, 'declaredTotal' in data]).toEqual(['李审核', '王负责', '良', false]);
   });
 });

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { runCli, tempDir } from './helpers';
 import { describeWith } from './outsidePrograms';
-import { FIREFOX, launchChromium, launchFirefox, MARKUP_NAME, servedFolder, startServe, type Served } from './serveHarness';
+import { field, fill, FIREFOX, launchChromium, launchFirefox, MARKUP_NAME, servedFolder, settled, startServe, waitForFile, type Served } from './serveHarness';
 
 // The clerk's web form, end to end: `jixiao serve` started as a user starts it, driven in Debian's Chromium.
 
@@ -32,34 +32,6 @@ async function openPage(): Promise<{ page: Page; requests: string[] }> {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   return { page, requests };
-}
-
-const field = (p: string[]): string => `.fill[data-field="${JSON.stringify(p).replace(/"/g, '\\"')}"]`;
-
-/** Waits until the page has the server's answer to the last edit. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.scoring === undefined && document.getElementById('status')!.textContent !== '');
-}
-
-/** Types into a cell as a clerk does (select what is there, type over it) and waits for the new scores. */
-async function fill(page: Page, at: string[], value: string): Promise<void> {
-  const input = await page.$(field(at));
-  if (!input) throw new Error(`no cell ${at.join('.')}`);
-  const before = await page.evaluate(() => Number(document.body.dataset.answered ?? '0'));
-  // focused from the keyboard's side: the sticky toolbar and message bar may cover a cell a mouse would aim at
-  await input.focus();
-  await page.keyboard.down('Control');
-  await page.keyboard.press('a');
-  await page.keyboard.up('Control');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(value);
-  await page.waitForFunction(
-    (selector, typed, seen) => (document.querySelector(selector) as HTMLInputElement).value === typed && document.body.dataset.scoring === undefined && Number(document.body.dataset.answered) > seen,
-    {},
-    field(at),
-    value,
-    before,
-  );
 }
 
 async function shown(page: Page): Promise<{ total: string; grade: string; status: string; rows: Record<string, string>; budget: string }> {
@@ -173,14 +145,14 @@ describe('jixiao serve in Chromium', () => {
     expect(await page.$eval('[data-explain="1.1"]', (e) => e.textContent)).toBe('按完成比例计分：正向指标：实际10处 < 目标12处，完成率83.33%，10×10÷12=8.33分');
 
     // leaving with unsaved edits asks first
-    const dialogs: string[] = [];
-    page.once('dialog', (d) => {
-      dialogs.push(d.type());
-      void d.dismiss();
-    });
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.type());
+        void d.dismiss();
+      }),
+    );
     await page.click('a.back');
-    await new Promise((r) => setTimeout(r, 500));
-    expect(dialogs).toEqual(['beforeunload']);
+    expect(await asked).toBe('beforeunload');
     expect(page.url()).toContain('/form?file=');
 
     // save, reload, the values are there; `jixiao score` on the saved file gives the same total
@@ -293,14 +265,6 @@ describe('jixiao serve in Chromium', () => {
     await page.close();
   });
 });
-
-async function waitForFile(dir: string, name: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    if (readdirSync(dir).includes(name)) return path.join(dir, name);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no ${name} in ${dir}: ${readdirSync(dir).join(', ')}`);
-}
 
 describeWith({ what: 'Firefox (firefox-esr on PATH)', present: FIREFOX !== null, install: 'scripts/setup.sh installs firefox-esr' }, 'jixiao serve in Firefox', () => {
   test('the form opens, scores live and marks a bad cell in Firefox ESR (WebDriver BiDi)', async () => {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findBrowser } from '../src/pdf/findBrowser';
 import { ROOT, tempDir } from './helpers';
 import { firstOnPath } from './outsidePrograms';
@@ -86,3 +86,50 @@ export function launchFirefox(): Promise<Browser> {
   if (!FIREFOX) throw new Error('Firefox is not on PATH');
   return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
 }
+
+/** Waits for a download to land in a folder: woken by the folder's own change events (the browser renames it in place). */
+export function waitForFile(dir: string, name: string, timeoutMs = 30_000): Promise<string> {
+  const full = path.join(dir, name);
+  return new Promise((resolve, reject) => {
+    const watcher = watch(dir);
+    const done = (error?: Error): void => {
+      clearTimeout(timer);
+      watcher.close();
+      if (error) reject(error);
+      else resolve(full);
+    };
+    const timer = setTimeout(() => done(new Error(`no ${name} in ${dir}: ${readdirSync(dir).join(', ')}`)), timeoutMs);
+    watcher.on('change', () => existsSync(full) && done());
+    if (existsSync(full)) done();
+  });
+}
+
+/** The page's cell for a data path. */
+export const field = (p: string[]): string => `.fill[data-field="${JSON.stringify(p).replace(/"/g, '\\"')}"]`;
+
+/** Waits until the page has the server's answer to the last edit. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.scoring === undefined && document.getElementById('status')!.textContent !== '');
+}
+
+/** Types into a cell as a clerk does (select what is there, type over it) and waits for the new scores. */
+export async function fill(page: Page, at: string[], value: string): Promise<void> {
+  const input = await page.$(field(at));
+  if (!input) throw new Error(`no cell ${at.join('.')}`);
+  const before = await page.evaluate(() => Number(document.body.dataset.answered ?? '0'));
+  // focused from the keyboard's side: the sticky toolbar and message bar may cover a cell a mouse would aim at
+  await input.focus();
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(value);
+  await page.waitForFunction(
+    (selector, typed, seen) => (document.querySelector(selector) as HTMLInputElement).value === typed && document.body.dataset.scoring === undefined && Number(document.body.dataset.answered) > seen,
+    {},
+    field(at),
+    value,
+    before,
+  );
+}
+

@@ -11,8 +11,8 @@ export interface FieldEdit {
 type FieldKind = 'text' | 'number' | 'optionalText' | 'optionalNumber';
 
 /**
- * The cells a clerk may fill, by data path: everything else in an actuals file (the definitions it names, the seal,
- * the reviewer's and head's names) is not editable from a form, so a request can never point the form at another file.
+ * The cells a clerk may fill, by data path: everything else in an actuals file (the definitions it names, the seal
+ * image) is not editable from a form, so a request can never point the form at another file.
  */
 function fieldKind(path: readonly string[]): FieldKind | null {
   const [top, a, b, c] = path;
@@ -28,7 +28,10 @@ function fieldKind(path: readonly string[]): FieldKind | null {
   }
   if (top === 'budget' && a === 'breakdown' && path.length === 4 && (b === 'currentYear' || b === 'carryOver' || b === 'other') && (c === 'initialBudget' || c === 'fullYearBudget' || c === 'executed')) return 'optionalNumber';
   if (top === 'overallGoal' && a === 'actual' && path.length === 2) return 'text';
-  if (top === 'signOff' && path.length === 2 && (a === 'preparer' || a === 'phone' || a === 'date')) return 'text';
+  if (top === 'signOff' && path.length === 2 && (a === 'preparer' || a === 'phone' || a === 'date' || a === 'reviewer' || a === 'head')) return 'text';
+  // the form's own 申报总分 and 等级, checked against what the rules give
+  if (top === 'declaredTotal' && path.length === 1) return 'optionalNumber';
+  if (top === 'declaredGrade' && path.length === 1) return 'optionalText';
   return null;
 }
 

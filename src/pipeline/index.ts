@@ -3,7 +3,7 @@
 export * from './forms';
 export { renderForms, formHtml, embeddedData, type RenderedForm } from './render';
 export { standaloneHtml } from '../report/assets';
-export { signFile, keygen } from './sign';
+export { signFile, signBytes, keygen } from './sign';
 export { verifyPdf, type VerifyReport } from './verify';
 export { compareRuleSets, type CompareRun } from '../compare/run';
 export { compareText, compareCsv, compareCsvLine, compareHtml } from '../report/compareReport';

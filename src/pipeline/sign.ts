@@ -42,6 +42,19 @@ export async function signFile(pdfFile: string, options: SignFileOptions) {
   return { ...signed, readSha256: sha256(pdf) };
 }
 
+/** A key held in memory (the web page's signer): its name is only for messages. */
+export interface KeyInMemory {
+  p12: Uint8Array;
+  p12Name: string;
+  password: string;
+  role: Role;
+}
+
+/** Signs PDF bytes with a key held in memory, by the same code as `jixiao sign`; nothing is read from or written to disk. */
+export async function signBytes(pdf: Uint8Array, pdfName: string, key: KeyInMemory) {
+  return signPdf({ pdf, file: pdfName, p12: key.p12, p12File: key.p12Name, password: key.password, role: key.role });
+}
+
 export interface KeygenFileOptions {
   commonName: string;
   password: string;

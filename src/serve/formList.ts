@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { messageOf } from '../errors/message';
 import { readInput } from '../load/files';
 import * as path from 'node:path';
 import { InputError } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
 import { text } from '../errors/texts';
-import { scoreFile, sha256Hex, verifyPdf } from '../pipeline';
+import { scoreFile } from '../pipeline';
+import { signingStatus } from './signedForm';
 import { parse } from 'yaml';
 import { scoreText } from '../report/format';
 import type { FolderFile, FormFolder } from './folder';
@@ -61,23 +61,10 @@ export function actualsPathFor(definitions: string): string {
   return definitions.replace(/(\.indicators)?\.ya?ml$/, '.actuals.yaml');
 }
 
-/**
- * A form counts as signed when a PDF beside it, named after it, carries a signature and embeds this very actuals
- * file (same SHA-256): a PDF signed before the file was edited again does not count.
- */
-async function isSigned(actuals: string): Promise<boolean> {
-  const stem = actuals.replace(/(\.actuals)?\.ya?ml$/, '');
-  const current = sha256Hex(readFileSync(actuals, 'utf8'));
-  for (const pdf of [`${stem}.signed.pdf`, `${stem}.pdf`]) {
-    if (!existsSync(pdf)) continue;
-    try {
-      const report = await verifyPdf(pdf, { allowUnsigned: true });
-      if (report.signatures.some((s) => s.valid) && report.embedded.actualsSha256 === current) return true;
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-    }
-  }
-  return false;
+/** A complete form counts as signed when a PDF beside it carries a signature and embeds this very actuals file. */
+async function signedOrReady(actuals: string): Promise<'signed' | 'ready'> {
+  const status = await signingStatus(actuals, 'zh');
+  return status.signed.length > 0 && status.current ? 'signed' : 'ready';
 }
 
 /** Every form under the folder with its status, total and grade, scored by the same loader as `jixiao score`. */
@@ -104,7 +91,7 @@ export async function listForms(folder: FormFolder, lang: Lang): Promise<FormLis
       entry.title = result.header.project?.name ? `${result.department} · ${result.header.project.name}` : result.department;
       entry.total = scoreText(result.total);
       entry.grade = result.gradeLabel ?? '';
-      entry.status = result.status === 'draft' ? 'draft' : (await isSigned(file.absolute)) ? 'signed' : 'ready';
+      entry.status = result.status === 'draft' ? 'draft' : await signedOrReady(file.absolute);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
     }

@@ -7,6 +7,9 @@ import { formView, type Cell, type LevelCell } from '../report/viewModel';
 import type { HeaderCell } from '../report/layouts';
 import type { FolderFile, FormFolder } from './folder';
 import { uiTexts, type UiTexts } from './uiTexts';
+import { signingStatus } from './signedForm';
+import { ROLES, type Role } from '../domain/glossary';
+import { text } from '../errors/texts';
 
 /** A cell the clerk fills: its data path in the actuals file (as JSON, what the page sends back) and its value now. */
 export interface FillCell {
@@ -51,7 +54,11 @@ export interface FormPageView {
   goal: { expected: string; actual: FillCell };
   rows: FillRow[];
   maxTotal: string;
-  signOff: { preparer: FillCell; phone: FillCell; date: FillCell; reviewer: string; head: string };
+  declaredTotal: FillCell;
+  declaredGrade: FillCell;
+  signOff: { preparer: FillCell; phone: FillCell; date: FillCell; reviewer: FillCell; head: FillCell };
+  /** How far the sign-off has come, and the roles a signer can choose on the page (the next one first). */
+  signing: { text: string; signed: boolean; current: boolean; roles: { value: Role; label: string; selected: boolean }[] };
 }
 
 const BANDS = ['达成', '部分达成', '未达成'];
@@ -84,6 +91,7 @@ export async function formPage(folder: FormFolder, actuals: FolderFile, lang: La
   const view = formView(blank.result, { explain: false, blank: true, linkBase: '' });
   const t = uiTexts(lang);
   const cell = (at: string[], label: string): FillCell => ({ field: JSON.stringify(at), value: valueAt(data, at), label });
+  const signing = await signingStatus(actuals.absolute, lang);
   const kinds = new Map(blank.result.indicators.map((r) => [r.id, r.kind]));
   const ids = blank.result.levels.flatMap((l) => l.groups.flatMap((g) => g.indicatorIds));
   const rows: FillRow[] = view.rows.map((r, i) => {
@@ -142,8 +150,16 @@ export async function formPage(folder: FormFolder, actuals: FolderFile, lang: La
       preparer: cell(['signOff', 'preparer'], t.preparer),
       phone: cell(['signOff', 'phone'], t.phone),
       date: cell(['signOff', 'date'], t.date),
-      reviewer: valueAt(data, ['signOff', 'reviewer']),
-      head: valueAt(data, ['signOff', 'head']),
+      reviewer: cell(['signOff', 'reviewer'], t.reviewer),
+      head: cell(['signOff', 'head'], t.head),
+    },
+    declaredTotal: cell(['declaredTotal'], t.declaredTotal),
+    declaredGrade: cell(['declaredGrade'], t.declaredGrade),
+    signing: {
+      text: signing.text,
+      signed: signing.signed.length > 0,
+      current: signing.current,
+      roles: ROLES.map((r) => ({ value: r, label: text(`role.${r}`, lang), selected: r === signing.waiting[0] })),
     },
   };
 }

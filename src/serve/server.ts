@@ -13,6 +13,7 @@ import { FormFolder } from './folder';
 import { actualsPathFor, listForms } from './formList';
 import { formPage } from './formPage';
 import { readFormText } from './formText';
+import { registerSigning } from './signRoutes';
 import { liveResult } from './liveResult';
 import type { ProblemsReply } from './liveTypes';
 import { editPage, formsPage, langQuery, messagePage } from './pages';
@@ -22,9 +23,9 @@ import { uiTexts } from './uiTexts';
 /** Where the server writes: given by the CLI, the only writer of files (an atomic rename, a compare-and-swap). */
 export interface FormStore {
   /** Replaces a file's text only if it still has `expectedSha256`; otherwise FORM_CHANGED_ON_DISK. */
-  replace(file: string, text: string, expectedSha256: string): void;
+  replace(file: string, content: string | Uint8Array, expectedSha256: string): void;
   /** Writes a new file; OUTPUT_EXISTS when there is one. */
-  create(file: string, text: string): void;
+  create(file: string, content: string | Uint8Array): void;
 }
 
 export interface ServeOptions {
@@ -202,6 +203,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return fail(request, reply, error, false);
     }
   });
+
+  registerSigning(app, { folder, store: options.store, printer, lang, fail, refuse: (reply, problems, l) => reply.code(422).send(problemsJson(problems, l)) });
 
   app.get('/assets/*', async (request, reply) => {
     const pathname = request.url.split('?')[0]!;

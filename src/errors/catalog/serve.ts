@@ -16,6 +16,13 @@ export const SERVE = {
     hintZh: '点“重新载入”读取磁盘上的最新内容，再把您的修改填一遍。',
     hintEn: 'Press "Reload" to read the newest file, then make your changes again.',
   },
+  SIGNED_FORM_EDITED: {
+    severity: 'error',
+    zh: '{path} 签署之后表又改过：已签的 PDF 与当前的表不一致，不能在它上面继续签署',
+    en: '{path} was signed before the form was edited again: the signed PDF no longer matches the form, so no further signature can go on it',
+    hintZh: '把表改回签署时的内容；或勾选“从头重新签署”，用当前的表生成新的 PDF，再由填表人起依次签署。',
+    hintEn: 'Change the form back to what was signed; or tick "Start the sign-off again" to print a new PDF from the form as it is now, signed again from the preparer on.',
+  },
   PATH_OUTSIDE_FOLDER: {
     severity: 'error',
     zh: '{path} 不在所服务的文件夹之内',

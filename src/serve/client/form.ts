@@ -2,6 +2,8 @@
 // same loader and scorer as `jixiao score`, and the page shows what comes back. Bundled by esbuild at build time.
 
 import type { LiveMark as Mark, LiveResult as Live, ProblemsReply as Problems } from '../liveTypes';
+import { byId, download, problemsText, say } from './page';
+import { setupSigning } from './signing';
 
 type Fill = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -15,9 +17,7 @@ let baseHash = main.dataset.hash ?? '';
 const fills = Array.from(main.querySelectorAll<Fill>('.fill[data-field]'));
 const saved = new Map<Fill, string>(fills.map((f) => [f, f.value]));
 
-const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const status = byId<HTMLElement>('status');
-const banner = byId<HTMLElement>('banner');
 
 function edits(): { path: string[]; value: string }[] {
   return fills.filter((f) => f.value !== saved.get(f)).map((f) => ({ path: JSON.parse(f.dataset.field!) as string[], value: f.value }));
@@ -27,17 +27,6 @@ const dirty = (): boolean => fills.some((f) => f.value !== saved.get(f));
 
 async function post(url: string, extra: Record<string, unknown> = {}): Promise<Response> {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ file, edits: edits(), lang, ...extra }), credentials: 'same-origin' });
-}
-
-function say(message: string, kind: 'ok' | 'error' | 'info', reload = false): void {
-  banner.hidden = false;
-  banner.className = `banner ${kind}`;
-  byId('banner-text').textContent = message;
-  byId('reload').hidden = !reload;
-}
-
-function problemsText(p: Problems): string {
-  return p.problems.map((x) => [x.message, x.fix].filter(Boolean).join(' ')).join('；');
 }
 
 /** Clears every message the last answer put on the page. */
@@ -161,18 +150,24 @@ function scheduleScore(): void {
   timer = window.setTimeout(() => void rescore(), SCORE_DELAY_MS);
 }
 
-async function save(): Promise<void> {
+/** Saves the edits; false when the server refused them (the banner says why). */
+async function save(): Promise<boolean> {
   window.clearTimeout(timer);
   const response = await post('/api/save', { baseHash });
   const body = (await response.json()) as { saved: boolean; hash: string; message: string; live: Live } & Problems;
-  if (response.status === 409) return say(problemsText(body), 'error', true);
-  if (!response.ok) return say(problemsText(body), 'error');
+  if (!response.ok) {
+    say(problemsText(body), 'error', response.status === 409);
+    return false;
+  }
   baseHash = body.hash;
   main.dataset.hash = body.hash;
   for (const f of fills) saved.set(f, f.value);
   showLive(body.live);
   say(body.message, 'ok');
   document.body.dataset.dirty = 'false';
+  // a saved edit can leave a signed PDF behind the form: the sign-off says so at once
+  await signing.refresh();
+  return true;
 }
 
 async function printPdf(): Promise<void> {
@@ -183,22 +178,11 @@ async function printPdf(): Promise<void> {
     const body = (await response.json()) as Problems;
     return say(`${t.pdfRefused} ${problemsText(body)}`, 'error');
   }
-  const blob = await response.blob();
-  const name = decodeURIComponent((response.headers.get('content-disposition') ?? '').replace(/^.*filename\*=UTF-8''/, '')) || 'form.pdf';
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = name;
-  link.id = 'pdf-link';
-  document.body.append(link);
-  link.click();
+  await download(response, 'form.pdf');
   const pending = Number(response.headers.get('x-jixiao-pending') ?? '0');
   // a draft says what it still needs, as the cells do
   const missing = (lastLive?.marks ?? []).filter((m) => m.pending).map((m) => m.message);
-  say(pending > 0 ? `${t.pdfDraft!.replace('{count}', String(pending))}：${missing.join('；')}` : t.pdfDone!, pending > 0 ? 'info' : 'ok');
-  window.setTimeout(() => {
-    URL.revokeObjectURL(link.href);
-    link.remove();
-  }, 60_000);
+  say(pending > 0 ? `${(t.pdfDraft ?? '').replace('{count}', String(pending))}：${missing.join('；')}` : (t.pdfDone ?? ''), pending > 0 ? 'info' : 'ok');
 }
 
 /** The next (or previous) cell to fill: in the same column when there is one further on, else the next in order. */
@@ -247,6 +231,7 @@ for (const f of fills) {
   f.addEventListener('keydown', (event) => onKey(event as KeyboardEvent));
 }
 byId('save').addEventListener('click', () => void save());
+const signing = setupSigning({ file, lang, t, fills, dirty, save });
 byId('pdf').addEventListener('click', () => void printPdf());
 byId('reload').addEventListener('click', () => {
   for (const f of fills) saved.set(f, f.value);
