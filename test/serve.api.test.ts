@@ -128,3 +128,42 @@ describe('a late deadline row on the page', () => {
   });
 });
 
+
+describe('the web page speaks the form\'s words', () => {
+  const broken = [
+    { path: ['budget', 'executed'], value: '900' },
+    { path: ['budget', 'breakdown', 'currentYear', 'executed'], value: '2，450.6' },
+    { path: ['budget', 'fullYearBudget'], value: '' },
+    { path: ['indicators', '2.5', 'band'], value: '' },
+    { path: ['indicators', '2.5', 'declaredScore'], value: '' },
+    { path: ['indicators', '1.4', 'actual'], value: '2023年12月10日' },
+    { path: ['indicators', '1.1', 'actual'], value: '十处' },
+    { path: ['indicators', '1.2', 'actual'], value: '' },
+    { path: ['indicators', '1.3', 'declaredScore'], value: '8' },
+  ];
+
+  it('no YAML key or data path in any mark of a badly filled form; each mark at the cell to fill', async () => {
+    const r = await post(served, '/api/score', { file: 'water/project.actuals.yaml', edits: broken });
+    const live = JSON.parse(r.body.toString()) as { marks: { code: string; field: string | null; message: string; fix: string }[] };
+    expect(live.marks.length).toBeGreaterThan(6);
+    const keys = /\b(band|reason|actual|declaredScore|deviationReason|improvement|initialBudget|fullYearBudget|executed|declaredRate|declaredTotal|indicators|budget|breakdown|currentYear|carryOver|overallGoal|signOff)\b/;
+    for (const m of live.marks) expect([m.code, m.message, m.fix, keys.test(m.message + m.fix)]).toEqual([m.code, m.message, m.fix, false]);
+    const at = (code: string): (string | null)[] => live.marks.filter((m) => m.code === code).map((m) => m.field);
+    expect(at('INVALID_VALUE')).toEqual(expect.arrayContaining(['["budget","breakdown","currentYear","executed"]', '["budget","fullYearBudget"]']));
+    expect(live.marks.find((m) => m.field === '["budget","breakdown","currentYear","executed"]')?.message).toContain('「当年财政拨款的全年执行数」');
+    // the budget's missing reason is asked for at 执行率偏低的原因, the late date's band at its 档次 list
+    expect(at('LATE_DATE_BAND_REQUIRED')).toEqual(['["indicators","1.4","band"]']);
+  });
+
+  it('a low execution rate asks for its reason at the 执行率偏低的原因 row, and is silent once the reason is given', async () => {
+    const low = [{ path: ['budget', 'executed'], value: '900' }, { path: ['budget', 'breakdown', 'currentYear', 'executed'], value: '900' }];
+    const r = await post(served, '/api/score', { file: 'water/project.actuals.yaml', edits: low });
+    const marks = (JSON.parse(r.body.toString()) as { marks: { code: string; field: string | null; fix: string }[] }).marks;
+    const reason = marks.find((m) => m.code === 'REASON_REQUIRED');
+    expect(reason).toMatchObject({ field: '["budget","reason"]', fix: '改法：在“执行率偏低的原因”一栏中填写原因分析及改进措施。' });
+    const given = await post(served, '/api/score', { file: 'water/project.actuals.yaml', edits: [...low, { path: ['budget', 'reason'], value: '部分工程款次年结算' }] });
+    const after = (JSON.parse(given.body.toString()) as { marks: { code: string }[] }).marks.map((m) => m.code);
+    expect(after).not.toContain('REASON_REQUIRED');
+    expect(after).not.toContain('LOW_EXECUTION_RATE');
+  });
+});

@@ -59,9 +59,9 @@ const marksAt = (page: Page, row: string): Promise<string[]> => page.$$eval(`tr[
 /** Signs from the page: role, key file, password, the button; waits until the page has said how it went. */
 async function signAs(page: Page, role: string, key: string, options: { restart?: boolean } = {}): Promise<string> {
   await page.select('#sign-role', role);
-  const input = await page.$('#sign-key');
+  const input = await page.$('input#sign-key');
   if (!input) throw new Error('no key input');
-  await (input as unknown as { uploadFile(file: string): Promise<void> }).uploadFile(key);
+  await input.uploadFile(key);
   await page.type('#sign-password', PASSWORD);
   if (options.restart) await page.click('#sign-restart');
   await page.evaluate(() => {

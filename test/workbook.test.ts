@@ -240,6 +240,23 @@ describe('jixiao import', () => {
   });
 });
 
+describe('a workbook\'s messages name its cells as the form prints them', () => {
+  test('an emptied amount and a qualitative row without band or score: no YAML key or data path in what score prints', async () => {
+    const wb = await open(path.join(dir, 'clerk.xlsx'));
+    const s = wb.getWorksheet('自评表')!;
+    s.getCell(cellOf(wb, 'budget.total.fullYearBudget')).value = null;
+    for (const col of ['H', 'I']) s.getCell(`${col}${rowOf(s, '2.5')}`).value = null;
+    const file = path.join(dir, 'words.xlsx');
+    await wb.xlsx.writeFile(file);
+    const run = await runCli('score', file);
+    const printed = run.out + run.err;
+    expect(run.code).toBe(3); // a draft: the blanks are still to fill
+    expect(printed).toContain(`words.xlsx!自评表!${cellOf(wb, 'budget.total.fullYearBudget')}`);
+    const keys = /\b(band|reason|actual|declaredScore|deviationReason|fullYearBudget|executed|indicators|budget|breakdown|currentYear)\b/;
+    for (const line of printed.split('\n').filter((l) => /[\u4e00-\u9fff]/.test(l))) expect([line, keys.test(line.replace(/^\s*\S+: /, ''))]).toEqual([line, false]);
+  });
+});
+
 const soffice = onPath('soffice') !== null && spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 
 describeWith({ what: 'LibreOffice (soffice on PATH)', present: soffice, install: 'scripts/setup.sh installs libreoffice-calc-nogui' }, 'LibreOffice as an outside client', () => {

@@ -1,36 +1,60 @@
 import { CATALOG, type CatalogEntry } from './catalog';
 import type { Diagnostic } from './diagnostic';
 import type { Lang } from './lang';
-import { fillTemplate, text } from './texts';
+import { fieldLabel, pathOfField } from './fieldLabel';
+import { fillTemplate, text, TEXTS, type TextKey } from './texts';
 
 export type { Lang } from './lang';
 
+/**
+ * Who reads a message: someone editing the YAML file ('file': keys such as `budget.reason` help them), or a clerk at
+ * a form, on the web page or in a workbook ('form': the cells' printed names, never a YAML key or data path).
+ */
+export type Surface = 'file' | 'form';
+
+/** The data a form's reader sees: a field or key named as its cell, a term in its form wording. */
+function dataFor(data: Diagnostic['data'], lang: Lang, surface: Surface): Record<string, unknown> {
+  if (surface === 'file') return data;
+  const out: Record<string, unknown> = { ...data };
+  for (const [key, value] of Object.entries(data)) {
+    if ((key === 'field' || key === 'key') && typeof value === 'string') out[key] = fieldLabel(pathOfField(value), lang) ?? value;
+    else if (value && typeof value === 'object' && 'text' in value && typeof value.text === 'string') {
+      const formKey = `${value.text}.form`;
+      if (Object.prototype.hasOwnProperty.call(TEXTS, formKey)) out[key] = { ...value, text: formKey as TextKey };
+    }
+  }
+  return out;
+}
+
 /** The message of a diagnostic in one language, without location or hint. */
-export function messageOf(d: Diagnostic, lang: Lang = 'zh'): string {
+export function messageOf(d: Diagnostic, lang: Lang = 'zh', surface: Surface = 'file'): string {
   const entry = CATALOG[d.code];
   // A budget row has no id: 「 预算执行率」 reads better as 「预算执行率」.
-  return fillTemplate(lang === 'en' ? entry.en : entry.zh, d.data, lang)
+  return fillTemplate(lang === 'en' ? entry.en : entry.zh, dataFor(d.data, lang, surface), lang)
     .replace(/「\s+/g, '「')
     .replace(/(^|\s)"\s+/g, '$1"');
 }
 
-export function hintOf(d: Diagnostic, lang: Lang = 'zh'): string | undefined {
+export function hintOf(d: Diagnostic, lang: Lang = 'zh', surface: Surface = 'file'): string | undefined {
   const entry: CatalogEntry = CATALOG[d.code];
-  const hint = lang === 'en' ? entry.hintEn : entry.hintZh;
-  return hint === undefined ? undefined : fillTemplate(hint, d.data, lang);
+  const hint = surface === 'form' ? ((lang === 'en' ? entry.formHintEn : entry.formHintZh) ?? (lang === 'en' ? entry.hintEn : entry.hintZh)) : lang === 'en' ? entry.hintEn : entry.hintZh;
+  return hint === undefined ? undefined : fillTemplate(hint, dataFor(d.data, lang, surface), lang);
 }
+
+/** A workbook's cell is a form too: its messages name cells, not YAML keys. */
+const surfaceOf = (d: Diagnostic): Surface => (d.location?.cell ? 'form' : 'file');
 
 /** `file:line:column: 错误 CODE: message\n  修改建议：hint` — the form editors and terminals link. */
 export function formatDiagnostic(d: Diagnostic, lang: Lang = 'zh'): string {
   const where = !d.location ? '' : d.location.cell ? `${d.location.file}!${d.location.cell}: ` : `${d.location.file}:${d.location.line}:${d.location.column}: `;
-  const head = `${where}${text(`severity.${d.severity}`, lang)} ${d.code}: ${messageOf(d, lang)}`;
-  const hint = hintOf(d, lang);
+  const head = `${where}${text(`severity.${d.severity}`, lang)} ${d.code}: ${messageOf(d, lang, surfaceOf(d))}`;
+  const hint = hintOf(d, lang, surfaceOf(d));
   return hint ? `${head}\n${text('diagnostic.fix', lang, { hint })}` : head;
 }
 
 /** A diagnostic as JSON for `--json`: code, severity, file, line, column, message and hint in one language. */
 export function diagnosticJson(d: Diagnostic, lang: Lang = 'zh') {
-  const hint = hintOf(d, lang);
+  const hint = hintOf(d, lang, surfaceOf(d));
   return {
     code: d.code,
     severity: d.severity,
@@ -38,7 +62,7 @@ export function diagnosticJson(d: Diagnostic, lang: Lang = 'zh') {
     line: d.location?.line ?? null,
     column: d.location?.column ?? null,
     ...(d.location?.cell ? { cell: d.location.cell } : {}),
-    message: messageOf(d, lang),
+    message: messageOf(d, lang, surfaceOf(d)),
     ...(hint ? { hint } : {}),
   };
 }

@@ -8,11 +8,26 @@ import type { LiveMark, LiveResult } from './liveTypes';
 
 export type { LiveMark, LiveResult };
 
+/**
+ * The cell a message asks the clerk to fill, where it differs from the cell the message is about: a reason asked
+ * for the budget is written at 执行率偏低的原因, a band at the row's 档次 list, a manual score at 申报得分.
+ */
+function cellToFill(d: Diagnostic, field: string[] | null, id: string | null): string[] | null {
+  if (field?.[0] === 'budget' && (d.code === 'REASON_REQUIRED' || d.code === 'LOW_EXECUTION_RATE')) return ['budget', 'reason'];
+  if (id === null) return field;
+  if (d.code === 'REASON_REQUIRED') return ['indicators', id, 'deviationReason'];
+  if (d.code === 'BAND_REQUIRED' || d.code === 'LATE_DATE_BAND_REQUIRED') return ['indicators', id, 'band'];
+  if (d.code === 'MANUAL_SCORE_REQUIRED') return ['indicators', id, 'declaredScore'];
+  return field;
+}
+
 function mark(d: Diagnostic, form: EditedForm, lang: Lang, pending: boolean): LiveMark {
-  const field = form.fieldOf(d.location);
-  const id = typeof d.data.id === 'string' && d.data.id !== '' ? d.data.id : field?.[0] === 'indicators' ? (field[1] ?? null) : null;
-  const hint = hintOf(d, lang);
-  return { field: field ? JSON.stringify(field) : null, row: id, code: d.code, severity: d.severity, pending, message: messageOf(d, lang), fix: hint ? text('serve.ui.fix', lang, { hint }) : '' };
+  const at = form.fieldOf(d.location);
+  const id = typeof d.data.id === 'string' && d.data.id !== '' ? d.data.id : at?.[0] === 'indicators' ? (at[1] ?? null) : null;
+  const field = cellToFill(d, at ?? null, id);
+  // the page is a form: its messages name cells as printed, never a YAML key
+  const hint = hintOf(d, lang, 'form');
+  return { field: field ? JSON.stringify(field) : null, row: id, code: d.code, severity: d.severity, pending, message: messageOf(d, lang, 'form'), fix: hint ? text('serve.ui.fix', lang, { hint }) : '' };
 }
 
 /** The edited form's scores and messages for the page, in the reader's language. */

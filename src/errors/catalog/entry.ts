@@ -10,6 +10,9 @@ export interface CatalogEntry {
   en: string;
   hintZh?: string;
   hintEn?: string;
+  /** The hint for a clerk at a form (web page, workbook) when the file's hint names YAML keys. */
+  formHintZh?: string;
+  formHintEn?: string;
 }
 
 /** The `{name}` placeholders of a template, as a union of names (so each code's data is typed). */

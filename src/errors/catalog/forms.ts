@@ -22,6 +22,8 @@ export const FORMS = {
     en: 'Indicator "{id} {name}" has no actual value (target: {target})',
     hintZh: '在 indicators 下为「{id}」填写 actual；不适用的指标在定义文件中把分值写成 "/"。',
     hintEn: 'Fill actual for "{id}" under indicators; for a row that does not apply, set its maxScore to "/" in the definitions.',
+    formHintZh: '在这一行的“实际完成值”栏填写；这一行确实不适用时，请预算编制部门在指标定义中把分值改为 "/"。',
+    formHintEn: 'Fill the "actual" cell of this row; if the row truly does not apply, ask whoever keeps the definitions to set its score to "/".',
   },
   UNIT_MISMATCH: {
     severity: 'error',
@@ -43,6 +45,8 @@ export const FORMS = {
     en: 'Indicator "{id} {name}" is quantitative (target {target}), but the actual "{actual}" is not a number',
     hintZh: '填写数值，例如 {example}；如确实无法量化，请在 band 中注明档次并说明理由。',
     hintEn: 'Enter a number such as {example}; if it truly cannot be measured, state a band and a reason.',
+    formHintZh: '填写数值，例如 {example}；如确实无法量化，在“档次”一栏选择档次，并在“偏差原因”说明理由。',
+    formHintEn: 'Enter a number such as {example}; if it truly cannot be measured, choose a band in the "band" list and give the reason.',
   },
   BAND_REQUIRED: {
     severity: 'error',
@@ -50,6 +54,8 @@ export const FORMS = {
     en: 'Indicator "{id} {name}" is qualitative and its band cannot be told from the actual "{actual}"',
     hintZh: '填写 band：达成、部分达成 或 未达成。',
     hintEn: 'Set band: achieved, partial or notAchieved.',
+    formHintZh: '在“档次”一栏选择：达成、部分达成 或 未达成。',
+    formHintEn: 'Choose in the "band" list: achieved, partial or not achieved.',
   },
   ACTUAL_MAGNITUDE_UNCLEAR: {
     severity: 'error',
@@ -69,8 +75,10 @@ export const FORMS = {
     severity: 'error',
     zh: '时效指标「{id} {name}」实际 {actual}，比期限「{target}」晚 {days} 天：请选择档次（部分达成 或 未达成）并在档内评分',
     en: 'Deadline row "{id} {name}": done {actual}, {days} day(s) after "{target}": choose a band (partial or notAchieved) and score within it',
-    hintZh: '在“档次”一栏选择 部分达成 或 未达成，在“申报得分”填档内的分数，并在“偏差原因”写明逾期原因（YAML 中为 band、declaredScore、deviationReason）。',
-    hintEn: 'Choose the band (partial or notAchieved), give a score within it and the reason for the delay (band, declaredScore, deviationReason).',
+    hintZh: '写明 band（部分达成 或 未达成）、档内的 declaredScore，并在 deviationReason 中写明逾期原因。',
+    hintEn: 'Set band (partial or notAchieved), a declaredScore within it and the reason for the delay in deviationReason.',
+    formHintZh: '在“档次”一栏选择 部分达成 或 未达成，在“申报得分”填档内的分数，并在“偏差原因”写明逾期原因。',
+    formHintEn: 'Choose the band (partial or not achieved), give a score within it as the declared score, and the reason for the delay.',
   },
   TARGET_NOT_READ: {
     severity: 'error',
@@ -78,6 +86,8 @@ export const FORMS = {
     en: 'Indicator "{id} {name}": the target "{target}" holds a comparator and a number but does not read as one',
     hintZh: '在指标定义中把年度指标值改写为一个比较符号加一个数，如 ≥95%、≤300万元、500篇以上，说明文字写在 note 中；这一行若本就按档次评，在实际完成值处填写 band（达成、部分达成 或 未达成）。',
     hintEn: 'Rewrite the target in the definitions as one comparator and one number, e.g. ≥95% or ≤300 (with its unit), remarks in note; if the row is meant to be judged by band, set band on the actual (achieved, partial or notAchieved).',
+    formHintZh: '年度指标值由预算编制部门在指标定义中改写（一个比较符号加一个数，如 ≥95%）；这一行若本就按档次评，在“档次”一栏选择 达成、部分达成 或 未达成。',
+    formHintEn: 'The target is rewritten in the definitions by whoever keeps them (one comparator and one number, e.g. ≥95%); if the row is meant to be judged by band, choose it in the "band" list.',
   },
   MANUAL_SCORE_REQUIRED: {
     severity: 'error',
@@ -85,6 +95,8 @@ export const FORMS = {
     en: 'Indicator "{id} {name}" is "{band}": a score ({range}) and a reason are required',
     hintZh: '填写 declaredScore 与 reason。',
     hintEn: 'Fill declaredScore and reason.',
+    formHintZh: '在“申报得分”填写分数，并在“理由”栏写明理由。',
+    formHintEn: 'Enter the declared score and its reason.',
   },
   MANUAL_SCORE_OUT_OF_BAND: {
     severity: 'error',
@@ -120,5 +132,7 @@ export const FORMS = {
     en: 'The full-year budget is 0: the execution rate cannot be computed',
     hintZh: '填写 fullYearBudget（调整后的全年预算数，单位万元）。',
     hintEn: 'Fill fullYearBudget (the adjusted full-year budget, in units of 10,000 yuan).',
+    formHintZh: '在“全年预算数”栏填写调整后的全年预算数（万元）。',
+    formHintEn: 'Fill the "full-year budget" cell (the adjusted budget, in units of 10,000 yuan).',
   },
 } as const satisfies Record<string, CatalogEntry>;

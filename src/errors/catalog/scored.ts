@@ -29,7 +29,7 @@ export const SCORED = {
     zh: '「{level}」申报分值 {declared}，但所含指标分值合计 {sum}',
     en: '"{level}" declares {declared} points, but its rows add up to {sum}',
     hintZh: '核对各指标分值或申报的权重。',
-    hintEn: 'Check the rows\' maxScore or the declared weight.',
+    hintEn: 'Check the rows\' scores or the declared weight.',
   },
   OVER_ACHIEVEMENT: {
     severity: 'warning',

@@ -6,8 +6,8 @@ export const SERVE = {
     severity: 'error',
     zh: '「{field}」不是填报表上可填写的栏目',
     en: '"{field}" is not a cell the form lets you fill',
-    hintZh: '网页表单只改实际完成值、档次、申报得分与理由、偏差原因、改进措施、预算数字、实际完成情况和填表人信息；其他内容请改 YAML 文件。',
-    hintEn: 'The web form changes only actuals, bands, declared scores and reasons, deviation notes, budget figures, the goal as achieved and the preparer block; edit the YAML file for the rest.',
+    hintZh: '网页表单只改实际完成值、档次、申报得分与理由、偏差原因、改进措施、预算数字、实际完成情况、申报总分与等级和签署栏；其他内容请改 YAML 文件。',
+    hintEn: 'The web form changes only actuals, bands, declared scores and reasons, deviation notes, budget figures, the goal as achieved, the declared total and grade, and the sign-off; edit the YAML file for the rest.',
   },
   FORM_CHANGED_ON_DISK: {
     severity: 'error',

@@ -65,6 +65,8 @@ export const SERVE_TEXTS = {
   'serve.ui.declaredGrade': { zh: '申报等级', en: 'Declared grade' },
   'serve.ui.signAs': { zh: '签署角色', en: 'Sign as' },
   'serve.ui.signKey': { zh: '证书文件（.p12）', en: 'Certificate (.p12)' },
+  'serve.ui.signPick': { zh: '选择文件…', en: 'Choose a file…' },
+  'serve.ui.signNoKey': { zh: '未选择', en: 'none chosen' },
   'serve.ui.signPassword': { zh: '证书密码', en: 'Certificate password' },
   'serve.ui.signButton': { zh: '签署并下载', en: 'Sign and download' },
   'serve.ui.signRestart': { zh: '从头重新签署（用当前的表生成新的 PDF，替换已签的 PDF）', en: 'Start the sign-off again (a new PDF from the form as it is now replaces the signed one)' },

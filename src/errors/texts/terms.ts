@@ -14,6 +14,7 @@ export const TERM_TEXTS = {
   'workbook.locked.maxScore': { zh: '分值', en: 'maximum score' },
   'declared.noReason': { zh: '且未说明理由', en: 'and no reason is given' },
   'declared.noReason.fix': { zh: '若确需人工调整，请在 reason 中写明理由。', en: 'To override by hand, give a reason.' },
+  'declared.noReason.fix.form': { zh: '若确需人工调整，请在“理由”栏写明理由。', en: 'To override by hand, give a reason.' },
   'declared.aboveMax': { zh: '且超过此行分值 {max}（有理由也不能超过分值）', en: 'and it is above the row’s maximum {max} (no reason allows that)' },
   'declared.aboveMax.fix': { zh: '申报得分不能超过分值；改为不超过 {max} 的分数。', en: 'A declared score cannot exceed the maximum; give one of at most {max}.' },
   'declared.computed': { zh: '预算执行得分按执行率计算', en: 'the budget score follows from the execution rate' },

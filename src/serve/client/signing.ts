@@ -86,6 +86,7 @@ export function setupSigning(h: SigningHooks): { refresh(pickNext?: boolean): Pr
     const response = await fetch('/api/sign', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
     password.value = '';
     key.value = '';
+    byId('sign-key-name').textContent = h.t.signNoKey ?? '';
     if (!response.ok) {
       say(`${h.t.signRefused ?? ''} ${problemsText((await response.json()) as Problems)}`, 'error');
       return refresh();
@@ -99,6 +100,9 @@ export function setupSigning(h: SigningHooks): { refresh(pickNext?: boolean): Pr
     say(fill(h.t.signedDone, { role: roleLabel, signer, file: name }), 'ok');
     document.body.dataset.signedAs = body.role;
   };
+  key.addEventListener('change', () => {
+    byId('sign-key-name').textContent = key.files?.[0]?.name ?? h.t.signNoKey ?? '';
+  });
   byId('sign').addEventListener('click', () => void sign());
   return { refresh };
 }
