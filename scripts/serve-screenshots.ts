@@ -23,7 +23,8 @@ async function demoKey(dir: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const folder = tempDir('jixiao-screenshots-');
+  // named as in the repository: the page's title shows the folder's name
+  const folder = path.join(tempDir('jixiao-screenshots-'), 'examples');
   cpSync(path.join(ROOT, 'examples'), folder, { recursive: true });
   const key = await demoKey(tempDir('jixiao-screenshot-keys-'));
   const [served, browser] = await Promise.all([startServe(folder), launchChromium()]);

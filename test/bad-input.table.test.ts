@@ -218,7 +218,7 @@ const CASES: Case[] = [
   { name: 'sign with a FIFO as the key', argv: () => ['sign', P('bare.pdf'), '--p12', P('fifo.p12'), '--role', '填表人'], code: 'NOT_A_REGULAR_FILE', env: signEnv },
   // verify
   { name: 'verify a missing file', argv: () => ['verify', P('nope.pdf')], code: 'FILE_NOT_FOUND' },
-  { name: 'verify a folder', argv: () => ['verify', P('empty')], code: 'NOT_A_REGULAR_FILE' },
+  { name: 'verify a folder without PDFs', argv: () => ['verify', P('empty')], code: 'NO_PDFS' },
   { name: 'verify /dev/zero', argv: () => ['verify', '/dev/zero'], code: 'NOT_A_REGULAR_FILE' },
   // keygen
   { name: 'keygen for -5 days', argv: () => ['keygen', '--cn', 'x', '-o', P('k1.p12'), '--days', '-5'], code: 'USAGE', env: signEnv },

@@ -17,10 +17,15 @@ import type * as Serve from './commands/serve';
 import type * as Sign from './commands/sign';
 import type * as Test from './commands/test';
 import type * as Verify from './commands/verify';
+import type * as VerifyMany from './commands/verifyMany';
 import type * as Workbook from './commands/workbook';
 import type * as Worker from './commands/worker';
 import { EXIT, guarded, type OutputMode } from './exitCodes';
 import { processIo, quietOnClosedPipes, type Io } from './io';
+import { statSync } from 'node:fs';
+
+/** A folder given where files are taken (verify 表单/): its files are searched. */
+const isFolder = (p: string): boolean => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
 
 /** The mode is read before commander parses, so usage errors and help come out in the right language and form. */
 /**
@@ -159,13 +164,21 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .action((pdf: string, options: Sign.SignCommandOptions) => run(() => load<typeof Sign>('./commands/sign').signCommand(pdf, options, io, mode))());
 
   command('verify', 'help.verify')
-    .argument('<pdf>', t('help.verify.pdf'))
+    .argument('<pdf...>', t('help.verify.pdf'))
+    .option('-o, --output <file.xlsx|file.csv>', t('help.verify.output'))
     .option('--allow-unsigned', t('help.verify.allowUnsigned'))
     .option('--allow-custom-rules', t('help.verify.allowCustomRules'))
     .option('--allow-name-mismatch', t('help.verify.allowNameMismatch'))
     .option('--trust <file|folder>', t('help.verify.trust'), (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--roles <roles>', t('help.verify.roles'))
-    .action((pdf: string, options: Verify.VerifyCommandOptions) => run(() => load<typeof Verify>('./commands/verify').verifyCommand(pdf, options, io, mode))());
+    .action((pdfs: string[], options: Verify.VerifyCommandOptions & { output?: string }) =>
+      run(() => {
+        // one file: its whole report; several, a folder, or a table to write: one line per form
+        const [only] = pdfs;
+        if (pdfs.length === 1 && only !== undefined && !isFolder(only) && options.output === undefined) return load<typeof Verify>('./commands/verify').verifyCommand(only, options, io, mode);
+        return load<typeof VerifyMany>('./commands/verifyMany').verifyManyCommand(pdfs, options, io, mode);
+      })(),
+    );
 
   command('keygen', 'help.keygen')
     .requiredOption('--cn <name>', t('help.keygen.cn'))

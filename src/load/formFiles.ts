@@ -9,9 +9,18 @@ import { inputError } from '../errors/diagnostic';
  * named otherwise is not a form and is passed over; a folder reached twice through links is searched once.
  */
 export function findForms(targets: string[], options: { workbooks?: boolean } = {}): string[] {
+  const isForm = (name: string): boolean => name.endsWith('.actuals.yaml') || (options.workbooks === true && name.endsWith('.xlsx') && !name.startsWith('~$'));
+  return findFiles(targets, isForm, 'NO_FORMS');
+}
+
+/** The signed forms a command was given: files as named, folders searched (recursively, sorted) for *.pdf. */
+export function findPdfs(targets: string[]): string[] {
+  return findFiles(targets, (name) => name.toLowerCase().endsWith('.pdf'), 'NO_PDFS');
+}
+
+function findFiles(targets: string[], isForm: (name: string) => boolean, none: 'NO_FORMS' | 'NO_PDFS'): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  const isForm = (name: string): boolean => name.endsWith('.actuals.yaml') || (options.workbooks === true && name.endsWith('.xlsx') && !name.startsWith('~$'));
   const walk = (p: string, top: boolean): void => {
     if (absent(p)) throw inputError('FILE_NOT_FOUND', { path: p });
     // anything but a folder goes to the loader, which says what is wrong with it (a broken link, a pipe…)
@@ -29,7 +38,7 @@ export function findForms(targets: string[], options: { workbooks?: boolean } = 
       if (stats?.isDirectory()) walk(child, false);
       else if (isForm(entry)) out.push(child);
     }
-    if (top && out.length === before) throw inputError('NO_FORMS', { path: p });
+    if (top && out.length === before) throw inputError(none, { path: p });
   };
   for (const target of targets) walk(target, true);
   return out;

@@ -6,6 +6,6 @@ export { runRuleSetTests, type TestFileOutcome } from '../lint/ruleSetTests';
 export { resultToJson } from '../report/json';
 export { textReport } from '../report/textReport';
 export { FILE_KINDS, isFileKind, jsonSchemaOf } from '../schema/kinds';
-export { findForms } from '../load/formFiles';
+export { findForms, findPdfs } from '../load/formFiles';
 export { lintFile, type LintReport } from '../lint/lintFile';
 export { showRuleSet, type ParameterLine } from './ruleSetShow';

@@ -5,6 +5,8 @@ export { renderForms, formHtml, embeddedData, type RenderedForm } from './render
 export { standaloneHtml } from '../report/assets';
 export { signFile, signBytes, keygen } from './sign';
 export { verifyPdf, type VerifyReport } from './verify';
+export { verifyMany, verifySummaryFile, type VerifySummaryRow } from './verifyMany';
+export { summaryCells, summaryHeaders } from '../report/verifySummary';
 export { compareRuleSets, type CompareRun } from '../compare/run';
 export { compareText, compareCsv, compareCsvLine, compareHtml } from '../report/compareReport';
 export { exportWorkbookFile, workbookActuals } from './workbook';

@@ -42,6 +42,9 @@ export interface VerifyReport {
     rescoreMatches: boolean;
     total: string | null;
     grade: string | null;
+    /** The unit and project the form is for, as the embedded inputs say ('' when they cannot be read). */
+    department: string;
+    project: string;
     rescoredTotal: string | null;
     differences: string[];
     /** What differs from the shipped rule set of the same id (empty when it is that rule set, or a custom id). */
@@ -136,7 +139,7 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
     revisions: revisionEnds(bytes).length,
     signatures: [],
     unsignedBytesAfterLast: 0,
-    embedded: { found: false, hashesMatch: false, jixiaoVersion: '', ruleSet: '', actualsSha256: '', rescoreMatches: false, total: null, grade: null, rescoredTotal: null, differences: [], ruleSetDifferences: [], problems: [] },
+    embedded: { found: false, hashesMatch: false, jixiaoVersion: '', ruleSet: '', actualsSha256: '', rescoreMatches: false, total: null, grade: null, department: '', project: '', rescoredTotal: null, differences: [], ruleSetDifferences: [], problems: [] },
     intact: false,
     identityVerified: false,
     roles: { required: [], signed: [], missing: [] },
@@ -214,6 +217,8 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
         })
       ).result;
       const rescored = resultToJson(rescoredForm);
+      e.department = rescoredForm.department;
+      e.project = rescoredForm.header.project?.name ?? '';
       // the page a reader sees must say what the data scores to
       for (const what of await pageFindings(bytes, rescoredForm)) reasons.push(textRef('verify.reason.pageDiffers', { what }));
       e.rescoredTotal = rescored.total;

@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import { diagnosticJson } from '../../errors/message';
 import { text, textOf, textOfRef, type TextKey, type TextRef } from '../../errors/texts';
 import { beijingDateTime, verifyPdf } from '../../pipeline';
+import type { VerifyOptions } from '../../pipeline/verify';
 import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
 import type { Io } from '../io';
 import { paint } from '../style';
@@ -37,6 +38,12 @@ function requiredRoles(list: string | undefined): Role[] | undefined {
     });
 }
 
+/** What the command line's options ask of verify, for one file or many. */
+export function verifyOptionsOf(options: VerifyCommandOptions): VerifyOptions {
+  const roles = requiredRoles(options.roles);
+  return { ...(options.allowUnsigned ? { allowUnsigned: true } : {}), ...(options.allowCustomRules ? { allowCustomRules: true } : {}), ...(options.allowNameMismatch ? { allowNameMismatch: true } : {}), ...(roles ? { requiredRoles: roles } : {}), trust: options.trust ?? [] };
+}
+
 /** The exit code of a report: 0 核验通过; 4 intact but an identity unverified; 1 anything else (roles still to sign too). */
 const exitOf = (report: { ok: boolean; intact: boolean; identityVerified: boolean }): number =>
   report.ok ? EXIT.ok : report.intact && !report.identityVerified ? EXIT.unverifiedIdentity : EXIT.input;
@@ -56,8 +63,7 @@ function rolesText(roles: { required: Role[]; signed: Role[]; missing: Role[] },
  */
 export async function verifyCommand(file: string, options: VerifyCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const { lang } = mode;
-  const roles = requiredRoles(options.roles);
-  const report = await verifyPdf(file, { ...(options.allowUnsigned ? { allowUnsigned: true } : {}), ...(options.allowCustomRules ? { allowCustomRules: true } : {}), ...(options.allowNameMismatch ? { allowNameMismatch: true } : {}), ...(roles ? { requiredRoles: roles } : {}), trust: options.trust ?? [] });
+  const report = await verifyPdf(file, verifyOptionsOf(options));
   const roleName = (role: string | null): string => ((ROLES as readonly (string | null)[]).includes(role) ? text(`role.${role as Role}`, lang) : text('verify.role.unknown', lang));
   if (options.json) {
     io.out(

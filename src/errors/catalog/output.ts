@@ -65,6 +65,13 @@ export const OUTPUT = {
     hintZh: '再运行一次：会读取最新的文件，在其后追加。',
     hintEn: 'Run again: the newest file is read and added to.',
   },
+  NO_PDFS: {
+    severity: 'error',
+    zh: '目录 {path} 中没有 PDF 文件',
+    en: 'The folder {path} holds no PDF file',
+    hintZh: '给出签署后的自评表 PDF 所在的文件夹，或直接给出文件路径。',
+    hintEn: 'Name the folder that holds the signed forms, or the files themselves.',
+  },
   NO_FORMS: {
     severity: 'error',
     zh: '目录 {path} 中没有实际完成值文件（*.actuals.yaml）',

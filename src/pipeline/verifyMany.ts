@@ -1,0 +1,34 @@
+import { InputError } from '../errors/diagnostic';
+import type { Lang } from '../errors/lang';
+import { findPdfs } from '../load/formFiles';
+import { csvFile } from '../report/csv';
+import { summaryCells, summaryHeaders, summaryRow, unreadableRow, type VerifySummaryRow } from '../report/verifySummary';
+import { text } from '../errors/texts';
+import { tableWorkbook } from '../workbook/tableWorkbook';
+import { verifyPdf, type VerifyOptions } from './verify';
+
+export type { VerifySummaryRow, VerifyVerdict } from '../report/verifySummary';
+
+/**
+ * Verifies every PDF under the files and folders given, one after another (each is read whole: a year of forms
+ * would not fit in memory at once), and gives one line per file. A file that cannot be opened is a line too.
+ */
+export async function verifyMany(targets: string[], options: VerifyOptions, lang: Lang): Promise<VerifySummaryRow[]> {
+  const rows: VerifySummaryRow[] = [];
+  for (const file of findPdfs(targets)) {
+    try {
+      rows.push(summaryRow(await verifyPdf(file, options), lang));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      rows.push(unreadableRow(file, error.diagnostics, lang));
+    }
+  }
+  return rows;
+}
+
+/** The table as a file: .xlsx (Chinese headers, one sheet) or, for any other name, CSV with a byte-order mark. */
+export async function verifySummaryFile(rows: readonly VerifySummaryRow[], lang: Lang, output: string): Promise<Uint8Array | string> {
+  const cells = rows.map((r) => summaryCells(r, lang));
+  if (output.toLowerCase().endsWith('.xlsx')) return tableWorkbook(text('verify.many.sheet', lang), summaryHeaders(lang), cells);
+  return csvFile(summaryHeaders(lang), cells);
+}
