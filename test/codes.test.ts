@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
@@ -50,7 +51,11 @@ async function codes(file: string): Promise<{ code: number; found: [string, numb
 describe('reading files', () => {
   test('a folder, a symlink loop and an oversized file are refused with their own codes, exit 1', async () => {
     const dir = tempDir();
-    expect((await runCli('verify', dir, '--json')).out).toContain('"NOT_A_REGULAR_FILE"');
+    // a folder is searched for PDFs (NO_PDFS when it has none); a pipe named like one is refused, never read
+    expect((await runCli('verify', dir, '--json')).out).toContain('"NO_PDFS"');
+    execFileSync('mkfifo', [path.join(dir, 'pipe.pdf')]);
+    expect((await runCli('verify', path.join(dir, 'pipe.pdf'), '--json')).out).toContain('"NOT_A_REGULAR_FILE"');
+    expect(JSON.parse((await runCli('verify', dir, '--json')).out)).toEqual([expect.objectContaining({ verdict: 'failed', reason: expect.stringContaining('不是普通文件') })]);
     symlinkSync(path.join(dir, 'b.yaml'), path.join(dir, 'a.yaml'));
     symlinkSync(path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml'));
     const loop = await runCli('score', path.join(dir, 'a.yaml'), '--json');

@@ -100,7 +100,8 @@ describe('forged identities, each refused with its reason (exit 4: the file is i
     writeFileSync(at('fake-ca.p12'), fake.p12);
     writeFileSync(at('fake-signer.p12'), keygen({ commonName: '测试填表人甲', password: PASSWORD, issuer: { file: at('fake-ca.p12'), password: PASSWORD } }).p12);
     await signAs(at('fake-signer.p12'), 'preparer', at('unsigned.pdf'), at('fake-ca-signed.pdf'));
-    await refused(at('fake-ca-signed.pdf'), new RegExp(`证书链到不了任何受信任的根证书（链上最后的签发者：${CA_NAME}）`));
+    // said plainly: the name matches, the key does not
+    await refused(at('fake-ca-signed.pdf'), new RegExp(`自称由受信任的「${CA_NAME}」签发，但与受信任的那张根证书只是同名，不是同一把密钥：可能是伪造的证书`));
   });
 
   test('an openssl self-signed certificate', async () => {

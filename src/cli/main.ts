@@ -171,6 +171,7 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .option('--allow-name-mismatch', t('help.verify.allowNameMismatch'))
     .option('--trust <file|folder>', t('help.verify.trust'), (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option('--roles <roles>', t('help.verify.roles'))
+    .option('--details', t('help.verify.details'))
     .action((pdfs: string[], options: Verify.VerifyCommandOptions & { output?: string }) =>
       run(() => {
         // one file: its whole report; several, a folder, or a table to write: one line per form

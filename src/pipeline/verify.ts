@@ -29,6 +29,11 @@ export interface VerifyReport {
   file: string;
   revisions: number;
   signatures: SignatureReport[];
+  /**
+   * Every signature's byte range misses the file's bytes: the whole file was written anew by another program (a
+   * viewer's "save as", a PDF tool), which keeps the signature fields but not the bytes they signed.
+   */
+  resaved: boolean;
   /** Bytes after the last signature's range: an unsigned update (empty when 0). */
   unsignedBytesAfterLast: number;
   embedded: {
@@ -138,6 +143,7 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
     file,
     revisions: revisionEnds(bytes).length,
     signatures: [],
+    resaved: false,
     unsignedBytesAfterLast: 0,
     embedded: { found: false, hashesMatch: false, jixiaoVersion: '', ruleSet: '', actualsSha256: '', rescoreMatches: false, total: null, grade: null, department: '', project: '', rescoredTotal: null, differences: [], ruleSetDifferences: [], problems: [] },
     intact: false,
@@ -172,8 +178,11 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
     return { ...c, role: field?.role ?? null, certifies: field?.certifies ?? null, valid };
   });
   if (checks.length === 0 && !options.allowUnsigned) reasons.push(textRef('verify.reason.unsigned'));
+  // said once, in plain words, instead of every signature's range and digest failing one by one
+  report.resaved = report.signatures.length > 0 && report.signatures.every((s) => !s.rangeValid);
+  if (report.resaved) reasons.push(textRef('verify.reason.resaved'));
   for (const s of report.signatures) {
-    if (s.valid) continue;
+    if (s.valid || report.resaved) continue;
     const problems = s.problems.length > 0 ? s.problems : [textRef('verify.reason.notWholeRevision')];
     for (const problem of problems) reasons.push(textRef('verify.reason.invalidSignature', { index: s.index, problems: problem }));
   }
@@ -193,7 +202,8 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
       report.signatures.map((s) => ({ role: isRole(s.role) ? s.role : null, signer: s.signer, organization: s.organization, fingerprint: s.fingerprint })),
       { allowNameMismatch: options.allowNameMismatch === true, units: unitNames(embedded) },
     );
-    for (const { index, breach } of breaches) {
+    // a re-saved file's signers cannot be read: who signed in which role is not a question it can answer
+    for (const { index, breach } of report.resaved ? [] : breaches) {
       report.embedded.problems.push(breach);
       reasons.push(textRef('verify.reason.role', { index }));
     }

@@ -108,7 +108,10 @@ export function checkTrust(signer: X509Certificate, carried: X509Certificate[], 
     const candidates = [...anchors, ...carried].filter((c) => c.fingerprint256 !== current.fingerprint256 && current.checkIssued(c) && current.verify(c.publicKey));
     const issuer = candidates.find(isAnchor) ?? candidates[0];
     if (!issuer) {
-      problems.push(textRef('verify.problem.untrusted', { issuer: /^CN=(.*)$/m.exec(current.issuer)?.[1] ?? current.issuer }));
+      const named = /^CN=(.*)$/m.exec(current.issuer)?.[1] ?? current.issuer;
+      // a trusted root of the very name the certificate claims, whose key did not sign it: the likeliest forgery
+      const sameName = anchors.some((a) => current.checkIssued(a));
+      problems.push(textRef(sameName ? 'verify.problem.sameNameOtherKey' : 'verify.problem.untrusted', { issuer: named }));
       return { trusted: false, chain, problems };
     }
     const usage = usageOf(issuer);

@@ -3,14 +3,16 @@ import { inputError } from '../../errors/diagnostic';
 import Table from 'cli-table3';
 import { diagnosticJson } from '../../errors/message';
 import { text, textOf, textOfRef, type TextKey, type TextRef } from '../../errors/texts';
-import { beijingDateTime, verifyPdf } from '../../pipeline';
+import { beijingDateTime, verifyPdf, type VerifyReport } from '../../pipeline';
 import type { VerifyOptions } from '../../pipeline/verify';
 import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
 import type { Io } from '../io';
 import { paint } from '../style';
 
 const yes = (v: boolean): string => (v ? '✓' : '✗');
-const COLUMNS: TextKey[] = ['verify.col.index', 'verify.col.role', 'verify.col.signer', 'verify.col.issuer', 'verify.col.time', 'verify.col.range', 'verify.col.digest', 'verify.col.signature', 'verify.col.certificate', 'verify.col.identity', 'verify.col.revision', 'verify.col.after'];
+/** The table a reader needs; --details adds how each signature was checked, in plain words too. */
+const COLUMNS: TextKey[] = ['verify.col.index', 'verify.col.role', 'verify.col.signer', 'verify.col.issuer', 'verify.col.time', 'verify.col.valid', 'verify.col.identity'];
+const DETAIL_COLUMNS: TextKey[] = ['verify.col.range', 'verify.col.digest', 'verify.col.signature', 'verify.col.certificate', 'verify.col.revision', 'verify.col.after'];
 
 /** ✓ trusted, ✗ not, ? when no trusted root was given. */
 const trustMark = (trusted: boolean | null): string => (trusted === null ? '?' : yes(trusted));
@@ -23,6 +25,8 @@ export interface VerifyCommandOptions {
   trust?: string[];
   /** 填表人,审核人 …: the roles this check requires. */
   roles?: string;
+  /** Every check of every signature, one column each. */
+  details?: boolean;
 }
 
 /** The roles named by --roles (Chinese labels or ids, comma-separated), or a usage error naming the one not known. */
@@ -57,6 +61,27 @@ function rolesText(roles: { required: Role[]; signed: Role[]; missing: Role[] },
   return text('verify.roles.some', lang, { total: roles.required.length, count: signed.length, missing: names(roles.missing) });
 }
 
+/** A signature's role as the reader names it. */
+const roleName = (role: string | null, lang: OutputMode['lang']): string => ((ROLES as readonly (string | null)[]).includes(role) ? text(`role.${role as Role}`, lang) : text('verify.role.unknown', lang));
+
+/** Each signature: a row of the table, then who the signer is (fingerprint, chain), what it certifies, its time stamp. */
+function printSignatures(report: VerifyReport, details: boolean, io: Io, lang: OutputMode['lang']): void {
+  const table = new Table({ head: [...COLUMNS, ...(details ? DETAIL_COLUMNS : [])].map((c) => textOf(c, lang)), style: { head: [], border: [] } });
+  for (const s of report.signatures) {
+    const row = [s.index, roleName(s.role, lang), s.signer, s.issuer, beijingDateTime(s.signingTime, lang), yes(s.valid), trustMark(s.trust.trusted)];
+    table.push(details ? [...row, yes(s.rangeValid), yes(s.digestValid), yes(s.signatureValid), yes(s.certificateValidAtSigning), s.revision || '—', s.bytesAfter] : row);
+  }
+  io.out(table.toString());
+  // who each signer is: the certificate's fingerprint (to compare with what the signer says it is) and its chain
+  for (const s of report.signatures) {
+    const chain = s.trust.chain.map((link) => `${link.name}${link.anchor ? text('verify.chain.anchor', lang) : ''}`).join(' ← ');
+    io.out(text('verify.signer', lang, { index: s.index, signer: s.signer, test: s.testCertificate ? text('verify.signer.test', lang) : '', fingerprint: s.fingerprint, chain: chain || '—' }));
+    if (s.certifies !== null) io.out(text('verify.certifies', lang, { level: s.certifies, allows: text(s.certifies === 1 ? 'verify.certifies.1' : s.certifies === 3 ? 'verify.certifies.3' : 'verify.certifies.2', lang) }));
+    const stamp = s.timestamp;
+    if (stamp) io.out(text('verify.timestamp', lang, { time: beijingDateTime(stamp.time, lang), authority: stamp.authority, state: !stamp.valid ? text('verify.timestamp.invalid', lang) : stamp.trusted === false ? text('verify.timestamp.untrusted', lang) : '' }));
+  }
+}
+
 /**
  * `jixiao verify signed.pdf [--trust ca.pem …] [--json]`: exit 0 only when every check holds and every signer's
  * certificate leads to a trusted root; 4 when the file is intact but who signed it is not verified.
@@ -64,13 +89,12 @@ function rolesText(roles: { required: Role[]; signed: Role[]; missing: Role[] },
 export async function verifyCommand(file: string, options: VerifyCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const { lang } = mode;
   const report = await verifyPdf(file, verifyOptionsOf(options));
-  const roleName = (role: string | null): string => ((ROLES as readonly (string | null)[]).includes(role) ? text(`role.${role as Role}`, lang) : text('verify.role.unknown', lang));
   if (options.json) {
     io.out(
       JSON.stringify(
         {
           ...report,
-          signatures: report.signatures.map((s) => ({ ...s, roleLabel: roleName(s.role), problems: s.problems.map((p) => textOfRef(p, lang)) })),
+          signatures: report.signatures.map((s) => ({ ...s, roleLabel: roleName(s.role, lang), problems: s.problems.map((p) => textOfRef(p, lang)) })),
           embedded: { ...report.embedded, problems: report.embedded.problems.map((p) => diagnosticJson(p, lang)) },
           reasons: report.reasons.map((r) => textOfRef(r, lang)),
           identityReasons: report.identityReasons.map((r) => textOfRef(r, lang)),
@@ -82,21 +106,8 @@ export async function verifyCommand(file: string, options: VerifyCommandOptions,
     return exitOf(report);
   }
   io.out(text('verify.summary', lang, { file, revisions: report.revisions, signatures: report.signatures.length }));
-  if (report.signatures.length > 0) {
-    const table = new Table({ head: COLUMNS.map((c) => textOf(c, lang)), style: { head: [], border: [] } });
-    for (const s of report.signatures) {
-      table.push([s.index, roleName(s.role), s.signer, s.issuer, beijingDateTime(s.signingTime, lang), yes(s.rangeValid), yes(s.digestValid), yes(s.signatureValid), yes(s.certificateValidAtSigning), trustMark(s.trust.trusted), s.revision || '—', s.bytesAfter]);
-    }
-    io.out(table.toString());
-    // who each signer is: the certificate's fingerprint (to compare with what the signer says it is) and its chain
-    for (const s of report.signatures) {
-      const chain = s.trust.chain.map((link) => `${link.name}${link.anchor ? text('verify.chain.anchor', lang) : ''}`).join(' ← ');
-      io.out(text('verify.signer', lang, { index: s.index, signer: s.signer, test: s.testCertificate ? text('verify.signer.test', lang) : '', fingerprint: s.fingerprint, chain: chain || '—' }));
-      if (s.certifies !== null) io.out(text('verify.certifies', lang, { level: s.certifies, allows: text(s.certifies === 1 ? 'verify.certifies.1' : s.certifies === 3 ? 'verify.certifies.3' : 'verify.certifies.2', lang) }));
-      const stamp = s.timestamp;
-      if (stamp) io.out(text('verify.timestamp', lang, { time: beijingDateTime(stamp.time, lang), authority: stamp.authority, state: !stamp.valid ? text('verify.timestamp.invalid', lang) : stamp.trusted === false ? text('verify.timestamp.untrusted', lang) : '' }));
-    }
-  }
+  // a re-saved file's signature table is all ✗ and blanks: the one reason below says it plainly
+  if (report.signatures.length > 0 && (!report.resaved || options.details)) printSignatures(report, options.details === true, io, lang);
   const e = report.embedded;
   if (e.found) {
     io.out(text('verify.embedded', lang, { version: e.jixiaoVersion, ruleSet: e.ruleSet, hashes: text(e.hashesMatch ? 'verify.hashes.match' : 'verify.hashes.differ', lang) }));
@@ -107,7 +118,7 @@ export async function verifyCommand(file: string, options: VerifyCommandOptions,
   if (options.allowCustomRules && e.ruleSetDifferences.length > 0) io.out(paint(text('verify.customRules', lang, { id: e.ruleSet, differences: e.ruleSetDifferences.join('；') }), 'warning', io.colour));
   const rolesLine = rolesText(report.roles, lang);
   io.out(rolesLine);
-  if (report.ok) io.out(paint(text('verify.ok', lang), 'info', io.colour));
+  if (report.ok) io.out(paint(text(report.signatures.length === 0 ? 'verify.okUnsigned' : 'verify.ok', lang), 'info', io.colour));
   else if (report.intact && report.identityVerified) io.out(paint(text('verify.rolesMissing', lang, { roles: rolesLine }), 'error', io.colour));
   else if (report.intact) for (const r of report.identityReasons) io.out(paint(text('verify.unverifiedIdentity', lang, { reason: textOfRef(r, lang) }), 'warning', io.colour));
   else for (const r of report.reasons) io.out(paint(text('verify.failed', lang, { reason: textOfRef(r, lang) }), 'error', io.colour));

@@ -51,6 +51,7 @@ export const CLI_TEXTS = {
   'help.sign.output': { zh: '输出文件（默认写回原文件）', en: 'output file (default: the input file, updated in place)' },
   'help.verify': { zh: '核验签名、检查末次签名后有无追加内容，并用内嵌数据重新评分比对', en: 'verify signatures, check nothing follows the last one, and re-score the embedded data' },
   'help.verify.pdf': { zh: '已签署的 PDF；给出多个文件或文件夹时，每份一行汇总成表', en: 'a signed PDF; several files or folders give one line per form' },
+  'help.verify.details': { zh: '逐项列出每个签名的各项检查（签名范围、内容摘要、证书、修订版本）', en: 'list every check of every signature (byte range, digest, certificate, revision)' },
   'help.verify.output': { zh: '把汇总表写成 .xlsx（中文表头）或 .csv', en: 'write the table as .xlsx (Chinese headers) or .csv' },
   'help.verify.trust': { zh: '受信任的根证书（PEM/DER 文件或放证书的文件夹，可重复）；不给时读环境变量 JIXIAO_TRUST', en: 'a trusted root certificate (PEM/DER file or a folder of them; repeatable); JIXIAO_TRUST is read when none is given' },
   'help.verify.allowCustomRules': { zh: '接受冒用发布规则集编号却内容不同的内嵌规则集（仍列出差异）', en: 'accept an embedded rule set that uses a shipped id but differs from it (the differences are still listed)' },
