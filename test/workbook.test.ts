@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { ROOT, runCli, tempDir } from './helpers';
+import { CLEAN, ROOT, runCli, tempDir } from './helpers';
 import { describeWith, onPath } from './outsidePrograms';
 
 // The 自评表 workbook: exported by jixiao, filled as a clerk would (exceljs, LibreOffice), imported back.
@@ -86,6 +86,7 @@ describe('jixiao export', () => {
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       ['自评表', 'visible'],
       ['jixiao', 'hidden'],
+      ['jixiao-definitions', 'hidden'],
     ]);
     const s = wb.getWorksheet('自评表')!;
     expect(s.getCell('A1').value).toBe('2023年度项目支出绩效自评表');
@@ -237,6 +238,49 @@ describe('jixiao import', () => {
     const draft = JSON.parse((await runCli('score', file, '--json')).out);
     expect(draft.status).toBe('draft');
     expect(draft.pending.map((e: { code: string; location: { cell?: string } }) => [e.code, e.location.cell])).toEqual([['UNIT_MISMATCH', `自评表!F${rowOf(s, '1.2')}`]]);
+  });
+});
+
+describe('a workbook e-mailed alone carries its definitions', () => {
+  const alone = (name: string): string => path.join(dir, 'mailbox', name);
+
+  beforeAll(async () => {
+    mkdirSync(path.join(dir, 'mailbox'), { recursive: true });
+    // exported here, received there: the definitions file the workbook names is nowhere near it
+    expect((await runCli('export', CLEAN, '-o', path.join(dir, 'sent.xlsx'))).code).toBe(0);
+    copyFileSync(path.join(dir, 'sent.xlsx'), alone('form.xlsx'));
+  });
+
+  test('score and render work on the workbook alone, with the definitions it carries; the PDF embeds them byte for byte', async () => {
+    const score = await runCli('score', alone('form.xlsx'), '--json');
+    expect(score.code).toBe(0);
+    expect(JSON.parse(score.out).total).toBe('99.8');
+    expect((await runCli('render', alone('form.xlsx'), '-o', alone('form.pdf'))).code).toBe(0);
+    const verified = JSON.parse((await runCli('verify', alone('form.pdf'), '--allow-unsigned', '--json')).out) as { ok: boolean; embedded: { total: string } };
+    expect(verified).toMatchObject({ ok: true, embedded: { total: '99.8' } });
+  });
+
+  test('import writes the carried definitions beside the actuals file it makes, which then scores on its own; again, it reuses them', async () => {
+    const run = await runCli('import', alone('form.xlsx'), '-o', alone('form.actuals.yaml'));
+    expect(run.code).toBe(0);
+    expect(run.err).toContain('已按工作簿内嵌的副本写出');
+    expect(readFileSync(alone('project.indicators.yaml'), 'utf8')).toBe(readFileSync(path.join(ROOT, 'examples/water-2023/project.indicators.yaml'), 'utf8'));
+    expect(readFileSync(alone('form.actuals.yaml'), 'utf8')).toContain('definitions: "./project.indicators.yaml"');
+    expect(JSON.parse((await runCli('score', alone('form.actuals.yaml'), '--json')).out).total).toBe('99.8');
+    expect((await runCli('import', alone('form.xlsx'), '-o', alone('again.actuals.yaml'))).code).toBe(0);
+    // the YAML beside it is used, and checked: changed, the workbook is refused as before
+    writeFileSync(alone('project.indicators.yaml'), `${readFileSync(alone('project.indicators.yaml'), 'utf8')}# changed\n`);
+    expect((await runCli('score', alone('form.xlsx'))).err).toContain('DEFINITIONS_CHANGED');
+  });
+
+  test('carried definitions someone edited in the hidden sheet are refused (WORKBOOK_DEFINITIONS_DAMAGED)', async () => {
+    const wb = await open(path.join(dir, 'sent.xlsx'));
+    const sheet = wb.getWorksheet('jixiao-definitions')!;
+    sheet.getCell('A1').value = String(sheet.getCell('A1').value).replace('maxScore: 10', 'maxScore: 20');
+    mkdirSync(path.join(dir, 'edited'));
+    await wb.xlsx.writeFile(path.join(dir, 'edited', 'form.xlsx'));
+    const run = await runCli('score', path.join(dir, 'edited', 'form.xlsx'));
+    expect([run.code, run.err]).toEqual([1, expect.stringContaining('WORKBOOK_DEFINITIONS_DAMAGED')]);
   });
 });
 

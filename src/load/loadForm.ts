@@ -48,12 +48,13 @@ export function loadForm(actualsPath: string, options: LoadOptions = {}): Loaded
 
 /**
  * The loader from an actuals document already read (a file, or the YAML a workbook's cells make, whose
- * locations point at cells): finds its definitions and rule set and runs every check.
+ * locations point at cells): finds its definitions (or takes those given: a workbook's own copy) and rule set
+ * and runs every check.
  */
-export function loadFormFromDocument(actualsDoc: SourceDocument, options: LoadOptions = {}): LoadedForm {
+export function loadFormFromDocument(actualsDoc: SourceDocument, options: LoadOptions = {}, definitionsGiven?: SourceDocument): LoadedForm {
   const definitionsRef = definitionsReference(actualsDoc);
-  let definitions: SourceDocument | Diagnostic[] = [];
-  if (definitionsRef) {
+  let definitions: SourceDocument | Diagnostic[] = definitionsGiven ?? [];
+  if (definitionsRef && !definitionsGiven) {
     try {
       definitions = readSource(resolveBeside(actualsDoc, definitionsRef), actualsDoc.locate(['definitions']));
     } catch (error) {
@@ -122,7 +123,11 @@ function withReservedIds(actuals: ActualsFile, doc: SourceDocument): ActualsFile
 
 /** A definitions file with every check `score` makes on it (schema, rule set, level names, ids); for init and export. */
 export function loadDefinitions(file: string, options: LoadOptions = {}): { doc: SourceDocument; definitions: DefinitionsFile; ruleSet: RuleSet } {
-  const doc = readSource(file);
+  return loadDefinitionsDocument(readSource(file), options);
+}
+
+/** The same from a definitions document already read (the copy a workbook carries). */
+export function loadDefinitionsDocument(doc: SourceDocument, options: LoadOptions = {}): { doc: SourceDocument; definitions: DefinitionsFile; ruleSet: RuleSet } {
   const { value, diagnostics } = validateDocument(doc, definitionsSchema);
   throwIfErrors(diagnostics);
   if (!value) throw new InputError(diagnostics);

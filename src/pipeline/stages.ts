@@ -48,7 +48,10 @@ export async function scoreFile(actualsPath: string, options: ScoreOptions = {},
   const loaded = await timings.time('load', async () => {
     // the workbook library is loaded only for a workbook: it is a third of every command's start-up time
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    if (/\.xlsx$/i.test(actualsPath)) return loadFormFromDocument((await (require('./workbook') as typeof Workbook).workbookActuals(actualsPath)).doc, options);
+    if (/\.xlsx$/i.test(actualsPath)) {
+      const read = await (require('./workbook') as typeof Workbook).workbookActuals(actualsPath);
+      return loadFormFromDocument(read.doc, options, read.carried?.doc);
+    }
     // a definitions file scores as a blank form (every row pending): render prints it for filling by hand
     if (isDefinitionsDocument(readSource(actualsPath))) return blankForm(actualsPath, (d) => actualsTemplate(d, actualsPath, actualsPath.replace(/(\.indicators)?\.ya?ml$/, '.actuals.yaml'), path.join(SCHEMAS_DIR, 'actuals.schema.json')));
     return loadForm(actualsPath, options);

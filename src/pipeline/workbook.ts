@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { SCHEMAS_DIR } from '../domain/paths';
 import { JIXIAO_VERSION } from '../domain/version';
@@ -6,7 +6,8 @@ import { InputError, inputError } from '../errors/diagnostic';
 import { actualsTemplate } from '../load/actualsTemplate';
 import { writeFilledActuals } from '../load/actualsWriter';
 import { readInput, readSource, sha256 } from '../load/files';
-import { loadDefinitions, loadForm, type LoadOptions } from '../load/loadForm';
+import { loadDefinitions, loadDefinitionsDocument, loadForm, type LoadOptions } from '../load/loadForm';
+import { SHEET_DEFINITIONS } from '../workbook/embeddedDefinitions';
 import { compiled } from '../load/ruleSets';
 import type { FormResult } from '../scoring/result';
 import { scoreForm } from '../scoring/scoreForm';
@@ -14,7 +15,7 @@ import { parseYaml, type SourceDocument } from '../source/yamlSource';
 import { validateDocument } from '../source/validate';
 import { actualsSchema, type ActualsFile } from '../schema/actuals';
 import { exportWorkbook } from '../workbook/exportWorkbook';
-import { openWorkbook } from '../workbook/importWorkbook';
+import { openWorkbook, type OpenedWorkbook } from '../workbook/importWorkbook';
 
 const relativeRef = (fromDir: string, file: string): string => {
   const relative = path.relative(fromDir, file).split(path.sep).join('/');
@@ -55,6 +56,7 @@ export async function exportWorkbookFile(input: string, output: string, options:
     definitions,
     definitionsRef: relativeRef(path.dirname(path.resolve(output)), path.resolve(definitionsPath)),
     definitionsSha256: sha256(doc.text),
+    definitionsText: doc.text,
     jixiaoVersion: JIXIAO_VERSION,
     ...(actuals ? { actuals } : {}),
     ...(result ? { result } : {}),
@@ -71,6 +73,8 @@ export interface WorkbookActuals {
   definitionsPath: string;
   /** True when the cells were merged into an actuals file that was already there. */
   updated: boolean;
+  /** The definitions the workbook carries, when their file is not beside it (e-mailed alone): for the loader, and for import to write. */
+  carried?: { doc: SourceDocument; text: string };
 }
 
 /**
@@ -95,14 +99,12 @@ function existingActuals(output: string | undefined): string | undefined {
 export async function workbookActuals(xlsx: string, options: { force?: boolean; output?: string } = {}): Promise<WorkbookActuals> {
   const existingText = existingActuals(options.output);
   const opened = await openWorkbook(readInput(xlsx, 'xlsx'), xlsx);
-  const definitionsPath = path.join(path.dirname(xlsx), opened.meta.definitionsRef);
-  const { doc: definitionsDoc, definitions } = loadDefinitions(definitionsPath);
-  const now = sha256(definitionsDoc.text);
-  if (now !== opened.meta.definitionsSha256 && !options.force) {
-    throw inputError('DEFINITIONS_CHANGED', { path: definitionsPath, was: opened.meta.definitionsSha256.slice(0, 12), now: now.slice(0, 12) }, { file: xlsx, line: 0, column: 0, cell: 'jixiao!B4' });
-  }
+  const named = path.join(path.dirname(xlsx), opened.meta.definitionsRef);
+  const { definitionsDoc, definitions, carried, definitionsPath: found } = definitionsOf(opened, xlsx, named, options.force === true);
   const read = opened.read(definitions);
   const outputFile = options.output && options.output !== '-' ? options.output : xlsx.replace(/\.xlsx$/i, '.actuals.yaml');
+  // the carried definitions go beside the new actuals file, under their own name, and the actuals file names them there
+  const definitionsPath = carried ? path.join(path.dirname(outputFile), path.basename(opened.meta.definitionsRef)) : found;
   const base = existingText ?? actualsTemplate(definitions, definitionsPath, outputFile, path.join(SCHEMAS_DIR, 'actuals.schema.json'));
   const text = writeFilledActuals(base, read.filled);
   // scored straight from the workbook, every message points at the cell it came from
@@ -112,5 +114,27 @@ export async function workbookActuals(xlsx: string, options: { force?: boolean; 
     locate: (dataPath, locateOptions) => read.cells.get(dataPath.join('.')) ?? yamlDoc.locate(dataPath, locateOptions),
     diagnostics: [...yamlDoc.diagnostics, ...read.notes],
   };
-  return { text, doc, definitionsPath, updated: existingText !== undefined };
+  return { text, doc, definitionsPath, updated: existingText !== undefined, ...(carried ? { carried: { doc: definitionsDoc, text: definitionsDoc.text } } : {}) };
+}
+
+/**
+ * The definitions a workbook was made from: the file it names when that file is there (and unchanged, unless
+ * forced); otherwise the copy the workbook carries, if it is byte for byte what was exported.
+ */
+function definitionsOf(opened: OpenedWorkbook, xlsx: string, named: string, force: boolean) {
+  const meta = opened.meta;
+  // where the workbook says they were, else beside it under their own name (where an earlier import wrote them)
+  const definitionsPath = [named, path.join(path.dirname(xlsx), path.basename(named))].find((p) => existsSync(p)) ?? named;
+  if (!existsSync(definitionsPath) && opened.definitionsText !== null) {
+    if (sha256(opened.definitionsText) !== meta.definitionsSha256) throw inputError('WORKBOOK_DEFINITIONS_DAMAGED', { path: xlsx }, { file: xlsx, line: 0, column: 0, cell: `${SHEET_DEFINITIONS}!A1` });
+    // messages about the carried definitions point into the workbook, where they are
+    const { doc, definitions } = loadDefinitionsDocument(parseYaml(opened.definitionsText, `${xlsx}!${SHEET_DEFINITIONS}`));
+    return { definitionsDoc: doc, definitions, carried: true, definitionsPath };
+  }
+  const { doc: definitionsDoc, definitions } = loadDefinitions(definitionsPath);
+  const now = sha256(definitionsDoc.text);
+  if (now !== meta.definitionsSha256 && !force) {
+    throw inputError('DEFINITIONS_CHANGED', { path: definitionsPath, was: meta.definitionsSha256.slice(0, 12), now: now.slice(0, 12) }, { file: xlsx, line: 0, column: 0, cell: 'jixiao!B4' });
+  }
+  return { definitionsDoc, definitions, carried: false, definitionsPath };
 }

@@ -3,6 +3,7 @@ import type { ActualsFile } from '../schema/actuals';
 import type { DefinitionsFile } from '../schema/definitions';
 import type { FormResult } from '../scoring/result';
 import { gradeText, scoreText } from '../report/format';
+import { embedDefinitions } from './embeddedDefinitions';
 import { AMOUNT_FIELDS, BAND_CHOICES, BUDGET_LINES, COLUMNS, columnOf, FILL_ARGB, GRADE_CHOICES, LAST_COLUMN, SHEET_FORM, SHEET_META, SHEET_SCORES, WORKBOOK_FORMAT, type ColumnKey } from './layout';
 
 export interface WorkbookSource {
@@ -10,6 +11,8 @@ export interface WorkbookSource {
   /** The definitions file as the actuals file will name it (relative to the workbook's folder). */
   definitionsRef: string;
   definitionsSha256: string;
+  /** The definitions' text, carried in a hidden sheet so the workbook works away from its YAML. */
+  definitionsText: string;
   jixiaoVersion: string;
   /** When exporting an actuals file: its values fill the cells. */
   actuals?: ActualsFile;
@@ -46,6 +49,7 @@ export async function exportWorkbook(source: WorkbookSource): Promise<Buffer> {
   for (const c of COLUMNS) meta.addRow([`column.${c.key}`, columnOf(c.key)]);
   for (const [field, cell] of map.fields) meta.addRow([`cell.${field}`, cell]);
   for (const [id, row] of map.rows) meta.addRow([`row.${id}`, row]);
+  embedDefinitions(workbook, source.definitionsText);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

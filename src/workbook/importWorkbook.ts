@@ -7,6 +7,7 @@ import type { DefinitionsFile, IndicatorDefinition } from '../schema/definitions
 import { textRef } from '../errors/texts';
 import { textOf, unwrapCell } from './cellValue';
 import { AMOUNT_FIELDS, BAND_CHOICES, BUDGET_LINES, GRADE_CHOICES, SHEET_FORM } from './layout';
+import { embeddedDefinitions } from './embeddedDefinitions';
 import { readMeta } from './meta';
 
 export interface WorkbookMeta {
@@ -44,6 +45,8 @@ function numberText(value: number): string {
 
 export interface OpenedWorkbook {
   meta: WorkbookMeta;
+  /** The definitions' YAML text the workbook carries (null when made by a version that did not embed them). */
+  definitionsText: string | null;
   /** Reads the fill cells against the definitions the workbook was made from. */
   read(definitions: DefinitionsFile): ReadWorkbook;
 }
@@ -61,6 +64,7 @@ export async function openWorkbook(bytes: Buffer, file: string): Promise<OpenedW
   if (!sheet) throw inputError('WORKBOOK_NOT_JIXIAO', { path: file });
   return {
     meta: { definitionsRef: meta.get('definitions') ?? '', definitionsSha256: meta.get('definitionsSha256') ?? '', jixiaoVersion: meta.get('jixiaoVersion') ?? '' },
+    definitionsText: embeddedDefinitions(workbook),
     read: (definitions) => readCells(sheet, meta, file, definitions),
   };
 }

@@ -22,9 +22,16 @@ export async function importCommand(xlsx: string, options: { output?: string; fo
   const output = options.output ?? xlsx.replace(/\.xlsx$/i, '.actuals.yaml');
   writeOutput.check(output, 'generated');
   const read = await workbookActuals(xlsx, { output, ...(options.force ? { force: true } : {}) });
+  const writesDefinitions = read.carried !== undefined && output !== '-';
+  if (writesDefinitions) writeOutput.check(read.definitionsPath, 'protected');
   writeOutput(io, output, read.text, 'generated');
+  // a workbook e-mailed alone: the definitions it carries are written where the actuals file names them
+  if (read.carried && writesDefinitions) {
+    writeOutput(io, read.definitionsPath, read.carried.text, 'protected');
+    if (!options.json) io.err(text('cli.wroteCarriedDefinitions', mode.lang, { path: read.definitionsPath }));
+  }
   const notes = read.doc.diagnostics.filter((d) => d.severity !== 'error');
-  if (options.json) io.out(JSON.stringify({ ok: true, output, updated: read.updated, notes: notes.map((d) => d.code) }, null, 2));
+  if (options.json) io.out(JSON.stringify({ ok: true, output, updated: read.updated, ...(read.carried ? { definitions: read.definitionsPath } : {}), notes: notes.map((d) => d.code) }, null, 2));
   else {
     printDiagnostics(io, mode, notes);
     if (output !== '-') io.err(text('cli.wrote', mode.lang, { path: output }));

@@ -276,4 +276,11 @@ export const FILES = {
     hintZh: '用现在的指标定义重新导出工作簿；确认无误时可加 --force 仍然导入。',
     hintEn: 'Export the workbook again from the current definitions; pass --force to import anyway.',
   },
+  WORKBOOK_DEFINITIONS_DAMAGED: {
+    severity: 'error',
+    zh: '工作簿 {path} 里内嵌的指标定义被改动过（与导出时的 sha256 不符），不能用来评分',
+    en: 'The definitions embedded in the workbook {path} were changed (their sha256 is not the one exported), so they cannot be used',
+    hintZh: '把指标定义文件放在工作簿旁（导出时的位置），或请预算编制部门重新导出工作簿；不要修改隐藏的工作表。',
+    hintEn: 'Put the definitions file beside the workbook (where it was when exported), or ask for a new export; do not edit the hidden sheets.',
+  },
 } as const satisfies Record<string, CatalogEntry>;

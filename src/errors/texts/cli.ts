@@ -96,6 +96,7 @@ export const CLI_TEXTS = {
   'cli.formsFailed': { zh: '{total} 张表中 {failed} 张无法评分（见上），其余已评分。', en: '{failed} of {total} forms could not be scored (see above); the rest were scored.' },
   'cli.internal': { zh: '内部错误：{message}', en: 'Internal error: {message}' },
   'cli.internalHint': { zh: '这是 jixiao 的缺陷；设置 JIXIAO_DEBUG=1 可看到详细信息。', en: 'This is a bug in jixiao; set JIXIAO_DEBUG=1 for details.' },
+  'cli.wroteCarriedDefinitions': { zh: '指标定义不在工作簿旁，已按工作簿内嵌的副本写出：{path}', en: 'The definitions were not beside the workbook; wrote the copy it carries: {path}' },
   'cli.wrote': { zh: '已生成 {path}', en: 'Wrote {path}' },
   'cli.wroteDraft': { zh: '已生成草稿 {path}（{count} 项待补充，印有“草稿”，不能签章）', en: 'Wrote a draft {path} ({count} item(s) to complete; marked as a draft, cannot be signed)' },
   'cli.wroteBlank': { zh: '已生成空白表 {path}（供手工填写）', en: 'Wrote the blank form {path} (to fill by hand)' },
