@@ -47,8 +47,8 @@ export async function scoreFile(actualsPath: string, options: ScoreOptions = {},
   // a filled workbook scores like its actuals file, with every message at its cell
   const loaded = await timings.time('load', async () => {
     // the workbook library is loaded only for a workbook: it is a third of every command's start-up time
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     if (/\.xlsx$/i.test(actualsPath)) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const read = await (require('./workbook') as typeof Workbook).workbookActuals(actualsPath);
       return loadFormFromDocument(read.doc, options, read.carried?.doc);
     }
