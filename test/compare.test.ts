@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { writeFileSync, mkdirSync } from 'node:fs';
 import { compareRuleSets } from '../src/compare/run';
 import { digestOf, tally } from '../src/compare/tally';
 import { compareText } from '../src/report/compareReport';
@@ -118,7 +117,7 @@ describe('compare explains why', () => {
 
   test('a row scored by the same rule but to another score is a parameter effect, not “A → A”', async () => {
     const row = { id: '2.5', name: '工程长效管护机制', ruleA: '定性指标分档计分', ruleB: '定性指标分档计分', methodA: 'qualitativeBand', methodB: 'qualitativeBand', scoreA: '6', scoreB: '5.5' };
-    const form = { file: 'a.actuals.yaml', title: 't', department: 'd', totalA: '96', totalB: '95.5', delta: '-0.5', gradeA: '优', gradeB: '优', direction: 'same' as const, errorA: null, errorB: null, rows: [row], adjustmentsA: [], adjustmentsB: [], adjustmentRulesA: [], adjustmentRulesB: [] };
+    const form = { file: 'a.actuals.yaml', title: 't', department: 'd', totalA: '96', totalB: '95.5', delta: '-0.5', gradeA: '优', gradeB: '优', gradeIdA: 'excellent' as const, gradeIdB: 'excellent' as const, statusA: 'complete' as const, statusB: 'complete' as const, pendingA: 0, pendingB: 0, direction: 'same' as const, errorA: null, errorB: null, rows: [row], adjustmentsA: [], adjustmentsB: [], adjustmentRulesA: [], adjustmentRulesB: [] };
     const digest = digestOf(tally([form]));
     const { summary } = digest;
     expect(summary.ruleChanges).toEqual([{ from: '定性指标分档计分（qualitativeBand）', to: '定性指标分档计分（qualitativeBand）', count: 1, kind: 'parameter' }]);
@@ -126,7 +125,32 @@ describe('compare explains why', () => {
     const text = compareText(info, digest);
     expect(text).toContain('同一规则，参数改变得分');
     expect(text).not.toMatch(/定性指标分档计分（qualitativeBand）\s*│\s*定性指标分档计分（qualitativeBand）/);
-    expect(text).toMatch(/定性档次\s*│\s*partial\s*│\s*\[60, 80\]\s*│\s*\[50, 80\]/);
+    // the parameter named for people, its key after it for whoever edits the rule set
+    expect(text).toMatch(/定性档次\s*│\s*定性指标“部分达成”档的得分区间（qualitativeBands\.partial）\s*│\s*\[60, 80\]\s*│\s*\[50, 80\]/);
+  });
+
+  test('a stricter B that turns complete forms into drafts: each listed (完成 → 草稿, with the items B newly asks for), and counted', async () => {
+    const run = await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', 'test/fixtures/rulesets/strict-execution.yaml', 'examples/water-2023/project.actuals.yaml');
+    expect(run.out).toMatch(/预算执行率偏低的界限（lowExecutionRate）\s*│\s*0\.9\s*│\s*0\.99/);
+    // the total did not move (98% still scores 9.8), yet the form is listed: it now needs a reason
+    expect(run.out).toContain('完成 → 草稿（新增 1 项待补充）');
+    expect(run.out).toContain('在 B 下变为草稿的表 1 张（新增待补充共 1 项）；在 B 下变为完成的表 0 张。');
+    const json = JSON.parse((await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', 'test/fixtures/rulesets/strict-execution.yaml', 'examples/water-2023/project.actuals.yaml', '--json')).out);
+    expect(json.forms[0]).toMatchObject({ statusA: 'complete', statusB: 'draft', pendingA: 0, pendingB: 1, delta: '0' });
+    expect(json.summary.statusChanges).toEqual({ toDraft: 1, toComplete: 0, newPending: 1 });
+  });
+
+  test('each side\'s grades as its own rule set prints them: the new words named as a difference, B\'s 优秀/良好 as the matrix\'s columns', async () => {
+    const dir = tempDir('jixiao-compare-labels-');
+    const html = path.join(dir, 'r.html');
+    const run = await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', 'test/fixtures/rulesets/grade-labels.yaml', year, '--html', html);
+    expect(run.out).toMatch(/等级线\s*│\s*「优」的印法\s*│\s*优\s*│\s*优秀/);
+    const json = JSON.parse((await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', 'test/fixtures/rulesets/grade-labels.yaml', year, '--json')).out);
+    expect(json.summary.gradeLabelsB.excellent).toBe('优秀');
+    expect(json.summary.matrix.excellent.excellent).toBeGreaterThan(0);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toMatch(/<tr><th>A ＼ B<\/th>(<th>[^<]*<\/th>)*<th>优秀<\/th>/);
+    expect(page).toMatch(/<tr><th>优<\/th><td/);
   });
 
   test('weights that differ are named (hubei: budget 10 → 20, 产出指标 50 → 40)', async () => {

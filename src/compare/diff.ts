@@ -24,8 +24,16 @@ export interface FormComparison {
   totalA: string | null;
   totalB: string | null;
   delta: string | null;
+  /** Each side's grade as that rule set prints it (its own labels), and by id for counting. */
   gradeA: string;
   gradeB: string;
+  gradeIdA: GradeKey;
+  gradeIdB: GradeKey;
+  /** 完成 or 草稿 under each rule set, and how many items are still to complete (a stricter B can ask for more). */
+  statusA: 'complete' | 'draft' | null;
+  statusB: 'complete' | 'draft' | null;
+  pendingA: number;
+  pendingB: number;
   direction: 'up' | 'down' | 'same' | 'error';
   errorA: string | null;
   errorB: string | null;
@@ -40,17 +48,35 @@ export interface FormComparison {
 
 const ORDER: Record<Grade, number> = { poor: 0, fair: 1, good: 2, excellent: 3 };
 export const NO_GRADE = '—';
+/** A grade by id, or none (a form that could not be scored): what the grade matrix counts by. */
+export type GradeKey = Grade | 'none';
 
-function gradeText(grade: Grade | null): string {
-  return grade === null ? NO_GRADE : GRADE_LABEL[grade];
+function gradeText(result: FormResult): string {
+  return result.grade === null ? NO_GRADE : (result.gradeLabel ?? GRADE_LABEL[result.grade]);
+}
+
+/** What one side says of a form beyond its total: grade (label and id), status and items pending. */
+function sideFacts(side: Side) {
+  if (!('result' in side)) return { grade: NO_GRADE, gradeId: 'none' as GradeKey, status: null, pending: 0 };
+  const r = side.result;
+  return { grade: gradeText(r), gradeId: (r.grade ?? 'none') as GradeKey, status: r.status === 'draft' ? ('draft' as const) : ('complete' as const), pending: r.pending.length };
 }
 
 /** How one form fares under rule set A and rule set B, and which rows changed method or score. */
 export function compareForm(file: string, a: Side, b: Side): FormComparison {
+  const [fa, fb] = [sideFacts(a), sideFacts(b)];
   const base = {
     file,
     title: 'result' in a ? a.result.title : 'result' in b ? b.result.title : '',
     department: 'result' in a ? a.result.department : 'result' in b ? b.result.department : '',
+    gradeA: fa.grade,
+    gradeB: fb.grade,
+    gradeIdA: fa.gradeId,
+    gradeIdB: fb.gradeId,
+    statusA: fa.status,
+    statusB: fb.status,
+    pendingA: fa.pending,
+    pendingB: fb.pending,
   };
   if (!('result' in a) || !('result' in b)) {
     return {
@@ -58,8 +84,6 @@ export function compareForm(file: string, a: Side, b: Side): FormComparison {
       totalA: 'result' in a ? plain(a.result.total) : null,
       totalB: 'result' in b ? plain(b.result.total) : null,
       delta: null,
-      gradeA: 'result' in a ? gradeText(a.result.grade) : NO_GRADE,
-      gradeB: 'result' in b ? gradeText(b.result.grade) : NO_GRADE,
       direction: 'error',
       errorA: 'error' in a ? a.error : null,
       errorB: 'error' in b ? b.error : null,
@@ -89,8 +113,6 @@ export function compareForm(file: string, a: Side, b: Side): FormComparison {
     totalA: plain(ra.total),
     totalB: plain(rb.total),
     delta: plain(delta),
-    gradeA: gradeText(ra.grade),
-    gradeB: gradeText(rb.grade),
     direction,
     errorA: null,
     errorB: null,
@@ -107,8 +129,13 @@ export interface CompareSummary {
   compared: number;
   failed: number;
   gradeChanges: { up: number; down: number; same: number };
-  /** matrix[gradeA][gradeB] = number of forms. */
-  matrix: Record<string, Record<string, number>>;
+  /** matrix[gradeA][gradeB] = number of forms, by grade id. */
+  matrix: Record<GradeKey, Record<GradeKey, number>>;
+  /** How each rule set prints each grade id (a province's own labels), as seen on the forms. */
+  gradeLabelsA: Partial<Record<GradeKey, string>>;
+  gradeLabelsB: Partial<Record<GradeKey, string>>;
+  /** Forms that became a draft under B (with the items B newly asks for), and drafts B completes. */
+  statusChanges: { toDraft: number; toComplete: number; newPending: number };
   meanDelta: string;
   largestRise: { file: string; delta: string } | null;
   largestFall: { file: string; delta: string } | null;
@@ -124,4 +151,7 @@ export interface CompareSummary {
   adjustmentRules: { side: 'A' | 'B'; rule: string; count: number }[];
 }
 
-export const GRADES = ['优', '良', '中', '差', NO_GRADE];
+export const GRADES: readonly GradeKey[] = ['excellent', 'good', 'fair', 'poor', 'none'];
+
+/** A form that is complete under one rule set and a draft under the other. */
+export const statusChanged = (f: FormComparison): boolean => f.statusA !== null && f.statusB !== null && f.statusA !== f.statusB;

@@ -32,6 +32,11 @@ export function diffRuleSets(a: RuleSetFile, b: RuleSetFile): RuleSetDifference[
   for (const grade of ['excellent', 'good', 'fair', 'poor'] as const) {
     push('grades', GRADE_LABEL[grade], a.grades.bands.find((g) => g.grade === grade)?.min, b.grades.bands.find((g) => g.grade === grade)?.min);
   }
+  // the words a grade is printed with (a province's 优秀 for 优)
+  for (const grade of ['excellent', 'good', 'fair', 'poor'] as const) {
+    const label = (file: RuleSetFile): string => file.grades.bands.find((g) => g.grade === grade)?.label ?? GRADE_LABEL[grade];
+    push('grades', `label.${grade}`, label(a), label(b));
+  }
   push('grades', 'print', a.grades.print, b.grades.print);
 
   for (const dotted of PARAMETER_PATHS.filter((p) => p.startsWith('qualitativeBands.'))) push('bands', dotted.slice('qualitativeBands.'.length), read(a.parameters, dotted), read(b.parameters, dotted));

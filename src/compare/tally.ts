@@ -1,5 +1,5 @@
 import { dec, plain, type Decimal } from '../domain/decimal';
-import { GRADES, type CompareSummary, type FormComparison } from './diff';
+import { GRADES, statusChanged, type CompareSummary, type FormComparison, type GradeKey } from './diff';
 
 /** The forms listed one by one in a report: every form of a small run, else the largest changes. */
 export const SHOWN_FORMS = 50;
@@ -13,7 +13,10 @@ export class CompareTally {
   private readonly first: FormComparison[] = [];
   private readonly top: FormComparison[] = [];
   private readonly bins = new Map<number, number>();
-  private readonly matrix: Record<string, Record<string, number>> = Object.fromEntries(GRADES.map((g) => [g, Object.fromEntries(GRADES.map((h) => [h, 0]))]));
+  private readonly matrix = Object.fromEntries(GRADES.map((g) => [g, Object.fromEntries(GRADES.map((h) => [h, 0]))])) as Record<GradeKey, Record<GradeKey, number>>;
+  private readonly labelsA: Partial<Record<GradeKey, string>> = {};
+  private readonly labelsB: Partial<Record<GradeKey, string>> = {};
+  private readonly status = { toDraft: 0, toComplete: 0, newPending: 0 };
   private readonly changes = new Map<string, CompareSummary['ruleChanges'][number]>();
   private readonly adjustments = new Map<string, CompareSummary['adjustmentRules'][number]>();
   private compared = 0;
@@ -39,7 +42,13 @@ export class CompareTally {
     if (form.direction === 'error') return;
     this.compared++;
     this.grades[form.direction]++;
-    this.matrix[form.gradeA]![form.gradeB] = (this.matrix[form.gradeA]![form.gradeB] ?? 0) + 1;
+    this.matrix[form.gradeIdA][form.gradeIdB] += 1;
+    this.labelsA[form.gradeIdA] ??= form.gradeA;
+    this.labelsB[form.gradeIdB] ??= form.gradeB;
+    if (statusChanged(form) && form.statusB === 'draft') {
+      this.status.toDraft++;
+      this.status.newPending += Math.max(0, form.pendingB - form.pendingA);
+    } else if (statusChanged(form)) this.status.toComplete++;
     const d = dec(form.delta ?? '0');
     this.sum = this.sum.plus(d);
     if (d.greaterThan(0) && (!this.rise || d.greaterThan(dec(this.rise.delta)))) this.rise = { file: form.file, delta: form.delta ?? '0' };
@@ -71,7 +80,7 @@ export class CompareTally {
    */
   private keepIfLarge(form: FormComparison): void {
     // a form whose grade changed is telling even when its total did not move (grade lines changed)
-    if (form.direction !== 'error' && form.delta === '0' && form.rows.length === 0 && gradeChanged(form) === 0) return;
+    if (form.direction !== 'error' && form.delta === '0' && form.rows.length === 0 && gradeChanged(form) === 0 && !statusChanged(form)) return;
     const at = this.top.findIndex((kept) => outranks(form, kept));
     if (at === -1) {
       if (this.top.length < this.limit) this.top.push(form);
@@ -104,6 +113,9 @@ export class CompareTally {
       failed: this.count - this.compared,
       gradeChanges: { ...this.grades },
       matrix: this.matrix,
+      gradeLabelsA: { ...this.labelsA },
+      gradeLabelsB: { ...this.labelsB },
+      statusChanges: { ...this.status },
       meanDelta: this.compared === 0 ? '0' : plain(this.sum.div(this.compared).toDecimalPlaces(2)),
       largestRise: this.rise,
       largestFall: this.fall,
@@ -123,6 +135,7 @@ const gradeChanged = (f: FormComparison): number => (f.direction === 'up' || f.d
 function outranks(a: FormComparison, b: FormComparison): boolean {
   const order =
     gradeChanged(a) - gradeChanged(b) ||
+    Number(statusChanged(a)) - Number(statusChanged(b)) ||
     (a.direction === 'error' ? 1 : 0) - (b.direction === 'error' ? 1 : 0) ||
     dec(a.delta ?? '0').abs().comparedTo(dec(b.delta ?? '0').abs());
   return order > 0;

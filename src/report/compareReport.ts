@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import Table from 'cli-table3';
 import { TEMPLATES_DIR } from '../domain/paths';
 import type { FormComparison } from '../compare/diff';
-import { compareView, type CompareDigest, type CompareInfo } from './compareView';
+import { compareView, differenceItem, statusChangesText, statusChangeText, type CompareDigest, type CompareInfo } from './compareView';
 import { compileEscaped } from './templates';
 import type { Lang } from '../errors/lang';
 import { text, textOf } from '../errors/texts';
@@ -14,7 +14,7 @@ import { inlineFontCss } from './assets';
 function whyLines(info: CompareInfo, lang: Lang): string[] {
   if (info.differences.length === 0) return [text('compare.same', lang)];
   const table = new Table({ head: [textOf('compare.label.area', lang), textOf('compare.label.item', lang), 'A', 'B'], style: { head: [], border: [] }, wordWrap: true });
-  for (const d of info.differences) table.push([textOf(`compare.area.${d.area}`, lang), d.item, d.a, d.b]);
+  for (const d of info.differences) table.push([textOf(`compare.area.${d.area}`, lang), differenceItem(d, lang), d.a, d.b]);
   const lines = [text('compare.why', lang), table.toString()];
   if (info.differences.some((d) => d.area === 'grades')) lines.push(text('compare.gradeLinesMoved', lang));
   return lines;
@@ -33,6 +33,8 @@ export function compareText(info: CompareInfo, digest: CompareDigest, lang: Lang
     const rows = f.rows.slice(0, 4).map((r) => `${r.id} ${r.name}：${r.methodA} ${r.scoreA} → ${r.methodB} ${r.scoreB}`);
     if (f.rows.length > 4) rows.push(text('compare.moreRows', lang, { count: f.rows.length - 4 }));
     rows.push(...f.adjustmentsB.map((a) => text('compare.adjustedB', lang, { text: a })));
+    const status = statusChangeText(f, lang);
+    if (status) rows.unshift(status);
     const error = f.errorA ?? f.errorB;
     const cells = [path.join(path.basename(path.dirname(f.file)), path.basename(f.file)), f.department, f.totalA ?? '—', f.totalB ?? '—', f.delta ?? '—', `${f.gradeA}→${f.gradeB}`];
     table.push([...cells, textOf(`compare.direction.${f.direction}`, lang), error ? text('compare.unscorable', lang, { error }) : rows.join('\n')]);
@@ -54,6 +56,8 @@ export function compareText(info: CompareInfo, digest: CompareDigest, lang: Lang
       adjustedB: summary.adjustedB,
     }),
   );
+  const status = statusChangesText(summary.statusChanges, lang);
+  if (status) out.push(status);
   if (summary.adjustmentRules.length > 0) {
     out.push(text('compare.adjustmentRules', lang, { list: summary.adjustmentRules.map((r) => `${r.side} ${r.rule} ×${r.count}`).join('; ') }));
   }

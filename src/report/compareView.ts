@@ -1,4 +1,5 @@
-import { GRADES } from '../compare/diff';
+import { GRADES, NO_GRADE, statusChanged, type CompareSummary, type FormComparison, type GradeKey } from '../compare/diff';
+import { GRADE_LABEL } from '../domain/glossary';
 import { SHOWN_FORMS, type CompareDigest } from '../compare/tally';
 
 export type { CompareDigest };
@@ -32,12 +33,14 @@ export function compareView(info: CompareInfo, digest: CompareDigest, lang: Lang
     const h = Math.round(((chart.height - 40) * b.count) / max);
     chart.bars.push({ x: Math.round(i * slot + 3), y: chart.height - 20 - h, width: Math.round(slot - 6), height: h, label: b.label, count: b.count, labelX: Math.round(i * slot + slot / 2), negative: b.label.startsWith('−') || b.label.startsWith('-') || b.label.startsWith('≤') });
   });
-  const usedGrades = GRADES.filter((g) => GRADES.some((h) => (summary.matrix[g]?.[h] ?? 0) > 0 || (summary.matrix[h]?.[g] ?? 0) > 0));
+  const usedGrades = GRADES.filter((g) => GRADES.some((h) => summary.matrix[g][h] > 0 || summary.matrix[h][g] > 0));
+  // each side's grades as its rule set prints them: B's own labels for B's columns
+  const labelOf = (seen: Partial<Record<GradeKey, string>>, g: GradeKey): string => seen[g] ?? (g === 'none' ? NO_GRADE : GRADE_LABEL[g]);
   return {
     lang: lang === 'en' ? 'en' : 'zh-CN',
     labels: labels(lang),
     title: text('compare.label.titleHtml', lang, { a: info.rulesA.id, b: info.rulesB.id }),
-    why: info.differences.map((d) => ({ ...d, areaLabel: textOf(`compare.area.${d.area}`, lang) })),
+    why: info.differences.map((d) => ({ ...d, item: differenceItem(d, lang), areaLabel: textOf(`compare.area.${d.area}`, lang) })),
     whyNone: text('compare.same', lang),
     gradeLinesMoved: info.differences.some((d) => d.area === 'grades') ? text('compare.gradeLinesMoved', lang) : '',
     rulesA: `${info.rulesA.id} ${info.rulesA.version}`,
@@ -51,9 +54,10 @@ export function compareView(info: CompareInfo, digest: CompareDigest, lang: Lang
     },
     chart,
     matrix: {
-      grades: usedGrades,
-      rows: usedGrades.map((g) => ({ grade: g, cells: usedGrades.map((h) => ({ count: summary.matrix[g]?.[h] ?? 0, changed: g !== h && (summary.matrix[g]?.[h] ?? 0) > 0 })) })),
+      columns: usedGrades.map((h) => labelOf(summary.gradeLabelsB, h)),
+      rows: usedGrades.map((g) => ({ grade: labelOf(summary.gradeLabelsA, g), cells: usedGrades.map((h) => ({ count: summary.matrix[g][h], changed: g !== h && summary.matrix[g][h] > 0 })) })),
     },
+    statusChanges: statusChangesText(summary.statusChanges, lang),
     ruleChanges: summary.ruleChanges.slice(0, 30).map((r) => ({ ...r, to: r.kind === 'parameter' ? text('compare.parameterEffect', lang) : r.to })),
     shown: digest.shown.map((f) => ({
       ...f,
@@ -61,9 +65,40 @@ export function compareView(info: CompareInfo, digest: CompareDigest, lang: Lang
       error: f.errorA ?? f.errorB ? text('compare.unscorable', lang, { error: f.errorA ?? f.errorB ?? '' }) : '',
       adjustmentsB: f.adjustmentsB.map((a) => text('compare.adjustedB', lang, { text: a })),
       changed: f.rows.length,
+      statusChange: statusChangeText(f, lang),
     })),
     shownAll: digest.forms <= SHOWN_FORMS,
   };
 }
 
 export type CompareView = ReturnType<typeof compareView>;
+
+/**
+ * A rule-set difference's item as an evaluator reads it: 「预算执行率偏低的界限（lowExecutionRate）」 for a
+ * parameter, 「产出指标 的二级指标权重」 for a weight; grade names and rule names are already what people read.
+ */
+export function differenceItem(d: RuleSetDifference, lang: Lang): string {
+  const key = d.area === 'bands' ? `qualitativeBands.${d.item}` : d.item;
+  const known = `param.${key}` as TextKey;
+  if ((d.area === 'parameters' || d.area === 'bands' || d.area === 'weights' || d.area === 'grades') && Object.prototype.hasOwnProperty.call(TEXTS, known)) {
+    return text('param.named', lang, { label: textOf(known, lang), key });
+  }
+  const label = d.area === 'grades' ? /^label\.(excellent|good|fair|poor)$/.exec(d.item) : null;
+  if (label?.[1]) return text('param.gradeLabel', lang, { grade: GRADE_LABEL[label[1] as keyof typeof GRADE_LABEL] });
+  const level2 = d.area === 'weights' ? / · level2$/.exec(d.item) : null;
+  if (level2) return text('param.level2', lang, { name: d.item.slice(0, level2.index) });
+  return d.item;
+}
+
+/** 「完成 → 草稿（新增 2 项待补充）」 for a form whose status differs under the two rule sets, else ''. */
+export function statusChangeText(f: FormComparison, lang: Lang): string {
+  if (!statusChanged(f)) return '';
+  if (f.statusB === 'draft') return text('compare.toDraft', lang, { count: Math.max(0, f.pendingB - f.pendingA) });
+  return text('compare.toComplete', lang);
+}
+
+/** The summary's line on status changes, or '' when none changed. */
+export function statusChangesText(s: CompareSummary['statusChanges'], lang: Lang): string {
+  if (s.toDraft === 0 && s.toComplete === 0) return '';
+  return text('compare.statusChanges', lang, { toDraft: s.toDraft, newPending: s.newPending, toComplete: s.toComplete });
+}
