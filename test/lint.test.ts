@@ -1,6 +1,9 @@
 import { lintFile } from '../src/lint/lintFile';
 import { shippedRuleSetIds } from '../src/load/ruleSets';
-import { runCli } from './helpers';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CLEAN, ROOT, runCli, tempDir } from './helpers';
 
 const BROKEN = 'test/fixtures/lint/broken.yaml';
 
@@ -64,5 +67,38 @@ describe('jixiao lint on indicator definitions', () => {
   it('flags a quantitative target with no unit and a level-2 name outside its level-1', async () => {
     const { findings } = await lintFile('test/fixtures/bad/unknown-level2/indicators.yaml');
     expect(findings.map((f) => f.code)).toContain('UNKNOWN_LEVEL2');
+  });
+});
+
+describe('a file lint cannot read says what it is, never a wrong guess', () => {
+  test('a rule set with a YAML error is a rule set; a file of nothing recognisable is not called 指标定义', async () => {
+    const dir = tempDir('jixiao-lint-kind-');
+    const broken = path.join(dir, 'mine.yaml');
+    writeFileSync(broken, 'id: mine\nextends: caiyu-2020-10\nversion: 0.0.1\nname: "unclosed\nparameters:\n  lowExecutionRate: 0.9\n');
+    const run = await runCli('lint', broken);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('mine.yaml（评分规则集）：2 个错误');
+    expect(run.out).not.toContain('指标定义');
+    const other = path.join(dir, 'other.yaml');
+    writeFileSync(other, 'a: "unclosed\nb: 1\n');
+    const unknown = await runCli('lint', other);
+    expect(unknown.out).toMatch(/other\.yaml：\d+ 个错误/);
+    expect(unknown.out).not.toMatch(/（指标定义）|（评分规则集）/);
+  });
+});
+
+describe('rule sets by id from the command line', () => {
+  test('a rulesets/ folder beside the current folder is searched by every command that takes --rules or an id', () => {
+    const dir = tempDir('jixiao-cwd-rulesets-');
+    mkdirSync(path.join(dir, 'rulesets'));
+    writeFileSync(path.join(dir, 'rulesets', 'mine.yaml'), 'id: mine\nextends: caiyu-2020-10\nversion: 0.0.1\nname: 本地规则集\nparameters:\n  lowExecutionRate: 0.95\n');
+    const cli = (...argv: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), ...argv], { cwd: dir, encoding: 'utf8' });
+    const form = path.join(ROOT, CLEAN);
+    const score = cli('score', form, '--rules', 'mine', '--json');
+    expect([score.status, JSON.parse(score.stdout).ruleSet.id]).toEqual([0, 'mine']);
+    const compare = cli('compare', '--rules', 'caiyu-2020-10', '--rules', 'mine', form);
+    expect([compare.status, compare.stdout]).toEqual([0, expect.stringContaining('预算执行率偏低的界限（lowExecutionRate）')]);
+    const show = cli('ruleset', 'show', 'mine');
+    expect([show.status, show.stdout]).toEqual([0, expect.stringContaining('# 解析自：mine ← caiyu-2020-10')]);
   });
 });

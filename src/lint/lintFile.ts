@@ -11,18 +11,30 @@ import { KNOWN_EVENTS, loadRuleSet, readRuleSet } from '../load/ruleSets';
 
 export interface LintReport {
   file: string;
-  kind: 'ruleset' | 'definitions';
+  kind: LintKind;
   findings: Diagnostic[];
+}
+
+export type LintKind = 'ruleset' | 'definitions' | 'unknown';
+
+/**
+ * What a file YAML cannot read was meant to be, from its top-level keys as written (a rule set extends or has
+ * rules, definitions have levels) or from a `rulesets/` folder it sits in; 'unknown' rather than a wrong guess.
+ */
+function kindOfUnreadable(text: string, file: string): LintKind {
+  if (/^(extends|rules|grades|parameters)\s*:/m.test(text) || path.basename(path.dirname(path.resolve(file))) === 'rulesets') return 'ruleset';
+  if (/^levels\s*:/m.test(text)) return 'definitions';
+  return 'unknown';
 }
 
 /** Lints a rule set or an indicator definitions file, telling them apart by their keys. */
 export async function lintFile(file: string): Promise<LintReport> {
   const doc = readSource(file);
-  if (doc.diagnostics.some((d) => d.severity === 'error')) return { file, kind: 'definitions', findings: sortByLocation(doc.diagnostics) };
+  if (doc.diagnostics.some((d) => d.severity === 'error')) return { file, kind: kindOfUnreadable(doc.text, file), findings: sortByLocation(doc.diagnostics) };
   const data = doc.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     // `hello world` or `42`: say which files lint reads, instead of guessing
-    return { file, kind: 'definitions', findings: [diagnostic('LINT_FILE_KIND', { path: file }, doc.locate([]))] };
+    return { file, kind: 'unknown', findings: [diagnostic('LINT_FILE_KIND', { path: file }, doc.locate([]))] };
   }
   if ('rules' in data || 'extends' in data) {
     // through the loader: extends resolved, events checked against the registry, like any command would

@@ -12,11 +12,12 @@ const isDir = (dir: string): boolean => existsSync(dir) && statSync(dir).isDirec
 
 /**
  * Where rule sets are looked up by id, first match wins: a `rulesets/` folder beside the file that names the
- * id or in any folder above it, then each folder of JIXIAO_RULESETS, then the rule sets shipped with jixiao.
+ * id (or, for an id typed on the command line, beside the current folder) or in any folder above it, then each
+ * folder of JIXIAO_RULESETS, then the rule sets shipped with jixiao.
  */
-export function ruleSetFolders(from?: string): string[] {
+export function ruleSetFolders(from: string = process.cwd()): string[] {
   const folders: string[] = [];
-  if (from) {
+  {
     let dir = path.resolve(from);
     for (;;) {
       const candidate = path.join(dir, 'rulesets');

@@ -16,7 +16,8 @@ export async function lintCommand(files: string[], options: { json?: boolean }, 
     errors += errorCount;
     if (options.json) continue;
     printDiagnostics(io, mode, report.findings, 'out');
-    io.out(text('cli.lintSummary', mode.lang, { file, kind: text(report.kind === 'ruleset' ? 'cli.kind.ruleset' : 'cli.kind.definitions', mode.lang), errors: errorCount, warnings }));
+    const kind = report.kind === 'unknown' ? '' : text('cli.kind.parenthesized', mode.lang, { kind: text(report.kind === 'ruleset' ? 'cli.kind.ruleset' : 'cli.kind.definitions', mode.lang) });
+    io.out(text('cli.lintSummary', mode.lang, { file, kind, errors: errorCount, warnings }));
   }
   if (options.json) {
     io.out(JSON.stringify(reports.map((r) => ({ file: r.file, kind: r.kind, findings: r.findings.map((f) => ({ ...diagnosticJson(f, mode.lang), data: f.data })) })), null, 2));
