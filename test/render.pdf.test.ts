@@ -1,3 +1,4 @@
+import { textOfRef } from '../src/errors/texts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { plain } from '../src/domain/decimal';
@@ -37,7 +38,7 @@ describe.each(['department', 'project'])('the seed %s form as a PDF', (name) => 
     expect(text).toContain(`等级：${'优'}`);
     // the --explain appendix carries each row's 计算过程
     expect(text).toContain('评分说明');
-    expect(text).toContain(squeeze(result.indicators[0]!.explanation));
+    expect(text).toContain(squeeze(textOfRef(result.indicators[0]!.explanation, 'zh')));
   });
 
   it('embeds every font (no Type 3) and names the families explicitly', () => {

@@ -1,3 +1,4 @@
+import { textOfRef } from '../src/errors/texts';
 import { dec, plain } from '../src/domain/decimal';
 import type { Band } from '../src/domain/model';
 import { loadRuleSet } from '../src/load/ruleSets';
@@ -31,7 +32,7 @@ describe('scoring methods (pure, one per file)', () => {
   it('full: the whole 分值 with the comparison in the explanation', () => {
     const r = compute('full', row('500篇以上', '600余篇', '10'));
     expect('score' in r && plain(r.score)).toBe('10');
-    expect('explanation' in r && r.explanation).toBe('正向指标：实际600篇 ≥ 目标500篇，完成率120%，得满分10分');
+    expect('explanation' in r && textOfRef(r.explanation, 'zh')).toBe('正向指标：实际600篇 ≥ 目标500篇，完成率120%，得满分10分');
   });
 
   it('proportional: 分值 × 实际 ÷ 目标, rounded half-up, capped', () => {
@@ -44,7 +45,7 @@ describe('scoring methods (pure, one per file)', () => {
   it('inverseProportional: 分值 × 目标 ÷ 实际 (the printed example)', () => {
     const r = compute('inverseProportional', row('≤300万元', '320万元', '10'));
     expect('score' in r && plain(r.score)).toBe('9.38');
-    expect('explanation' in r && r.explanation).toBe('反向指标：实际320万元 > 目标300万元，完成率93.75%，10×3000000÷3200000=9.38分');
+    expect('explanation' in r && textOfRef(r.explanation, 'zh')).toBe('反向指标：实际320万元 > 目标300万元，完成率93.75%，10×3000000÷3200000=9.38分');
   });
 
   it('linearPenalty: 分值 × max(0, 1 − (实际 − 目标) ÷ 目标)', () => {

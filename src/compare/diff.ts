@@ -1,3 +1,4 @@
+import { textOfRef } from '../errors/texts';
 import { plain, type Decimal } from '../domain/decimal';
 import { GRADE_LABEL } from '../domain/glossary';
 import type { Grade } from '../domain/model';
@@ -117,8 +118,9 @@ export function compareForm(file: string, a: Side, b: Side): FormComparison {
     errorA: null,
     errorB: null,
     rows,
-    adjustmentsA: ra.adjustments.map((x) => x.explanation),
-    adjustmentsB: rb.adjustments.map((x) => x.explanation),
+    // in the forms' own language: the compare reports quote them as the forms would print them
+    adjustmentsA: ra.adjustments.map((x) => textOfRef(x.explanation, 'zh')),
+    adjustmentsB: rb.adjustments.map((x) => textOfRef(x.explanation, 'zh')),
     adjustmentRulesA: ra.adjustments.map((x) => x.rule),
     adjustmentRulesB: rb.adjustments.map((x) => x.rule),
   };

@@ -9,12 +9,6 @@ export const FORM_LABEL: Record<FormKind, string> = {
   department: '部门整体支出绩效自评表',
 };
 
-export const BAND_LABEL: Record<Band, string> = {
-  achieved: '达成年度指标',
-  partial: '部分达成年度指标并具有一定效果',
-  notAchieved: '未达成年度指标且效果较差',
-};
-
 export const BAND_SHORT_LABEL: Record<Band, string> = {
   achieved: '达成',
   partial: '部分达成',
@@ -26,12 +20,6 @@ export const GRADE_LABEL: Record<Grade, string> = {
   good: '良',
   fair: '中',
   poor: '差',
-};
-
-export const DIRECTION_LABEL: Record<Direction, string> = {
-  higherIsBetter: '正向指标',
-  lowerIsBetter: '反向指标',
-  equal: '等于型指标',
 };
 
 export const KIND_LABEL: Record<IndicatorKind, string> = {

@@ -1,3 +1,4 @@
+import { textOfRef } from '../errors/texts';
 import { plain, type Decimal } from '../domain/decimal';
 import { messageOf, type Lang } from '../errors/message';
 import type { Diagnostic } from '../errors/diagnostic';
@@ -44,7 +45,7 @@ export function resultToJson(result: FormResult, lang: Lang = 'zh') {
       ruleScore: d(result.budget.ruleScore),
       declaredScore: d(result.budget.declaredScore),
       finalScore: d(result.budget.finalScore),
-      explanation: result.budget.explanation,
+      explanation: textOfRef(result.budget.explanation, lang),
       rule: result.budget.rule,
       flags: result.budget.flags.map((f) => flag(f, lang)),
     },
@@ -74,11 +75,11 @@ export function resultToJson(result: FormResult, lang: Lang = 'zh') {
       declaredScore: d(r.declaredScore),
       finalScore: d(r.finalScore),
       override: r.override,
-      explanation: r.explanation,
+      explanation: textOfRef(r.explanation, lang),
       flags: r.flags.map((f) => flag(f, lang)),
       pending: r.pending ? flag(r.pending, lang) : null,
     })),
-    adjustments: result.adjustments.map((a) => ({ method: a.method, rule: a.rule, delta: d(a.delta), explanation: a.explanation, indicatorId: a.indicatorId ?? null })),
+    adjustments: result.adjustments.map((a) => ({ method: a.method, rule: a.rule, delta: d(a.delta), explanation: textOfRef(a.explanation, lang), indicatorId: a.indicatorId ?? null })),
     subtotal: d(result.subtotal),
     warnings: result.warnings.map((w) => flag(w, lang)),
     notes: result.notes.map((w) => flag(w, lang)),

@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import { formatDiagnostic, type Lang } from '../errors/message';
-import { text, textOf, type TextKey } from '../errors/texts';
+import { text, textOf, textOfRef, type TextKey } from '../errors/texts';
 import type { FormResult } from '../scoring/result';
 import { amountText, maxScoreText, rateText, scoreText } from './format';
 
@@ -51,7 +51,7 @@ export function textReport(result: FormResult, options: TextReportOptions = {}):
   }
 
   const b = result.budget;
-  out.push(b.explanation);
+  out.push(textOfRef(b.explanation, lang));
   const budgetHead: TextKey[] = ['report.col.initialBudget', 'report.col.fullYearBudget', 'report.col.executed', 'report.col.executionRate', 'report.col.max', 'report.col.rule', 'report.col.declared'];
   const budgetCells = [amountText(b.initialBudget), amountText(b.fullYearBudget), amountText(b.executed), rateText(b.rate), scoreText(b.maxScore), scoreText(b.ruleScore), scoreText(b.declaredScore)];
   if (columns < NARROW_BELOW) {
@@ -66,7 +66,7 @@ export function textReport(result: FormResult, options: TextReportOptions = {}):
   for (const l of result.levels) levels.push([l.name, scoreText(l.declaredWeight), scoreText(l.maxScore), scoreText(l.score)]);
   out.push(levels.toString());
 
-  for (const a of result.adjustments) out.push(text('report.adjustment', lang, { explanation: a.explanation }));
+  for (const a of result.adjustments) out.push(text('report.adjustment', lang, { explanation: textOfRef(a.explanation, lang) }));
   // the rule set's own word for the grade (优秀, 合格 …) in Chinese; the grade's English name otherwise
   const gradeWord = lang === 'zh' ? (result.gradeLabel ?? '') : result.grade ? textOf(`grade.${result.grade}`, lang) : '';
   const grade = result.grade ? text('report.grade', lang, { grade: gradeWord }) : '';

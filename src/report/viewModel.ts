@@ -1,3 +1,4 @@
+import { textOfRef } from '../errors/texts';
 import { FIELD_LABEL, FORM_LABEL, PERSON_ROLES, ROLE_LABEL, type Role } from '../domain/glossary';
 import type { ColumnLabels } from '../domain/model';
 import { messageOf } from '../errors/message';
@@ -232,9 +233,9 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
     footer: `jixiao ${result.jixiaoVersion} · 评分规则集 ${result.ruleSet.id} ${result.ruleSet.version} · 输入 ${result.inputs.sha256.slice(0, 12)}`,
     explain: options.explain,
     appendix: {
-      budget: b.explanation,
-      rows: result.indicators.map((r) => ({ id: r.id, name: r.name, method: r.methodLabel, rule: r.rule.rule, explanation: r.explanation })),
-      adjustments: result.adjustments.map((a) => a.explanation),
+      budget: textOfRef(b.explanation, 'zh'),
+      rows: result.indicators.map((r) => ({ id: r.id, name: r.name, method: r.methodLabel, rule: r.rule.rule, explanation: textOfRef(r.explanation, 'zh') })),
+      adjustments: result.adjustments.map((a) => textOfRef(a.explanation, 'zh')),
       warnings: result.warnings.map((w) => messageOf(w)),
       notes: result.notes.map((w) => messageOf(w)),
     },

@@ -1,3 +1,4 @@
+import { textRef } from '../errors/texts';
 import { z } from 'zod';
 import { dec, type Decimal, percent, plain } from '../domain/decimal';
 import type { AdjustDecision } from '../rules/compile';
@@ -34,7 +35,7 @@ export const deviationPenalty = {
       delta: pointsOff.negated(),
       indicatorId: pending.indicator.id,
       deviation,
-      explanation: `「${pending.indicator.id} ${pending.indicator.name}」偏离目标${deviation}，扣${plain(pointsOff)}分`,
+      explanation: textRef('explain.adjust.penalty', { id: pending.indicator.id, name: pending.indicator.name, deviation, points: plain(pointsOff) }),
     };
   },
 } satisfies AdjustMethod & Record<string, unknown>;
@@ -58,7 +59,7 @@ export const totalCap = {
       method: 'totalCap',
       rule: lowest.rule,
       delta: lowest.cap.minus(total),
-      explanation: `预算执行率${percent(executionRate)}，总分由${plain(total)}分封顶为${plain(lowest.cap)}分`,
+      explanation: textRef('explain.adjust.cap', { rate: percent(executionRate), total: plain(total), cap: plain(lowest.cap) }),
     };
   },
 } satisfies AdjustMethod & Record<string, unknown>;
@@ -71,7 +72,7 @@ export function rescaleForNotApplicable(total: Decimal, applicableMax: Decimal, 
     method: 'rescaleNotApplicable',
     rule: 'parameters.notApplicable.rescale',
     delta: scaled.minus(total),
-    explanation: `有不适用指标，适用分值合计${plain(applicableMax)}分，总分按 ${plain(total)}×${plain(fullMax)}÷${plain(applicableMax)} 折算`,
+    explanation: textRef('explain.adjust.rescale', { applicable: plain(applicableMax), total: plain(total), full: plain(fullMax) }),
   };
 }
 
@@ -106,7 +107,7 @@ export function reweightToFramework(parts: WeightedPart[]): { adjustments: Adjus
       method: 'frameworkWeights',
       rule: 'parameters.weights',
       delta: scaled.minus(part.score),
-      explanation: `「${part.name}」表上分值${plain(part.base)}分，按规则集分值${plain(part.framework)}分折算：${plain(part.score)}×${plain(part.framework)}÷${plain(part.base)}`,
+      explanation: textRef('explain.adjust.level', { name: part.name, base: plain(part.base), framework: plain(part.framework), score: plain(part.score) }),
     });
   }
   return { adjustments, applicableMax };

@@ -1,3 +1,4 @@
+import { textRef } from '../errors/texts';
 import { ZERO } from '../domain/decimal';
 import type { IndicatorKind, ParsedValue } from '../domain/model';
 import type { Code } from '../errors/catalog';
@@ -57,7 +58,7 @@ export function pendingRow(input: IndicatorInput, fiscalYear: number, needs: Dia
     declaredScore: input.declaredScore ?? null,
     finalScore: ZERO,
     override: null,
-    explanation: '待补充，暂按0分计',
+    explanation: textRef('explain.pending'),
     flags: [],
     deviationReason: input.deviationReason ?? '',
     improvement: input.improvement ?? '',
@@ -77,7 +78,7 @@ export function pendingBudget(input: BudgetInput, ruleSetId: string): BudgetResu
     ruleScore: ZERO,
     declaredScore: input.declaredScore,
     finalScore: ZERO,
-    explanation: '预算执行率：待补充全年预算数与全年执行数，暂按0分计',
+    explanation: textRef('explain.budgetPending'),
     rule: { ruleSet: ruleSetId, rule: '', facts: {} },
     flags: [],
     reason: input.reason,

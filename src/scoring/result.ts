@@ -1,3 +1,4 @@
+import type { TextRef } from '../errors/texts';
 import type { Decimal } from '../domain/decimal';
 import type { Band, Direction, FormHeader, Grade, IndicatorKind, ParsedValue } from '../domain/model';
 import type { Diagnostic } from '../errors/diagnostic';
@@ -16,7 +17,8 @@ export interface Adjustment {
   rule: string;
   /** Points added to the total (negative for a deduction). */
   delta: Decimal;
-  explanation: string;
+  /** 计算过程, said in the reader's language when shown (the Chinese is what forms print). */
+  explanation: TextRef;
   indicatorId?: string;
   /** For a deviation penalty: how far the row was from its target. */
   deviation?: string;
@@ -46,7 +48,8 @@ export interface IndicatorResult {
   finalScore: Decimal;
   /** Set when the final score is a declared score that differs from the rule score, with its reason. */
   override: { reason: string } | null;
-  explanation: string;
+  /** 计算过程, said in the reader's language when shown (the Chinese is what forms print). */
+  explanation: TextRef;
   flags: Diagnostic[];
   deviationReason: string;
   improvement: string;
@@ -70,7 +73,8 @@ export interface BudgetResult {
   ruleScore: Decimal;
   declaredScore: Decimal | null;
   finalScore: Decimal;
-  explanation: string;
+  /** 计算过程, said in the reader's language when shown (the Chinese is what forms print). */
+  explanation: TextRef;
   rule: RuleTrace;
   flags: Diagnostic[];
   reason: string;

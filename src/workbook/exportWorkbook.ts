@@ -1,3 +1,4 @@
+import { textOfRef } from '../errors/texts';
 import ExcelJS from 'exceljs';
 import type { ActualsFile } from '../schema/actuals';
 import type { DefinitionsFile } from '../schema/definitions';
@@ -264,9 +265,9 @@ function scoresSheet(sheet: ExcelJS.Worksheet, result: FormResult, version: stri
   sheet.getCell('A1').font = { bold: true, color: { argb: 'FF9C0006' } };
   const head = sheet.addRow(['编号', '三级指标', '分值', '规则得分', '最终得分', '计算过程', '提示']);
   head.font = { bold: true };
-  sheet.addRow(['预算', '预算执行率', scoreText(result.budget.maxScore), scoreText(result.budget.ruleScore), scoreText(result.budget.finalScore), result.budget.explanation, result.budget.flags.map((f) => f.code).join(' ')]);
+  sheet.addRow(['预算', '预算执行率', scoreText(result.budget.maxScore), scoreText(result.budget.ruleScore), scoreText(result.budget.finalScore), textOfRef(result.budget.explanation, 'zh'), result.budget.flags.map((f) => f.code).join(' ')]);
   for (const r of result.indicators) {
-    sheet.addRow([r.id, r.name, r.maxScore === null ? '/' : scoreText(r.maxScore), scoreText(r.ruleScore), scoreText(r.finalScore), r.explanation, r.flags.map((f) => f.code).join(' ')]);
+    sheet.addRow([r.id, r.name, r.maxScore === null ? '/' : scoreText(r.maxScore), scoreText(r.ruleScore), scoreText(r.finalScore), textOfRef(r.explanation, 'zh'), r.flags.map((f) => f.code).join(' ')]);
   }
   sheet.addRow(['总分', '', scoreText(result.maxTotal), '', scoreText(result.total), result.grade ? `等级：${gradeText(result.grade)}` : '', '']);
   sheet.eachRow((row) => row.eachCell((c) => (c.alignment = { wrapText: true, vertical: 'top' })));

@@ -9,12 +9,13 @@ import { SERVE_TEXTS } from './serve';
 import { OUTPUT_TEXTS } from './outputs';
 import { TERM_TEXTS } from './terms';
 import { FIELD_TEXTS } from './fields';
+import { EXPLAIN_TEXTS } from './explain';
 import { VERIFY_TEXTS } from './verify';
 
 export type { TextEntry } from './entry';
 
 /** Every user-facing string that is not a diagnostic, by area; `{name}` is filled from data. */
-export const TEXTS = { ...CLI_TEXTS, ...REPORT_TEXTS, ...VERIFY_TEXTS, ...COMPARE_TEXTS, ...REASON_TEXTS, ...TERM_TEXTS, ...BATCH_TEXTS, ...SERVE_TEXTS, ...OUTPUT_TEXTS, ...FIELD_TEXTS };
+export const TEXTS = { ...CLI_TEXTS, ...REPORT_TEXTS, ...VERIFY_TEXTS, ...COMPARE_TEXTS, ...REASON_TEXTS, ...TERM_TEXTS, ...BATCH_TEXTS, ...SERVE_TEXTS, ...OUTPUT_TEXTS, ...FIELD_TEXTS, ...EXPLAIN_TEXTS };
 
 export type TextKey = keyof typeof TEXTS;
 type TextData<K extends TextKey> = Record<Placeholders<(typeof TEXTS)[K]['zh'] | (typeof TEXTS)[K]['en']>, string | number>;

@@ -1,3 +1,4 @@
+import { textRef, type TextRef } from '../../errors/texts';
 import { clamp, type Decimal, ONE, percent, plain, roundScore, ZERO } from '../../domain/decimal';
 import { points } from './describe';
 import { NO_OPTIONS } from './method';
@@ -17,13 +18,13 @@ export const budgetExecution = {
     description: '分值×执行率（全年执行数÷全年预算数），不超过分值。',
     options: NO_OPTIONS,
   },
-  compute({ maxScore, fullYearBudget, executed, rate }: BudgetFigures): { score: Decimal; explanation: string } {
+  compute({ maxScore, fullYearBudget, executed, rate }: BudgetFigures): { score: Decimal; explanation: TextRef } {
     const used = clamp(rate, ZERO, ONE);
     const score = roundScore(maxScore.times(used));
-    const capped = rate.greaterThan(ONE) ? '（执行率超过100%，按100%计）' : '';
+    const capped = rate.greaterThan(ONE) ? textRef('explain.budgetCapped') : '';
     return {
       score,
-      explanation: `预算执行率：全年执行数${plain(executed)}万元÷全年预算数${plain(fullYearBudget)}万元=${percent(rate)}${capped}，${plain(maxScore)}×${percent(used)}=${points(score)}`,
+      explanation: textRef('explain.budget', { executed: plain(executed), budget: plain(fullYearBudget), rate: percent(rate), capped, max: plain(maxScore), used: percent(used), score: points(score) }),
     };
   },
 };

@@ -1,5 +1,6 @@
 import { percent, plain, type Decimal } from '../../domain/decimal';
-import { COMPARATOR_SYMBOL, DIRECTION_LABEL } from '../../domain/glossary';
+import { COMPARATOR_SYMBOL } from '../../domain/glossary';
+import { textRef, type TextRef } from '../../errors/texts';
 import type { CalendarDay } from '../../domain/model';
 import { showNumber } from '../readRow';
 import type { Comparison } from '../reading';
@@ -8,18 +9,28 @@ import type { RowReading } from '../reading';
 type Quantitative = Extract<RowReading, { kind: 'quantitative' }>;
 
 /** `正向指标：实际600篇 ≥ 目标500篇，完成率120%` — the comparison part of a 计算过程. */
-export function describeComparison(reading: Quantitative): string {
+export function describeComparison(reading: Quantitative): TextRef {
   const c: Comparison = reading.comparison;
-  const symbol = relationSymbol(reading);
-  const completion = c.completion ? `，完成率${percent(c.completion)}` : '';
-  return `${DIRECTION_LABEL[c.direction]}${howDirectionWasRead(reading)}：实际${showNumber(reading.actual)} ${symbol} 目标${showNumber(reading.target)}${completion}`;
+  return textRef('explain.comparison', {
+    direction: textRef(`explain.direction.${c.direction}`),
+    how: howDirectionWasRead(reading),
+    actual: showNumber(reading.actual),
+    symbol: relationSymbol(reading),
+    target: showNumber(reading.target),
+    completion: c.completion ? textRef('explain.completion', { rate: percent(c.completion) }) : '',
+  });
 }
 
-/** Where a bare target's direction came from, when not from its own words: `（名称含「投诉率」，按反向）`. */
-function howDirectionWasRead(reading: Quantitative): string {
-  if (reading.directionWord) return `（按名称「${reading.directionWord}」判断）`;
-  if (reading.notes?.includes('costCeiling')) return '（成本按上限）';
+/** Where a bare target's direction came from, when not from its own words: `（按名称「投诉率」判断）`. */
+function howDirectionWasRead(reading: Quantitative): TextRef | string {
+  if (reading.directionWord) return textRef('explain.byName', { word: reading.directionWord });
+  if (reading.notes?.includes('costCeiling')) return textRef('explain.costCeiling');
   return '';
+}
+
+/** `{head}，{tail}`: a comparison, then how it scored. */
+export function then(head: TextRef, tail: TextRef): TextRef {
+  return textRef('explain.then', { head, tail });
 }
 
 /** The relation that actually holds between actual and target, in the target's terms. */
@@ -33,10 +44,10 @@ function relationSymbol(reading: Quantitative): string {
   return a.greaterThan(t) ? '>' : '<';
 }
 
-export function points(value: Decimal): string {
-  return `${plain(value)}分`;
+export function points(value: Decimal): TextRef {
+  return textRef('explain.points', { value: plain(value) });
 }
 
-export function showDay(d: CalendarDay): string {
-  return `${d.year}年${d.month}月${d.day}日`;
+export function showDay(d: CalendarDay): TextRef {
+  return textRef('explain.day', { year: d.year, month: d.month, day: d.day });
 }

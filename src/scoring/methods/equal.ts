@@ -1,5 +1,6 @@
 import { ONE, plain, roundScore, ZERO, Decimal } from '../../domain/decimal';
-import { describeComparison, points } from './describe';
+import { textRef } from '../../errors/texts';
+import { describeComparison, points, then } from './describe';
 import { NO_OPTIONS, type ScoringMethod } from './method';
 import { notQuantitative } from './problems';
 
@@ -22,12 +23,12 @@ export const equal: ScoringMethod = {
     const head = describeComparison(reading);
     if (t.isZero()) {
       return a.lessThanOrEqualTo(0)
-        ? { score: maxScore, explanation: `${head}，目标为0且实际不大于0，得满分${points(maxScore)}` }
-        : { score: ZERO, explanation: `${head}，目标为0而实际大于0，得0分` };
+        ? { score: maxScore, explanation: then(head, textRef('explain.zeroTargetMet', { max: points(maxScore) })) }
+        : { score: ZERO, explanation: then(head, textRef('explain.zeroTargetMissed')) };
     }
-    if (a.equals(t)) return { score: maxScore, explanation: `${head}，得满分${points(maxScore)}` };
+    if (a.equals(t)) return { score: maxScore, explanation: then(head, textRef('explain.full', { max: points(maxScore) })) };
     const ratio = Decimal.max(ZERO, Decimal.min(ONE, a.div(t)));
     const score = roundScore(maxScore.times(ratio));
-    return { score, explanation: `${head}，${plain(maxScore)}×${plain(a)}÷${plain(t)}=${points(score)}` };
+    return { score, explanation: then(head, textRef('explain.ratio', { max: plain(maxScore), top: plain(a), bottom: plain(t), score: points(score) })) };
   },
 };

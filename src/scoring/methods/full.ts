@@ -1,5 +1,5 @@
-import { BAND_LABEL } from '../../domain/glossary';
-import { describeComparison, points, showDay } from './describe';
+import { textRef } from '../../errors/texts';
+import { describeComparison, points, showDay, then } from './describe';
 import { NO_OPTIONS, type ScoringMethod } from './method';
 
 /** 满分: the row met its target (or its band is 达成 with no manual score). */
@@ -12,17 +12,17 @@ export const full: ScoringMethod = {
     options: NO_OPTIONS,
   },
   compute({ reading, maxScore }) {
-    const award = `得满分${points(maxScore)}`;
+    const award = textRef('explain.full', { max: points(maxScore) });
     switch (reading.kind) {
       case 'quantitative':
-        return { score: maxScore, explanation: `${describeComparison(reading)}，${award}` };
+        return { score: maxScore, explanation: then(describeComparison(reading), award) };
       case 'date':
         return {
           score: maxScore,
-          explanation: `时效指标：实际${showDay(reading.actual.date)}，不晚于目标${showDay(reading.target.date)}，${award}`,
+          explanation: textRef('explain.dateMet', { actual: showDay(reading.actual.date), target: showDay(reading.target.date), award }),
         };
       case 'qualitative':
-        return { score: maxScore, explanation: `定性指标：${BAND_LABEL[reading.band]}，${award}` };
+        return { score: maxScore, explanation: textRef('explain.qualitativeFull', { band: textRef(`explain.band.${reading.band}`), award }) };
       default:
         return { score: maxScore, explanation: award };
     }

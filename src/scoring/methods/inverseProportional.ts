@@ -1,5 +1,6 @@
+import { textRef } from '../../errors/texts';
 import { ONE, plain, roundScore, ZERO, Decimal } from '../../domain/decimal';
-import { describeComparison, points } from './describe';
+import { describeComparison, points, then } from './describe';
 import { NO_OPTIONS, type ScoringMethod } from './method';
 import { notQuantitative } from './problems';
 
@@ -16,12 +17,12 @@ export const inverseProportional: ScoringMethod = {
     const { reading, maxScore } = context;
     if (reading.kind !== 'quantitative') return notQuantitative(context, 'inverseProportional');
     const { actualValue: a, targetValue: t } = reading.comparison;
-    if (a.lessThanOrEqualTo(0)) return { score: maxScore, explanation: `${describeComparison(reading)}，得满分${points(maxScore)}` };
+    if (a.lessThanOrEqualTo(0)) return { score: maxScore, explanation: then(describeComparison(reading), textRef('explain.full', { max: points(maxScore) })) };
     const ratio = Decimal.max(ZERO, Decimal.min(ONE, t.div(a)));
     const score = roundScore(maxScore.times(ratio));
     return {
       score,
-      explanation: `${describeComparison(reading)}，${plain(maxScore)}×${plain(t)}÷${plain(a)}=${points(score)}`,
+      explanation: then(describeComparison(reading), textRef('explain.ratio', { max: plain(maxScore), top: plain(t), bottom: plain(a), score: points(score) })),
     };
   },
 };

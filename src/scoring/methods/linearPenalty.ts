@@ -1,5 +1,6 @@
+import { textRef } from '../../errors/texts';
 import { ONE, plain, roundScore, ZERO, Decimal } from '../../domain/decimal';
-import { describeComparison, points } from './describe';
+import { describeComparison, points, then } from './describe';
 import { NO_OPTIONS, type ScoringMethod } from './method';
 import { notQuantitative } from './problems';
 
@@ -16,13 +17,13 @@ export const linearPenalty: ScoringMethod = {
     const { reading, maxScore } = context;
     if (reading.kind !== 'quantitative') return notQuantitative(context, 'linearPenalty');
     const { actualValue: a, targetValue: t } = reading.comparison;
-    if (t.isZero()) return { score: a.lessThanOrEqualTo(0) ? maxScore : ZERO, explanation: `${describeComparison(reading)}，目标为0` };
+    if (t.isZero()) return { score: a.lessThanOrEqualTo(0) ? maxScore : ZERO, explanation: then(describeComparison(reading), textRef('explain.zeroTarget')) };
     const gap = a.minus(t).abs();
     const ratio = Decimal.max(ZERO, Decimal.min(ONE, ONE.minus(gap.div(t.abs()))));
     const score = roundScore(maxScore.times(ratio));
     return {
       score,
-      explanation: `${describeComparison(reading)}，${plain(maxScore)}×(1−|${plain(a)}−${plain(t)}|÷${plain(t)})=${points(score)}`,
+      explanation: then(describeComparison(reading), textRef('explain.linearPenalty', { max: plain(maxScore), actual: plain(a), target: plain(t), score: points(score) })),
     };
   },
 };

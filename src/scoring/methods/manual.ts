@@ -19,6 +19,6 @@ export const manual: ScoringMethod = {
     const declared = input.declaredScore;
     if (declared === undefined || !input.reason) return { problem: diagnostic('MANUAL_SCORE_REQUIRED', data, where) };
     if (declared.greaterThan(maxScore)) return { problem: diagnostic('MANUAL_SCORE_OUT_OF_BAND', { ...data, score: plain(declared) }, where) };
-    return { score: declared, explanation: `人工评分：${points(declared)}，理由：${input.reason}` };
+    return { score: declared, explanation: textRef('explain.manual', { score: points(declared), reason: input.reason ?? '' }) };
   },
 };

@@ -1,3 +1,4 @@
+import type { TextRef } from '../../errors/texts';
 import { z } from 'zod';
 import type { Decimal } from '../../domain/decimal';
 import type { IndicatorKind } from '../../domain/model';
@@ -13,7 +14,7 @@ export interface MethodContext {
 }
 
 /** A stored score (already rounded by the one rule) and its 计算过程; or the input problem that prevents it. */
-export type MethodResult = { score: Decimal; explanation: string } | { problem: Diagnostic };
+export type MethodResult = { score: Decimal; explanation: TextRef } | { problem: Diagnostic };
 
 /**
  * A scoring method: pure, named by a rule's event, reviewed and tested here in TypeScript.

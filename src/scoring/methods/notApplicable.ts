@@ -1,3 +1,4 @@
+import { textRef } from '../../errors/texts';
 import { ZERO } from '../../domain/decimal';
 import { NO_OPTIONS, type ScoringMethod } from './method';
 
@@ -11,6 +12,6 @@ export const notApplicable: ScoringMethod = {
     options: NO_OPTIONS,
   },
   compute() {
-    return { score: ZERO, explanation: '不适用，不计分' };
+    return { score: ZERO, explanation: textRef('explain.notApplicable') };
   },
 };

@@ -1,5 +1,4 @@
 import { plain } from '../../domain/decimal';
-import { BAND_LABEL } from '../../domain/glossary';
 import { textRef } from '../../errors/texts';
 import { diagnostic } from '../../errors/diagnostic';
 import { bandRange, inBand } from './bands';
@@ -30,19 +29,19 @@ export const qualitativeBand: ScoringMethod = {
     }
     const range = bandRange(band, maxScore, parameters);
     const [lowPct, highPct] = parameters.qualitativeBands[band];
-    const bandText = `${BAND_LABEL[band]}（${lowPct}%–${highPct}%档，${plain(range.low)}–${plain(range.high)}分）`;
+    const bandText = textRef('explain.bandRange', { band: textRef(`explain.band.${band}`), lowPct: String(lowPct), highPct: String(highPct), low: plain(range.low), high: plain(range.high) });
     // a deadline row says what it is and, when late, by how many days
-    const kindText = reading.kind === 'date' ? (reading.met ? '时效指标' : `时效指标（逾期${reading.daysLate}天）`) : '定性指标';
+    const kindText = reading.kind === 'date' ? (reading.met ? textRef('explain.kind.date') : textRef('explain.kind.dateLate', { days: reading.daysLate })) : textRef('explain.kind.qualitative');
     const declared = input.declaredScore;
     if (declared !== undefined && inBand(declared, range) && !declared.equals(maxScore)) {
-      return { score: declared, explanation: `${kindText}：${bandText}，按评定得分${points(declared)}` };
+      return { score: declared, explanation: textRef('explain.bandScored', { kind: kindText, band: bandText, score: points(declared) }) };
     }
     const bounds = { low: plain(range.low), high: plain(range.high) };
     // 「6 至 8 分（不含 8）」: the upper bound of every band but 达成 is exclusive, and the message says so
     const data = { id: input.id, name: input.name, band: textRef(`band.${band}`), range: textRef(range.includesHigh ? 'band.range' : 'band.rangeOpen', bounds) };
     // The band's bounds are the rule: a score outside them is refused even with a reason (no 1 of 10 on a 达成 row).
     if (declared !== undefined && !inBand(declared, range)) return { problem: diagnostic('MANUAL_SCORE_OUT_OF_BAND', { ...data, score: plain(declared) }, where) };
-    if (band === 'achieved') return { score: maxScore, explanation: `${kindText}：${BAND_LABEL.achieved}，得满分${points(maxScore)}` };
+    if (band === 'achieved') return { score: maxScore, explanation: textRef('explain.bandFull', { kind: kindText, band: textRef('explain.band.achieved'), max: points(maxScore) }) };
     return { problem: diagnostic('MANUAL_SCORE_REQUIRED', data, where) };
   },
 };

@@ -1,5 +1,6 @@
+import { textRef } from '../../errors/texts';
 import { Decimal, HUNDRED, ONE, percent, plain, roundScore, ZERO } from '../../domain/decimal';
-import { describeComparison, points } from './describe';
+import { describeComparison, points, then } from './describe';
 import { NO_OPTIONS, type ScoringMethod } from './method';
 import { notQuantitative } from './problems';
 
@@ -24,6 +25,6 @@ export const satisfactionRate: ScoringMethod = {
     const rate = a.div(inPercent ? HUNDRED : ONE);
     const used = Decimal.max(ZERO, Decimal.min(ONE, rate));
     const score = roundScore(maxScore.times(used));
-    return { score, explanation: `${describeComparison(reading)}，满意度按比例计分：${plain(maxScore)}×${percent(used)}=${points(score)}` };
+    return { score, explanation: then(describeComparison(reading), textRef('explain.satisfaction', { max: plain(maxScore), rate: percent(used), score: points(score) })) };
   },
 };
