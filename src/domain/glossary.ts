@@ -1,4 +1,4 @@
-import type { Band, Comparator, Direction, FormKind, Grade, IndicatorKind } from './model';
+import type { Band, Comparator, FormKind, Grade, IndicatorKind } from './model';
 
 /**
  * The one map between identifiers (English, in code and YAML keys) and the Chinese labels people read.
