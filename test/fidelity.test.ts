@@ -272,6 +272,31 @@ describe('the blank form and pagination', () => {
     expect(texts[totalPage]).toContain('首次办理市民满意率');
   });
 
+  test('the blank form has room to write by hand: each row about two lines of handwriting, the goal a paragraph', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const dir = tempDir();
+    const yTop = (pdf: string, words: string[]): number[] => {
+      // pdftotext's word boxes: the top of the last word starting so (the row, not the goal text above), in points
+      const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+      const boxes = [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ y: Number(m[1]), text: m[2] ?? '' }));
+      return words.map((w) => boxes.findLast((b) => b.text.startsWith(w))?.y ?? NaN);
+    };
+    const blank = path.join(dir, 'blank.pdf');
+    const filled = path.join(dir, 'filled.pdf');
+    expect((await runCli('render', path.join(ROOT, 'examples/water-2023/project.indicators.yaml'), '-o', blank)).code).toBe(0);
+    expect((await runCli('render', path.join(ROOT, 'examples/water-2023/project.actuals.yaml'), '-o', filled)).code).toBe(0);
+    const rows = ['新建集中供水工程', '改造老旧供水管网'];
+    const [a, b] = yTop(blank, rows);
+    const [c, d] = yTop(filled, rows);
+    const MM = 72 / 25.4;
+    // 12 mm a row on the blank form; the filled form keeps its compact rows
+    expect((b ?? 0) - (a ?? 0)).toBeGreaterThanOrEqual(12 * MM - 0.5);
+    expect((d ?? 0) - (c ?? 0)).toBeLessThan(9 * MM);
+    // the goal: from 预期目标's heading to the indicators' heading, 30 mm of writing room at least
+    const [goal, table] = yTop(blank, ['预期目标', '绩效指标']);
+    expect((table ?? 0) - (goal ?? 0)).toBeGreaterThanOrEqual(30 * MM);
+  });
+
   test('a form that prints its own column headings (年初目标值 / 全年实际值 / 未完成原因) keeps them in its PDF and its workbook, with no code per layout', async () => {
     const { execFileSync } = await import('node:child_process');
     const ExcelJS = (await import('exceljs')).default;

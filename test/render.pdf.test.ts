@@ -1,4 +1,5 @@
 import { textOfRef } from '../src/errors/texts';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { plain } from '../src/domain/decimal';
@@ -39,6 +40,18 @@ describe.each(['department', 'project'])('the seed %s form as a PDF', (name) => 
     // the --explain appendix carries each row's 计算过程
     expect(text).toContain('评分说明');
     expect(text).toContain(squeeze(textOfRef(result.indicators[0]!.explanation, 'zh')));
+  });
+
+  it('评分说明 never breaks a line inside a number: 100% stays 100%, 1156.4 stays whole', () => {
+    const pages = pageCount(files[name]!);
+    const appendix = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(pages), '-l', String(pages), files[name]!, '-'], { encoding: 'utf8' });
+    expect(appendix).toContain('计算过程');
+    const lines = appendix.split('\n').map((l) => l.trim()).filter(Boolean);
+    const splits = lines.slice(1).flatMap((line, i) => (/[\d.]$/.test(lines[i] ?? '') && /^[\d.%]/.test(line) && !/^\d+(\.\d+)*$/.test(line) ? [`${lines[i]} | ${line}`] : []));
+    expect(splits).toEqual([]);
+    // the budget's arithmetic, the longest line, is there with every number whole
+    const budget = squeeze(textOfRef(form().scored!.result.budget.explanation, 'zh'));
+    for (const n of budget.match(/\d+(?:\.\d+)?%?/g) ?? []) expect(lines.some((l) => l.includes(n))).toBe(true);
   });
 
   it('embeds every font (no Type 3) and names the families explicitly', () => {

@@ -49,6 +49,8 @@ export interface FormView {
   columns: ColumnLabels;
   /** A draft (待补充) prints with a diagonal 草稿 on every page and its pending cells marked. */
   isDraft: boolean;
+  /** A blank form to fill by hand: its fill cells get room to write in. */
+  blank: boolean;
   title: string;
   year: string;
   isProject: boolean;
@@ -200,6 +202,7 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
     headerRows: result.form === 'project' ? projectHeader(result.header.layout, result.department, result.header) : [],
     columns: columnLabels(result.header),
     isDraft: result.status === 'draft',
+    blank: false,
     title,
     // the year once: a title that already says it (2020年度…自评表) gets no second line saying it again
     year: title.includes(`${result.fiscalYear}年`) ? '' : `（${result.fiscalYear}年度）`,
@@ -253,6 +256,7 @@ function blankView(view: FormView): FormView {
   return {
     ...view,
     isDraft: false,
+    blank: true,
     rows: view.rows.map((r) => ({ ...r, actual: '', score: r.maxScore === '/' ? '/' : '', scoreNote: '', mark: '', pending: '', deviation: '' })),
     budget: view.budget.map((b) => ({ ...b, initial: '', fullYear: '', executed: '', rate: b.isTotal ? '' : b.rate, score: b.isTotal ? '' : b.score, pending: '', note: '', mark: '' })),
     budgetReason: '',
