@@ -62,16 +62,12 @@ export async function signatureAppearance(doc: PDFDocument, width: number, heigh
   const room = width - 8 - sealWidth;
   ops.push(pushGraphicsState(), setFillingRgbColor(0.05, 0.1, 0.45));
   for (const line of content.lines) {
-    const runs = await fonts.runs(line.text);
-    // shrink a line that would run past the box, down to 5 pt
-    const natural = runs.reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, line.size), 0);
-    const size = natural > room ? Math.max(4.5, (line.size * room) / natural) : line.size;
-    y -= size + 2;
-    ops.push(beginText(), moveText(4, y));
-    for (const run of runs) {
-      ops.push(setFontAndSize(nameOf(run.font), size), showText(run.font.encodeText(run.text)));
+    for (const part of await fitted(fonts, line, room)) {
+      y -= part.size + 2;
+      ops.push(beginText(), moveText(4, y));
+      for (const run of part.runs) ops.push(setFontAndSize(nameOf(run.font), part.size), showText(run.font.encodeText(run.text)));
+      ops.push(endText());
     }
-    ops.push(endText());
   }
   ops.push(popGraphicsState());
 
@@ -82,4 +78,33 @@ export async function signatureAppearance(doc: PDFDocument, width: number, heigh
     Resources: { Font: fontDict, XObject: xobjects },
   });
   return doc.context.register(stream);
+}
+
+type Run = { text: string; font: PDFFont };
+const widthOf = (runs: readonly Run[], size: number): number => runs.reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
+/** The smallest a line is shrunk to before it is wrapped instead: smaller would not be read on paper. */
+const SMALLEST = 5.5;
+
+/**
+ * A line of the signature's face within `room` points, left of the seal: as it is when it fits, shrunk a little
+ * when that is enough, else wrapped at a space or before （ (the time and its （北京时间） on two lines), so no
+ * word is ever drawn under the seal image.
+ */
+async function fitted(fonts: AppearanceFonts, line: { text: string; size: number }, room: number): Promise<{ runs: Run[]; size: number }[]> {
+  const runs = await fonts.runs(line.text);
+  const natural = widthOf(runs, line.size);
+  if (natural <= room) return [{ runs, size: line.size }];
+  const shrunk = (line.size * room) / natural;
+  if (shrunk >= SMALLEST) return [{ runs, size: shrunk }];
+  const size = Math.max(SMALLEST, Math.min(line.size, line.size * 0.85));
+  const chars = [...line.text];
+  let cut = chars.length;
+  // the longest head that fits, ended at a space or before （ when there is one
+  while (cut > 1 && widthOf(await fonts.runs(chars.slice(0, cut).join('')), size) > room) cut--;
+  const soft = Math.max(chars.lastIndexOf(' ', cut), chars.lastIndexOf('（', cut));
+  const at = soft > 0 && soft <= cut ? soft : cut;
+  const head = chars.slice(0, at).join('').trimEnd();
+  const rest = chars.slice(at).join('').trimStart();
+  if (rest === '') return [{ runs: await fonts.runs(head), size }];
+  return [{ runs: await fonts.runs(head), size }, ...(await fitted(fonts, { text: rest, size: line.size }, room))];
 }
