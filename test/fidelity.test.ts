@@ -279,7 +279,7 @@ describe('the blank form and pagination', () => {
       // pdftotext's word boxes: the top of the last word starting so (the row, not the goal text above), in points
       const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
       const boxes = [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ y: Number(m[1]), text: m[2] ?? '' }));
-      return words.map((w) => boxes.findLast((b) => b.text.startsWith(w))?.y ?? NaN);
+      return words.map((w) => [...boxes].reverse().find((b) => b.text.startsWith(w))?.y ?? NaN);
     };
     const blank = path.join(dir, 'blank.pdf');
     const filled = path.join(dir, 'filled.pdf');
