@@ -4,7 +4,7 @@
  * (满意度 written in words), and the sign-off after the 填表人 signed from the page with a demo certificate.
  * Usage: npm run build && npx tsx scripts/serve-screenshots.ts
  */
-import { cpSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli, tempDir, withPasswords } from '../test/helpers';
 import { fill, launchChromium, settled, startServe } from '../test/serveHarness';
@@ -24,10 +24,11 @@ async function demoKey(dir: string): Promise<string> {
 
 async function main(): Promise<void> {
   // named as in the repository: the page's title shows the folder's name
-  const folder = path.join(tempDir('jixiao-screenshots-'), 'examples');
+  const scratch = [tempDir('jixiao-screenshots-'), tempDir('jixiao-screenshot-keys-'), tempDir('jixiao-screenshot-downloads-')] as const;
+  const folder = path.join(scratch[0], 'examples');
   cpSync(path.join(ROOT, 'examples'), folder, { recursive: true });
-  const key = await demoKey(tempDir('jixiao-screenshot-keys-'));
-  const [served, browser] = await Promise.all([startServe(folder), launchChromium()]);
+  const key = await demoKey(scratch[1]);
+  const [served, browser] = await Promise.all([startServe(folder), launchChromium(scratch[2])]);
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1366, height: 768 });
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await served.stop();
+    // the copies, the demo keys and the signed download are scratch: nothing is left behind
+    for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
   }
 }
 

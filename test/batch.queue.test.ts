@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import IORedis from 'ioredis';
 import * as path from 'node:path';
 import { expectedTotals, filesUnder, journalLines, summaryRows, wholePdf, writeForms } from './batchForms';
-import { ROOT, tempDir } from './helpers';
+import { ROOT, tempDir, until } from './helpers';
 import { describeWith, firstOnPath } from './outsidePrograms';
 
 // A real redis-server on a free loopback port with its own temporary folder, started and stopped here;
@@ -50,13 +50,6 @@ function startWorker(url: string, log: string[]): ChildProcess {
 
 const exited = (child: ChildProcess): Promise<number | null> => (child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code))));
 
-async function until(check: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describeWith({ what: 'redis-server', present: REDIS !== null, install: 'scripts/setup.sh installs redis-server' }, 'batch --queue with workers on a real redis-server', () => {
   const dir = tempDir('jixiao-queue-');

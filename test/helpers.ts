@@ -63,3 +63,15 @@ export async function withPasswords<T>(env: Record<string, string> | undefined, 
     }
   }
 }
+
+/**
+ * Waits until a condition holds (a file appears, a journal grows), looking again every 50 ms, with a ceiling: a
+ * test waits for what it needs to happen, never for a fixed time, so a slow machine only makes it slower.
+ */
+export async function until(check: () => boolean, ceilingMs: number): Promise<void> {
+  const end = Date.now() + ceilingMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`not so after ${ceilingMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { ROOT, tempDir } from './helpers';
+import { ROOT, tempDir, until } from './helpers';
 import { servedFolder, startServe, type Served } from './serveHarness';
 
 // What `jixiao serve` refuses, asked over plain HTTP on loopback as an attacker's page or a stray program would.
@@ -186,7 +186,7 @@ describe('jixiao serve, started and stopped', () => {
     writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\necho "$@" > "${opened}"\n`, { mode: 0o755 });
     const s = await startServe(servedFolder(), ['--open'], { PATH: `${bin}:${process.env.PATH ?? ''}` });
     try {
-      for (let i = 0; i < 50 && !existsSync(opened); i++) await new Promise((r) => setTimeout(r, 100));
+      await until(() => existsSync(opened), 20_000);
       expect(readFileSync(opened, 'utf8').trim()).toBe(s.url);
     } finally {
       await s.stop();
