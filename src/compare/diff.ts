@@ -63,6 +63,20 @@ function sideFacts(side: Side) {
   return { grade: gradeText(r), gradeId: (r.grade ?? 'none') as GradeKey, status: r.status === 'draft' ? ('draft' as const) : ('complete' as const), pending: r.pending.length };
 }
 
+/** The rows scored by another method, or to another score, under B. */
+function rowChanges(ra: FormResult, rb: FormResult): RowChange[] {
+  const byId = new Map(rb.indicators.map((r) => [r.id, r]));
+  const rows: RowChange[] = [];
+  for (const x of ra.indicators) {
+    const y = byId.get(x.id);
+    if (!y) continue;
+    if (x.method !== y.method || !x.finalScore.equals(y.finalScore)) {
+      rows.push({ id: x.id, name: x.name, ruleA: x.rule.rule, ruleB: y.rule.rule, methodA: x.method, methodB: y.method, scoreA: plain(x.finalScore), scoreB: plain(y.finalScore) });
+    }
+  }
+  return rows;
+}
+
 /** How one form fares under rule set A and rule set B, and which rows changed method or score. */
 export function compareForm(file: string, a: Side, b: Side): FormComparison {
   const [fa, fb] = [sideFacts(a), sideFacts(b)];
@@ -97,15 +111,7 @@ export function compareForm(file: string, a: Side, b: Side): FormComparison {
   }
   const ra = a.result;
   const rb = b.result;
-  const byId = new Map(rb.indicators.map((r) => [r.id, r]));
-  const rows: RowChange[] = [];
-  for (const x of ra.indicators) {
-    const y = byId.get(x.id);
-    if (!y) continue;
-    if (x.method !== y.method || !x.finalScore.equals(y.finalScore)) {
-      rows.push({ id: x.id, name: x.name, ruleA: x.rule.rule, ruleB: y.rule.rule, methodA: x.method, methodB: y.method, scoreA: plain(x.finalScore), scoreB: plain(y.finalScore) });
-    }
-  }
+  const rows = rowChanges(ra, rb);
   const delta: Decimal = rb.total.minus(ra.total);
   let direction: FormComparison['direction'] = 'same';
   if (ra.grade !== null && rb.grade !== null && ra.grade !== rb.grade) direction = ORDER[rb.grade] > ORDER[ra.grade] ? 'up' : 'down';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { inputError } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
-import { scoreFile } from '../pipeline';
+import { scoreFile, type ScoredForm } from '../pipeline';
 import { readFormText } from './formText';
 import { formView, type Cell, type LevelCell } from '../report/viewModel';
 import type { HeaderCell } from '../report/layouts';
@@ -81,21 +81,13 @@ export function definitionsOf(folder: FormFolder, actuals: FolderFile, data: unk
   return file;
 }
 
-/**
- * Lays out the web form: everything the definitions say comes from the printed form's own view model (the blank
- * form: same header block, columns, rowspans and 分值), so page and PDF cannot drift apart; the cells come from the file.
- */
-export async function formPage(folder: FormFolder, actuals: FolderFile, lang: Lang): Promise<FormPageView> {
-  const { data, hash } = readFormText(actuals);
-  const blank = await scoreFile(definitionsOf(folder, actuals, data));
-  const view = formView(blank.result, { explain: false, blank: true, linkBase: '' });
-  const t = uiTexts(lang);
+/** The indicator rows as the page shows them: the printed row's text, its cells to fill with their values now. */
+function fillRows(result: ScoredForm['result'], view: ReturnType<typeof formView>, data: unknown, t: UiTexts): FillRow[] {
   const cell = (at: string[], label: string): FillCell => ({ field: JSON.stringify(at), value: valueAt(data, at), label });
-  const signing = await signingStatus(actuals.absolute, lang);
-  const kinds = new Map(blank.result.indicators.map((r) => [r.id, r.kind]));
-  const ids = blank.result.levels.flatMap((l) => l.groups.flatMap((g) => g.indicatorIds));
-  const rows: FillRow[] = view.rows.map((r, i) => {
-    const id = ids[i]!;
+  const kinds = new Map(result.indicators.map((r) => [r.id, r.kind]));
+  const ids = result.levels.flatMap((l) => l.groups.flatMap((g) => g.indicatorIds));
+  return view.rows.map((r, i): FillRow => {
+    const id = ids[i] ?? '';
     const at = (key: string): string[] => ['indicators', id, key];
     const band = valueAt(data, at('band'));
     return {
@@ -119,6 +111,20 @@ export async function formPage(folder: FormFolder, actuals: FolderFile, lang: La
       keepWhole: r.keepWhole,
     };
   });
+}
+
+/**
+ * Lays out the web form: everything the definitions say comes from the printed form's own view model (the blank
+ * form: same header block, columns, rowspans and 分值), so page and PDF cannot drift apart; the cells come from the file.
+ */
+export async function formPage(folder: FormFolder, actuals: FolderFile, lang: Lang): Promise<FormPageView> {
+  const { data, hash } = readFormText(actuals);
+  const blank = await scoreFile(definitionsOf(folder, actuals, data));
+  const view = formView(blank.result, { explain: false, blank: true, linkBase: '' });
+  const t = uiTexts(lang);
+  const cell = (at: string[], label: string): FillCell => ({ field: JSON.stringify(at), value: valueAt(data, at), label });
+  const signing = await signingStatus(actuals.absolute, lang);
+  const rows = fillRows(blank.result, view, data, t);
   const lines: [string, string[]][] = [
     ['total', ['budget']],
     ['currentYear', ['budget', 'breakdown', 'currentYear']],

@@ -7,6 +7,13 @@ import { byId, download, problemsText, say } from './page';
 
 type Fill = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
+interface Controls {
+  role: HTMLSelectElement;
+  key: HTMLInputElement;
+  password: HTMLInputElement;
+  restart: HTMLInputElement;
+}
+
 export interface SigningHooks {
   file: string;
   lang: 'zh' | 'en';
@@ -77,32 +84,36 @@ export function setupSigning(h: SigningHooks): { refresh(pickNext?: boolean): Pr
     say(h.t.signedLocked ?? '', 'info');
   });
 
-  const sign = async (): Promise<void> => {
-    const chosen = key.files?.[0];
-    if (!chosen || password.value === '') return say(h.t.signNeedsKey ?? '', 'error');
-    if (h.dirty() && !(await h.save())) return;
-    say(h.t.signing ?? '', 'info');
-    const body = { file: h.file, role: role.value, p12: await base64Of(chosen), p12Name: chosen.name, password: password.value, restart: restart.checked, lang: h.lang };
-    const response = await fetch('/api/sign', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
-    password.value = '';
-    key.value = '';
-    byId('sign-key-name').textContent = h.t.signNoKey ?? '';
-    if (!response.ok) {
-      say(`${h.t.signRefused ?? ''} ${problemsText((await response.json()) as Problems)}`, 'error');
-      return refresh();
-    }
-    const signer = decodeURIComponent(response.headers.get('x-jixiao-signer') ?? '');
-    const roleLabel = role.selectedOptions[0]?.textContent ?? '';
-    const name = await download(response, 'signed.pdf');
-    restart.checked = false;
-    await refresh(true);
-    lock(h.fills, false);
-    say(fill(h.t.signedDone, { role: roleLabel, signer, file: name }), 'ok');
-    document.body.dataset.signedAs = body.role;
-  };
+  const sign = (): Promise<void> => signFromPage(h, { role, key, password, restart }, refresh);
   key.addEventListener('change', () => {
     byId('sign-key-name').textContent = key.files?.[0]?.name ?? h.t.signNoKey ?? '';
   });
   byId('sign').addEventListener('click', () => void sign());
   return { refresh };
+}
+
+/** One signature from the page: save first if need be, send key and password once, hand over the signed PDF. */
+async function signFromPage(h: SigningHooks, c: Controls, refresh: (pickNext?: boolean) => Promise<void>): Promise<void> {
+  const { role, key, password, restart } = c;
+  const chosen = key.files?.[0];
+  if (!chosen || password.value === '') return say(h.t.signNeedsKey ?? '', 'error');
+  if (h.dirty() && !(await h.save())) return;
+  say(h.t.signing ?? '', 'info');
+  const body = { file: h.file, role: role.value, p12: await base64Of(chosen), p12Name: chosen.name, password: password.value, restart: restart.checked, lang: h.lang };
+  const response = await fetch('/api/sign', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+  password.value = '';
+  key.value = '';
+  byId('sign-key-name').textContent = h.t.signNoKey ?? '';
+  if (!response.ok) {
+    say(`${h.t.signRefused ?? ''} ${problemsText((await response.json()) as Problems)}`, 'error');
+    return refresh();
+  }
+  const signer = decodeURIComponent(response.headers.get('x-jixiao-signer') ?? '');
+  const roleLabel = role.selectedOptions[0]?.textContent ?? '';
+  const name = await download(response, 'signed.pdf');
+  restart.checked = false;
+  await refresh(true);
+  lock(h.fills, false);
+  say(fill(h.t.signedDone, { role: roleLabel, signer, file: name }), 'ok');
+  document.body.dataset.signedAs = body.role;
 }
