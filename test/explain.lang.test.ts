@@ -1,3 +1,5 @@
+import { textOfRef } from '../src/errors/texts';
+import { showDay } from '../src/scoring/methods/describe';
 import { CLEAN, runCli } from './helpers';
 
 // 计算过程 in the reader's language: --lang en gives English explanations; Chinese stays what forms print.
@@ -25,4 +27,9 @@ describe('the 计算过程 follows --lang', () => {
     expect(json.budget.explanation).toBe('预算执行率：全年执行数1156.4万元÷全年预算数1180万元=98%，10×98%=9.8分');
     expect(json.indicators.find((r) => r.id === '1.4')?.explanation).toBe('时效指标：实际2023年11月18日，不晚于目标2023年11月30日，得满分10分');
   });
+});
+
+test('an English date is ISO, zero-padded; the Chinese one as the forms write it', () => {
+  const day = showDay({ year: 2024, month: 1, day: 5 } as Parameters<typeof showDay>[0]);
+  expect([textOfRef(day, 'en'), textOfRef(day, 'zh')]).toEqual(['2024-01-05', '2024年1月5日']);
 });

@@ -15,7 +15,7 @@ export const EXPLAIN_TEXTS = {
   'explain.costCeiling': { zh: '（成本按上限）', en: ' (a cost, read as a ceiling)' },
   'explain.completion': { zh: '，完成率{rate}', en: ', completion {rate}' },
   'explain.comparison': { zh: '{direction}{how}：实际{actual} {symbol} 目标{target}{completion}', en: '{direction}{how}: actual {actual} {symbol} target {target}{completion}' },
-  'explain.day': { zh: '{year}年{month}月{day}日', en: '{year}-{month}-{day}' },
+  'explain.day': { zh: '{year}年{month}月{day}日', en: '{year}-{mm}-{dd}' },
   'explain.points': { zh: '{value}分', en: '{value} pts' },
   'explain.full': { zh: '得满分{max}', en: 'full score {max}' },
   'explain.then': { zh: '{head}，{tail}', en: '{head}; {tail}' },
