@@ -1,8 +1,10 @@
 import type { Lang } from './lang';
-import { TEXTS, text, type TextKey } from './texts';
+import { isTextKey, text, textOf } from './texts';
 
-const has = (key: string): key is TextKey => Object.prototype.hasOwnProperty.call(TEXTS, key);
-const label = (key: string, lang: Lang): string | null => (has(`field.${key}`) ? text(`field.${key}` as TextKey as never, lang) : null);
+const label = (key: string, lang: Lang): string | null => {
+  const known = `field.${key}`;
+  return isTextKey(known) ? textOf(known, lang) : null;
+};
 
 /**
  * A data path of an actuals file as the form names the cell: `budget.breakdown.currentYear.executed` →

@@ -2,7 +2,7 @@ import { CATALOG, type CatalogEntry } from './catalog';
 import type { Diagnostic } from './diagnostic';
 import type { Lang } from './lang';
 import { fieldLabel, pathOfField } from './fieldLabel';
-import { fillTemplate, text, TEXTS, type TextKey } from './texts';
+import { fillTemplate, isTextKey, isTextRef, text } from './texts';
 
 export type { Lang } from './lang';
 
@@ -18,9 +18,9 @@ function dataFor(data: Diagnostic['data'], lang: Lang, surface: Surface): Record
   const out: Record<string, unknown> = { ...data };
   for (const [key, value] of Object.entries(data)) {
     if ((key === 'field' || key === 'key') && typeof value === 'string') out[key] = fieldLabel(pathOfField(value), lang) ?? value;
-    else if (value && typeof value === 'object' && 'text' in value && typeof value.text === 'string') {
+    else if (isTextRef(value)) {
       const formKey = `${value.text}.form`;
-      if (Object.prototype.hasOwnProperty.call(TEXTS, formKey)) out[key] = { ...value, text: formKey as TextKey };
+      if (isTextKey(formKey)) out[key] = { ...value, text: formKey };
     }
   }
   return out;

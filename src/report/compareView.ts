@@ -5,7 +5,7 @@ import { SHOWN_FORMS, type CompareDigest } from '../compare/tally';
 export type { CompareDigest };
 import type { RuleSetDifference } from '../compare/ruleSetDiff';
 import type { Lang } from '../errors/lang';
-import { text, textOf, TEXTS, type TextKey } from '../errors/texts';
+import { isTextKey, text, textOf, TEXTS, type TextKey } from '../errors/texts';
 
 export interface CompareInfo {
   differences: RuleSetDifference[];
@@ -79,8 +79,8 @@ export type CompareView = ReturnType<typeof compareView>;
  */
 export function differenceItem(d: RuleSetDifference, lang: Lang): string {
   const key = d.area === 'bands' ? `qualitativeBands.${d.item}` : d.item;
-  const known = `param.${key}` as TextKey;
-  if ((d.area === 'parameters' || d.area === 'bands' || d.area === 'weights' || d.area === 'grades') && Object.prototype.hasOwnProperty.call(TEXTS, known)) {
+  const known = `param.${key}`;
+  if ((d.area === 'parameters' || d.area === 'bands' || d.area === 'weights' || d.area === 'grades') && isTextKey(known)) {
     return text('param.named', lang, { label: textOf(known, lang), key });
   }
   const label = d.area === 'grades' ? /^label\.(excellent|good|fair|poor)$/.exec(d.item) : null;

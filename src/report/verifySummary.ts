@@ -2,7 +2,7 @@ import type { Role } from '../domain/glossary';
 import { messageOf } from '../errors/message';
 import type { Diagnostic } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
-import { listOf, text, textOfRef, type TextKey, type TextRef } from '../errors/texts';
+import { roleList, text, textOf, textOfRef, type TextKey, type TextRef } from '../errors/texts';
 
 /** What the table needs of a verify report (pipeline's VerifyReport has it all). */
 export interface VerifiedForm {
@@ -48,22 +48,17 @@ export function unreadableRow(file: string, problems: readonly Diagnostic[], lan
 const HEADERS: TextKey[] = ['verify.many.file', 'verify.many.department', 'verify.many.project', 'verify.many.total', 'verify.many.grade', 'verify.many.signed', 'verify.many.verdict'];
 
 export function summaryHeaders(lang: Lang): string[] {
-  return HEADERS.map((h) => text(h as 'verify.many.file', lang));
+  return HEADERS.map((h) => textOf(h, lang));
 }
-
-const roles = (list: readonly Role[], lang: Lang): string => {
-  const l = listOf(list.map((r) => text(`role.${r}`, lang)));
-  return lang === 'en' ? l.en : l.zh;
-};
 
 /** A row's cells in the order of the headers, in the reader's language. */
 export function summaryCells(row: VerifySummaryRow, lang: Lang): string[] {
-  const signed = row.signed.length > 0 ? roles(row.signed, lang) : text('verify.many.nobody', lang);
+  const signed = row.signed.length > 0 ? roleList(row.signed, lang) : text('verify.many.nobody', lang);
   const verdict =
     row.verdict === 'verified'
       ? text('verify.many.verified', lang)
       : row.verdict === 'rolesMissing'
-        ? text('verify.many.rolesMissing', lang, { missing: roles(row.missing, lang) })
+        ? text('verify.many.rolesMissing', lang, { missing: roleList(row.missing, lang) })
         : row.verdict === 'identityUnverified'
           ? text('verify.many.identity', lang, { reason: row.reason })
           : text('verify.many.failed', lang, { reason: row.reason });

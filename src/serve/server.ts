@@ -14,19 +14,13 @@ import { actualsPathFor, listForms } from './formList';
 import { formPage } from './formPage';
 import { readFormText } from './formText';
 import { registerSigning } from './signRoutes';
+import type { FormStore } from './formStore';
 import { liveResult } from './liveResult';
 import type { ProblemsReply } from './liveTypes';
 import { editPage, formsPage, langQuery, messagePage } from './pages';
 import { allowedHosts, guard, newToken } from './security';
 import { uiTexts } from './uiTexts';
 
-/** Where the server writes: given by the CLI, the only writer of files (an atomic rename, a compare-and-swap). */
-export interface FormStore {
-  /** Replaces a file's text only if it still has `expectedSha256`; otherwise FORM_CHANGED_ON_DISK. */
-  replace(file: string, content: string | Uint8Array, expectedSha256: string): void;
-  /** Writes a new file; OUTPUT_EXISTS when there is one. */
-  create(file: string, content: string | Uint8Array): void;
-}
 
 export interface ServeOptions {
   folder: string;

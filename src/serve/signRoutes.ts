@@ -7,7 +7,7 @@ import type { Lang } from '../errors/lang';
 import { renderForm, scoreEdited, sha256Hex, signBytes, type FormPrinter } from '../pipeline';
 import type { FolderFile, FormFolder } from './folder';
 import { readFormText } from './formText';
-import type { FormStore } from './server';
+import type { FormStore } from './formStore';
 import { signedPdfPathFor, signingStatus } from './signedForm';
 
 /** What the signing routes borrow from the server: its folder, its writer, its warm printer, its way of answering. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
-import { listOf, text } from '../errors/texts';
+import { roleList, text } from '../errors/texts';
 import { ROLES, type Role } from '../domain/glossary';
 import { sha256Hex, verifyPdf } from '../pipeline';
 
@@ -23,12 +23,6 @@ const stemOf = (actuals: string): string => actuals.replace(/(\.actuals)?\.ya?ml
 export function signedPdfPathFor(actuals: string): string {
   return `${stemOf(actuals)}.signed.pdf`;
 }
-
-/** 「审核人、单位负责人」: the roles named, listed as the language lists. */
-const roleList = (roles: readonly Role[], lang: Lang): string => {
-  const list = listOf(roles.map((r) => text(`role.${r}`, lang)));
-  return lang === 'en' ? list.en : list.zh;
-};
 
 function statusText(signed: readonly Role[], waiting: readonly Role[], current: boolean, lang: Lang): string {
   const parts: string[] = [];

@@ -2,7 +2,7 @@ import { roleFromLabel, ROLES, type Role } from '../../domain/glossary';
 import { inputError } from '../../errors/diagnostic';
 import Table from 'cli-table3';
 import { diagnosticJson } from '../../errors/message';
-import { text, textOf, textOfRef, type TextKey, type TextRef } from '../../errors/texts';
+import { roleList, text, textOf, textOfRef, type TextKey, type TextRef } from '../../errors/texts';
 import { beijingDateTime, verifyPdf, type VerifyReport } from '../../pipeline';
 import type { VerifyOptions } from '../../pipeline/verify';
 import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
@@ -54,11 +54,10 @@ const exitOf = (report: { ok: boolean; intact: boolean; identityVerified: boolea
 
 /** 「4 个角色中已签 1 个（缺：审核人、单位负责人、单位盖章）」. */
 function rolesText(roles: { required: Role[]; signed: Role[]; missing: Role[] }, lang: OutputMode['lang']): string {
-  const names = (list: Role[]): string => list.map((r) => text(`role.${r}`, lang)).join(lang === 'en' ? ', ' : '、');
   if (roles.required.length === 0) return text('verify.roles.none', lang);
   const signed = roles.required.filter((r) => roles.signed.includes(r));
-  if (roles.missing.length === 0) return text('verify.roles.all', lang, { total: roles.required.length, signed: names(signed) });
-  return text('verify.roles.some', lang, { total: roles.required.length, count: signed.length, missing: names(roles.missing) });
+  if (roles.missing.length === 0) return text('verify.roles.all', lang, { total: roles.required.length, signed: roleList(signed, lang) });
+  return text('verify.roles.some', lang, { total: roles.required.length, count: signed.length, missing: roleList(roles.missing, lang) });
 }
 
 /** A signature's role as the reader names it. */

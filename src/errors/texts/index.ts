@@ -1,4 +1,5 @@
 import type { Placeholders } from '../catalog/entry';
+import type { Role } from '../../domain/glossary';
 import type { Lang } from '../lang';
 import { BATCH_TEXTS } from './batch';
 import { CLI_TEXTS } from './cli';
@@ -28,6 +29,11 @@ export interface TextRef {
 
 export function textRef(text: TextKey, data?: Record<string, string | number | TextRef>): TextRef {
   return data ? { text, data } : { text };
+}
+
+/** Whether a key made at run time (a `.form` variant, a parameter's name) is in the catalog. */
+export function isTextKey(key: string): key is TextKey {
+  return Object.prototype.hasOwnProperty.call(TEXTS, key);
 }
 
 export function isTextRef(value: unknown): value is TextRef {
@@ -73,4 +79,10 @@ export function textOfRef(ref: TextRef, lang: Lang): string {
 /** A list inside a message: 「a、b、c」 in Chinese, "a, b, c" in English. */
 export function listOf(items: readonly (string | number)[]): Localized {
   return { zh: items.join('、'), en: items.join(', ') };
+}
+
+/** 「审核人、单位负责人」: roles by the names people read, listed as the language lists. */
+export function roleList(roles: readonly Role[], lang: Lang): string {
+  const list = listOf(roles.map((r) => text(`role.${r}`, lang)));
+  return lang === 'en' ? list.en : list.zh;
 }

@@ -2,7 +2,7 @@
 // same loader and scorer as `jixiao score`, and the page shows what comes back. Bundled by esbuild at build time.
 
 import type { LiveMark as Mark, LiveResult as Live, ProblemsReply as Problems } from '../liveTypes';
-import { byId, download, problemsText, say } from './page';
+import { byId, download, filled, problemsText, say } from './page';
 import { setupSigning } from './signing';
 
 type Fill = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -182,7 +182,7 @@ async function printPdf(): Promise<void> {
   const pending = Number(response.headers.get('x-jixiao-pending') ?? '0');
   // a draft says what it still needs, as the cells do
   const missing = (lastLive?.marks ?? []).filter((m) => m.pending).map((m) => m.message);
-  say(pending > 0 ? `${(t.pdfDraft ?? '').replace('{count}', String(pending))}：${missing.join('；')}` : (t.pdfDone ?? ''), pending > 0 ? 'info' : 'ok');
+  say(pending > 0 ? `${filled(t.pdfDraft, { count: String(pending) })}：${missing.join('；')}` : (t.pdfDone ?? ''), pending > 0 ? 'info' : 'ok');
 }
 
 /** The next (or previous) cell to fill: in the same column when there is one further on, else the next in order. */

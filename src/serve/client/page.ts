@@ -13,6 +13,11 @@ export function say(message: string, kind: 'ok' | 'error' | 'info', reload = fal
   byId('reload').hidden = !reload;
 }
 
+/** A page text with its `{name}` places filled (the catalog's templates, as the server sent them). */
+export function filled(template: string | undefined, data: Record<string, string>): string {
+  return (template ?? '').replace(/\{(\w+)\}/g, (_m, key: string) => data[key] ?? '');
+}
+
 export function problemsText(p: Problems): string {
   // a fix that ends its sentence needs no further mark before the next problem
   return p.problems.map((x) => [x.message, x.fix].filter(Boolean).join(' ')).reduce((all, one) => (all === '' ? one : `${all}${/[。.]$/.test(all) ? ' ' : '；'}${one}`), '');

@@ -3,7 +3,7 @@
 // request and are cleared from the page once it is answered.
 
 import type { ProblemsReply as Problems } from '../liveTypes';
-import { byId, download, problemsText, say } from './page';
+import { byId, download, filled, problemsText, say } from './page';
 
 type Fill = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -45,10 +45,6 @@ async function base64Of(file: File): Promise<string> {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
-}
-
-function fill(template: string | undefined, data: Record<string, string>): string {
-  return (template ?? '').replace(/\{(\w+)\}/g, (_m, key: string) => data[key] ?? '');
 }
 
 /** Wires the sign-off section; `refresh` reads how far the sign-off has come again (after a save, say). */
@@ -114,6 +110,6 @@ async function signFromPage(h: SigningHooks, c: Controls, refresh: (pickNext?: b
   restart.checked = false;
   await refresh(true);
   lock(h.fills, false);
-  say(fill(h.t.signedDone, { role: roleLabel, signer, file: name }), 'ok');
+  say(filled(h.t.signedDone, { role: roleLabel, signer, file: name }), 'ok');
   document.body.dataset.signedAs = body.role;
 }
