@@ -33,7 +33,7 @@ export function queueConnection(url: string): RedisOptions {
  * reason, instead of BullMQ retrying it for ever.
  */
 export async function checkQueue(url: string, connection: RedisOptions): Promise<void> {
-  const client = new IORedis({ host: connection.host, port: connection.port, db: connection.db, username: connection.username, password: connection.password, lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new IORedis({ ...connection, lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
   // the socket's own error (ECONNREFUSED…) says more than the client's "Connection is closed"
   let cause: Error | undefined;
   client.on('error', (error: Error) => {

@@ -42,6 +42,23 @@ const QUIET_BEFORE_SWEEP_MS = 5000;
 
 /** One job per form and fingerprint: a re-run that finds the job still queued or running follows it, not a copy. */
 const jobIdOf = (form: BatchForm, fingerprint: string): string => `form-${sha256Hex(`${form.file}\n${fingerprint}`).slice(0, 40)}`;
+/** What the batch's steps share: the queue, how forms print, and where each form's outcome is recorded. */
+interface QueueRun {
+  forms: BatchForm[];
+  queue: Queue<FormJobData, JournalEntry, string>;
+  how: PrintSettings;
+  journal: ReturnType<typeof readJournal>;
+  record: (index: number, entry: JournalEntry) => void;
+}
+
+/** The jobs the batch still follows: the form each is for, what it was queued with, how often it was lost. */
+interface PendingJobs {
+  form: Map<string, number>;
+  // what each pending job was queued with, to queue it again if Redis loses it
+  queued: Map<string, { name: string; data: FormJobData }>;
+  requeued: Map<string, number>;
+  skipped: number;
+}
 
 /**
  * The batch on a queue: forms are planned here (unchanged ones skipped), one job per form is enqueued, and the
@@ -59,135 +76,22 @@ export async function runQueuedBatch(
   await checkQueue(options.queueUrl, connection);
   const how: PrintSettings = { outDir: path.resolve(options.outDir), explain: options.explain, lang: options.lang ?? 'zh' };
   const journalFile = path.join(options.outDir, JOURNAL_FILE);
-  const journal = readJournal(journalFile);
   const { entries, record } = journalRecorder(journalFile, forms.length, sink, onProgress);
-
   const queue = new Queue<FormJobData, JournalEntry, string>(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection });
   queue.on('error', () => undefined);
   events.on('error', () => undefined);
   // a job that ends while the rest are still being queued is heard here from the start, never missed
-  const heard = new Set<string>();
-  let onHeard: (jobId: string) => void = (jobId) => heard.add(jobId);
-  const hear = ({ jobId }: { jobId: string }): void => onHeard(jobId);
+  const listener = new JobListener();
+  const hear = ({ jobId }: { jobId: string }): void => listener.hear(jobId);
   events.on('completed', hear);
   events.on('failed', hear);
   try {
     await events.waitUntilReady();
-    const pending = new Map<string, number>();
-    // what each pending job was queued with, to queue it again if Redis loses it
-    const queued = new Map<string, { name: string; data: FormJobData }>();
-    const requeued = new Map<string, number>();
-    let toAdd: { name: string; data: FormJobData; opts: JobsOptions }[] = [];
-    // jobs go out in small batches while the rest are planned: workers start on the first forms at once
-    const flush = async (): Promise<void> => {
-      if (toAdd.length > 0) await queue.addBulk(toAdd);
-      toAdd = [];
-    };
-    let skipped = 0;
-    for (const [i, form] of forms.entries()) {
-      const absolute = { ...form, file: path.resolve(form.file) };
-      // a form the journal has never seen cannot be skipped: the worker scores it, and this machine only queues it
-      const plan: Plan = journal.has(form.input) ? await planForm(absolute, journal, how) : { kind: 'queue', fingerprint: `new:${readHash(absolute.file) ?? 'unreadable'}` };
-      if (plan.kind === 'done') {
-        if (plan.entry.action === 'skipped') skipped++;
-        record(i, plan.entry);
-        continue;
-      }
-      const jobId = jobIdOf(absolute, plan.fingerprint);
-      const existing = await Job.fromId<FormJobData, JournalEntry>(queue, jobId);
-      if (existing) {
-        const state = await existing.getState();
-        const result = existing.returnvalue;
-        // printed by a worker after the batch that queued it was stopped: its PDF is there, nothing to redo
-        if (state === 'completed' && result && result.outputSha256 && result.output && result.outputSha256 === readHash(path.join(how.outDir, result.output))) {
-          record(i, result);
-          continue;
-        }
-        if (state === 'completed' || state === 'failed') await existing.remove();
-        else {
-          pending.set(jobId, i);
-          queued.set(jobId, { name: existing.name, data: existing.data });
-          continue;
-        }
-      }
-      pending.set(jobId, i);
-      const data: FormJobData = { form: absolute, fingerprint: plan.fingerprint, how };
-      queued.set(jobId, { name: form.input, data });
-      toAdd.push({ name: form.input, data, opts: { ...JOB_OPTIONS, jobId } });
-      if (toAdd.length >= (pending.size <= 20 ? 4 : 50)) await flush();
-    }
-    await flush();
-    onQueued(pending.size, skipped);
-
-    await new Promise<void>((resolve, reject) => {
-      const settling = new Set<string>();
-      // an event heard while that job's state is being read is not dropped: the read may predate the job's end
-      const heardWhileSettling = new Set<string>();
-      const settle = async (jobId: string): Promise<void> => {
-        const i = pending.get(jobId);
-        if (i === undefined) return;
-        if (settling.has(jobId)) {
-          heardWhileSettling.add(jobId);
-          return;
-        }
-        settling.add(jobId);
-        try {
-          const job = await Job.fromId<FormJobData, JournalEntry>(queue, jobId);
-          const state = job ? await job.getState() : 'unknown';
-          if (state === 'completed' && job?.returnvalue) record(i, job.returnvalue);
-          else if (state === 'failed' && job) {
-            record(i, failedEntry(forms[i]!, [diagnostic('QUEUE_JOB_FAILED', { name: forms[i]!.input, attempts: job.attemptsMade, detail: job.failedReason })], how.lang, null));
-          } else if (!job) {
-            // gone from Redis (restarted empty): not done by the journal, so it is queued again, a few times at most
-            const again = queued.get(jobId);
-            const times = requeued.get(jobId) ?? 0;
-            if (again && times < REQUEUES_WHEN_LOST) {
-              requeued.set(jobId, times + 1);
-              await queue.add(again.name, again.data, { ...JOB_OPTIONS, jobId });
-              return;
-            }
-            record(i, failedEntry(forms[i]!, [diagnostic('QUEUE_LOST', { name: forms[i]!.input, times })], how.lang, null));
-          } else return;
-          pending.delete(jobId);
-          if (pending.size === 0) finish();
-        } catch (error) {
-          fail(error);
-        } finally {
-          settling.delete(jobId);
-          if (heardWhileSettling.delete(jobId)) void settle(jobId);
-        }
-      };
-      // events say when a job ends; a sweep catches what ended unheard (before the events were heard, or while
-      // the connection dropped). It runs only when no event has come for a while: sweeping every pending job
-      // every two seconds was thousands of Redis reads a minute on a large batch, taken from the workers' CPU.
-      let lastEvent = performance.now();
-      onHeard = (jobId) => {
-        lastEvent = performance.now();
-        void settle(jobId);
-      };
-      const sweep = setInterval(() => {
-        if (performance.now() - lastEvent < QUIET_BEFORE_SWEEP_MS) return;
-        for (const id of pending.keys()) void settle(id);
-      }, 2000);
-      const stop = (): void => {
-        clearInterval(sweep);
-        onHeard = () => undefined;
-      };
-      const finish = (): void => {
-        stop();
-        resolve();
-      };
-      const fail = (error: unknown): void => {
-        stop();
-        reject(error instanceof Error ? error : new Error(String(error)));
-      };
-      // only the jobs heard of while queueing are read now: reading every pending job's state at once was a
-      // burst of Redis reads (each scanning the waiting list) that grew with the square of the batch
-      if (pending.size === 0) finish();
-      else for (const id of heard) void settle(id);
-      heard.clear();
-    });
+    const run: QueueRun = { forms, queue, how, journal: readJournal(journalFile), record };
+    const jobs = await enqueueForms(run);
+    onQueued(jobs.form.size, jobs.skipped);
+    await followJobs(run, jobs, listener);
   } finally {
     events.off('completed', hear);
     events.off('failed', hear);
@@ -196,4 +100,145 @@ export async function runQueuedBatch(
   }
   const written = writeSummary(entries, options.outDir, sink, options.lang);
   return { entries, relaunches: 0, ms: performance.now() - start, ...written, journal: journalFile };
+}
+
+/** Job ends heard from the events: kept until the batch follows the jobs, then passed straight on. */
+class JobListener {
+  readonly early = new Set<string>();
+  private onHeard: (jobId: string) => void = (jobId) => this.early.add(jobId);
+  hear(jobId: string): void {
+    this.onHeard(jobId);
+  }
+  follow(onHeard: (jobId: string) => void): void {
+    this.onHeard = onHeard;
+  }
+}
+
+/** Plans every form and queues the ones to print, in small batches so workers start on the first forms at once. */
+async function enqueueForms(run: QueueRun): Promise<PendingJobs> {
+  const jobs: PendingJobs = { form: new Map(), queued: new Map(), requeued: new Map(), skipped: 0 };
+  let toAdd: { name: string; data: FormJobData; opts: JobsOptions }[] = [];
+  const flush = async (): Promise<void> => {
+    if (toAdd.length > 0) await run.queue.addBulk(toAdd);
+    toAdd = [];
+  };
+  for (const [i, form] of run.forms.entries()) {
+    const absolute = { ...form, file: path.resolve(form.file) };
+    // a form the journal has never seen cannot be skipped: the worker scores it, and this machine only queues it
+    const plan: Plan = run.journal.has(form.input)
+      ? await planForm(absolute, run.journal, run.how)
+      : { kind: 'queue', fingerprint: `new:${readHash(absolute.file) ?? 'unreadable'}` };
+    if (plan.kind === 'done') {
+      if (plan.entry.action === 'skipped') jobs.skipped++;
+      run.record(i, plan.entry);
+      continue;
+    }
+    const jobId = jobIdOf(absolute, plan.fingerprint);
+    if (await followsExistingJob(run, jobs, jobId, i)) continue;
+    jobs.form.set(jobId, i);
+    const data: FormJobData = { form: absolute, fingerprint: plan.fingerprint, how: run.how };
+    jobs.queued.set(jobId, { name: form.input, data });
+    toAdd.push({ name: form.input, data, opts: { ...JOB_OPTIONS, jobId } });
+    if (toAdd.length >= (jobs.form.size <= 20 ? 4 : 50)) await flush();
+  }
+  await flush();
+  return jobs;
+}
+
+/** A job of an earlier run for the same form and fingerprint: its result is taken, or it is followed, or removed. */
+async function followsExistingJob(run: QueueRun, jobs: PendingJobs, jobId: string, index: number): Promise<boolean> {
+  const existing = await Job.fromId<FormJobData, JournalEntry>(run.queue, jobId);
+  if (!existing) return false;
+  const state = await existing.getState();
+  const result = existing.returnvalue;
+  // printed by a worker after the batch that queued it was stopped: its PDF is there, nothing to redo
+  if (state === 'completed' && result?.outputSha256 && result.output && result.outputSha256 === readHash(path.join(run.how.outDir, result.output))) {
+    run.record(index, result);
+    return true;
+  }
+  if (state === 'completed' || state === 'failed') {
+    await existing.remove();
+    return false;
+  }
+  jobs.form.set(jobId, index);
+  jobs.queued.set(jobId, { name: existing.name, data: existing.data });
+  return true;
+}
+
+/**
+ * Reads one job's state and records its form when it has ended. 'ended' or 'pending' (still running, or queued
+ * again because Redis lost it).
+ */
+async function settleJob(run: QueueRun, jobs: PendingJobs, jobId: string, index: number): Promise<'ended' | 'pending'> {
+  const form = run.forms[index];
+  const job = await Job.fromId<FormJobData, JournalEntry>(run.queue, jobId);
+  const state = job ? await job.getState() : 'unknown';
+  if (state === 'completed' && job?.returnvalue) run.record(index, job.returnvalue);
+  else if (state === 'failed' && job && form) {
+    const failed = diagnostic('QUEUE_JOB_FAILED', { name: form.input, attempts: job.attemptsMade, detail: job.failedReason });
+    run.record(index, failedEntry(form, [failed], run.how.lang, null));
+  } else if (!job && form) {
+    // gone from Redis (restarted empty): not done by the journal, so it is queued again, a few times at most
+    const again = jobs.queued.get(jobId);
+    const times = jobs.requeued.get(jobId) ?? 0;
+    if (again && times < REQUEUES_WHEN_LOST) {
+      jobs.requeued.set(jobId, times + 1);
+      await run.queue.add(again.name, again.data, { ...JOB_OPTIONS, jobId });
+      return 'pending';
+    }
+    run.record(index, failedEntry(form, [diagnostic('QUEUE_LOST', { name: form.input, times })], run.how.lang, null));
+  } else return 'pending';
+  return 'ended';
+}
+
+/**
+ * Follows the queued jobs to their end. Events say when a job ends; a sweep catches what ended unheard (before
+ * the events were heard, or while the connection dropped). It runs only when no event has come for a while:
+ * sweeping every pending job every two seconds was thousands of Redis reads a minute on a large batch.
+ */
+function followJobs(run: QueueRun, jobs: PendingJobs, listener: JobListener): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const settling = new Set<string>();
+    // an event heard while that job's state is being read is not dropped: the read may predate the job's end
+    const heardWhileSettling = new Set<string>();
+    const settle = async (jobId: string): Promise<void> => {
+      const index = jobs.form.get(jobId);
+      if (index === undefined) return;
+      if (settling.has(jobId)) {
+        heardWhileSettling.add(jobId);
+        return;
+      }
+      settling.add(jobId);
+      try {
+        if ((await settleJob(run, jobs, jobId, index)) === 'pending') return;
+        jobs.form.delete(jobId);
+        if (jobs.form.size === 0) end();
+      } catch (error) {
+        end(error);
+      } finally {
+        settling.delete(jobId);
+        if (heardWhileSettling.delete(jobId)) void settle(jobId);
+      }
+    };
+    let lastEvent = performance.now();
+    const sweep = setInterval(() => {
+      if (performance.now() - lastEvent < QUIET_BEFORE_SWEEP_MS) return;
+      for (const id of jobs.form.keys()) void settle(id);
+    }, 2000);
+    const end = (error?: unknown): void => {
+      clearInterval(sweep);
+      listener.follow(() => undefined);
+      if (error === undefined) resolve();
+      else reject(error instanceof Error ? error : new Error(String(error)));
+    };
+    listener.follow((jobId) => {
+      lastEvent = performance.now();
+      void settle(jobId);
+    });
+    // only the jobs heard of while queueing are read now: reading every pending job's state at once was a
+    // burst of Redis reads (each scanning the waiting list) that grew with the square of the batch
+    if (jobs.form.size === 0) end();
+    else for (const id of listener.early) void settle(id);
+    listener.early.clear();
+  });
 }

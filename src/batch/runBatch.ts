@@ -77,9 +77,8 @@ export async function runBatch(forms: BatchForm[], options: BatchOptions, sink: 
   const how = { outDir: options.outDir, explain: options.explain, lang: options.lang ?? 'zh' };
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < forms.length) {
+    for (let form = forms[next]; form !== undefined; form = forms[next]) {
       const i = next++;
-      const form = forms[i]!;
       const plan = await planForm(form, journal, how);
       const entry = plan.kind === 'done' ? plan.entry : await printForm(form, plan.scored, plan.fingerprint, how, sheets, sink);
       record(i, entry);

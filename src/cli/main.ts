@@ -4,28 +4,10 @@ import { JIXIAO_VERSION } from '../domain/version';
 import { diagnostic, InputError } from '../errors/diagnostic';
 import { isLang, type Lang } from '../errors/lang';
 import { text, textOf, type TextKey } from '../errors/texts';
-import type * as Batch from './commands/batch';
-import type * as Compare from './commands/compare';
-import type * as Init from './commands/init';
-import type * as Keygen from './commands/keygen';
-import type * as Lint from './commands/lint';
-import type * as Render from './commands/render';
-import type * as RuleSet from './commands/ruleset';
-import type * as Schema from './commands/schema';
-import type * as Score from './commands/score';
-import type * as Serve from './commands/serve';
-import type * as Sign from './commands/sign';
-import type * as Test from './commands/test';
-import type * as Verify from './commands/verify';
-import type * as VerifyMany from './commands/verifyMany';
-import type * as Workbook from './commands/workbook';
-import type * as Worker from './commands/worker';
+import { COMMANDS, RULESET_SHOW, type CommandSpec } from './commandSpecs';
 import { EXIT, guarded, type OutputMode } from './exitCodes';
 import { processIo, quietOnClosedPipes, type Io } from './io';
-import { statSync } from 'node:fs';
 
-/** A folder given where files are taken (verify 表单/): its files are searched. */
-const isFolder = (p: string): boolean => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
 
 /** The mode is read before commander parses, so usage errors and help come out in the right language and form. */
 /**
@@ -53,7 +35,9 @@ class LocalizedHelp extends Help {
   }
 
   override optionDescription(option: Option): string {
-    if (option.defaultValue === undefined || option.negate) return option.description;
+    // a repeatable option starts from an empty list: nothing to show as its default
+    const empty = Array.isArray(option.defaultValue) && option.defaultValue.length === 0;
+    if (option.defaultValue === undefined || option.negate || empty) return option.description;
     return `${option.description} ${text('help.default', this.lang, { value: String(option.defaultValue) })}`;
   }
 }
@@ -76,21 +60,10 @@ function usageDetail(error: CommanderError, lang: Lang): string {
   return textOf(key, lang, { name: quoted });
 }
 
-/** Builds the command tree. Every action resolves to an exit code; only this room sets it. */
-/**
- * A command's module, loaded when the command runs: `score` or `--help` never load the browser, the workbook
- * library or the queue. (require, not import(): the build is CommonJS and the tests run the sources.)
- */
-function load<T>(module: string): T {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(module) as T;
-}
-
+/** Builds the command tree from the command specs. Every action resolves to an exit code; only this room sets it. */
 function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Command {
   const { lang } = mode;
   const t = (key: TextKey): string => textOf(key, lang);
-  const run = (work: () => Promise<number>) => async () => setCode(await guarded(io, mode, work));
-  const json = (): Option => new Option('--json', t('help.json'));
   const cli = new Command('jixiao')
     .description(t('help.program'))
     .version(JIXIAO_VERSION, '-V, --version', t('help.version'))
@@ -100,142 +73,30 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
     .exitOverride();
   cli.createHelp = () => Object.assign(new LocalizedHelp(lang), cli.configureHelp());
-  const command = (name: string, help: TextKey): Command => {
-    const c = cli.command(name).description(t(help)).helpOption('-h, --help', t('help.help')).addOption(json());
-    c.createHelp = () => new LocalizedHelp(lang);
-    return c;
-  };
-
-  command('score', 'help.score')
-    .argument('<actuals...>', t('help.score.actuals'))
-    .option('--rules <ruleset>', t('help.score.rules'))
-    .action((files: string[], options: { json?: boolean; rules?: string }) => run(() => load<typeof Score>('./commands/score').scoreCommand(files, options, io, mode))());
-
-  command('init', 'help.init')
-    .argument('<definitions>', t('help.init.definitions'))
-    .option('-o, --output <file>', t('help.output'))
-    .option('--force', t('help.force'))
-    .action((file: string, options: { output?: string; force?: boolean; json?: boolean }) => run(() => load<typeof Init>('./commands/init').initCommand(file, options, io, mode))());
-
-  command('render', 'help.render')
-    .argument('<actuals...>', t('help.score.actuals'))
-    .option('-o, --output <path>', t('help.render.output'))
-    .option('--explain', t('help.render.explain'))
-    .option('--html <file>', t('help.render.html'))
-    .option('--timeout <ms>', t('help.render.timeout'), '30000')
-    .action((files: string[], options: Render.RenderCommandOptions) => run(() => load<typeof Render>('./commands/render').renderCommand(files, options, io, mode))());
-
-  command('batch', 'help.batch')
-    .argument('<inputs...>', t('help.batch.inputs'))
-    .requiredOption('-o, --output <folder>', t('help.batch.output'))
-    .option('--queue <redis-url>', t('help.batch.queue'))
-    .option('--explain', t('help.render.explain'))
-    .option('--concurrency <n>', t('help.batch.concurrency'))
-    .option('--timeout <ms>', t('help.render.timeout'), '30000')
-    .action((inputs: string[], options: Batch.BatchCommandOptions) => run(() => load<typeof Batch>('./commands/batch').batchCommand(inputs, options, io, mode))());
-
-  command('worker', 'help.worker')
-    .requiredOption('--queue <redis-url>', t('help.worker.queue'))
-    .option('--concurrency <n>', t('help.batch.concurrency'))
-    .option('--timeout <ms>', t('help.render.timeout'), '30000')
-    .action((options: Worker.WorkerCommandOptions) => run(() => load<typeof Worker>('./commands/worker').workerCommand(options, io, mode))());
-
-  command('serve', 'help.serve')
-    .argument('[folder]', t('help.serve.folder'))
-    .option('--port <n>', t('help.serve.port'))
-    .option('--host <address>', t('help.serve.host'))
-    .option('--allow-remote', t('help.serve.allowRemote'))
-    .option('--open', t('help.serve.open'))
-    .option('--timeout <ms>', t('help.render.timeout'), '30000')
-    .action((folder: string | undefined, options: Serve.ServeCommandOptions) => run(() => load<typeof Serve>('./commands/serve').serveCommand(folder, options, io, mode))());
-
-  command('sign', 'help.sign')
-    .argument('<pdf>', t('help.sign.pdf'))
-    .requiredOption('--p12 <file>', t('help.sign.p12'))
-    .requiredOption('--role <role>', t('help.sign.role'))
-    .option('--reason <text>', t('help.sign.reason'))
-    .option('--location <text>', t('help.sign.location'))
-    .option('--seal <image>', t('help.sign.seal'))
-    .option('--allow-expired', t('help.sign.allowExpired'))
-    .option('--allow-name-mismatch', t('help.sign.allowNameMismatch'))
-    .option('--tsa <url>', t('help.sign.tsa'))
-    .option('--no-tsa', t('help.sign.noTsa'))
-    .option('-o, --output <file>', t('help.sign.output'))
-    .action((pdf: string, options: Sign.SignCommandOptions) => run(() => load<typeof Sign>('./commands/sign').signCommand(pdf, options, io, mode))());
-
-  command('verify', 'help.verify')
-    .argument('<pdf...>', t('help.verify.pdf'))
-    .option('-o, --output <file.xlsx|file.csv>', t('help.verify.output'))
-    .option('--allow-unsigned', t('help.verify.allowUnsigned'))
-    .option('--allow-custom-rules', t('help.verify.allowCustomRules'))
-    .option('--allow-name-mismatch', t('help.verify.allowNameMismatch'))
-    .option('--trust <file|folder>', t('help.verify.trust'), (value: string, previous: string[]) => [...previous, value], [] as string[])
-    .option('--roles <roles>', t('help.verify.roles'))
-    .option('--details', t('help.verify.details'))
-    .action((pdfs: string[], options: Verify.VerifyCommandOptions & { output?: string }) =>
-      run(() => {
-        // one file: its whole report; several, a folder, or a table to write: one line per form
-        const [only] = pdfs;
-        if (pdfs.length === 1 && only !== undefined && !isFolder(only) && options.output === undefined) return load<typeof Verify>('./commands/verify').verifyCommand(only, options, io, mode);
-        return load<typeof VerifyMany>('./commands/verifyMany').verifyManyCommand(pdfs, options, io, mode);
-      })(),
-    );
-
-  command('keygen', 'help.keygen')
-    .requiredOption('--cn <name>', t('help.keygen.cn'))
-    .requiredOption('-o, --output <file>', t('help.keygen.output'))
-    .option('--ca', t('help.keygen.ca'))
-    .option('--issuer <ca.p12>', t('help.keygen.issuer'))
-    .option('--cert-out <file.pem>', t('help.keygen.certOut'))
-    .option('--days <n>', t('help.keygen.days'))
-    .option('--force', t('help.force'))
-    .action((options: Keygen.KeygenCommandOptions) => run(() => load<typeof Keygen>('./commands/keygen').keygenCommand(options, io, mode))());
-
-  command('lint', 'help.lint')
-    .argument('<files...>', t('help.lint.files'))
-    .action((files: string[], options: { json?: boolean }) => run(() => load<typeof Lint>('./commands/lint').lintCommand(files, options, io, mode))());
-
-  command('compare', 'help.compare')
-    .argument('<forms...>', t('help.compare.forms'))
-    .requiredOption('--rules <ruleset>', t('help.compare.rules'), (value: string, list: string[]) => [...list, value], [] as string[])
-    .option('--csv <file>', t('help.compare.csv'))
-    .option('--html <file>', t('help.compare.html'))
-    .option('--reference', t('help.compare.reference'))
-    .option('--workers <n>', t('help.compare.workers'))
-    .action((forms: string[], options: Compare.CompareCommandOptions) => run(() => load<typeof Compare>('./commands/compare').compareCommand(forms, options, io, mode))());
-
-  command('test', 'help.test')
-    .argument('[rulesets...]', t('help.test.rulesets'))
-    .action((targets: string[], options: { json?: boolean }) => run(() => load<typeof Test>('./commands/test').testCommand(targets, options, io, mode))());
-
-  command('export', 'help.export')
-    .argument('<file>', t('help.export.file'))
-    .option('-o, --output <file.xlsx>', t('help.export.output'))
-    .option('--rules <ruleset>', t('help.score.rules'))
-    .action((file: string, options: { output?: string; rules?: string; json?: boolean }) => run(() => load<typeof Workbook>('./commands/workbook').exportCommand(file, options, io, mode))());
-
-  command('import', 'help.import')
-    .argument('<workbook>', t('help.import.workbook'))
-    .option('-o, --output <file>', t('help.import.output'))
-    .option('--force', t('help.import.force'))
-    .action((file: string, options: { output?: string; force?: boolean; json?: boolean }) => run(() => load<typeof Workbook>('./commands/workbook').importCommand(file, options, io, mode))());
-
-  command('schema', 'help.schema')
-    .argument('<kind>', t('help.schema.kind'))
-    .action((kind: string) => run(() => load<typeof Schema>('./commands/schema').schemaCommand(kind, io))());
-
+  for (const spec of COMMANDS) addCommand(cli, spec, io, mode, setCode);
   const ruleset = cli.command('ruleset').description(t('help.ruleset')).helpOption('-h, --help', t('help.help'));
   ruleset.createHelp = () => new LocalizedHelp(lang);
-  const show = ruleset
-    .command('show')
-    .description(t('help.ruleset.show'))
-    .argument('<ruleset>', t('help.ruleset.target'))
-    .helpOption('-h, --help', t('help.help'))
-    .addOption(json())
-    .action((target: string, options: { json?: boolean }) => run(() => load<typeof RuleSet>('./commands/ruleset').rulesetShowCommand(target, options, io, mode))());
-  show.createHelp = () => new LocalizedHelp(lang);
-
+  addCommand(ruleset, RULESET_SHOW, io, mode, setCode);
   return cli;
+}
+
+/** One command of the tree, as its spec says: arguments, options (in the catalog's words), and its action. */
+function addCommand(parent: Command, spec: CommandSpec, io: Io, mode: OutputMode, setCode: (code: number) => void): void {
+  const t = (key: TextKey): string => textOf(key, mode.lang);
+  const c = parent.command(spec.name).description(t(spec.help)).helpOption('-h, --help', t('help.help'));
+  if (!spec.noJson) c.addOption(new Option('--json', t('help.json')));
+  c.createHelp = () => new LocalizedHelp(mode.lang);
+  for (const a of spec.args ?? []) c.argument(a.spec, t(a.help));
+  for (const o of spec.options ?? []) {
+    const option = new Option(o.flags, t(o.help));
+    if (o.required) option.makeOptionMandatory();
+    if (o.default !== undefined) option.default(o.default);
+    if (o.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]).default([]);
+    c.addOption(option);
+  }
+  const run = spec.run as (...values: unknown[]) => Promise<number>;
+  // commander passes the arguments, then the options, then the command itself
+  c.action(async (...values: unknown[]) => setCode(await guarded(io, mode, () => run(...values.slice(0, -1), io, mode))));
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

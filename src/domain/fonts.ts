@@ -96,14 +96,14 @@ export function uncoveredCharacters(text: string): string[] {
   const out = new Set<string>();
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    const pair = unit >= 0xd800 && unit <= 0xdbff ? text.codePointAt(i)! : unit;
+    const pair = unit >= 0xd800 && unit <= 0xdbff ? (text.codePointAt(i) ?? unit) : unit;
     if (pair > 0xffff) {
       // a character outside the plane takes two units
       if (!bundledFontsCover(pair)) out.add(String.fromCodePoint(pair));
       i++;
       continue;
     }
-    let known = bmpCoverage[unit]!;
+    let known = bmpCoverage[unit] ?? 0;
     if (known === 0) known = bmpCoverage[unit] = bundledFontsCover(unit) ? 1 : 2;
     if (known === 2) out.add(String.fromCharCode(unit));
   }

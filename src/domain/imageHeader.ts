@@ -23,8 +23,8 @@ export function imageHeader(bytes: Uint8Array): ImageHeader | null {
   if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
     let at = 2;
     while (at + 9 < bytes.length) {
-      if (bytes[at] !== 0xff) return null;
-      const marker = bytes[at + 1]!;
+      const marker = bytes[at + 1];
+      if (bytes[at] !== 0xff || marker === undefined) return null;
       if (marker === 0xff) {
         at++;
         continue;

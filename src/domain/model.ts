@@ -76,7 +76,7 @@ export interface ColumnLabels {
 export interface FormHeader {
   layout: Layout;
   /** Headings the definitions name for this form; the layout's own fill the rest. */
-  columns: Partial<ColumnLabels>;
+  columns: { [K in keyof ColumnLabels]?: ColumnLabels[K] | undefined };
   implementingUnit: string;
   project: {
     name: string;

@@ -46,6 +46,13 @@ export function throwIfErrors(diagnostics: Diagnostic[]): void {
   if (errors.length > 0) throw new InputError(errors);
 }
 
+/** The value a reader built, or its errors thrown; a reader that reports no error builds its value. */
+export function builtOrThrow<T>(value: T | null, diagnostics: Diagnostic[]): T {
+  throwIfErrors(diagnostics);
+  if (value === null) throw new InputError(diagnostics);
+  return value;
+}
+
 export function sortByLocation(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) => {
     const fa = a.location?.file ?? '';

@@ -10,6 +10,7 @@ import type { RuleSet } from '../rules/ruleSet';
 import { INDICATOR_METHODS } from '../scoring/methods';
 import { BAND_SHORT_LABEL } from '../domain/glossary';
 import { budgetProbes, indicatorProbes, showFacts, totalProbes } from './probe';
+import { adjacentPairs } from '../domain/sequence';
 
 
 /**
@@ -113,9 +114,7 @@ function frameworkFindings(ruleSet: RuleSet, where: { file: (path: (string | num
   const range = (b: { low: number; high: number; band: string }): string => `[${b.low}%, ${b.high}%${b.band === 'achieved' ? ']' : ')'}`;
   const bandsAt = where.file(['parameters', 'qualitativeBands']);
   if (bands[0] && bands[0].low > 0) out.push(diagnostic('LINT_BAND_HOLE', { from: 0, to: bands[0].low }, bandsAt));
-  for (let i = 1; i < bands.length; i++) {
-    const prev = bands[i - 1]!;
-    const cur = bands[i]!;
+  for (const [prev, cur] of adjacentPairs(bands)) {
     if (cur.low < prev.high) {
       out.push(diagnostic('LINT_BAND_OVERLAP', { first: BAND_SHORT_LABEL[prev.band], firstRange: range(prev), second: BAND_SHORT_LABEL[cur.band], secondRange: range(cur) }, bandsAt));
     } else if (cur.low > prev.high) out.push(diagnostic('LINT_BAND_HOLE', { from: prev.high, to: cur.low }, bandsAt));
@@ -133,9 +132,7 @@ function frameworkFindings(ruleSet: RuleSet, where: { file: (path: (string | num
   // Grade lines must fall in the order 优 > 良 > 中 > 差, whatever order the file lists them in.
   const order = ['excellent', 'good', 'fair', 'poor'] as const;
   const minOf = new Map(f.grades.bands.map((g) => [g.grade, g.min]));
-  for (let i = 0; i + 1 < order.length; i++) {
-    const higher = order[i]!;
-    const lower = order[i + 1]!;
+  for (const [higher, lower] of adjacentPairs(order)) {
     const hi = minOf.get(higher);
     const lo = minOf.get(lower);
     if (hi !== undefined && lo !== undefined && lo > hi) {

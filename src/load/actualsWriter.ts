@@ -51,7 +51,10 @@ export function set(doc: Document, path: Path, value: string | number | undefine
 export function writeFilledActuals(baseText: string, filled: FilledActuals): string {
   const doc = parseDocument(baseText, { keepSourceTokens: false });
   const b = filled.budget;
-  for (const key of ['initialBudget', 'fullYearBudget', 'executed'] as const) set(doc, ['budget', key], b[key] === undefined ? (key === 'initialBudget' ? undefined : 0) : numberValue(b[key]!));
+  for (const key of ['initialBudget', 'fullYearBudget', 'executed'] as const) {
+    const value = b[key];
+    set(doc, ['budget', key], value === undefined ? (key === 'initialBudget' ? undefined : 0) : numberValue(value));
+  }
   for (const [line, values] of Object.entries(b.breakdown)) {
     for (const key of ['initialBudget', 'fullYearBudget', 'executed']) {
       const v = values[key];

@@ -115,7 +115,7 @@ function withReservedIds(actuals: ActualsFile, doc: SourceDocument): ActualsFile
   const raw = (doc.data as { indicators?: Record<string, unknown> } | undefined)?.indicators;
   if (!raw || typeof raw !== 'object' || !Object.prototype.hasOwnProperty.call(raw, '__proto__')) return actuals;
   const parsed = indicatorActualSchema.safeParse(raw['__proto__']);
-  if (!parsed.success) throw new InputError([diagnostic('INVALID_VALUE', { field: 'indicators.__proto__', detail: issueText(parsed.error.issues[0]!) }, doc.locate(['indicators', '__proto__']))]);
+  if (!parsed.success) throw new InputError([diagnostic('INVALID_VALUE', { field: 'indicators.__proto__', detail: parsed.error.issues.map(issueText).join('; ') }, doc.locate(['indicators', '__proto__']))]);
   const indicators: ActualsFile['indicators'] = Object.assign(Object.create(null) as ActualsFile['indicators'], actuals.indicators);
   Object.defineProperty(indicators, '__proto__', { value: parsed.data, enumerable: true, writable: true, configurable: true });
   return { ...actuals, indicators };

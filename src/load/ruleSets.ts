@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { canonicalJson } from '../domain/canonicalJson';
 import type { SourceLocation } from '../domain/model';
-import { inputError, InputError, throwIfErrors, type Diagnostic } from '../errors/diagnostic';
+import { builtOrThrow, diagnostic, inputError, InputError, type Diagnostic } from '../errors/diagnostic';
 import { checkRules, CompiledRuleSet } from '../rules/compile';
 import { LevelNames } from '../rules/levels';
 import { applyDelta, PARAMETER_PATHS, resolveWhole, type ResolvedRuleSet } from '../rules/resolve';
@@ -23,8 +23,7 @@ export const KNOWN_EVENTS = EVENT_SPECS;
 /** Loads a rule set by id or path, resolving `extends`; problems are thrown together, each at its line. */
 export function loadRuleSet(idOrPath: string, namedAt?: SourceLocation, relativeTo?: string): RuleSet {
   const { ruleSet, problems } = readRuleSet(idOrPath, namedAt, relativeTo, []);
-  throwIfErrors(problems);
-  return ruleSet!;
+  return builtOrThrow(ruleSet, problems);
 }
 
 type ReadResult = { ruleSet: RuleSet | null; problems: Diagnostic[] };
@@ -71,7 +70,7 @@ export function readRuleSet(idOrPath: string, namedAt: SourceLocation | undefine
     readBefore.set(key, { files, result, idAt });
   }
   if (result.ruleSet && byId && result.ruleSet.file.id !== idOrPath) {
-    return { ...result, problems: [...result.problems, inputError('RULESET_ID_MISMATCH', { path: idAt.file, found: result.ruleSet.file.id, id: idOrPath }, idAt).diagnostics[0]!] };
+    return { ...result, problems: [...result.problems, diagnostic('RULESET_ID_MISMATCH', { path: idAt.file, found: result.ruleSet.file.id, id: idOrPath }, idAt)] };
   }
   // a copy of the list: a caller may add its own findings to it
   return { ...result, problems: [...result.problems] };
@@ -103,9 +102,9 @@ export function ruleSetFromText(text: string, file: string): RuleSet {
   const known = byText.get(key);
   if (known) return known;
   const { ruleSet, problems } = ruleSetFromDocument(parseYaml(text, file), []);
-  throwIfErrors(problems);
-  byText.set(key, ruleSet!);
-  return ruleSet!;
+  const built = builtOrThrow(ruleSet, problems);
+  byText.set(key, built);
+  return built;
 }
 
 function ruleSetFromDocument(doc: SourceDocument, seen: string[]): { ruleSet: RuleSet | null; problems: Diagnostic[] } {
@@ -157,8 +156,8 @@ export function resolvedText(resolved: ResolvedRuleSet): string {
     const p = resolved.provenance[dotted];
     if (!p || (!p.basis && !p.effective)) continue;
     const keys = dotted.split('.');
-    const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((node, k) => node[k] as Record<string, unknown>, parameters);
-    const leaf = keys[keys.length - 1]!;
+    const leaf = keys.pop() ?? dotted;
+    const parent = keys.reduce<Record<string, unknown>>((node, k) => node[k] as Record<string, unknown>, parameters);
     parent[leaf] = { value: parent[leaf], ...(p.basis ? { basis: p.basis } : {}), ...(p.effective ? { effective: p.effective } : {}) };
   }
   const header = `# 评分规则集 ${resolved.file.id}，由 ${resolved.chain.join(' ← ')} 解析而成（jixiao ruleset show）\n`;

@@ -59,8 +59,8 @@ export async function pageAgainstData(pdf: Uint8Array, result: FormResult): Prom
   const byId = new Map(result.indicators.map((r) => [r.id, r]));
   const rows = result.levels.flatMap((l) => l.groups.flatMap((g) => g.indicatorIds));
   const expected = rows.map((id) => {
-    const r = byId.get(id)!;
-    return r.kind === 'notApplicable' ? '/' : scoreText(r.finalScore);
+    const r = byId.get(id);
+    return !r ? '—' : r.kind === 'notApplicable' ? '/' : scoreText(r.finalScore);
   });
   const findings: TextRef[] = [];
   if (!printed.total || printed.rows.length === 0) return [textRef('verify.page.unreadable')];

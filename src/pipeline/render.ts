@@ -153,15 +153,16 @@ export async function renderForms(files: string[], options: RenderOptions, timin
   // in is the caller's: it gets each form as it comes)
   const shared = launched && files.length > 1 ? new SheetPrinter(launched, pages) : undefined;
   const printer: FormPrinter | undefined = options.printer ?? shared ?? launched;
+  if (!printer) return [];
   try {
     // A few workers, each taking the next form through score → lay out → print → finalize, keep the browser's
     // pages fed without scoring every form before the first one prints.
     const results: RenderedForm[] = new Array<RenderedForm>(files.length);
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < files.length) {
+      for (let file = files[next]; file !== undefined; file = files[next]) {
         const index = next++;
-        results[index] = await renderForm(files[index]!, options.explain, printer!, timings, options.keepPrintedHtml === true);
+        results[index] = await renderForm(file, options.explain, printer, timings, options.keepPrintedHtml === true);
       }
     };
     const workers = Math.min(files.length, shared ? pages * 2 * SHEETS_PER_DOCUMENT + 1 : pages + 1);

@@ -76,13 +76,15 @@ export class SheetPrinter implements FormPrinter {
     const first = group[0];
     if (!first) return;
     if (group.length === 1) return this.settle(first, this.alone(first.job));
-    let pdfs: Uint8Array[];
+    let parts: { waiting: Waiting; pdf: Uint8Array }[];
     let printed: PrintedPdf;
     try {
       printed = await this.inner.print({ ...first.job, html: combineSheets(group.map((g) => g.job.html)), name: group.map((g) => g.job.name).join('、'), forms: group.length });
       const totals = printed.prepared;
       if (!Array.isArray(totals) || totals.length !== group.length) throw new Error('the print script gave no page totals');
-      pdfs = splitSheets(printed.pdf, group.map((g, i) => ({ pages: Number(totals[i]), signatureBoxes: signatureBoxesIn(g.job.html) })));
+      const pdfs = splitSheets(printed.pdf, group.map((g, i) => ({ pages: Number(totals[i]), signatureBoxes: signatureBoxesIn(g.job.html) })));
+      parts = group.flatMap((waiting, i) => { const pdf = pdfs[i]; return pdf ? [{ waiting, pdf }] : []; });
+      if (parts.length !== group.length) throw new Error('the split gave fewer forms than were printed');
     } catch (error) {
       if (this.declined.length < 20) this.declined.push(error instanceof Error ? error.message : String(error));
       // whatever went wrong with the shared document (a page that hung, a browser that died twice, a layout the
@@ -91,7 +93,7 @@ export class SheetPrinter implements FormPrinter {
       return;
     }
     this.counts.shared += group.length;
-    group.forEach((g, i) => g.resolve({ pdf: pdfs[i]!, stats: { ...printed.stats, ms: printed.stats.ms / group.length } }));
+    for (const { waiting, pdf } of parts) waiting.resolve({ pdf, stats: { ...printed.stats, ms: printed.stats.ms / group.length } });
   }
 
   private async settle(waiting: Waiting, printing: Promise<PrintedPdf>): Promise<void> {

@@ -171,7 +171,7 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
 
   // the signatures are the document's signature fields: a file whose structure cannot be read has none to check
   const checks = checkSignatures(bytes, fields.flatMap((f) => (f.byteRange ? [f.byteRange] : [])), anchors);
-  const fieldByRange = new Map(fields.filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f]));
+  const fieldByRange = new Map(fields.flatMap((f) => (f.byteRange ? [[f.byteRange.join(' '), f] as const] : [])));
   report.signatures = checks.map((c) => {
     const field = fieldByRange.get(c.byteRange.join(' '));
     const valid = c.rangeValid && c.digestValid && c.signatureValid && c.certificateValidAtSigning && c.revision > 0 && c.timestamp?.valid !== false;

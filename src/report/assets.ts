@@ -47,9 +47,9 @@ async function readAsset(pathname: string): Promise<BundledAsset | null> {
   if (pathname === '/assets/form.css') return { body: await readFile(path.join(TEMPLATES_DIR, 'form.css'), 'utf8'), contentType: 'text/css; charset=utf-8' };
   if (pathname === '/assets/fonts.css') return { body: fontFaceCss(), contentType: 'text/css; charset=utf-8' };
   const font = FONT_PATH.exec(pathname);
-  if (font) {
+  if (font?.[2]) {
     try {
-      return { body: await readFile(path.join(fontDir(font[1] as 'noto-sans-sc'), 'files', font[2]!)), contentType: 'font/woff2' };
+      return { body: await readFile(path.join(fontDir(font[1] as 'noto-sans-sc'), 'files', font[2])), contentType: 'font/woff2' };
     } catch {
       return null;
     }

@@ -32,9 +32,9 @@ function gradeBars(rows: BatchIndexRow[], lang: Lang): { label: string; count: n
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   const most = Math.max(1, ...counts.values());
-  const order = [...counts.keys()].sort((a, b) => (a === noGrade ? 1 : 0) - (b === noGrade ? 1 : 0));
+  const order = [...counts.entries()].sort(([a], [b]) => (a === noGrade ? 1 : 0) - (b === noGrade ? 1 : 0));
   // a bar's width is its share of the largest bar, in whole percent: enough for a chart read by eye
-  return order.map((label) => ({ label, count: counts.get(label)!, percent: String(Math.round((counts.get(label)! * 100) / most)) }));
+  return order.map(([label, count]) => ({ label, count, percent: String(Math.round((count * 100) / most)) }));
 }
 
 let template: HandlebarsTemplateDelegate | undefined;

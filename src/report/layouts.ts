@@ -47,5 +47,7 @@ const LAYOUT_COLUMNS: Record<Layout, ColumnLabels> = {
 };
 
 export function columnLabels(header: Pick<FormHeader, 'layout' | 'columns'>): ColumnLabels {
-  return { ...LAYOUT_COLUMNS[header.layout], ...header.columns };
+  const own = header.columns;
+  const layout = LAYOUT_COLUMNS[header.layout];
+  return { target: own.target ?? layout.target, actual: own.actual ?? layout.actual, deviation: own.deviation ?? layout.deviation };
 }

@@ -20,10 +20,10 @@ function table(head: TextKey[], lang: Lang, colWidths?: number[]): Table.Table {
 
 /** Column widths of the row table, shared out over the terminal's width (the name and flags columns stretch). */
 function rowWidths(columns: number): number[] {
-  const fixed = [6, 16, 18, 6, 10, 10, 10];
-  const spare = Math.max(24, columns - fixed.reduce((a, b) => a + b, 0) - 10);
+  const [id, ...fixed] = [6, 16, 18, 6, 10, 10, 10];
+  const spare = Math.max(24, columns - id - fixed.reduce((a, b) => a + b, 0) - 10);
   const name = Math.max(14, Math.floor(spare * 0.55));
-  return [fixed[0]!, name, fixed[1]!, fixed[2]!, fixed[3]!, fixed[4]!, fixed[5]!, fixed[6]!, Math.max(10, spare - name)];
+  return [id, name, ...fixed, Math.max(10, spare - name)];
 }
 
 /** The readable `jixiao score` report: rows, budget, level subtotals, total and grade, then every warning. */

@@ -41,12 +41,13 @@ function read(tree: unknown, dotted: string): unknown {
 
 function write(tree: Record<string, unknown>, dotted: string, value: unknown): void {
   const keys = dotted.split('.');
+  const leaf = keys.pop() ?? dotted;
   let node = tree;
-  for (const key of keys.slice(0, -1)) {
+  for (const key of keys) {
     node[key] ??= {};
     node = node[key] as Record<string, unknown>;
   }
-  node[keys[keys.length - 1]!] = value;
+  node[leaf] = value;
 }
 
 /** Copies written parameters (bare or annotated) onto plain values, recording where each came from. */

@@ -19,7 +19,7 @@ export interface BudgetInput {
   /** 执行率 as the form printed it, in percent (86.19), checked at its own precision. */
   declaredRate: Decimal | null;
   reason: string;
-  locations: { budget?: SourceLocation; fullYearBudget?: SourceLocation; executed?: SourceLocation; declaredScore?: SourceLocation; declaredRate?: SourceLocation };
+  locations: Partial<Record<'budget' | 'fullYearBudget' | 'executed' | 'declaredScore' | 'declaredRate', SourceLocation | undefined>>;
 }
 
 

@@ -22,12 +22,13 @@ export interface IndicatorInput {
   reason?: string;
   deviationReason?: string;
   improvement?: string;
+  /** Where each value was read; undefined for a value read from no file (a form built in code). */
   locations: {
-    definition?: SourceLocation;
-    actual?: SourceLocation;
-    declaredScore?: SourceLocation;
+    definition?: SourceLocation | undefined;
+    actual?: SourceLocation | undefined;
+    declaredScore?: SourceLocation | undefined;
     /** The indicators map of the actuals file, for a row that is missing there. */
-    actualsIndicators?: SourceLocation;
+    actualsIndicators?: SourceLocation | undefined;
   };
 }
 

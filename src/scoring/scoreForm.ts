@@ -25,8 +25,12 @@ export interface FormInput {
   budget: BudgetInput;
   indicators: IndicatorInput[];
   /** The level tree; `key` is the framework's name for a level printed under another (效果指标 → 效益指标). */
-  levels: { name: string; key?: string; declaredWeight: Decimal | null; location?: SourceLocation; groups: { name: string; ids: string[] }[] }[];
-  declared: { total: Decimal | null; grade: string | null; maxTotal: Decimal | null; totalLocation?: SourceLocation; maxTotalLocation?: SourceLocation; gradeLocation?: SourceLocation };
+  levels: { name: string; key?: string; declaredWeight: Decimal | null; location?: SourceLocation | undefined; groups: { name: string; ids: string[] }[] }[];
+  declared: {
+    total: Decimal | null;
+    grade: string | null;
+    maxTotal: Decimal | null;
+  } & Partial<Record<'totalLocation' | 'maxTotalLocation' | 'gradeLocation', SourceLocation | undefined>>;
   hashes: { definitionsSha256: string; actualsSha256: string };
   /** Warnings and notes from reading the files (an encoding, say), reported with the scored form. */
   readingNotes?: Diagnostic[];

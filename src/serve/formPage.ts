@@ -143,8 +143,10 @@ export async function formPage(folder: FormFolder, actuals: FolderFile, lang: La
     headerRows: view.headerRows,
     columns: view.columns,
     budgetLabel: view.budgetLabel,
-    budget: view.budget.map((b, i) => {
-      const [key, at] = lines[i]!;
+    budget: view.budget.flatMap((b, i) => {
+      const line = lines[i];
+      if (!line) return [];
+      const [key, at] = line;
       return { key, label: b.label, isTotal: b.isTotal, maxScore: b.maxScore, initial: cell([...at, 'initialBudget'], `${b.label} 年初预算数`), fullYear: cell([...at, 'fullYearBudget'], `${b.label} 全年预算数`), executed: cell([...at, 'executed'], `${b.label} 全年执行数`) };
     }),
     budgetDeclared: cell(['budget', 'declaredScore'], `${view.budgetLabel} ${t.declared}`),

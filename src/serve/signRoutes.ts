@@ -1,24 +1,14 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { ROLES, type Role } from '../domain/glossary';
 import { inputError, type Diagnostic } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
-import { renderForm, scoreEdited, sha256Hex, signBytes, type FormPrinter } from '../pipeline';
-import type { FolderFile, FormFolder } from './folder';
+import { renderForm, scoreEdited, sha256Hex, signBytes } from '../pipeline';
+import type { FolderFile } from './folder';
 import { readFormText } from './formText';
-import type { FormStore } from './formStore';
+import type { RouteDeps } from './routeDeps';
 import { signedPdfPathFor, signingStatus } from './signedForm';
-
-/** What the signing routes borrow from the server: its folder, its writer, its warm printer, its way of answering. */
-export interface SigningDeps {
-  folder: FormFolder;
-  store: FormStore;
-  printer: FormPrinter;
-  lang(request: FastifyRequest): Lang;
-  fail(request: FastifyRequest, reply: FastifyReply, error: unknown, html: boolean): FastifyReply;
-  refuse(reply: FastifyReply, problems: Diagnostic[], lang: Lang): FastifyReply;
-}
 
 interface SignBody {
   file: string;
@@ -50,7 +40,7 @@ const signBody = {
 } as const;
 
 /** The PDF to sign on: the signed one beside the form (which must still be this form), else a new print of it. */
-async function pdfToSign(deps: SigningDeps, file: FolderFile, restart: boolean, lang: Lang): Promise<{ target: string; bytes: Uint8Array; expected: string | null } | Diagnostic[]> {
+async function pdfToSign(deps: RouteDeps, file: FolderFile, restart: boolean, lang: Lang): Promise<{ target: string; bytes: Uint8Array; expected: string | null } | Diagnostic[]> {
   const actuals = file.absolute;
   const form = await scoreEdited(actuals, readFormText(file).text, []);
   if (!form.scored || form.problems.length > 0) return form.problems;
@@ -70,7 +60,7 @@ async function pdfToSign(deps: SigningDeps, file: FolderFile, restart: boolean, 
  * `jixiao sign`, and are dropped with it: never written, never logged (the server has no logger). The signed PDF is
  * kept beside the form, so the next signer signs on top of it, and sent back for the signer to keep.
  */
-export function registerSigning(app: FastifyInstance, deps: SigningDeps): void {
+export function registerSigning(app: FastifyInstance, deps: RouteDeps): void {
   app.get('/api/signing', async (request, reply) => {
     try {
       const file = deps.folder.file(String((request.query as { file?: unknown }).file ?? ''));

@@ -77,9 +77,9 @@ export async function markDraft(pdf: EditedPdf): Promise<void> {
   const open = pdf.context.register(pdf.context.contentStream([pushGraphicsState()]));
   for (const page of pagesOf(pdf)) {
     const box = inherited(pdf, page, 'MediaBox');
-    const [x1, y1, x2, y2] = box instanceof PDFArray ? box.asArray().map((n) => (pdf.resolve(n) as PDFNumber).asNumber()) : [0, 0, 595.28, 841.89];
+    const [x1 = 0, y1 = 0, x2 = 595.28, y2 = 841.89] = box instanceof PDFArray ? box.asArray().map((n) => (pdf.resolve(n) as PDFNumber).asNumber()) : [];
     const closeAndMark = pdf.context.register(
-      pdf.context.contentStream([popGraphicsState(), pushGraphicsState(), concatTransformationMatrix(1, 0, 0, 1, (x1! + x2!) / 2, (y1! + y2!) / 2), drawObject(NAME), popGraphicsState()]),
+      pdf.context.contentStream([popGraphicsState(), pushGraphicsState(), concatTransformationMatrix(1, 0, 0, 1, (x1 + x2) / 2, (y1 + y2) / 2), drawObject(NAME), popGraphicsState()]),
     );
     // resources a page inherits are shared with its siblings: the page gets its own copy to add the mark to
     let resources = pdf.resolve(page.get(PDFName.of('Resources')));

@@ -38,10 +38,10 @@ export function readIdentity(p12: Uint8Array, password: string, file: string): S
     if (/password|MAC|Invalid|decrypt|padding/i.test(message)) throw inputError('WRONG_PASSWORD', { path: file });
     throw inputError('BAD_P12', { path: file, detail: message });
   }
-  const oids = forge.pki.oids as Record<string, string>;
-  const bags = (type: string): forge.pkcs12.Bag[] => parsed.getBags({ bagType: type })[type] ?? [];
-  const keyBags = [...bags(oids.pkcs8ShroudedKeyBag!), ...bags(oids.keyBag!)];
-  const certificates = bags(oids.certBag!)
+  const oids = forge.pki.oids as Record<string, string | undefined>;
+  const bags = (type: string | undefined): forge.pkcs12.Bag[] => (type ? (parsed.getBags({ bagType: type })[type] ?? []) : []);
+  const keyBags = [...bags(oids.pkcs8ShroudedKeyBag), ...bags(oids.keyBag)];
+  const certificates = bags(oids.certBag)
     .map((b) => b.cert)
     .filter((c): c is forge.pki.Certificate => c !== undefined);
   const bag = keyBags[0];

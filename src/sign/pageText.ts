@@ -52,11 +52,14 @@ export async function printedWords(pdf: Uint8Array): Promise<PrintedWord[][]> {
     for (let n = 1; n <= doc.numPages; n++) {
       const content = await (await doc.getPage(n)).getTextContent();
       const items = (content.items as TextItem[]).filter((i) => typeof i.str === 'string' && i.str.trim() !== '');
-      items.sort((a, b) => b.transform[5]! - a.transform[5]! || a.transform[4]! - b.transform[4]!);
+      // the transform's last two numbers are where the text starts: top to bottom, then left to right
+      const xOf = (item: TextItem): number => item.transform[4] ?? 0;
+      const yOf = (item: TextItem): number => item.transform[5] ?? 0;
+      items.sort((a, b) => yOf(b) - yOf(a) || xOf(a) - xOf(b));
       const words: PrintedWord[] = [];
       for (const item of items) {
-        const x = item.transform[4]!;
-        const y = item.transform[5]!;
+        const x = xOf(item);
+        const y = yOf(item);
         const last = words[words.length - 1];
         if (last && Math.abs(last.y - y) < SAME_LINE && x - last.right < JOIN_GAP && x >= last.x) {
           last.text += item.str;

@@ -80,8 +80,7 @@ export interface SignatureField {
 /** The DocMDP permission level of a certification signature dictionary (P, default 2; ISO 32000-1 §12.8.2.2). */
 function docMdpLevel(sig: PDFDict): number | null {
   const references = sig.lookupMaybe(PDFName.of('Reference'), PDFArray);
-  for (let i = 0; i < (references?.size() ?? 0); i++) {
-    const reference = references!.lookup(i);
+  for (const reference of references?.asArray().map((_, i) => references.lookup(i)) ?? []) {
     if (!(reference instanceof PDFDict) || reference.lookup(PDFName.of('TransformMethod')) !== PDFName.of('DocMDP')) continue;
     const level = Number(reference.lookupMaybe(PDFName.of('TransformParams'), PDFDict)?.lookup(PDFName.of('P'))?.toString() ?? '2');
     return Number.isInteger(level) ? level : null;

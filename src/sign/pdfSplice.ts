@@ -52,7 +52,7 @@ export class SplicedPdf {
   private readTable(text: string): void {
     const lines = text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
     for (let i = 0; i < lines.length; ) {
-      const head = /^(\d+) (\d+)$/.exec(lines[i++]!);
+      const head = /^(\d+) (\d+)$/.exec(lines[i++] ?? '');
       if (!head) throw new SpliceDeclined('cross-reference subsection header expected');
       const first = Number(head[1]);
       const count = Number(head[2]);
@@ -103,7 +103,10 @@ export class SplicedPdf {
    * as it is now (edits are made in place), new objects after them, and a fresh table and trailer.
    */
   save(): Uint8Array {
-    return this.write((number, original) => (this.loaded.has(number) ? serialized(number, this.context.lookup(PDFRef.of(number))!) : original), true);
+    return this.write((number, original) => {
+      const object = this.loaded.has(number) ? this.context.lookup(PDFRef.of(number)) : undefined;
+      return object ? serialized(number, object) : original;
+    }, true);
   }
 
   /**
@@ -119,7 +122,7 @@ export class SplicedPdf {
     };
     const newOffsets = new Map<number, number>();
     const inFileOrder = [...this.offsets].sort((a, b) => a[1] - b[1]);
-    push(this.bytes.subarray(0, inFileOrder[0]![1]));
+    push(this.bytes.subarray(0, inFileOrder[0]?.[1] ?? this.xrefOffset));
     inFileOrder.forEach(([number, offset], i) => {
       const chunk = body(number, this.bytes.subarray(offset, inFileOrder[i + 1]?.[1] ?? this.xrefOffset));
       if (chunk === null) return;

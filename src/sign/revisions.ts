@@ -1,4 +1,5 @@
 import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import { adjacentPairs } from '../domain/sequence';
 import { textRef, type TextRef } from '../errors/texts';
 import { loadPdf } from './pdfRead';
 import { revisionEnds } from './verify';
@@ -118,7 +119,7 @@ export async function changesBeforeSignatures(pdf: Buffer, signatures: readonly 
   const state = (revision: number): Promise<State> => {
     let s = states.get(revision);
     if (!s) {
-      const end = ends[revision - 1]!.to;
+      const end = ends[revision - 1]?.to ?? pdf.length;
       s = whole && end === pdf.length ? Promise.resolve(stateOf(whole)) : stateAt(pdf, end);
       states.set(revision, s);
     }
@@ -126,9 +127,8 @@ export async function changesBeforeSignatures(pdf: Buffer, signatures: readonly 
   };
   const out = new Map<number, TextRef[]>();
   const ordered = signatures.filter((s) => s.revision > 0).sort((x, y) => x.revision - y.revision);
-  for (const [i, s] of ordered.entries()) {
-    if (i === 0) continue;
-    const from = ordered[i - 1]!.revision;
+  for (const [previous, s] of adjacentPairs(ordered)) {
+    const from = previous.revision;
     if (from < 1 || from >= s.revision) continue;
     let problems: TextRef[];
     try {

@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { ROLE_LABEL, ROLES, type Role } from '../domain/glossary';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
+import { textRef } from '../errors/texts';
 import type { EmbeddedData } from './embeddedData';
 
 /** One signature as the role rules see it: its role, the signer's name and certificate, in file order. */
@@ -63,23 +64,25 @@ export function roleBreaches(printed: Record<Role, string>, signatures: readonly
   const signed = new Set<Role>();
   signatures.forEach((s, i) => {
     const index = i + 1;
-    if (!s.role) return;
-    const label = ROLE_LABEL[s.role];
+    const role = s.role;
+    if (!role) return;
+    const label = ROLE_LABEL[role];
     const earlier = signatures.slice(0, i);
-    const twice = earlier.find((e) => e.role === s.role);
+    const twice = earlier.find((e) => e.role === role);
     if (twice) out.push({ index, breach: diagnostic('ROLE_ALREADY_SIGNED', { role: label, signer: twice.signer }) });
-    const later = earlier.find((e) => e.role && ROLES.indexOf(e.role) > ROLES.indexOf(s.role!));
-    const missing = missingBefore(s.role, signed, printed);
-    if (later) out.push({ index, breach: diagnostic('ROLE_OUT_OF_ORDER', { role: label, other: ROLE_LABEL[later.role!], relation: { zh: '已经在前面签过', en: 'has already signed before it' } }) });
-    else if (missing) out.push({ index, breach: diagnostic('ROLE_OUT_OF_ORDER', { role: label, other: ROLE_LABEL[missing], relation: { zh: '还没有签', en: 'has not signed yet' } }) });
-    const sameCertificate = earlier.find((e) => e.role !== s.role && e.fingerprint !== '' && e.fingerprint === s.fingerprint);
-    if (sameCertificate) out.push({ index, breach: diagnostic('CERT_TWO_ROLES', { signer: s.signer, role: label, other: ROLE_LABEL[sameCertificate.role!] }) });
-    const name = printed[s.role];
+    const later = earlier.flatMap((e) => (e.role && ROLES.indexOf(e.role) > ROLES.indexOf(role) ? [e.role] : []))[0];
+    const missing = missingBefore(role, signed, printed);
+    if (later) out.push({ index, breach: diagnostic('ROLE_OUT_OF_ORDER', { role: label, other: ROLE_LABEL[later], relation: textRef('verify.role.signedBefore') }) });
+    else if (missing) out.push({ index, breach: diagnostic('ROLE_OUT_OF_ORDER', { role: label, other: ROLE_LABEL[missing], relation: textRef('verify.role.notSignedYet') }) });
+    const sameCertificate = earlier.find((e) => e.role !== role && e.fingerprint !== '' && e.fingerprint === s.fingerprint);
+    const otherRole = sameCertificate?.role ? ROLE_LABEL[sameCertificate.role] : textRef('verify.role.unknown');
+    if (sameCertificate) out.push({ index, breach: diagnostic('CERT_TWO_ROLES', { signer: s.signer, role: label, other: otherRole }) });
+    const name = printed[role];
     if (s.role === 'seal') {
       const units = options.units.filter((u) => u.trim() !== '');
       if (!units.some((u) => u === s.signer || u === s.organization)) out.push({ index, breach: diagnostic('SEAL_UNIT_MISMATCH', { signer: s.organization ? `CN=${s.signer}, O=${s.organization}` : `CN=${s.signer}`, units: units.join(' / ') }) });
     } else if (name !== '' && name !== s.signer && !options.allowNameMismatch) out.push({ index, breach: diagnostic('SIGNER_NAME_MISMATCH', { role: label, printed: name, signer: s.signer }) });
-    signed.add(s.role);
+    signed.add(role);
   });
   return out;
 }

@@ -118,12 +118,12 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   // pdf-lib, told of each new value, searches the whole file for the object holding it (most of a signature's
   // time): the search is off while the update is built, and the few existing objects it changes are marked here
   const snapshot = doc.context.snapshot;
-  doc.context.snapshot = undefined;
+  Reflect.deleteProperty(doc.context, 'snapshot');
   let changed: PDFRef[];
   try {
     changed = await addSignatureField(doc, { request, identity, printed, roleLabel, reason, now, box: box.rect, pageIndex: box.page, certify, ...(seal ? { seal } : {}) });
   } finally {
-    doc.context.snapshot = snapshot;
+    if (snapshot) doc.context.snapshot = snapshot;
   }
   snapshot?.markRefsForSave(changed);
 
@@ -131,7 +131,8 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   if (!updated.subarray(0, request.pdf.length).equals(Buffer.from(request.pdf))) {
     throw new Error('incremental update changed earlier bytes');
   }
-  const timestamp = request.tsa ? (value: Buffer) => requestTimestamp(request.tsa!, value) : undefined;
+  const tsa = request.tsa;
+  const timestamp = tsa ? (value: Buffer) => requestTimestamp(tsa, value) : undefined;
   return { pdf: await fillSignature(updated, request.pdf.length, identity, now, timestamp), warnings, signer: identity.commonName };
 }
 
@@ -253,7 +254,7 @@ function appendAnnotation(page: PDFPage, widgetRef: PDFRef): PDFRef {
  * role for one certificate, a certificate whose name is not the one printed for the role.
  */
 function refuseRoleBreaches(request: SignRequest, fields: SignatureField[], identity: SigningIdentity, actualsText: string, units: string[]): void {
-  const roles = new Map(fields.filter((f) => f.byteRange).map((f) => [f.byteRange!.join(' '), f.role]));
+  const roles = new Map(fields.flatMap((f) => (f.byteRange ? [[f.byteRange.join(' '), f.role] as const] : [])));
   const existing: RoleSignature[] = checkSignatures(Buffer.from(request.pdf), fields.flatMap((f) => (f.byteRange ? [f.byteRange] : []))).map((c) => ({
     role: (roles.get(c.byteRange.join(' ')) ?? null) as Role | null,
     signer: c.signer,

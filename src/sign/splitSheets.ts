@@ -86,7 +86,10 @@ function readDocument(pdf: SplicedPdf): PrintedDocument {
       inherited.set(ref.objectNumber, notOwn);
       return;
     }
-    const here: [string, PDFObject][] = [...notOwn, ...INHERITABLE.flatMap((k) => (node.has(PDFName.of(k)) ? [[k, node.get(PDFName.of(k))!] as [string, PDFObject]] : []))];
+    const here: [string, PDFObject][] = [...notOwn, ...INHERITABLE.flatMap((k) => {
+      const value = node.get(PDFName.of(k));
+      return value ? [[k, value] as [string, PDFObject]] : [];
+    })];
     const kids = resolve(node.get(PDFName.of('Kids')));
     for (const kid of kids instanceof PDFArray ? kids.asArray() : []) walkTree(kid, here, depth + 1);
   };
@@ -146,7 +149,7 @@ function pageRanges(laidOut: Sheet[], printed: number): PageRange[] {
 function checkSignOff(doc: PrintedDocument, laidOut: Sheet[], ranges: PageRange[]): void {
   const boxesOn = doc.pages.map((ref) => signatureBoxLinks(doc.resolve(ref) as PDFDict, doc.resolve));
   laidOut.forEach((sheet, i) => {
-    const { first, last } = ranges[i]!;
+    const { first, last } = ranges[i] ?? { first: 0, last: -1 };
     const count = boxesOn.slice(first, last + 1).reduce((n, b) => n + b, 0);
     if (count !== sheet.signatureBoxes || (sheet.signatureBoxes > 0 && boxesOn[last] === 0)) {
       throw new SplitDeclined(`form ${i + 1}: ${count} signature boxes on its pages ${first + 1}–${last + 1}, ${sheet.signatureBoxes} drawn`);
@@ -193,7 +196,10 @@ function writeSheet(doc: PrintedDocument, range: PageRange, elements: PDFObject[
       if (annotKey instanceof PDFNumber) keys.add(annotKey.asNumber());
     }
   }
-  const entries = [...keys].sort((a, b) => a - b).flatMap((key) => (doc.parentTree.has(key) ? [[key, doc.parentTree.get(key)!] as const] : []));
+  const entries = [...keys].sort((a, b) => a - b).flatMap((key) => {
+    const value = doc.parentTree.get(key);
+    return value ? [[key, value] as const] : [];
+  });
 
   // everything the form's pages, elements, parent-tree entries and information dictionary reach, and whatever
   // else the dictionaries written anew (and the catalog) hold besides the entries rewritten here
@@ -243,7 +249,7 @@ function writeSheet(doc: PrintedDocument, range: PageRange, elements: PDFObject[
   replaced.set(doc.documentRef.objectNumber, document);
   replaced.set(doc.parentTreeRef.objectNumber, pdf.context.obj({ Nums: pdf.context.obj(entries.flatMap(([key, value]) => [PDFNumber.of(key), value])) }));
   const struct = doc.structRoot.clone(pdf.context);
-  struct.set(PDFName.of('ParentTreeNextKey'), PDFNumber.of(entries.length > 0 ? entries[entries.length - 1]![0] + 1 : 0));
+  struct.set(PDFName.of('ParentTreeNextKey'), PDFNumber.of((entries.at(-1)?.[0] ?? -1) + 1));
   replaced.set(doc.structRef.objectNumber, struct);
   if (doc.idTreeRef) {
     // the IDs of this form's elements (its table headers name their cells by them)

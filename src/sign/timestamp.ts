@@ -22,7 +22,7 @@ export async function requestTimestamp(url: string, signatureValue: Buffer): Pro
   const fail = (detail: string): Error => inputError('TSA_FAILED', { url, detail });
   if (!/^https?:\/\/[^\s]+$/i.test(url)) throw fail('not an http(s) URL');
   const nonce = randomBytes(8);
-  nonce[0] = nonce[0]! & 0x7f; // a positive INTEGER
+  nonce.writeUInt8(nonce.readUInt8(0) & 0x7f, 0); // a positive INTEGER
   const request = new pkijs.TimeStampReq({
     version: 1,
     messageImprint: new pkijs.MessageImprint({
@@ -57,7 +57,7 @@ export async function requestTimestamp(url: string, signatureValue: Buffer): Pro
     throw fail(`status ${response.status.status}${words ? `: ${words}` : ''}`);
   }
   const info = pkijs.TSTInfo.fromBER(new Uint8Array(readSignedData(response.timeStampToken).content ?? []));
-  if (!info.nonce || !Buffer.from(info.nonce.valueBlock.valueHexView).equals(Buffer.from(request.nonce!.valueBlock.valueHexView))) throw fail('nonce differs');
+  if (!info.nonce || !Buffer.from(info.nonce.valueBlock.valueHexView).equals(Buffer.from(request.nonce?.valueBlock.valueHexView ?? []))) throw fail('nonce differs');
   if (!imprintMatches(info, signatureValue)) throw fail('imprint differs');
   return response.timeStampToken;
 }

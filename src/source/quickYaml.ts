@@ -65,11 +65,11 @@ export function readQuickly(text: string, file: string, absolutePath: string, re
 function numberLikeKeys(text: string): { quotedOnly: Set<string> } {
   const quoted = new Set<string>();
   const bare = new Set<string>();
-  for (const m of text.matchAll(/(["'])([-+]?[\d.]+)\1\s*:/g)) quoted.add(m[2]!);
-  for (const m of text.matchAll(/(?:^|[\s{,])([-+]?[\d.]+)\s*:/gm)) {
+  for (const [, , key = ''] of text.matchAll(/(["'])([-+]?[\d.]+)\1\s*:/g)) quoted.add(key);
+  for (const [, key = ''] of text.matchAll(/(?:^|[\s{,])([-+]?[\d.]+)\s*:/gm)) {
     // a bare key is kept both as written and as the number it reads as (1.10 is the key "1.1")
-    bare.add(m[1]!);
-    bare.add(String(Number(m[1])));
+    bare.add(key);
+    bare.add(String(Number(key)));
   }
   return { quotedOnly: new Set([...quoted].filter((key) => !bare.has(key))) };
 }

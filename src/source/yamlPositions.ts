@@ -44,10 +44,12 @@ export function readPositions(text: string): YamlPositions | null {
         if (event === 'open') {
           stack.push({ open: state.position, end: state.position, result: undefined, children: [] });
         } else {
-          const node = stack.pop()!;
+          const node = stack.pop();
+          const parent = stack.at(-1);
+          if (!node || !parent) throw new Error('YAML events out of balance');
           node.end = state.position;
           node.result = state.result;
-          stack[stack.length - 1]!.children.push(node);
+          parent.children.push(node);
         }
       },
     });
@@ -71,8 +73,7 @@ export function readPositions(text: string): YamlPositions | null {
     offsetOf(dataPath, pointAtKey) {
       let level: Places | undefined = places;
       let offset = rootStart;
-      for (let i = 0; i < dataPath.length; i++) {
-        const segment = dataPath[i]!;
+      for (const [i, segment] of dataPath.entries()) {
         const place: Place | undefined = level?.list && typeof segment !== 'number' ? undefined : level?.get(String(segment));
         if (!place) break;
         if (i === dataPath.length - 1 && pointAtKey && place.key !== undefined) return place.key + shift;
@@ -92,13 +93,13 @@ export function readPositions(text: string): YamlPositions | null {
 function placesOf(composed: ComposedNode, input: string): Places | null {
   let node = composed;
   // a collection read while js-yaml looked for a key (a `{…}` list item) comes wrapped in a node that made the same thing
-  while (node.children.length === 1 && node.children[0]!.result === node.result) node = node.children[0]!;
+  for (let only = node.children[0]; only && node.children.length === 1 && only.result === node.result; only = node.children[0]) node = only;
   const { result, children } = node;
   if (Array.isArray(result)) {
     if (children.length !== result.length) return null;
     const places: Places = Object.assign(new Map<string, Place>(), { list: true as const });
-    for (let i = 0; i < children.length; i++) {
-      const place = placeOf(children[i]!, result[i], input);
+    for (const [i, child] of children.entries()) {
+      const place = placeOf(child, result[i], input);
       if (place === null) return null;
       places.set(String(i), place);
     }
@@ -109,12 +110,11 @@ function placesOf(composed: ComposedNode, input: string): Places | null {
   const keys = Object.keys(result);
   if (children.length !== keys.length * 2) return null;
   const places: Places = new Map();
-  for (let i = 0; i < children.length; i += 2) {
-    const keyNode = children[i]!;
+  for (const [keyNode, valueNode] of pairsOf(children)) {
     const name = String(keyNode.result);
     if (keyNode.result !== null && typeof keyNode.result === 'object') return null;
     if (places.has(name) || !Object.prototype.hasOwnProperty.call(result, name)) return null;
-    const place = placeOf(children[i + 1]!, (result as Record<string, unknown>)[name], input);
+    const place = placeOf(valueNode, (result as Record<string, unknown>)[name], input);
     if (place === null) return null;
     places.set(name, { ...place, key: contentStart(input, keyNode.open) });
   }
@@ -150,4 +150,12 @@ function spacesEnd(input: string, from: number): number {
   let i = from;
   while (input.charCodeAt(i) === 0x20 || input.charCodeAt(i) === 0x09) i++;
   return i;
+}
+
+/** A mapping's children two by two: each key with its value. */
+function pairsOf<T>(items: readonly T[]): [T, T][] {
+  return items.flatMap((item, i) => {
+    const next = items[i + 1];
+    return i % 2 === 0 && next !== undefined ? [[item, next] as [T, T]] : [];
+  });
 }

@@ -153,13 +153,12 @@ function explainSyntax(text: string, file: string, syntax: Diagnostic[]): Diagno
   if (!first) return [];
   const firstLine = first.location?.line ?? Number.MAX_SAFE_INTEGER;
   const lines = text.split('\n');
-  for (let i = 0; i < lines.length && i + 1 <= firstLine; i++) {
-    const line = lines[i]!;
+  for (const [i, line] of lines.slice(0, firstLine).entries()) {
     const tab = /^ *\t/.exec(line);
     if (tab) return [diagnostic('YAML_TAB_INDENT', {}, { file, line: i + 1, column: tab[0].length })];
     const colon = /^(\s*(?:-\s+)?)([^\s#:'"{[\]][^:#]*?)：/.exec(line);
     if (colon && !/^\s*(?:-\s+)?[^:#]*:\s/.test(line)) {
-      return [diagnostic('YAML_FULLWIDTH_COLON', { key: colon[2]!.trim() }, { file, line: i + 1, column: colon[0].length })];
+      return [diagnostic('YAML_FULLWIDTH_COLON', { key: (colon[2] ?? '').trim() }, { file, line: i + 1, column: colon[0].length })];
     }
   }
   return [first];

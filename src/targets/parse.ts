@@ -189,7 +189,7 @@ function parseNumber(text: string, raw: string): ParsedValue | null {
 
   // a unit explained in brackets, as forms print it: %(百分比), 个(处)
   const bracket = /^(.*?)\(([^()]+)\)$/.exec(rest);
-  if (bracket) rest = bracket[1] !== '' ? bracket[1]! : bracket[2]!;
+  if (bracket) rest = bracket[1] || (bracket[2] ?? '');
   rest = rest.replace(/[*×•∙]/g, '·');
   let unit = '';
   if (rest !== '') {

@@ -190,7 +190,7 @@ class FormSheet {
   /** The column headings; a form that prints its own (年初目标值 / 全年实际值) keeps them in its workbook. */
   private tableHeader(own: NonNullable<DefinitionsFile['columns']>): void {
     const r = this.row;
-    const renamed: Partial<Record<ColumnKey, string>> = { target: own.target, actual: own.actual };
+    const renamed: Partial<Record<ColumnKey, string | undefined>> = { target: own.target, actual: own.actual };
     COLUMNS.forEach((c) => this.put(`${columnOf(c.key)}${r}`, `${columnOf(c.key)}${r}`, renamed[c.key] ?? c.header, { bold: true, center: true }));
     this.row++;
   }

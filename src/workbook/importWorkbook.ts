@@ -177,8 +177,9 @@ function readCells(sheet: ExcelJS.Worksheet, meta: Map<string, string>, file: st
       problems.push(diagnostic('WORKBOOK_UNKNOWN_ROW', { id }, where(`${column('id')}${r}`)));
       continue;
     }
-    if (seenAt.has(id)) {
-      problems.push(diagnostic('WORKBOOK_DUPLICATE_ROW', { id, first: seenAt.get(id)! }, where(`${column('id')}${r}`)));
+    const first = seenAt.get(id);
+    if (first !== undefined) {
+      problems.push(diagnostic('WORKBOOK_DUPLICATE_ROW', { id, first }, where(`${column('id')}${r}`)));
       continue;
     }
     seenAt.set(id, r);
@@ -203,12 +204,13 @@ function readCells(sheet: ExcelJS.Worksheet, meta: Map<string, string>, file: st
     }
     indicators.set(id, row);
   }
-  for (const id of byId.keys()) {
-    if (!seenAt.has(id)) problems.push(diagnostic('WORKBOOK_ROW_MISSING', { id, name: byId.get(id)!.name }, { file, line: 0, column: 0, cell: SHEET_FORM }));
+  for (const [id, definition] of byId) {
+    if (!seenAt.has(id)) problems.push(diagnostic('WORKBOOK_ROW_MISSING', { id, name: definition.name }, { file, line: 0, column: 0, cell: SHEET_FORM }));
   }
 
-  const grade = at('declaredGrade') ? read(at('declaredGrade')!, 'declaredGrade') : undefined;
-  if (grade !== undefined && !(GRADE_CHOICES as readonly string[]).includes(grade)) problems.push(diagnostic('WORKBOOK_BAD_CHOICE', { value: grade, choices: GRADE_CHOICES.join(' / ') }, where(at('declaredGrade')!)));
+  const gradeAt = at('declaredGrade');
+  const grade = gradeAt ? read(gradeAt, 'declaredGrade') : undefined;
+  if (gradeAt && grade !== undefined && !(GRADE_CHOICES as readonly string[]).includes(grade)) problems.push(diagnostic('WORKBOOK_BAD_CHOICE', { value: grade, choices: GRADE_CHOICES.join(' / ') }, where(gradeAt)));
   const signOff: Record<string, string> = {};
   for (const key of ['preparer', 'phone', 'date', 'reviewer', 'head']) {
     const address = at(`signOff.${key}`);

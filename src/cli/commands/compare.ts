@@ -18,7 +18,10 @@ export interface CompareCommandOptions {
 /** `jixiao compare --rules A --rules B <forms or folders…>`: every form re-scored under both rule sets. */
 export async function compareCommand(targets: string[], options: CompareCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const { lang } = mode;
-  if (options.rules.length !== 2) throw new InputError([diagnostic('USAGE', { detail: text('usage.twoRuleSets', lang, { count: options.rules.length }) })]);
+  const [rulesA, rulesB, ...more] = options.rules;
+  if (rulesA === undefined || rulesB === undefined || more.length > 0) {
+    throw new InputError([diagnostic('USAGE', { detail: text('usage.twoRuleSets', lang, { count: options.rules.length }) })]);
+  }
   for (const target of [options.csv, options.html]) if (target !== undefined) writeOutput.check(target, 'generated');
   const workers = numberOption('--workers', options.workers, { min: 1, max: 64, integer: true }, lang);
   const bar = io.interactive && !options.json ? new SingleBar({ format: text('cli.compareProgress', lang, { bar: '{bar}', value: '{value}', total: '{total}', eta_formatted: '{eta_formatted}' }), hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
@@ -31,8 +34,8 @@ export async function compareCommand(targets: string[], options: CompareCommandO
       if (options.csv) csvLines.push(compareCsvLine(form));
       if (options.json) formsJson.push(`    ${JSON.stringify(form)}`);
     },
-    rulesA: options.rules[0]!,
-    rulesB: options.rules[1]!,
+    rulesA,
+    rulesB,
     ...(options.reference ? { reference: true } : {}),
     ...(workers !== undefined ? { workers } : {}),
     onProgress: (done, total) => {

@@ -44,7 +44,8 @@ export async function renderCommand(files: string[], options: RenderCommandOptio
   const rendered = await renderForms(files, { explain: options.explain === true, ...(timeoutMs ? { timeoutMs } : {}), ...(options.html ? { keepPrintedHtml: true } : {}) });
   const report: { file: string; output: string | null; status?: string | null; total: string | null; grade: string | null; errors: unknown[]; warnings?: unknown[] }[] = [];
   rendered.forEach((form, i) => {
-    const target = targets[i]!;
+    const target = targets[i];
+    if (target === undefined) return; // one output path per form, always
     if (form.pdf) {
       writeOutput(io, target, form.pdf, 'generated');
       const html = form.printedHtml ?? form.html;

@@ -16,6 +16,8 @@ export const VERIFY_TEXTS = {
   'verify.col.revision': { zh: '签的是第几版', en: 'signed version' },
   'verify.col.after': { zh: '其后追加的字节', en: 'bytes added after' },
   'verify.role.unknown': { zh: '未知', en: 'unknown' },
+  'verify.role.signedBefore': { zh: '已经在前面签过', en: 'has already signed before it' },
+  'verify.role.notSignedYet': { zh: '还没有签', en: 'has not signed yet' },
   'verify.embedded': { zh: '内嵌数据：jixiao {version}，评分规则集 {ruleSet}，哈希{hashes}', en: 'Embedded data: jixiao {version}, rule set {ruleSet}, hashes {hashes}' },
   'verify.hashes.match': { zh: '一致', en: 'match' },
   'verify.hashes.differ': { zh: '不一致', en: 'differ' },

@@ -20,7 +20,7 @@ const saved = new Map<Fill, string>(fills.map((f) => [f, f.value]));
 const status = byId<HTMLElement>('status');
 
 function edits(): { path: string[]; value: string }[] {
-  return fills.filter((f) => f.value !== saved.get(f)).map((f) => ({ path: JSON.parse(f.dataset.field!) as string[], value: f.value }));
+  return fills.filter((f) => f.value !== saved.get(f)).map((f) => ({ path: JSON.parse(f.dataset.field ?? '[]') as string[], value: f.value }));
 }
 
 const dirty = (): boolean => fills.some((f) => f.value !== saved.get(f));
@@ -98,13 +98,14 @@ function showLive(live: Live): void {
   status.className = `status ${live.status}`;
   byId('total').textContent = live.total;
   byId('grade').textContent = live.grade;
-  byId('total-caption').textContent = draft ? t.totalDraft! : t.total!;
-  byId('total-label').textContent = draft ? t.totalDraft! : t.total!;
+  const caption = (draft ? t.totalDraft : t.total) ?? '';
+  byId('total-caption').textContent = caption;
+  byId('total-label').textContent = caption;
   byId('table-total').textContent = live.total;
   byId('table-grade').textContent = live.grade ? `${t.grade}：${live.grade}` : '';
-  for (const el of main.querySelectorAll<HTMLElement>('[data-score]')) el.textContent = live.rows[el.dataset.score!]?.score ?? '';
+  for (const el of main.querySelectorAll<HTMLElement>('[data-score]')) el.textContent = live.rows[el.dataset.score ?? '']?.score ?? '';
   for (const el of main.querySelectorAll<HTMLElement>('[data-explain]')) {
-    const row = live.rows[el.dataset.explain!];
+    const row = live.rows[el.dataset.explain ?? ''];
     el.textContent = row ? `${row.method}：${row.explanation}` : '';
   }
   byId('budget-rate').textContent = live.budget?.rate ?? '';
@@ -172,7 +173,7 @@ async function save(): Promise<boolean> {
 
 async function printPdf(): Promise<void> {
   window.clearTimeout(timer);
-  say(t.working!, 'info');
+  say(t.working ?? '', 'info');
   const response = await post('/api/pdf');
   if (!response.ok) {
     const body = (await response.json()) as Problems;
@@ -189,7 +190,9 @@ async function printPdf(): Promise<void> {
 function neighbour(from: Fill, step: 1 | -1, sameColumn: boolean): Fill | undefined {
   const i = fills.indexOf(from);
   if (sameColumn) {
-    for (let j = i + step; j >= 0 && j < fills.length; j += step) if (fills[j]!.dataset.col === from.dataset.col) return fills[j];
+    const ahead = step === 1 ? fills.slice(i + 1) : fills.slice(0, Math.max(0, i)).reverse();
+    const same = ahead.find((f) => f.dataset.col === from.dataset.col);
+    if (same) return same;
   }
   return fills[i + step];
 }
