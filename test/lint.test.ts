@@ -3,6 +3,7 @@ import { shippedRuleSetIds } from '../src/load/ruleSets';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { textOfRef, type TextRef } from '../src/errors/texts';
 import { CLEAN, ROOT, runCli, tempDir } from './helpers';
 
 const BROKEN = 'test/fixtures/lint/broken.yaml';
@@ -50,7 +51,8 @@ describe('jixiao lint on a rule set', () => {
 describe('jixiao lint on indicator definitions', () => {
   it('lists the unmeasurable targets of the seed department form, and its other faults', async () => {
     const { findings } = await lintFile('examples/zhuzhou-2020/department.indicators.yaml');
-    const unmeasurable = findings.filter((f) => f.code === 'NOT_MEASURABLE').map((f) => `${f.data.id} ${f.data.target}`);
+    const said = (v: unknown): string => (typeof v === 'string' ? v : textOfRef(v as TextRef, 'zh'));
+    const unmeasurable = findings.filter((f) => f.code === 'NOT_MEASURABLE').map((f) => `${f.data.id} ${said(f.data.target)}`);
     expect(unmeasurable).toEqual(['5 规定时间内', '7 逐年递减', '9 全省前列', '10 全省前列', '8 指导脱贫', '11 全省前列', '12 （空）', '13 长期', '14 长期']);
     const codes = findings.map((f) => f.code);
     expect(codes.filter((c) => c === 'WEIGHT_SUM_MISMATCH')).toHaveLength(2);

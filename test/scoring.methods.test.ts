@@ -96,6 +96,6 @@ describe('scoring methods (pure, one per file)', () => {
 
   it('methods refuse rows they cannot score instead of returning 0', () => {
     const r = compute('proportional', row('全年无故障', '全年无故障', '7'));
-    expect('problem' in r && r.problem.code).toBe('INVALID_RULE');
+    expect('problem' in r && r.problem.code).toBe('METHOD_NOT_FOR_KIND');
   });
 });

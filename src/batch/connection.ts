@@ -1,6 +1,7 @@
 import type { RedisOptions } from 'bullmq';
 import IORedis from 'ioredis';
 import { inputError } from '../errors/diagnostic';
+import { textRef } from '../errors/texts';
 
 /** The queue every batch and worker use; jobs are named after the form they print. */
 export const QUEUE_NAME = 'jixiao-forms';
@@ -11,12 +12,12 @@ export function queueConnection(url: string): RedisOptions {
   try {
     parsed = new URL(url);
   } catch {
-    throw inputError('QUEUE_URL_INVALID', { url, detail: { zh: '不是地址', en: 'not an address' } });
+    throw inputError('QUEUE_URL_INVALID', { url, detail: textRef('queue.url.notAddress') });
   }
-  if (parsed.protocol !== 'redis:') throw inputError('QUEUE_URL_INVALID', { url, detail: { zh: `协议须为 redis:，而不是 ${parsed.protocol}`, en: `the scheme must be redis:, not ${parsed.protocol}` } });
-  if (!parsed.hostname || !parsed.port) throw inputError('QUEUE_URL_INVALID', { url, detail: { zh: '缺少主机或端口', en: 'the host or port is missing' } });
+  if (parsed.protocol !== 'redis:') throw inputError('QUEUE_URL_INVALID', { url, detail: textRef('queue.url.scheme', { scheme: parsed.protocol }) });
+  if (!parsed.hostname || !parsed.port) throw inputError('QUEUE_URL_INVALID', { url, detail: textRef('queue.url.hostPort') });
   const db = parsed.pathname.replace(/^\//, '');
-  if (db !== '' && !/^\d+$/.test(db)) throw inputError('QUEUE_URL_INVALID', { url, detail: { zh: `数据库号「${db}」不是整数`, en: `the database "${db}" is not a whole number` } });
+  if (db !== '' && !/^\d+$/.test(db)) throw inputError('QUEUE_URL_INVALID', { url, detail: textRef('queue.url.db', { db }) });
   return {
     host: parsed.hostname.replace(/^\[|\]$/g, ''),
     port: Number(parsed.port),

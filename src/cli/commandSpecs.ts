@@ -35,8 +35,6 @@ export interface CommandSpec {
   help: TextKey;
   args?: { spec: string; help: TextKey }[];
   options?: OptionSpec[];
-  /** Commands with no --json (schema prints JSON anyway). */
-  noJson?: true;
   /** Called with the command's arguments, its options, then the io and the output mode. */
   run: (...values: never[]) => Promise<number>;
 }
@@ -204,7 +202,6 @@ export const COMMANDS: CommandSpec[] = [
     name: 'schema',
     help: 'help.schema',
     args: [{ spec: '<kind>', help: 'help.schema.kind' }],
-    noJson: true,
     run: (kind: string, _options: unknown, io: Io) => load<typeof Schema>('./commands/schema').schemaCommand(kind, io),
   },
 ];

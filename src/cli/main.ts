@@ -84,7 +84,7 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
 function addCommand(parent: Command, spec: CommandSpec, io: Io, mode: OutputMode, setCode: (code: number) => void): void {
   const t = (key: TextKey): string => textOf(key, mode.lang);
   const c = parent.command(spec.name).description(t(spec.help)).helpOption('-h, --help', t('help.help'));
-  if (!spec.noJson) c.addOption(new Option('--json', t('help.json')));
+  c.addOption(new Option('--json', t('help.json')));
   c.createHelp = () => new LocalizedHelp(mode.lang);
   for (const a of spec.args ?? []) c.argument(a.spec, t(a.help));
   for (const o of spec.options ?? []) {
@@ -133,7 +133,7 @@ if (require.main === module) {
       setTimeout(() => process.exit(code), 2_000).unref();
     },
     (error: unknown) => {
-      process.stderr.write(`内部错误 / internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`${textOf('cli.internalError', 'zh')} / ${textOf('cli.internalError', 'en')}: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = EXIT.internal;
     },
   );

@@ -1,4 +1,4 @@
-import type { Band, Comparator, FormKind, Grade, IndicatorKind } from './model';
+import type { Band, Comparator, FormKind, Grade, IndicatorKind, Magnitude } from './model';
 
 /**
  * The one map between identifiers (English, in code and YAML keys) and the Chinese labels people read.
@@ -52,6 +52,7 @@ export const ROLE_LABEL: Record<Role, string> = {
 
 /** Field labels used by the CLI table, the form and the messages. */
 export const FIELD_LABEL = {
+  id: '编号',
   level1: '一级指标',
   level2: '二级指标',
   indicator: '三级指标',
@@ -79,6 +80,15 @@ export const FIELD_LABEL = {
   other: '其他资金',
   fundTotal: '年度资金总额',
 } as const;
+
+/** How many ones a magnitude word written with a number stands for (150万 is 1,500,000). */
+export const MAGNITUDE_SCALE: Record<Magnitude, number> = { 万: 10_000, 亿: 100_000_000 };
+
+/**
+ * How forms write level names: with or without the 指标 suffix (产出 is 产出指标), with a trailing 等, in any
+ * quotes. The words are the glossary's; matching them is the rules' (rules/levels.ts).
+ */
+export const LEVEL_NAME = { suffix: '指标', trailing: /等$/, quotes: /[\s\u3000“”"「」『』‘’']+/g } as const;
 
 export function roleFromLabel(text: string): Role | undefined {
   if (text === '单位（盖章）' || text === '盖章') return 'seal';

@@ -3,6 +3,9 @@ import type { Decimal } from './decimal';
 /** 项目支出 (project) or 部门整体支出 (department) self-evaluation form. */
 export type FormKind = 'project' | 'department';
 
+/** A magnitude word written with a number (150万, 3亿). */
+export type Magnitude = '万' | '亿';
+
 /** How a target compares with an actual. `none` is a bare number (a count: higher is better). */
 export type Comparator = '>=' | '>' | '<=' | '<' | '=' | 'none';
 
@@ -34,7 +37,7 @@ export type ParsedValue =
       /** The number as written, before the magnitude (2.4 in 2.4万余条). */
       number: Decimal;
       /** 万 = 10^4, 亿 = 10^8, or null. */
-      magnitude: '万' | '亿' | null;
+      magnitude: Magnitude | null;
       /** number × magnitude: the figure that is compared. */
       value: Decimal;
       unit: string;

@@ -1,3 +1,4 @@
+import { rowField } from '../domain/fields';
 import type { Lang } from './lang';
 import { isTextKey, text, textOf } from './texts';
 
@@ -13,7 +14,8 @@ const label = (key: string, lang: Lang): string | null => {
 export function fieldLabel(path: readonly string[], lang: Lang): string | null {
   const [top, a, b, c] = path;
   if (top === 'indicators' && a !== undefined && b !== undefined && path.length === 3) {
-    const field = label(b, lang);
+    // the catalog's longer name where it has one (申报得分的理由), else the field table's heading
+    const field = label(b, lang) ?? rowField(b)?.header[lang];
     return field ? text('field.row', lang, { id: a, field }) : null;
   }
   if (top === 'budget' && path.length === 2 && a !== undefined) {

@@ -1,3 +1,8 @@
+/** A rule as the value a type error expected: 应为文本 → 文本, must be text → text. */
+export function expectedOf(rule: { zh: string; en: string }): { zh: string; en: string } {
+  return { zh: rule.zh.replace(/^应为/, ''), en: rule.en.replace(/^must be /, '') };
+}
+
 /** What a field must hold, for messages about a value of the wrong shape. Keys are the `error` names in the schemas. */
 export const FIELD_RULES: Record<string, { zh: string; en: string }> = {
   textCell: { zh: '应为文本，如 "≥95%"', en: 'must be text such as "≥95%"' },

@@ -1,4 +1,4 @@
-import { listOf } from '../errors/texts';
+import { listOf, textRef } from '../errors/texts';
 import { dec, plain } from '../domain/decimal';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import type { DefinitionsFile } from '../schema/definitions';
@@ -29,7 +29,7 @@ export function lintDefinitions(definitions: DefinitionsFile, locate: Locate): D
         if (row.maxScore === '/') return;
         const target = parseValue(row.target, { fiscalYear: definitions.fiscalYear });
         if (target.kind === 'text' || target.kind === 'empty' || target.kind === 'notApplicable') {
-          out.push(diagnostic('NOT_MEASURABLE', { ...base, target: row.target || '（空）' }, at));
+          out.push(diagnostic('NOT_MEASURABLE', { ...base, target: row.target || textRef('term.emptyTarget') }, at));
         } else if (target.kind === 'number') {
           if (target.unit === '' && target.magnitude === null) out.push(diagnostic('LINT_NO_UNIT', base, at));
           if (target.comparator === 'none') {
@@ -45,7 +45,7 @@ export function lintDefinitions(definitions: DefinitionsFile, locate: Locate): D
     total = total.plus(levelSum);
   });
   if (definitions.declaredTotal !== undefined && !dec(String(definitions.declaredTotal)).equals(total)) {
-    out.push(diagnostic('WEIGHT_SUM_MISMATCH', { level: '总分', declared: String(definitions.declaredTotal), sum: plain(total) }, locate(['declaredTotal'])));
+    out.push(diagnostic('WEIGHT_SUM_MISMATCH', { level: textRef('term.total'), declared: String(definitions.declaredTotal), sum: plain(total) }, locate(['declaredTotal'])));
   }
   for (const [name, { ids, at }] of names) if (ids.length > 1) out.push(diagnostic('LINT_DUPLICATE_NAME', { name, ids: listOf(ids) }, at));
   return out;

@@ -61,4 +61,4 @@ export async function lintFile(file: string): Promise<LintReport> {
 }
 
 /** What checkRules reports about single rules (lint reports these itself, beside what its probes find). */
-const RULE_PROBLEMS = new Set<string>(['UNKNOWN_METHOD', 'UNKNOWN_FLAG', 'UNKNOWN_FACT', 'UNKNOWN_OPERATOR', 'INVALID_RULE', 'EVENT_SCOPE', 'EVENT_OPTION_UNKNOWN', 'EVENT_OPTION_MISSING', 'EVENT_OPTION_INVALID']);
+const RULE_PROBLEMS = new Set<string>(['UNKNOWN_METHOD', 'UNKNOWN_FLAG', 'UNKNOWN_FACT', 'UNKNOWN_OPERATOR', 'INVALID_RULE', 'RULE_NAME_DUPLICATE', 'EVENT_SCOPE', 'EVENT_OPTION_UNKNOWN', 'EVENT_OPTION_MISSING', 'EVENT_OPTION_INVALID']);

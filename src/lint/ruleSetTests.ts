@@ -14,6 +14,9 @@ import { BAND_INPUT } from '../targets/bands';
 import { readSource } from '../load/files';
 import { compiled, loadRuleSet, shippedRuleSetIds } from '../load/ruleSets';
 
+/** Nothing where something was expected (no error, no pending need): the CLI says it in the reader's words. */
+export const NONE = '';
+
 export interface CaseOutcome {
   name: string;
   line: number;
@@ -79,7 +82,7 @@ function rowInput(row: IndicatorCase, index: number, ruleSet: RuleSet): Indicato
   const level2 = row.level2 ?? ruleSet.file.framework.level1.find((l) => l.name === level1)?.level2[0] ?? '';
   const input: IndicatorInput = {
     id: String(index + 1),
-    name: row.name ?? `用例指标${index + 1}`,
+    name: row.name ?? `#${index + 1}`,
     level1,
     level2,
     target: row.target,
@@ -102,9 +105,9 @@ function caseForm(rows: IndicatorCase[], budget: BudgetCase | undefined, ruleSet
   for (const r of indicators) byLevel.set(r.level1, [...(byLevel.get(r.level1) ?? []), r]);
   return {
     form: 'project',
-    title: '规则集测试用例',
+    title: 'jixiao test',
     fiscalYear: 2020,
-    department: '测试',
+    department: 'jixiao test',
     header: EMPTY_HEADER,
     budget: {
       maxScore: dec(String(budget?.maxScore ?? ruleSet.file.framework.budget.maxScore)),
@@ -141,16 +144,16 @@ async function runCase(c: RuleSetTestCase, ruleSet: RuleSet, engine: Engine): Pr
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const codes = error.diagnostics.map((d) => d.code).join(' ');
-    if (c.expect.error === undefined) failures.push({ field: 'error', expected: '（无）', actual: codes });
+    if (c.expect.error === undefined) failures.push({ field: 'error', expected: NONE, actual: codes });
     else check('error', c.expect.error, error.diagnostics.find((d) => d.code === c.expect.error)?.code ?? codes);
     return failures;
   }
-  check('error', c.expect.error, '（无）');
+  check('error', c.expect.error, NONE);
   const e = c.expect;
   // rows a person must still complete: the case names what they need, or there must be none
-  const needs = [...new Set(result.indicators.flatMap((r) => (r.pending ? [r.pending.code] : [])))].join(' ') || '（无）';
-  if (e.pending !== undefined || needs !== '（无）') check('pending', e.pending ?? '（无）', needs);
-  if (needs !== '（无）') return failures;
+  const needs = [...new Set(result.indicators.flatMap((r) => (r.pending ? [r.pending.code] : [])))].join(' ') || NONE;
+  if (e.pending !== undefined || needs !== NONE) check('pending', e.pending ?? NONE, needs);
+  if (needs !== NONE) return failures;
   const sortedCodes = (list: string[]): string => [...new Set(list)].sort().join(' ');
   if (c.indicator) {
     const row = result.indicators[0];

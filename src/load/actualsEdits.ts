@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { rowField } from '../domain/fields';
 import { inputError } from '../errors/diagnostic';
 import { numberValue, set, type Path } from './actualsWriter';
 
@@ -17,9 +18,8 @@ type FieldKind = 'text' | 'number' | 'optionalText' | 'optionalNumber';
 function fieldKind(path: readonly string[]): FieldKind | null {
   const [top, a, b, c] = path;
   if (top === 'indicators' && path.length === 3 && a) {
-    if (b === 'actual' || b === 'deviationReason' || b === 'improvement') return 'text';
-    if (b === 'band' || b === 'reason') return 'optionalText';
-    if (b === 'declaredScore') return 'optionalNumber';
+    const field = b === undefined ? undefined : rowField(b);
+    if (field) return field.type === 'points' ? 'optionalNumber' : field.emptied === 'kept' ? 'text' : 'optionalText';
   }
   if (top === 'budget' && path.length === 2) {
     if (a === 'fullYearBudget' || a === 'executed') return 'number';

@@ -1,4 +1,10 @@
 import * as path from 'node:path';
+import { rowFields, type RowFieldSpec } from '../domain/fields';
+import { SKELETON } from '../domain/formWording';
+import { GRADE_LABEL } from '../domain/glossary';
+
+/** The sign-off names and details the clerk fills, in the order the form prints them. */
+const PERSON_FIELDS = ['preparer', 'phone', 'date', 'reviewer', 'head'] as const;
 import { SCHEMAS_DIR } from '../domain/paths';
 import type { DefinitionsFile } from '../schema/definitions';
 import { loadDefinitions } from './loadForm';
@@ -19,58 +25,54 @@ export function actualsTemplate(definitions: DefinitionsFile, definitionsPath: s
   const zeros = '{ initialBudget: 0, fullYearBudget: 0, executed: 0 }';
   const lines: string[] = [
     `# yaml-language-server: $schema=${relativeRef(from, schemaFile)}`,
-    `# ${definitions.fiscalYear}年度 ${definitions.department}${definitions.project ? ` · ${definitions.project.name}` : ''} —— 实际完成值填报`,
-    '# 金额单位：万元。定性指标的档次写在 band（达成 / 部分达成 / 未达成）；表上的得分写 declaredScore，与规则得分不同时须写 reason。',
-    '# 不适用的指标：指标定义中分值写成 "/" 的行，actual 也写 "/"（已在下面填好）；分值不是 "/" 的行不能标为不适用。',
-    '# 编号是字符串：写成 "1.10"（带引号）；不带引号的 1.10 会被读成 1.1。',
+    SKELETON.heading(definitions.fiscalYear, definitions.department, definitions.project?.name ?? null),
+    ...SKELETON.notes,
     `definitions: ${JSON.stringify(ref)}`,
     'budget:',
-    '  initialBudget: 0 # 年初预算数',
-    '  fullYearBudget: 0 # 全年预算数（调整后）',
-    '  executed: 0 # 全年执行数',
-    '  breakdown: # 其中（不计分，用来核对合计）',
-    `    currentYear: ${zeros} # 当年财政拨款`,
-    `    carryOver: ${zeros} # 上年结转资金`,
-    `    other: ${zeros} # 其他资金`,
-    '  # declaredScore: 10 # 表上填的预算执行得分',
-    '  reason: "" # 执行率偏低时说明原因',
+    `  initialBudget: 0 # ${SKELETON.initialBudget}`,
+    `  fullYearBudget: 0 # ${SKELETON.fullYearBudget}`,
+    `  executed: 0 # ${SKELETON.executed}`,
+    `  breakdown: # ${SKELETON.breakdown}`,
+    `    currentYear: ${zeros} # ${SKELETON.currentYear}`,
+    `    carryOver: ${zeros} # ${SKELETON.carryOver}`,
+    `    other: ${zeros} # ${SKELETON.other}`,
+    `  # declaredScore: 10 # ${SKELETON.budgetDeclared}`,
+    `  reason: "" # ${SKELETON.budgetReason}`,
     'overallGoal:',
-    `  actual: "" # 实际完成情况；预期目标：${oneLine(definitions.overallGoal.expected)}`,
+    `  actual: "" # ${SKELETON.goal(oneLine(definitions.overallGoal.expected))}`,
     'indicators:',
   ];
   for (const level of definitions.levels) {
     for (const group of level.groups) {
-      lines.push(`  # ── ${level.level1} / ${group.level2}`);
+      lines.push(SKELETON.group(level.level1, group.level2));
       for (const row of group.indicators) {
-        lines.push(`  ${JSON.stringify(row.id)}: # ${oneLine(row.name)}｜年度指标值：${oneLine(row.target) || '（空）'}｜分值：${row.maxScore}`);
+        lines.push(`  ${JSON.stringify(row.id)}: # ${SKELETON.row(oneLine(row.name), oneLine(row.target), String(row.maxScore))}`);
         if (row.maxScore === '/') {
-          lines.push('    actual: "/" # 不适用');
+          lines.push(`    actual: "/" # ${SKELETON.notApplicable}`);
           continue;
         }
-        lines.push(
-          '    actual: ""',
-          '    # band: 达成 # 定性指标的档次：达成 / 部分达成 / 未达成',
-          `    # declaredScore: ${row.maxScore} # 表上填的得分`,
-          '    # reason: "" # 人工评分的理由（申报得分与规则得分不同时必填）',
-          '    deviationReason: "" # 偏差原因分析',
-          '    improvement: "" # 改进措施',
-        );
+        lines.push(...rowFields().flatMap((f) => skeletonLine(f, String(row.maxScore))));
       }
     }
   }
   lines.push(
-    '# declaredTotal: 100 # 表上填的总分',
-    '# declaredGrade: 优 # 表上填的等级',
+    `# declaredTotal: 100 # ${SKELETON.declaredTotal}`,
+    `# declaredGrade: ${GRADE_LABEL.excellent} # ${SKELETON.declaredGrade}`,
     'signOff:',
-    '  preparer: "" # 填表人',
-    '  phone: "" # 联系电话',
-    '  date: "" # 填报日期',
-    '  reviewer: "" # 审核人',
-    '  head: "" # 单位负责人',
-    '  # seal: ./公章.png # 单位公章图片（PNG/JPEG）：单位盖章签名时画在盖章框里，出表时不印',
+    ...PERSON_FIELDS.map((key) => `  ${key}: "" # ${SKELETON[key]}`),
+    `  # seal: ./${SKELETON.sealFile} # ${SKELETON.seal}`,
     '',
   );
   return lines.join('\n');
+}
+
+/** A row field's line in the skeleton, as the field table says: a blank to fill, a commented example, or none. */
+function skeletonLine(field: RowFieldSpec, maxScore: string): string[] {
+  if (field.skeleton === 'none') return [];
+  // the actual is the one line without a comment: the row's heading comment already says what it is
+  const comment = field.required ? '' : ` # ${field.note}`;
+  if (field.skeleton === 'blank') return [`    ${field.key}: ""${comment}`];
+  return [`    # ${field.key}: ${(field.example ?? '""').replace('{maxScore}', maxScore)}${comment}`];
 }
 
 function relativeRef(fromDir: string, file: string): string {

@@ -1,4 +1,5 @@
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { rowFields, type FilledRow } from '../domain/fields';
 
 /** What a clerk filled (from a workbook or a form), as text; amounts and scores as exact decimal text. */
 export interface FilledActuals {
@@ -11,10 +12,24 @@ export interface FilledActuals {
     breakdown: Record<string, Record<string, string | undefined>>;
   };
   overallGoal: string;
-  indicators: Map<string, { actual: string; band?: string; declaredScore?: string; reason?: string; deviationReason?: string; improvement?: string }>;
+  indicators: Map<string, FilledRow>;
   declaredTotal?: string;
   declaredGrade?: string;
   signOff: Record<string, string>;
+}
+
+/**
+ * One row's cells, as the field table says: points as numbers; a blank the skeleton wrote stays a blank (`kept`),
+ * an optional cell left empty is removed.
+ */
+function writeRow(doc: Document, id: string, row: FilledRow): void {
+  const cells = row as Record<string, string | undefined>;
+  for (const field of rowFields()) {
+    const at: Path = ['indicators', id, field.key];
+    const value = cells[field.key];
+    if (value === undefined) set(doc, at, field.emptied === 'kept' && doc.hasIn(at) ? '' : undefined);
+    else set(doc, at, field.type === 'points' ? numberValue(value) : value);
+  }
 }
 
 /** A decimal text as a YAML number when a double holds it exactly as written, else as a quoted string. */
@@ -66,14 +81,7 @@ export function writeFilledActuals(baseText: string, filled: FilledActuals): str
   set(doc, ['budget', 'declaredScore'], b.declaredScore === undefined ? undefined : numberValue(b.declaredScore));
   set(doc, ['budget', 'reason'], b.reason ?? (doc.hasIn(['budget', 'reason']) ? '' : undefined));
   set(doc, ['overallGoal', 'actual'], filled.overallGoal);
-  for (const [id, row] of filled.indicators) {
-    const at = (key: string): Path => ['indicators', id, key];
-    set(doc, at('actual'), row.actual);
-    set(doc, at('band'), row.band);
-    set(doc, at('declaredScore'), row.declaredScore === undefined ? undefined : numberValue(row.declaredScore));
-    set(doc, at('reason'), row.reason);
-    for (const key of ['deviationReason', 'improvement'] as const) set(doc, at(key), row[key] ?? (doc.hasIn(at(key)) ? '' : undefined));
-  }
+  for (const [id, row] of filled.indicators) writeRow(doc, id, row);
   set(doc, ['declaredTotal'], filled.declaredTotal === undefined ? undefined : numberValue(filled.declaredTotal));
   set(doc, ['declaredGrade'], filled.declaredGrade);
   for (const [key, value] of Object.entries(filled.signOff)) set(doc, ['signOff', key], value);

@@ -8,6 +8,7 @@ import type { IndicatorInput } from '../scoring/reading';
 import type { FormInput } from '../scoring/scoreForm';
 import { BAND_INPUT } from '../targets/bands';
 import type { SourceDocument } from '../source/yamlSource';
+import { PRINTED } from '../domain/formWording';
 import { sha256 } from './files';
 
 // Joins a form's definitions and actuals into the scorer's input, keeping where each value was written.
@@ -103,7 +104,7 @@ export function formInput(definitions: DefinitionsFile, actuals: ActualsFile, do
   const { indicators, levels } = indicatorsInput(definitions, actuals, d, a);
   return {
     form: definitions.form,
-    title: definitions.title ?? `${definitions.fiscalYear}年度${FORM_LABEL[definitions.form]}`,
+    title: definitions.title ?? PRINTED.title(definitions.fiscalYear, FORM_LABEL[definitions.form]),
     fiscalYear: definitions.fiscalYear,
     department: definitions.department,
     header: headerInput(definitions, actuals),

@@ -13,6 +13,7 @@ import { validateDocument } from '../source/validate';
 import { parseYaml, type SourceDocument } from '../source/yamlSource';
 import { decodeText, readInput, sha256 } from './files';
 import { ruleSetPath, shippedRuleSetIds } from './ruleSetFiles';
+import { PRINTED } from '../domain/formWording';
 import { RULESETS_DIR } from '../domain/paths';
 
 export { shippedRuleSetIds, ruleSetFolders, RULESETS_ENV } from './ruleSetFiles';
@@ -160,7 +161,7 @@ export function resolvedText(resolved: ResolvedRuleSet): string {
     const parent = keys.reduce<Record<string, unknown>>((node, k) => node[k] as Record<string, unknown>, parameters);
     parent[leaf] = { value: parent[leaf], ...(p.basis ? { basis: p.basis } : {}), ...(p.effective ? { effective: p.effective } : {}) };
   }
-  const header = `# 评分规则集 ${resolved.file.id}，由 ${resolved.chain.join(' ← ')} 解析而成（jixiao ruleset show）\n`;
+  const header = `${PRINTED.resolvedRuleSet(resolved.file.id, resolved.chain.join(' ← '))}\n`;
   return header + stringify({ ...resolved.file, parameters }, { lineWidth: 0, flowCollectionPadding: true });
 }
 

@@ -1,10 +1,11 @@
 import { textRef, type TextRef } from '../errors/texts';
 import { scoreText } from '../report/format';
 import type { FormResult } from '../scoring/result';
+import { PRINTED } from '../domain/formWording';
 import { printedWords, type PrintedWord } from '../sign/pageText';
 
 const NUMBER = /^(\d+(\.\d+)?|\/)$/;
-const TOTAL_LABEL = /^总分(（暂计）)?$/;
+const TOTAL_LABEL = PRINTED.totalLabel;
 const SAME_LINE = 1.5;
 
 const onLine = (words: PrintedWord[], y: number): PrintedWord[] => words.filter((w) => Math.abs(w.y - y) < SAME_LINE).sort((a, b) => a.x - b.x);
@@ -30,21 +31,21 @@ function readPrinted(pages: PrintedWord[][]): Printed {
   const printed: Printed = { rows: [], total: null, budget: null };
   for (const words of pages) {
     const label = words.find((w) => TOTAL_LABEL.test(w.text));
-    for (const heading of words.filter((w) => w.text === '得分')) {
+    for (const heading of words.filter((w) => w.text === PRINTED.scoreHeading)) {
       const line = onLine(words, heading.y);
       const texts = line.map((w) => w.text);
       const c = column(line, heading);
       const below = words.filter((w) => w.y < heading.y - SAME_LINE && inColumn(w, c) && NUMBER.test(w.text));
-      if (texts.includes('三级指标') && texts.includes('分值')) {
+      if (texts.includes(PRINTED.rowsHeading) && texts.includes(PRINTED.maxScoreHeading)) {
         printed.rows.push(...below.filter((w) => !label || w.y > label.y + SAME_LINE).map((w) => w.text));
-      } else if (texts.includes('年初预算数') && printed.budget === null) {
+      } else if (texts.includes(PRINTED.budgetHeading) && printed.budget === null) {
         printed.budget = below[0]?.text ?? null;
       }
     }
     if (label && !printed.total) {
       const numbers = onLine(words, label.y).filter((w) => w.x > label.right && NUMBER.test(w.text));
-      const grade = words.filter((w) => w.x > label.right && /^等级：/.test(w.text) && Math.abs(w.y - label.y) < 12).sort((a, b) => Math.abs(a.y - label.y) - Math.abs(b.y - label.y))[0];
-      printed.total = { max: numbers[0]?.text ?? '', score: numbers[1]?.text ?? '', grade: grade?.text.slice('等级：'.length) ?? '' };
+      const grade = words.filter((w) => w.x > label.right && w.text.startsWith(PRINTED.gradePrefix) && Math.abs(w.y - label.y) < 12).sort((a, b) => Math.abs(a.y - label.y) - Math.abs(b.y - label.y))[0];
+      printed.total = { max: numbers[0]?.text ?? '', score: numbers[1]?.text ?? '', grade: grade?.text.slice(PRINTED.gradePrefix.length) ?? '' };
     }
   }
   return printed;

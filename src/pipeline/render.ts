@@ -13,6 +13,7 @@ import { resultToJson } from '../report/json';
 import { canonicalJson, embeddedInput, EMBEDDED_FORMAT, sha256Hex, type EmbeddedData } from '../sign/embeddedData';
 import { finalizePdf } from '../sign/finalize';
 import { JIXIAO_VERSION } from '../domain/version';
+import { PRINTED } from '../domain/formWording';
 import { Timings, scoreFile, type ScoredForm } from './stages';
 
 export interface RenderOptions {
@@ -55,7 +56,7 @@ function sealImageOf(scored: ScoredForm): EmbeddedData['sealImage'] {
 
 /** Lays a scored form out as HTML (no browser needed). */
 export async function layOut(scored: ScoredForm, explain: boolean, timings = new Timings()): Promise<{ scored: ScoredForm; html: string; view: FormView }> {
-  const view = await timings.time('render', () => formView(scored.result, { explain: explain && !scored.blank, linkBase: PAGE_ORIGIN, ...(scored.blank ? { blank: true } : {}) }));
+  const view = await timings.time('render', () => formView(scored.result, { explain: explain && !scored.blank, linkBase: PAGE_ORIGIN, filled: scored.loaded.actuals.indicators, ...(scored.blank ? { blank: true } : {}) }));
   return { scored, html: renderHtml(view), view };
 }
 
@@ -188,9 +189,9 @@ function unsupportedCharacters(scored: ScoredForm, missing: string[]): Diagnosti
  */
 function withGetaMarks(html: string, missing: string[]): string {
   if (missing.length === 0) return html;
-  return [...html].map((ch) => (missing.includes(ch) ? '〓' : ch)).join('');
+  return [...html].map((ch) => (missing.includes(ch) ? PRINTED.missingCharacter : ch)).join('');
 }
 
 /** A small page in the form's fonts and stylesheet, printed once per page when the browser starts. */
 const WARM_UP_PAGE =
-  '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/fonts.css"><link rel="stylesheet" href="/assets/form.css"></head><body><h1>绩效自评表</h1><table class="block"><tr><th>一级指标</th><td>产出指标 100%</td></tr></table></body></html>';
+  `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/fonts.css"><link rel="stylesheet" href="/assets/form.css"></head><body><h1>${PRINTED.warmUpHeading}</h1><table class="block"><tr><th>${PRINTED.warmUpCell[0]}</th><td>${PRINTED.warmUpCell[1]}</td></tr></table></body></html>`;

@@ -1,6 +1,7 @@
 import { readInput } from '../load/files';
 import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
 import { resultToJson } from '../report/json';
+import { factDifferences } from '../report/scoringFacts';
 import { canonicalJson, sha256Hex, type EmbeddedData } from '../sign/embeddedData';
 import { loadPdf, readEmbeddedData, signatureFields } from '../sign/pdfRead';
 import { checkSignatures, revisionEnds, type SignatureCheck } from '../sign/verify';
@@ -93,21 +94,6 @@ async function pageFindings(bytes: Buffer, result: Parameters<typeof pageAgainst
   } catch {
     return [textRef('verify.page.unreadable')];
   }
-}
-
-function withoutVersion(result: unknown): unknown {
-  if (result && typeof result === 'object') {
-    const { jixiaoVersion: _v, ...rest } = result as Record<string, unknown>;
-    return rest;
-  }
-  return result;
-}
-
-/** Top-level fields whose values differ between two results, for the report. */
-function differences(a: unknown, b: unknown): string[] {
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return ['result'];
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].filter((k) => canonicalJson((a as Record<string, unknown>)[k]) !== canonicalJson((b as Record<string, unknown>)[k]));
 }
 
 /**
@@ -232,7 +218,8 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
       // the page a reader sees must say what the data scores to
       for (const what of await pageFindings(bytes, rescoredForm)) reasons.push(textRef('verify.reason.pageDiffers', { what }));
       e.rescoredTotal = rescored.total;
-      e.differences = differences(withoutVersion(rescored), withoutVersion(embedded.result));
+      // the facts, not their wording: a PDF signed by an older version verifies after the output's text changes
+      e.differences = factDifferences(rescored, embedded.result);
       e.rescoreMatches = e.differences.length === 0;
       if (!e.rescoreMatches) reasons.push(textRef('verify.reason.rescore', { fields: e.differences.join(', ') }));
       const modified = ruleSetDifferences(embedded.inputs.ruleSet.text, embedded.inputs.ruleSet.name);

@@ -1,4 +1,5 @@
 import { beijingClock } from '../domain/beijingTime';
+import { text } from '../errors/texts';
 import { type Decimal, percent, plain } from '../domain/decimal';
 import { GRADE_LABEL } from '../domain/glossary';
 import type { Grade } from '../domain/model';
@@ -13,7 +14,8 @@ export function maxScoreText(value: Decimal | null): string {
   return value === null ? '/' : plain(value);
 }
 
-export function amountText(value: Decimal | null | undefined, unit = '万元'): string {
+/** An amount with its unit as the reader's language writes it (万元), or as a bare figure (unit ''). */
+export function amountText(value: Decimal | null | undefined, unit: string): string {
   return value === null || value === undefined ? '' : `${plain(value)}${unit}`;
 }
 
@@ -28,5 +30,5 @@ export function gradeText(grade: Grade | null): string {
 /** 2026-11-28 09:30:05（北京时间）: times are printed in Asia/Shanghai, whatever the machine's zone. */
 export function beijingDateTime(iso: string | null, lang: 'zh' | 'en' = 'zh'): string {
   if (!iso) return '';
-  return `${beijingClock(iso)}${lang === 'en' ? ' (UTC+8)' : '（北京时间）'}`;
+  return text('time.beijing', lang, { clock: beijingClock(iso) });
 }

@@ -53,7 +53,8 @@ export function textReport(result: FormResult, options: TextReportOptions = {}):
   const b = result.budget;
   out.push(textOfRef(b.explanation, lang));
   const budgetHead: TextKey[] = ['report.col.initialBudget', 'report.col.fullYearBudget', 'report.col.executed', 'report.col.executionRate', 'report.col.max', 'report.col.rule', 'report.col.declared'];
-  const budgetCells = [amountText(b.initialBudget), amountText(b.fullYearBudget), amountText(b.executed), rateText(b.rate), scoreText(b.maxScore), scoreText(b.ruleScore), scoreText(b.declaredScore)];
+  const unit = textOf('unit.amount', lang);
+  const budgetCells = [amountText(b.initialBudget, unit), amountText(b.fullYearBudget, unit), amountText(b.executed, unit), rateText(b.rate), scoreText(b.maxScore), scoreText(b.ruleScore), scoreText(b.declaredScore)];
   if (columns < NARROW_BELOW) {
     out.push(budgetHead.map((h, i) => `  ${textOf(h, lang)} ${budgetCells[i] || '—'}`).join('\n'));
   } else {

@@ -1,5 +1,7 @@
-import { textOfRef } from '../errors/texts';
+import { methodName, textOfRef } from '../errors/texts';
 import { FIELD_LABEL, FORM_LABEL, PERSON_ROLES, ROLE_LABEL, type Role } from '../domain/glossary';
+import { rowFields } from '../domain/fields';
+import { PRINTED } from '../domain/formWording';
 import type { ColumnLabels } from '../domain/model';
 import { messageOf } from '../errors/message';
 import { columnLabels, projectHeader, type HeaderCell } from './layouts';
@@ -87,23 +89,33 @@ export interface ViewOptions {
   blank?: boolean;
   /** Base for the signature-box links (the page's own origin). */
   linkBase: string;
+  /** What the clerk filled on each row (the actuals file's indicators): the text cells printed as written. */
+  filled?: FilledCells;
 }
 
+/** Each row's filled cells by field key, as the actuals file holds them. */
+export type FilledCells = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
 function scoreNote(r: IndicatorResult): { note: string; mark: RowView['mark'] } {
-  if (r.override) return { note: `规则${scoreText(r.ruleScore)}分`, mark: '*' };
-  if (r.declaredScore !== null && !r.declaredScore.equals(r.finalScore)) return { note: `表上${scoreText(r.declaredScore)}分`, mark: '※' };
+  if (r.override) return { note: PRINTED.ruleScoreNote(scoreText(r.ruleScore)), mark: '*' };
+  if (r.declaredScore !== null && !r.declaredScore.equals(r.finalScore)) return { note: PRINTED.declaredNote(scoreText(r.declaredScore)), mark: '※' };
   return { note: '', mark: '' };
 }
 
-function deviationText(r: IndicatorResult): string {
-  const parts = [r.deviationReason, r.improvement].filter((t) => t.trim() !== '');
-  if (r.override) parts.push(`人工评分理由：${r.override.reason}`);
+/** The 偏差原因 cell: the fields the field table prints there, as the clerk filled them, then a manual score's reason. */
+function deviationText(r: IndicatorResult, filled: FilledCells | undefined): string {
+  const cells = filled?.[r.id];
+  const parts = rowFields()
+    .filter((f) => f.printed && f.place === 'deviation')
+    .map((f) => cells?.[f.key])
+    .filter((t): t is string => typeof t === 'string' && t.trim() !== '');
+  if (r.override) parts.push(PRINTED.manualReason(r.override.reason));
   return parts.join('；');
 }
 
 /** Lays out a scored form for the templates: row groups, rowspans and every number already formatted. */
 /** The indicator table: one row per indicator, 一级/二级 cells spanning their rows. */
-function indicatorRows(result: FormResult): RowView[] {
+function indicatorRows(result: FormResult, filled: FilledCells | undefined): RowView[] {
   const byId = new Map(result.indicators.map((r) => [r.id, r]));
   const rows: RowView[] = [];
   for (const level of result.levels) {
@@ -117,7 +129,7 @@ function indicatorRows(result: FormResult): RowView[] {
         const firstOfGroup = ri === 0;
         const { note, mark } = scoreNote(r);
         rows.push({
-          level1: firstOfLevel ? { text: level.name, weight: `（${scoreText(weight)}分）`, rowspan: levelRows.length } : null,
+          level1: firstOfLevel ? { text: level.name, weight: PRINTED.levelWeight(scoreText(weight)), rowspan: levelRows.length } : null,
           level2: firstOfGroup ? { text: group.name, rowspan: group.indicatorIds.length } : null,
           name: r.name,
           target: r.target,
@@ -126,8 +138,8 @@ function indicatorRows(result: FormResult): RowView[] {
           score: r.kind === 'notApplicable' ? '/' : scoreText(r.finalScore),
           scoreNote: note,
           mark,
-          pending: r.pending ? `待补充：${messageOf(r.pending).replace(/^指标「[^」]*」/, '')}` : (result.pending.find((p) => p.code === 'REASON_REQUIRED' && p.data.id === r.id) ? '待补充：须说明原因' : ''),
-          deviation: deviationText(r),
+          pending: r.pending ? PRINTED.pendingBecause(messageOf(r.pending).replace(PRINTED.rowPrefix, '')) : (result.pending.find((p) => p.code === 'REASON_REQUIRED' && p.data.id === r.id) ? PRINTED.pendingReason : ''),
+          deviation: deviationText(r, filled),
           keepWhole: !firstOfGroup,
         });
       });
@@ -139,7 +151,7 @@ function indicatorRows(result: FormResult): RowView[] {
 /** The budget block: 年度资金总额 with its score, then the 其中 rows (no score). */
 function budgetRows(result: FormResult): FormView['budget'] {
   const b = result.budget;
-  const lineLabel = { currentYear: `其中：${FIELD_LABEL.currentYear}`, carryOver: FIELD_LABEL.carryOver, other: FIELD_LABEL.other } as const;
+  const lineLabel = { currentYear: PRINTED.breakdownFirst(FIELD_LABEL.currentYear), carryOver: FIELD_LABEL.carryOver, other: FIELD_LABEL.other } as const;
   return [
     {
       label: FIELD_LABEL.fundTotal,
@@ -150,9 +162,9 @@ function budgetRows(result: FormResult): FormView['budget'] {
       rate: rateText(b.rate),
       score: scoreText(b.finalScore),
       isTotal: true,
-      pending: result.pending.some((p) => p.code === 'BUDGET_ZERO' || (p.code === 'REASON_REQUIRED' && p.data.id === '')) ? '待补充' : '',
+      pending: result.pending.some((p) => p.code === 'BUDGET_ZERO' || (p.code === 'REASON_REQUIRED' && p.data.id === '')) ? PRINTED.pending : '',
       // a declared 得分 that differs from the rule's is marked on page 1, as rows are
-      ...(b.declaredScore !== null && !b.declaredScore.equals(b.finalScore) ? { note: `表上${scoreText(b.declaredScore)}分`, mark: '※' as const } : { note: '', mark: '' as const }),
+      ...(b.declaredScore !== null && !b.declaredScore.equals(b.finalScore) ? { note: PRINTED.declaredNote(scoreText(b.declaredScore)), mark: '※' as const } : { note: '', mark: '' as const }),
     },
     ...b.breakdown.map((line) => ({
       label: lineLabel[line.key],
@@ -173,18 +185,18 @@ function budgetRows(result: FormResult): FormView['budget'] {
 /** The legend under the table: what each mark means, and every declared figure that does not add up. */
 function legendLines(result: FormResult, rows: RowView[]): string[] {
   const legend: string[] = [];
-  if (rows.some((r) => r.mark === '*')) legend.push('* 人工评分：得分为评价人员给出的分数，下方为规则得分，理由见偏差原因栏。');
-  if (rows.some((r) => r.mark === '※') || (result.budget.declaredScore !== null && !result.budget.declaredScore.equals(result.budget.finalScore))) legend.push('※ 表上填报得分与规则得分不符且未说明理由，按规则得分计；下方为表上所填分数。');
-  if (result.status === 'draft') legend.unshift(`草稿：尚有 ${result.pending.length} 项待补充（表中以“待补充”标出），总分为暂计，不能签章。`);
+  if (rows.some((r) => r.mark === '*')) legend.push(PRINTED.legendManual);
+  if (rows.some((r) => r.mark === '※') || (result.budget.declaredScore !== null && !result.budget.declaredScore.equals(result.budget.finalScore))) legend.push(PRINTED.legendDeclared);
+  if (result.status === 'draft') legend.unshift(PRINTED.legendDraft(result.pending.length));
   const mismatch = result.warnings.filter((w) => w.code === 'WEIGHT_SUM_MISMATCH' || w.code === 'DECLARED_TOTAL_MISMATCH' || w.code === 'DECLARED_GRADE_MISMATCH');
-  for (const w of mismatch) legend.push(`※ ${messageOf(w)}`);
+  for (const w of mismatch) legend.push(PRINTED.legendMismatch(messageOf(w)));
   return legend;
 }
 
 /** The printed form's view model: every cell already formatted; the templates only lay it out. */
 export function formView(result: FormResult, options: ViewOptions): FormView {
   if (options.blank) return blankView(formView(result, { ...options, blank: false }));
-  const rows = indicatorRows(result);
+  const rows = indicatorRows(result, options.filled);
   const b = result.budget;
   const budget = budgetRows(result);
   const legend = legendLines(result, rows);
@@ -196,7 +208,7 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
     href: `${options.linkBase}/sigbox/${role}`,
   }));
   const project = result.header.project;
-  const declared = result.declared.total !== null ? `表上申报总分 ${scoreText(result.declared.total)}` : '';
+  const declared = result.declared.total !== null ? PRINTED.declaredTotal(scoreText(result.declared.total)) : '';
   const title = result.title;
   return {
     headerRows: result.form === 'project' ? projectHeader(result.header.layout, result.department, result.header) : [],
@@ -205,7 +217,7 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
     blank: false,
     title,
     // the year once: a title that already says it (2020年度…自评表) gets no second line saying it again
-    year: title.includes(`${result.fiscalYear}年`) ? '' : `（${result.fiscalYear}年度）`,
+    year: title.includes(PRINTED.yearIn(result.fiscalYear)) ? '' : PRINTED.yearLine(result.fiscalYear),
     isProject: result.form === 'project',
     department: result.department,
     implementingUnit: result.header.implementingUnit,
@@ -216,7 +228,7 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
       fiscalFunding: project?.fiscalFunding ?? '',
       period: project?.period ?? '',
     },
-    budgetLabel: result.form === 'project' ? '年度项目资金（万元）' : '资金情况（万元）',
+    budgetLabel: PRINTED.budgetLabel[result.form],
     budgetRows: budget.length + 1 + (b.reason.trim() ? 1 : 0),
     budget,
     budgetReason: b.reason.trim(),
@@ -233,11 +245,11 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
     legend,
     // the seal box stays empty: the unit's seal is its signature, drawn when the unit signs
     signOff: { phone: signOff.phone, date: signOff.date, boxes, sealHref: `${options.linkBase}/sigbox/seal` },
-    footer: `jixiao ${result.jixiaoVersion} · 评分规则集 ${result.ruleSet.id} ${result.ruleSet.version} · 输入 ${result.inputs.sha256.slice(0, 12)}`,
+    footer: PRINTED.footer(result.jixiaoVersion, result.ruleSet.id, result.ruleSet.version, result.inputs.sha256.slice(0, 12)),
     explain: options.explain,
     appendix: {
       budget: textOfRef(b.explanation, 'zh'),
-      rows: result.indicators.map((r) => ({ id: r.id, name: r.name, method: r.methodLabel, rule: r.rule.rule, explanation: textOfRef(r.explanation, 'zh') })),
+      rows: result.indicators.map((r) => ({ id: r.id, name: r.name, method: methodName(r.method, 'zh'), rule: r.rule.rule, explanation: textOfRef(r.explanation, 'zh') })),
       adjustments: result.adjustments.map((a) => textOfRef(a.explanation, 'zh')),
       warnings: result.warnings.map((w) => messageOf(w)),
       notes: result.notes.map((w) => messageOf(w)),
@@ -245,8 +257,8 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
     meta: {
       title: `${title} — ${project?.name ?? result.department}`,
       author: result.department,
-      subject: `${FORM_LABEL[result.form]}：总分 ${scoreText(result.total)}${result.gradeLabel ? `，等级 ${result.gradeLabel}` : ''}`,
-      keywords: `绩效自评,${result.fiscalYear},${result.ruleSet.id}`,
+      subject: PRINTED.subject(FORM_LABEL[result.form], scoreText(result.total), result.gradeLabel),
+      keywords: PRINTED.keywords(result.fiscalYear, result.ruleSet.id),
     },
   };
 }
@@ -265,6 +277,6 @@ function blankView(view: FormView): FormView {
     total: { ...view.total, score: '', grade: '', declared: '' },
     legend: [],
     signOff: { ...view.signOff, phone: '', date: '', boxes: view.signOff.boxes.map((b) => ({ ...b, name: '' })) },
-    footer: view.footer.replace(/ · 输入 [0-9a-f]+$/, ' · 空白表'),
+    footer: view.footer.replace(PRINTED.footerInputs, PRINTED.footerBlank),
   };
 }

@@ -160,7 +160,7 @@ export function checkRules(ruleSet: RuleSet, known: EventSpecs): Diagnostic[] {
   const seen = new Set<string>();
   ruleSet.file.rules.forEach((rule, index) => {
     const at = ruleSet.ruleLocations[index];
-    if (seen.has(rule.name)) out.push(diagnostic('INVALID_RULE', { rule: rule.name, detail: '规则名称重复' }, at));
+    if (seen.has(rule.name)) out.push(diagnostic('RULE_NAME_DUPLICATE', { rule: rule.name }, at));
     seen.add(rule.name);
     const allowedFacts = new Set([...Object.keys(FACTS_BY_SCOPE[rule.scope]), PARAMETER_FACT]);
     for (const fact of factsOf(rule.conditions)) {

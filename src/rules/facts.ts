@@ -4,32 +4,33 @@
  */
 export type FactValue = string | boolean | null;
 
+/** What each fact says (for those who write rule sets: README 评分规则). */
 export const INDICATOR_FACTS = {
   kind: 'quantitative | date | qualitative | notApplicable',
   direction: 'higherIsBetter | lowerIsBetter | equal | none',
-  met: '是否达到目标（定量与日期指标）',
-  completion: '完成率（实际÷目标，反向为目标÷实际），小数文本；无法计算时为 null',
-  deviation: '未达标时偏离目标的比例，达标为 0；目标为 0 时为 null',
-  targetIsZero: '目标值为 0',
-  actualAtMostZero: '实际值 ≤ 0',
-  band: 'achieved | partial | notAchieved | none（定性档次）',
-  hasDeclaredScore: '填报了得分',
-  hasManualReason: '填写了人工评分理由 reason',
-  hasDeviationReason: '填写了偏差原因 deviationReason',
-  level1: '一级指标名称',
-  maxScore: '分值，小数文本',
+  met: 'the target is met (quantitative and date rows)',
+  completion: 'completion (actual ÷ target; target ÷ actual when lower is better), decimal text; null when it cannot be computed',
+  deviation: 'how far short of the target, as a share; 0 when met; null for a zero target',
+  targetIsZero: 'the target is 0',
+  actualAtMostZero: 'the actual is ≤ 0',
+  band: 'achieved | partial | notAchieved | none (the qualitative band)',
+  hasDeclaredScore: 'a declared score is given',
+  hasManualReason: 'a reason for a manual score is given',
+  hasDeviationReason: 'a reason for the deviation is given',
+  level1: 'the level-1 name',
+  maxScore: 'the row points, decimal text',
 } as const;
 
 export const BUDGET_FACTS = {
-  executionRate: '执行率（全年执行数÷全年预算数），小数文本',
-  executedAboveBudget: '执行数超过全年预算数',
-  hasReason: '填写了执行率偏低的原因',
+  executionRate: 'execution rate (executed ÷ full-year budget), decimal text',
+  executedAboveBudget: 'executed above the full-year budget',
+  hasReason: 'a reason for a low rate is given',
 } as const;
 
 export const TOTAL_FACTS = {
-  executionRate: '预算执行率，小数文本',
-  total: '调整前总分，小数文本',
-  hasNotApplicable: '有不适用的指标',
+  executionRate: 'the execution rate, decimal text',
+  total: 'the total before adjustments, decimal text',
+  hasNotApplicable: 'some row does not apply',
 } as const;
 
 export type Scope = 'indicator' | 'budget' | 'total';

@@ -1,11 +1,12 @@
 import type { RuleSetFile } from '../schema/ruleset';
+import { LEVEL_NAME } from '../domain/glossary';
 
 /**
  * A level name as people type it: spaces (half- or full-width), quotation marks (“三公”经费, 「三公」经费) and a
  * trailing 等 do not change which level it is.
  */
 export function levelKey(name: string): string {
-  return name.replace(/[\s\u3000“”"「」『』‘’']+/g, '').replace(/等$/, '');
+  return name.replace(LEVEL_NAME.quotes, '').replace(LEVEL_NAME.trailing, '');
 }
 
 /**
@@ -39,7 +40,7 @@ export class LevelNames {
   /** The framework's level-1 name for a printed one, or null when it is none of them. */
   canonical1(name: string): string | null {
     const key = levelKey(name);
-    return this.level1.get(key) ?? this.level1.get(levelKey(this.synonyms1.get(key) ?? '')) ?? this.level1.get(`${key}指标`) ?? null;
+    return this.level1.get(key) ?? this.level1.get(levelKey(this.synonyms1.get(key) ?? '')) ?? this.level1.get(`${key}${LEVEL_NAME.suffix}`) ?? null;
   }
 
   /** The framework's level-2 name under a (framework) level-1, or null. */
@@ -47,6 +48,6 @@ export class LevelNames {
     const names = this.level2.get(level1);
     if (!names) return null;
     const key = levelKey(name);
-    return names.get(key) ?? names.get(levelKey(this.synonyms2.get(key) ?? '')) ?? names.get(`${key}指标`) ?? null;
+    return names.get(key) ?? names.get(levelKey(this.synonyms2.get(key) ?? '')) ?? names.get(`${key}${LEVEL_NAME.suffix}`) ?? null;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ROW_FIELDS, rowFields, type RowFieldSpec } from '../domain/fields';
 import { amount, bandInput, gradeLabel, limited, nonEmptyText, points, TEXT_LIMITS, textCell } from './primitives';
 
 /** One budget line (年度资金总额 or a 其中 row), in 万元. */
@@ -8,14 +9,30 @@ const budgetLine = z.strictObject({
   executed: amount.optional().meta({ description: '全年执行数（万元）' }),
 });
 
-export const indicatorActualSchema = z.strictObject({
-  actual: textCell.meta({ description: '实际完成值，如 "600余篇"、"97.64%"、"全年无故障"' }),
-  band: bandInput.optional().meta({ description: '定性指标档次：达成 / 部分达成 / 未达成' }),
-  declaredScore: points.optional().meta({ description: '表上填的得分（与规则得分不同时须写 reason）' }),
-  reason: limited(z.string(), TEXT_LIMITS.reason).optional().meta({ description: '人工评分理由' }),
-  deviationReason: limited(z.string(), TEXT_LIMITS.reason).optional().meta({ description: '偏差原因分析' }),
-  improvement: limited(z.string(), TEXT_LIMITS.reason).optional().meta({ description: '改进措施' }),
-});
+/** A row field's schema, by its type in the field table; every field but the actual may be left out. */
+function rowFieldSchema(field: RowFieldSpec) {
+  const described = { description: field.note };
+  if (field.type === 'points') return points.optional().meta(described);
+  if (field.type === 'band') return bandInput.optional().meta(described);
+  if (field.required) return textCell.meta(described);
+  return limited(z.string(), field.limit ?? TEXT_LIMITS.reason).optional().meta(described);
+}
+
+/** What schema each row field has, as the type checker sees the table. */
+type RowFieldSchemas = {
+  [F in (typeof ROW_FIELDS)[number] as F['key']]: F extends { type: 'points' }
+    ? z.ZodOptional<typeof points>
+    : F extends { type: 'band' }
+      ? z.ZodOptional<typeof bandInput>
+      : F extends { required: true }
+        ? typeof textCell
+        : z.ZodOptional<z.ZodString>;
+};
+
+/** One indicator's filled cells, as the field table lists them. */
+export const indicatorActualSchema = z.strictObject(
+  Object.fromEntries(rowFields().map((f) => [f.key, rowFieldSchema(f)])) as unknown as RowFieldSchemas,
+);
 
 export const actualsSchema = z.strictObject({
   definitions: nonEmptyText.meta({ description: '指标定义文件路径（相对本文件）' }),

@@ -11,7 +11,8 @@ export interface PendingAdjustment {
 }
 
 export interface AdjustMethod {
-  meta: { id: string; label: string; scope: 'indicator' | 'total'; description: string; options: z.ZodType };
+  /** Named in the catalog as `method.<id>`, as the scoring methods are. */
+  meta: { id: string; scope: 'indicator' | 'total'; options: z.ZodType };
 }
 
 const points = z.number().positive().max(100);
@@ -20,9 +21,7 @@ const points = z.number().positive().max(100);
 export const deviationPenalty = {
   meta: {
     id: 'deviationPenalty',
-    label: '偏离度扣分',
     scope: 'indicator',
-    description: '偏离目标达到规定比例的指标，从总分中扣除规定分数（options: points）。',
     options: z.strictObject({ points }),
   },
   apply(pending: PendingAdjustment): Adjustment {
@@ -44,9 +43,7 @@ export const deviationPenalty = {
 export const totalCap = {
   meta: {
     id: 'totalCap',
-    label: '执行率封顶',
     scope: 'total',
-    description: '预算执行率低于规定比例时，总分不超过规定上限（options: cap）。',
     options: z.strictObject({ cap: z.number().min(0).max(1000) }),
   },
   /** Several caps may fire; the lowest applies. Returns null when the total is already under every cap. */

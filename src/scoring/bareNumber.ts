@@ -1,5 +1,6 @@
 import { percent, plain } from '../domain/decimal';
 import type { ParsedNumber } from '../domain/model';
+import { MAGNITUDE_SCALE } from '../domain/glossary';
 
 /**
  * A bare number (no unit, no 万) under a target that has them takes the target's unit and magnitude; when that
@@ -19,7 +20,7 @@ const PLAUSIBLE_HIGH = 10;
 export function unclearBareNumber(target: ParsedNumber, actual: ParsedNumber): UnclearBareNumber | null {
   if (actual.unit !== '' || actual.magnitude !== null || actual.comparator !== 'none' || !target.value.isPositive() || !actual.value.isPositive()) return null;
   if (target.magnitude !== null) {
-    const scale = target.magnitude === '万' ? 10_000 : 100_000_000;
+    const scale = MAGNITUDE_SCALE[target.magnitude];
     const asTarget = actual.number.times(scale).div(target.value);
     const asBase = actual.number.div(target.value);
     if (asTarget.greaterThanOrEqualTo(IMPLAUSIBLY_HIGH) && asBase.greaterThanOrEqualTo(PLAUSIBLE_LOW) && asBase.lessThanOrEqualTo(PLAUSIBLE_HIGH)) {

@@ -51,7 +51,6 @@ export function pendingRow(input: IndicatorInput, fiscalYear: number, needs: Dia
     completion: null,
     band: null,
     method: 'pending',
-    methodLabel: '待补充',
     rule: { ruleSet: ruleSetId, rule: '', facts: {} },
     fired: [],
     ruleScore: ZERO,
@@ -60,8 +59,6 @@ export function pendingRow(input: IndicatorInput, fiscalYear: number, needs: Dia
     override: null,
     explanation: textRef('explain.pending'),
     flags: [],
-    deviationReason: input.deviationReason ?? '',
-    improvement: input.improvement ?? '',
     pending: needs,
   };
 }

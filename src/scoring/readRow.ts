@@ -1,12 +1,13 @@
 import type { Band, Comparator, Direction, ParsedNumber, ParsedValue } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
-import { textRef } from '../errors/texts';
+import { textRef, type TextRef } from '../errors/texts';
 import { compareDates, compareNumbers } from '../targets/compare';
 import { lowerIsBetterWord, nameEnding } from '../targets/directionWords';
 import { looksLikeNumber, normalize, parseValue } from '../targets/parse';
 import type { RuleSetParameters } from '../rules/ruleSet';
 import { bandRange, inBand } from './methods/bands';
 import { unclearBareNumber } from './bareNumber';
+import { COST_GROUP, HARMLESS_QUALIFIERS, MONEY_NAME, MONEY_NAME_ENDING, ON_TIME, RATE_NAME, YUAN_UNIT } from '../targets/rowWords';
 import type { IndicatorInput, ReadingNote, RowReading } from './reading';
 
 export type ReadResult = { reading: RowReading } | { problem: Diagnostic };
@@ -56,7 +57,7 @@ export function readRow(input: IndicatorInput, fiscalYear: number, parameters?: 
     const comparison = compareNumbers(read, actual);
     if (!comparison.ok) {
       if (comparison.problem === 'unit') {
-        const unitOf = (p: ParsedNumber): string => `${p.magnitude ?? ''}${p.unit}` || '无单位';
+        const unitOf = (p: ParsedNumber): string | TextRef => `${p.magnitude ?? ''}${p.unit}` || textRef('unit.none');
         return { problem: diagnostic('UNIT_MISMATCH', { ...base, targetUnit: unitOf(target), actualUnit: unitOf(actual) }, where) };
       }
       return {
@@ -95,12 +96,6 @@ function parsedTexts(input: IndicatorInput, actualText: string, fiscalYear: numb
   return parsed;
 }
 
-/** Words that may stand before an actual number without changing what it counts (累计12处, 共38个). */
-const HARMLESS_QUALIFIERS = new Set(['共', '累计', '合计', '全年', '实际', '完成', '达', '达到', '实现', '约', '计', '新增', '总计']);
-
-/** Saying a deadline was kept, without a date. */
-const ON_TIME = /^(已|均|全部)?(按期|按时|如期|提前|准时)(完成|完工|办结|交付|上线|竣工|实施)?(任务)?$/;
-
 const AS_COMPARATOR: Record<Direction, Comparator> = { higherIsBetter: '>=', lowerIsBetter: '<=', equal: '=' };
 
 /**
@@ -127,13 +122,12 @@ function howTargetReads(
  * one with no unit written as 万/亿 or under a money name (150万); elsewhere an amount in 元 under a money name.
  */
 function isCostRow(input: IndicatorInput, target: ParsedNumber): boolean {
-  if (/成本/.test(input.level2)) {
-    // a rate is no amount, whatever it is a rate of (成本控制率 100)
-    const amountName = /成本|费用|经费|投入|造价|资金|金额|价/.test(input.name) && !/率$/.test(input.name);
-    return /元/.test(target.unit) || (target.unit === '' && (target.magnitude !== null || amountName));
+  if (COST_GROUP.test(input.level2)) {
+    const amountName = MONEY_NAME.test(input.name) && !RATE_NAME.test(input.name);
+    return YUAN_UNIT.test(target.unit) || (target.unit === '' && (target.magnitude !== null || amountName));
   }
   // elsewhere the name must end in the money word: 成本下降额 and 费用节约额 are savings, higher is better
-  return /元/.test(target.unit) && /(?:成本|费用|经费|投入|造价)$/.test(nameEnding(input.name));
+  return YUAN_UNIT.test(target.unit) && MONEY_NAME_ENDING.test(nameEnding(input.name));
 }
 
 /**

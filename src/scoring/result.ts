@@ -39,7 +39,6 @@ export interface IndicatorResult {
   completion: Decimal | null;
   band: Band | null;
   method: string;
-  methodLabel: string;
   rule: RuleTrace;
   /** Every rule that fired for this row, highest priority first. */
   fired: string[];
@@ -51,8 +50,6 @@ export interface IndicatorResult {
   /** 计算过程, said in the reader's language when shown (the Chinese is what forms print). */
   explanation: TextRef;
   flags: Diagnostic[];
-  deviationReason: string;
-  improvement: string;
   /** What a person must still give for this row (it then scores provisionally 0): the form is a draft. */
   pending?: Diagnostic;
 }

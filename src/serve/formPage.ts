@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { rowFields, type RowFieldPlace } from '../domain/fields';
 import { inputError } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
 import { scoreFile, type ScoredForm } from '../pipeline';
@@ -8,7 +9,7 @@ import type { HeaderCell } from '../report/layouts';
 import type { FolderFile, FormFolder } from './folder';
 import { uiTexts, type UiTexts } from './uiTexts';
 import { signingStatus } from './signedForm';
-import { ROLES, type Role } from '../domain/glossary';
+import { BAND_SHORT_LABEL, FIELD_LABEL, ROLES, type Role } from '../domain/glossary';
 import { text } from '../errors/texts';
 
 /** A cell the clerk fills: its data path in the actuals file (as JSON, what the page sends back) and its value now. */
@@ -16,6 +17,13 @@ export interface FillCell {
   field: string;
   value: string;
   label: string;
+}
+
+/** A row field's control on the page: a text box, or a list to choose from (a 档次). */
+export interface RowCell extends FillCell {
+  col: string;
+  placeholder: string;
+  options: { value: string; label: string; selected: boolean }[] | null;
 }
 
 export interface FillRow {
@@ -26,12 +34,8 @@ export interface FillRow {
   target: string;
   maxScore: string;
   notApplicable: boolean;
-  actual: FillCell;
-  band: { field: string; label: string; options: { value: string; label: string; selected: boolean }[] } | null;
-  declared: FillCell;
-  reason: FillCell;
-  deviationReason: FillCell;
-  improvement: FillCell;
+  /** The row's fields by the printed column they are filled in, as the field table places them. */
+  cells: Record<RowFieldPlace, RowCell[]>;
   keepWhole: boolean;
 }
 
@@ -61,7 +65,7 @@ export interface FormPageView {
   signing: { text: string; signed: boolean; current: boolean; roles: { value: Role; label: string; selected: boolean }[] };
 }
 
-const BANDS = ['达成', '部分达成', '未达成'];
+const BANDS = [BAND_SHORT_LABEL.achieved, BAND_SHORT_LABEL.partial, BAND_SHORT_LABEL.notAchieved];
 
 type Data = Record<string, unknown>;
 
@@ -82,34 +86,23 @@ export function definitionsOf(folder: FormFolder, actuals: FolderFile, data: unk
 }
 
 /** The indicator rows as the page shows them: the printed row's text, its cells to fill with their values now. */
-function fillRows(result: ScoredForm['result'], view: ReturnType<typeof formView>, data: unknown, t: UiTexts): FillRow[] {
-  const cell = (at: string[], label: string): FillCell => ({ field: JSON.stringify(at), value: valueAt(data, at), label });
+function fillRows(result: ScoredForm['result'], view: ReturnType<typeof formView>, data: unknown, t: UiTexts, lang: Lang): FillRow[] {
   const kinds = new Map(result.indicators.map((r) => [r.id, r.kind]));
   const ids = result.levels.flatMap((l) => l.groups.flatMap((g) => g.indicatorIds));
   return view.rows.map((r, i): FillRow => {
     const id = ids[i] ?? '';
-    const at = (key: string): string[] => ['indicators', id, key];
-    const band = valueAt(data, at('band'));
-    return {
-      id,
-      level1: r.level1,
-      level2: r.level2,
-      name: r.name,
-      target: r.target,
-      maxScore: r.maxScore,
-      notApplicable: kinds.get(id) === 'notApplicable',
-      actual: cell(at('actual'), `${r.name} ${view.columns.actual}`),
-      // every row that can be asked for a band has the control: qualitative rows, and deadlines (a late date is banded)
-      band:
-        kinds.get(id) === 'qualitative' || kinds.get(id) === 'date'
-          ? { field: JSON.stringify(at('band')), label: `${r.name} ${t.band}`, options: [{ value: '', label: t.bandNone, selected: band === '' }, ...BANDS.map((b) => ({ value: b, label: b, selected: b === band }))] }
-          : null,
-      declared: cell(at('declaredScore'), `${r.name} ${t.declared}`),
-      reason: cell(at('reason'), `${r.name} ${t.reason}`),
-      deviationReason: cell(at('deviationReason'), `${r.name} ${t.deviationReason}`),
-      improvement: cell(at('improvement'), `${r.name} ${t.improvement}`),
-      keepWhole: r.keepWhole,
-    };
+    const kind = kinds.get(id);
+    const cells: FillRow['cells'] = { actual: [], score: [], deviation: [] };
+    // a row that does not apply has nothing to fill: its actual is printed "/"
+    const offered = kind === 'notApplicable' ? [] : rowFields().filter((f) => !f.kinds || (kind !== undefined && f.kinds.includes(kind)));
+    for (const f of offered) {
+      const at = JSON.stringify(['indicators', id, f.key]);
+      const value = valueAt(data, ['indicators', id, f.key]);
+      const header = f.required ? view.columns.actual : f.header[lang];
+      const options = f.type === 'band' ? [{ value: '', label: t.bandNone, selected: value === '' }, ...BANDS.map((b) => ({ value: b, label: b, selected: b === value }))] : null;
+      cells[f.place].push({ field: at, value, label: `${r.name} ${header}`, col: f.key, placeholder: f.required ? '' : f.header[lang], options });
+    }
+    return { id, level1: r.level1, level2: r.level2, name: r.name, target: r.target, maxScore: r.maxScore, notApplicable: kind === 'notApplicable', cells, keepWhole: r.keepWhole };
   });
 }
 
@@ -124,7 +117,7 @@ export async function formPage(folder: FormFolder, actuals: FolderFile, lang: La
   const t = uiTexts(lang);
   const cell = (at: string[], label: string): FillCell => ({ field: JSON.stringify(at), value: valueAt(data, at), label });
   const signing = await signingStatus(actuals.absolute, lang);
-  const rows = fillRows(blank.result, view, data, t);
+  const rows = fillRows(blank.result, view, data, t, lang);
   const lines: [string, string[]][] = [
     ['total', ['budget']],
     ['currentYear', ['budget', 'breakdown', 'currentYear']],
@@ -147,7 +140,7 @@ export async function formPage(folder: FormFolder, actuals: FolderFile, lang: La
       const line = lines[i];
       if (!line) return [];
       const [key, at] = line;
-      return { key, label: b.label, isTotal: b.isTotal, maxScore: b.maxScore, initial: cell([...at, 'initialBudget'], `${b.label} 年初预算数`), fullYear: cell([...at, 'fullYearBudget'], `${b.label} 全年预算数`), executed: cell([...at, 'executed'], `${b.label} 全年执行数`) };
+      return { key, label: b.label, isTotal: b.isTotal, maxScore: b.maxScore, initial: cell([...at, 'initialBudget'], `${b.label} ${FIELD_LABEL.initialBudget}`), fullYear: cell([...at, 'fullYearBudget'], `${b.label} ${FIELD_LABEL.fullYearBudget}`), executed: cell([...at, 'executed'], `${b.label} ${FIELD_LABEL.executed}`) };
     }),
     budgetDeclared: cell(['budget', 'declaredScore'], `${view.budgetLabel} ${t.declared}`),
     budgetReason: cell(['budget', 'reason'], t.budgetReason),

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
 import { hintOf, messageOf } from '../errors/message';
-import { text, textOfRef } from '../errors/texts';
+import { methodName, text, textOfRef } from '../errors/texts';
 import type { EditedForm } from '../pipeline';
 import { rateText, scoreText } from '../report/format';
 import type { LiveMark, LiveResult } from './liveTypes';
@@ -59,7 +59,7 @@ export function liveResult(form: EditedForm, lang: Lang): LiveResult {
         : text('serve.ui.complete', lang),
     total: scoreText(r.total),
     grade: r.gradeLabel ?? '',
-    rows: Object.fromEntries(r.indicators.map((i) => [i.id, { score: i.kind === 'notApplicable' ? '/' : scoreText(i.finalScore), ruleScore: scoreText(i.ruleScore), explanation: textOfRef(i.explanation, lang), method: i.methodLabel }])),
+    rows: Object.fromEntries(r.indicators.map((i) => [i.id, { score: i.kind === 'notApplicable' ? '/' : scoreText(i.finalScore), ruleScore: scoreText(i.ruleScore), explanation: textOfRef(i.explanation, lang), method: methodName(i.method, lang) }])),
     budget: { rate: rateText(r.budget.rate), score: scoreText(r.budget.finalScore), explanation: textOfRef(r.budget.explanation, lang) },
     levels: r.levels.map((l) => ({ name: l.name, score: scoreText(l.score), maxScore: scoreText(l.maxScore), groups: l.groups.map((g) => ({ name: g.name, score: scoreText(g.score), maxScore: scoreText(g.maxScore) })) })),
     // cells the loader refused are marked too: the rest of the form was scored without them

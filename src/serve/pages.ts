@@ -31,7 +31,7 @@ let templates: Templates | undefined;
 /** The pages' templates, compiled once with the printed form's rules: strict lookups and every value escaped. */
 function compileTemplates(): Templates {
   const hbs = Handlebars.create();
-  for (const partial of ['head', 'fill']) {
+  for (const partial of ['head', 'fill', 'cell']) {
     const source = readFileSync(path.join(SERVE_TEMPLATES, `${partial}.hbs`), 'utf8');
     assertEscaped(source, `serve/${partial}.hbs`);
     hbs.registerPartial(partial, hbs.compile(source, { strict: true }));

@@ -20,6 +20,7 @@ import {
   type PDFRef,
 } from '@cantoo/pdf-lib';
 import { AppearanceFonts } from './appearanceFont';
+import { SIGNATURE } from '../domain/formWording';
 import { dictAt, inherited, pagesOf, type EditedPdf } from './editedPdf';
 
 const SIZE = 140;
@@ -35,7 +36,7 @@ let made: Promise<{ doc: PDFDocument; mark: PDFRef }> | undefined;
 
 async function makeMark(): Promise<{ doc: PDFDocument; mark: PDFRef }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const runs = await new AppearanceFonts(doc).runs('草稿');
+  const runs = await new AppearanceFonts(doc).runs(SIGNATURE.draft);
   const angle = (ANGLE * Math.PI) / 180;
   const length = runs.reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, SIZE), 0);
   let x = -(Math.cos(angle) * length) / 2;

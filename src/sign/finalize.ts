@@ -3,6 +3,7 @@ import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PD
 import { markDraft } from './draftMark';
 import { arrayAt, dictAt, pagesOf, type EditedPdf } from './editedPdf';
 import { SpliceDeclined, SplicedPdf } from './pdfSplice';
+import { SIGNATURE } from '../domain/formWording';
 import { EMBEDDED_NAME, type EmbeddedData, type SignatureBox } from './embeddedData';
 
 export interface DocumentInfo {
@@ -107,7 +108,7 @@ function attachData(pdf: EditedPdf, json: Uint8Array, createdAt: Date): void {
       F: PDFString.of(EMBEDDED_NAME),
       UF: PDFHexString.fromText(EMBEDDED_NAME),
       EF: { F: context.register(stream) },
-      Desc: PDFHexString.fromText('jixiao 绩效自评表的输入、评分结果与哈希（可用 jixiao verify 复核）'),
+      Desc: PDFHexString.fromText(SIGNATURE.attachment),
       AFRelationship: 'Data',
     }),
   );

@@ -1,10 +1,11 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 import { inputError } from '../errors/diagnostic';
+import { SIGNATURE } from '../domain/formWording';
 import { decodedAttributes, readIdentity } from './keys';
 
 /** Every test certificate says so in its subject: it must never pass for a real signer. */
-export const TEST_ORGANIZATION = 'jixiao 测试证书（仅供测试，不具法律效力）';
+export const TEST_ORGANIZATION = SIGNATURE.testOrganization;
 export const TEST_UNIT = 'TEST ONLY';
 
 export interface KeygenOptions {

@@ -12,6 +12,7 @@ import { checkedSealImage, type SealImage } from './sealImage';
 import { EMBEDDED_NAME } from './embeddedData';
 import { printedNames, roleBreaches, unitNames, type RoleSignature } from './roles';
 import { checkSignatures } from './verify';
+import { SIGNATURE } from '../domain/formWording';
 import { certificateFingerprint } from './keys';
 
 /** Room left for the CMS signature in /Contents (bytes): a 2048-bit RSA signature with a short chain fits well. */
@@ -56,7 +57,7 @@ function refuseChangedAfterLastSignature(request: SignRequest, fields: ReturnTyp
 
 /** 2026-11-28 09:30（北京时间）: the time printed in a visible signature. */
 export function beijingTime(date: Date): string {
-  return `${beijingClock(date).slice(0, 16)}（北京时间）`;
+  return SIGNATURE.beijingTime(beijingClock(date).slice(0, 16));
 }
 
 /**
@@ -110,7 +111,7 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   const seal = request.seal ?? (request.role === 'seal' && data.sealImage ? checkedSealImage(Buffer.from(data.sealImage.base64, 'base64'), EMBEDDED_NAME) : undefined);
   const certify = existingFields.length === 0;
 
-  const reason = request.reason ?? (request.role === 'seal' ? roleLabel : `${roleLabel}签署`);
+  const reason = request.reason ?? (request.role === 'seal' ? roleLabel : SIGNATURE.reason(roleLabel));
   // the box is drawn with the bundled font: a character it lacks (a rare name) would print as a box
   for (const ch of uncoveredCharacters(`${identity.commonName}${reason}`)) {
     warnings.push(diagnostic('UNSUPPORTED_CHARACTER', { char: ch, codePoint: `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` }));
@@ -158,15 +159,15 @@ async function addSignatureField(doc: PDFDocument, field: FieldRequest): Promise
   const { request, identity, printed, roleLabel, reason, now } = field;
   const page = doc.getPage(field.pageIndex);
   const [x1, y1, x2, y2] = field.box;
-  const stamp = { text: `数字签名于 ${beijingTime(now)}`, size: 7 };
+  const stamp = { text: SIGNATURE.signedAt(beijingTime(now)), size: 7 };
   const appearance = await signatureAppearance(doc, x2 - x1, y2 - y1, {
     topMargin: 16,
     lines:
       request.role === 'seal'
-        ? [{ text: printed || identity.commonName, size: 10 }, { text: '电子印章', size: 7 }, stamp]
+        ? [{ text: printed || identity.commonName, size: 10 }, { text: SIGNATURE.seal, size: 7 }, stamp]
         : [
             // signing for the person the form names, on purpose: the box says so, with both names
-            { text: printed !== '' && printed !== identity.commonName ? `${identity.commonName}（表上：${printed}）` : identity.commonName, size: 12 },
+            { text: printed !== '' && printed !== identity.commonName ? SIGNATURE.onBehalf(identity.commonName, printed) : identity.commonName, size: 12 },
             stamp,
             { text: reason, size: 7 },
           ],
@@ -199,7 +200,7 @@ async function addSignatureField(doc: PDFDocument, field: FieldRequest): Promise
     Rect: [x1, y1, x2, y2],
     V: signatureRef,
     T: PDFString.of(`${FIELD_PREFIX}${request.role}`),
-    TU: PDFHexString.fromText(`${roleLabel}签章`),
+    TU: PDFHexString.fromText(SIGNATURE.fieldName(roleLabel)),
     F: 4,
     P: page.ref,
     AP: { N: appearance },

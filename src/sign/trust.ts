@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { inputError } from '../errors/diagnostic';
 import { beijingClock } from '../domain/beijingTime';
+import { SIGNATURE } from '../domain/formWording';
 import { textRef, type TextRef } from '../errors/texts';
 
 /** What a certificate may be used for, from its extensions (read with pkijs, not by hand). */
@@ -39,7 +40,7 @@ export function commonName(cert: X509Certificate): string {
 
 /** A certificate made by `jixiao keygen` (or any marked the same way) is for tests only and is always shown as such. */
 export function isTestCertificate(cert: X509Certificate): boolean {
-  return /仅供测试/.test(cert.subject) || /^OU=TEST ONLY$/m.test(cert.subject);
+  return SIGNATURE.testMarker.test(cert.subject) || /^OU=TEST ONLY$/m.test(cert.subject);
 }
 
 /**

@@ -1,18 +1,15 @@
-import { listOf } from '../errors/texts';
+import { isTextKey, listOf, textRef, type TextRef } from '../errors/texts';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import type { DataPath, SourceDocument } from './yamlSource';
-import { FIELD_RULES } from '../errors/fieldRules';
+import { expectedOf, FIELD_RULES } from '../errors/fieldRules';
+import { issueDetail } from '../errors/zodIssue';
 
-const TYPE_LABEL: Record<string, { zh: string; en: string }> = {
-  string: { zh: '文本', en: 'text' },
-  number: { zh: '数字', en: 'a number' },
-  boolean: { zh: 'true 或 false', en: 'true or false' },
-  array: { zh: '列表（- 开头的各项）', en: 'a list' },
-  object: { zh: '映射（键: 值）', en: 'a mapping (key: value)' },
-  undefined: { zh: '空', en: 'nothing' },
-  null: { zh: '空值', en: 'null' },
-};
+/** A value's type as a type error names it (the catalog's `type.*` texts); others by their own name. */
+function typeLabel(type: string): TextRef | string {
+  const key = `type.${type}`;
+  return isTextKey(key) ? textRef(key) : type;
+}
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -87,7 +84,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema,
   const out: Diagnostic[] = [];
   for (const issue of issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const field = fieldName(path) || '(文件)';
+    const field = fieldName(path) || textRef('term.wholeFile');
     const last = path[path.length - 1];
     const rule = FIELD_RULES[issue.message];
     switch (issue.code) {
@@ -101,18 +98,18 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema,
       case 'invalid_type': {
         const received = typeOf(issue.input);
         if (issue.input === undefined) {
-          out.push(diagnostic('REQUIRED', { key: String(last ?? field) }, doc.locate(path.slice(0, -1))));
+          out.push(diagnostic('REQUIRED', { key: last !== undefined ? String(last) : field }, doc.locate(path.slice(0, -1))));
         } else if (last === 'id' && received === 'number') {
           out.push(diagnostic('ID_NOT_STRING', { field, received: String(issue.input) }, doc.locate(path)));
         } else {
-          const expected = TYPE_LABEL[issue.expected ?? ''] ?? { zh: issue.expected ?? '?', en: issue.expected ?? '?' };
+          const expected = typeLabel(issue.expected ?? '?');
           out.push(
             diagnostic(
               'WRONG_TYPE',
               {
                 field,
-                expected: rule ? { zh: rule.zh.replace(/^应为/, ''), en: rule.en.replace(/^must be /, '') } : expected,
-                received: TYPE_LABEL[received] ?? received,
+                expected: rule ? expectedOf(rule) : expected,
+                received: typeLabel(received),
               },
               doc.locate(path),
             ),
@@ -137,60 +134,14 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema,
       }
       default: {
         if (issue.input === undefined && issue.code === 'invalid_union') {
-          out.push(diagnostic('REQUIRED', { key: String(last ?? field) }, doc.locate(path.slice(0, -1))));
+          out.push(diagnostic('REQUIRED', { key: last !== undefined ? String(last) : field }, doc.locate(path.slice(0, -1))));
           break;
         }
-        const values = issue.values?.map((v) => String(v));
-        const sized = issue.code === 'too_small' || issue.code === 'too_big';
-        const detail = sized ? zhOf(issue) : (rule?.zh ?? (values ? `应为以下之一：${values.join('、')}` : zhOf(issue)));
-        const detailEn = sized ? enOf(issue) : (rule?.en ?? (values ? `must be one of ${values.join(', ')}` : issue.message));
-        out.push(diagnostic('INVALID_VALUE', { field, detail: { zh: detail, en: detailEn } }, doc.locate(path)));
+        out.push(diagnostic('INVALID_VALUE', { field, detail: issueDetail(issue, rule) }, doc.locate(path)));
       }
     }
   }
   return out;
-}
-
-/** The bound a number broke, as zod reports it (`maximum` for too_big, `minimum` for too_small). */
-function numberBound(issue: Issue): { bound: number; inclusive: boolean; value: number } | null {
-  const i = issue as { input?: unknown; maximum?: unknown; minimum?: unknown; inclusive?: unknown };
-  const bound = issue.code === 'too_big' ? i.maximum : i.minimum;
-  if (typeof i.input !== 'number' || (typeof bound !== 'number' && typeof bound !== 'bigint')) return null;
-  return { bound: Number(bound), inclusive: i.inclusive !== false, value: i.input };
-}
-
-/** A share written as a percentage (95 where at most 1 is allowed): said with the fraction it likely meant. */
-function asFraction(b: { bound: number; value: number }): number | null {
-  return b.bound === 1 && b.value > 1 && b.value <= 100 ? b.value / 100 : null;
-}
-
-function enOf(issue: Issue): string {
-  const b = numberBound(issue);
-  if (issue.code === 'too_small') {
-    if (b) return `is ${b.value}; it must be ${b.inclusive ? 'at least' : 'more than'} ${b.bound}`;
-    return Array.isArray(issue.input) ? 'the list cannot be empty' : typeof issue.input === 'string' ? 'cannot be empty' : 'too small';
-  }
-  if (issue.code === 'too_big') {
-    if (!b) return 'too large';
-    const fraction = asFraction(b);
-    return `is ${b.value}; it must be ${b.inclusive ? 'at most' : 'less than'} ${b.bound}${fraction !== null ? ` (a share, not a percentage: ${b.value}% is ${fraction})` : ''}`;
-  }
-  return issue.message;
-}
-
-function zhOf(issue: Issue): string {
-  const b = numberBound(issue);
-  if (issue.code === 'too_small') {
-    if (b) return `现为 ${b.value}，应${b.inclusive ? '不小于' : '大于'} ${b.bound}`;
-    return Array.isArray(issue.input) ? '列表不能为空' : typeof issue.input === 'string' ? '不能为空' : '数值过小';
-  }
-  if (issue.code === 'too_big') {
-    if (!b) return '数值过大';
-    const fraction = asFraction(b);
-    return `现为 ${b.value}，应${b.inclusive ? '不超过' : '小于'} ${b.bound}${fraction !== null ? `（这里写比例而不是百分数：${b.value}% 写作 ${fraction}）` : ''}`;
-  }
-  if (issue.code === 'invalid_format') return '格式不正确';
-  return issue.message;
 }
 
 export interface Validated<T> {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { SourceLocation } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
+import { isTextKey, textRef, type TextRef } from '../errors/texts';
 import { readQuickly } from './quickYaml';
 
 export type DataPath = readonly (string | number)[];
@@ -92,7 +93,7 @@ export function readFully(text: string, file: string, absolutePath = path.resolv
       diagnostics.push(diagnostic('DUPLICATE_KEY', { key: keyTextAt(text, error.pos[0]) }, location));
     } else {
       const en = firstLine(error.message);
-      syntax.push(diagnostic('YAML_SYNTAX', { detail: { zh: YAML_ERROR_ZH[error.code] ?? en, en } }, location));
+      syntax.push(diagnostic('YAML_SYNTAX', { detail: yamlErrorText(error.code, en) }, location));
     }
   }
   diagnostics.push(...explainSyntax(text, file, syntax));
@@ -194,22 +195,11 @@ function firstAliasOffset(doc: Document): number {
   return offset;
 }
 
-/** The YAML library's error codes, said in Chinese. */
-const YAML_ERROR_ZH: Record<string, string> = {
-  BAD_INDENT: '缩进不正确',
-  TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
-  MISSING_CHAR: '缺少配对的括号或引号',
-  UNEXPECTED_TOKEN: '出现了不应出现的符号',
-  BLOCK_AS_IMPLICIT_KEY: '键的写法不正确（冒号后要有空格）',
-  MULTILINE_IMPLICIT_KEY: '键不能跨行',
-  BAD_SCALAR_START: '值不能以此符号开头，请给它加引号',
-  BAD_DQ_ESCAPE: '双引号中的转义字符不正确',
-  BLOCK_IN_FLOW: '花括号或方括号内不能换行写成块',
-  MULTIPLE_DOCS: '一个文件只能有一个文档（不要用 ---）',
-  BAD_ALIAS: '引用（*别名）不正确',
-  ALIAS_PROPS: '引用不能带标签或锚点',
-  RESOURCE_EXHAUSTION: '引用展开过多',
-};
+/** A YAML library error: said in the catalog's words where it has them (`yaml.<code>`), else in the library's own. */
+function yamlErrorText(code: string, message: string): TextRef {
+  const key = `yaml.${code}`;
+  return textRef(isTextKey(key) ? key : 'yaml.other', { message });
+}
 
 function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;

@@ -1,6 +1,7 @@
 import { type Decimal, ZERO } from '../domain/decimal';
 import type { Comparator, Direction, ParsedDate, ParsedNumber } from '../domain/model';
 import { dayNumber } from './parse';
+import { MAGNITUDE_SCALE } from '../domain/glossary';
 
 export function directionOf(comparator: Comparator): Direction {
   if (comparator === '<=' || comparator === '<') return 'lowerIsBetter';
@@ -29,7 +30,7 @@ export type NumberComparison =
 export function compareNumbers(target: ParsedNumber, actualAsWritten: ParsedNumber): NumberComparison {
   let actual = actualAsWritten;
   if (actual.unit === '' && actual.magnitude === null && (target.unit !== '' || target.magnitude !== null)) {
-    const scale = target.magnitude === '万' ? 10_000 : target.magnitude === '亿' ? 100_000_000 : 1;
+    const scale = target.magnitude ? MAGNITUDE_SCALE[target.magnitude] : 1;
     actual = { ...actual, unit: target.unit, magnitude: target.magnitude, value: actual.number.times(scale) };
   }
   if (actual.unit !== target.unit) return { ok: false, problem: 'unit' };

@@ -1,11 +1,16 @@
 import { textOfRef } from '../errors/texts';
 import ExcelJS from 'exceljs';
 import type { ActualsFile } from '../schema/actuals';
-import type { DefinitionsFile } from '../schema/definitions';
+import type { ColumnLabels } from '../domain/model';
+import { rowFields } from '../domain/fields';
+import { HEADER, PRINTED, SKELETON, WORKBOOK } from '../domain/formWording';
+import { FIELD_LABEL, ROLE_LABEL } from '../domain/glossary';
+import type { DefinitionsFile, IndicatorDefinition } from '../schema/definitions';
+import { columnLabels } from '../report/layouts';
 import type { FormResult } from '../scoring/result';
 import { gradeText, scoreText } from '../report/format';
 import { embedDefinitions } from './embeddedDefinitions';
-import { AMOUNT_FIELDS, BAND_CHOICES, BUDGET_LINES, COLUMNS, columnOf, FILL_ARGB, GRADE_CHOICES, LAST_COLUMN, SHEET_FORM, SHEET_META, SHEET_SCORES, WORKBOOK_FORMAT, type ColumnKey } from './layout';
+import { AMOUNT_FIELDS, BAND_CHOICES, BUDGET_LINES, COLUMNS, columnOf, FILL_ARGB, GRADE_CHOICES, LAST_COLUMN, SHEET_FORM, SHEET_META, SHEET_SCORES, widthOf, WORKBOOK_FORMAT, type ColumnKey } from './layout';
 
 export interface WorkbookSource {
   definitions: DefinitionsFile;
@@ -35,7 +40,7 @@ export async function exportWorkbook(source: WorkbookSource): Promise<Buffer> {
   const map = cells.layOut(source);
   form.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } };
   form.pageSetup.printTitlesRow = `${map.tableHeaderRow}:${map.tableHeaderRow}`;
-  form.headerFooter.oddFooter = '第 &P 页 / 共 &N 页';
+  form.headerFooter.oddFooter = WORKBOOK.footer;
   await form.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
 
   if (source.result) scoresSheet(workbook.addWorksheet(SHEET_SCORES), source.result, source.jixiaoVersion, source.createdAt);
@@ -77,17 +82,17 @@ class FormSheet {
   layOut(source: WorkbookSource): { tableHeaderRow: number; firstRow: number; lastRow: number; fields: Map<string, string>; rows: Map<string, number> } {
     const d = source.definitions;
     const a = source.actuals;
-    this.title(d.title ?? `${d.fiscalYear}年度${d.form === 'project' ? '项目支出' : '部门整体支出'}绩效自评表`, `（${d.fiscalYear}年度）`);
+    this.title(d.title ?? WORKBOOK.title(d.fiscalYear, d.form === 'project'), PRINTED.yearLine(d.fiscalYear));
     if (d.project) {
-      this.pair('项目名称', d.project.name);
-      this.pair('主管部门', d.department, '实施单位', d.implementingUnit ?? '');
+      this.pair(HEADER.projectName, d.project.name);
+      this.pair(HEADER.department, d.department, HEADER.implementingUnit, d.implementingUnit ?? '');
     } else {
-      this.pair('部门名称', d.department);
+      this.pair(HEADER.departmentName, d.department);
     }
     this.budget(source);
     this.goal(d.overallGoal.expected, a?.overallGoal.actual ?? '');
     const tableHeaderRow = this.row;
-    this.tableHeader(d.columns ?? {});
+    this.tableHeader(columnLabels({ layout: d.layout ?? 'ministry', columns: d.columns ?? {} }));
     const firstRow = this.row;
     this.indicators(source);
     const lastRow = this.row - 1;
@@ -115,7 +120,7 @@ class FormSheet {
       c.protection = { locked: false };
       c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL_ARGB } };
       this.fields.set(options.field, from);
-      if (options.list) c.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${options.list.join(',')}"`], showErrorMessage: true, errorTitle: '请从列表中选择', error: options.list.join(' / ') };
+      if (options.list) c.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${options.list.join(',')}"`], showErrorMessage: true, errorTitle: WORKBOOK.listErrorTitle, error: options.list.join(' / ') };
     }
   }
 
@@ -148,11 +153,11 @@ class FormSheet {
   private budget(source: WorkbookSource): void {
     const b = source.actuals?.budget;
     const r = this.row;
-    this.put(`A${r}`, `C${r}`, '年度资金（万元）', { bold: true });
+    this.put(`A${r}`, `C${r}`, WORKBOOK.fundsBlock, { bold: true });
     AMOUNT_FIELDS.forEach((f, i) => this.put(`${String.fromCharCode(68 + i)}${r}`, `${String.fromCharCode(68 + i)}${r}`, f.header, { bold: true, center: true }));
-    this.put(`G${r}`, `G${r}`, '分值', { bold: true, center: true });
-    this.put(`H${r}`, `I${r}`, '申报得分', { bold: true, center: true });
-    this.put(`J${r}`, `${LAST_COLUMN}${r}`, '执行率偏低的原因', { bold: true, center: true });
+    this.put(`G${r}`, `G${r}`, FIELD_LABEL.maxScore, { bold: true, center: true });
+    this.put(`H${r}`, `I${r}`, FIELD_LABEL.declaredScore, { bold: true, center: true });
+    this.put(`J${r}`, `${LAST_COLUMN}${r}`, WORKBOOK.budgetReason, { bold: true, center: true });
     this.row++;
     for (const line of BUDGET_LINES) {
       const rr = this.row;
@@ -178,19 +183,19 @@ class FormSheet {
 
   private goal(expected: string, actual: string): void {
     const r = this.row;
-    this.put(`A${r}`, `C${r + 1}`, '年度总体目标', { bold: true, center: true });
-    this.put(`D${r}`, `G${r}`, '预期目标', { bold: true, center: true });
-    this.put(`H${r}`, `${LAST_COLUMN}${r}`, '实际完成情况', { bold: true, center: true });
+    this.put(`A${r}`, `C${r + 1}`, WORKBOOK.goal, { bold: true, center: true });
+    this.put(`D${r}`, `G${r}`, WORKBOOK.goalExpected, { bold: true, center: true });
+    this.put(`H${r}`, `${LAST_COLUMN}${r}`, WORKBOOK.goalActual, { bold: true, center: true });
     this.put(`D${r + 1}`, `G${r + 1}`, expected);
     this.put(`H${r + 1}`, `${LAST_COLUMN}${r + 1}`, actual, { field: 'overallGoal.actual' });
     this.sheet.getRow(r + 1).height = 60;
     this.row += 2;
   }
 
-  /** The column headings; a form that prints its own (年初目标值 / 全年实际值) keeps them in its workbook. */
-  private tableHeader(own: NonNullable<DefinitionsFile['columns']>): void {
+  /** The column headings, from the form's layout: a form that prints its own (年初目标值 / 全年实际值) keeps them here too. */
+  private tableHeader(labels: ColumnLabels): void {
     const r = this.row;
-    const renamed: Partial<Record<ColumnKey, string | undefined>> = { target: own.target, actual: own.actual };
+    const renamed: Partial<Record<ColumnKey, string>> = { target: labels.target, actual: labels.actual };
     COLUMNS.forEach((c) => this.put(`${columnOf(c.key)}${r}`, `${columnOf(c.key)}${r}`, renamed[c.key] ?? c.header, { bold: true, center: true }));
     this.row++;
   }
@@ -209,32 +214,51 @@ class FormSheet {
           this.put(at('name'), at('name'), ind.name);
           this.put(at('target'), at('target'), ind.target);
           this.put(at('maxScore'), at('maxScore'), ind.maxScore, { center: true });
-          const notApplicable = ind.maxScore === '/';
-          this.put(at('actual'), at('actual'), got?.actual ?? (notApplicable ? '/' : ''), { field: `indicators.${ind.id}.actual` });
-          this.put(at('band'), at('band'), got?.band ?? (notApplicable ? '不适用' : ''), { field: `indicators.${ind.id}.band`, list: BAND_CHOICES });
-          this.put(at('declaredScore'), at('declaredScore'), got?.declaredScore ?? null, { field: `indicators.${ind.id}.declaredScore` });
-          for (const key of ['reason', 'deviationReason', 'improvement'] as const) this.put(at(key), at(key), got?.[key] ?? '', { field: `indicators.${ind.id}.${key}` });
+          const texts = this.rowCells(ind, r, (got ?? {}) as Record<string, unknown>);
           this.rows.set(ind.id, r);
           // a level or group name that spans this row alone must fit in it too
           const levelRows = level.groups.reduce((n, g) => n + g.indicators.length, 0);
-          const spanning = [group.indicators.length === 1 ? group.level2 : '', levelRows === 1 ? `${level.level1}（${level.weight ?? ''}分）` : ''];
-          this.sheet.getRow(r).height = rowHeight(
-            [ind.name, ind.target, got?.actual ?? '', got?.reason ?? '', got?.deviationReason ?? '', got?.improvement ?? '', ...spanning],
-            [COLUMNS[3].width, COLUMNS[4].width, COLUMNS[5].width, COLUMNS[9].width, COLUMNS[10].width, COLUMNS[11].width, COLUMNS[2].width, COLUMNS[1].width],
-          );
+          const spanning: [string, number][] = [
+            [group.indicators.length === 1 ? group.level2 : '', widthOf('level2')],
+            [levelRows === 1 ? `${level.level1}${PRINTED.levelWeight(String(level.weight ?? ''))}` : '', widthOf('level1')],
+          ];
+          const cells: [string, number][] = [[ind.name, widthOf('name')], [ind.target, widthOf('target')], ...texts, ...spanning];
+          this.sheet.getRow(r).height = rowHeight(cells.map(([t]) => t), cells.map(([, w]) => w));
           this.row++;
         }
         this.put(`${columnOf('level2')}${groupStart}`, `${columnOf('level2')}${this.row - 1}`, group.level2, { center: true });
       }
-      this.put(`${columnOf('level1')}${levelStart}`, `${columnOf('level1')}${this.row - 1}`, `${level.level1}${level.weight !== undefined ? `（${level.weight}分）` : ''}`, { center: true, bold: true });
+      this.put(`${columnOf('level1')}${levelStart}`, `${columnOf('level1')}${this.row - 1}`, `${level.level1}${level.weight !== undefined ? PRINTED.levelWeight(String(level.weight)) : ''}`, { center: true, bold: true });
     }
+  }
+
+  /**
+   * One row's fill cells, as the field table lists them: a row that does not apply shows "/" and 不适用. Gives the
+   * texts written with their column widths, for the row's height.
+   */
+  private rowCells(ind: IndicatorDefinition, r: number, got: Record<string, unknown>): [string, number][] {
+    const notApplicable = ind.maxScore === '/';
+    const texts: [string, number][] = [];
+    for (const f of rowFields()) {
+      const address = `${columnOf(f.key as ColumnKey)}${r}`;
+      const value = got[f.key];
+      const field = `indicators.${ind.id}.${f.key}`;
+      if (f.type === 'points') this.put(address, address, value === undefined ? null : (value as number | string), { field });
+      else if (f.type === 'band') this.put(address, address, (value as string | undefined) ?? (notApplicable ? WORKBOOK.notApplicable : ''), { field, list: BAND_CHOICES });
+      else {
+        const text = (value as string | undefined) ?? (notApplicable && f.required ? '/' : '');
+        this.put(address, address, text, { field });
+        texts.push([text, f.width]);
+      }
+    }
+    return texts;
   }
 
   private totals(a: ActualsFile | undefined): void {
     const r = this.row;
-    this.put(`A${r}`, `F${r}`, '总分（表上申报）', { bold: true, center: true });
+    this.put(`A${r}`, `F${r}`, WORKBOOK.declaredTotal, { bold: true, center: true });
     this.put(`G${r}`, `H${r}`, a?.declaredTotal ?? null, { field: 'declaredTotal' });
-    this.put(`I${r}`, `I${r}`, '等级', { bold: true, center: true });
+    this.put(`I${r}`, `I${r}`, FIELD_LABEL.grade, { bold: true, center: true });
     this.put(`J${r}`, `J${r}`, a?.declaredGrade ?? '', { field: 'declaredGrade', list: GRADE_CHOICES });
     this.put(`K${r}`, `${LAST_COLUMN}${r}`, '');
     this.row += 2;
@@ -243,15 +267,15 @@ class FormSheet {
   private signOff(a: ActualsFile | undefined): void {
     const s = a?.signOff;
     const r = this.row;
-    this.put(`A${r}`, `B${r}`, '填表人', { bold: true });
+    this.put(`A${r}`, `B${r}`, ROLE_LABEL.preparer, { bold: true });
     this.put(`C${r}`, `D${r}`, s?.preparer ?? '', { field: 'signOff.preparer' });
-    this.put(`E${r}`, `E${r}`, '联系电话', { bold: true });
+    this.put(`E${r}`, `E${r}`, SKELETON.phone, { bold: true });
     this.put(`F${r}`, `G${r}`, s?.phone ?? '', { field: 'signOff.phone' });
-    this.put(`H${r}`, `I${r}`, '填报日期', { bold: true });
+    this.put(`H${r}`, `I${r}`, SKELETON.date, { bold: true });
     this.put(`J${r}`, `${LAST_COLUMN}${r}`, s?.date ?? '', { field: 'signOff.date' });
-    this.put(`A${r + 1}`, `B${r + 1}`, '审核人', { bold: true });
+    this.put(`A${r + 1}`, `B${r + 1}`, ROLE_LABEL.reviewer, { bold: true });
     this.put(`C${r + 1}`, `D${r + 1}`, s?.reviewer ?? '', { field: 'signOff.reviewer' });
-    this.put(`E${r + 1}`, `E${r + 1}`, '单位负责人', { bold: true });
+    this.put(`E${r + 1}`, `E${r + 1}`, ROLE_LABEL.head, { bold: true });
     this.put(`F${r + 1}`, `G${r + 1}`, s?.head ?? '', { field: 'signOff.head' });
     this.row += 2;
   }
@@ -260,15 +284,15 @@ class FormSheet {
 /** The 评分 sheet: the last computed scores and 计算过程 as plain values, marked as jixiao's. */
 function scoresSheet(sheet: ExcelJS.Worksheet, result: FormResult, version: string, at: Date): void {
   sheet.columns = [{ width: 8 }, { width: 22 }, { width: 8 }, { width: 10 }, { width: 10 }, { width: 70 }, { width: 30 }];
-  sheet.addRow([`以下由 jixiao ${version} 于 ${at.toISOString().slice(0, 10)} 按评分规则集 ${result.ruleSet.id} ${result.ruleSet.version} 计算，仅供核对；修改填报内容后请重新导出或运行 jixiao score。`]);
+  sheet.addRow([WORKBOOK.scoresNote(version, at.toISOString().slice(0, 10), result.ruleSet.id, result.ruleSet.version)]);
   sheet.mergeCells('A1:G1');
   sheet.getCell('A1').font = { bold: true, color: { argb: 'FF9C0006' } };
-  const head = sheet.addRow(['编号', '三级指标', '分值', '规则得分', '最终得分', '计算过程', '提示']);
+  const head = sheet.addRow([COLUMNS[0]?.header ?? '', FIELD_LABEL.indicator, FIELD_LABEL.maxScore, FIELD_LABEL.ruleScore, FIELD_LABEL.finalScore, FIELD_LABEL.explanation, FIELD_LABEL.flags]);
   head.font = { bold: true };
-  sheet.addRow(['预算', '预算执行率', scoreText(result.budget.maxScore), scoreText(result.budget.ruleScore), scoreText(result.budget.finalScore), textOfRef(result.budget.explanation, 'zh'), result.budget.flags.map((f) => f.code).join(' ')]);
+  sheet.addRow([WORKBOOK.budgetRow, FIELD_LABEL.budget, scoreText(result.budget.maxScore), scoreText(result.budget.ruleScore), scoreText(result.budget.finalScore), textOfRef(result.budget.explanation, 'zh'), result.budget.flags.map((f) => f.code).join(' ')]);
   for (const r of result.indicators) {
     sheet.addRow([r.id, r.name, r.maxScore === null ? '/' : scoreText(r.maxScore), scoreText(r.ruleScore), scoreText(r.finalScore), textOfRef(r.explanation, 'zh'), r.flags.map((f) => f.code).join(' ')]);
   }
-  sheet.addRow(['总分', '', scoreText(result.maxTotal), '', scoreText(result.total), result.grade ? `等级：${gradeText(result.grade)}` : '', '']);
+  sheet.addRow([FIELD_LABEL.total, '', scoreText(result.maxTotal), '', scoreText(result.total), result.grade ? WORKBOOK.gradeCell(gradeText(result.grade)) : '', '']);
   sheet.eachRow((row) => row.eachCell((c) => (c.alignment = { wrapText: true, vertical: 'top' })));
 }

@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
-import { dec } from '../domain/decimal';
+import { rowFields, type FilledRow, type RowFieldSpec } from '../domain/fields';
+import { WORKBOOK } from '../domain/formWording';
 import type { SourceLocation } from '../domain/model';
 import { diagnostic, InputError, inputError, type Diagnostic } from '../errors/diagnostic';
 import type { FilledActuals } from '../load/actualsWriter';
 import type { DefinitionsFile, IndicatorDefinition } from '../schema/definitions';
 import { textRef } from '../errors/texts';
-import { textOf, unwrapCell } from './cellValue';
+import { CellReader } from './cellReader';
+import { textOf } from './cellValue';
 import { AMOUNT_FIELDS, BAND_CHOICES, BUDGET_LINES, GRADE_CHOICES, SHEET_FORM } from './layout';
 import { embeddedDefinitions } from './embeddedDefinitions';
 import { readMeta } from './meta';
@@ -22,25 +24,6 @@ export interface ReadWorkbook {
   /** Where each actuals data path was read from (`indicators.1.1.actual` → 自评表!F21). */
   cells: Map<string, SourceLocation>;
   notes: Diagnostic[];
-}
-
-/**
- * A number typed with a Chinese IME (`９５％`, `１，０５０．６`): full-width digits and the signs around them
- * become ASCII, with a note. Text without a full-width digit is left exactly as typed (prose keeps its ，。).
- */
-function halfWidth(text: string): string {
-  if (!/[\uFF10-\uFF19]/.test(text)) return text;
-  return text.replace(/[\uFF10-\uFF19\uFF05\uFF0E\uFF0D\uFF0B\uFF0F\uFF0C\uFF1A]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-}
-
-/** A date as the parser reads it: 2023年11月18日. Spreadsheet dates are UTC midnight of the day shown. */
-function dayText(date: Date): string {
-  return `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
-}
-
-/** A number as exact decimal text, from the binary double a spreadsheet stores (0.1 + 0.2 style noise removed). */
-function numberText(value: number): string {
-  return dec(value.toPrecision(15)).toString();
 }
 
 export interface OpenedWorkbook {
@@ -77,9 +60,6 @@ function belowMoved(address: string | undefined, after: number, rows: number): s
   return row > after ? `${m[1]}${row + rows}` : address;
 }
 
-/** The columns a clerk fills: an inserted row with something in one of them was meant to be imported. */
-const FILL_KEYS = ['actual', 'band', 'declaredScore', 'reason', 'deviationReason', 'improvement'] as const;
-
 /** 年度指标值 and 分值 edited in the workbook: locked cells from the definitions, said at the cell, never imported. */
 function lockedEdits(id: string, definition: IndicatorDefinition, cell: (key: 'target' | 'maxScore') => { text: string; at: SourceLocation }): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -90,144 +70,130 @@ function lockedEdits(id: string, definition: IndicatorDefinition, cell: (key: 't
   return out;
 }
 
-function readCells(sheet: ExcelJS.Worksheet, meta: Map<string, string>, file: string, definitions: DefinitionsFile): ReadWorkbook {
-  const problems: Diagnostic[] = [];
-  const notes: Diagnostic[] = [];
-  const cells = new Map<string, SourceLocation>();
-  const where = (address: string): SourceLocation => {
-    const c = sheet.getCell(address);
-    return { file, line: Number(c.row), column: Number(c.col), cell: `${SHEET_FORM}!${address}` };
-  };
+/** Where the form sheet's parts are, as its meta records them; the table read on past rows the clerk inserted. */
+interface SheetPlan {
+  column(key: string): string;
+  first: number;
+  /** The table's last row now: its recorded end, moved down by rows inserted within it. */
+  end: number;
+  /** The cell of a field recorded below the table (申报总分, 等级, the sign-off), moved down as far as the table grew. */
+  at(field: string): string | undefined;
+  idAt(row: number): string;
+  byId: Map<string, IndicatorDefinition>;
+}
 
-  /** A cell as text: trimmed, full-width folded (noted), percentages and dates written as people write them. */
-  const read = (address: string, dataPath: string, kind: 'text' | 'number' | 'value' = 'text'): string | undefined => {
-    const c = sheet.getCell(address);
-    cells.set(dataPath, where(address));
-    const unwrapped = unwrapCell(c.value);
-    if (!('value' in unwrapped)) {
-      const { problem, ...data } = unwrapped;
-      problems.push(diagnostic(problem, { formula: data.formula, error: 'error' in data ? data.error : '' }, where(address)));
-      return undefined;
-    }
-    const v = unwrapped.value;
-    if (v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
-    if (v instanceof Date) {
-      // a date-formatted amount or score is refused, never read as 0 or blank
-      if (kind === 'number') problems.push(diagnostic('WORKBOOK_DATE_IN_NUMBER', { value: dayText(v) }, where(address)));
-      return kind === 'number' ? undefined : dayText(v);
-    }
-    if (typeof v === 'number') {
-      if (kind !== 'number' && /%/.test(c.numFmt ?? '')) return `${dec(numberText(v)).times(100).toString()}%`;
-      return numberText(v);
-    }
-    const raw = String(v).trim();
-    // only values (an actual, an amount, a score) are read as numbers; a reason keeps every character
-    const folded = kind === 'text' ? raw : halfWidth(raw);
-    if (folded !== raw) notes.push(diagnostic('WORKBOOK_FULLWIDTH', { from: raw, to: folded }, where(address)));
-    if (kind === 'number') {
-      // numbers typed as text: 1,050.6 → 1050.6; anything else is refused at its cell, never read as 0
-      const plain = folded.replace(/,/g, '');
-      if (!/^-?\d+(\.\d+)?$/.test(plain)) {
-        problems.push(diagnostic('WORKBOOK_NOT_A_NUMBER', { value: raw }, where(address)));
-        return undefined;
-      }
-      return dec(plain).toString();
-    }
-    return folded;
-  };
-
+function sheetPlan(sheet: ExcelJS.Worksheet, meta: Map<string, string>, definitions: DefinitionsFile): SheetPlan {
   const column = (key: string): string => meta.get(`column.${key}`) ?? '';
-  const first = Number(meta.get('tableFirstRow'));
   const last = Number(meta.get('tableLastRow'));
   const byId = new Map(definitions.levels.flatMap((l) => l.groups.flatMap((g) => g.indicators.map((i) => [i.id, i] as const))));
   const idAt = (r: number): string => textOf(sheet.getCell(`${column('id')}${r}`).value).trim();
-  // rows the clerk inserted push the table down: it is read on past its recorded end while the rows carry known ids,
-  // and every field recorded below the table (申报总分, 等级, the sign-off) has moved down as many rows
+  // rows the clerk inserted push the table down: it is read on past its recorded end while the rows carry known ids
   let end = last;
   while (byId.has(idAt(end + 1))) end++;
-  const at = (field: string): string | undefined => belowMoved(meta.get(`cell.${field}`), last, end - last);
-  const budget: FilledActuals['budget'] = { breakdown: {} };
-  for (const line of BUDGET_LINES) {
-    const values: Record<string, string | undefined> = {};
-    for (const f of AMOUNT_FIELDS) {
-      const address = at(`budget.${line.key}.${f.key}`);
-      const dataPath = line.key === 'total' ? `budget.${f.key}` : `budget.breakdown.${line.key}.${f.key}`;
-      if (address) values[f.key] = read(address, dataPath, 'number');
-    }
-    if (line.key === 'total') Object.assign(budget, values);
-    else budget.breakdown[line.key] = values;
-  }
-  const declaredBudget = at('budget.declaredScore');
-  if (declaredBudget) budget.declaredScore = read(declaredBudget, 'budget.declaredScore', 'number');
-  const budgetReason = at('budget.reason');
-  if (budgetReason) budget.reason = read(budgetReason, 'budget.reason');
+  return { column, first: Number(meta.get('tableFirstRow')), end, at: (field) => belowMoved(meta.get(`cell.${field}`), last, end - last), idAt, byId };
+}
 
-  const indicators: FilledActuals['indicators'] = new Map();
-  const seenAt = new Map<string, number>();
-  // rows are read by the id in their own 编号 cell: a row the clerk moved is found where it is, never mis-assigned
-  for (let r = first; r <= end; r++) {
-    const id = idAt(r);
-    if (id === '') {
-      const filled = FILL_KEYS.map((key) => textOf(sheet.getCell(`${column(key)}${r}`).value).trim()).find((t) => t !== '');
-      if (filled !== undefined) notes.push(diagnostic('WORKBOOK_ROW_INSERTED', { row: r, text: filled }, where(`${column('id')}${r}`)));
-      continue;
-    }
-    const definition = byId.get(id);
-    if (!definition) {
-      problems.push(diagnostic('WORKBOOK_UNKNOWN_ROW', { id }, where(`${column('id')}${r}`)));
-      continue;
-    }
-    const first = seenAt.get(id);
-    if (first !== undefined) {
-      problems.push(diagnostic('WORKBOOK_DUPLICATE_ROW', { id, first }, where(`${column('id')}${r}`)));
-      continue;
-    }
-    seenAt.set(id, r);
-    notes.push(...lockedEdits(id, definition, (key) => ({ text: textOf(sheet.getCell(`${column(key)}${r}`).value).trim(), at: where(`${column(key)}${r}`) })));
-    if (String(meta.get(`row.${id}`)) !== String(r)) notes.push(diagnostic('WORKBOOK_ROW_MOVED', { id, from: meta.get(`row.${id}`) ?? '?', to: r }, where(`${column('id')}${r}`)));
-    const cell = (key: string): string => `${column(key)}${r}`;
-    const base = `indicators.${id}`;
-    const band = read(cell('band'), `${base}.band`);
-    let actual = read(cell('actual'), `${base}.actual`, 'value') ?? '';
-    if (band !== undefined && !(BAND_CHOICES as readonly string[]).includes(band)) problems.push(diagnostic('WORKBOOK_BAD_CHOICE', { value: band, choices: BAND_CHOICES.join(' / ') }, where(cell('band'))));
-    if (band === '不适用') {
-      if (definition.maxScore !== '/') problems.push(diagnostic('WORKBOOK_NOT_APPLICABLE', { id, name: definition.name }, where(cell('band'))));
-      actual = '/';
-    }
-    const row: NonNullable<ReturnType<FilledActuals['indicators']['get']>> = { actual };
-    if (band && band !== '不适用' && (BAND_CHOICES as readonly string[]).includes(band)) row.band = band;
-    const declared = read(cell('declaredScore'), `${base}.declaredScore`, 'number');
-    if (declared !== undefined) row.declaredScore = declared;
-    for (const key of ['reason', 'deviationReason', 'improvement'] as const) {
-      const v = read(cell(key), `${base}.${key}`);
-      if (v !== undefined) row[key] = v;
-    }
-    indicators.set(id, row);
+function readCells(sheet: ExcelJS.Worksheet, meta: Map<string, string>, file: string, definitions: DefinitionsFile): ReadWorkbook {
+  const reader = new CellReader(sheet, file);
+  const plan = sheetPlan(sheet, meta, definitions);
+  const budget = readBudget(reader, plan);
+  const indicators = readRows(reader, sheet, plan, meta);
+  const gradeAt = plan.at('declaredGrade');
+  const grade = gradeAt ? reader.read(gradeAt, 'declaredGrade') : undefined;
+  if (gradeAt && grade !== undefined && !(GRADE_CHOICES as readonly string[]).includes(grade)) {
+    reader.problems.push(diagnostic('WORKBOOK_BAD_CHOICE', { value: grade, choices: GRADE_CHOICES.join(' / ') }, reader.where(gradeAt)));
   }
-  for (const [id, definition] of byId) {
-    if (!seenAt.has(id)) problems.push(diagnostic('WORKBOOK_ROW_MISSING', { id, name: definition.name }, { file, line: 0, column: 0, cell: SHEET_FORM }));
-  }
-
-  const gradeAt = at('declaredGrade');
-  const grade = gradeAt ? read(gradeAt, 'declaredGrade') : undefined;
-  if (gradeAt && grade !== undefined && !(GRADE_CHOICES as readonly string[]).includes(grade)) problems.push(diagnostic('WORKBOOK_BAD_CHOICE', { value: grade, choices: GRADE_CHOICES.join(' / ') }, where(gradeAt)));
   const signOff: Record<string, string> = {};
   for (const key of ['preparer', 'phone', 'date', 'reviewer', 'head']) {
-    const address = at(`signOff.${key}`);
-    const v = address ? read(address, `signOff.${key}`) : undefined;
+    const address = plan.at(`signOff.${key}`);
+    const v = address ? reader.read(address, `signOff.${key}`) : undefined;
     if (v !== undefined) signOff[key] = v;
   }
-  const goalCell = at('overallGoal.actual');
-  const totalCell = at('declaredTotal');
-  const declaredTotal = totalCell ? read(totalCell, 'declaredTotal', 'number') : undefined;
+  const goalCell = plan.at('overallGoal.actual');
+  const totalCell = plan.at('declaredTotal');
+  const declaredTotal = totalCell ? reader.read(totalCell, 'declaredTotal', 'number') : undefined;
   const filled: FilledActuals = {
     budget,
-    overallGoal: (goalCell ? read(goalCell, 'overallGoal.actual') : undefined) ?? '',
+    overallGoal: (goalCell ? reader.read(goalCell, 'overallGoal.actual') : undefined) ?? '',
     indicators,
     signOff,
     ...(declaredTotal !== undefined ? { declaredTotal } : {}),
     ...(grade !== undefined ? { declaredGrade: grade } : {}),
   };
-  if (problems.length > 0) throw new InputError(problems);
-  return { meta: { definitionsRef: meta.get('definitions') ?? '', definitionsSha256: meta.get('definitionsSha256') ?? '', jixiaoVersion: meta.get('jixiaoVersion') ?? '' }, filled, cells, notes };
+  if (reader.problems.length > 0) throw new InputError(reader.problems);
+  const described = { definitionsRef: meta.get('definitions') ?? '', definitionsSha256: meta.get('definitionsSha256') ?? '', jixiaoVersion: meta.get('jixiaoVersion') ?? '' };
+  return { meta: described, filled, cells: reader.cells, notes: reader.notes };
+}
+
+/** The budget lines' amounts, the declared budget score and the reason for a low rate. */
+function readBudget(reader: CellReader, plan: SheetPlan): FilledActuals['budget'] {
+  const budget: FilledActuals['budget'] = { breakdown: {} };
+  for (const line of BUDGET_LINES) {
+    const values: Record<string, string | undefined> = {};
+    for (const f of AMOUNT_FIELDS) {
+      const address = plan.at(`budget.${line.key}.${f.key}`);
+      const dataPath = line.key === 'total' ? `budget.${f.key}` : `budget.breakdown.${line.key}.${f.key}`;
+      if (address) values[f.key] = reader.read(address, dataPath, 'number');
+    }
+    if (line.key === 'total') Object.assign(budget, values);
+    else budget.breakdown[line.key] = values;
+  }
+  const declaredBudget = plan.at('budget.declaredScore');
+  if (declaredBudget) budget.declaredScore = reader.read(declaredBudget, 'budget.declaredScore', 'number');
+  const budgetReason = plan.at('budget.reason');
+  if (budgetReason) budget.reason = reader.read(budgetReason, 'budget.reason');
+  return budget;
+}
+
+/** The indicator rows, each found by the id in its own 编号 cell: a row the clerk moved is found where it is. */
+function readRows(reader: CellReader, sheet: ExcelJS.Worksheet, plan: SheetPlan, meta: Map<string, string>): FilledActuals['indicators'] {
+  const indicators: FilledActuals['indicators'] = new Map();
+  const seenAt = new Map<string, number>();
+  const idCell = (r: number): SourceLocation => reader.where(`${plan.column('id')}${r}`);
+  // the fill columns this workbook has (one made before a field was added has no column for it)
+  const fields = rowFields().filter((f) => plan.column(f.key) !== '');
+  for (let r = plan.first; r <= plan.end; r++) {
+    const id = plan.idAt(r);
+    if (id === '') {
+      const filled = fields.map((f) => textOf(sheet.getCell(`${plan.column(f.key)}${r}`).value).trim()).find((t) => t !== '');
+      if (filled !== undefined) reader.notes.push(diagnostic('WORKBOOK_ROW_INSERTED', { row: r, text: filled }, idCell(r)));
+      continue;
+    }
+    const definition = plan.byId.get(id);
+    const first = seenAt.get(id);
+    if (!definition) reader.problems.push(diagnostic('WORKBOOK_UNKNOWN_ROW', { id }, idCell(r)));
+    else if (first !== undefined) reader.problems.push(diagnostic('WORKBOOK_DUPLICATE_ROW', { id, first }, idCell(r)));
+    if (!definition || first !== undefined) continue;
+    seenAt.set(id, r);
+    const locked = (key: 'target' | 'maxScore') => ({ text: textOf(sheet.getCell(`${plan.column(key)}${r}`).value).trim(), at: reader.where(`${plan.column(key)}${r}`) });
+    reader.notes.push(...lockedEdits(id, definition, locked));
+    if (String(meta.get(`row.${id}`)) !== String(r)) reader.notes.push(diagnostic('WORKBOOK_ROW_MOVED', { id, from: meta.get(`row.${id}`) ?? '?', to: r }, idCell(r)));
+    indicators.set(id, readRow(reader, fields, definition, (key) => `${plan.column(key)}${r}`));
+  }
+  for (const [id, definition] of plan.byId) {
+    if (!seenAt.has(id)) reader.problems.push(diagnostic('WORKBOOK_ROW_MISSING', { id, name: definition.name }, { file: reader.file, line: 0, column: 0, cell: SHEET_FORM }));
+  }
+  return indicators;
+}
+
+/**
+ * One row's cells, as the field table types them: a 档次 from its list (不适用 only on a row whose 分值 is "/",
+ * and then the actual is "/"), points as numbers, text as typed.
+ */
+function readRow(reader: CellReader, fields: readonly RowFieldSpec[], definition: IndicatorDefinition, cell: (key: string) => string): FilledRow {
+  const row: Record<string, string> = {};
+  const base = `indicators.${definition.id}`;
+  for (const f of fields) {
+    const kind = f.required ? 'value' : f.type === 'points' ? 'number' : 'text';
+    const value = reader.read(cell(f.key), `${base}.${f.key}`, kind);
+    if (value === undefined) continue;
+    if (f.type !== 'band') row[f.key] = value;
+    else if (!(BAND_CHOICES as readonly string[]).includes(value)) {
+      reader.problems.push(diagnostic('WORKBOOK_BAD_CHOICE', { value, choices: BAND_CHOICES.join(' / ') }, reader.where(cell(f.key))));
+    } else if (value === WORKBOOK.notApplicable) {
+      if (definition.maxScore !== '/') reader.problems.push(diagnostic('WORKBOOK_NOT_APPLICABLE', { id: definition.id, name: definition.name }, reader.where(cell(f.key))));
+      row.actual = '/';
+    } else row[f.key] = value;
+  }
+  return { ...row, actual: row.actual ?? '' };
 }

@@ -21,7 +21,9 @@ export async function testCommand(targets: string[], options: { json?: boolean }
         continue;
       }
       io.out(`  ${paint('✗', 'error', io.colour)} ${text('cli.testFailedCase', mode.lang, { name: c.name, file: file.file, line: c.line })}`);
-      for (const f of c.failures) io.out(`      ${text('cli.testDifference', mode.lang, { field: f.field, expected: f.expected, actual: f.actual })}`);
+      // an empty side is "none" (no error, nothing pending), said in the reader's words
+      const said = (value: string): string => value || text('term.none', mode.lang);
+      for (const f of c.failures) io.out(`      ${text('cli.testDifference', mode.lang, { field: f.field, expected: said(f.expected), actual: said(f.actual) })}`);
     }
   }
   io.out(`${passed} passed, ${failed} failed`);

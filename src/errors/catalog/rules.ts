@@ -72,6 +72,20 @@ export const RULES = {
     hintZh: '可用的运算符：{known}。',
     hintEn: 'Known operators: {known}.',
   },
+  RULE_NAME_DUPLICATE: {
+    severity: 'error',
+    zh: '规则名称「{rule}」用了两次',
+    en: 'The rule name "{rule}" is used twice',
+    hintZh: '每条规则的 name 须各不相同（计算过程和 lint 按名称指明规则）：把其中一条改名，例如「{rule}（二）」。',
+    hintEn: 'Every rule needs a name of its own (explanations and lint name rules by it): rename one, for example "{rule} (2)".',
+  },
+  METHOD_NOT_FOR_KIND: {
+    severity: 'error',
+    zh: '计分方法 {method} 只适用于定量指标，但指标「{id} {name}」是{kind}',
+    en: 'The method {method} scores quantitative rows only, and indicator "{id} {name}" is {kind}',
+    hintZh: '在这条规则的 conditions 里加一项：fact 为 kind、operator 为 equal、value 为 quantitative；或给这类指标另写一条规则（定性指标用 qualitativeBand，人工评分用 manual）。',
+    hintEn: 'Add a condition to the rule: fact kind, operator equal, value quantitative; or give these rows a rule of their own (qualitativeBand for qualitative rows, manual for a score by hand).',
+  },
   INVALID_RULE: {
     severity: 'error',
     zh: '规则「{rule}」无法加载：{detail}',

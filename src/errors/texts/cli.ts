@@ -119,6 +119,7 @@ export const CLI_TEXTS = {
   'usage.missingArgument': { zh: '缺少参数 {name}', en: 'missing argument {name}' },
   'usage.missingOption': { zh: '缺少必需的选项 {name}', en: 'missing required option {name}' },
   'usage.optionValue': { zh: '选项 {name} 缺少取值', en: 'option {name} needs a value' },
+  'cli.internalError': { zh: '内部错误', en: 'internal error' },
   'usage.unknownOption': { zh: '未知的选项 {name}', en: 'unknown option {name}' },
   'usage.unknownCommand': { zh: '未知的命令 {name}', en: 'unknown command {name}' },
   'usage.excessArguments': { zh: '参数过多：{name}', en: 'too many arguments: {name}' },

@@ -12,11 +12,12 @@ import { TERM_TEXTS } from './terms';
 import { FIELD_TEXTS } from './fields';
 import { EXPLAIN_TEXTS } from './explain';
 import { VERIFY_TEXTS } from './verify';
+import { METHOD_TEXTS } from './methods';
 
 export type { TextEntry } from './entry';
 
 /** Every user-facing string that is not a diagnostic, by area; `{name}` is filled from data. */
-export const TEXTS = { ...CLI_TEXTS, ...REPORT_TEXTS, ...VERIFY_TEXTS, ...COMPARE_TEXTS, ...REASON_TEXTS, ...TERM_TEXTS, ...BATCH_TEXTS, ...SERVE_TEXTS, ...OUTPUT_TEXTS, ...FIELD_TEXTS, ...EXPLAIN_TEXTS };
+export const TEXTS = { ...CLI_TEXTS, ...REPORT_TEXTS, ...VERIFY_TEXTS, ...COMPARE_TEXTS, ...REASON_TEXTS, ...TERM_TEXTS, ...BATCH_TEXTS, ...SERVE_TEXTS, ...OUTPUT_TEXTS, ...FIELD_TEXTS, ...EXPLAIN_TEXTS, ...METHOD_TEXTS };
 
 export type TextKey = keyof typeof TEXTS;
 type TextData<K extends TextKey> = Record<Placeholders<(typeof TEXTS)[K]['zh'] | (typeof TEXTS)[K]['en']>, string | number>;
@@ -25,6 +26,12 @@ type TextData<K extends TextKey> = Record<Placeholders<(typeof TEXTS)[K]['zh'] |
 export interface TextRef {
   text: TextKey;
   data?: Record<string, string | number | TextRef>;
+}
+
+/** A scoring method's or adjustment's name in the reader's language (its id when the catalog does not name it). */
+export function methodName(id: string, lang: Lang): string {
+  const key = `method.${id}`;
+  return isTextKey(key) ? textOf(key, lang) : id;
 }
 
 export function textRef(text: TextKey, data?: Record<string, string | number | TextRef>): TextRef {

@@ -14,8 +14,6 @@ export interface BudgetFigures {
 export const budgetExecution = {
   meta: {
     id: 'budgetExecution',
-    label: '预算执行率计分',
-    description: '分值×执行率（全年执行数÷全年预算数），不超过分值。',
     options: NO_OPTIONS,
   },
   compute({ maxScore, fullYearBudget, executed, rate }: BudgetFigures): { score: Decimal; explanation: TextRef } {

@@ -11,8 +11,6 @@ import { notQuantitative } from './problems';
 export const equal: ScoringMethod = {
   meta: {
     id: 'equal',
-    label: '等于型/零目标计分',
-    description: '实际等于目标得满分；目标为0时实际≤0得满分，否则0分；其余按正向比例。',
     appliesTo: ['quantitative'],
     options: NO_OPTIONS,
   },

@@ -6,8 +6,6 @@ import { NO_OPTIONS, type ScoringMethod } from './method';
 export const full: ScoringMethod = {
   meta: {
     id: 'full',
-    label: '达标得满分',
-    description: '达到年度指标值，得满分。',
     appliesTo: ['quantitative', 'date', 'qualitative'],
     options: NO_OPTIONS,
   },

@@ -8,8 +8,6 @@ import { notQuantitative } from './problems';
 export const inverseProportional: ScoringMethod = {
   meta: {
     id: 'inverseProportional',
-    label: '反向按比例计分',
-    description: '未达标的反向指标：分值×目标值÷实际值。',
     appliesTo: ['quantitative'],
     options: NO_OPTIONS,
   },

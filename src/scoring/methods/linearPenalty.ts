@@ -8,8 +8,6 @@ import { notQuantitative } from './problems';
 export const linearPenalty: ScoringMethod = {
   meta: {
     id: 'linearPenalty',
-    label: '按偏离度线性扣分',
-    description: '未达标指标：分值×max(0, 1−偏离值÷目标值)。',
     appliesTo: ['quantitative'],
     options: NO_OPTIONS,
   },

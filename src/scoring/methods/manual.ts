@@ -8,8 +8,6 @@ import { NO_OPTIONS, type ScoringMethod } from './method';
 export const manual: ScoringMethod = {
   meta: {
     id: 'manual',
-    label: '人工评分',
-    description: '按填报得分计分，须填写理由，且不超过分值。',
     appliesTo: ['quantitative', 'date', 'qualitative'],
     options: NO_OPTIONS,
   },

@@ -22,10 +22,8 @@ export type MethodResult = { score: Decimal; explanation: TextRef } | { problem:
  */
 export interface ScoringMethod {
   meta: {
+    /** Its name and what it does are the catalog's `method.<id>` and `method.<id>.description` (every method has both). */
     id: string;
-    /** Chinese name shown in explanations and in `jixiao lint`. */
-    label: string;
-    description: string;
     /** Row kinds it can score; lint reports a rule that sends another kind to it. */
     appliesTo: readonly IndicatorKind[];
     /** The options a rule's event may give it (strict: an unknown key is an error at the rule's line). */

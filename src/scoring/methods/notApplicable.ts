@@ -6,8 +6,6 @@ import { NO_OPTIONS, type ScoringMethod } from './method';
 export const notApplicable: ScoringMethod = {
   meta: {
     id: 'notApplicable',
-    label: '不适用',
-    description: '指标不适用，不计分，其分值不计入总分值。',
     appliesTo: ['notApplicable'],
     options: NO_OPTIONS,
   },

@@ -1,13 +1,10 @@
 import { diagnostic } from '../../errors/diagnostic';
+import { textRef } from '../../errors/texts';
 import type { MethodContext, MethodResult } from './method';
 
 /** A rule sent a row that is not a number comparison to a method that needs one. */
-export function notQuantitative({ input }: MethodContext, method: string): MethodResult {
+export function notQuantitative({ input, reading }: MethodContext, method: string): MethodResult {
   return {
-    problem: diagnostic(
-      'INVALID_RULE',
-      { rule: method, detail: `计分方法 ${method} 只适用于定量指标，但指标「${input.id} ${input.name}」不是定量指标` },
-      input.locations.actual ?? input.locations.definition,
-    ),
+    problem: diagnostic('METHOD_NOT_FOR_KIND', { method, id: input.id, name: input.name, kind: textRef(`term.kind.${reading.kind}`) }, input.locations.actual ?? input.locations.definition),
   };
 }

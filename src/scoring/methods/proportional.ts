@@ -8,8 +8,6 @@ import { notQuantitative } from './problems';
 export const proportional: ScoringMethod = {
   meta: {
     id: 'proportional',
-    label: '按完成比例计分',
-    description: '未达标的正向指标：分值×实际值÷目标值。',
     appliesTo: ['quantitative'],
     options: NO_OPTIONS,
   },

@@ -12,8 +12,6 @@ import { NO_OPTIONS, type ScoringMethod } from './method';
 export const qualitativeBand: ScoringMethod = {
   meta: {
     id: 'qualitativeBand',
-    label: '定性指标分档计分',
-    description: '达成：满分或档内人工评分；部分达成、未达成：须在档内人工评分。',
     appliesTo: ['qualitative', 'date'],
     options: NO_OPTIONS,
   },

@@ -11,8 +11,6 @@ import { notQuantitative } from './problems';
 export const satisfactionRate: ScoringMethod = {
   meta: {
     id: 'satisfactionRate',
-    label: '满意度按比例计分',
-    description: '分值×满意度（百分比），达标也按比例，不超过分值。',
     appliesTo: ['quantitative'],
     options: NO_OPTIONS,
   },
