@@ -4,7 +4,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { keygen, verifyPdf } from '../src/pipeline';
+import { keygen } from '../src/pipeline';
+import { verifyPdf } from '../src/verify';
 import { renderForms } from '../src/pipeline/render';
 import { signFile } from '../src/pipeline/sign';
 import { arg, median } from './benchArgs';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { InputError } from '../src/errors/diagnostic';
-import { verifyPdf } from '../src/pipeline/verify';
+import { verifyPdf } from '../src/verify';
 import { signPdf } from '../src/sign/sign';
 import { rng } from './generate';
 

@@ -35,4 +35,15 @@ describe('rooms and cycles', () => {
     const source = `import { Engine } from 'json-rules-engine';\nexport const engine = new Engine();\n`;
     expect(await ruleIdsFor('src/scoring/engineHere.ts', source)).toContain('no-restricted-imports');
   });
+
+  test('a function past 60 lines fails; a non-null assertion fails', async () => {
+    const body = Array.from({ length: 61 }, (_, i) => `  const v${i} = ${i};`).join('\n');
+    const long = `export function long(): number {\n${body}\n  return v0;\n}\n`;
+    expect(await ruleIdsFor('src/domain/long.ts', long)).toContain('max-lines-per-function');
+    const asserted = `export function first(list: number[]): number {\n  return list[0]!;\n}\n`;
+    expect(await ruleIdsFor('src/domain/first.ts', asserted)).toContain('@typescript-eslint/no-non-null-assertion');
+    // comments and blank lines are not counted: a long comment does not make a function two things
+    const commented = `export function short(): number {\n${Array.from({ length: 70 }, () => '  // why').join('\n')}\n  return 1;\n}\n`;
+    expect(await ruleIdsFor('src/domain/short.ts', commented)).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PDFArray, PDFDocument, PDFName, rgb, type PDFRef } from '@cantoo/pdf-lib';
-import { keygen, verifyPdf } from '../src/pipeline';
+import { keygen } from '../src/pipeline';
+import { verifyPdf } from '../src/verify';
 import { embeddedData, renderForms } from '../src/pipeline/render';
 import { scoreTexts } from '../src/pipeline/stages';
 import { signFile } from '../src/pipeline/sign';

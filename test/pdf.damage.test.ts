@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PDFContext, PDFObjectParser } from '@cantoo/pdf-lib';
 import { fuzzBases } from '../scripts/fuzzPdfBases';
-import { verifyPdf } from '../src/pipeline/verify';
+import { verifyPdf } from '../src/verify';
 import { signPdf } from '../src/sign/sign';
 import '../src/sign/pdfParserLimits';
 import { CLEAN, tempDir } from './helpers';

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { renderForms } from '../src/pipeline/render';
-import { keygen, verifyPdf } from '../src/pipeline';
+import { keygen } from '../src/pipeline';
+import { verifyPdf } from '../src/verify';
 import { updateInPlace } from '../src/cli/io';
 import { CLEAN, ROOT, tempDir } from './helpers';
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PDFDocument, PDFName } from '@cantoo/pdf-lib';
-import { verifyPdf } from '../src/pipeline';
+import { verifyPdf } from '../src/verify';
 import { renderForms } from '../src/pipeline/render';
 import { PROJECT, runCli, tempDir } from './helpers';
 

@@ -19,85 +19,88 @@ import { adjacentPairs } from '../domain/sequence';
  * methods given rows they cannot score; and the framework's weights, qualitative bands and grade lines.
  */
 export async function lintRuleSet(ruleSet: RuleSet, known: EventSpecs, where: { file: (path: (string | number)[]) => Diagnostic['location'] }): Promise<Diagnostic[]> {
-  const findings: Diagnostic[] = [...checkRules(ruleSet, known)];
-  const file = ruleSet.file;
-  const at = (index: number): Diagnostic['location'] => ruleSet.ruleLocations[index];
-  const indexOf = new Map(file.rules.map((r, i) => [r.name, i]));
-  const compiled = CompiledRuleSet.compile(ruleSet, known, { skipInvalid: true });
+  const run = new ProbeRun(ruleSet, CompiledRuleSet.compile(ruleSet, known, { skipInvalid: true }));
+  const rulesAt = where.file(['rules']);
+  for (const facts of indicatorProbes(ruleSet.file.framework.level1.map((l) => l.name))) {
+    const outcome = await run.probe('indicator', facts);
+    if (!outcome.score) run.once(`gap ${facts.kind} ${facts.direction} ${facts.met} ${facts.band}`, diagnostic('LINT_GAP', { scope: 'indicator', example: showFacts(facts) }, rulesAt));
+    else run.methodFitsKind(outcome.score.rule.name, outcome.score.method, facts);
+  }
+  for (const facts of budgetProbes()) {
+    const outcome = await run.probe('budget', facts);
+    if (!outcome.score) run.once('gap budget', diagnostic('LINT_GAP', { scope: 'budget', example: showFacts(facts) }, rulesAt));
+  }
+  for (const facts of totalProbes()) await run.probe('total', facts);
+  return [...checkRules(ruleSet, known), ...run.findings, ...run.unusedRules(), ...frameworkFindings(ruleSet, where)];
+}
 
-  const firedEver = new Set<string>();
-  const decidedEver = new Set<string>();
-  const shadowedBy = new Map<string, { by: string; example: string }>();
-  const seen = new Set<string>();
-  const once = (key: string, d: Diagnostic): void => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    findings.push(d);
-  };
+/**
+ * One lint's run of the rules over the grid of facts: which rules ever fire, which ever decide a score, which
+ * are shadowed and by what; each finding said once.
+ */
+class ProbeRun {
+  readonly findings: Diagnostic[] = [];
+  private readonly firedEver = new Set<string>();
+  private readonly decidedEver = new Set<string>();
+  private readonly shadowedBy = new Map<string, { by: string; example: string }>();
+  private readonly seen = new Set<string>();
+  private readonly indexOf: Map<string, number>;
 
-  const probe = async (scope: Scope, facts: Record<string, FactValue>): Promise<Outcome> => {
-    const outcome = await compiled.evaluate(scope, facts);
-    outcome.fired.forEach((n) => firedEver.add(n));
-    if (outcome.score) decidedEver.add(outcome.score.rule.name);
+  constructor(
+    private readonly ruleSet: RuleSet,
+    private readonly compiled: CompiledRuleSet,
+  ) {
+    this.indexOf = new Map(ruleSet.file.rules.map((r, i) => [r.name, i]));
+  }
+
+  private at(name: string): Diagnostic['location'] {
+    return this.ruleSet.ruleLocations[this.indexOf.get(name) ?? 0];
+  }
+
+  once(key: string, d: Diagnostic): void {
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.findings.push(d);
+  }
+
+  async probe(scope: Scope, facts: Record<string, FactValue>): Promise<Outcome> {
+    const rules = this.ruleSet.file.rules;
+    const outcome = await this.compiled.evaluate(scope, facts);
+    outcome.fired.forEach((n) => this.firedEver.add(n));
+    if (outcome.score) this.decidedEver.add(outcome.score.rule.name);
     const example = showFacts(facts);
     for (const name of outcome.fired) {
-      const rule = file.rules[indexOf.get(name) ?? -1];
-      if (rule?.event.type === 'score' && outcome.score && outcome.score.rule.name !== name && !shadowedBy.has(name)) {
-        shadowedBy.set(name, { by: outcome.score.rule.name, example });
+      const rule = rules[this.indexOf.get(name) ?? -1];
+      if (rule?.event.type === 'score' && outcome.score && outcome.score.rule.name !== name && !this.shadowedBy.has(name)) {
+        this.shadowedBy.set(name, { by: outcome.score.rule.name, example });
       }
     }
     if (outcome.conflict) {
       const [a, b] = outcome.conflict;
-      const methods = [a, b].map((r) => String(file.rules[indexOf.get(r.name) ?? -1]?.event.params.method)).join(' / ');
-      once(`conflict ${a.name} ${b.name}`, diagnostic('LINT_CONFLICT', { rule: a.name, other: b.name, priority: a.priority, methods, example }, at(indexOf.get(a.name) ?? 0)));
+      const methods = [a, b].map((r) => String(rules[this.indexOf.get(r.name) ?? -1]?.event.params.method)).join(' / ');
+      this.once(`conflict ${a.name} ${b.name}`, diagnostic('LINT_CONFLICT', { rule: a.name, other: b.name, priority: a.priority, methods, example }, this.at(a.name)));
     }
     return outcome;
-  };
+  }
 
-  const rulesAt = where.file(['rules']);
-  for (const facts of indicatorProbes(file.framework.level1.map((l) => l.name))) {
-    const outcome = await probe('indicator', facts);
-    const example = showFacts(facts);
-    if (!outcome.score) {
-      once(`gap ${facts.kind} ${facts.direction} ${facts.met} ${facts.band}`, diagnostic('LINT_GAP', { scope: 'indicator', example }, rulesAt));
-      continue;
-    }
-    const method = INDICATOR_METHODS[outcome.score.method];
+  /** A rule that sends a row to a method that cannot score its kind. */
+  methodFitsKind(rule: string, methodId: string, facts: Record<string, FactValue>): void {
+    const method = INDICATOR_METHODS[methodId];
     const kind = facts.kind as IndicatorKind;
-    if (method && !method.meta.appliesTo.includes(kind)) {
-      once(
-        `kind ${outcome.score.rule.name} ${kind}`,
-        diagnostic(
-          'LINT_METHOD_KIND',
-          {
-            rule: outcome.score.rule.name,
-            method: method.meta.id,
-            kind: textRef(`term.kind.${kind}`),
-            applies: method.meta.appliesTo.join(', '),
-            example,
-          },
-          at(indexOf.get(outcome.score.rule.name) ?? 0),
-        ),
-      );
-    }
+    if (!method || method.meta.appliesTo.includes(kind)) return;
+    const data = { rule, method: method.meta.id, kind: textRef(`term.kind.${kind}`), applies: method.meta.appliesTo.join(', '), example: showFacts(facts) };
+    this.once(`kind ${rule} ${kind}`, diagnostic('LINT_METHOD_KIND', data, this.at(rule)));
   }
-  for (const facts of budgetProbes()) {
-    const outcome = await probe('budget', facts);
-    if (!outcome.score) once('gap budget', diagnostic('LINT_GAP', { scope: 'budget', example: showFacts(facts) }, rulesAt));
+
+  /** Rules that never fire over the grid, and score rules that fire but never decide (another always wins). */
+  unusedRules(): Diagnostic[] {
+    return this.compiled.ruleSet.file.rules.flatMap((rule) => {
+      if (!this.firedEver.has(rule.name)) return [diagnostic('LINT_NEVER_FIRES', { rule: rule.name }, this.at(rule.name))];
+      if (rule.event.type !== 'score' || this.decidedEver.has(rule.name)) return [];
+      const s = this.shadowedBy.get(rule.name);
+      return [diagnostic('LINT_SHADOWED', { rule: rule.name, by: s?.by ?? '', example: s?.example ?? '' }, this.at(rule.name))];
+    });
   }
-  for (const facts of totalProbes()) await probe('total', facts);
-
-  compiled.ruleSet.file.rules.forEach((rule) => {
-    const index = indexOf.get(rule.name) ?? 0;
-    if (!firedEver.has(rule.name)) findings.push(diagnostic('LINT_NEVER_FIRES', { rule: rule.name }, at(index)));
-    else if (rule.event.type === 'score' && !decidedEver.has(rule.name)) {
-      const s = shadowedBy.get(rule.name);
-      findings.push(diagnostic('LINT_SHADOWED', { rule: rule.name, by: s?.by ?? '', example: s?.example ?? '' }, at(index)));
-    }
-  });
-
-  findings.push(...frameworkFindings(ruleSet, where));
-  return findings;
 }
 
 function frameworkFindings(ruleSet: RuleSet, where: { file: (path: (string | number)[]) => Diagnostic['location'] }): Diagnostic[] {

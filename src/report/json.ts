@@ -2,7 +2,7 @@ import { textOfRef } from '../errors/texts';
 import { plain, type Decimal } from '../domain/decimal';
 import { messageOf, type Lang } from '../errors/message';
 import type { Diagnostic } from '../errors/diagnostic';
-import type { FormResult } from '../scoring/result';
+import type { FormResult, IndicatorResult } from '../scoring/result';
 import { gradeText } from './format';
 
 /** Decimals are written as JSON strings ("99.5"): exact, never a binary float. */
@@ -36,19 +36,7 @@ export function resultToJson(result: FormResult, lang: Lang = 'zh') {
       rowsTotal: d(result.declared.rowsTotal),
       maxTotal: d(result.declared.maxTotal),
     },
-    budget: {
-      initialBudget: d(result.budget.initialBudget),
-      fullYearBudget: d(result.budget.fullYearBudget),
-      executed: d(result.budget.executed),
-      rate: d(result.budget.rate.toDecimalPlaces(6)),
-      maxScore: d(result.budget.maxScore),
-      ruleScore: d(result.budget.ruleScore),
-      declaredScore: d(result.budget.declaredScore),
-      finalScore: d(result.budget.finalScore),
-      explanation: textOfRef(result.budget.explanation, lang),
-      rule: result.budget.rule,
-      flags: result.budget.flags.map((f) => flag(f, lang)),
-    },
+    budget: budgetJson(result.budget, lang),
     levels: result.levels.map((l) => ({
       name: l.name,
       declaredWeight: d(l.declaredWeight),
@@ -56,29 +44,7 @@ export function resultToJson(result: FormResult, lang: Lang = 'zh') {
       score: d(l.score),
       groups: l.groups.map((g) => ({ name: g.name, maxScore: d(g.maxScore), score: d(g.score), indicators: g.indicatorIds })),
     })),
-    indicators: result.indicators.map((r) => ({
-      id: r.id,
-      level1: r.level1,
-      level2: r.level2,
-      name: r.name,
-      target: r.target,
-      actual: r.actual,
-      kind: r.kind,
-      direction: r.direction,
-      band: r.band,
-      completion: d(r.completion?.toDecimalPlaces(6)),
-      maxScore: d(r.maxScore),
-      method: r.method,
-      rule: r.rule,
-      fired: r.fired,
-      ruleScore: d(r.ruleScore),
-      declaredScore: d(r.declaredScore),
-      finalScore: d(r.finalScore),
-      override: r.override,
-      explanation: textOfRef(r.explanation, lang),
-      flags: r.flags.map((f) => flag(f, lang)),
-      pending: r.pending ? flag(r.pending, lang) : null,
-    })),
+    indicators: result.indicators.map((r) => indicatorJson(r, lang)),
     adjustments: result.adjustments.map((a) => ({ method: a.method, rule: a.rule, delta: d(a.delta), explanation: textOfRef(a.explanation, lang), indicatorId: a.indicatorId ?? null })),
     subtotal: d(result.subtotal),
     warnings: result.warnings.map((w) => flag(w, lang)),
@@ -90,3 +56,45 @@ export function resultToJson(result: FormResult, lang: Lang = 'zh') {
 }
 
 export type ResultJson = ReturnType<typeof resultToJson>;
+
+function budgetJson(b: FormResult['budget'], lang: Lang) {
+  return {
+    initialBudget: d(b.initialBudget),
+    fullYearBudget: d(b.fullYearBudget),
+    executed: d(b.executed),
+    rate: d(b.rate.toDecimalPlaces(6)),
+    maxScore: d(b.maxScore),
+    ruleScore: d(b.ruleScore),
+    declaredScore: d(b.declaredScore),
+    finalScore: d(b.finalScore),
+    explanation: textOfRef(b.explanation, lang),
+    rule: b.rule,
+    flags: b.flags.map((f) => flag(f, lang)),
+  };
+}
+
+function indicatorJson(r: IndicatorResult, lang: Lang) {
+  return {
+    id: r.id,
+    level1: r.level1,
+    level2: r.level2,
+    name: r.name,
+    target: r.target,
+    actual: r.actual,
+    kind: r.kind,
+    direction: r.direction,
+    band: r.band,
+    completion: d(r.completion?.toDecimalPlaces(6)),
+    maxScore: d(r.maxScore),
+    method: r.method,
+    rule: r.rule,
+    fired: r.fired,
+    ruleScore: d(r.ruleScore),
+    declaredScore: d(r.declaredScore),
+    finalScore: d(r.finalScore),
+    override: r.override,
+    explanation: textOfRef(r.explanation, lang),
+    flags: r.flags.map((f) => flag(f, lang)),
+    pending: r.pending ? flag(r.pending, lang) : null,
+  };
+}

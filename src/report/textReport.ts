@@ -35,33 +35,8 @@ export function textReport(result: FormResult, options: TextReportOptions = {}):
   out.push(`${result.title} — ${result.department}`);
   out.push(text('report.ruleSet', lang, { id: result.ruleSet.id, version: result.ruleSet.version, name: result.ruleSet.name }));
 
-  const flagsOf = (codes: string[]): string => (codes.length > 0 ? ` [${codes.join(' ')}]` : '');
-  if (columns < NARROW_BELOW) {
-    for (const r of result.indicators) {
-      out.push(text('report.row', lang, { id: r.id, name: r.name }));
-      const final = scoreText(r.finalScore) + (r.override ? '*' : '');
-      out.push(text('report.rowDetail', lang, { target: r.target, actual: r.actual, max: maxScoreText(r.maxScore), final, flags: flagsOf(r.flags.map((f) => f.code)) }));
-    }
-  } else {
-    const rows = table(['report.col.id', 'report.col.indicator', 'report.col.target', 'report.col.actual', 'report.col.max', 'report.col.rule', 'report.col.declared', 'report.col.final', 'report.col.flags'], lang, rowWidths(columns));
-    for (const r of result.indicators) {
-      rows.push([r.id, r.name, r.target, r.actual, maxScoreText(r.maxScore), scoreText(r.ruleScore), scoreText(r.declaredScore), scoreText(r.finalScore) + (r.override ? '*' : ''), r.flags.map((f) => f.code).join(' ')]);
-    }
-    out.push(rows.toString());
-  }
-
-  const b = result.budget;
-  out.push(textOfRef(b.explanation, lang));
-  const budgetHead: TextKey[] = ['report.col.initialBudget', 'report.col.fullYearBudget', 'report.col.executed', 'report.col.executionRate', 'report.col.max', 'report.col.rule', 'report.col.declared'];
-  const unit = textOf('unit.amount', lang);
-  const budgetCells = [amountText(b.initialBudget, unit), amountText(b.fullYearBudget, unit), amountText(b.executed, unit), rateText(b.rate), scoreText(b.maxScore), scoreText(b.ruleScore), scoreText(b.declaredScore)];
-  if (columns < NARROW_BELOW) {
-    out.push(budgetHead.map((h, i) => `  ${textOf(h, lang)} ${budgetCells[i] || '—'}`).join('\n'));
-  } else {
-    const budgetTable = table(budgetHead, lang);
-    budgetTable.push(budgetCells);
-    out.push(budgetTable.toString());
-  }
+  out.push(rowsText(result, lang, columns));
+  out.push(...budgetText(result, lang, columns));
 
   const levels = table(['report.col.level1', 'report.col.declaredMax', 'report.col.rowsMax', 'report.col.score'], lang);
   for (const l of result.levels) levels.push([l.name, scoreText(l.declaredWeight), scoreText(l.maxScore), scoreText(l.score)]);
@@ -96,4 +71,43 @@ export function textReport(result: FormResult, options: TextReportOptions = {}):
     out.push(text('report.noWarnings', lang));
   }
   return out.join('\n');
+}
+
+/** The indicator rows: a table, or two lines a row on a narrow terminal. */
+function rowsText(result: FormResult, lang: Lang, columns: number): string {
+  const out: string[] = [];
+  const flagsOf = (codes: string[]): string => (codes.length > 0 ? ` [${codes.join(' ')}]` : '');
+  if (columns < NARROW_BELOW) {
+    for (const r of result.indicators) {
+      out.push(text('report.row', lang, { id: r.id, name: r.name }));
+      const final = scoreText(r.finalScore) + (r.override ? '*' : '');
+      out.push(text('report.rowDetail', lang, { target: r.target, actual: r.actual, max: maxScoreText(r.maxScore), final, flags: flagsOf(r.flags.map((f) => f.code)) }));
+    }
+  } else {
+    const rows = table(['report.col.id', 'report.col.indicator', 'report.col.target', 'report.col.actual', 'report.col.max', 'report.col.rule', 'report.col.declared', 'report.col.final', 'report.col.flags'], lang, rowWidths(columns));
+    for (const r of result.indicators) {
+      rows.push([r.id, r.name, r.target, r.actual, maxScoreText(r.maxScore), scoreText(r.ruleScore), scoreText(r.declaredScore), scoreText(r.finalScore) + (r.override ? '*' : ''), r.flags.map((f) => f.code).join(' ')]);
+    }
+    out.push(rows.toString());
+  }
+
+  return out.join('\n');
+}
+
+/** The budget's 计算过程 and its figures: a table, or a line a figure on a narrow terminal. */
+function budgetText(result: FormResult, lang: Lang, columns: number): string[] {
+  const out: string[] = [];
+  const b = result.budget;
+  out.push(textOfRef(b.explanation, lang));
+  const budgetHead: TextKey[] = ['report.col.initialBudget', 'report.col.fullYearBudget', 'report.col.executed', 'report.col.executionRate', 'report.col.max', 'report.col.rule', 'report.col.declared'];
+  const unit = textOf('unit.amount', lang);
+  const budgetCells = [amountText(b.initialBudget, unit), amountText(b.fullYearBudget, unit), amountText(b.executed, unit), rateText(b.rate), scoreText(b.maxScore), scoreText(b.ruleScore), scoreText(b.declaredScore)];
+  if (columns < NARROW_BELOW) {
+    out.push(budgetHead.map((h, i) => `  ${textOf(h, lang)} ${budgetCells[i] || '—'}`).join('\n'));
+  } else {
+    const budgetTable = table(budgetHead, lang);
+    budgetTable.push(budgetCells);
+    out.push(budgetTable.toString());
+  }
+  return out;
 }

@@ -193,6 +193,24 @@ function legendLines(result: FormResult, rows: RowView[]): string[] {
   return legend;
 }
 
+/** The sign-off block: a box per person's role, linked so the printed PDF marks where each signs. */
+function signOffView(signOff: FormResult['header']['signOff'], linkBase: string): FormView['signOff'] {
+  const boxes: SignatureBoxView[] = PERSON_ROLES.map((role) => ({ role, label: ROLE_LABEL[role], name: signOff[role], href: `${linkBase}/sigbox/${role}` }));
+  // the seal box stays empty: the unit's seal is its signature, drawn when the unit signs
+  return { phone: signOff.phone, date: signOff.date, boxes, sealHref: `${linkBase}/sigbox/seal` };
+}
+
+/** The 评分说明 appendix (with --explain): each row's method, rule and 计算过程, as the form prints them (Chinese). */
+function appendixView(result: FormResult): FormView['appendix'] {
+  return {
+    budget: textOfRef(result.budget.explanation, 'zh'),
+    rows: result.indicators.map((r) => ({ id: r.id, name: r.name, method: methodName(r.method, 'zh'), rule: r.rule.rule, explanation: textOfRef(r.explanation, 'zh') })),
+    adjustments: result.adjustments.map((a) => textOfRef(a.explanation, 'zh')),
+    warnings: result.warnings.map((w) => messageOf(w)),
+    notes: result.notes.map((w) => messageOf(w)),
+  };
+}
+
 /** The printed form's view model: every cell already formatted; the templates only lay it out. */
 export function formView(result: FormResult, options: ViewOptions): FormView {
   if (options.blank) return blankView(formView(result, { ...options, blank: false }));
@@ -201,12 +219,6 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
   const budget = budgetRows(result);
   const legend = legendLines(result, rows);
   const signOff = result.header.signOff;
-  const boxes: SignatureBoxView[] = PERSON_ROLES.map((role) => ({
-    role,
-    label: ROLE_LABEL[role],
-    name: signOff[role],
-    href: `${options.linkBase}/sigbox/${role}`,
-  }));
   const project = result.header.project;
   const declared = result.declared.total !== null ? PRINTED.declaredTotal(scoreText(result.declared.total)) : '';
   const title = result.title;
@@ -243,17 +255,10 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
       declared,
     },
     legend,
-    // the seal box stays empty: the unit's seal is its signature, drawn when the unit signs
-    signOff: { phone: signOff.phone, date: signOff.date, boxes, sealHref: `${options.linkBase}/sigbox/seal` },
+    signOff: signOffView(signOff, options.linkBase),
     footer: PRINTED.footer(result.jixiaoVersion, result.ruleSet.id, result.ruleSet.version, result.inputs.sha256.slice(0, 12)),
     explain: options.explain,
-    appendix: {
-      budget: textOfRef(b.explanation, 'zh'),
-      rows: result.indicators.map((r) => ({ id: r.id, name: r.name, method: methodName(r.method, 'zh'), rule: r.rule.rule, explanation: textOfRef(r.explanation, 'zh') })),
-      adjustments: result.adjustments.map((a) => textOfRef(a.explanation, 'zh')),
-      warnings: result.warnings.map((w) => messageOf(w)),
-      notes: result.notes.map((w) => messageOf(w)),
-    },
+    appendix: appendixView(result),
     meta: {
       title: `${title} — ${project?.name ?? result.department}`,
       author: result.department,

@@ -88,6 +88,34 @@ export function applyDelta(base: ResolvedRuleSet, delta: RuleSetDelta, locate: L
   const provenance = { ...base.provenance };
   if (delta.parameters) applyParameters(parameters, provenance, delta.parameters, delta.id);
 
+  const level1 = deltaLevel1(base, delta, locate, problems);
+  const { rules, locators } = deltaRules(base, delta, locate, problems);
+
+  const b = base.file;
+  const file: RuleSetFile = {
+    id: delta.id,
+    version: delta.version,
+    name: delta.name,
+    basis: delta.basis ?? b.basis,
+    effective: delta.effective ?? b.effective,
+    ...(delta.description !== undefined ? { description: delta.description } : b.description !== undefined ? { description: b.description } : {}),
+    framework: {
+      total: delta.framework?.total ?? b.framework.total,
+      budget: delta.framework?.budget ?? b.framework.budget,
+      level1,
+      ...mergedSynonyms(b.framework.synonyms, delta.framework?.synonyms),
+      ...((delta.framework?.unknownLevel2 ?? b.framework.unknownLevel2) ? { unknownLevel2: delta.framework?.unknownLevel2 ?? b.framework.unknownLevel2 } : {}),
+      ...((delta.framework?.unknownLevel1 ?? b.framework.unknownLevel1) ? { unknownLevel1: delta.framework?.unknownLevel1 ?? b.framework.unknownLevel1 } : {}),
+    },
+    grades: { print: delta.grades?.print ?? b.grades.print, bands: delta.grades?.bands ?? b.grades.bands },
+    parameters: parameters as unknown as RuleSetParameters,
+    rules,
+  };
+  return { resolved: { file, provenance, ruleLocators: locators, chain: [delta.id, ...base.chain] }, problems };
+}
+
+/** The 一级 of the base with the delta's changes: removed, reweighted, given other 二级, or new (weight and 二级 both given). */
+function deltaLevel1(base: ResolvedRuleSet, delta: RuleSetDelta, locate: Locate, problems: Diagnostic[]): RuleSetFile['framework']['level1'] {
   const level1 = base.file.framework.level1.map((l) => ({ ...l, level2: [...l.level2] }));
   (delta.framework?.level1 ?? []).forEach((change, i) => {
     const existing = level1.find((l) => l.name === change.name);
@@ -101,7 +129,11 @@ export function applyDelta(base: ResolvedRuleSet, delta: RuleSetDelta, locate: L
       problems.push(diagnostic('RULESET_DELTA_LEVEL1', { name: change.name, base: base.file.id }, locate(['framework', 'level1', i])));
     }
   });
+  return level1;
+}
 
+/** The base's rules with the delta's removed, replaced and added, each keeping where it was written. */
+function deltaRules(base: ResolvedRuleSet, delta: RuleSetDelta, locate: Locate, problems: Diagnostic[]): { rules: RuleInput[]; locators: Locate[] } {
   const rules: RuleInput[] = [...base.file.rules];
   const locators: Locate[] = [...base.ruleLocators];
   const indexOf = (name: string): number => rules.findIndex((r) => r.name === name);
@@ -128,28 +160,7 @@ export function applyDelta(base: ResolvedRuleSet, delta: RuleSetDelta, locate: L
       locators.push((path) => locate(['rules', 'add', i, ...path]));
     }
   });
-
-  const b = base.file;
-  const file: RuleSetFile = {
-    id: delta.id,
-    version: delta.version,
-    name: delta.name,
-    basis: delta.basis ?? b.basis,
-    effective: delta.effective ?? b.effective,
-    ...(delta.description !== undefined ? { description: delta.description } : b.description !== undefined ? { description: b.description } : {}),
-    framework: {
-      total: delta.framework?.total ?? b.framework.total,
-      budget: delta.framework?.budget ?? b.framework.budget,
-      level1,
-      ...mergedSynonyms(b.framework.synonyms, delta.framework?.synonyms),
-      ...((delta.framework?.unknownLevel2 ?? b.framework.unknownLevel2) ? { unknownLevel2: delta.framework?.unknownLevel2 ?? b.framework.unknownLevel2 } : {}),
-      ...((delta.framework?.unknownLevel1 ?? b.framework.unknownLevel1) ? { unknownLevel1: delta.framework?.unknownLevel1 ?? b.framework.unknownLevel1 } : {}),
-    },
-    grades: { print: delta.grades?.print ?? b.grades.print, bands: delta.grades?.bands ?? b.grades.bands },
-    parameters: parameters as unknown as RuleSetParameters,
-    rules,
-  };
-  return { resolved: { file, provenance, ruleLocators: locators, chain: [delta.id, ...base.chain] }, problems };
+  return { rules, locators };
 }
 
 /** Synonyms add up: a delta's names join its base's (the delta wins on the same name). */

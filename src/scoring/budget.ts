@@ -3,7 +3,7 @@ import type { SourceLocation } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import type { RuleEvaluator } from '../rules/compile';
 import { flagFromRule } from './flags';
-import { textRef, listOf } from '../errors/texts';
+import { textRef, listOf, type TextRef } from '../errors/texts';
 import { BUDGET_METHODS } from './methods/budgetExecution';
 import type { BudgetResult } from './result';
 
@@ -29,6 +29,55 @@ export interface BudgetInput {
  */
 export async function scoreBudget(input: BudgetInput, compiled: RuleEvaluator): Promise<{ result: BudgetResult } | { problem: Diagnostic }> {
   const warnings: Diagnostic[] = [];
+  const figures = budgetFigures(input, warnings);
+  if ('problem' in figures) return figures;
+  const { initialBudget, fullYearBudget, executed } = figures;
+
+  const rate = executed.div(fullYearBudget);
+  const executedAboveBudget = executed.greaterThan(fullYearBudget);
+  if (executedAboveBudget) {
+    warnings.push(diagnostic('EXECUTED_ABOVE_BUDGET', { executed: plain(executed), budget: plain(fullYearBudget) }, input.locations.executed));
+  }
+  const ruleSet = compiled.ruleSet.file;
+  const outcome = await compiled.evaluate('budget', {
+    executionRate: plain(rate),
+    executedAboveBudget,
+    hasReason: input.reason.trim() !== '',
+  });
+  const where = input.locations.budget;
+  const label = { id: '', name: textRef('term.budgetRow'), reasonField: textRef('term.reasonField.budget') };
+  if (!outcome.score) return { problem: diagnostic('RULE_GAP', { ...label, ruleSet: ruleSet.id, facts: `executionRate=${plain(rate)}` }, where) };
+  const method = BUDGET_METHODS[outcome.score.method as keyof typeof BUDGET_METHODS];
+  if (!method) {
+    return { problem: diagnostic('UNKNOWN_METHOD', { rule: outcome.score.rule.name, method: outcome.score.method, known: listOf(Object.keys(BUDGET_METHODS)) }, where) };
+  }
+  const { score, explanation } = method.compute({ maxScore: input.maxScore, fullYearBudget, executed, rate });
+  const flags = [...warnings, ...outcome.flags.map((f) => flagFromRule(f, { ...label, rate: percent(rate) }, ruleSet.parameters, where))];
+  flags.push(...declaredFlags(input, { rate, score, executed, fullYearBudget }, label, where));
+  return {
+    result: {
+      initialBudget,
+      fullYearBudget,
+      executed,
+      breakdown: input.breakdown,
+      maxScore: input.maxScore,
+      rate,
+      ruleScore: score,
+      declaredScore: input.declaredScore,
+      finalScore: score,
+      explanation,
+      rule: { ruleSet: ruleSet.id, rule: outcome.score.rule.name, facts: outcome.score.rule.facts },
+      flags,
+      reason: input.reason,
+    },
+  };
+}
+
+/**
+ * The budget's figures as scored: each checked against its 其中 rows, and taken from their sum when the 合计
+ * row was left at 0 (with a warning); a full-year budget of 0 with nothing under it is a problem.
+ */
+function budgetFigures(input: BudgetInput, warnings: Diagnostic[]): { initialBudget: Decimal | null; fullYearBudget: Decimal; executed: Decimal } | { problem: Diagnostic } {
   const fromBreakdown = (field: 'initialBudget' | 'fullYearBudget' | 'executed', stated: Decimal): Decimal => {
     if (!stated.isZero()) return stated;
     const parts = input.breakdown.map((b) => b[field]).filter((d): d is Decimal => d !== null);
@@ -54,27 +103,13 @@ export async function scoreBudget(input: BudgetInput, compiled: RuleEvaluator): 
   const fullYearBudget = fromBreakdown('fullYearBudget', input.fullYearBudget);
   const executed = fromBreakdown('executed', input.executed);
   if (fullYearBudget.isZero()) return { problem: diagnostic('BUDGET_ZERO', {}, input.locations.fullYearBudget ?? input.locations.budget) };
+  return { initialBudget, fullYearBudget, executed };
+}
 
-  const rate = executed.div(fullYearBudget);
-  const executedAboveBudget = executed.greaterThan(fullYearBudget);
-  if (executedAboveBudget) {
-    warnings.push(diagnostic('EXECUTED_ABOVE_BUDGET', { executed: plain(executed), budget: plain(fullYearBudget) }, input.locations.executed));
-  }
-  const ruleSet = compiled.ruleSet.file;
-  const outcome = await compiled.evaluate('budget', {
-    executionRate: plain(rate),
-    executedAboveBudget,
-    hasReason: input.reason.trim() !== '',
-  });
-  const where = input.locations.budget;
-  const label = { id: '', name: textRef('term.budgetRow'), reasonField: textRef('term.reasonField.budget') };
-  if (!outcome.score) return { problem: diagnostic('RULE_GAP', { ...label, ruleSet: ruleSet.id, facts: `executionRate=${plain(rate)}` }, where) };
-  const method = BUDGET_METHODS[outcome.score.method as keyof typeof BUDGET_METHODS];
-  if (!method) {
-    return { problem: diagnostic('UNKNOWN_METHOD', { rule: outcome.score.rule.name, method: outcome.score.method, known: listOf(Object.keys(BUDGET_METHODS)) }, where) };
-  }
-  const { score, explanation } = method.compute({ maxScore: input.maxScore, fullYearBudget, executed, rate });
-  const flags = [...warnings, ...outcome.flags.map((f) => flagFromRule(f, { ...label, rate: percent(rate) }, ruleSet.parameters, where))];
+/** The rate and score as the form states them, against the computed ones (the budget score is never taken by hand). */
+function declaredFlags(input: BudgetInput, computed: { rate: Decimal; score: Decimal; executed: Decimal; fullYearBudget: Decimal }, label: { id: string; name: TextRef; reasonField: TextRef }, where: SourceLocation | undefined): Diagnostic[] {
+  const { rate, score, executed, fullYearBudget } = computed;
+  const flags: Diagnostic[] = [];
   const printedRate = input.declaredRate;
   if (printedRate !== null && !atPrintedPlaces(rate.times(100), printedRate).equals(printedRate)) {
     flags.push(diagnostic('DECLARED_RATE_MISMATCH', { declared: `${plain(printedRate)}%`, rule: percent(rate), executed: plain(executed), budget: plain(fullYearBudget) }, input.locations.declaredRate ?? where));
@@ -84,21 +119,5 @@ export async function scoreBudget(input: BudgetInput, compiled: RuleEvaluator): 
       diagnostic('DECLARED_SCORE_MISMATCH', { ...label, declared: plain(input.declaredScore), rule: plain(score), why: textRef('declared.computed'), fix: textRef('declared.computed.fix') }, input.locations.declaredScore ?? where),
     );
   }
-  return {
-    result: {
-      initialBudget,
-      fullYearBudget,
-      executed,
-      breakdown: input.breakdown,
-      maxScore: input.maxScore,
-      rate,
-      ruleScore: score,
-      declaredScore: input.declaredScore,
-      finalScore: score,
-      explanation,
-      rule: { ruleSet: ruleSet.id, rule: outcome.score.rule.name, facts: outcome.score.rule.facts },
-      flags,
-      reason: input.reason,
-    },
-  };
+  return flags;
 }

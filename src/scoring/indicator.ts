@@ -1,7 +1,8 @@
 import { listOf, textRef } from '../errors/texts';
-import { clamp, dec, percent, plain, roundScore, ZERO } from '../domain/decimal';
+import { clamp, dec, percent, plain, roundScore, ZERO, type Decimal } from '../domain/decimal';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
-import type { RuleEvaluator } from '../rules/compile';
+import type { Outcome, RuleEvaluator } from '../rules/compile';
+import type { IndicatorFacts } from '../rules/facts';
 import { indicatorFacts } from './facts';
 import { flagFromRule } from './flags';
 import { INDICATOR_METHODS } from './methods';
@@ -49,18 +50,7 @@ export async function scoreIndicator(input: IndicatorInput, reading: RowReading,
   const outcome = await compiled.evaluate('indicator', facts);
   const base = { id: input.id, name: input.name };
   const where = input.locations.actual ?? input.locations.definition;
-  if (outcome.conflict) {
-    const [first, second] = outcome.conflict;
-    return { problem: diagnostic('RULE_CONFLICT', { ...base, ruleSet: ruleSet.id, first: first.name, second: second.name }, where) };
-  }
-  if (!outcome.score) {
-    // the facts no rule matched, as the message shows them (written out only here: every scored row would pay for it)
-    const factsText = Object.entries(facts)
-      .filter(([, v]) => v !== null && v !== false)
-      .map(([k, v]) => `${k}=${String(v)}`)
-      .join(', ');
-    return { problem: diagnostic('RULE_GAP', { ...base, ruleSet: ruleSet.id, facts: factsText }, where) };
-  }
+  if (outcome.conflict || !outcome.score) return { problem: noDecision(outcome, facts, base, ruleSet.id, where) };
 
   const method = INDICATOR_METHODS[outcome.score.method];
   if (!method) return { problem: diagnostic('UNKNOWN_METHOD', { rule: outcome.score.rule.name, method: outcome.score.method, known: listOf(Object.keys(INDICATOR_METHODS)) }, where) };
@@ -82,37 +72,15 @@ export async function scoreIndicator(input: IndicatorInput, reading: RowReading,
   if (reading.kind === 'qualitative' && reading.bandSource === 'declared' && declared !== null) {
     flags.push(diagnostic('BAND_FROM_DECLARED', { ...base, band: textRef(`band.${reading.band}`), score: plain(declared) }, input.locations.declaredScore ?? where));
   }
-  let finalScore = ruleScore;
-  let override: IndicatorResult['override'] = null;
-  if (declared !== null && !declared.equals(ruleScore) && reading.kind !== 'notApplicable') {
-    const reason = input.reason?.trim();
-    const data = { ...base, declared: plain(declared), rule: plain(ruleScore) };
-    if (reason && declared.lessThanOrEqualTo(maxScore)) {
-      finalScore = declared;
-      override = { reason };
-      flags.push(diagnostic('MANUAL_OVERRIDE', { ...data, reason }, input.locations.declaredScore ?? where));
-    } else {
-      // why it is not taken: no reason given, or above the row's 分值 (which no reason allows)
-      const above = declared.greaterThan(maxScore);
-      const why = above ? textRef('declared.aboveMax', { max: plain(maxScore) }) : textRef('declared.noReason');
-      const fix = above ? textRef('declared.aboveMax.fix', { max: plain(maxScore) }) : textRef('declared.noReason.fix');
-      flags.push(diagnostic('DECLARED_SCORE_MISMATCH', { ...data, why, fix }, input.locations.declaredScore ?? where));
-    }
-  }
+  const { finalScore, override } = declaredDecision(input, reading, { ruleScore, maxScore }, flags, where);
 
-  const adjustments: PendingAdjustment[] = [];
-  for (const a of outcome.adjustments) {
-    const adjust = ADJUST_METHODS[a.method];
-    if (!adjust || adjust.meta.scope !== 'indicator') {
-      return { problem: diagnostic('UNKNOWN_METHOD', { rule: a.rule.name, method: a.method, known: listOf(Object.keys(ADJUST_METHODS)) }, where) };
-    }
-    adjustments.push({ decision: a, indicator: { id: input.id, name: input.name, deviation: facts.deviation } });
-  }
+  const adjustments = rowAdjustments(outcome.adjustments, input, facts.deviation, where);
+  if ('problem' in adjustments) return adjustments;
 
   const q = reading.kind === 'quantitative' ? reading.comparison : null;
   const cells = printedCells(input);
   return {
-    adjustments,
+    adjustments: adjustments.list,
     // written out field by field: a spread followed by twenty more fields made V8 build each result slowly
     // (this literal was a third of a compare's scoring time)
     result: {
@@ -140,4 +108,58 @@ export async function scoreIndicator(input: IndicatorInput, reading: RowReading,
       flags,
     },
   };
+}
+
+/** A row no rule decides: two rules of one priority disagree, or none matches (the facts are written out here only). */
+function noDecision(outcome: Outcome, facts: IndicatorFacts, base: { id: string; name: string }, ruleSet: string, where: SourceLocation | undefined): Diagnostic {
+  if (outcome.conflict) {
+    const [first, second] = outcome.conflict;
+    return diagnostic('RULE_CONFLICT', { ...base, ruleSet, first: first.name, second: second.name }, where);
+  }
+  // the facts no rule matched, as the message shows them (written out only here: every scored row would pay for it)
+  const factsText = Object.entries(facts)
+    .filter(([, v]) => v !== null && v !== false)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(', ');
+  return diagnostic('RULE_GAP', { ...base, ruleSet, facts: factsText }, where);
+}
+
+/**
+ * The declared score against the rule score: taken with a reason when within the row's 分值 (a manual score),
+ * else kept beside it and flagged (no reason, or above the 分值, which no reason allows).
+ */
+function declaredDecision(input: IndicatorInput, reading: RowReading, scores: { ruleScore: Decimal; maxScore: Decimal }, flags: Diagnostic[], where: SourceLocation | undefined): { finalScore: Decimal; override: IndicatorResult['override'] } {
+  const { ruleScore, maxScore } = scores;
+  const declared = input.declaredScore ?? null;
+  let finalScore = ruleScore;
+  let override: IndicatorResult['override'] = null;
+  if (declared !== null && !declared.equals(ruleScore) && reading.kind !== 'notApplicable') {
+    const reason = input.reason?.trim();
+    const data = { id: input.id, name: input.name, declared: plain(declared), rule: plain(ruleScore) };
+    if (reason && declared.lessThanOrEqualTo(maxScore)) {
+      finalScore = declared;
+      override = { reason };
+      flags.push(diagnostic('MANUAL_OVERRIDE', { ...data, reason }, input.locations.declaredScore ?? where));
+    } else {
+      // why it is not taken: no reason given, or above the row's 分值 (which no reason allows)
+      const above = declared.greaterThan(maxScore);
+      const why = above ? textRef('declared.aboveMax', { max: plain(maxScore) }) : textRef('declared.noReason');
+      const fix = above ? textRef('declared.aboveMax.fix', { max: plain(maxScore) }) : textRef('declared.noReason.fix');
+      flags.push(diagnostic('DECLARED_SCORE_MISMATCH', { ...data, why, fix }, input.locations.declaredScore ?? where));
+    }
+  }
+  return { finalScore, override };
+}
+
+/** The adjustments a row's rules asked for, applied when the total is rolled up; an unknown one is a problem. */
+function rowAdjustments(decisions: Outcome['adjustments'], input: IndicatorInput, deviation: string | null, where: SourceLocation | undefined): { list: PendingAdjustment[] } | { problem: Diagnostic } {
+  const adjustments: PendingAdjustment[] = [];
+  for (const a of decisions) {
+    const adjust = ADJUST_METHODS[a.method];
+    if (!adjust || adjust.meta.scope !== 'indicator') {
+      return { problem: diagnostic('UNKNOWN_METHOD', { rule: a.rule.name, method: a.method, known: listOf(Object.keys(ADJUST_METHODS)) }, where) };
+    }
+    adjustments.push({ decision: a, indicator: { id: input.id, name: input.name, deviation } });
+  }
+  return { list: adjustments };
 }

@@ -3,7 +3,8 @@ import { InputError } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
 import { roleList, text } from '../errors/texts';
 import { ROLES, type Role } from '../domain/glossary';
-import { sha256Hex, verifyPdf } from '../pipeline';
+import { sha256Hex } from '../pipeline';
+import { verifyPdf } from '../verify';
 
 /** Where a form's signatures are: the signed PDF beside its actuals file, and how far the sign-off has come. */
 export interface SigningStatus {

@@ -175,15 +175,31 @@ function elementsBySheet(doc: PrintedDocument, ranges: PageRange[]): PDFObject[]
 
 /** One form's file: every object its pages and elements reach, copied as printed, and the trees written anew for it. */
 function writeSheet(doc: PrintedDocument, range: PageRange, elements: PDFObject[], index: number): Uint8Array {
-  const { pdf, resolve } = doc;
   const mine = doc.pages.slice(range.first, range.last + 1);
   const own = new Set(mine.map((r) => r.objectNumber));
   const others = new Set(doc.pages.filter((r) => !own.has(r.objectNumber)).map((r) => r.objectNumber));
   // objects written anew for each form; the walk stops at them (a page's /Parent, an element's /P)
   const keep = new Set<number>([doc.pagesRef, doc.structRef, doc.documentRef, doc.parentTreeRef, ...(doc.idTreeRef ? [doc.idTreeRef] : [])].map((r) => r.objectNumber));
   if (doc.rootRef instanceof PDFRef) keep.add(doc.rootRef.objectNumber);
+  const entries = parentTreeEntries(doc, mine);
+  reachedObjects(doc, { mine, own, others, elements, entries, index }, keep);
+  return doc.pdf.subset(keep, rewrittenTrees(doc, mine, elements, entries, keep));
+}
 
-  // the parent-tree entries of this form's pages and of their links
+/** How many of a page's links are signature boxes (the sign-off block's marks). */
+function signatureBoxLinks(page: PDFDict, resolve: Resolve): number {
+  const annots = resolve(page.get(PDFName.of('Annots')));
+  let count = 0;
+  for (const annot of annots instanceof PDFArray ? annots.asArray() : []) {
+    const a = resolve(annot);
+    if (a instanceof PDFDict && linkUri(a, resolve)?.includes(SIGNATURE_BOX_LINK)) count++;
+  }
+  return count;
+}
+
+/** The parent-tree entries of a form's pages and of their links, by key. */
+function parentTreeEntries(doc: PrintedDocument, mine: PDFRef[]): (readonly [number, PDFObject])[] {
+  const { resolve } = doc;
   const keys = new Set<number>();
   for (const ref of mine) {
     const page = resolve(ref) as PDFDict;
@@ -200,9 +216,27 @@ function writeSheet(doc: PrintedDocument, range: PageRange, elements: PDFObject[
     const value = doc.parentTree.get(key);
     return value ? [[key, value] as const] : [];
   });
+  return entries;
+}
 
-  // everything the form's pages, elements, parent-tree entries and information dictionary reach, and whatever
-  // else the dictionaries written anew (and the catalog) hold besides the entries rewritten here
+/** What one form's file holds, besides the objects written anew. */
+interface SheetParts {
+  mine: PDFRef[];
+  own: Set<number>;
+  others: Set<number>;
+  elements: PDFObject[];
+  entries: (readonly [number, PDFObject])[];
+  index: number;
+}
+
+/**
+ * Adds to `keep` everything the form's pages, elements, parent-tree entries and information dictionary reach,
+ * and whatever else the dictionaries written anew (and the catalog) hold besides the entries rewritten; a page of
+ * another form reached is a split declined.
+ */
+function reachedObjects(doc: PrintedDocument, parts: SheetParts, keep: Set<number>): void {
+  const { pdf, resolve } = doc;
+  const { mine, own, others, elements, entries, index } = parts;
   const info = pdf.trailer.get(PDFName.of('Info'));
   const stack: PDFObject[] = [...mine, ...elements, ...entries.map(([, value]) => value), ...(info ? [info] : [])];
   const besides = (dict: PDFDict, rewritten: string[]): void => {
@@ -232,7 +266,11 @@ function writeSheet(doc: PrintedDocument, range: PageRange, elements: PDFObject[
       stack.push(item.dict);
     }
   }
+}
 
+/** The page, pages, document element and tree objects written anew for one form (its pages under one root). */
+function rewrittenTrees(doc: PrintedDocument, mine: PDFRef[], elements: PDFObject[], entries: (readonly [number, PDFObject])[], keep: Set<number>): Map<number, PDFObject> {
+  const { pdf, resolve } = doc;
   const replaced = new Map<number, PDFObject>();
   for (const ref of mine) {
     const page = (resolve(ref) as PDFDict).clone(pdf.context);
@@ -256,16 +294,5 @@ function writeSheet(doc: PrintedDocument, range: PageRange, elements: PDFObject[
     const names = doc.ids.filter(([, target]) => target instanceof PDFRef && keep.has(target.objectNumber)).flatMap(([id, target]) => [id, target]);
     replaced.set(doc.idTreeRef.objectNumber, pdf.context.obj({ Names: pdf.context.obj(names) }));
   }
-  return pdf.subset(keep, replaced);
-}
-
-/** How many of a page's links are signature boxes (the sign-off block's marks). */
-function signatureBoxLinks(page: PDFDict, resolve: Resolve): number {
-  const annots = resolve(page.get(PDFName.of('Annots')));
-  let count = 0;
-  for (const annot of annots instanceof PDFArray ? annots.asArray() : []) {
-    const a = resolve(annot);
-    if (a instanceof PDFDict && linkUri(a, resolve)?.includes(SIGNATURE_BOX_LINK)) count++;
-  }
-  return count;
+  return replaced;
 }

@@ -140,40 +140,47 @@ function checkOne(pdf: Buffer, range: [number, number, number, number], index: n
   }
   // pkijs and node read whatever the signature carries; a certificate or key they cannot use is this signature's problem, never a crash
   try {
-    const signerCert = cms.signerCertificate;
-    if (!signerCert) {
-      check.problems.push(textRef('verify.problem.cms', { detail: ' (signer certificate missing)' }));
-      return check;
-    }
-    check.subject = signerCert.subject;
-    check.signer = field(signerCert.subject, 'CN');
-    check.organization = field(signerCert.subject, 'O');
-    check.issuer = field(signerCert.issuer, 'CN');
-    check.serialNumber = signerCert.serialNumber;
-    check.fingerprint = signerCert.fingerprint256;
-    check.testCertificate = isTestCertificate(signerCert);
-    check.signingTime = cms.signingTime?.toISOString() ?? null;
-
-    const algorithm = cms.digestAlgorithm ?? 'sha256';
-    const digest = createHash(algorithm).update(pdf.subarray(0, b)).update(pdf.subarray(c, coveredEnd)).digest();
-    check.digestValid = cms.messageDigest !== null && digest.equals(cms.messageDigest);
-    if (!check.digestValid) check.problems.push(textRef('verify.problem.digest'));
-    try {
-      check.signatureValid = verifySignature(algorithm, cms.signedAttributes, signerCert.publicKey, cms.signatureValue);
-    } catch {
-      check.signatureValid = false;
-    }
-    if (!check.signatureValid) check.problems.push(textRef('verify.problem.signature'));
-
-    // a trusted timestamp proves when the signature existed; without one the time is only the signer's claim
-    const { proven, trustProblems } = timestampOf(cms, anchors, check);
-    const at = proven ?? (check.signingTime ? new Date(check.signingTime) : new Date());
-    check.certificateValidAtSigning = new Date(signerCert.validFrom) <= at && at <= new Date(signerCert.validTo);
-    if (!check.certificateValidAtSigning) check.problems.push(textRef('verify.problem.certificate'));
-    check.trust = checkTrust(signerCert, cms.certificates, anchors, proven ?? cms.signingTime, proven ?? now);
-    if (trustProblems.length > 0) check.trust = { ...check.trust, trusted: false, problems: [...check.trust.problems, ...trustProblems] };
+    checkSignedData(pdf, range, cms, check, anchors, now);
   } catch (error) {
     check.problems.push(textRef('verify.problem.cms', { detail: ` (${(error as Error).message})` }));
   }
   return check;
+}
+
+/** The CMS of one signature against the file: its signer, the digest over the ranges, the signature, the certificate then, the trust. */
+function checkSignedData(pdf: Buffer, range: [number, number, number, number], cms: ReadSignature, check: SignatureCheck, anchors: X509Certificate[], now: Date): void {
+  const [, b, c, d] = range;
+  const coveredEnd = c + d;
+  const signerCert = cms.signerCertificate;
+  if (!signerCert) {
+    check.problems.push(textRef('verify.problem.cms', { detail: ' (signer certificate missing)' }));
+    return;
+  }
+  check.subject = signerCert.subject;
+  check.signer = field(signerCert.subject, 'CN');
+  check.organization = field(signerCert.subject, 'O');
+  check.issuer = field(signerCert.issuer, 'CN');
+  check.serialNumber = signerCert.serialNumber;
+  check.fingerprint = signerCert.fingerprint256;
+  check.testCertificate = isTestCertificate(signerCert);
+  check.signingTime = cms.signingTime?.toISOString() ?? null;
+
+  const algorithm = cms.digestAlgorithm ?? 'sha256';
+  const digest = createHash(algorithm).update(pdf.subarray(0, b)).update(pdf.subarray(c, coveredEnd)).digest();
+  check.digestValid = cms.messageDigest !== null && digest.equals(cms.messageDigest);
+  if (!check.digestValid) check.problems.push(textRef('verify.problem.digest'));
+  try {
+    check.signatureValid = verifySignature(algorithm, cms.signedAttributes, signerCert.publicKey, cms.signatureValue);
+  } catch {
+    check.signatureValid = false;
+  }
+  if (!check.signatureValid) check.problems.push(textRef('verify.problem.signature'));
+
+  // a trusted timestamp proves when the signature existed; without one the time is only the signer's claim
+  const { proven, trustProblems } = timestampOf(cms, anchors, check);
+  const at = proven ?? (check.signingTime ? new Date(check.signingTime) : new Date());
+  check.certificateValidAtSigning = new Date(signerCert.validFrom) <= at && at <= new Date(signerCert.validTo);
+  if (!check.certificateValidAtSigning) check.problems.push(textRef('verify.problem.certificate'));
+  check.trust = checkTrust(signerCert, cms.certificates, anchors, proven ?? cms.signingTime, proven ?? now);
+  if (trustProblems.length > 0) check.trust = { ...check.trust, trusted: false, problems: [...check.trust.problems, ...trustProblems] };
 }

@@ -79,6 +79,35 @@ interface Issue {
   params?: Record<string, unknown>;
 }
 
+/** Where an issue is and what its field is called in messages. */
+interface IssuePlace {
+  path: (string | number)[];
+  field: string | TextRef;
+  rule?: { zh: string; en: string } | undefined;
+}
+
+/** A value of the wrong type: missing (REQUIRED), an id written as a number, or another type than the field's. */
+function typeIssue(issue: Issue, { path, field, rule }: IssuePlace, doc: SourceDocument): Diagnostic {
+  const last = path[path.length - 1];
+  const received = typeOf(issue.input);
+  if (issue.input === undefined) return diagnostic('REQUIRED', { key: last !== undefined ? String(last) : field }, doc.locate(path.slice(0, -1)));
+  if (last === 'id' && received === 'number') return diagnostic('ID_NOT_STRING', { field, received: String(issue.input) }, doc.locate(path));
+  const expected = rule ? expectedOf(rule) : typeLabel(issue.expected ?? '?');
+  return diagnostic('WRONG_TYPE', { field, expected, received: typeLabel(received) }, doc.locate(path));
+}
+
+/** A check of our own (the schema's refinements), by the code it carries. */
+function customIssue(issue: Issue, { path, field }: IssuePlace, doc: SourceDocument): Diagnostic {
+  const code = String(issue.params?.code ?? '');
+  if (code === 'TEXT_TOO_LONG') {
+    const length = typeof issue.input === 'string' ? [...issue.input].length : 0;
+    return diagnostic('TEXT_TOO_LONG', { field, length, limit: Number(issue.params?.limit ?? 0) }, doc.locate(path));
+  }
+  if (code === 'NEGATIVE_AMOUNT') return diagnostic('NEGATIVE_AMOUNT', { field, value: String(issue.input) }, doc.locate(path));
+  if (code === 'PROJECT_REQUIRED') return diagnostic('REQUIRED', { key: 'project' }, doc.locate([]));
+  return diagnostic('INVALID_VALUE', { field, detail: FIELD_RULES[code] ?? { zh: issue.message, en: issue.message } }, doc.locate(path));
+}
+
 /** Turns zod's issues into located diagnostics: every problem in the file, not only the first. */
 export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema, doc: SourceDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -95,43 +124,12 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema,
         }
         break;
       }
-      case 'invalid_type': {
-        const received = typeOf(issue.input);
-        if (issue.input === undefined) {
-          out.push(diagnostic('REQUIRED', { key: last !== undefined ? String(last) : field }, doc.locate(path.slice(0, -1))));
-        } else if (last === 'id' && received === 'number') {
-          out.push(diagnostic('ID_NOT_STRING', { field, received: String(issue.input) }, doc.locate(path)));
-        } else {
-          const expected = typeLabel(issue.expected ?? '?');
-          out.push(
-            diagnostic(
-              'WRONG_TYPE',
-              {
-                field,
-                expected: rule ? expectedOf(rule) : expected,
-                received: typeLabel(received),
-              },
-              doc.locate(path),
-            ),
-          );
-        }
+      case 'invalid_type':
+        out.push(typeIssue(issue, { path, field, rule }, doc));
         break;
-      }
-      case 'custom': {
-        const code = String(issue.params?.code ?? '');
-        if (code === 'TEXT_TOO_LONG') {
-          const length = typeof issue.input === 'string' ? [...issue.input].length : 0;
-          out.push(diagnostic('TEXT_TOO_LONG', { field, length, limit: Number(issue.params?.limit ?? 0) }, doc.locate(path)));
-        } else if (code === 'NEGATIVE_AMOUNT') {
-          out.push(diagnostic('NEGATIVE_AMOUNT', { field, value: String(issue.input) }, doc.locate(path)));
-        } else if (code === 'PROJECT_REQUIRED') {
-          out.push(diagnostic('REQUIRED', { key: 'project' }, doc.locate([])));
-        } else {
-          const r = FIELD_RULES[code];
-          out.push(diagnostic('INVALID_VALUE', { field, detail: r ?? { zh: issue.message, en: issue.message } }, doc.locate(path)));
-        }
+      case 'custom':
+        out.push(customIssue(issue, { path, field }, doc));
         break;
-      }
       default: {
         if (issue.input === undefined && issue.code === 'invalid_union') {
           out.push(diagnostic('REQUIRED', { key: last !== undefined ? String(last) : field }, doc.locate(path.slice(0, -1))));

@@ -2,6 +2,7 @@ import { dec } from '../domain/decimal';
 import type { CalendarDay, Comparator, ParsedValue } from '../domain/model';
 import { bandOfText } from './bands';
 import { canonicalText, type CanonicalText } from './lookalikes';
+import { MAGNITUDE_SCALE } from '../domain/glossary';
 
 /**
  * Reads 年度指标值 / 实际完成值 as people write them (DESIGN §2.5): `≥95%`, `500篇以上`, `2.4万余条`,
@@ -65,6 +66,8 @@ const SUFFIX_COMPARATORS: readonly [string, Comparator][] = [
 
 const APPROX_PREFIX = ['大约', '约', '近'];
 const APPROX_SUFFIX = ['余', '多', '左右'];
+/** 左右 after the number or its unit (80%左右): the value is approximate. */
+const APPROX_AROUND = '左右';
 /** Words that may stand before a number and qualify it (同比下降5%). Only CJK letters, at most 8. */
 const QUALIFIER = /^[\u4e00-\u9fff]{1,8}/;
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
@@ -130,30 +133,45 @@ function startsWithAny(text: string, words: readonly string[]): string | null {
   return words.find((w) => text.startsWith(w)) ?? null;
 }
 
+/** Qualifier words before the number (同比下降, 满意度), cut where a comparator, an approximation word or a digit begins. */
+function splitQualifier(text: string, leading: Comparator | null): { qualifier: string; comparator: Comparator | null; rest: string } {
+  if (NUMBER.test(text) || startsWithAny(text, APPROX_PREFIX)) return { qualifier: '', comparator: leading, rest: text };
+  const q = QUALIFIER.exec(text)?.[0] ?? '';
+  let cut = q.length;
+  for (let i = 1; i < q.length; i++) {
+    const tail = text.slice(i);
+    if (stripPrefix(tail, PREFIX_COMPARATORS)[0] || startsWithAny(tail, APPROX_PREFIX)) {
+      cut = i;
+      break;
+    }
+  }
+  const [comparator, rest] = leading ? [leading, text.slice(cut)] : stripPrefix(text.slice(cut), PREFIX_COMPARATORS);
+  return { qualifier: q.slice(0, cut), comparator, rest };
+}
+
+/** A comparator word after the number (以上, 以内, 及以上) and 左右, off the end of what follows the number. */
+function splitSuffix(text: string): { comparator: Comparator | null; approximate: boolean; rest: string } {
+  const approximate = text.endsWith(APPROX_AROUND);
+  const rest = approximate ? text.slice(0, -APPROX_AROUND.length) : text;
+  // the whole rest may be the comparator word (5以内, 5及以上): never leave 以 or 及 behind as a unit
+  const whole = SUFFIX_COMPARATORS.find(([w]) => rest === w);
+  if (whole) return { comparator: whole[1], approximate, rest: '' };
+  const [comparator, left] = stripSuffix(rest, SUFFIX_COMPARATORS);
+  return { comparator, approximate, rest: left };
+}
+
 function parseNumber(text: string, raw: string): ParsedValue | null {
   let rest = text;
   let approximate = false;
   const [leading, afterLeading] = stripPrefix(rest, PREFIX_COMPARATORS);
-  let comparator = leading;
+  let comparator: Comparator | null = leading;
   rest = afterLeading;
 
   // Qualifier words (同比下降), possibly followed by a comparator (满意度≥95%).
-  let qualifier = '';
-  if (!NUMBER.test(rest) && !startsWithAny(rest, APPROX_PREFIX)) {
-    const q = QUALIFIER.exec(rest)?.[0] ?? '';
-    // The qualifier ends where a comparator, an approximation word or a digit begins.
-    let cut = q.length;
-    for (let i = 1; i < q.length; i++) {
-      const tail = rest.slice(i);
-      if (stripPrefix(tail, PREFIX_COMPARATORS)[0] || startsWithAny(tail, APPROX_PREFIX)) {
-        cut = i;
-        break;
-      }
-    }
-    qualifier = q.slice(0, cut);
-    rest = rest.slice(cut);
-    if (!comparator) [comparator, rest] = stripPrefix(rest, PREFIX_COMPARATORS);
-  }
+  const qualified = splitQualifier(rest, comparator);
+  const qualifier = qualified.qualifier;
+  comparator = qualified.comparator;
+  rest = qualified.rest;
   const approxWord = startsWithAny(rest, APPROX_PREFIX);
   if (approxWord) {
     approximate = true;
@@ -175,17 +193,10 @@ function parseNumber(text: string, raw: string): ParsedValue | null {
     rest = rest.slice(approxSuffix.length);
   }
 
-  let suffixComparator: Comparator | null;
-  if (rest.endsWith('左右')) {
-    approximate = true;
-    rest = rest.slice(0, -2);
-  }
-  // the whole rest may be the comparator word (5以内, 5及以上): never leave 以 or 及 behind as a unit
-  const whole = SUFFIX_COMPARATORS.find(([w]) => rest === w);
-  if (whole) {
-    suffixComparator = whole[1];
-    rest = '';
-  } else [suffixComparator, rest] = stripSuffix(rest, SUFFIX_COMPARATORS);
+  const suffix = splitSuffix(rest);
+  const suffixComparator = suffix.comparator;
+  approximate ||= suffix.approximate;
+  rest = suffix.rest;
 
   // a unit explained in brackets, as forms print it: %(百分比), 个(处)
   const bracket = /^(.*?)\(([^()]+)\)$/.exec(rest);
@@ -200,7 +211,7 @@ function parseNumber(text: string, raw: string): ParsedValue | null {
   if (comparator && suffixComparator && comparator !== suffixComparator) return null;
 
   const number = dec(numberText.replace(/,/g, ''));
-  const value = magnitude === '万' ? number.times(10_000) : magnitude === '亿' ? number.times(100_000_000) : number;
+  const value = magnitude ? number.times(MAGNITUDE_SCALE[magnitude]) : number;
   return {
     kind: 'number',
     raw,

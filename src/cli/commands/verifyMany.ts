@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import { text } from '../../errors/texts';
-import { summaryCells, summaryHeaders, verifyMany, verifySummaryFile, type VerifySummaryRow } from '../../pipeline';
+import { summaryCells, summaryHeaders, verifyMany, verifySummaryFile, type VerifySummaryRow } from '../../verify';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
 import { verifyOptionsOf, type VerifyCommandOptions } from './verify';

@@ -5,7 +5,7 @@ import { csvFile } from '../report/csv';
 import { summaryCells, summaryHeaders, summaryRow, unreadableRow, type VerifySummaryRow } from '../report/verifySummary';
 import { text } from '../errors/texts';
 import { tableWorkbook } from '../workbook/tableWorkbook';
-import { verifyPdf, type VerifyOptions } from './verify';
+import { verifyPdf, type VerifyOptions } from './verifyPdf';
 
 export type { VerifySummaryRow, VerifyVerdict } from '../report/verifySummary';
 

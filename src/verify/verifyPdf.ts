@@ -1,0 +1,67 @@
+import { diagnostic, InputError } from '../errors/diagnostic';
+import { textRef } from '../errors/texts';
+import { ROLES, type Role } from '../domain/glossary';
+import { readInput } from '../load/files';
+import type { EmbeddedData } from '../sign/embeddedData';
+import { loadPdf, readEmbeddedData, signatureFields } from '../sign/pdfRead';
+import { revisionEnds } from '../sign/verify';
+import { checkEmbedded } from './embeddedCheck';
+import { emptyReport, type VerifyReport } from './report';
+import { checkAllSignatures } from './signatureChecks';
+import { trustAnchors } from './trustAnchors';
+
+export type { SignatureReport, VerifyReport } from './report';
+
+/**
+ * Verifies a signed form: every signature (range, digest, CMS), nothing unsigned after the last one,
+ * and the embedded inputs re-scored with the embedded rule set give the embedded result.
+ */
+export interface VerifyOptions {
+  allowUnsigned?: boolean;
+  allowCustomRules?: boolean;
+  allowNameMismatch?: boolean;
+  trust?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+  /** The roles a check of an intermediate stage requires (填表人 and 审核人 before the head signs); all printed by default. */
+  requiredRoles?: readonly Role[];
+}
+
+/** Which roles a check requires and which of them the signatures cover. */
+function rolesOf(report: VerifyReport, embedded: EmbeddedData | undefined, options: VerifyOptions): VerifyReport['roles'] {
+  const printed = embedded ? ROLES.filter((r) => embedded.signatureBoxes.some((b) => b.role === r)) : [...ROLES];
+  // a check of the data alone (--allow-unsigned on an unsigned file) requires no signature
+  const byDefault = options.allowUnsigned && report.signatures.length === 0 ? [] : printed;
+  const required = options.requiredRoles ? ROLES.filter((r) => options.requiredRoles?.includes(r)) : byDefault;
+  const signed = ROLES.filter((r) => report.signatures.some((s) => s.role === r && s.valid));
+  return { required, signed, missing: required.filter((r) => !signed.includes(r)) };
+}
+
+export async function verifyPdf(file: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const anchors = trustAnchors(options.trust ?? [], options.env);
+  const bytes = readInput(file, 'pdf');
+  const report = emptyReport(file, revisionEnds(bytes).length);
+  let fields: ReturnType<typeof signatureFields> = [];
+  let embedded: EmbeddedData | undefined;
+  let whole: Awaited<ReturnType<typeof loadPdf>> | undefined;
+  try {
+    whole = await loadPdf(bytes, file);
+    fields = signatureFields(whole);
+    embedded = readEmbeddedData(whole, file).data;
+  } catch (error) {
+    // whatever is wrong with the structure of a file under verification is a finding about that file, never a crash
+    if (error instanceof InputError) report.embedded.problems.push(...error.diagnostics);
+    else report.embedded.problems.push(diagnostic('PDF_UNREADABLE', { path: file, detail: (error as Error).message.split('\n')[0] ?? '' }));
+    report.reasons.push(textRef('verify.reason.unreadable'));
+  }
+  await checkAllSignatures(bytes, fields, whole, anchors, report, options.allowUnsigned === true);
+  if (embedded) await checkEmbedded(bytes, embedded, report, options);
+  report.intact = report.reasons.length === 0;
+  if (anchors.length === 0 && report.signatures.length > 0) report.identityReasons.push(textRef('verify.identity.noAnchors'));
+  for (const s of report.signatures) {
+    for (const problem of s.trust.problems) report.identityReasons.push(textRef('verify.identity.untrusted', { index: s.index, signer: s.signer, problems: problem }));
+  }
+  report.identityVerified = report.identityReasons.length === 0 && report.signatures.every((s) => s.trust.trusted === true);
+  report.roles = rolesOf(report, embedded, options);
+  report.ok = report.intact && report.identityVerified && report.roles.missing.length === 0;
+  return report;
+}
