@@ -2,7 +2,7 @@
 import { PdfPrinter } from '../src/pdf/printer';
 import { embeddedData, formHtml } from '../src/pipeline/render';
 import { bundledAsset } from '../src/report/assets';
-import { finalizePdf } from '../src/sign/finalize';
+import { finalizePdf } from '../src/pdfdoc/finalize';
 import { makeTestP12 } from '../src/sign/keygen';
 import { signPdf } from '../src/sign/sign';
 

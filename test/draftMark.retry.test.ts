@@ -1,7 +1,7 @@
 import { PDFDocument } from '@cantoo/pdf-lib';
-import type { EditedPdf } from '../src/sign/editedPdf';
-import type * as AppearanceFontModule from '../src/sign/appearanceFont';
-import type * as DraftMarkModule from '../src/sign/draftMark';
+import type { EditedPdf } from '../src/pdfdoc/editedPdf';
+import type * as AppearanceFontModule from '../src/pdfdoc/appearanceFont';
+import type * as DraftMarkModule from '../src/pdfdoc/draftMark';
 
 // The draft mark is made once per process; a failure to make it must not fail every later draft of a long-lived server.
 
@@ -15,8 +15,8 @@ async function blankPdf(): Promise<EditedPdf> {
 test('a draft mark that failed once is made again by the next draft', async () => {
   await jest.isolateModulesAsync(async () => {
     let calls = 0;
-    jest.doMock('../src/sign/appearanceFont', () => {
-      const real = jest.requireActual<typeof AppearanceFontModule>('../src/sign/appearanceFont');
+    jest.doMock('../src/pdfdoc/appearanceFont', () => {
+      const real = jest.requireActual<typeof AppearanceFontModule>('../src/pdfdoc/appearanceFont');
       return {
         ...real,
         AppearanceFonts: class extends real.AppearanceFonts {
@@ -30,7 +30,7 @@ test('a draft mark that failed once is made again by the next draft', async () =
       };
     });
     // loaded here, inside the isolated registry, so it sees the font stand-in above
-    const { markDraft } = jest.requireActual<typeof DraftMarkModule>('../src/sign/draftMark');
+    const { markDraft } = jest.requireActual<typeof DraftMarkModule>('../src/pdfdoc/draftMark');
     await expect(markDraft(await blankPdf())).rejects.toThrow('EMFILE');
     await expect(markDraft(await blankPdf())).resolves.toBeUndefined();
     expect(calls).toBe(2);

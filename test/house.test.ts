@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT } from './helpers';
@@ -45,5 +45,30 @@ describe('rooms and cycles', () => {
     // comments and blank lines are not counted: a long comment does not make a function two things
     const commented = `export function short(): number {\n${Array.from({ length: 70 }, () => '  // why').join('\n')}\n  return 1;\n}\n`;
     expect(await ruleIdsFor('src/domain/short.ts', commented)).toEqual([]);
+  });
+
+  test('no file imports itself round a circle, type-only imports included', () => {
+    const files = (function walk(dir: string): string[] {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    })(path.join(ROOT, 'src'));
+    const importsOf = (file: string): string[] =>
+      [...readFileSync(file, 'utf8').matchAll(/(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/g)].flatMap((m) => {
+        const target = path.resolve(path.dirname(file), m[1] ?? '');
+        return [`${target}.ts`, path.join(target, 'index.ts')].filter((c) => existsSync(c)).slice(0, 1);
+      });
+    const graph = new Map(files.map((f) => [f, importsOf(f)]));
+    // depth-first, colouring files being walked: reaching one again is a circle
+    const state = new Map<string, 'walking' | 'done'>();
+    const circles: string[] = [];
+    const visit = (file: string, trail: string[]): void => {
+      state.set(file, 'walking');
+      for (const next of graph.get(file) ?? []) {
+        if (state.get(next) === 'walking') circles.push([...trail.slice(trail.indexOf(next)), file, next].map((f) => path.relative(ROOT, f)).join(' → '));
+        else if (!state.has(next)) visit(next, [...trail, file]);
+      }
+      state.set(file, 'done');
+    };
+    for (const file of files) if (!state.has(file)) visit(file, []);
+    expect(circles).toEqual([]);
   });
 });

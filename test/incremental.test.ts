@@ -6,7 +6,7 @@ import { verifyPdf } from '../src/verify';
 import { embeddedData, renderForms } from '../src/pipeline/render';
 import { scoreTexts } from '../src/pipeline/stages';
 import { signFile } from '../src/pipeline/sign';
-import { loadPdf, readEmbeddedData } from '../src/sign/pdfRead';
+import { loadPdf, readEmbeddedData } from '../src/pdfdoc/pdfRead';
 import { PROJECT, runCli, tempDir } from './helpers';
 import { writeLongForm } from './longForm';
 

@@ -4,7 +4,7 @@ import { PDFContext, PDFObjectParser } from '@cantoo/pdf-lib';
 import { fuzzBases } from '../scripts/fuzzPdfBases';
 import { verifyPdf } from '../src/verify';
 import { signPdf } from '../src/sign/sign';
-import '../src/sign/pdfParserLimits';
+import '../src/pdfdoc/pdfParserLimits';
 import { CLEAN, tempDir } from './helpers';
 
 // A signed form damaged inside its signature's zero padding, or cut short: verify and sign answer, and say why.

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PNG } from 'pngjs';
-import { loadPdf, readEmbeddedData } from '../src/sign/pdfRead';
+import { loadPdf, readEmbeddedData } from '../src/pdfdoc/pdfRead';
 import { CLEAN, ROOT, runCli, tempDir, withPasswords } from './helpers';
 
 // The seal's face: the unit's seal image at the right of the box, the words at its left, none of them under it.

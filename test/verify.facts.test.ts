@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { factDifferences, scoringFacts } from '../src/report/scoringFacts';
-import { readEmbeddedData } from '../src/sign/pdfRead';
+import { readEmbeddedData } from '../src/pdfdoc/pdfRead';
 import { ROOT, runCli } from './helpers';
 
 /**

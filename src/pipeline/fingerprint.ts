@@ -1,6 +1,6 @@
 import { JIXIAO_VERSION } from '../domain/version';
 import { readInput, resolveBeside } from '../load/files';
-import { sha256Hex } from '../sign/embeddedData';
+import { sha256Hex } from '../pdfdoc/embeddedData';
 import type { ScoredForm } from './stages';
 
 export { sha256Hex };

@@ -1,6 +1,6 @@
 import type { FormPrinter, PrintedPdf, PrintJob } from '../pdf/printer';
 import { canShareDocument, combineSheets, signatureBoxesIn } from '../report/sheets';
-import { splitSheets } from '../sign/splitSheets';
+import { splitSheets } from '../pdfdoc/splitSheets';
 
 /** Forms printed in one document by a batch: Chromium's cost per print (its print compositor is a new process each time) is paid once for them. */
 export const SHEETS_PER_DOCUMENT = 5;

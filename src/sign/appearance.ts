@@ -15,7 +15,7 @@ import {
   type PDFOperator,
   type PDFRef,
 } from '@cantoo/pdf-lib';
-import { AppearanceFonts } from './appearanceFont';
+import { AppearanceFonts } from '../pdfdoc/appearanceFont';
 
 export interface AppearanceContent {
   /** Space at the top left for the label the form already prints in the box (e.g. 填表人：). */

@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { ROLE_LABEL, ROLES, type Role } from '../domain/glossary';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import { textRef } from '../errors/texts';
-import type { EmbeddedData } from './embeddedData';
+import type { EmbeddedData } from '../pdfdoc/embeddedData';
 
 /** One signature as the role rules see it: its role, the signer's name and certificate, in file order. */
 export interface RoleSignature {

@@ -2,7 +2,7 @@ import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString,
 import { SIGNATURE } from '../domain/formWording';
 import { signatureAppearance } from './appearance';
 import type { SigningIdentity } from './keys';
-import { FIELD_PREFIX } from './pdfRead';
+import { FIELD_PREFIX } from '../pdfdoc/pdfRead';
 import type { SealImage } from './sealImage';
 import type { Role } from '../domain/glossary';
 import { beijingClock } from '../domain/beijingTime';

@@ -1,3 +1,4 @@
+import { revisionAt, revisionEnds } from '../pdfdoc/revisions';
 import { createHash, verify as verifySignature, type X509Certificate } from 'node:crypto';
 import { textRef, type TextRef } from '../errors/texts';
 import { readSignedData, type ReadSignature } from './cms';
@@ -37,24 +38,6 @@ export interface SignatureCheck {
   trust: TrustCheck;
   /** The RFC 3161 timestamp over this signature, if it has one. */
   timestamp: { time: string; authority: string; valid: boolean; trusted: boolean | null } | null;
-}
-
-/** Where each revision ends: after a %%EOF marker, with or without its end-of-line. */
-export function revisionEnds(pdf: Buffer): { from: number; to: number }[] {
-  const ends: { from: number; to: number }[] = [];
-  let at = pdf.indexOf('%%EOF');
-  while (at >= 0) {
-    let end = at + 5;
-    if (pdf[end] === 0x0d) end++;
-    if (pdf[end] === 0x0a) end++;
-    ends.push({ from: at + 5, to: end });
-    at = pdf.indexOf('%%EOF', at + 5);
-  }
-  return ends;
-}
-
-export function revisionAt(ends: { from: number; to: number }[], offset: number): number {
-  return ends.findIndex((e) => offset >= e.from && offset <= e.to) + 1;
 }
 
 function field(subject: string, key: string): string {

@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { SourceLocation } from '../domain/model';
-import type { DataPath, SourceDocument } from './yamlSource';
+import type { DataPath, SourceDocument } from './sourceDocument';
 import { readPositions, type YamlPositions } from './yamlPositions';
 
 // Most YAML files are read without positions (js-yaml, about ten times faster than the full reader in

@@ -1,7 +1,7 @@
 import { isTextKey, listOf, textRef, type TextRef } from '../errors/texts';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
-import type { DataPath, SourceDocument } from './yamlSource';
+import type { DataPath, SourceDocument } from './sourceDocument';
 import { expectedOf, FIELD_RULES } from '../errors/fieldRules';
 import { issueDetail } from '../errors/zodIssue';
 

@@ -1,7 +1,7 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter } from 'yaml';
 import type { SourceLocation } from '../domain/model';
-import type { DataPath } from './yamlSource';
+import type { DataPath } from './sourceDocument';
 
 /** One node as js-yaml composed it: where composing it began and ended, and what it made. */
 interface ComposedNode {

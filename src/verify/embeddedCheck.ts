@@ -6,11 +6,10 @@ import { ruleSetFromText, shippedRuleSet } from '../load/ruleSets';
 import { scoreTexts } from '../pipeline/stages';
 import { resultToJson } from '../report/json';
 import { factDifferences } from '../report/scoringFacts';
-import { canonicalJson, sha256Hex, type EmbeddedData } from '../sign/embeddedData';
+import { canonicalJson, sha256Hex, type EmbeddedData } from '../pdfdoc/embeddedData';
 import { printedNames, roleBreaches, unitNames } from '../sign/roles';
 import { pageAgainstData } from './pageCheck';
-import type { VerifyOptions } from './verifyPdf';
-import type { VerifyReport } from './report';
+import type { VerifyOptions, VerifyReport } from './report';
 
 const isRole = (r: string | null): r is Role => (ROLES as readonly (string | null)[]).includes(r);
 

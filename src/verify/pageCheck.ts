@@ -2,7 +2,7 @@ import { textRef, type TextRef } from '../errors/texts';
 import { scoreText } from '../report/format';
 import type { FormResult } from '../scoring/result';
 import { PRINTED } from '../domain/formWording';
-import { printedWords, type PrintedWord } from '../sign/pageText';
+import { printedWords, type PrintedWord } from '../pdfdoc/pageText';
 
 const NUMBER = /^(\d+(\.\d+)?|\/)$/;
 const TOTAL_LABEL = PRINTED.totalLabel;

@@ -76,3 +76,17 @@ export function emptyReport(file: string, revisions: number): VerifyReport {
     identityReasons: [],
   };
 }
+
+/**
+ * How a signed form is verified: every signature (range, digest, CMS), nothing unsigned after the last one,
+ * and the embedded inputs re-scored with the embedded rule set give the embedded result.
+ */
+export interface VerifyOptions {
+  allowUnsigned?: boolean;
+  allowCustomRules?: boolean;
+  allowNameMismatch?: boolean;
+  trust?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+  /** The roles a check of an intermediate stage requires (填表人 and 审核人 before the head signs); all printed by default. */
+  requiredRoles?: readonly Role[];
+}

@@ -1,6 +1,6 @@
 import { textRef } from '../errors/texts';
-import { changesBeforeSignatures } from '../sign/revisions';
-import type { loadPdf, signatureFields } from '../sign/pdfRead';
+import { changesBeforeSignatures } from '../pdfdoc/revisions';
+import type { loadPdf, signatureFields } from '../pdfdoc/pdfRead';
 import { checkSignatures } from '../sign/verify';
 import type { X509Certificate } from 'node:crypto';
 import type { SignatureReport, VerifyReport } from './report';

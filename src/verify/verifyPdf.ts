@@ -1,30 +1,16 @@
 import { diagnostic, InputError } from '../errors/diagnostic';
 import { textRef } from '../errors/texts';
-import { ROLES, type Role } from '../domain/glossary';
+import { ROLES } from '../domain/glossary';
 import { readInput } from '../load/files';
-import type { EmbeddedData } from '../sign/embeddedData';
-import { loadPdf, readEmbeddedData, signatureFields } from '../sign/pdfRead';
-import { revisionEnds } from '../sign/verify';
+import type { EmbeddedData } from '../pdfdoc/embeddedData';
+import { loadPdf, readEmbeddedData, signatureFields } from '../pdfdoc/pdfRead';
+import { revisionEnds } from '../pdfdoc/revisions';
 import { checkEmbedded } from './embeddedCheck';
-import { emptyReport, type VerifyReport } from './report';
+import { emptyReport, type VerifyOptions, type VerifyReport } from './report';
 import { checkAllSignatures } from './signatureChecks';
 import { trustAnchors } from './trustAnchors';
 
-export type { SignatureReport, VerifyReport } from './report';
-
-/**
- * Verifies a signed form: every signature (range, digest, CMS), nothing unsigned after the last one,
- * and the embedded inputs re-scored with the embedded rule set give the embedded result.
- */
-export interface VerifyOptions {
-  allowUnsigned?: boolean;
-  allowCustomRules?: boolean;
-  allowNameMismatch?: boolean;
-  trust?: readonly string[];
-  env?: NodeJS.ProcessEnv;
-  /** The roles a check of an intermediate stage requires (填表人 and 审核人 before the head signs); all printed by default. */
-  requiredRoles?: readonly Role[];
-}
+export type { SignatureReport, VerifyOptions, VerifyReport } from './report';
 
 /** Which roles a check requires and which of them the signatures cover. */
 function rolesOf(report: VerifyReport, embedded: EmbeddedData | undefined, options: VerifyOptions): VerifyReport['roles'] {

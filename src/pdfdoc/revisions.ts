@@ -2,7 +2,6 @@ import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PD
 import { adjacentPairs } from '../domain/sequence';
 import { textRef, type TextRef } from '../errors/texts';
 import { loadPdf } from './pdfRead';
-import { revisionEnds } from './verify';
 
 /** The document as it stood at the end of one revision: every object by reference, with its bytes. */
 interface State {
@@ -140,4 +139,22 @@ export async function changesBeforeSignatures(pdf: Buffer, signatures: readonly 
     if (problems.length > 0) out.set(s.index, problems);
   }
   return out;
+}
+
+/** Where each revision ends: after a %%EOF marker, with or without its end-of-line. */
+export function revisionEnds(pdf: Buffer): { from: number; to: number }[] {
+  const ends: { from: number; to: number }[] = [];
+  let at = pdf.indexOf('%%EOF');
+  while (at >= 0) {
+    let end = at + 5;
+    if (pdf[end] === 0x0d) end++;
+    if (pdf[end] === 0x0a) end++;
+    ends.push({ from: at + 5, to: end });
+    at = pdf.indexOf('%%EOF', at + 5);
+  }
+  return ends;
+}
+
+export function revisionAt(ends: { from: number; to: number }[], offset: number): number {
+  return ends.findIndex((e) => offset >= e.from && offset <= e.to) + 1;
 }
