@@ -27,7 +27,23 @@ const ROOMS = {
   sign: ['pdfdoc', 'errors', 'domain'],
   // the workbook lays out the file kinds of schema (definitions, actuals) and the last scores (scoring's result type)
   workbook: ['load', 'report', 'schema', 'scoring', 'domain', 'errors'],
-  pipeline: ['domain', 'errors', 'source', 'schema', 'targets', 'rules', 'scoring', 'load', 'report', 'pdf', 'pdfdoc', 'sign', 'lint', 'compare', 'workbook'],
+  pipeline: [
+    'domain',
+    'errors',
+    'source',
+    'schema',
+    'targets',
+    'rules',
+    'scoring',
+    'load',
+    'report',
+    'pdf',
+    'pdfdoc',
+    'sign',
+    'lint',
+    'compare',
+    'workbook',
+  ],
   // the verifier: a signed form checked as a reader would trust it (signatures, revisions, roles, the page
   // against the data, the re-score, the rule set's identity), over the rooms that sign, score and lay out
   verify: ['pipeline', 'load', 'report', 'pdfdoc', 'sign', 'compare', 'workbook', 'scoring', 'domain', 'errors'],
@@ -47,8 +63,16 @@ const zones = Object.entries(ROOMS).map(([room, allowed]) => ({
 const OWNED = [
   { rooms: ['rules'], names: ['json-rules-engine'], why: 'only src/rules imports json-rules-engine' },
   { rooms: ['pdf'], names: ['puppeteer-core', 'puppeteer'], why: 'only src/pdf imports puppeteer' },
-  { rooms: ['sign'], names: ['node-forge', '@signpdf/*', 'pkijs', 'asn1js'], why: 'only src/sign touches keys, certificates and CMS' },
-  { rooms: ['pdfdoc', 'sign'], names: ['@cantoo/pdf-lib', 'pdf-lib', 'pdfjs-dist', 'fontkit'], why: 'only src/pdfdoc (and src/sign, for a signature field) read and write PDF structure' },
+  {
+    rooms: ['sign'],
+    names: ['node-forge', '@signpdf/*', 'pkijs', 'asn1js'],
+    why: 'only src/sign touches keys, certificates and CMS',
+  },
+  {
+    rooms: ['pdfdoc', 'sign'],
+    names: ['@cantoo/pdf-lib', 'pdf-lib', 'pdfjs-dist', 'fontkit'],
+    why: 'only src/pdfdoc (and src/sign, for a signature field) read and write PDF structure',
+  },
   { rooms: ['workbook'], names: ['exceljs'], why: 'only src/workbook imports exceljs' },
   { rooms: ['serve'], names: ['fastify', '@fastify/*'], why: 'only src/serve imports fastify' },
   { rooms: ['batch'], names: ['bullmq', 'ioredis'], why: 'only src/batch imports bullmq' },
@@ -60,7 +84,12 @@ const ownedBlocks = Object.keys(ROOMS).map((room) => ({
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: OWNED.filter((o) => !o.rooms.includes(room)).map(({ names, why }) => ({ group: names, message: why })) },
+      {
+        patterns: OWNED.filter((o) => !o.rooms.includes(room)).map(({ names, why }) => ({
+          group: names,
+          message: why,
+        })),
+      },
     ],
   },
 }));
@@ -75,7 +104,6 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      
     },
   },
   {

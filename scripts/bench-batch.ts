@@ -45,7 +45,12 @@ function processes(): ProcessRow[] {
       // the command name is in parentheses and may itself hold spaces or parentheses
       const close = stat.lastIndexOf(')');
       const fields = stat.slice(close + 2).split(' ');
-      rows.push({ pid: Number(entry), ppid: Number(fields[1]), comm: stat.slice(stat.indexOf('(') + 1, close), rssMb: (Number(fields[21]) * PAGE_BYTES) / 2 ** 20 });
+      rows.push({
+        pid: Number(entry),
+        ppid: Number(fields[1]),
+        comm: stat.slice(stat.indexOf('(') + 1, close),
+        rssMb: (Number(fields[21]) * PAGE_BYTES) / 2 ** 20,
+      });
     } catch {
       // the process ended while it was being read
     }
@@ -103,7 +108,12 @@ interface Sampled {
  * Samples the memory of the given processes every half second while `work` runs. Every run in the comparison,
  * the floor included, is sampled the same way, so the sampling's own cost falls on all of them alike.
  */
-async function sampled<T>(work: () => Promise<T>, watched: () => number[], progress: () => number, total: number): Promise<Sampled & { value: T }> {
+async function sampled<T>(
+  work: () => Promise<T>,
+  watched: () => number[],
+  progress: () => number,
+  total: number,
+): Promise<Sampled & { value: T }> {
   const start = performance.now();
   const result: Sampled = { seconds: 0, peakNode: 0, peakChromium: 0, peakTotal: 0, curve: [] };
   let nextMark = 0;
@@ -137,7 +147,8 @@ function exited(child: ChildProcess): Promise<void> {
   );
 }
 
-const pdfCount = (dir: string): number => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pdf')).length : 0);
+const pdfCount = (dir: string): number =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pdf')).length : 0;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -158,14 +169,23 @@ async function printAll(htmls: string[], prepare?: string): Promise<Sampled & { 
     async () => {
       const printer = await PdfPrinter.launch({ concurrency: 2 });
       try {
-        await Promise.all([0, 1].map((i) => printer.print({ html: htmls[i % htmls.length]!, resolveAsset: bundledAsset, name: 'warm' })));
+        await Promise.all(
+          [0, 1].map((i) =>
+            printer.print({ html: htmls[i % htmls.length]!, resolveAsset: bundledAsset, name: 'warm' }),
+          ),
+        );
         const start = performance.now();
         let next = 0;
         await Promise.all(
           [0, 1].map(async () => {
             while (next < htmls.length) {
               const i = next++;
-              await printer.print({ html: htmls[i]!, resolveAsset: bundledAsset, name: `form-${i}`, ...(prepare ? { prepare } : {}) });
+              await printer.print({
+                html: htmls[i]!,
+                resolveAsset: bundledAsset,
+                name: `form-${i}`,
+                ...(prepare ? { prepare } : {}),
+              });
               printed++;
             }
           }),
@@ -202,7 +222,8 @@ function ready(worker: ChildProcess): Promise<void> {
   });
 }
 
-const curveText = (s: Sampled): string => s.curve.map((c) => `${c.done}:${c.node.toFixed(0)}+${c.chromium.toFixed(0)}`).join(' ');
+const curveText = (s: Sampled): string =>
+  s.curve.map((c) => `${c.done}:${c.node.toFixed(0)}+${c.chromium.toFixed(0)}`).join(' ');
 
 /** The four runs compared, each sampled alike. */
 type Run = 'floor' | 'floorScript' | 'batch' | 'queue';
@@ -227,7 +248,9 @@ async function main(): Promise<void> {
     writeFileSync(file, form.actuals);
     return file;
   });
-  say(`forms: ${count} (${rows} rows each), machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, ${roundCount} rounds`);
+  say(
+    `forms: ${count} (${rows} rows each), machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, ${roundCount} rounds`,
+  );
 
   // the floor prints the same HTML bare on warm pages (scoring and layout not timed)
   const htmls: string[] = [];
@@ -244,7 +267,11 @@ async function main(): Promise<void> {
   const port = await freePort();
   const redisDir = path.join(dir, 'redis');
   mkdirSync(redisDir);
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', redisDir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const redis = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--dir', redisDir, '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   await new Promise((resolve) => setTimeout(resolve, 500));
   const url = `redis://127.0.0.1:${port}`;
 
@@ -255,19 +282,35 @@ async function main(): Promise<void> {
     batch: async (round) => {
       const out = path.join(dir, `out-one-${round}`);
       const one = spawn(process.execPath, [BIN, 'batch', forms, '-o', out], { stdio: 'ignore' });
-      return sampled(() => exited(one), () => [one.pid!], () => pdfCount(out), count);
+      return sampled(
+        () => exited(one),
+        () => [one.pid!],
+        () => pdfCount(out),
+        count,
+      );
     },
     queue: async (round) => {
-      const workers = [0, 1].map(() => spawn(process.execPath, [BIN, 'worker', '--queue', url, '--concurrency', '1'], { stdio: ['ignore', 'ignore', 'pipe'] }));
+      const workers = [0, 1].map(() =>
+        spawn(process.execPath, [BIN, 'worker', '--queue', url, '--concurrency', '1'], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        }),
+      );
       try {
         // workers wait on their machines with their browsers warm before a batch comes: the batch starts once both say so
         await Promise.all(workers.map((w) => ready(w)));
         const out = path.join(dir, `out-queue-${round}`);
         const batch = spawn(process.execPath, [BIN, 'batch', forms, '-o', out, '--queue', url], { stdio: 'ignore' });
-        return await sampled(() => exited(batch), () => [batch.pid!, ...workers.map((w) => w.pid!)], () => pdfCount(out), count);
+        return await sampled(
+          () => exited(batch),
+          () => [batch.pid!, ...workers.map((w) => w.pid!)],
+          () => pdfCount(out),
+          count,
+        );
       } finally {
         for (const w of workers) w.kill('SIGTERM');
-        await Promise.all(workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once('exit', resolve)))));
+        await Promise.all(
+          workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once('exit', resolve)))),
+        );
       }
     },
   };
@@ -286,7 +329,8 @@ async function main(): Promise<void> {
         measured[run] = await measure[run](round);
       }
       rounds.push(measured as Round);
-      for (const name of readdirSync(dir)) if (name.startsWith('out-')) rmSync(path.join(dir, name), { recursive: true, force: true });
+      for (const name of readdirSync(dir))
+        if (name.startsWith('out-')) rmSync(path.join(dir, name), { recursive: true, force: true });
     }
     execFileSync('sync');
     kSeconds = (await printAll(grouped, formPrintScript())).value;
@@ -296,26 +340,42 @@ async function main(): Promise<void> {
 
   const rate = (seconds: number): number => count / seconds;
   const rates = (run: Run): number[] => rounds.map((r) => rate(r[run].seconds));
-  const shown = (run: Run): string => `${mean(rates(run)).toFixed(2)} forms/s (rounds: ${rates(run).map((x) => x.toFixed(2)).join(', ')})`;
-  const ratio = (a: Run, b: Run): string => `${(mean(rates(a)) / mean(rates(b))).toFixed(2)}× (rounds: ${rounds.map((r) => (r[b].seconds / r[a].seconds).toFixed(2)).join(', ')})`;
+  const shown = (run: Run): string =>
+    `${mean(rates(run)).toFixed(2)} forms/s (rounds: ${rates(run)
+      .map((x) => x.toFixed(2))
+      .join(', ')})`;
+  const ratio = (a: Run, b: Run): string =>
+    `${(mean(rates(a)) / mean(rates(b))).toFixed(2)}× (rounds: ${rounds.map((r) => (r[b].seconds / r[a].seconds).toFixed(2)).join(', ')})`;
   const floor = mean(rates('floor'));
   say(`bare page.pdf() on warm pages (floor):   ${shown('floor')}`);
   say(`the floor with the （续） page script: ${shown('floorScript')}`);
   say(`jixiao batch, one process:               ${shown('batch')} (browser launch included)`);
   say(`jixiao batch --queue, two local workers: ${shown('queue')}`);
-  say(`${k} forms per document with the page script (printing only, before splitting): ${rate(kSeconds).toFixed(2)} forms/s — ${(rate(kSeconds) / floor).toFixed(2)}× the one-form floor (adopted at ≥ 1.5×: batch and workers print this way)`);
+  say(
+    `${k} forms per document with the page script (printing only, before splitting): ${rate(kSeconds).toFixed(2)} forms/s — ${(rate(kSeconds) / floor).toFixed(2)}× the one-form floor (adopted at ≥ 1.5×: batch and workers print this way)`,
+  );
   say(`batch ÷ floor:        ${ratio('batch', 'floor')} (goal ≥ 0.85×)`);
-  say(`batch ÷ floor with the page script: ${ratio('batch', 'floorScript')} (what scoring, layout, finishing and writing cost)`);
+  say(
+    `batch ÷ floor with the page script: ${ratio('batch', 'floorScript')} (what scoring, layout, finishing and writing cost)`,
+  );
   say(`queue ÷ one process:  ${ratio('queue', 'batch')} (goal ≥ 0.90×)`);
   const peak = (run: Run, of: (s: Sampled) => number): number => Math.max(...rounds.map((r) => of(r[run])));
   const last = rounds[rounds.length - 1]!;
-  say(`memory, one process: node peak ${peak('batch', (s) => s.peakNode).toFixed(0)} MB RSS (goal ≤ 300), node + Chromium peak ${peak('batch', (s) => s.peakTotal).toFixed(0)} MB (Chromium by PSS; goal ≤ 1,200)`);
+  say(
+    `memory, one process: node peak ${peak('batch', (s) => s.peakNode).toFixed(0)} MB RSS (goal ≤ 300), node + Chromium peak ${peak('batch', (s) => s.peakTotal).toFixed(0)} MB (Chromium by PSS; goal ≤ 1,200)`,
+  );
   say(`  curve, last round (forms done: node + Chromium MB): ${curveText(last.batch)}`);
-  say(`memory, queue: batch + 2 workers peak ${peak('queue', (s) => s.peakNode).toFixed(0)} MB, with Chromium ${peak('queue', (s) => s.peakTotal).toFixed(0)} MB`);
+  say(
+    `memory, queue: batch + 2 workers peak ${peak('queue', (s) => s.peakNode).toFixed(0)} MB, with Chromium ${peak('queue', (s) => s.peakTotal).toFixed(0)} MB`,
+  );
   say(`  curve, last round: ${curveText(last.queue)}`);
-  say(`memory, floor: Chromium peak ${peak('floor', (s) => s.peakChromium).toFixed(0)} MB (PSS); memory is sampled every ${SAMPLE_MS} ms in every run, the floor's included`);
+  say(
+    `memory, floor: Chromium peak ${peak('floor', (s) => s.peakChromium).toFixed(0)} MB (PSS); memory is sampled every ${SAMPLE_MS} ms in every run, the floor's included`,
+  );
   const perMachine = mean(rates('batch')) * 8 * 3600;
-  say(`estimate: one machine like this prints ${Math.round(perMachine).toLocaleString('en')} forms in 8 hours; 100,000 forms in 8 hours need ${Math.ceil(100_000 / perMachine)} such machines as workers (plus Redis and shared storage)`);
+  say(
+    `estimate: one machine like this prints ${Math.round(perMachine).toLocaleString('en')} forms in 8 hours; 100,000 forms in 8 hours need ${Math.ceil(100_000 / perMachine)} such machines as workers (plus Redis and shared storage)`,
+  );
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -14,7 +14,9 @@ import { arg } from './benchArgs';
 
 // the built module (its path is only known at run time), with the sources' types
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { compareRuleSets } = require(path.join(__dirname, '..', 'dist', 'compare', 'run.js')) as { compareRuleSets: typeof CompareRuleSets };
+const { compareRuleSets } = require(path.join(__dirname, '..', 'dist', 'compare', 'run.js')) as {
+  compareRuleSets: typeof CompareRuleSets;
+};
 
 async function main(): Promise<void> {
   const count = Number(arg('count', arg('forms', '10000')));
@@ -43,15 +45,26 @@ async function main(): Promise<void> {
   const s = run.summary;
   say(`compare ${rulesA} vs ${rulesB}: ${count} forms, ${rows} rows, each scored under both`);
   const goal = count >= 100_000 ? '≤ 60 s and ≤ 1.5 GB for 100,000' : '< 20 s for 10,000';
-  say(`time: ${seconds.toFixed(2)} s; peak RSS ${Math.round(peak / 1024 / 1024)} MB (goal ${goal}); ${Math.round((rows * 2) / seconds)} row-scorings/s; ${Math.round(count / seconds)} forms/s`);
-  say(`compared ${s.compared}, failed ${s.failed}; grades up ${s.gradeChanges.up}, down ${s.gradeChanges.down}, same ${s.gradeChanges.same}; mean delta ${s.meanDelta}`);
+  say(
+    `time: ${seconds.toFixed(2)} s; peak RSS ${Math.round(peak / 1024 / 1024)} MB (goal ${goal}); ${Math.round((rows * 2) / seconds)} row-scorings/s; ${Math.round(count / seconds)} forms/s`,
+  );
+  say(
+    `compared ${s.compared}, failed ${s.failed}; grades up ${s.gradeChanges.up}, down ${s.gradeChanges.down}, same ${s.gradeChanges.same}; mean delta ${s.meanDelta}`,
+  );
 
   if (!process.argv.includes('--no-check')) {
     t = performance.now();
     const checkedTotals: string[] = [];
-    const checked = await compareRuleSets([dir], { rulesA, rulesB, check: true, onForm: (f) => checkedTotals.push(`${f.totalA} ${f.totalB}`) });
+    const checked = await compareRuleSets([dir], {
+      rulesA,
+      rulesB,
+      check: true,
+      onForm: (f) => checkedTotals.push(`${f.totalA} ${f.totalB}`),
+    });
     const a = checked.agreement!;
-    say(`agreement with json-rules-engine: ${a.agree} of ${a.agree + a.disagree} rule evaluations agree, ${a.disagree} differ (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    say(
+      `agreement with json-rules-engine: ${a.agree} of ${a.agree + a.disagree} rule evaluations agree, ${a.disagree} differ (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+    );
     const same = checkedTotals.length === totals.length && checkedTotals.every((x, i) => x === totals[i]);
     say(`totals identical under both evaluators: ${same ? 'yes' : 'NO'}`);
     for (const e of a.examples) say(`  differs: ${e}`);

@@ -70,18 +70,24 @@ async function main(): Promise<void> {
   let floor: number;
   try {
     await Promise.all([0, 1].map((i) => printer.print({ html: htmls[i]!, resolveAsset: bundledAsset, name: 'warm' })));
-    floor = await timed(() => Promise.all(htmls.map((html, i) => printer.print({ html, resolveAsset: bundledAsset, name: `floor-${i}` }))));
+    floor = await timed(() =>
+      Promise.all(htmls.map((html, i) => printer.print({ html, resolveAsset: bundledAsset, name: `floor-${i}` }))),
+    );
   } finally {
     await printer.close();
   }
 
   const rate = (seconds: number): number => pages / seconds;
-  say(`jixiao pipeline (one browser, reused): ${rate(pipeline).toFixed(2)} forms/s (${pipeline.toFixed(2)} s, browser launch included)`);
+  say(
+    `jixiao pipeline (one browser, reused): ${rate(pipeline).toFixed(2)} forms/s (${pipeline.toFixed(2)} s, browser launch included)`,
+  );
   say(`jixiao pipeline, browser already up:   ${rate(steady).toFixed(2)} forms/s (${steady.toFixed(2)} s)`);
   say(`new browser per form:                  ${rate(naive).toFixed(2)} forms/s (${naive.toFixed(2)} s)`);
   say(`bare page.pdf() on warm pages (floor): ${rate(floor).toFixed(2)} forms/s (${floor.toFixed(2)} s)`);
   say(`pipeline ÷ new-browser-per-form: ${(naive / pipeline).toFixed(2)}× (goal ≥ 5×)`);
-  say(`floor ÷ pipeline:                ${(pipeline / floor).toFixed(2)}× (goal ≤ 1.3×); with the browser already up ${(steady / floor).toFixed(2)}×`);
+  say(
+    `floor ÷ pipeline:                ${(pipeline / floor).toFixed(2)}× (goal ≤ 1.3×); with the browser already up ${(steady / floor).toFixed(2)}×`,
+  );
 }
 
 void main();

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   const compileMs = performance.now() - t;
   const say = (line: string): boolean => process.stdout.write(`${line}\n`);
   say(`rule set: ${ruleSetId} (compiled once in ${compileMs.toFixed(1)} ms)`);
-  say(`forms: ${forms} × ${rows} rows = ${forms * rows} rows (generated, written and read in ${loadSeconds.toFixed(1)} s, not timed below)`);
+  say(
+    `forms: ${forms} × ${rows} rows = ${forms * rows} rows (generated, written and read in ${loadSeconds.toFixed(1)} s, not timed below)`,
+  );
 
   const run = async (label: string, evaluator: RuleEvaluator): Promise<void> => {
     for (const input of inputs.slice(0, 20)) await scoreForm(input, evaluator); // warm-up
@@ -46,7 +48,9 @@ async function main(): Promise<void> {
       }
     }
     const seconds = (performance.now() - start) / 1000;
-    say(`${label}: ${seconds.toFixed(2)} s, ${Math.round((forms * rows) / seconds)} rows/s, ${Math.round(forms / seconds)} forms/s (${rejected} forms rejected as input errors)`);
+    say(
+      `${label}: ${seconds.toFixed(2)} s, ${Math.round((forms * rows) / seconds)} rows/s, ${Math.round(forms / seconds)} forms/s (${rejected} forms rejected as input errors)`,
+    );
   };
   await run('json-rules-engine', engine);
   await run('fast path        ', engine.fast());

@@ -21,9 +21,12 @@ function rssMb(pid: number): number {
 
 /** Chromium's memory under the server: the proportional set size of every descendant (shared pages counted once). */
 function descendantsPssMb(pid: number): number {
-  const all = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
+  const all = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number]);
   const ids = new Set([pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [p, pp] of all) {
       if (ids.has(pp) && !ids.has(p)) {
@@ -44,7 +47,8 @@ function descendantsPssMb(pid: number): number {
   return kb / 1024;
 }
 
-const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const percentile = (xs: number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function main(): Promise<void> {
   const rounds = Number(arg('rounds', '200'));
@@ -68,8 +72,13 @@ async function main(): Promise<void> {
     child.once('exit', () => reject(new Error(err)));
   });
   const origin = url.origin;
-  const headers = { cookie: `jixiao_token=${url.searchParams.get('token')}`, origin, 'content-type': 'application/json' };
-  const post = (pathname: string, file: string, edits: { path: string[]; value: string }[]): Promise<Response> => fetch(`${origin}${pathname}`, { method: 'POST', headers, body: JSON.stringify({ file, edits }) });
+  const headers = {
+    cookie: `jixiao_token=${url.searchParams.get('token')}`,
+    origin,
+    'content-type': 'application/json',
+  };
+  const post = (pathname: string, file: string, edits: { path: string[]; value: string }[]): Promise<Response> =>
+    fetch(`${origin}${pathname}`, { method: 'POST', headers, body: JSON.stringify({ file, edits }) });
 
   try {
     await new Promise((r) => setTimeout(r, 1000));
@@ -86,20 +95,28 @@ async function main(): Promise<void> {
         if (!r.ok) throw new Error(`score answered ${r.status}`);
         if (i >= 10) ms.push(performance.now() - start);
       }
-      console.log(`live score, ${form.rows}-row form: p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms (goal p95 ≤ 50 ms)`);
+      console.log(
+        `live score, ${form.rows}-row form: p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms (goal p95 ≤ 50 ms)`,
+      );
     }
     const pdfMs: number[] = [];
     let first = 0;
     for (let i = 0; i <= pdfs; i++) {
       const start = performance.now();
-      const r = await post('/api/pdf', forms[0]!.file, [{ path: ['overallGoal', 'actual'], value: `完成情况第${i}稿` }]);
+      const r = await post('/api/pdf', forms[0]!.file, [
+        { path: ['overallGoal', 'actual'], value: `完成情况第${i}稿` },
+      ]);
       const bytes = Buffer.from(await r.arrayBuffer());
       if (!r.ok || bytes.subarray(0, 5).toString() !== '%PDF-') throw new Error(`pdf answered ${r.status}`);
       if (i === 0) first = performance.now() - start;
       else pdfMs.push(performance.now() - start);
     }
-    console.log(`PDF, ${forms[0]!.rows}-row form: first ${first.toFixed(0)} ms (browser launch included); warm p50 ${percentile(pdfMs, 50).toFixed(0)} ms, p95 ${percentile(pdfMs, 95).toFixed(0)} ms (goal ≤ 1000 ms)`);
-    console.log(`server RSS after ${pdfs} PDFs: ${rssMb(child.pid!).toFixed(0)} MB; its Chromium (PSS): ${descendantsPssMb(child.pid!).toFixed(0)} MB`);
+    console.log(
+      `PDF, ${forms[0]!.rows}-row form: first ${first.toFixed(0)} ms (browser launch included); warm p50 ${percentile(pdfMs, 50).toFixed(0)} ms, p95 ${percentile(pdfMs, 95).toFixed(0)} ms (goal ≤ 1000 ms)`,
+    );
+    console.log(
+      `server RSS after ${pdfs} PDFs: ${rssMb(child.pid!).toFixed(0)} MB; its Chromium (PSS): ${descendantsPssMb(child.pid!).toFixed(0)} MB`,
+    );
   } finally {
     child.kill('SIGINT');
     await new Promise((r) => child.once('exit', r));

@@ -20,8 +20,14 @@ async function main(): Promise<void> {
   const ca = keygen({ commonName: '基准测试CA', password: 'x', ca: true });
   writeFileSync(at('ca.p12'), ca.p12);
   writeFileSync(at('ca.pem'), ca.pem);
-  writeFileSync(at('a.p12'), keygen({ commonName: '基准填表人', password: 'x', issuer: { file: at('ca.p12'), password: 'x' } }).p12);
-  writeFileSync(at('b.p12'), keygen({ commonName: '基准负责人', password: 'x', issuer: { file: at('ca.p12'), password: 'x' } }).p12);
+  writeFileSync(
+    at('a.p12'),
+    keygen({ commonName: '基准填表人', password: 'x', issuer: { file: at('ca.p12'), password: 'x' } }).p12,
+  );
+  writeFileSync(
+    at('b.p12'),
+    keygen({ commonName: '基准负责人', password: 'x', issuer: { file: at('ca.p12'), password: 'x' } }).p12,
+  );
   const first: number[] = [];
   const second: number[] = [];
   const verify: number[] = [];
@@ -39,8 +45,13 @@ async function main(): Promise<void> {
     verify.push(performance.now() - t);
     if (!report.ok) throw new Error(JSON.stringify([...report.reasons, ...report.identityReasons]));
   }
-  const say = (label: string, xs: number[]): boolean => process.stdout.write(`${label}: median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, ${xs.length} runs)\n`);
-  process.stdout.write(`example: the seed's project form with --explain, ${(form!.pdf!.length / 1024).toFixed(0)} KiB\n`);
+  const say = (label: string, xs: number[]): boolean =>
+    process.stdout.write(
+      `${label}: median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, ${xs.length} runs)\n`,
+    );
+  process.stdout.write(
+    `example: the seed's project form with --explain, ${(form!.pdf!.length / 1024).toFixed(0)} KiB\n`,
+  );
   say('sign (填表人, first signature)', first);
   say('sign (单位负责人, second signature)', second);
   say('verify (2 signatures, chains to the root, revisions compared, page read, re-score)', verify);

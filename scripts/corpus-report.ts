@@ -24,9 +24,10 @@ function scoreJson(file: string): string {
 const KIND = { project: '项目', department: '部门整体' } as const;
 
 /** Real forms and the forms written for each framework, grouped by framework (rule set) and form kind. */
-const scored = [...corpusForms().map((form) => ({ form, written: false })), ...corpusForms(WRITTEN).map((form) => ({ form, written: true }))].map(
-  ({ form, written }) => ({ name: form.name, written, f: findings(scoreJson(form.actuals)) }),
-);
+const scored = [
+  ...corpusForms().map((form) => ({ form, written: false })),
+  ...corpusForms(WRITTEN).map((form) => ({ form, written: true })),
+].map(({ form, written }) => ({ name: form.name, written, f: findings(scoreJson(form.actuals)) }));
 const groups = new Map<string, typeof scored>();
 for (const s of scored) {
   const key = `${s.f.ruleSet} · ${KIND[s.f.form]}`;
@@ -36,8 +37,12 @@ for (const [key, list] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
   const complete = list.filter((s) => s.f.status === 'complete').length;
   console.log(`\n${key}：${list.length} 张（完成 ${complete}，草稿 ${list.length - complete}）`);
   for (const { name, written, f } of list) {
-    const faults = Object.entries(f.flags).map(([code, n]) => (n > 1 ? `${code}×${n}` : code)).join(', ');
+    const faults = Object.entries(f.flags)
+      .map(([code, n]) => (n > 1 ? `${code}×${n}` : code))
+      .join(', ');
     const source = written ? '（按框架编写）' : '';
-    console.log(`  ${name}${source}: ${f.status === 'draft' ? '草稿' : '完成'} ${f.total}/${f.maxTotal} ${f.grade ?? '-'}; 行 ${f.rows}，评分 ${f.rowsScored}，与申报得分一致 ${f.rowsMatchingDeclared}；发现：${faults || '无'}`);
+    console.log(
+      `  ${name}${source}: ${f.status === 'draft' ? '草稿' : '完成'} ${f.total}/${f.maxTotal} ${f.grade ?? '-'}; 行 ${f.rows}，评分 ${f.rowsScored}，与申报得分一致 ${f.rowsMatchingDeclared}；发现：${faults || '无'}`,
+    );
   }
 }

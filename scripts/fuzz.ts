@@ -17,10 +17,14 @@ async function run(): Promise<void> {
   for (const [name, t] of Object.entries(tallies)) {
     total += t.cases;
     failures += t.crashes + t.hangs + t.outOfRange;
-    console.log(`${name.padEnd(7)} ${t.cases} inputs: ${t.crashes} crashes, ${t.hangs} hangs, ${t.outOfRange} out of range, ${t.refused} refused with a located error`);
+    console.log(
+      `${name.padEnd(7)} ${t.cases} inputs: ${t.crashes} crashes, ${t.hangs} hangs, ${t.outOfRange} out of range, ${t.refused} refused with a located error`,
+    );
     for (const e of t.examples) console.log(`  ${e}`);
   }
-  console.log(`${total} inputs in ${((performance.now() - start) / 1000).toFixed(1)} s (seed ${seed}): ${failures} failures`);
+  console.log(
+    `${total} inputs in ${((performance.now() - start) / 1000).toFixed(1)} s (seed ${seed}): ${failures} failures`,
+  );
   process.exitCode = failures === 0 ? 0 : 1;
 }
 

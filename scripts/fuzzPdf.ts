@@ -30,7 +30,18 @@ const at = (r: () => number, n: number): number => Math.floor(r() * n);
 function xrefPlaces(bytes: Uint8Array): number[] {
   const text = Buffer.from(bytes).toString('latin1');
   const places: number[] = [];
-  for (const word of ['startxref', 'xref', '/ByteRange', '/Contents', 'trailer', '/Root', '/Size', '/Prev', 'endobj', 'stream']) {
+  for (const word of [
+    'startxref',
+    'xref',
+    '/ByteRange',
+    '/Contents',
+    'trailer',
+    '/Root',
+    '/Size',
+    '/Prev',
+    'endobj',
+    'stream',
+  ]) {
     let i = text.indexOf(word);
     while (i >= 0) {
       places.push(i);
@@ -72,7 +83,12 @@ export const MUTATIONS: Record<string, Mutation> = {
 };
 
 /** Runs `count` damaged copies of each base PDF through verify and sign. */
-export async function fuzzPdfs(bases: { name: string; bytes: Uint8Array }[], signer: { p12: Uint8Array; password: string }, count: number, seed: number): Promise<PdfFuzzTally> {
+export async function fuzzPdfs(
+  bases: { name: string; bytes: Uint8Array }[],
+  signer: { p12: Uint8Array; password: string },
+  count: number,
+  seed: number,
+): Promise<PdfFuzzTally> {
   const r = rng(seed);
   const dir = mkdtempSync(path.join(tmpdir(), 'jixiao-fuzz-pdf-'));
   const tally: PdfFuzzTally = { cases: 0, crashes: 0, refused: 0, verified: 0, signed: 0, examples: [], byKind: {} };
@@ -97,11 +113,23 @@ export async function fuzzPdfs(bases: { name: string; bytes: Uint8Array }[], sig
             return;
           }
           tally.crashes++;
-          if (tally.examples.length < 8) tally.examples.push(`${what} ${base.name} ${kind} #${i}: ${error instanceof Error ? error.message : String(error)}`);
+          if (tally.examples.length < 8)
+            tally.examples.push(
+              `${what} ${base.name} ${kind} #${i}: ${error instanceof Error ? error.message : String(error)}`,
+            );
         }
       };
       await attempt('verify', () => verifyPdf(file));
-      await attempt('sign', () => signPdf({ pdf: bytes, file, p12: signer.p12, p12File: 'fuzz.p12', password: signer.password, role: 'reviewer' }));
+      await attempt('sign', () =>
+        signPdf({
+          pdf: bytes,
+          file,
+          p12: signer.p12,
+          p12File: 'fuzz.p12',
+          password: signer.password,
+          role: 'reviewer',
+        }),
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,9 @@ import { signPdf } from '../src/sign/sign';
 
 export const FUZZ_PASSWORD = 'fuzz-only';
 
-export async function fuzzBases(actuals: string): Promise<{ bases: { name: string; bytes: Uint8Array }[]; signer: { p12: Uint8Array; password: string } }> {
+export async function fuzzBases(
+  actuals: string,
+): Promise<{ bases: { name: string; bytes: Uint8Array }[]; signer: { p12: Uint8Array; password: string } }> {
   const preparer = makeTestP12({ commonName: '模糊测试填表人', keyBits: 1024 }, FUZZ_PASSWORD);
   const reviewer = makeTestP12({ commonName: '模糊测试审核人', keyBits: 1024 }, FUZZ_PASSWORD);
   const { scored, html, view } = await formHtml(actuals, false);
@@ -19,7 +21,14 @@ export async function fuzzBases(actuals: string): Promise<{ bases: { name: strin
   } finally {
     await printer.close();
   }
-  const info = { title: view.meta.title, author: view.meta.author, subject: view.meta.subject, keywords: [], creator: 'jixiao fuzz', language: 'zh-CN' };
+  const info = {
+    title: view.meta.title,
+    author: view.meta.author,
+    subject: view.meta.subject,
+    keywords: [],
+    creator: 'jixiao fuzz',
+    language: 'zh-CN',
+  };
   const whole = (await finalizePdf(printed, info, (boxes) => embeddedData(scored, boxes))).pdf;
   // the embedded JSON without its result key (a tool that wrote half of it)
   const noResult = (
@@ -29,7 +38,17 @@ export async function fuzzBases(actuals: string): Promise<{ bases: { name: strin
       return data as never;
     })
   ).pdf;
-  const sign = async (pdf: Uint8Array): Promise<Uint8Array> => (await signPdf({ pdf, file: 'base.pdf', p12: preparer, p12File: 'preparer.p12', password: FUZZ_PASSWORD, role: 'preparer' })).pdf;
+  const sign = async (pdf: Uint8Array): Promise<Uint8Array> =>
+    (
+      await signPdf({
+        pdf,
+        file: 'base.pdf',
+        p12: preparer,
+        p12File: 'preparer.p12',
+        password: FUZZ_PASSWORD,
+        role: 'preparer',
+      })
+    ).pdf;
   const signed = await sign(whole);
   return {
     bases: [

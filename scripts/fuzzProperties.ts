@@ -35,10 +35,96 @@ const HANG_MS = 10_000;
 
 /** The pieces people type into 年度指标值 and 实际完成值, so random strings land near the parser's edges. */
 const PIECES = [
-  '≥', '≤', '>', '<', '=', '＝', '>=', '<=', '=>', '≧', '≦', '不低于', '不超过', '不少于', '不高于', '控制在', '以上', '以内', '以下', '及以上', '余', '约',
-  '万', '亿', '千', '%', '％', '‰', '元', '万元', '个', '人', '人次', '篇', '条', '天', '公里', 'km', '处', '次', '/', '-', '—', '.', '．', ',', '，',
-  '0', '1', '5', '9', '00', '95', '100', '1e9', '-5', '−', '０', '９', '２０２３', '年', '月', '日', '前', '底', '12月底前', '2023年11月30日前', '同比', '下降', '增长',
-  '达成', '部分达成', '未达成', '基本完成', '全年无故障', '长期', '全省前列', ' ', '\t', '\n', '（', '）', '(', ')', '·', '*', '𠀀', '😀', '\u0000', '\uFFFD',
+  '≥',
+  '≤',
+  '>',
+  '<',
+  '=',
+  '＝',
+  '>=',
+  '<=',
+  '=>',
+  '≧',
+  '≦',
+  '不低于',
+  '不超过',
+  '不少于',
+  '不高于',
+  '控制在',
+  '以上',
+  '以内',
+  '以下',
+  '及以上',
+  '余',
+  '约',
+  '万',
+  '亿',
+  '千',
+  '%',
+  '％',
+  '‰',
+  '元',
+  '万元',
+  '个',
+  '人',
+  '人次',
+  '篇',
+  '条',
+  '天',
+  '公里',
+  'km',
+  '处',
+  '次',
+  '/',
+  '-',
+  '—',
+  '.',
+  '．',
+  ',',
+  '，',
+  '0',
+  '1',
+  '5',
+  '9',
+  '00',
+  '95',
+  '100',
+  '1e9',
+  '-5',
+  '−',
+  '０',
+  '９',
+  '２０２３',
+  '年',
+  '月',
+  '日',
+  '前',
+  '底',
+  '12月底前',
+  '2023年11月30日前',
+  '同比',
+  '下降',
+  '增长',
+  '达成',
+  '部分达成',
+  '未达成',
+  '基本完成',
+  '全年无故障',
+  '长期',
+  '全省前列',
+  ' ',
+  '\t',
+  '\n',
+  '（',
+  '）',
+  '(',
+  ')',
+  '·',
+  '*',
+  '𠀀',
+  '😀',
+  '\u0000',
+  '\uFFFD',
 ];
 
 export const cellText = fc.oneof(
@@ -95,18 +181,36 @@ const RULE_SET = loadRuleSet('caiyu-2020-10');
 /** Targets of 0 or more with signed actuals (同比增长≥0% against -4%): where a negative actual must not count as met. */
 const signedCells = fc
   .tuple(
-    fc.constantFrom(['≥0', ''], ['≥0%', '%'], ['同比增长≥0%', '%'], ['不低于0', ''], ['≥0个', '个'], ['≥2%', '%'], ['0%以上', '%']),
+    fc.constantFrom(
+      ['≥0', ''],
+      ['≥0%', '%'],
+      ['同比增长≥0%', '%'],
+      ['不低于0', ''],
+      ['≥0个', '个'],
+      ['≥2%', '%'],
+      ['0%以上', '%'],
+    ),
     fc.double({ min: -100, max: 10, noNaN: true }).map((n) => Math.round(n * 100) / 100),
   )
   .map(([[target, unit], n]) => ({ target, actual: `${target.startsWith('同比增长') ? '同比增长' : ''}${n}${unit}` }));
 
-const cells = fc.oneof({ arbitrary: fc.record({ target: cellText, actual: cellText }), weight: 5 }, { arbitrary: signedCells, weight: 1 });
+const cells = fc.oneof(
+  { arbitrary: fc.record({ target: cellText, actual: cellText }), weight: 5 },
+  { arbitrary: signedCells, weight: 1 },
+);
 
 /** One indicator row of the clean example with a random target, actual, 分值 and declared score. */
 export const rowCase = fc.record({
   cells,
-  maxScore: fc.oneof(fc.constant('/'), fc.integer({ min: 0, max: 40 }), fc.double({ min: 0, max: 40, noNaN: true }).map((n) => Math.round(n * 100) / 100)),
-  declared: fc.option(fc.double({ min: -5, max: 50, noNaN: true }).map((n) => Math.round(n * 10) / 10), { nil: undefined }),
+  maxScore: fc.oneof(
+    fc.constant('/'),
+    fc.integer({ min: 0, max: 40 }),
+    fc.double({ min: 0, max: 40, noNaN: true }).map((n) => Math.round(n * 100) / 100),
+  ),
+  declared: fc.option(
+    fc.double({ min: -5, max: 50, noNaN: true }).map((n) => Math.round(n * 10) / 10),
+    { nil: undefined },
+  ),
   band: fc.option(fc.constantFrom('达成', '部分达成', '未达成'), { nil: undefined }),
   executed: fc.double({ min: 0, max: 5000, noNaN: true }).map((n) => Math.round(n * 10) / 10),
 });
@@ -122,7 +226,8 @@ const yamlString = (text: string): string => JSON.stringify(text);
 export function negativeBelowTargetWithFullMarks(r: IndicatorResult): boolean {
   const t = r.parsedTarget;
   const a = r.parsedActual;
-  if (r.kind !== 'quantitative' || r.direction !== 'higherIsBetter' || t.kind !== 'number' || a.kind !== 'number') return false;
+  if (r.kind !== 'quantitative' || r.direction !== 'higherIsBetter' || t.kind !== 'number' || a.kind !== 'number')
+    return false;
   if (t.value.isNegative() || !a.value.isNegative() || r.maxScore === null || r.maxScore.isZero()) return false;
   return r.ruleScore.equals(r.maxScore);
 }
@@ -134,25 +239,44 @@ export async function checkScore(tally: Tally, c: RowCase): Promise<void> {
     '{ id: "1.1", name: 新建集中供水工程, target: ≥12处, maxScore: 10 }',
     `{ id: "1.1", name: 新建集中供水工程, target: ${yamlString(c.cells.target)}, maxScore: ${typeof c.maxScore === 'string' ? '"/"' : c.maxScore} }`,
   );
-  const extras = [c.declared !== undefined ? `declaredScore: ${c.declared}, reason: 测试` : '', c.band ? `band: ${c.band}` : ''].filter(Boolean).join(', ');
+  const extras = [
+    c.declared !== undefined ? `declaredScore: ${c.declared}, reason: 测试` : '',
+    c.band ? `band: ${c.band}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const actuals = readFileSync(path.join(EXAMPLE, 'project.actuals.yaml'), 'utf8')
-    .replace('"1.1": { actual: 12处, declaredScore: 10 }', `"1.1": { actual: ${yamlString(c.cells.actual)}${extras ? `, ${extras}` : ''} }`)
+    .replace(
+      '"1.1": { actual: 12处, declaredScore: 10 }',
+      `"1.1": { actual: ${yamlString(c.cells.actual)}${extras ? `, ${extras}` : ''} }`,
+    )
     .replace('  executed: 1156.4\n  breakdown', `  executed: ${c.executed}\n  breakdown`);
   const label = JSON.stringify(c);
   const start = performance.now();
   try {
-    const loaded = loadFormTexts({ definitions: { name: 'fuzz.indicators.yaml', text: definitions }, actuals: { name: 'fuzz.actuals.yaml', text: actuals }, ruleSet: { name: 'r.yaml', text: RULE_SET.text } });
+    const loaded = loadFormTexts({
+      definitions: { name: 'fuzz.indicators.yaml', text: definitions },
+      actuals: { name: 'fuzz.actuals.yaml', text: actuals },
+      ruleSet: { name: 'r.yaml', text: RULE_SET.text },
+    });
     const result = await scoreForm(loaded.input, compiled(loaded.ruleSet).fast());
     const bad: string[] = [];
     for (const r of result.indicators) {
       const max = r.maxScore ?? dec(0);
-      for (const [name, v] of [['ruleScore', r.ruleScore], ['finalScore', r.finalScore]] as const) {
-        if (!isNumberLike(v) || v.isNegative() || v.greaterThan(max)) bad.push(`${r.id} ${name} ${v.toString()} of ${max.toString()}`);
+      for (const [name, v] of [
+        ['ruleScore', r.ruleScore],
+        ['finalScore', r.finalScore],
+      ] as const) {
+        if (!isNumberLike(v) || v.isNegative() || v.greaterThan(max))
+          bad.push(`${r.id} ${name} ${v.toString()} of ${max.toString()}`);
       }
-      if (r.completion !== null && (!r.completion.isFinite() || r.completion.isNegative())) bad.push(`${r.id} completion ${r.completion.toString()}`);
-      if (negativeBelowTargetWithFullMarks(r)) bad.push(`${r.id} negative actual ${r.actual} below ${r.target} got full marks ${r.ruleScore.toString()}`);
+      if (r.completion !== null && (!r.completion.isFinite() || r.completion.isNegative()))
+        bad.push(`${r.id} completion ${r.completion.toString()}`);
+      if (negativeBelowTargetWithFullMarks(r))
+        bad.push(`${r.id} negative actual ${r.actual} below ${r.target} got full marks ${r.ruleScore.toString()}`);
     }
-    if (!result.total.isFinite() || result.total.isNegative() || result.total.greaterThan(result.maxTotal)) bad.push(`total ${result.total.toString()} of ${result.maxTotal.toString()}`);
+    if (!result.total.isFinite() || result.total.isNegative() || result.total.greaterThan(result.maxTotal))
+      bad.push(`total ${result.total.toString()} of ${result.maxTotal.toString()}`);
     if (bad.length > 0) {
       tally.outOfRange++;
       note(tally, `out of range: ${bad.join('; ')} ← ${label}`);
@@ -171,7 +295,17 @@ const ACTUALS = readFileSync(path.join(EXAMPLE, 'project.actuals.yaml'), 'utf8')
 
 /** The real actuals file with a few random edits: inserted pieces, deleted spans, swapped characters. */
 const mutatedActuals = fc
-  .array(fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.oneof(fc.constantFrom(...PIECES, ': ', '\n  ', '*x', '&x ', '"', '{', ']', '#', '- '), fc.string({ maxLength: 4 }))), { minLength: 1, maxLength: 4 })
+  .array(
+    fc.tuple(
+      fc.nat(),
+      fc.nat({ max: 12 }),
+      fc.oneof(
+        fc.constantFrom(...PIECES, ': ', '\n  ', '*x', '&x ', '"', '{', ']', '#', '- '),
+        fc.string({ maxLength: 4 }),
+      ),
+    ),
+    { minLength: 1, maxLength: 4 },
+  )
   .map((edits) =>
     edits.reduce((text, [at, cut, insert]) => {
       const i = at % (text.length + 1);
@@ -187,7 +321,32 @@ export const yamlText = fc.oneof(
   fc
     .array(
       fc.oneof(
-        fc.constantFrom('definitions: ./project.indicators.yaml', 'budget:', '  fullYearBudget: 100', '  executed: 90', 'indicators:', '  "1.1": { actual: 12处 }', 'overallGoal: { actual: 完成 }', '- ', '&a', '*a', '<<: *a', '? ', '!!str', '---', '"', "'", '{', '}', '[', ']', ': ', '  ', '\t', '#'),
+        fc.constantFrom(
+          'definitions: ./project.indicators.yaml',
+          'budget:',
+          '  fullYearBudget: 100',
+          '  executed: 90',
+          'indicators:',
+          '  "1.1": { actual: 12处 }',
+          'overallGoal: { actual: 完成 }',
+          '- ',
+          '&a',
+          '*a',
+          '<<: *a',
+          '? ',
+          '!!str',
+          '---',
+          '"',
+          "'",
+          '{',
+          '}',
+          '[',
+          ']',
+          ': ',
+          '  ',
+          '\t',
+          '#',
+        ),
         fc.string({ maxLength: 10 }),
       ),
       { maxLength: 20 },
@@ -199,7 +358,11 @@ export function checkLoad(tally: Tally, text: string): void {
   tally.cases++;
   try {
     timed(tally, JSON.stringify(text.slice(0, 80)), () =>
-      loadFormTexts({ definitions: { name: 'd.yaml', text: DEFINITIONS }, actuals: { name: 'fuzz.actuals.yaml', text }, ruleSet: { name: 'r.yaml', text: RULE_SET.text } }),
+      loadFormTexts({
+        definitions: { name: 'd.yaml', text: DEFINITIONS },
+        actuals: { name: 'fuzz.actuals.yaml', text },
+        ruleSet: { name: 'r.yaml', text: RULE_SET.text },
+      }),
     );
   } catch (error) {
     crash(tally, `load ${JSON.stringify(text.slice(0, 80))}`, error);

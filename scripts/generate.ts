@@ -39,7 +39,15 @@ function achievement(r: Rand): number {
 
 const COUNT_UNITS = ['篇', '条', '人次', '个', '处', '期', '场', '户', '家', '件'];
 const ROW_NAMES: Record<string, string[]> = {
-  数量指标: ['培训人次', '新建项目数量', '发布信息条数', '检查覆盖户数', '举办活动场次', '改造管网长度', '起草文稿数量'],
+  数量指标: [
+    '培训人次',
+    '新建项目数量',
+    '发布信息条数',
+    '检查覆盖户数',
+    '举办活动场次',
+    '改造管网长度',
+    '起草文稿数量',
+  ],
   质量指标: ['验收合格率', '水质达标率', '信息准确率', '资金拨付准确率', '网站正常运转'],
   时效指标: ['完工时间', '资金拨付及时率', '办结时限', '信息更新时限'],
   成本指标: ['单位成本', '项目总成本', '三公经费', '人均培训成本'],
@@ -52,11 +60,21 @@ const ROW_NAMES: Record<string, string[]> = {
 
 function quantitative(r: Rand, level2: string, maxScore: number): Row {
   const a = achievement(r);
-  const reason = a < 1 && r() < 0.75 ? pick(r, ['受疫情影响进度延后', '年中预算调减', '部分任务调整至下年', '统计口径变化']) : undefined;
+  const reason =
+    a < 1 && r() < 0.75
+      ? pick(r, ['受疫情影响进度延后', '年中预算调减', '部分任务调整至下年', '统计口径变化'])
+      : undefined;
   const over = a >= 1.3 && r() < 0.6 ? '年初目标偏保守，下年度调高目标' : undefined;
   const deviation = reason ?? over;
   const withReason = (row: Row): Row => (deviation ? { ...row, deviationReason: deviation } : row);
-  const kind = level2 === '成本指标' ? 'reverse' : level2 === '时效指标' ? pick(r, ['date', 'reverseDays', 'percent']) : level2 === '服务对象满意度指标' ? 'percent' : pick(r, ['count', 'count', 'percent', 'equal', 'wan', 'zero']);
+  const kind =
+    level2 === '成本指标'
+      ? 'reverse'
+      : level2 === '时效指标'
+        ? pick(r, ['date', 'reverseDays', 'percent'])
+        : level2 === '服务对象满意度指标'
+          ? 'percent'
+          : pick(r, ['count', 'count', 'percent', 'equal', 'wan', 'zero']);
   switch (kind) {
     case 'count': {
       const unit = pick(r, COUNT_UNITS);
@@ -77,22 +95,39 @@ function quantitative(r: Rand, level2: string, maxScore: number): Row {
       return withReason({ target: `＝${t}个`, actual: `${a >= 1 ? t : Math.round(t * a)}个` });
     }
     case 'zero':
-      return r() < 0.9 ? { target: '0起', actual: '0起' } : { target: '0起', actual: '1起', deviationReason: '发生一起轻微事故，已整改' };
+      return r() < 0.9
+        ? { target: '0起', actual: '0起' }
+        : { target: '0起', actual: '1起', deviationReason: '发生一起轻微事故，已整改' };
     case 'reverse': {
       const t = Math.round(between(r, 20, 500));
       const actual = t * (a >= 1 ? between(r, 0.8, 1) : 1 + (1 - a) * 0.6);
-      return withReason({ target: pick(r, [`≤${t}万元`, `不超过${t}万元`, `控制在${t}万元以内`]), actual: `${actual.toFixed(1)}万元` });
+      return withReason({
+        target: pick(r, [`≤${t}万元`, `不超过${t}万元`, `控制在${t}万元以内`]),
+        actual: `${actual.toFixed(1)}万元`,
+      });
     }
     case 'reverseDays': {
       const t = Math.round(between(r, 5, 30));
-      return withReason({ target: `${t}天以内`, actual: `${a >= 1 ? Math.max(1, Math.round(t * between(r, 0.6, 1))) : Math.round(t * (2 - a))}天` });
+      return withReason({
+        target: `${t}天以内`,
+        actual: `${a >= 1 ? Math.max(1, Math.round(t * between(r, 0.6, 1))) : Math.round(t * (2 - a))}天`,
+      });
     }
     default: {
       const month = Math.ceil(between(r, 6, 12));
       const late = a < 0.9;
       const actualMonth = late ? Math.min(12, month + 1) : Math.max(1, month - 1);
-      const row: Row = { target: `2023年${month}月底前完成`, actual: `2023年${actualMonth}月${Math.ceil(between(r, 1, 28))}日` };
-      if (late && actualMonth > month) return { ...row, band: '部分达成', declaredScore: Math.round(maxScore * 0.7 * 100) / 100, deviationReason: '设备到货延迟' };
+      const row: Row = {
+        target: `2023年${month}月底前完成`,
+        actual: `2023年${actualMonth}月${Math.ceil(between(r, 1, 28))}日`,
+      };
+      if (late && actualMonth > month)
+        return {
+          ...row,
+          band: '部分达成',
+          declaredScore: Math.round(maxScore * 0.7 * 100) / 100,
+          deviationReason: '设备到货延迟',
+        };
       return row;
     }
   }
@@ -100,14 +135,36 @@ function quantitative(r: Rand, level2: string, maxScore: number): Row {
 
 function qualitative(r: Rand, maxScore: number): Row {
   const x = r();
-  if (x < 0.55) return pick(r, [{ target: '全年无故障', actual: '全年无故障' }, { target: '长期', actual: '长期' }, { target: '建立健全', actual: '已建立', band: '达成' }]);
-  if (x < 0.8) return { target: pick(r, ['全省前列', '效果明显', '逐年提高']), actual: pick(r, ['全省第二', '成效显著', '较上年提高']), band: '达成' };
+  if (x < 0.55)
+    return pick(r, [
+      { target: '全年无故障', actual: '全年无故障' },
+      { target: '长期', actual: '长期' },
+      { target: '建立健全', actual: '已建立', band: '达成' },
+    ]);
+  if (x < 0.8)
+    return {
+      target: pick(r, ['全省前列', '效果明显', '逐年提高']),
+      actual: pick(r, ['全省第二', '成效显著', '较上年提高']),
+      band: '达成',
+    };
   if (x < 0.95) {
     const score = Math.round(maxScore * between(r, 0.6, 0.79) * 100) / 100;
-    return { target: '效果明显', actual: '基本达到', declaredScore: score, reason: '部分区县尚未覆盖', deviationReason: '推进不均衡，下年加强督导' };
+    return {
+      target: '效果明显',
+      actual: '基本达到',
+      declaredScore: score,
+      reason: '部分区县尚未覆盖',
+      deviationReason: '推进不均衡，下年加强督导',
+    };
   }
   const score = Math.round(maxScore * between(r, 0.3, 0.59) * 100) / 100;
-  return { target: '效果明显', actual: '未达成', declaredScore: score, reason: '项目实施滞后', deviationReason: '前期论证不足' };
+  return {
+    target: '效果明显',
+    actual: '未达成',
+    declaredScore: score,
+    reason: '项目实施滞后',
+    deviationReason: '前期论证不足',
+  };
 }
 
 const LEVELS: [string, string[], number, number][] = [
@@ -116,8 +173,26 @@ const LEVELS: [string, string[], number, number][] = [
   ['满意度指标', ['服务对象满意度指标'], 10, 0.15],
 ];
 
-const DEPARTMENTS = ['市教育局', '市卫生健康委', '市水利局', '市农业农村局', '市生态环境局', '市交通运输局', '市文化旅游局', '市民政局', '市住房城乡建设局', '市人力资源社会保障局'];
-const PROJECTS = ['信息化建设专项', '基础设施维护项目', '民生保障补助资金', '人才培训项目', '环境整治专项', '公共服务能力提升项目'];
+const DEPARTMENTS = [
+  '市教育局',
+  '市卫生健康委',
+  '市水利局',
+  '市农业农村局',
+  '市生态环境局',
+  '市交通运输局',
+  '市文化旅游局',
+  '市民政局',
+  '市住房城乡建设局',
+  '市人力资源社会保障局',
+];
+const PROJECTS = [
+  '信息化建设专项',
+  '基础设施维护项目',
+  '民生保障补助资金',
+  '人才培训项目',
+  '环境整治专项',
+  '公共服务能力提升项目',
+];
 
 const q = (text: string): string => JSON.stringify(text);
 
@@ -140,19 +215,28 @@ export function generateForm(index: number, rowCount?: number): GeneratedForm {
     'ruleSet: caiyu-2020-10',
     `department: ${department}`,
   ];
-  if (isProject) defs.push(`implementingUnit: ${department}`, `project: { name: ${q(`${department}${pick(r, PROJECTS)}`)} }`);
+  if (isProject)
+    defs.push(`implementingUnit: ${department}`, `project: { name: ${q(`${department}${pick(r, PROJECTS)}`)} }`);
   defs.push('budget: { maxScore: 10 }', 'overallGoal: { expected: 完成年度绩效目标。 }', 'levels:');
   const actuals: string[] = [`# 合成表单 ${name} 的实际完成值`, `definitions: ./${name}.indicators.yaml`];
   const budget = Math.round(between(r, 50, 5000) * 100) / 100;
   const rate = r() < 0.8 ? between(r, 0.9, 1) : between(r, 0.5, 0.9);
-  actuals.push('budget:', `  initialBudget: ${budget}`, `  fullYearBudget: ${budget}`, `  executed: ${Math.round(budget * rate * 100) / 100}`);
+  actuals.push(
+    'budget:',
+    `  initialBudget: ${budget}`,
+    `  fullYearBudget: ${budget}`,
+    `  executed: ${Math.round(budget * rate * 100) / 100}`,
+  );
   if (rate < 0.9 && r() < 0.6) actuals.push('  reason: 部分项目延期支付');
   actuals.push('overallGoal: { actual: 基本完成年度绩效目标。 }', 'indicators:');
 
   let id = 0;
   let declaredRows = 10;
   for (const [level1, level2s, weight, share] of LEVELS) {
-    const count = Math.max(1, level1 === '满意度指标' ? rows - Math.round(rows * 0.5) - Math.round(rows * 0.35) : Math.round(rows * share));
+    const count = Math.max(
+      1,
+      level1 === '满意度指标' ? rows - Math.round(rows * 0.5) - Math.round(rows * 0.35) : Math.round(rows * share),
+    );
     defs.push(`  - level1: ${level1}`, `    weight: ${weight}`, '    groups:');
     const perGroup = new Map<string, string[]>();
     let remaining = weight;
@@ -180,6 +264,7 @@ export function generateForm(index: number, rowCount?: number): GeneratedForm {
     for (const [level2, lines] of perGroup) defs.push(`      - level2: ${level2}`, '        indicators:', ...lines);
   }
   // a few forms declare a total that does not add up, as published forms do
-  if (r() < 0.08) actuals.push(`declaredTotal: ${Math.min(100, Math.round((declaredRows + between(r, 0.5, 5)) * 10) / 10)}`);
+  if (r() < 0.08)
+    actuals.push(`declaredTotal: ${Math.min(100, Math.round((declaredRows + between(r, 0.5, 5)) * 10) / 10)}`);
   return { name, definitions: `${defs.join('\n')}\n`, actuals: `${actuals.join('\n')}\n` };
 }

@@ -24,7 +24,11 @@ async function demoKey(dir: string): Promise<string> {
 
 async function main(): Promise<void> {
   // named as in the repository: the page's title shows the folder's name
-  const scratch = [tempDir('jixiao-screenshots-'), tempDir('jixiao-screenshot-keys-'), tempDir('jixiao-screenshot-downloads-')] as const;
+  const scratch = [
+    tempDir('jixiao-screenshots-'),
+    tempDir('jixiao-screenshot-keys-'),
+    tempDir('jixiao-screenshot-downloads-'),
+  ] as const;
   const folder = path.join(scratch[0], 'examples');
   cpSync(path.join(ROOT, 'examples'), folder, { recursive: true });
   const key = await demoKey(scratch[1]);
@@ -42,7 +46,12 @@ async function main(): Promise<void> {
     await page.screenshot({ path: path.join(ROOT, 'docs/serve-form.png') });
 
     await fill(page, ['indicators', '12', 'actual'], '95%');
-    for (const [role, name] of [['preparer', '演示填表人'], ['reviewer', '演示审核人'], ['head', '演示负责人']] as const) await fill(page, ['signOff', role], name);
+    for (const [role, name] of [
+      ['preparer', '演示填表人'],
+      ['reviewer', '演示审核人'],
+      ['head', '演示负责人'],
+    ] as const)
+      await fill(page, ['signOff', role], name);
     await (await page.$('input#sign-key'))?.uploadFile(key);
     await page.type('#sign-password', DEMO_PASSWORD);
     await page.click('#sign');

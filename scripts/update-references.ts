@@ -11,13 +11,27 @@ import { REFERENCE_DPI, REFERENCE_FORMS } from '../test/references';
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'jixiao-refs-'));
-  const rendered = await renderForms(REFERENCE_FORMS.map((f) => f.actuals), { explain: true });
+  const rendered = await renderForms(
+    REFERENCE_FORMS.map((f) => f.actuals),
+    { explain: true },
+  );
   for (const [i, form] of rendered.entries()) {
     const ref = REFERENCE_FORMS[i]!;
     if (!form.pdf) throw new Error(`${form.file} did not render`);
     const pdf = path.join(dir, `${ref.name}.pdf`);
     writeFileSync(pdf, form.pdf);
-    execFileSync('pdftoppm', ['-png', '-r', String(REFERENCE_DPI), '-f', '1', '-l', '1', '-singlefile', pdf, path.join(dir, ref.name)]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      String(REFERENCE_DPI),
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      pdf,
+      path.join(dir, ref.name),
+    ]);
     copyFileSync(path.join(dir, `${ref.name}.png`), ref.png);
     process.stdout.write(`${ref.png}\n`);
   }

@@ -7,7 +7,7 @@ import { ROOT } from './helpers';
 
 const CLEAN = readFileSync(path.join(ROOT, 'examples/water-2023/project.actuals.yaml'), 'utf8');
 
-describe('editActuals: the web form\'s edits written into an actuals file', () => {
+describe("editActuals: the web form's edits written into an actuals file", () => {
   test('no edits give the text back byte for byte', () => {
     expect(editActuals(CLEAN, [])).toBe(CLEAN);
   });
@@ -18,7 +18,9 @@ describe('editActuals: the web form\'s edits written into an actuals file', () =
     const after = out.split('\n');
     expect(after.length).toBe(before.length);
     const changed = after.map((line, i) => [before[i], line]).filter(([a, b]) => a !== b);
-    expect(changed).toEqual([['  "1.1": { actual: 12处, declaredScore: 10 }', '  "1.1": { actual: 10处, declaredScore: 10 }']]);
+    expect(changed).toEqual([
+      ['  "1.1": { actual: 12处, declaredScore: 10 }', '  "1.1": { actual: 10处, declaredScore: 10 }'],
+    ]);
   });
 
   test('amounts and scores are written as numbers when exact, an emptied optional cell removes its key, an emptied amount stays "" for the loader to report', () => {
@@ -31,7 +33,10 @@ describe('editActuals: the web form\'s edits written into an actuals file', () =
       { path: ['indicators', '3.1', 'deviationReason'], value: '样本偏少' },
       { path: ['budget', 'breakdown', 'other', 'executed'], value: '0.10000000000000001' },
     ]);
-    const data = parse(out) as { budget: Record<string, unknown> & { breakdown: { other: Record<string, unknown> } }; indicators: Record<string, Record<string, unknown>> };
+    const data = parse(out) as {
+      budget: Record<string, unknown> & { breakdown: { other: Record<string, unknown> } };
+      indicators: Record<string, Record<string, unknown>>;
+    };
     expect(data.budget.executed).toBe(1100.5);
     expect('declaredScore' in data.budget).toBe(false);
     expect(data.budget.fullYearBudget).toBe('');
@@ -43,15 +48,33 @@ describe('editActuals: the web form\'s edits written into an actuals file', () =
   });
 
   test('only the cells a clerk fills are editable: never the definitions, the seal image or a path of the wrong shape', () => {
-    for (const p of [['definitions'], ['signOff', 'seal'], ['signOff', 'unit'], ['declaredTotal', 'x'], ['declaredGrade', 'x'], ['indicators', '1.1'], ['indicators', '1.1', 'actual', 'x'], ['budget', 'breakdown', 'mine', 'executed'], ['budget', 'maxScore']]) {
+    for (const p of [
+      ['definitions'],
+      ['signOff', 'seal'],
+      ['signOff', 'unit'],
+      ['declaredTotal', 'x'],
+      ['declaredGrade', 'x'],
+      ['indicators', '1.1'],
+      ['indicators', '1.1', 'actual', 'x'],
+      ['budget', 'breakdown', 'mine', 'executed'],
+      ['budget', 'maxScore'],
+    ]) {
       expect([p, isEditableField(p)]).toEqual([p, false]);
       expect(() => editActuals(CLEAN, [{ path: p, value: 'x' }])).toThrow(InputError);
     }
-    for (const p of [['indicators', '1.1', 'actual'], ['indicators', '9.9', 'reason'], ['budget', 'breakdown', 'carryOver', 'initialBudget'], ['overallGoal', 'actual'], ['signOff', 'date']]) expect(isEditableField(p)).toBe(true);
+    for (const p of [
+      ['indicators', '1.1', 'actual'],
+      ['indicators', '9.9', 'reason'],
+      ['budget', 'breakdown', 'carryOver', 'initialBudget'],
+      ['overallGoal', 'actual'],
+      ['signOff', 'date'],
+    ])
+      expect(isEditableField(p)).toBe(true);
   });
 
-  test('the whole sign-off is fillable: 审核人, 单位负责人 and the form\'s declared 总分 and 等级; an emptied declared total is removed', () => {
-    for (const p of [['signOff', 'reviewer'], ['signOff', 'head'], ['declaredTotal'], ['declaredGrade']]) expect([p, isEditableField(p)]).toEqual([p, true]);
+  test("the whole sign-off is fillable: 审核人, 单位负责人 and the form's declared 总分 and 等级; an emptied declared total is removed", () => {
+    for (const p of [['signOff', 'reviewer'], ['signOff', 'head'], ['declaredTotal'], ['declaredGrade']])
+      expect([p, isEditableField(p)]).toEqual([p, true]);
     const text = editActuals(CLEAN, [
       { path: ['signOff', 'reviewer'], value: '李审核' },
       { path: ['signOff', 'head'], value: '王负责' },
@@ -59,6 +82,11 @@ describe('editActuals: the web form\'s edits written into an actuals file', () =
       { path: ['declaredGrade'], value: '良' },
     ]);
     const data = parse(text) as { signOff: Record<string, string>; declaredGrade: string };
-    expect([data.signOff.reviewer, data.signOff.head, data.declaredGrade, 'declaredTotal' in data]).toEqual(['李审核', '王负责', '良', false]);
+    expect([data.signOff.reviewer, data.signOff.head, data.declaredGrade, 'declaredTotal' in data]).toEqual([
+      '李审核',
+      '王负责',
+      '良',
+      false,
+    ]);
   });
 });

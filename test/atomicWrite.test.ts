@@ -6,7 +6,9 @@ import { ROOT, runCli, tempDir } from './helpers';
 
 /** A pid that has certainly ended: a child that ran and exited. */
 function deadPid(): number {
-  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+  return Number(
+    spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout,
+  );
 }
 
 describe('writing a file whole', () => {
@@ -28,7 +30,8 @@ describe('writing a file whole', () => {
     const abandoned = `.form.signed.pdf.${dead}.0badf00d.tmp`;
     const live = `.form.signed.pdf.${process.pid}.1badf00d.tmp`;
     const other = `.other.pdf.${dead}.2badf00d.tmp`;
-    for (const name of [abandoned, live, other]) writeFileSync(path.join(dir, name), 'a whole PDF that never got its name');
+    for (const name of [abandoned, live, other])
+      writeFileSync(path.join(dir, name), 'a whole PDF that never got its name');
     writeFileAtomic(file, 'signed');
     expect(readdirSync(dir).sort()).toEqual([live, other, 'form.signed.pdf'].sort());
   });

@@ -43,9 +43,14 @@ describe('bad input: a located error, exit 1, never a stack trace', () => {
   it.each(PENDING)('%s → a draft naming %s at actuals.yaml:%i, exit 3', async (name, code, line) => {
     const run = await runCli('score', fixture(name), '--json');
     expect(run.code).toBe(3);
-    const json = JSON.parse(run.out) as { status: string; pending: { code: string; location: { file: string; line: number } }[] };
+    const json = JSON.parse(run.out) as {
+      status: string;
+      pending: { code: string; location: { file: string; line: number } }[];
+    };
     expect(json.status).toBe('draft');
-    expect(json.pending).toEqual([expect.objectContaining({ code, location: expect.objectContaining({ file: fixture(name), line }) })]);
+    expect(json.pending).toEqual([
+      expect.objectContaining({ code, location: expect.objectContaining({ file: fixture(name), line }) }),
+    ]);
     const text = await runCli('score', fixture(name));
     expect(text.out).toMatch(new RegExp(`${fixture(name).replace(/[/.]/g, '\\$&')}:${line}:\\d+: 错误 ${code}: `));
     expect(text.out).toContain('草稿：还有 1 项待补充');
@@ -62,7 +67,9 @@ describe('bad input: a located error, exit 1, never a stack trace', () => {
   it('says it in English with --lang en', async () => {
     const run = await runCli('--lang', 'en', 'score', fixture('unit-mismatch'));
     expect(run.code).toBe(3);
-    expect(run.out).toContain('error UNIT_MISMATCH: Indicator "1 培训人次": units differ, target in "人次", actual in "人"');
+    expect(run.out).toContain(
+      'error UNIT_MISMATCH: Indicator "1 培训人次": units differ, target in "人次", actual in "人"',
+    );
     expect(run.out).toContain('fix: ');
     expect(run.out).toContain('Draft: 1 item(s) still to complete');
   });
@@ -83,7 +90,10 @@ describe('bad input: a located error, exit 1, never a stack trace', () => {
 
   it('the built binary prints no stack trace for any fixture', () => {
     for (const [name] of FIXTURES) {
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli', 'main.js'), 'score', fixture(name)], { cwd: ROOT, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli', 'main.js'), 'score', fixture(name)], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       expect(r.status).toBe(1);
       expect(r.stderr).not.toMatch(/\n\s+at |Error:/);
     }

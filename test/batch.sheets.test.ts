@@ -25,10 +25,14 @@ afterAll(async () => {
 });
 
 /** Every word with its box, in drawing order (poppler's -bbox). */
-const words = (file: string): string[] => execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('<word'));
+const words = (file: string): string[] =>
+  execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => l.includes('<word'));
 
 /** Font names without their subset tags (the shared document's subsets hold other forms' glyphs too). */
-const fontNames = (file: string): string[] => [...new Set(pdfFonts(file).map((f) => `${f.name.replace(/^[A-Z]{6}\+/, '')} ${f.type} ${f.embedded}`))].sort();
+const fontNames = (file: string): string[] =>
+  [...new Set(pdfFonts(file).map((f) => `${f.name.replace(/^[A-Z]{6}\+/, '')} ${f.type} ${f.embedded}`))].sort();
 
 /** The structure tree holds together: every page's marked content is in the parent tree, every element's page is a page of this file. */
 async function structureProblems(file: string): Promise<string[]> {
@@ -40,10 +44,12 @@ async function structureProblems(file: string): Promise<string[]> {
   if (!(root instanceof PDFDict)) return ['no structure tree'];
   const nums = lookup((lookup(root.get(PDFName.of('ParentTree'))) as PDFDict | undefined)?.get(PDFName.of('Nums')));
   const keys = new Set<number>();
-  if (nums instanceof PDFArray) for (let i = 0; i < nums.size(); i += 2) keys.add((nums.get(i) as PDFNumber).asNumber());
+  if (nums instanceof PDFArray)
+    for (let i = 0; i < nums.size(); i += 2) keys.add((nums.get(i) as PDFNumber).asNumber());
   doc.getPages().forEach((page, i) => {
     const key = page.node.get(PDFName.of('StructParents'));
-    if (!(key instanceof PDFNumber) || !keys.has(key.asNumber())) problems.push(`page ${i + 1} is not in the parent tree`);
+    if (!(key instanceof PDFNumber) || !keys.has(key.asNumber()))
+      problems.push(`page ${i + 1} is not in the parent tree`);
   });
   let elements = 0;
   const walk = (o: PDFObject | undefined, depth: number): void => {
@@ -51,12 +57,14 @@ async function structureProblems(file: string): Promise<string[]> {
     if (e instanceof PDFArray) return e.asArray().forEach((x) => walk(x, depth));
     if (!(e instanceof PDFDict) || depth > 80) return;
     const pg = e.get(PDFName.of('Pg'));
-    if (pg !== undefined && !(pg instanceof PDFRef && pageRefs.has(pg))) problems.push(`an element on a page not in the file (${String(pg)})`);
+    if (pg !== undefined && !(pg instanceof PDFRef && pageRefs.has(pg)))
+      problems.push(`an element on a page not in the file (${String(pg)})`);
     if (String(e.get(PDFName.of('Type'))) === '/StructElem') elements++;
     walk(e.get(PDFName.of('K')), depth + 1);
   };
   const top = lookup(root.get(PDFName.of('K')));
-  if (!(top instanceof PDFDict) || String(top.get(PDFName.of('S'))) !== '/Document') problems.push('the tree does not start with one Document');
+  if (!(top instanceof PDFDict) || String(top.get(PDFName.of('S'))) !== '/Document')
+    problems.push('the tree does not start with one Document');
   walk(top, 0);
   if (elements < 10) problems.push(`only ${elements} structure elements`);
   return problems;
@@ -64,7 +72,8 @@ async function structureProblems(file: string): Promise<string[]> {
 
 async function jobs(files: { file: string; explain: boolean }[], prepare = formPrintScript()): Promise<PrintJob[]> {
   const out: PrintJob[] = [];
-  for (const { file, explain } of files) out.push({ html: (await formHtml(file, explain)).html, resolveAsset: bundledAsset, name: file, prepare });
+  for (const { file, explain } of files)
+    out.push({ html: (await formHtml(file, explain)).html, resolveAsset: bundledAsset, name: file, prepare });
   return out;
 }
 
@@ -80,7 +89,9 @@ test('forms printed five to a document come out as each prints alone: pages, wor
   const files = [
     { file: long, explain: false },
     ...[DEPARTMENT, PROJECT, CLEAN].map((f) => ({ file: path.join(ROOT, f), explain: false })),
-    ...corpusForms().filter((f) => !f.name.startsWith('hunan')).map((f) => ({ file: f.actuals, explain: false })),
+    ...corpusForms()
+      .filter((f) => !f.name.startsWith('hunan'))
+      .map((f) => ({ file: f.actuals, explain: false })),
     // the 评分说明 appendix comes after the sign-off: such a form is printed alone
     { file: path.join(ROOT, CLEAN), explain: true },
   ];
@@ -114,7 +125,13 @@ test('a shared document whose page totals do not bear out is printed form by for
   // a print script that miscounts: every form said to have one page more than it lays out
   const script = formPrintScript().trim().replace(/;$/, '');
   const miscount = `Promise.resolve(${script}).then((totals) => Array.isArray(totals) ? totals.map((n) => n + 1) : totals)`;
-  const two = await jobs([{ file: path.join(ROOT, PROJECT), explain: false }, { file: path.join(ROOT, CLEAN), explain: false }], miscount);
+  const two = await jobs(
+    [
+      { file: path.join(ROOT, PROJECT), explain: false },
+      { file: path.join(ROOT, CLEAN), explain: false },
+    ],
+    miscount,
+  );
   const sheets = new SheetPrinter(printer, 2, 5);
   const printed = await Promise.all(two.map((job) => sheets.print(job)));
   expect(sheets.counts).toEqual({ shared: 0, alone: 2 });
@@ -128,8 +145,15 @@ test('the time limit is per form: a document of three forms has three times as l
   const quick = await PdfPrinter.launch({ timeoutMs: 1000 });
   try {
     // a page that takes 1.6 s to get ready: too slow for one form's second, in time for three
-    const slow = { html: '<!DOCTYPE html><html><body><p>慢</p></body></html>', resolveAsset: bundledAsset, name: 'slow', prepare: '(() => { const end = Date.now() + 1600; while (Date.now() < end); return 0; })()' };
-    await expect(quick.print(slow)).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ code: 'RENDER_TIMEOUT' })] });
+    const slow = {
+      html: '<!DOCTYPE html><html><body><p>慢</p></body></html>',
+      resolveAsset: bundledAsset,
+      name: 'slow',
+      prepare: '(() => { const end = Date.now() + 1600; while (Date.now() < end); return 0; })()',
+    };
+    await expect(quick.print(slow)).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ code: 'RENDER_TIMEOUT' })],
+    });
     expect(pageCount(write('slow-three', (await quick.print({ ...slow, forms: 3 })).pdf))).toBe(1);
   } finally {
     await quick.close();

@@ -23,13 +23,26 @@ describe('jixiao batch: every form printed, the journal, the summary, re-runs', 
     mkdirSync(forms);
     files = writeForms(forms, 6);
     // one form that cannot be read: recorded with its code and place, the batch goes on
-    writeFileSync(path.join(forms, 'broken.actuals.yaml'), 'definitions: ./form-00000.indicators.yaml\nindicators: {\n');
+    writeFileSync(
+      path.join(forms, 'broken.actuals.yaml'),
+      'definitions: ./form-00000.indicators.yaml\nindicators: {\n',
+    );
   });
 
   test('prints each form once, records the broken one with its code, and writes journal, index.html and summary.csv', async () => {
     const run = await runCli('batch', forms, '-o', out, '--json');
     expect(run.code).toBe(1); // a form failed: the exit code says so
-    const report = JSON.parse(run.out) as { ok: boolean; forms: { input: string; status: string; action: string; codes: string[]; problems?: string[]; total: string | null }[] };
+    const report = JSON.parse(run.out) as {
+      ok: boolean;
+      forms: {
+        input: string;
+        status: string;
+        action: string;
+        codes: string[];
+        problems?: string[];
+        total: string | null;
+      }[];
+    };
     expect(report.ok).toBe(false);
     expect(report.forms).toHaveLength(7);
     const broken = report.forms.find((f) => f.input === 'broken.actuals.yaml')!;
@@ -39,12 +52,15 @@ describe('jixiao batch: every form printed, the journal, the summary, re-runs', 
     for (const pdf of pdfsIn(out)) expect(wholePdf(path.join(out, pdf))).toBe(true);
     // each total is what `jixiao score` gives that form
     const expected = await expectedTotals(files);
-    for (const f of report.forms.filter((x) => x.status !== 'failed')) expect(f.total).toBe(expected.get(f.input)!.total);
+    for (const f of report.forms.filter((x) => x.status !== 'failed'))
+      expect(f.total).toBe(expected.get(f.input)!.total);
     // journal and summary agree, line for line
     const journal = journalLines(out);
     expect(journal).toHaveLength(7);
     const summary = summaryRows(out);
-    expect(summary.map((r) => [r.input, r.status, r.total])).toEqual(report.forms.map((f) => [f.input, f.status, f.total ?? '']));
+    expect(summary.map((r) => [r.input, r.status, r.total])).toEqual(
+      report.forms.map((f) => [f.input, f.status, f.total ?? '']),
+    );
     expect(filesUnder(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -74,8 +90,12 @@ describe('jixiao batch: every form printed, the journal, the summary, re-runs', 
     const water = path.join(dir, 'water');
     const sealed = path.join(dir, 'water-out');
     mkdirSync(water);
-    for (const f of ['project.indicators.yaml', 'project.actuals.yaml', 'seal.png']) writeFileSync(path.join(water, f), readFileSync(path.join(ROOT, 'examples/water-2023', f)));
-    const actions = async (): Promise<string[]> => (JSON.parse((await runCli('batch', water, '-o', sealed, '--json')).out) as { forms: { action: string }[] }).forms.map((f) => f.action);
+    for (const f of ['project.indicators.yaml', 'project.actuals.yaml', 'seal.png'])
+      writeFileSync(path.join(water, f), readFileSync(path.join(ROOT, 'examples/water-2023', f)));
+    const actions = async (): Promise<string[]> =>
+      (
+        JSON.parse((await runCli('batch', water, '-o', sealed, '--json')).out) as { forms: { action: string }[] }
+      ).forms.map((f) => f.action);
     expect(await actions()).toEqual(['rendered']);
     expect(await actions()).toEqual(['skipped']);
     // the same picture, one byte of its last (IEND) chunk's CRC aside: another file
@@ -88,7 +108,9 @@ describe('jixiao batch: every form printed, the journal, the summary, re-runs', 
   test('progress lines when piped: one per form with its total, then the counts and where the summary is', async () => {
     const run = await runCli('batch', forms, '-o', out);
     expect(run.err).toMatch(/\[\d\/7\] form-00000\.actuals\.yaml 未改动，跳过/);
-    expect(run.err).toMatch(/broken\.actuals\.yaml 未生成：YAML_SYNTAX\n {2}.*broken\.actuals\.yaml:\d+:\d+: 错误 YAML_SYNTAX/);
+    expect(run.err).toMatch(
+      /broken\.actuals\.yaml 未生成：YAML_SYNTAX\n {2}.*broken\.actuals\.yaml:\d+:\d+: 错误 YAML_SYNTAX/,
+    );
     expect(run.err).toMatch(/共 7 张：生成 0，未改动跳过 6，草稿 \d，失败 1/);
     expect(run.err).toContain(path.join(out, 'index.html'));
   });
@@ -98,7 +120,10 @@ describe('jixiao batch: every form printed, the journal, the summary, re-runs', 
     mkdirSync(path.join(evil, 'sub dir'), { recursive: true });
     const [file] = writeForms(path.join(evil, 'sub dir'), 1);
     const definitions = file!.replace('.actuals.yaml', '.indicators.yaml');
-    writeFileSync(definitions, readFileSync(definitions, 'utf8').replace(/^department: .*$/m, 'department: "<script>alert(1)</script>局"'));
+    writeFileSync(
+      definitions,
+      readFileSync(definitions, 'utf8').replace(/^department: .*$/m, 'department: "<script>alert(1)</script>局"'),
+    );
     const target = path.join(dir, 'evil-out');
     const run = await runCli('batch', evil, '-o', target);
     expect([0, 3]).toContain(run.code);
@@ -112,7 +137,10 @@ describe('jixiao batch: every form printed, the journal, the summary, re-runs', 
 
   test('a list file: one path per line relative to it, # comments; a missing form is that form’s failure', async () => {
     const list = path.join(dir, 'year.txt');
-    writeFileSync(list, `# 2023 年度\nforms/form-00004.actuals.yaml\n\nforms/missing.actuals.yaml\n  forms/form-00005.actuals.yaml  \n`);
+    writeFileSync(
+      list,
+      `# 2023 年度\nforms/form-00004.actuals.yaml\n\nforms/missing.actuals.yaml\n  forms/form-00005.actuals.yaml  \n`,
+    );
     const target = path.join(dir, 'list-out');
     const run = await runCli('batch', list, '-o', target, '--json');
     const report = JSON.parse(run.out) as { forms: { input: string; status: string; codes: string[] }[] };
@@ -194,7 +222,10 @@ describe('batch survives what goes wrong', () => {
   test('a re-run after a crash reads a journal whose last line was cut short, and redoes only that form', () => {
     const dir = tempDir('jixiao-journal-');
     const file = path.join(dir, 'journal.jsonl');
-    writeFileSync(file, `${JSON.stringify({ input: 'a.actuals.yaml', status: 'complete' })}\nnot json\n{"input":"b.actuals.yaml","sta`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ input: 'a.actuals.yaml', status: 'complete' })}\nnot json\n{"input":"b.actuals.yaml","sta`,
+    );
     const journal = readJournal(file);
     expect([...journal.keys()]).toEqual(['a.actuals.yaml']);
   });
@@ -202,7 +233,9 @@ describe('batch survives what goes wrong', () => {
   test('temporary files of a killed writer are removed; those of a running process are kept', () => {
     const dir = tempDir('jixiao-tmp-');
     mkdirSync(path.join(dir, 'sub'));
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
     const abandoned = path.join(dir, 'sub', `.form.pdf.${dead}.0a1b2c3d.tmp`);
     const live = path.join(dir, `.other.pdf.${process.pid}.0a1b2c3d.tmp`);
     writeFileSync(abandoned, '%PDF-half');
@@ -229,7 +262,10 @@ describe('batch survives what goes wrong', () => {
     expect(printedBeforeKill).toBeLessThan(300);
     const journaled = journalLines(out).length;
 
-    const rerun = spawnSync(process.execPath, [BIN, 'batch', forms, '-o', out, '--json'], { encoding: 'utf8', timeout: 240_000 });
+    const rerun = spawnSync(process.execPath, [BIN, 'batch', forms, '-o', out, '--json'], {
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
     expect([0, 3]).toContain(rerun.status);
     const report = JSON.parse(rerun.stdout) as { forms: { action: string; output: string }[] };
     const skipped = report.forms.filter((f) => f.action === 'skipped').length;
@@ -262,4 +298,3 @@ describe('batch and worker: the queue address', () => {
     expect(Date.now() - start).toBeLessThan(10_000);
   });
 });
-

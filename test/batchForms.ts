@@ -62,7 +62,10 @@ export function journalLines(outDir: string): JournalEntry[] {
 
 /** summary.csv as rows of cells (no quoted commas in generated forms). */
 export function summaryRows(outDir: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(path.join(outDir, 'summary.csv'), 'utf8').replace(/^\ufeff/, '').trim().split('\n');
+  const [head, ...lines] = readFileSync(path.join(outDir, 'summary.csv'), 'utf8')
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\n');
   const keys = head!.split(',');
   return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [keys[i]!, v])));
 }

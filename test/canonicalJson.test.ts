@@ -23,9 +23,12 @@ function randomValue(seed: number, depth = 0): unknown {
   const keys = ['a', 'B', 'é', '总分', '10', '2', '_', 'a b', '\u{1F600}', 'z"q', ''];
   const make = (d: number): unknown => {
     const r = next();
-    if (d > 3 || r < 0.35) return [null, true, false, 0, -1.5, 1e21, '文本', 'a"\\\n', undefined][Math.floor(next() * 9)];
+    if (d > 3 || r < 0.35)
+      return [null, true, false, 0, -1.5, 1e21, '文本', 'a"\\\n', undefined][Math.floor(next() * 9)];
     if (r < 0.6) return Array.from({ length: Math.floor(next() * 4) }, () => make(d + 1));
-    return Object.fromEntries(Array.from({ length: Math.floor(next() * 5) }, () => [keys[Math.floor(next() * keys.length)]!, make(d + 1)]));
+    return Object.fromEntries(
+      Array.from({ length: Math.floor(next() * 5) }, () => [keys[Math.floor(next() * keys.length)]!, make(d + 1)]),
+    );
   };
   return make(depth);
 }
@@ -38,11 +41,14 @@ test('agrees byte for byte with the first version on 2,000 random values', () =>
   }
 });
 
-test.each(['department', 'project'])('agrees on the seed %s form’s result, which it hashes for the PDF', async (name) => {
-  const scored = await scoreFile(path.join(ROOT, `examples/zhuzhou-2020/${name}.actuals.yaml`));
-  const json = resultToJson(scored.result);
-  expect(canonicalJson(json)).toBe(reference(json));
-});
+test.each(['department', 'project'])(
+  'agrees on the seed %s form’s result, which it hashes for the PDF',
+  async (name) => {
+    const scored = await scoreFile(path.join(ROOT, `examples/zhuzhou-2020/${name}.actuals.yaml`));
+    const json = resultToJson(scored.result);
+    expect(canonicalJson(json)).toBe(reference(json));
+  },
+);
 
 test('keys sorted at every level, undefined left out of objects and left empty in lists, as the first version did', () => {
   expect(canonicalJson({ b: 1, a: [undefined, { d: undefined, c: '总' }] })).toBe('{"a":[,{"c":"总"}],"b":1}');

@@ -14,7 +14,8 @@ const ALLOWED: Record<string, string> = {
   'src/domain/fields.ts': "the field table: each field's heading in Chinese and English",
   'src/domain/formWording.ts': "the printed form's own wording (the official 自评表 is Chinese in every language)",
   'src/targets/': 'input vocabulary: the words targets, actuals and row names are written in (以上, 不低于, 万元)',
-  'src/schema/': "the file formats: the descriptions editors show for each YAML key, and the words a file may use (达成, 优)",
+  'src/schema/':
+    'the file formats: the descriptions editors show for each YAML key, and the words a file may use (达成, 优)',
 };
 
 const HAN = /\p{Script=Han}/u;
@@ -33,8 +34,18 @@ function chineseLiterals(file: string): { line: number; text: string }[] {
   const visit = (node: ts.Node): void => {
     // a type naming the words a value may be ('万' | '亿') is not text anyone reads
     if (ts.isLiteralTypeNode(node)) return;
-    const literal = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isRegularExpressionLiteral(node);
-    if (literal && HAN.test(node.getText(source))) found.push({ line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1, text: node.getText(source).slice(0, 60) });
+    const literal =
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node) ||
+      ts.isRegularExpressionLiteral(node);
+    if (literal && HAN.test(node.getText(source)))
+      found.push({
+        line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1,
+        text: node.getText(source).slice(0, 60),
+      });
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -52,7 +63,10 @@ test('no Chinese string literal outside the rooms that hold text for people', ()
 test('the scan finds a Chinese literal where it does not belong', () => {
   const dir = tempDir('jixiao-scan-');
   const file = path.join(dir, 'stray.ts');
-  writeFileSync(file, "// 注释里的中文不算\nexport const ok = 'fine';\nexport const stray = `应为${1}个`;\nexport type Unit = '万';\n");
+  writeFileSync(
+    file,
+    "// 注释里的中文不算\nexport const ok = 'fine';\nexport const stray = `应为${1}个`;\nexport type Unit = '万';\n",
+  );
   expect(chineseLiterals(file)).toEqual([
     { line: 3, text: '`应为${' },
     { line: 3, text: '}个`' },
@@ -64,8 +78,15 @@ test('lint --lang en on a rule set with a duplicate rule name prints no Chinese'
   const file = path.join(dir, 'dup.yaml');
   const shipped = readFileSync(path.join(ROOT, 'indicators/rulesets/caiyu-2020-10.yaml'), 'utf8');
   // the shipped rule set made self-contained under a new id, with one rule given twice under an ASCII name
-  const rule = '  - name: same-name\n    conditions:\n      all:\n        - { fact: kind, operator: equal, value: notApplicable }\n    event: { type: score, params: { method: notApplicable } }\n';
-  const text = shipped.replace(/^id: .*$/m, 'id: dup-test').replace(/^rules:\n/m, `rules:\n${rule}${rule}`).replace(/^(\s*-?\s*name:)\s*[^\n]*\p{Script=Han}[^\n]*$/gmu, (_m, key: string) => `${key} rule-${Math.random().toString(36).slice(2, 8)}`);
+  const rule =
+    '  - name: same-name\n    conditions:\n      all:\n        - { fact: kind, operator: equal, value: notApplicable }\n    event: { type: score, params: { method: notApplicable } }\n';
+  const text = shipped
+    .replace(/^id: .*$/m, 'id: dup-test')
+    .replace(/^rules:\n/m, `rules:\n${rule}${rule}`)
+    .replace(
+      /^(\s*-?\s*name:)\s*[^\n]*\p{Script=Han}[^\n]*$/gmu,
+      (_m, key: string) => `${key} rule-${Math.random().toString(36).slice(2, 8)}`,
+    );
   writeFileSync(file, text.replace(/#[^\n]*/g, ''));
   const run = await runCli('lint', file, '--lang', 'en');
   expect(run.out + run.err).toMatch(/same-name/);

@@ -7,7 +7,14 @@ interface Json {
   grade: { id: string; label: string } | null;
   budget: { rate: string; finalScore: string };
   levels: { name: string; declaredWeight: string | null; maxScore: string; score: string }[];
-  indicators: { id: string; ruleScore: string; declaredScore: string | null; finalScore: string; explanation: string; flags: { code: string; message: string }[] }[];
+  indicators: {
+    id: string;
+    ruleScore: string;
+    declaredScore: string | null;
+    finalScore: string;
+    explanation: string;
+    flags: { code: string; message: string }[];
+  }[];
   warnings: { code: string; message: string }[];
   ruleSet: { id: string; version: string; sha256: string };
   inputs: { sha256: string };
@@ -18,7 +25,10 @@ describe('jixiao score', () => {
     const run = await runCli('score', DEPARTMENT, '--json');
     // the seed's department form is a draft: row 4 is far above target and gives no reason
     expect(run.code).toBe(3);
-    const json = JSON.parse(run.out) as Json & { status: string; pending: { code: string; location: { line: number } }[] };
+    const json = JSON.parse(run.out) as Json & {
+      status: string;
+      pending: { code: string; location: { line: number } }[];
+    };
     expect(json.status).toBe('draft');
     expect(json.pending.map((p) => [p.code, p.location.line])).toEqual([['REASON_REQUIRED', 20]]);
     expect(json.total).toBe('95');
@@ -32,7 +42,9 @@ describe('jixiao score', () => {
     expect(row16.flags[0]!.code).toBe('DECLARED_SCORE_MISMATCH');
     expect(row16.flags[0]!.message).toContain('申报得分 4.5 与规则得分 5 不符');
     expect(row16.explanation).toBe('正向指标：实际95% = 目标95%，完成率100%，得满分5分');
-    expect(json.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['DECLARED_TOTAL_MISMATCH', 'WEIGHT_SUM_MISMATCH']));
+    expect(json.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['DECLARED_TOTAL_MISMATCH', 'WEIGHT_SUM_MISMATCH']),
+    );
   });
 
   it('prints a readable Chinese table with totals and every warning', async () => {
@@ -73,7 +85,8 @@ describe('jixiao init', () => {
     const run = await runCli('init', definitions, '-o', output);
     expect(run.code).toBe(0);
     const text = readFileSync(output, 'utf8');
-    for (const id of ['1.1', '1.2', '1.3', '1.4', '1.5', '2.1', '2.2', '2.3', '2.4', '2.5', '3.1']) expect(text).toContain(`"${id}": #`);
+    for (const id of ['1.1', '1.2', '1.3', '1.4', '1.5', '2.1', '2.2', '2.3', '2.4', '2.5', '3.1'])
+      expect(text).toContain(`"${id}": #`);
     expect(text).toContain('# 单位管网改造成本｜年度指标值：≤25万元/公里｜分值：10');
     expect(readdirSync(dir)).toEqual(['filled.actuals.yaml']);
 
@@ -107,12 +120,15 @@ describe('jixiao init', () => {
 });
 
 describe('jixiao schema', () => {
-  it.each(['definitions', 'actuals', 'ruleset', 'ruleset-tests'])('prints the JSON Schema for %s, same as the committed file', async (kind) => {
-    const run = await runCli('schema', kind);
-    expect(run.code).toBe(0);
-    const committed = readFileSync(path.join(ROOT, 'schemas', `${kind}.schema.json`), 'utf8');
-    expect(JSON.parse(run.out)).toEqual(JSON.parse(committed));
-  });
+  it.each(['definitions', 'actuals', 'ruleset', 'ruleset-tests'])(
+    'prints the JSON Schema for %s, same as the committed file',
+    async (kind) => {
+      const run = await runCli('schema', kind);
+      expect(run.code).toBe(0);
+      const committed = readFileSync(path.join(ROOT, 'schemas', `${kind}.schema.json`), 'utf8');
+      expect(JSON.parse(run.out)).toEqual(JSON.parse(committed));
+    },
+  );
 
   it('an unknown kind is an input error', async () => {
     const run = await runCli('schema', 'nope');
@@ -123,7 +139,11 @@ describe('jixiao schema', () => {
   it('every shipped YAML file names its schema for the editor', () => {
     const files = [
       ...readdirSync(path.join(ROOT, 'indicators/rulesets')).map((f) => path.join('indicators/rulesets', f)),
-      ...['examples/zhuzhou-2020', 'examples/water-2023'].flatMap((d) => readdirSync(path.join(ROOT, d)).filter((f) => f.endsWith('.yaml')).map((f) => path.join(d, f))),
+      ...['examples/zhuzhou-2020', 'examples/water-2023'].flatMap((d) =>
+        readdirSync(path.join(ROOT, d))
+          .filter((f) => f.endsWith('.yaml'))
+          .map((f) => path.join(d, f)),
+      ),
     ];
     for (const file of files) {
       const first = readFileSync(path.join(ROOT, file), 'utf8').split('\n')[0]!;

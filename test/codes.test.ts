@@ -18,7 +18,9 @@ interface Variant {
 }
 
 /** A copy of the clean water example with text replacements applied to its two files. */
-function variant(edit: { actuals?: [string | RegExp, string][]; definitions?: [string | RegExp, string][] } = {}): Variant {
+function variant(
+  edit: { actuals?: [string | RegExp, string][]; definitions?: [string | RegExp, string][] } = {},
+): Variant {
   const dir = tempDir();
   cpSync(path.join(ROOT, 'examples/water-2023'), dir, { recursive: true });
   const apply = (file: string, edits: [string | RegExp, string][] = []): string => {
@@ -42,10 +44,18 @@ function variant(edit: { actuals?: [string | RegExp, string][]; definitions?: [s
 async function codes(file: string): Promise<{ code: number; found: [string, number | null][] }> {
   const run = await runCli('score', file, '--json');
   const json = JSON.parse(run.out);
-  if (run.code === 1) return { code: 1, found: json.errors.map((e: { code: string; line: number | null }) => [e.code, e.line]) };
+  if (run.code === 1)
+    return { code: 1, found: json.errors.map((e: { code: string; line: number | null }) => [e.code, e.line]) };
   // a draft (exit 3): what it still needs, at its place
-  if (run.code === 3) return { code: 3, found: json.pending.map((w: { code: string; location?: { line: number } }) => [w.code, w.location?.line ?? null]) };
-  return { code: run.code, found: json.warnings.map((w: { code: string; location?: { line: number } }) => [w.code, w.location?.line ?? null]) };
+  if (run.code === 3)
+    return {
+      code: 3,
+      found: json.pending.map((w: { code: string; location?: { line: number } }) => [w.code, w.location?.line ?? null]),
+    };
+  return {
+    code: run.code,
+    found: json.warnings.map((w: { code: string; location?: { line: number } }) => [w.code, w.location?.line ?? null]),
+  };
 }
 
 describe('reading files', () => {
@@ -55,7 +65,9 @@ describe('reading files', () => {
     expect((await runCli('verify', dir, '--json')).out).toContain('"NO_PDFS"');
     execFileSync('mkfifo', [path.join(dir, 'pipe.pdf')]);
     expect((await runCli('verify', path.join(dir, 'pipe.pdf'), '--json')).out).toContain('"NOT_A_REGULAR_FILE"');
-    expect(JSON.parse((await runCli('verify', dir, '--json')).out)).toEqual([expect.objectContaining({ verdict: 'failed', reason: expect.stringContaining('不是普通文件') })]);
+    expect(JSON.parse((await runCli('verify', dir, '--json')).out)).toEqual([
+      expect.objectContaining({ verdict: 'failed', reason: expect.stringContaining('不是普通文件') }),
+    ]);
     symlinkSync(path.join(dir, 'b.yaml'), path.join(dir, 'a.yaml'));
     symlinkSync(path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml'));
     const loop = await runCli('score', path.join(dir, 'a.yaml'), '--json');
@@ -64,7 +76,10 @@ describe('reading files', () => {
     const big = path.join(dir, 'big.actuals.yaml');
     writeFileSync(big, '');
     truncateSync(big, 11 * 1024 * 1024);
-    expect(JSON.parse((await runCli('score', big, '--json')).out).errors[0]).toMatchObject({ code: 'FILE_TOO_LARGE', file: null });
+    expect(JSON.parse((await runCli('score', big, '--json')).out).errors[0]).toMatchObject({
+      code: 'FILE_TOO_LARGE',
+      file: null,
+    });
   });
 
   test('a folder with no actuals file says so (NO_FORMS)', async () => {
@@ -85,7 +100,10 @@ describe('reading files', () => {
 
 describe('a form read against its rule set', () => {
   test('targets and actuals that say different things (QUALIFIER_MISMATCH)', async () => {
-    const v = variant({ definitions: [['target: ≥95%, maxScore: 10 }', 'target: 同比增长≥5%, maxScore: 10 }']], actuals: [['actual: 97.5%', 'actual: 环比增长6%']] });
+    const v = variant({
+      definitions: [['target: ≥95%, maxScore: 10 }', 'target: 同比增长≥5%, maxScore: 10 }']],
+      actuals: [['actual: 97.5%', 'actual: 环比增长6%']],
+    });
     expect((await codes(v.actuals)).found).toEqual([['QUALIFIER_MISMATCH', 18]]);
   });
 
@@ -114,19 +132,31 @@ describe('a form read against its rule set', () => {
   });
 
   test('a full-year budget of 0: computed from the breakdown with a warning, or refused when there is none', async () => {
-    const fromRows = variant({ actuals: [['  fullYearBudget: 1180\n  executed: 1156.4', '  fullYearBudget: 0\n  executed: 1156.4']] });
+    const fromRows = variant({
+      actuals: [['  fullYearBudget: 1180\n  executed: 1156.4', '  fullYearBudget: 0\n  executed: 1156.4']],
+    });
     const scored = await codes(fromRows.actuals);
     expect(scored.code).toBe(0);
     expect(scored.found).toEqual(expect.arrayContaining([['BUDGET_FROM_BREAKDOWN', 6]]));
     // a whole 合计 row of zeros: every figure, the 年初预算数 too, is the sum of the 其中 rows
-    const zeroRow = variant({ actuals: [[/ {2}initialBudget: .*\n {2}fullYearBudget: 1180\n {2}executed: 1156.4/, '  initialBudget: 0\n  fullYearBudget: 0\n  executed: 0']] });
+    const zeroRow = variant({
+      actuals: [
+        [
+          / {2}initialBudget: .*\n {2}fullYearBudget: 1180\n {2}executed: 1156.4/,
+          '  initialBudget: 0\n  fullYearBudget: 0\n  executed: 0',
+        ],
+      ],
+    });
     const json = JSON.parse((await runCli('score', zeroRow.actuals, '--json')).out);
     expect(json.warnings.filter((w: { code: string }) => w.code === 'BUDGET_FROM_BREAKDOWN')).toHaveLength(3);
     expect(json.budget).toMatchObject({ initialBudget: '1200', fullYearBudget: '1180', executed: '1156.4' });
     const none = variant({
       actuals: [
         ['  fullYearBudget: 1180\n  executed: 1156.4', '  fullYearBudget: 0\n  executed: 1156.4'],
-        ['currentYear: { initialBudget: 1200, fullYearBudget: 1180, executed: 1156.4 }', 'currentYear: { initialBudget: 1200, fullYearBudget: 0, executed: 0 }'],
+        [
+          'currentYear: { initialBudget: 1200, fullYearBudget: 1180, executed: 1156.4 }',
+          'currentYear: { initialBudget: 1200, fullYearBudget: 0, executed: 0 }',
+        ],
       ],
     });
     expect((await codes(none.actuals)).found).toEqual([['BUDGET_ZERO', 6]]);
@@ -142,8 +172,14 @@ describe('a form read against its rule set', () => {
 
   test('a rule set with a hole or two rules at odds: RULE_GAP and RULE_CONFLICT at the row', async () => {
     // an equal-type row that misses its target: with 等于型指标 removed, no rule scores it
-    const gap = variant({ definitions: [['ruleSet: caiyu-2020-10', 'ruleSet: ./gap.yaml']], actuals: [['actual: 38个', 'actual: 37个']] });
-    writeFileSync(path.join(gap.dir, 'gap.yaml'), 'id: gap\nextends: caiyu-2020-10\nversion: 0.0.1\nname: 缺口\nrules:\n  remove: [等于型指标]\n');
+    const gap = variant({
+      definitions: [['ruleSet: caiyu-2020-10', 'ruleSet: ./gap.yaml']],
+      actuals: [['actual: 38个', 'actual: 37个']],
+    });
+    writeFileSync(
+      path.join(gap.dir, 'gap.yaml'),
+      'id: gap\nextends: caiyu-2020-10\nversion: 0.0.1\nname: 缺口\nrules:\n  remove: [等于型指标]\n',
+    );
     expect((await codes(gap.actuals)).found).toEqual([['RULE_GAP', 23]]);
     const conflict = variant({ definitions: [['ruleSet: caiyu-2020-10', 'ruleSet: ./conflict.yaml']] });
     writeFileSync(
@@ -171,17 +207,29 @@ describe('rule sets and lint', () => {
     const dir = tempDir();
     const write = (name: string, body: string): string => {
       const file = path.join(dir, name);
-      writeFileSync(file, `id: ${name.replace('.yaml', '')}\nextends: caiyu-2020-10\nversion: 0.0.1\nname: 测试\n${body}`);
+      writeFileSync(
+        file,
+        `id: ${name.replace('.yaml', '')}\nextends: caiyu-2020-10\nversion: 0.0.1\nname: 测试\n${body}`,
+      );
       return file;
     };
-    const operator = write('operator.yaml', 'rules:\n  add:\n    - name: 比较\n      conditions: { all: [{ fact: maxScore, operator: bigger, value: 1 }] }\n      event: { type: flag, params: { code: OVER_ACHIEVEMENT } }\n');
+    const operator = write(
+      'operator.yaml',
+      'rules:\n  add:\n    - name: 比较\n      conditions: { all: [{ fact: maxScore, operator: bigger, value: 1 }] }\n      event: { type: flag, params: { code: OVER_ACHIEVEMENT } }\n',
+    );
     const lint = await runCli('lint', operator, '--json');
     expect(JSON.parse(lint.out)[0].findings.map((f: { code: string }) => f.code)).toContain('UNKNOWN_OPERATOR');
-    const duplicate = write('dup.yaml', 'rules:\n  add:\n    - name: 不适用指标\n      conditions: { all: [{ fact: kind, operator: equal, value: notApplicable }] }\n      event: { type: score, params: { method: notApplicable } }\n');
+    const duplicate = write(
+      'dup.yaml',
+      'rules:\n  add:\n    - name: 不适用指标\n      conditions: { all: [{ fact: kind, operator: equal, value: notApplicable }] }\n      event: { type: score, params: { method: notApplicable } }\n',
+    );
     const dupRun = await runCli('ruleset', 'show', duplicate, '--json');
     expect(JSON.parse(dupRun.out).errors[0]).toMatchObject({ code: 'RULESET_DELTA_DUPLICATE_RULE', line: 7 });
     const level1 = write('level1.yaml', 'framework:\n  level1:\n    - name: 成本指标\n');
-    expect(JSON.parse((await runCli('ruleset', 'show', level1, '--json')).out).errors[0]).toMatchObject({ code: 'RULESET_DELTA_LEVEL1', line: 7 });
+    expect(JSON.parse((await runCli('ruleset', 'show', level1, '--json')).out).errors[0]).toMatchObject({
+      code: 'RULESET_DELTA_LEVEL1',
+      line: 7,
+    });
   });
 
   test('a number target without a unit is a lint warning (LINT_NO_UNIT)', async () => {
@@ -213,7 +261,11 @@ describe('signing inputs', () => {
       format: 'jixiao-embedded/1',
       jixiaoVersion: 'test',
       createdAt: new Date().toISOString(),
-      inputs: { definitions: { name: 'd', text: '', sha256: '' }, actuals: { name: 'a', text: '', sha256: '' }, ruleSet: { name: 'r', text: '', sha256: '', id: 'x' } },
+      inputs: {
+        definitions: { name: 'd', text: '', sha256: '' },
+        actuals: { name: 'a', text: '', sha256: '' },
+        ruleSet: { name: 'r', text: '', sha256: '', id: 'x' },
+      },
       result: {},
       resultSha256: '',
       signatureBoxes: [],
@@ -238,7 +290,10 @@ describe('signing inputs', () => {
     writeFileSync(notP12, 'not a certificate');
     expect((await sign(bare, '--p12', notP12, '--role', '填表人')).errors[0].code).toBe('BAD_P12');
     const future = path.join(dir, 'future.p12');
-    writeFileSync(future, makeTestP12({ commonName: '未来证书', keyBits: 1024, notBefore: new Date(Date.now() + 86_400_000) }, password));
+    writeFileSync(
+      future,
+      makeTestP12({ commonName: '未来证书', keyBits: 1024, notBefore: new Date(Date.now() + 86_400_000) }, password),
+    );
     expect((await sign(bare, '--p12', future, '--role', '填表人')).errors[0].code).toBe('CERT_NOT_YET_VALID');
   });
 
@@ -268,6 +323,8 @@ describe('the browser', () => {
     const fake = path.join(tempDir(), 'fake-chromium');
     mkdirSync(path.dirname(fake), { recursive: true });
     writeFileSync(fake, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
-    await expect(PdfPrinter.launch({ executablePath: fake })).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ code: 'BROWSER_LAUNCH_FAILED' })] });
+    await expect(PdfPrinter.launch({ executablePath: fake })).rejects.toMatchObject({
+      diagnostics: [expect.objectContaining({ code: 'BROWSER_LAUNCH_FAILED' })],
+    });
   });
 });

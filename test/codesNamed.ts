@@ -40,12 +40,16 @@ export function codesInTypeScript(source: string, into = new Set<string>()): Set
   let previous = ts.SyntaxKind.Unknown;
   for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; previous = kind, kind = scanner.scan()) {
     // a slash where a value starts opens a regular expression (`toMatch(/QUEUE_LOST.*/)`): an assertion too
-    if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && REGEX_MAY_FOLLOW.has(previous)) {
+    if (
+      (kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) &&
+      REGEX_MAY_FOLLOW.has(previous)
+    ) {
       kind = scanner.reScanSlashToken();
       if (kind === ts.SyntaxKind.RegularExpressionLiteral) codesIn(scanner.getTokenText(), into);
       continue;
     }
-    if (kind === ts.SyntaxKind.StringLiteral || kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral) codesIn(scanner.getTokenValue(), into);
+    if (kind === ts.SyntaxKind.StringLiteral || kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral)
+      codesIn(scanner.getTokenValue(), into);
     else if (kind === ts.SyntaxKind.TemplateHead) {
       codesIn(scanner.getTokenValue(), into);
       templates.push(0);

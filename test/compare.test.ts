@@ -24,15 +24,33 @@ describe('jixiao compare (what-if)', () => {
   });
 
   it('over a generated year: the fast path and json-rules-engine give the same outcome on every rule evaluation', async () => {
-    const checked = await compareRuleSets([year], { rulesA: 'caiyu-2020-10', rulesB: 'provincial-linear', check: true, workers: 2, keepForms: true });
+    const checked = await compareRuleSets([year], {
+      rulesA: 'caiyu-2020-10',
+      rulesB: 'provincial-linear',
+      check: true,
+      workers: 2,
+      keepForms: true,
+    });
     expect(checked.agreement!.disagree).toBe(0);
     expect(checked.agreement!.agree).toBeGreaterThan(240 * 20 * 2);
-    const fast = await compareRuleSets([year], { rulesA: 'caiyu-2020-10', rulesB: 'provincial-linear', workers: 1, keepForms: true });
-    expect(fast.forms.map((f) => [f.file, f.totalA, f.totalB])).toEqual(checked.forms.map((f) => [f.file, f.totalA, f.totalB]));
+    const fast = await compareRuleSets([year], {
+      rulesA: 'caiyu-2020-10',
+      rulesB: 'provincial-linear',
+      workers: 1,
+      keepForms: true,
+    });
+    expect(fast.forms.map((f) => [f.file, f.totalA, f.totalB])).toEqual(
+      checked.forms.map((f) => [f.file, f.totalA, f.totalB]),
+    );
   }, 120_000);
 
   it('reports per form totals, delta, grade change and changed rows; and the summary', async () => {
-    const run = await compareRuleSets([year], { rulesA: 'caiyu-2020-10', rulesB: 'provincial-linear', workers: 1, keepForms: true });
+    const run = await compareRuleSets([year], {
+      rulesA: 'caiyu-2020-10',
+      rulesB: 'provincial-linear',
+      workers: 1,
+      keepForms: true,
+    });
     const s = run.summary;
     expect(s.forms).toBe(240);
     expect(s.compared).toBe(240);
@@ -40,17 +58,37 @@ describe('jixiao compare (what-if)', () => {
     expect(s.gradeChanges.down).toBeGreaterThan(0); // linear reverse scoring, penalties and caps only lower totals
     expect(s.gradeChanges.up).toBe(0);
     expect(Number(s.meanDelta)).toBeLessThan(0);
-    expect(s.ruleChanges[0]).toMatchObject({ from: '反向指标未达标按比例计分（inverseProportional）', to: '反向指标未达标线性扣分（linearPenalty）' });
+    expect(s.ruleChanges[0]).toMatchObject({
+      from: '反向指标未达标按比例计分（inverseProportional）',
+      to: '反向指标未达标线性扣分（linearPenalty）',
+    });
     expect(s.adjustmentRules.map((r) => r.rule)).toContain('偏离目标30%及以上扣2分');
     const changed = run.forms.find((f) => f.rows.length > 0)!;
     expect(changed.rows[0]).toMatchObject({ methodA: 'inverseProportional', methodB: 'linearPenalty' });
-    const matrixTotal = Object.values(s.matrix).reduce((n, row) => n + Object.values(row).reduce((a, b) => a + b, 0), 0);
+    const matrixTotal = Object.values(s.matrix).reduce(
+      (n, row) => n + Object.values(row).reduce((a, b) => a + b, 0),
+      0,
+    );
     expect(matrixTotal).toBe(240);
   }, 60_000);
 
   it('writes CSV and a self-contained HTML report, and JSON on stdout', async () => {
     const dir = tempDir('jixiao-compare-out-');
-    const run = await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', 'provincial-linear', year, '--json', '--csv', path.join(dir, 'r.csv'), '--html', path.join(dir, 'r.html'), '--workers', '1');
+    const run = await runCli(
+      'compare',
+      '--rules',
+      'caiyu-2020-10',
+      '--rules',
+      'provincial-linear',
+      year,
+      '--json',
+      '--csv',
+      path.join(dir, 'r.csv'),
+      '--html',
+      path.join(dir, 'r.html'),
+      '--workers',
+      '1',
+    );
     expect(run.code).toBe(0);
     const json = JSON.parse(run.out) as { summary: { compared: number }; forms: unknown[] };
     expect(json.summary.compared).toBe(240);
@@ -101,13 +139,26 @@ describe('compare explains why', () => {
   test('the same in English and in the JSON and HTML reports', async () => {
     const dir = tempDir();
     const html = path.join(dir, 'why.html');
-    const en = await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', GRADES_85, year, '--lang', 'en', '--html', html);
+    const en = await runCli(
+      'compare',
+      '--rules',
+      'caiyu-2020-10',
+      '--rules',
+      GRADES_85,
+      year,
+      '--lang',
+      'en',
+      '--html',
+      html,
+    );
     expect(en.out).toMatch(/How the rule sets differ/);
     expect(en.out).toMatch(/grade line\s*│\s*优\s*│\s*90\s*│\s*85/);
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<html lang="en">');
     expect(page.indexOf('How the rule sets differ')).toBeLessThan(page.indexOf('Grade matrix'));
-    const json = JSON.parse((await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', GRADES_85, year, '--json')).out);
+    const json = JSON.parse(
+      (await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', GRADES_85, year, '--json')).out,
+    );
     expect(json.differences).toEqual([{ area: 'grades', item: '优', a: '90', b: '85' }]);
     // only grades moved: every changed form changed grade at an unchanged total
     const changed = json.forms.filter((f: { gradeA: string; gradeB: string }) => f.gradeA !== f.gradeB);
@@ -116,36 +167,129 @@ describe('compare explains why', () => {
   });
 
   test('a row scored by the same rule but to another score is a parameter effect, not “A → A”', async () => {
-    const row = { id: '2.5', name: '工程长效管护机制', ruleA: '定性指标分档计分', ruleB: '定性指标分档计分', methodA: 'qualitativeBand', methodB: 'qualitativeBand', scoreA: '6', scoreB: '5.5' };
-    const form = { file: 'a.actuals.yaml', title: 't', department: 'd', totalA: '96', totalB: '95.5', delta: '-0.5', gradeA: '优', gradeB: '优', gradeIdA: 'excellent' as const, gradeIdB: 'excellent' as const, statusA: 'complete' as const, statusB: 'complete' as const, pendingA: 0, pendingB: 0, direction: 'same' as const, errorA: null, errorB: null, rows: [row], adjustmentsA: [], adjustmentsB: [], adjustmentRulesA: [], adjustmentRulesB: [] };
+    const row = {
+      id: '2.5',
+      name: '工程长效管护机制',
+      ruleA: '定性指标分档计分',
+      ruleB: '定性指标分档计分',
+      methodA: 'qualitativeBand',
+      methodB: 'qualitativeBand',
+      scoreA: '6',
+      scoreB: '5.5',
+    };
+    const form = {
+      file: 'a.actuals.yaml',
+      title: 't',
+      department: 'd',
+      totalA: '96',
+      totalB: '95.5',
+      delta: '-0.5',
+      gradeA: '优',
+      gradeB: '优',
+      gradeIdA: 'excellent' as const,
+      gradeIdB: 'excellent' as const,
+      statusA: 'complete' as const,
+      statusB: 'complete' as const,
+      pendingA: 0,
+      pendingB: 0,
+      direction: 'same' as const,
+      errorA: null,
+      errorB: null,
+      rows: [row],
+      adjustmentsA: [],
+      adjustmentsB: [],
+      adjustmentRulesA: [],
+      adjustmentRulesB: [],
+    };
     const digest = digestOf(tally([form]));
     const { summary } = digest;
-    expect(summary.ruleChanges).toEqual([{ from: '定性指标分档计分（qualitativeBand）', to: '定性指标分档计分（qualitativeBand）', count: 1, kind: 'parameter' }]);
-    const info = { differences: [{ area: 'bands' as const, item: 'partial', a: '[60, 80]', b: '[50, 80]' }], rulesA: { id: 'a', version: '1' }, rulesB: { id: 'b', version: '1' }, engine: 'fast', seconds: 0.1 };
+    expect(summary.ruleChanges).toEqual([
+      {
+        from: '定性指标分档计分（qualitativeBand）',
+        to: '定性指标分档计分（qualitativeBand）',
+        count: 1,
+        kind: 'parameter',
+      },
+    ]);
+    const info = {
+      differences: [{ area: 'bands' as const, item: 'partial', a: '[60, 80]', b: '[50, 80]' }],
+      rulesA: { id: 'a', version: '1' },
+      rulesB: { id: 'b', version: '1' },
+      engine: 'fast',
+      seconds: 0.1,
+    };
     const text = compareText(info, digest);
     expect(text).toContain('同一规则，参数改变得分');
     expect(text).not.toMatch(/定性指标分档计分（qualitativeBand）\s*│\s*定性指标分档计分（qualitativeBand）/);
     // the parameter named for people, its key after it for whoever edits the rule set
-    expect(text).toMatch(/定性档次\s*│\s*定性指标“部分达成”档的得分区间（qualitativeBands\.partial）\s*│\s*\[60, 80\]\s*│\s*\[50, 80\]/);
+    expect(text).toMatch(
+      /定性档次\s*│\s*定性指标“部分达成”档的得分区间（qualitativeBands\.partial）\s*│\s*\[60, 80\]\s*│\s*\[50, 80\]/,
+    );
   });
 
   test('a stricter B that turns complete forms into drafts: each listed (完成 → 草稿, with the items B newly asks for), and counted', async () => {
-    const run = await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', 'test/fixtures/rulesets/strict-execution.yaml', 'examples/water-2023/project.actuals.yaml');
+    const run = await runCli(
+      'compare',
+      '--rules',
+      'caiyu-2020-10',
+      '--rules',
+      'test/fixtures/rulesets/strict-execution.yaml',
+      'examples/water-2023/project.actuals.yaml',
+    );
     expect(run.out).toMatch(/预算执行率偏低的界限（lowExecutionRate）\s*│\s*0\.9\s*│\s*0\.99/);
     // the total did not move (98% still scores 9.8), yet the form is listed: it now needs a reason
     expect(run.out).toContain('完成 → 草稿（新增 1 项待补充）');
     expect(run.out).toContain('在 B 下变为草稿的表 1 张（新增待补充共 1 项）；在 B 下变为完成的表 0 张。');
-    const json = JSON.parse((await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', 'test/fixtures/rulesets/strict-execution.yaml', 'examples/water-2023/project.actuals.yaml', '--json')).out);
-    expect(json.forms[0]).toMatchObject({ statusA: 'complete', statusB: 'draft', pendingA: 0, pendingB: 1, delta: '0' });
+    const json = JSON.parse(
+      (
+        await runCli(
+          'compare',
+          '--rules',
+          'caiyu-2020-10',
+          '--rules',
+          'test/fixtures/rulesets/strict-execution.yaml',
+          'examples/water-2023/project.actuals.yaml',
+          '--json',
+        )
+      ).out,
+    );
+    expect(json.forms[0]).toMatchObject({
+      statusA: 'complete',
+      statusB: 'draft',
+      pendingA: 0,
+      pendingB: 1,
+      delta: '0',
+    });
     expect(json.summary.statusChanges).toEqual({ toDraft: 1, toComplete: 0, newPending: 1 });
   });
 
-  test('each side\'s grades as its own rule set prints them: the new words named as a difference, B\'s 优秀/良好 as the matrix\'s columns', async () => {
+  test("each side's grades as its own rule set prints them: the new words named as a difference, B's 优秀/良好 as the matrix's columns", async () => {
     const dir = tempDir('jixiao-compare-labels-');
     const html = path.join(dir, 'r.html');
-    const run = await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', 'test/fixtures/rulesets/grade-labels.yaml', year, '--html', html);
+    const run = await runCli(
+      'compare',
+      '--rules',
+      'caiyu-2020-10',
+      '--rules',
+      'test/fixtures/rulesets/grade-labels.yaml',
+      year,
+      '--html',
+      html,
+    );
     expect(run.out).toMatch(/等级线\s*│\s*「优」的印法\s*│\s*优\s*│\s*优秀/);
-    const json = JSON.parse((await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', 'test/fixtures/rulesets/grade-labels.yaml', year, '--json')).out);
+    const json = JSON.parse(
+      (
+        await runCli(
+          'compare',
+          '--rules',
+          'caiyu-2020-10',
+          '--rules',
+          'test/fixtures/rulesets/grade-labels.yaml',
+          year,
+          '--json',
+        )
+      ).out,
+    );
     expect(json.summary.gradeLabelsB.excellent).toBe('优秀');
     expect(json.summary.matrix.excellent.excellent).toBeGreaterThan(0);
     const page = readFileSync(html, 'utf8');
@@ -165,11 +309,19 @@ describe('compare explains why', () => {
   });
 
   test('the most-changed list puts every grade change before larger point changes', async () => {
-    const run = await compareRuleSets([year], { rulesA: 'caiyu-2020-10', rulesB: 'provincial-linear', keepForms: true });
+    const run = await compareRuleSets([year], {
+      rulesA: 'caiyu-2020-10',
+      rulesB: 'provincial-linear',
+      keepForms: true,
+    });
     const shown = run.digest.shown;
     expect(shown).toHaveLength(50);
     // the tally, fed one form at a time, lists what sorting every changed form would (grade changes, errors, size; ties in found order)
-    const rank = (f: (typeof run.forms)[number]): [number, number, number] => [f.direction === 'up' || f.direction === 'down' ? 1 : 0, f.direction === 'error' ? 1 : 0, Math.abs(Number(f.delta ?? '0'))];
+    const rank = (f: (typeof run.forms)[number]): [number, number, number] => [
+      f.direction === 'up' || f.direction === 'down' ? 1 : 0,
+      f.direction === 'error' ? 1 : 0,
+      Math.abs(Number(f.delta ?? '0')),
+    ];
     const sorted = run.forms
       .filter((f) => f.direction === 'error' || f.delta !== '0' || f.rows.length > 0)
       .map((f, i) => ({ f, i, r: rank(f) }))

@@ -27,8 +27,22 @@ describe.each([...forms, ...written].map((f) => [f.name, f] as const))('%s', (_n
     const run = await runCli('score', form.actuals, '--json');
     // a draft has its own exit code (3); a complete form exits 0
     expect(run.code).toBe(expected.status === 'draft' ? 3 : 0);
-    const { rows, rowsScored, rowsMatchingDeclared, ruleSet: _ruleSet, form: _kind, ...conclusions } = findings(run.out);
-    expect(conclusions).toEqual({ status: expected.status, total: expected.total, maxTotal: expected.maxTotal, grade: expected.grade, pending: expected.pending, flags: expected.flags });
+    const {
+      rows,
+      rowsScored,
+      rowsMatchingDeclared,
+      ruleSet: _ruleSet,
+      form: _kind,
+      ...conclusions
+    } = findings(run.out);
+    expect(conclusions).toEqual({
+      status: expected.status,
+      total: expected.total,
+      maxTotal: expected.maxTotal,
+      grade: expected.grade,
+      pending: expected.pending,
+      flags: expected.flags,
+    });
     expect({ rows, rowsScored, rowsMatchingDeclared }).toEqual(expected.report);
   });
 });
@@ -45,22 +59,32 @@ describe('a form under each framework the shipped rule sets know', () => {
     expect(form).toBeDefined();
     const run = await runCli('score', String(form?.actuals), '--json');
     expect([0, 3]).toContain(run.code);
-    const json = JSON.parse(run.out) as { ruleSet: { id: string }; levels: { name: string }[]; warnings: { code: string }[] };
+    const json = JSON.parse(run.out) as {
+      ruleSet: { id: string };
+      levels: { name: string }[];
+      warnings: { code: string }[];
+    };
     expect(json.ruleSet.id).toBe(ruleSet);
     expect(json.levels.map((l) => l.name)).toEqual(level1);
     expect(json.warnings.map((w) => w.code)).not.toContain('UNKNOWN_LEVEL1');
   });
 
-  it.each(FRAMEWORKS)('%s: the same form under the default rule set still scores (exit 0 or 3, never 1), and the warning names %s', async (ruleSet) => {
-    const form = written.find((f) => f.name.startsWith(`${ruleSet}-`));
-    const run = await runCli('score', String(form?.actuals), '--json', '--rules', 'caiyu-2020-10');
-    expect([0, 3]).toContain(run.code);
-    const json = JSON.parse(run.out) as { total: string; warnings: { code: string; message: string; hint?: string }[] };
-    const unknown = json.warnings.filter((w) => w.code === 'UNKNOWN_LEVEL1');
-    expect(unknown).toHaveLength(1);
-    expect(JSON.stringify(unknown[0])).toContain(ruleSet);
-    // the form's own 分值 and total are kept: every row scores as under its own framework
-    const own = findings((await runCli('score', String(form?.actuals), '--json')).out);
-    expect(json.total).toBe(own.total);
-  });
+  it.each(FRAMEWORKS)(
+    '%s: the same form under the default rule set still scores (exit 0 or 3, never 1), and the warning names %s',
+    async (ruleSet) => {
+      const form = written.find((f) => f.name.startsWith(`${ruleSet}-`));
+      const run = await runCli('score', String(form?.actuals), '--json', '--rules', 'caiyu-2020-10');
+      expect([0, 3]).toContain(run.code);
+      const json = JSON.parse(run.out) as {
+        total: string;
+        warnings: { code: string; message: string; hint?: string }[];
+      };
+      const unknown = json.warnings.filter((w) => w.code === 'UNKNOWN_LEVEL1');
+      expect(unknown).toHaveLength(1);
+      expect(JSON.stringify(unknown[0])).toContain(ruleSet);
+      // the form's own 分值 and total are kept: every row scores as under its own framework
+      const own = findings((await runCli('score', String(form?.actuals), '--json')).out);
+      expect(json.total).toBe(own.total);
+    },
+  );
 });

@@ -11,7 +11,7 @@ describe('a CSV cell that a spreadsheet would run as a formula is text', () => {
   it.each([
     ['=HYPERLINK("http://127.0.0.1/x"&A1,"点此查看")', `"'=HYPERLINK(""http://127.0.0.1/x""&A1,""点此查看"")"`],
     ['+SUM(1,2)', `"'+SUM(1,2)"`],
-    ['-2+3+cmd|\' /C calc\'!A0', `"'-2+3+cmd|' /C calc'!A0"`],
+    ["-2+3+cmd|' /C calc'!A0", `"'-2+3+cmd|' /C calc'!A0"`],
     ['@SUM(A1)', `"'@SUM(A1)"`],
     ['\t=1+1', `"'\t=1+1"`],
     ['\r=1+1', `"'\r=1+1"`],
@@ -27,7 +27,13 @@ describe('a CSV cell that a spreadsheet would run as a formula is text', () => {
   });
 
   it('a whole file keeps one line per row with the neutralized cells', () => {
-    const file = csvFile(['单位', '总分'], [['=1+1', '-3.5'], ['水利局', '98']]);
+    const file = csvFile(
+      ['单位', '总分'],
+      [
+        ['=1+1', '-3.5'],
+        ['水利局', '98'],
+      ],
+    );
     expect(file).toBe(`\ufeff单位,总分\n"'=1+1",-3.5\n水利局,98\n`);
   });
 });
@@ -38,11 +44,25 @@ describe('compare --csv writes a formula-like department as text', () => {
     const folder = path.join(dir, 'year');
     const source = path.dirname(CLEAN);
     mkdirSync(folder);
-    const definitions = readFileSync(path.join(source, 'project.indicators.yaml'), 'utf8').replace('department: 示例市水利局', 'department: "=HYPERLINK(\\"http://127.0.0.1/\\"&A1,\\"点此查看\\")"');
+    const definitions = readFileSync(path.join(source, 'project.indicators.yaml'), 'utf8').replace(
+      'department: 示例市水利局',
+      'department: "=HYPERLINK(\\"http://127.0.0.1/\\"&A1,\\"点此查看\\")"',
+    );
     writeFileSync(path.join(folder, 'project.indicators.yaml'), definitions);
     copyFileSync(path.join(source, 'project.actuals.yaml'), path.join(folder, 'project.actuals.yaml'));
     copyFileSync(path.join(source, 'seal.png'), path.join(folder, 'seal.png'));
-    const run = await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', 'provincial-linear', folder, '--csv', path.join(dir, 'r.csv'), '--workers', '1');
+    const run = await runCli(
+      'compare',
+      '--rules',
+      'caiyu-2020-10',
+      '--rules',
+      'provincial-linear',
+      folder,
+      '--csv',
+      path.join(dir, 'r.csv'),
+      '--workers',
+      '1',
+    );
     expect(run.code).toBe(0);
     const csv = readFileSync(path.join(dir, 'r.csv'), 'utf8');
     expect(csv).toContain(`"'=HYPERLINK(""http://127.0.0.1/""&A1,""点此查看"")"`);

@@ -10,13 +10,30 @@ import { directionWords } from '../src/targets/directionWords';
  * a stated direction and the rule-set switch keep their own reading.
  */
 function row(name: string, target: string, actual: string, extra: Partial<IndicatorInput> = {}): IndicatorInput {
-  return { id: '1', name, level1: '效益指标', level2: '社会效益指标', target, maxScore: dec(10), actual, locations: {}, ...extra };
+  return {
+    id: '1',
+    name,
+    level1: '效益指标',
+    level2: '社会效益指标',
+    target,
+    maxScore: dec(10),
+    actual,
+    locations: {},
+    ...extra,
+  };
 }
 
-function directionOf(input: IndicatorInput, parameters?: Partial<RuleSetParameters>): { direction: string; word?: string } {
+function directionOf(
+  input: IndicatorInput,
+  parameters?: Partial<RuleSetParameters>,
+): { direction: string; word?: string } {
   const read = readRow(input, 2023, parameters as RuleSetParameters | undefined);
-  if (!('reading' in read) || read.reading.kind !== 'quantitative') throw new Error(`not quantitative: ${JSON.stringify(read)}`);
-  return { direction: read.reading.comparison.direction, ...(read.reading.directionWord ? { word: read.reading.directionWord } : {}) };
+  if (!('reading' in read) || read.reading.kind !== 'quantitative')
+    throw new Error(`not quantitative: ${JSON.stringify(read)}`);
+  return {
+    direction: read.reading.comparison.direction,
+    ...(read.reading.directionWord ? { word: read.reading.directionWord } : {}),
+  };
 }
 
 /**
@@ -33,7 +50,27 @@ const { lowerIsBetter, lowerIsBetterWhenSpending } = directionWords();
 
 describe('each lower-is-better word of the vocabulary', () => {
   it('the vocabulary has the words the issue names', () => {
-    for (const w of ['受害率', '成灾率', '发生率', '事故率', '投诉率', '差错率', '返工率', '调整率', '结转结余率', '结余率', '超支率', '空置率', '流失率', '辍学率', '成本', '费用', '单价', '耗时', '等待时间']) {
+    for (const w of [
+      '受害率',
+      '成灾率',
+      '发生率',
+      '事故率',
+      '投诉率',
+      '差错率',
+      '返工率',
+      '调整率',
+      '结转结余率',
+      '结余率',
+      '超支率',
+      '空置率',
+      '流失率',
+      '辍学率',
+      '成本',
+      '费用',
+      '单价',
+      '耗时',
+      '等待时间',
+    ]) {
       expect(lowerIsBetter).toContain(w);
     }
     expect(lowerIsBetterWhenSpending.map((s) => s.ending)).toContain('控制率');
@@ -51,8 +88,12 @@ describe('each lower-is-better word of the vocabulary', () => {
     // the name ends in another word: 投诉率下降, 成本节约 are higher-is-better
     expect(directionOf(row(`${word}下降幅度`, target, actual)).direction).toBe('higherIsBetter');
     expect(directionOf(row(`某项${word}`, `≥${target}`, actual)).direction).toBe('higherIsBetter');
-    expect(directionOf(row(`某项${word}`, target, actual, { direction: 'higherIsBetter' })).direction).toBe('higherIsBetter');
-    expect(directionOf(row(`某项${word}`, target, actual), { directionFromName: false }).direction).toBe('higherIsBetter');
+    expect(directionOf(row(`某项${word}`, target, actual, { direction: 'higherIsBetter' })).direction).toBe(
+      'higherIsBetter',
+    );
+    expect(directionOf(row(`某项${word}`, target, actual), { directionFromName: false }).direction).toBe(
+      'higherIsBetter',
+    );
   });
 });
 
@@ -73,7 +114,16 @@ describe('控制率: a rate of spending within its limit', () => {
 });
 
 describe('names a reader takes for higher-is-better', () => {
-  it.each(['投诉办结率', '投诉处理率', '事故处置率', '成本节约率', '费用报销及时率', '差错整改率', '安全生产培训覆盖率', '调整到位率'])('%s', (name) => {
+  it.each([
+    '投诉办结率',
+    '投诉处理率',
+    '事故处置率',
+    '成本节约率',
+    '费用报销及时率',
+    '差错整改率',
+    '安全生产培训覆盖率',
+    '调整到位率',
+  ])('%s', (name) => {
     expect(directionOf(row(name, '95%', '96%')).direction).toBe('higherIsBetter');
   });
 });

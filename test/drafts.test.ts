@@ -22,7 +22,8 @@ function form(actualsEdits: [string, string][], extra?: (dir: string) => void): 
 }
 
 // row 2.5 (qualitative, 10 points): actual text with no band word and no declared score
-const noBand = (): string => form([['actual: 已出台管护办法并落实管护经费, band: 达成, declaredScore: 10', 'actual: 管护办法已起草']]);
+const noBand = (): string =>
+  form([['actual: 已出台管护办法并落实管护经费, band: 达成, declaredScore: 10', 'actual: 管护办法已起草']]);
 
 describe('drafts', () => {
   jest.setTimeout(120_000);
@@ -34,9 +35,15 @@ describe('drafts', () => {
     expect(json.status).toBe('draft');
     // every other row scores: 99.8 less the 10 points of row 2.5, provisionally 0
     expect(json.total).toBe('89.8');
-    expect(json.pending).toEqual([expect.objectContaining({ code: 'BAND_REQUIRED', location: expect.objectContaining({ line: 25 }) })]);
+    expect(json.pending).toEqual([
+      expect.objectContaining({ code: 'BAND_REQUIRED', location: expect.objectContaining({ line: 25 }) }),
+    ]);
     const row = json.indicators.find((r: { id: string }) => r.id === '2.5');
-    expect(row).toMatchObject({ finalScore: '0', method: 'pending', pending: expect.objectContaining({ code: 'BAND_REQUIRED' }) });
+    expect(row).toMatchObject({
+      finalScore: '0',
+      method: 'pending',
+      pending: expect.objectContaining({ code: 'BAND_REQUIRED' }),
+    });
     const text = await runCli('score', noBand());
     expect(text.code).toBe(3);
     expect(text.out).toContain('暂计总分：89.8（满分 100；草稿，待补充后才是总分）');
@@ -51,7 +58,9 @@ describe('drafts', () => {
     expect(run.err).toContain('已生成草稿');
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     for (let p = 1; p <= pages; p++) {
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' });
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(p), '-l', String(p), pdf, '-'], {
+        encoding: 'utf8',
+      });
       // rotated, the two characters come out of the text layer on lines of their own
       expect(text).toContain('草');
       expect(text).toContain('稿');
@@ -65,7 +74,10 @@ describe('drafts', () => {
     try {
       const sign = await runCli('sign', pdf, '--p12', p12, '--role', '填表人', '--json');
       expect(sign.code).toBe(1);
-      expect(JSON.parse(sign.out).errors[0]).toMatchObject({ code: 'FORM_INCOMPLETE', message: expect.stringContaining('还有 1 项待补充') });
+      expect(JSON.parse(sign.out).errors[0]).toMatchObject({
+        code: 'FORM_INCOMPLETE',
+        message: expect.stringContaining('还有 1 项待补充'),
+      });
     } finally {
       delete process.env.JIXIAO_P12_PASSWORD;
     }
@@ -73,14 +85,22 @@ describe('drafts', () => {
 
   test('a declared score without a band word takes its band (BAND_FROM_DECLARED); a rule set can turn that off', async () => {
     // 7 of 10 is 70%: 部分达成 [60%, 80%)
-    const file = form([['actual: 已出台管护办法并落实管护经费, band: 达成, declaredScore: 10', 'actual: 管护办法已起草, declaredScore: 7, reason: 尚未印发']]);
+    const file = form([
+      [
+        'actual: 已出台管护办法并落实管护经费, band: 达成, declaredScore: 10',
+        'actual: 管护办法已起草, declaredScore: 7, reason: 尚未印发',
+      ],
+    ]);
     const json = JSON.parse((await runCli('score', file, '--json')).out);
     expect(json.status).toBe('complete');
     const row = json.indicators.find((r: { id: string }) => r.id === '2.5');
     expect(row).toMatchObject({ band: 'partial', finalScore: '7' });
     expect(json.notes.map((n: { code: string }) => n.code)).toContain('BAND_FROM_DECLARED');
     const off = path.join(path.dirname(file), 'no-band-from-score.yaml');
-    writeFileSync(off, 'id: no-band-from-score\nextends: caiyu-2020-10\nversion: 0.0.1\nname: 不按申报得分定档\nparameters:\n  bandFromDeclaredScore: false\n');
+    writeFileSync(
+      off,
+      'id: no-band-from-score\nextends: caiyu-2020-10\nversion: 0.0.1\nname: 不按申报得分定档\nparameters:\n  bandFromDeclaredScore: false\n',
+    );
     const strict = await runCli('score', file, '--rules', off, '--json');
     expect(strict.code).toBe(3);
     expect(JSON.parse(strict.out).pending[0].code).toBe('BAND_REQUIRED');

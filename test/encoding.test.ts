@@ -8,7 +8,10 @@ describe('one decoder: UTF-8, else GB18030, else an error at the first bad byte'
   jest.setTimeout(60_000);
   const dir = tempDir();
   cpSync(path.join(ROOT, 'examples/water-2023'), dir, { recursive: true });
-  const utf8 = readFileSync(path.join(dir, 'project.actuals.yaml'), 'utf8').replace('  phone: ', '  preparer: 张三\n  reviewer: 李四\n  phone: ');
+  const utf8 = readFileSync(path.join(dir, 'project.actuals.yaml'), 'utf8').replace(
+    '  phone: ',
+    '  preparer: 张三\n  reviewer: 李四\n  phone: ',
+  );
   const gbk = path.join(dir, 'gbk.actuals.yaml');
   writeFileSync(gbk, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: utf8 }));
 
@@ -17,7 +20,11 @@ describe('one decoder: UTF-8, else GB18030, else an error at the first bad byte'
     expect(run.code).toBe(0);
     const result = JSON.parse(run.out);
     expect(result.total).toBe('99.8');
-    expect(result.notes).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'ENCODING_GB18030', location: expect.objectContaining({ line: 2 }) })]));
+    expect(result.notes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'ENCODING_GB18030', location: expect.objectContaining({ line: 2 }) }),
+      ]),
+    );
   });
 
   test('its Chinese prints right in the PDF, and the embedded copy is UTF-8', async () => {

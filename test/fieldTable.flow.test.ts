@@ -34,7 +34,12 @@ const TEST_FIELD: RowFieldSpec = {
 jest.doMock('../src/domain/fields', () => {
   const actual = jest.requireActual<typeof Fields>('../src/domain/fields');
   const extended: readonly RowFieldSpec[] = [...actual.ROW_FIELDS, TEST_FIELD];
-  return { ...actual, ROW_FIELDS: extended, rowFields: () => extended, rowField: (key: string) => extended.find((f) => f.key === key) };
+  return {
+    ...actual,
+    ROW_FIELDS: extended,
+    rowFields: () => extended,
+    rowField: (key: string) => extended.find((f) => f.key === key),
+  };
 });
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded after the table is replaced */
@@ -55,7 +60,10 @@ function exampleFolder(): { dir: string; actuals: string } {
   const from = path.join(ROOT, 'examples/water-2023');
   for (const name of ['project.indicators.yaml', 'seal.png']) copyFileSync(path.join(from, name), path.join(dir, name));
   const text = readFileSync(path.join(from, 'project.actuals.yaml'), 'utf8');
-  const filled = text.replace('"1.1": { actual: 12处, declaredScore: 10 }', `"1.1": { actual: 12处, declaredScore: 10, checkNote: ${NOTE} }`);
+  const filled = text.replace(
+    '"1.1": { actual: 12处, declaredScore: 10 }',
+    `"1.1": { actual: 12处, declaredScore: 10, checkNote: ${NOTE} }`,
+  );
   expect(filled).not.toBe(text);
   const actuals = path.join(dir, 'project.actuals.yaml');
   writeFileSync(actuals, filled);
@@ -94,9 +102,11 @@ test('the workbook has a column for it; a value typed there comes back into the 
   if (!sheet) throw new Error('no form sheet');
   let headerRow = 0;
   let column = 0;
-  sheet.eachRow((row, r) => row.eachCell((cell, c) => {
-    if (cell.value === '核查备注') [headerRow, column] = [r, c];
-  }));
+  sheet.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      if (cell.value === '核查备注') [headerRow, column] = [r, c];
+    }),
+  );
   expect(headerRow).toBeGreaterThan(0);
   let noteRow = 0;
   sheet.eachRow((row, r) => {

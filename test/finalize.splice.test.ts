@@ -1,7 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFCrossRefSection, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFCrossRefSection,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFStream,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 import { embeddedData, formHtml, launchPrinter } from '../src/pipeline/render';
 import { bundledAsset, formPrintScript } from '../src/report/assets';
 import { finalizePdf, type DocumentInfo } from '../src/pdfdoc/finalize';
@@ -19,10 +30,18 @@ import { pageCount, pdfText, qpdfCheck, squeeze } from './pdfTools';
  */
 const dir = tempDir('jixiao-splice-');
 const printed: Record<string, Uint8Array> = {};
-const INFO: DocumentInfo = { title: '2020年度 绩效自评表', author: '株洲市人民政府办公室', subject: '总分 95', keywords: ['绩效', '自评'], creator: 'jixiao 9.9.9', language: 'zh-CN' };
+const INFO: DocumentInfo = {
+  title: '2020年度 绩效自评表',
+  author: '株洲市人民政府办公室',
+  subject: '总分 95',
+  keywords: ['绩效', '自评'],
+  creator: 'jixiao 9.9.9',
+  language: 'zh-CN',
+};
 const scored: Record<string, ScoredForm> = {};
 let form = 'department';
-const embed = (boxes: SignatureBox[]): EmbeddedData => embeddedData(scored[form]!, boxes, undefined, new Date('2026-01-02T03:04:05.000Z'));
+const embed = (boxes: SignatureBox[]): EmbeddedData =>
+  embeddedData(scored[form]!, boxes, undefined, new Date('2026-01-02T03:04:05.000Z'));
 
 beforeAll(async () => {
   const printer = launchPrinter({});
@@ -57,8 +76,10 @@ async function reachable(pdf: Uint8Array): Promise<string[]> {
       return `<<${entries.map(([k, v]) => `${k.asString()} ${show(v)}`).join(' ')}>>`;
     }
     if (o instanceof PDFArray) return `[${o.asArray().map(show).join(' ')}]`;
-    if (o instanceof PDFRawStream) return `${show(o.dict)} stream ${createHash('sha256').update(o.contents).digest('hex')}`;
-    if (o instanceof PDFStream) return `${show(o.dict)} stream ${createHash('sha256').update(o.getContents()).digest('hex')}`;
+    if (o instanceof PDFRawStream)
+      return `${show(o.dict)} stream ${createHash('sha256').update(o.contents).digest('hex')}`;
+    if (o instanceof PDFStream)
+      return `${show(o.dict)} stream ${createHash('sha256').update(o.getContents()).digest('hex')}`;
     if (o instanceof PDFNumber) return String(o.asNumber());
     return o.toString();
   };
@@ -84,11 +105,23 @@ describe.each(['department', 'project'])('the seed %s form, finalized', (name) =
     expect(readEmbeddedData(doc, name).data.createdAt).toBe('2026-01-02T03:04:05.000Z');
     expect(doc.getTitle()).toBe(INFO.title);
     // the signature-box links are gone from the pages; the document's other links stay
-    const uris = doc.getPages().flatMap((page) =>
-      (page.node.Annots()?.asArray() ?? []).map((ref) => doc.context.lookup(ref, PDFDict).lookupMaybe(PDFName.of('A'), PDFDict)?.get(PDFName.of('URI'))?.toString() ?? ''),
-    );
+    const uris = doc
+      .getPages()
+      .flatMap((page) =>
+        (page.node.Annots()?.asArray() ?? []).map(
+          (ref) =>
+            doc.context
+              .lookup(ref, PDFDict)
+              .lookupMaybe(PDFName.of('A'), PDFDict)
+              ?.get(PDFName.of('URI'))
+              ?.toString() ?? '',
+        ),
+      );
     expect(uris.join()).not.toContain('/sigbox/');
-    const printedUris = Buffer.from(printed[name]!).toString('latin1').match(/\/URI \(([^)]*)\)/g) ?? [];
+    const printedUris =
+      Buffer.from(printed[name]!)
+        .toString('latin1')
+        .match(/\/URI \(([^)]*)\)/g) ?? [];
     expect(uris.length).toBe(printedUris.filter((u) => !u.includes('/sigbox/')).length);
   });
 
@@ -106,7 +139,7 @@ describe.each(['department', 'project'])('the seed %s form, finalized', (name) =
     const xref = text.slice(text.lastIndexOf('\nxref') + 1, text.lastIndexOf('trailer'));
     const rows = xref.split('\n').slice(1);
     let checked = 0;
-    for (let i = 0; i < rows.length; ) {
+    for (let i = 0; i < rows.length;) {
       const [first, count] = rows[i++]!.split(' ').map(Number);
       if (count === undefined) break;
       for (let k = 0; k < count; k++, i++) {
@@ -145,12 +178,18 @@ describe('a draft', () => {
 
 describe('what the splice declines is saved in full', () => {
   it.each([
-    ['a PDF with a cross-reference stream', async (pdf: Uint8Array) => (await PDFDocument.load(pdf)).save({ useObjectStreams: true })],
-    ['a PDF with an incremental update', async (pdf: Uint8Array) => {
-      const doc = await PDFDocument.load(pdf, { forIncrementalUpdate: true });
-      doc.setSubject('changed');
-      return doc.commit({ useObjectStreams: false });
-    }],
+    [
+      'a PDF with a cross-reference stream',
+      async (pdf: Uint8Array) => (await PDFDocument.load(pdf)).save({ useObjectStreams: true }),
+    ],
+    [
+      'a PDF with an incremental update',
+      async (pdf: Uint8Array) => {
+        const doc = await PDFDocument.load(pdf, { forIncrementalUpdate: true });
+        doc.setSubject('changed');
+        return doc.commit({ useObjectStreams: false });
+      },
+    ],
   ])('%s', async (_, change) => {
     form = 'project';
     const odd = await change(printed.project!);
@@ -165,14 +204,25 @@ describe('the cross-reference table', () => {
   test('is written byte for byte as pdf-lib writes it: object 0 free, one subsection per run of numbers', () => {
     const cases: Map<number, number>[] = [
       new Map([[1, 15]]),
-      new Map([[1, 15], [2, 120], [3, 9_999_999_999]]),
+      new Map([
+        [1, 15],
+        [2, 120],
+        [3, 9_999_999_999],
+      ]),
       // gaps: a subsection each, the first after object 0 only when object 1 is missing
-      new Map([[2, 40], [3, 80], [7, 300], [8, 360], [20, 999]]),
+      new Map([
+        [2, 40],
+        [3, 80],
+        [7, 300],
+        [8, 360],
+        [20, 999],
+      ]),
       new Map(Array.from({ length: 2500 }, (_, i) => [i + 1 + (i >= 1200 ? 5 : 0), 17 * i + 9] as [number, number])),
     ];
     for (const offsets of cases) {
       const reference = PDFCrossRefSection.create();
-      for (const number of [...offsets.keys()].sort((a, b) => a - b)) reference.addEntry(PDFRef.of(number), offsets.get(number)!);
+      for (const number of [...offsets.keys()].sort((a, b) => a - b))
+        reference.addEntry(PDFRef.of(number), offsets.get(number)!);
       expect(crossReferenceTable(offsets)).toBe(reference.toString());
     }
   });

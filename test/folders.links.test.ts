@@ -23,7 +23,9 @@ describe('folders with stray links', () => {
     const dir = strayYear();
     const run = await runCli('score', dir, '--json');
     expect(run.code).toBe(1);
-    const list = JSON.parse(run.out) as ({ ok: false; file: string; errors: { code: string }[] } | { department: string; total: string })[];
+    const list = JSON.parse(run.out) as (
+      { ok: false; file: string; errors: { code: string }[] } | { department: string; total: string }
+    )[];
     const failed = list.filter((r): r is { ok: false; file: string; errors: { code: string }[] } => 'ok' in r);
     expect(failed.map((f) => [path.basename(f.file), f.errors[0]?.code])).toEqual([
       ['gone.actuals.yaml', 'LINK_BROKEN'],
@@ -38,11 +40,26 @@ describe('folders with stray links', () => {
 
   it('compare: the links are listed as not scorable, the rest compared, exit 0', async () => {
     const dir = strayYear();
-    const run = await runCli('compare', '--rules', 'caiyu-2020-10', '--rules', 'hubei', dir, '--json', '--workers', '1');
+    const run = await runCli(
+      'compare',
+      '--rules',
+      'caiyu-2020-10',
+      '--rules',
+      'hubei',
+      dir,
+      '--json',
+      '--workers',
+      '1',
+    );
     expect(run.code).toBe(0);
-    const json = JSON.parse(run.out) as { summary: { forms: number; compared: number }; forms: { file: string; errorA: string | null }[] };
+    const json = JSON.parse(run.out) as {
+      summary: { forms: number; compared: number };
+      forms: { file: string; errorA: string | null }[];
+    };
     expect(json.summary).toMatchObject({ forms: 6, compared: 4 });
-    const broken = json.forms.filter((f) => f.errorA !== null).map((f) => [path.basename(f.file), f.errorA?.split('：')[0]]);
+    const broken = json.forms
+      .filter((f) => f.errorA !== null)
+      .map((f) => [path.basename(f.file), f.errorA?.split('：')[0]]);
     expect(broken).toEqual([
       ['gone.actuals.yaml', 'LINK_BROKEN'],
       ['loop.actuals.yaml', 'LINK_BROKEN'],
@@ -55,14 +72,25 @@ describe('folders with stray links', () => {
     const run = await runCli('batch', dir, '-o', out);
     expect(run.code).toBe(1);
     expect(run.err + run.out).not.toMatch(/内部错误|\n\s+at /);
-    const journal = readFileSync(path.join(out, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { input?: string; status?: string; codes?: string[] });
+    const journal = readFileSync(path.join(out, 'journal.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { input?: string; status?: string; codes?: string[] });
     const failed = journal.filter((e) => e.status === 'failed').map((e) => [e.input, e.codes?.[0]]);
     expect(failed).toEqual([
       ['gone.actuals.yaml', 'LINK_BROKEN'],
       ['loop.actuals.yaml', 'LINK_BROKEN'],
     ]);
-    const printed = journal.filter((e) => e.status === 'complete' || e.status === 'draft').map((e) => e.input).sort();
-    expect(printed).toEqual(['water/override.actuals.yaml', 'water/project.actuals.yaml', 'zhuzhou/department.actuals.yaml', 'zhuzhou/project.actuals.yaml']);
+    const printed = journal
+      .filter((e) => e.status === 'complete' || e.status === 'draft')
+      .map((e) => e.input)
+      .sort();
+    expect(printed).toEqual([
+      'water/override.actuals.yaml',
+      'water/project.actuals.yaml',
+      'zhuzhou/department.actuals.yaml',
+      'zhuzhou/project.actuals.yaml',
+    ]);
     expect(existsSync(path.join(out, 'water', 'project.pdf'))).toBe(true);
   }, 120_000);
 });

@@ -3,7 +3,8 @@ import { bundledFontsCover, uncoveredCharacters } from '../src/domain/fonts';
 // The page is searched unit by unit for characters no bundled font has; it must find what a search by code point finds.
 
 /** The plain way: every distinct code point asked once. */
-const byCodePoint = (text: string): string[] => [...new Set(text)].filter((ch) => !bundledFontsCover(ch.codePointAt(0) ?? 0));
+const byCodePoint = (text: string): string[] =>
+  [...new Set(text)].filter((ch) => !bundledFontsCover(ch.codePointAt(0) ?? 0));
 
 describe('characters the bundled fonts cannot draw', () => {
   const texts = [

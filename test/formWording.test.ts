@@ -9,9 +9,11 @@ import { TEXTS } from '../src/errors/texts';
 // keeps the keys (they are what to type). Checked over the whole catalog, not only the messages seen so far.
 
 /** The keys of an actuals file as they would appear in a message (naming the YAML file itself is fine). */
-const YAML_WORDS = /\b(band|reason|actual|declaredScore|deviationReason|improvement|initialBudget|fullYearBudget|executed|declaredRate|declaredTotal|declaredGrade|indicators|budget|breakdown|currentYear|carryOver|overallGoal|signOff|notAchieved)\b/;
+const YAML_WORDS =
+  /\b(band|reason|actual|declaredScore|deviationReason|improvement|initialBudget|fullYearBudget|executed|declaredRate|declaredTotal|declaredGrade|indicators|budget|breakdown|currentYear|carryOver|overallGoal|signOff|notAchieved)\b/;
 /** In English, plain words (band, actual, reason) are the form's words too: only the keys that are not words count. */
-const YAML_KEYS_EN = /\b(declaredScore|deviationReason|initialBudget|fullYearBudget|declaredRate|declaredTotal|declaredGrade|currentYear|carryOver|overallGoal|signOff|notAchieved|maxScore)\b/;
+const YAML_KEYS_EN =
+  /\b(declaredScore|deviationReason|initialBudget|fullYearBudget|declaredRate|declaredTotal|declaredGrade|currentYear|carryOver|overallGoal|signOff|notAchieved|maxScore)\b/;
 const withoutPlaceholders = (s: string): string => s.replace(/\{\w+\}/g, '');
 
 describe('the form wording of messages', () => {
@@ -32,7 +34,9 @@ describe('the form wording of messages', () => {
   });
 
   test('every term used inside messages that names a YAML key has a .form variant that does not', () => {
-    const keys = Object.keys(TEXTS).filter((k) => (k.startsWith('term.') || k.startsWith('declared.')) && !k.endsWith('.form'));
+    const keys = Object.keys(TEXTS).filter(
+      (k) => (k.startsWith('term.') || k.startsWith('declared.')) && !k.endsWith('.form'),
+    );
     const missing: string[] = [];
     for (const key of keys) {
       const entry = (TEXTS as Record<string, { zh: string; en: string }>)[key];
@@ -53,14 +57,21 @@ describe('the form wording of messages', () => {
     expect(fieldLabel(['definitions'], 'zh')).toBeNull();
   });
 
-  test('the same problem: keys for the file\'s reader, cells for the form\'s; a workbook cell is a form', () => {
-    const bad = diagnostic('INVALID_VALUE', { field: 'budget.breakdown.currentYear.executed', detail: { zh: '金额应为数字', en: 'must be a number' } });
+  test("the same problem: keys for the file's reader, cells for the form's; a workbook cell is a form", () => {
+    const bad = diagnostic('INVALID_VALUE', {
+      field: 'budget.breakdown.currentYear.executed',
+      detail: { zh: '金额应为数字', en: 'must be a number' },
+    });
     expect(messageOf(bad, 'zh')).toContain('budget.breakdown.currentYear.executed');
     expect(messageOf(bad, 'zh', 'form')).toBe('「当年财政拨款的全年执行数」的值无效：金额应为数字');
     const band = diagnostic('BAND_REQUIRED', { id: '2.5', name: '管护机制', actual: '已出台' });
     expect(hintOf(band, 'zh')).toContain('band');
     expect(hintOf(band, 'zh', 'form')).toBe('在“档次”一栏选择：达成、部分达成 或 未达成。');
-    const inCell = diagnostic('REQUIRED', { key: 'fullYearBudget' }, { file: 'form.xlsx', line: 0, column: 0, cell: '绩效自评表!D7' });
+    const inCell = diagnostic(
+      'REQUIRED',
+      { key: 'fullYearBudget' },
+      { file: 'form.xlsx', line: 0, column: 0, cell: '绩效自评表!D7' },
+    );
     expect(formatDiagnostic(inCell, 'zh')).toContain('缺少必填项「全年预算数」');
   });
 });

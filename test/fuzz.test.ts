@@ -11,7 +11,14 @@ describe('fuzzed inputs never crash, hang or give nonsense', () => {
     const tallies = await fuzz(3_400, SEED);
     for (const [name, t] of Object.entries(tallies)) {
       // the seed is in what a failure prints, to run the same inputs again
-      expect({ seed: SEED, name, crashes: t.crashes, hangs: t.hangs, outOfRange: t.outOfRange, examples: t.examples }).toEqual({ seed: SEED, name, crashes: 0, hangs: 0, outOfRange: 0, examples: [] });
+      expect({
+        seed: SEED,
+        name,
+        crashes: t.crashes,
+        hangs: t.hangs,
+        outOfRange: t.outOfRange,
+        examples: t.examples,
+      }).toEqual({ seed: SEED, name, crashes: 0, hangs: 0, outOfRange: 0, examples: [] });
       expect(t.cases).toBe(3_400);
     }
     // nonsense is refused with the project's own located errors, not accepted silently

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 export default function globalTeardown(): void {
   const list = process.env.JIXIAO_TEST_TEMP_LIST;
   if (!list || !existsSync(list)) return;
-  for (const dir of readFileSync(list, 'utf8').split('\n').filter(Boolean)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of readFileSync(list, 'utf8').split('\n').filter(Boolean))
+    rmSync(dir, { recursive: true, force: true });
   rmSync(list, { force: true });
 }

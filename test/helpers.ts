@@ -57,7 +57,10 @@ export async function withPasswords<T>(env: Record<string, string> | undefined, 
   try {
     return await work();
   } finally {
-    for (const [k, v] of [['JIXIAO_P12_PASSWORD', saved.P], ['JIXIAO_CA_PASSWORD', saved.C]] as const) {
+    for (const [k, v] of [
+      ['JIXIAO_P12_PASSWORD', saved.P],
+      ['JIXIAO_CA_PASSWORD', saved.C],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }

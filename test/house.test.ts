@@ -6,7 +6,11 @@ import { ROOT } from './helpers';
 // The rooms of DESIGN §4 are enforced by lint: an import against the table, or a cycle, fails the build.
 // ESLint's flat config loads by dynamic import, which Jest's VM refuses: run the real eslint on stdin instead.
 async function ruleIdsFor(file: string, source: string): Promise<string[]> {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'], { cwd: ROOT, input: source, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'],
+    { cwd: ROOT, input: source, encoding: 'utf8' },
+  );
   const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
 }
@@ -49,7 +53,9 @@ describe('rooms and cycles', () => {
 
   test('no file imports itself round a circle, type-only imports included', () => {
     const files = (function walk(dir: string): string[] {
-      return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+      return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+      );
     })(path.join(ROOT, 'src'));
     const importsOf = (file: string): string[] =>
       [...readFileSync(file, 'utf8').matchAll(/(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/g)].flatMap((m) => {
@@ -63,7 +69,10 @@ describe('rooms and cycles', () => {
     const visit = (file: string, trail: string[]): void => {
       state.set(file, 'walking');
       for (const next of graph.get(file) ?? []) {
-        if (state.get(next) === 'walking') circles.push([...trail.slice(trail.indexOf(next)), file, next].map((f) => path.relative(ROOT, f)).join(' → '));
+        if (state.get(next) === 'walking')
+          circles.push(
+            [...trail.slice(trail.indexOf(next)), file, next].map((f) => path.relative(ROOT, f)).join(' → '),
+          );
         else if (!state.has(next)) visit(next, [...trail, file]);
       }
       state.set(file, 'done');

@@ -15,11 +15,18 @@ describe('keygen passwords', () => {
   });
 
   it('the CA made with JIXIAO_CA_PASSWORD issues a key with the same variable', async () => {
-    expect((await withEnv({ JIXIAO_CA_PASSWORD: 'ca-secret' }, () => runCli('keygen', '--ca', '--cn', '测试CA', '-o', ca))).code).toBe(0);
-    const issued = await withEnv({ JIXIAO_CA_PASSWORD: 'ca-secret', JIXIAO_P12_PASSWORD: 'signer-secret' }, () => runCli('keygen', '--cn', '填表人', '--issuer', ca, '-o', path.join(dir, 'signer.p12')));
+    expect(
+      (await withEnv({ JIXIAO_CA_PASSWORD: 'ca-secret' }, () => runCli('keygen', '--ca', '--cn', '测试CA', '-o', ca)))
+        .code,
+    ).toBe(0);
+    const issued = await withEnv({ JIXIAO_CA_PASSWORD: 'ca-secret', JIXIAO_P12_PASSWORD: 'signer-secret' }, () =>
+      runCli('keygen', '--cn', '填表人', '--issuer', ca, '-o', path.join(dir, 'signer.p12')),
+    );
     expect(issued.code).toBe(0);
     // the signer's own key needs its own variable, and says so
-    const noSigner = await withEnv({ JIXIAO_CA_PASSWORD: 'ca-secret' }, () => runCli('keygen', '--cn', '审核人', '--issuer', ca, '-o', path.join(dir, 'reviewer.p12')));
+    const noSigner = await withEnv({ JIXIAO_CA_PASSWORD: 'ca-secret' }, () =>
+      runCli('keygen', '--cn', '审核人', '--issuer', ca, '-o', path.join(dir, 'reviewer.p12')),
+    );
     expect(noSigner.err).toContain('没有设置 JIXIAO_P12_PASSWORD');
   });
 });

@@ -8,7 +8,12 @@ const BIN = path.join(ROOT, 'dist/cli/main.js');
 function score(env: Record<string, string>, ...args: string[]) {
   const clean = { ...process.env };
   for (const k of ['LANG', 'LC_ALL', 'LC_MESSAGES', 'JIXIAO_LANG']) delete clean[k];
-  return spawnSync(process.execPath, [BIN, 'score', CLEAN, ...args], { cwd: ROOT, env: { ...clean, ...env }, encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, [BIN, 'score', CLEAN, ...args], {
+    cwd: ROOT,
+    env: { ...clean, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }
 
 describe('choosing the language', () => {

@@ -9,7 +9,7 @@ import { CLEAN, ROOT, runCli, tempDir } from './helpers';
 const BROKEN = 'test/fixtures/lint/broken.yaml';
 
 describe('jixiao lint on a rule set', () => {
-  it('reports each kind of finding on the broken fixture, at the rule\'s line, with an example', async () => {
+  it("reports each kind of finding on the broken fixture, at the rule's line, with an example", async () => {
     const { findings } = await lintFile(BROKEN);
     const found = findings.map((f) => [f.code, f.location?.line, f.data.rule ?? '']);
     expect(found).toEqual(
@@ -52,12 +52,32 @@ describe('jixiao lint on indicator definitions', () => {
   it('lists the unmeasurable targets of the seed department form, and its other faults', async () => {
     const { findings } = await lintFile('examples/zhuzhou-2020/department.indicators.yaml');
     const said = (v: unknown): string => (typeof v === 'string' ? v : textOfRef(v as TextRef, 'zh'));
-    const unmeasurable = findings.filter((f) => f.code === 'NOT_MEASURABLE').map((f) => `${f.data.id} ${said(f.data.target)}`);
-    expect(unmeasurable).toEqual(['5 规定时间内', '7 逐年递减', '9 全省前列', '10 全省前列', '8 指导脱贫', '11 全省前列', '12 （空）', '13 长期', '14 长期']);
+    const unmeasurable = findings
+      .filter((f) => f.code === 'NOT_MEASURABLE')
+      .map((f) => `${f.data.id} ${said(f.data.target)}`);
+    expect(unmeasurable).toEqual([
+      '5 规定时间内',
+      '7 逐年递减',
+      '9 全省前列',
+      '10 全省前列',
+      '8 指导脱贫',
+      '11 全省前列',
+      '12 （空）',
+      '13 长期',
+      '14 长期',
+    ]);
     const codes = findings.map((f) => f.code);
     expect(codes.filter((c) => c === 'WEIGHT_SUM_MISMATCH')).toHaveLength(2);
-    expect(findings.find((f) => f.code === 'LINT_DUPLICATE_NAME')?.data).toMatchObject({ name: '市长热线办结率', ids: { zh: '5、15', en: '5, 15' } });
-    expect(findings.filter((f) => f.code === 'LINT_NO_COMPARATOR').map((f) => f.data.id)).toEqual(['3', '4', '15', '16']);
+    expect(findings.find((f) => f.code === 'LINT_DUPLICATE_NAME')?.data).toMatchObject({
+      name: '市长热线办结率',
+      ids: { zh: '5、15', en: '5, 15' },
+    });
+    expect(findings.filter((f) => f.code === 'LINT_NO_COMPARATOR').map((f) => f.data.id)).toEqual([
+      '3',
+      '4',
+      '15',
+      '16',
+    ]);
     expect(findings.every((f) => f.severity !== 'error')).toBe(true);
   });
 
@@ -76,7 +96,10 @@ describe('a file lint cannot read says what it is, never a wrong guess', () => {
   test('a rule set with a YAML error is a rule set; a file of nothing recognisable is not called 指标定义', async () => {
     const dir = tempDir('jixiao-lint-kind-');
     const broken = path.join(dir, 'mine.yaml');
-    writeFileSync(broken, 'id: mine\nextends: caiyu-2020-10\nversion: 0.0.1\nname: "unclosed\nparameters:\n  lowExecutionRate: 0.9\n');
+    writeFileSync(
+      broken,
+      'id: mine\nextends: caiyu-2020-10\nversion: 0.0.1\nname: "unclosed\nparameters:\n  lowExecutionRate: 0.9\n',
+    );
     const run = await runCli('lint', broken);
     expect(run.code).toBe(1);
     expect(run.out).toContain('mine.yaml（评分规则集）：2 个错误');
@@ -93,13 +116,20 @@ describe('rule sets by id from the command line', () => {
   test('a rulesets/ folder beside the current folder is searched by every command that takes --rules or an id', () => {
     const dir = tempDir('jixiao-cwd-rulesets-');
     mkdirSync(path.join(dir, 'rulesets'));
-    writeFileSync(path.join(dir, 'rulesets', 'mine.yaml'), 'id: mine\nextends: caiyu-2020-10\nversion: 0.0.1\nname: 本地规则集\nparameters:\n  lowExecutionRate: 0.95\n');
-    const cli = (...argv: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), ...argv], { cwd: dir, encoding: 'utf8' });
+    writeFileSync(
+      path.join(dir, 'rulesets', 'mine.yaml'),
+      'id: mine\nextends: caiyu-2020-10\nversion: 0.0.1\nname: 本地规则集\nparameters:\n  lowExecutionRate: 0.95\n',
+    );
+    const cli = (...argv: string[]) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), ...argv], { cwd: dir, encoding: 'utf8' });
     const form = path.join(ROOT, CLEAN);
     const score = cli('score', form, '--rules', 'mine', '--json');
     expect([score.status, JSON.parse(score.stdout).ruleSet.id]).toEqual([0, 'mine']);
     const compare = cli('compare', '--rules', 'caiyu-2020-10', '--rules', 'mine', form);
-    expect([compare.status, compare.stdout]).toEqual([0, expect.stringContaining('预算执行率偏低的界限（lowExecutionRate）')]);
+    expect([compare.status, compare.stdout]).toEqual([
+      0,
+      expect.stringContaining('预算执行率偏低的界限（lowExecutionRate）'),
+    ]);
     const show = cli('ruleset', 'show', 'mine');
     expect([show.status, show.stdout]).toEqual([0, expect.stringContaining('# 解析自：mine ← caiyu-2020-10')]);
   });

@@ -18,7 +18,12 @@ export function writeLongForm(dir: string, rows: number, name = 'long', goal = '
     `overallGoal: { expected: "${goal}" }`,
     'levels:',
   ];
-  const actuals: string[] = [`definitions: ./${name}.indicators.yaml`, 'budget: { fullYearBudget: 100, executed: 100 }', 'overallGoal: { actual: 完成。 }', 'indicators:'];
+  const actuals: string[] = [
+    `definitions: ./${name}.indicators.yaml`,
+    'budget: { fullYearBudget: 100, executed: 100 }',
+    'overallGoal: { actual: 完成。 }',
+    'indicators:',
+  ];
   let n = 0;
   for (const [level1, level2, share] of groups) {
     const count = Math.max(1, Math.round(rows * share));

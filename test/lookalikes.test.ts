@@ -11,12 +11,32 @@ describe('each look-alike comparator of the table', () => {
   it.each(Object.entries(COMPARATOR_LOOKALIKES))('%s reads as %s', (char, to) => {
     const raw = `${char}95%`;
     const value = parseValue(raw);
-    expect(value).toMatchObject({ kind: 'number', comparator: AS_COMPARATOR[to], unit: '%', raw, lookalikes: [`${char}→${to}`] });
+    expect(value).toMatchObject({
+      kind: 'number',
+      comparator: AS_COMPARATOR[to],
+      unit: '%',
+      raw,
+      lookalikes: [`${char}→${to}`],
+    });
     if (value.kind === 'number') expect(value.value.toString()).toBe('95');
   });
 
   it('holds every character confusables.txt maps to = < > and the variants the issue names', () => {
-    for (const c of ['\u1400', '\u2E40', '\u30A0', '\uA4FF', '\u02C2', '\u1438', '\u16B2', '\u2039', '\u276E', '\u02C3', '\u1433', '\u203A', '\u276F']) {
+    for (const c of [
+      '\u1400',
+      '\u2E40',
+      '\u30A0',
+      '\uA4FF',
+      '\u02C2',
+      '\u1438',
+      '\u16B2',
+      '\u2039',
+      '\u276E',
+      '\u02C3',
+      '\u1433',
+      '\u203A',
+      '\u276F',
+    ]) {
       expect(Object.keys(COMPARATOR_LOOKALIKES)).toContain(c);
     }
     for (const c of ['═', '≧', '≦', '⩾', '⩽', '≯', '≮']) expect(Object.keys(COMPARATOR_LOOKALIKES)).toContain(c);

@@ -19,7 +19,11 @@ export function firstOnPath(...commands: string[]): string | null {
   return null;
 }
 
-export function describeWith(requirement: { what: string; present: boolean; install: string; ciMustHave?: boolean }, title: string, body: () => void): void {
+export function describeWith(
+  requirement: { what: string; present: boolean; install: string; ciMustHave?: boolean },
+  title: string,
+  body: () => void,
+): void {
   if (requirement.present) {
     describe(title, body);
     return;

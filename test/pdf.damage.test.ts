@@ -21,7 +21,7 @@ beforeAll(async () => {
 /** Where the signature's zero padding is: the longest run of ASCII zeros in the file. */
 function zeroRun(bytes: Uint8Array): { start: number; length: number } {
   let best = { start: 0, length: 0 };
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     if (bytes[i] !== 0x30) {
       i++;
       continue;
@@ -34,7 +34,10 @@ function zeroRun(bytes: Uint8Array): { start: number; length: number } {
   return best;
 }
 
-const readInt = (text: string): number => (PDFObjectParser.forBytes(Buffer.from(text, 'latin1'), PDFContext.create()) as unknown as { parseRawInt(): number }).parseRawInt();
+const readInt = (text: string): number =>
+  (
+    PDFObjectParser.forBytes(Buffer.from(text, 'latin1'), PDFContext.create()) as unknown as { parseRawInt(): number }
+  ).parseRawInt();
 
 describe('the PDF reader on damaged forms', () => {
   test('integers are read as before, and a run of digits longer than any real one is refused unread', () => {
@@ -66,6 +69,15 @@ describe('the PDF reader on damaged forms', () => {
     const report = await verifyPdf(file);
     expect(report.ok).toBe(false);
     expect(report.embedded.problems.map((p) => p.code)).toEqual(['PDF_TRUNCATED']);
-    await expect(signPdf({ pdf: cut, file, p12: signer.p12, p12File: 'reviewer.p12', password: signer.password, role: 'reviewer' })).rejects.toMatchObject({ diagnostics: [{ code: 'PDF_TRUNCATED' }] });
+    await expect(
+      signPdf({
+        pdf: cut,
+        file,
+        p12: signer.p12,
+        p12File: 'reviewer.p12',
+        password: signer.password,
+        role: 'reviewer',
+      }),
+    ).rejects.toMatchObject({ diagnostics: [{ code: 'PDF_TRUNCATED' }] });
   });
 });

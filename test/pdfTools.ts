@@ -17,7 +17,12 @@ export function squeeze(text: string): string {
 
 export function pdfInfo(file: string): Record<string, string> {
   const out = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    out
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 export function pageCount(file: string): number {
@@ -48,7 +53,18 @@ export function qpdfCheck(file: string): { ok: boolean; output: string } {
 export function rasterize(file: string, page: number, dpi: number): PNG {
   const dir = tempDir('jixiao-png-');
   const prefix = path.join(dir, 'p');
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    String(dpi),
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    file,
+    prefix,
+  ]);
   return PNG.sync.read(readFileSync(`${prefix}.png`));
 }
 

@@ -21,7 +21,13 @@ afterAll(async () => {
 const page = (head: string, rows: string[]): string =>
   `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="stylesheet" href="/assets/fonts.css"><link rel="stylesheet" href="/assets/form.css"></head><body>` +
   `<table class="indicators"><thead><tr><th>${head}</th><th>三级指标</th></tr></thead><tbody>` +
-  rows.map((r, i) => (i === 0 ? `<tr><td class="level level1" rowspan="${rows.length}" data-name="产出指标">产出指标</td><td>${r}</td></tr>` : `<tr><td>${r}</td></tr>`)).join('') +
+  rows
+    .map((r, i) =>
+      i === 0
+        ? `<tr><td class="level level1" rowspan="${rows.length}" data-name="产出指标">产出指标</td><td>${r}</td></tr>`
+        : `<tr><td>${r}</td></tr>`,
+    )
+    .join('') +
   `</tbody></table></body></html>`;
 
 async function printed(html: string, name: string): Promise<string> {

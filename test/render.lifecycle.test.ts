@@ -24,8 +24,10 @@ function processesMentioning(needle: string): string[] {
   return r.stdout.split('\n').filter((l) => l.includes(needle) && !l.includes(' ps -eo'));
 }
 
-const PAGE = '<!DOCTYPE html><html lang="zh-CN"><head><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/fonts.css"></head><body><p>正常页面</p></body></html>';
-const HANGING = '<!DOCTYPE html><html><head><link rel="stylesheet" href="/assets/never.css"></head><body><p>挂起</p></body></html>';
+const PAGE =
+  '<!DOCTYPE html><html lang="zh-CN"><head><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/fonts.css"></head><body><p>正常页面</p></body></html>';
+const HANGING =
+  '<!DOCTYPE html><html><head><link rel="stylesheet" href="/assets/never.css"></head><body><p>挂起</p></body></html>';
 
 describe('a page reused for the next form', () => {
   it('prints only the new form: nothing of the previous one, the same text and pages as on a fresh page, images loaded', async () => {
@@ -56,7 +58,11 @@ describe('a page reused for the next form', () => {
       // the seal image of a reused page is drawn (an image XObject in the PDF)
       const sealed = await reused.print({ html: form('丙单位', 2, true), resolveAsset: bundledAsset, name: 'c' });
       writeFileSync(path.join(dir, 'c.pdf'), sealed.pdf);
-      expect(execFileSync('pdfimages', ['-list', path.join(dir, 'c.pdf')], { encoding: 'utf8' }).trim().split('\n').length).toBeGreaterThan(2);
+      expect(
+        execFileSync('pdfimages', ['-list', path.join(dir, 'c.pdf')], { encoding: 'utf8' })
+          .trim()
+          .split('\n').length,
+      ).toBeGreaterThan(2);
     } finally {
       await reused.close();
       await fresh.close();
@@ -71,11 +77,17 @@ describe('pages printed out of sight', () => {
     const prepare = "document.body.insertAdjacentText('beforeend', ' 可见性:' + document.visibilityState)";
     const printer = await PdfPrinter.launch({ concurrency: 2 });
     try {
-      const printed = await Promise.all(['甲', '乙', '丙', '丁'].map((unit) => printer.print({ html: PAGE.replace('正常页面', unit), resolveAsset: bundledAsset, name: unit, prepare })));
+      const printed = await Promise.all(
+        ['甲', '乙', '丙', '丁'].map((unit) =>
+          printer.print({ html: PAGE.replace('正常页面', unit), resolveAsset: bundledAsset, name: unit, prepare }),
+        ),
+      );
       printed.forEach((p, i) => {
         const file = path.join(dir, `${i}.pdf`);
         writeFileSync(file, p.pdf);
-        expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })).toContain('可见性:hidden');
+        expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })).toContain(
+          '可见性:hidden',
+        );
       });
     } finally {
       await printer.close();
@@ -84,7 +96,8 @@ describe('pages printed out of sight', () => {
 });
 
 /** A 2×2 red PNG. */
-const SEAL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
+const SEAL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
 
 describe('one browser per run, always closed', () => {
   it('a page that hangs is retried once on a fresh page, then fails clearly while the others print', async () => {
@@ -128,11 +141,15 @@ describe('one browser per run, always closed', () => {
     const out = tempDir('jixiao-cli-out-');
     const bad = path.join(ROOT, 'test/fixtures/bad/yaml-syntax/actuals.yaml');
     const good = path.join(ROOT, 'test/fixtures/good/small.actuals.yaml');
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), 'render', good, bad, '-o', `${out}/`], {
-      cwd: ROOT,
-      env: { ...process.env, TMPDIR: tmp },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'dist/cli/main.js'), 'render', good, bad, '-o', `${out}/`],
+      {
+        cwd: ROOT,
+        env: { ...process.env, TMPDIR: tmp },
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(1); // one form failed
     expect(run.stderr).toContain('YAML_SYNTAX');
     expect(readdirSync(out)).toEqual(['small.pdf']); // the good one rendered; nothing half-written
@@ -145,7 +162,11 @@ describe('one browser per run, always closed', () => {
   it('a failed render exits promptly: the process is gone within seconds of printing its error', () => {
     const bad = path.join(ROOT, 'test/fixtures/bad/yaml-syntax/actuals.yaml');
     const start = Date.now();
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/main.js'), 'render', bad, '-o', `${tempDir()}/`], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'dist/cli/main.js'), 'render', bad, '-o', `${tempDir()}/`],
+      { cwd: ROOT, encoding: 'utf8', timeout: 30_000 },
+    );
     expect(run.status).toBe(1);
     expect(Date.now() - start).toBeLessThan(8_000);
   }, 60_000);
@@ -166,7 +187,9 @@ describe('one browser per run, always closed', () => {
   it('a profile named with the pid of a process that has gone (killed with -9) is removed at once; a running one stays', () => {
     const tmp = tempDir('jixiao-stale-pid-');
     // a pid that has certainly ended: a child that ran and exited
-    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
     const killed = path.join(tmp, `jixiao-chrome-${gone}-AbCdEf`);
     const ours = path.join(tmp, `jixiao-chrome-${process.pid}-GhIjKl`);
     for (const dir of [killed, ours]) mkdirSync(dir);

@@ -63,7 +63,13 @@ describe('rendering leaves nothing to the network', () => {
       const { pdf, stats } = await printer.print({ html, resolveAsset: bundledAsset, name: 'raw' });
       expect(pdf.byteLength).toBeGreaterThan(1000);
       // with JavaScript disabled the script is not even requested; everything else is refused
-      expect(stats.aborted.sort()).toEqual([`http://127.0.0.1:${trap.port}/image.png`, `http://127.0.0.1:${trap.port}/style.css`, 'https://example.org/x.png'].sort());
+      expect(stats.aborted.sort()).toEqual(
+        [
+          `http://127.0.0.1:${trap.port}/image.png`,
+          `http://127.0.0.1:${trap.port}/style.css`,
+          'https://example.org/x.png',
+        ].sort(),
+      );
       expect(stats.served).toBeGreaterThanOrEqual(2); // the page and its font stylesheet
       expect(trap.connections()).toBe(0);
     } finally {

@@ -16,10 +16,17 @@ function testFilesUnder(dir: string): string[] {
   });
 }
 
-const files = testFilesUnder(ROOT).map((f) => path.relative(ROOT, f)).sort();
+const files = testFilesUnder(ROOT)
+  .map((f) => path.relative(ROOT, f))
+  .sort();
 
 test('the rule-set test files are found where they are kept', () => {
-  expect(files).toEqual(expect.arrayContaining(['indicators/rulesets/caiyu-2020-10.test.yaml', 'test/fixtures/rulesets/satisfaction.test.yaml']));
+  expect(files).toEqual(
+    expect.arrayContaining([
+      'indicators/rulesets/caiyu-2020-10.test.yaml',
+      'test/fixtures/rulesets/satisfaction.test.yaml',
+    ]),
+  );
 });
 
 it.each(files)('%s: every case passes', async (file) => {

@@ -28,15 +28,48 @@ const FACT_VALUES: Record<string, FactValue[]> = {
   level1: ['产出指标', '效益指标', '满意度指标'],
 };
 const DECIMALS: FactValue[] = ['0', '0.3', '0.9', '0.95', '1', '1.2', '-0.1', '100', '59.5', null, '不详'];
-const BOOLEAN_FACTS = new Set(['met', 'targetIsZero', 'actualAtMostZero', 'hasDeclaredScore', 'hasManualReason', 'hasDeviationReason', 'executedAboveBudget', 'hasReason', 'hasNotApplicable']);
+const BOOLEAN_FACTS = new Set([
+  'met',
+  'targetIsZero',
+  'actualAtMostZero',
+  'hasDeclaredScore',
+  'hasManualReason',
+  'hasDeviationReason',
+  'executedAboveBudget',
+  'hasReason',
+  'hasNotApplicable',
+]);
 
-const valuesOf = (fact: string): FactValue[] => FACT_VALUES[fact] ?? (BOOLEAN_FACTS.has(fact) ? [true, false] : DECIMALS);
+const valuesOf = (fact: string): FactValue[] =>
+  FACT_VALUES[fact] ?? (BOOLEAN_FACTS.has(fact) ? [true, false] : DECIMALS);
 
 const factsArb = (scope: Scope): fc.Arbitrary<Record<string, FactValue>> =>
   fc.record(Object.fromEntries(Object.keys(FACTS_BY_SCOPE[scope]).map((f) => [f, fc.constantFrom(...valuesOf(f))])));
 
-const PARAMETER_PATHS = ['$.lowExecutionRate', '$.overAchievement.flagAt', '$.overAchievement', '$.nothing.here', '$..flagAt'];
-const OPERATORS = ['equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'atLeast', 'above', 'atMost', 'below', 'sameAs'];
+const PARAMETER_PATHS = [
+  '$.lowExecutionRate',
+  '$.overAchievement.flagAt',
+  '$.overAchievement',
+  '$.nothing.here',
+  '$..flagAt',
+];
+const OPERATORS = [
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'atLeast',
+  'above',
+  'atMost',
+  'below',
+  'sameAs',
+];
 
 const leafArb = (scope: Scope): fc.Arbitrary<ConditionInput> =>
   fc
@@ -53,8 +86,20 @@ const leafArb = (scope: Scope): fc.Arbitrary<ConditionInput> =>
       const one = pool[pick % pool.length];
       // `in` takes a list (a reference to a number there makes the engine throw: a few such cases come from the
       // reference of other operators to an object)
-      const value = operator === 'in' || operator === 'notIn' ? pool.slice(0, 1 + (pick % 3)) : reference ? { fact: 'parameter', path: reference } : pick % 3 === 0 ? number : one;
-      return { fact, operator, value, ...(factPath || fact === 'parameter' ? { path: factPath ?? '$.lowExecutionRate' } : {}) } as ConditionInput;
+      const value =
+        operator === 'in' || operator === 'notIn'
+          ? pool.slice(0, 1 + (pick % 3))
+          : reference
+            ? { fact: 'parameter', path: reference }
+            : pick % 3 === 0
+              ? number
+              : one;
+      return {
+        fact,
+        operator,
+        value,
+        ...(factPath || fact === 'parameter' ? { path: factPath ?? '$.lowExecutionRate' } : {}),
+      } as ConditionInput;
     });
 
 const conditionArb = (scope: Scope): fc.Arbitrary<ConditionInput> =>
@@ -77,11 +122,22 @@ const topArb = (scope: Scope): fc.Arbitrary<ConditionInput> =>
 
 /** The shipped rule sets' events for a scope: valid by construction, so generated rules compile. */
 const eventsOf = (scope: Scope): RuleInput['event'][] =>
-  ['caiyu-2020-10', 'provincial-linear'].flatMap((id) => loadRuleSet(id).file.rules.filter((r) => r.scope === scope).map((r) => r.event));
+  ['caiyu-2020-10', 'provincial-linear'].flatMap((id) =>
+    loadRuleSet(id)
+      .file.rules.filter((r) => r.scope === scope)
+      .map((r) => r.event),
+  );
 
 const ruleSetArb = (scope: Scope): fc.Arbitrary<RuleSet> =>
   fc
-    .array(fc.record({ conditions: topArb(scope), priority: fc.constantFrom(1, 1, 10, 50), event: fc.constantFrom(...eventsOf(scope)) }), { minLength: 1, maxLength: 6 })
+    .array(
+      fc.record({
+        conditions: topArb(scope),
+        priority: fc.constantFrom(1, 1, 10, 50),
+        event: fc.constantFrom(...eventsOf(scope)),
+      }),
+      { minLength: 1, maxLength: 6 },
+    )
     .map((rules) => ({
       ...base,
       sha256: 'generated',
@@ -99,26 +155,33 @@ async function settle(work: () => Promise<unknown>): Promise<string> {
 }
 
 describe('the fast rule evaluator gives json-rules-engine’s outcome exactly', () => {
-  test.each(SCOPES)('generated rule sets for the %s scope: any, all, not, empty lists, paths, parameter references, priorities', async (scope) => {
-    let fired = 0;
-    let errors = 0;
-    await fc.assert(
-      fc.asyncProperty(ruleSetArb(scope), fc.array(factsArb(scope), { minLength: 1, maxLength: 8 }), async (ruleSet, factsList) => {
-        const engine = CompiledRuleSet.compile(ruleSet, KNOWN_EVENTS);
-        const fast = engine.fast();
-        for (const facts of factsList) {
-          const reference = await settle(() => engine.evaluate(scope, facts));
-          expect(await settle(() => fast.evaluate(scope, facts))).toBe(reference);
-          if (reference.startsWith('error')) errors++;
-          else if (JSON.parse(reference).fired.length > 0) fired++;
-        }
-      }),
-      { numRuns: 150, seed: 20261129 },
-    );
-    // the generated cases do exercise rules that fire (a comparison of empty outcomes would prove nothing)
-    expect(fired).toBeGreaterThan(100);
-    expect(errors).toBeLessThan(fired);
-  });
+  test.each(SCOPES)(
+    'generated rule sets for the %s scope: any, all, not, empty lists, paths, parameter references, priorities',
+    async (scope) => {
+      let fired = 0;
+      let errors = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          ruleSetArb(scope),
+          fc.array(factsArb(scope), { minLength: 1, maxLength: 8 }),
+          async (ruleSet, factsList) => {
+            const engine = CompiledRuleSet.compile(ruleSet, KNOWN_EVENTS);
+            const fast = engine.fast();
+            for (const facts of factsList) {
+              const reference = await settle(() => engine.evaluate(scope, facts));
+              expect(await settle(() => fast.evaluate(scope, facts))).toBe(reference);
+              if (reference.startsWith('error')) errors++;
+              else if (JSON.parse(reference).fired.length > 0) fired++;
+            }
+          },
+        ),
+        { numRuns: 150, seed: 20261129 },
+      );
+      // the generated cases do exercise rules that fire (a comparison of empty outcomes would prove nothing)
+      expect(fired).toBeGreaterThan(100);
+      expect(errors).toBeLessThan(fired);
+    },
+  );
 
   test('every shipped rule set, on every row of the examples, the corpus and 60 generated forms: the whole result alike', async () => {
     const dir = tempDir();
@@ -156,20 +219,48 @@ describe('the fast rule evaluator gives json-rules-engine’s outcome exactly', 
   test('a run that fails does not cut short the next: json-rules-engine finishes a failed run in the background', async () => {
     const event = eventsOf('budget')[0]!;
     const rules = [
-      { name: '高优先级', scope: 'budget', priority: 50, conditions: { all: [{ fact: 'hasReason', operator: 'equal', value: true }] }, event },
-      { name: '低优先级', scope: 'budget', priority: 10, conditions: { all: [{ fact: 'executionRate', operator: 'atLeast', value: 0 }] }, event },
+      {
+        name: '高优先级',
+        scope: 'budget',
+        priority: 50,
+        conditions: { all: [{ fact: 'hasReason', operator: 'equal', value: true }] },
+        event,
+      },
+      {
+        name: '低优先级',
+        scope: 'budget',
+        priority: 10,
+        conditions: { all: [{ fact: 'executionRate', operator: 'atLeast', value: 0 }] },
+        event,
+      },
     ] as RuleInput[];
-    const engine = CompiledRuleSet.compile({ ...base, sha256: 'failing', file: { ...base.file, rules }, ruleLocations: [] }, KNOWN_EVENTS);
+    const engine = CompiledRuleSet.compile(
+      { ...base, sha256: 'failing', file: { ...base.file, rules }, ruleLocations: [] },
+      KNOWN_EVENTS,
+    );
     const whole = { executionRate: '0.95', executedAboveBudget: false, hasReason: true };
     for (let i = 0; i < 5; i++) {
-      await expect(engine.evaluate('budget', { executionRate: '0.95', executedAboveBudget: false })).rejects.toThrow('Undefined fact: hasReason');
+      await expect(engine.evaluate('budget', { executionRate: '0.95', executedAboveBudget: false })).rejects.toThrow(
+        'Undefined fact: hasReason',
+      );
       expect((await engine.evaluate('budget', whole)).fired).toEqual(['高优先级', '低优先级']);
     }
   });
 
   test('a rule set whose value names another fact is not mirrored: quick() falls back to the engine', () => {
-    const rules = [{ name: '实际对比分值', scope: 'indicator', priority: 1, conditions: { all: [{ fact: 'completion', operator: 'atLeast', value: { fact: 'maxScore' } }] }, event: eventsOf('indicator')[0] }] as RuleInput[];
-    const engine = CompiledRuleSet.compile({ ...base, sha256: 'ref', file: { ...base.file, rules }, ruleLocations: [] }, KNOWN_EVENTS);
+    const rules = [
+      {
+        name: '实际对比分值',
+        scope: 'indicator',
+        priority: 1,
+        conditions: { all: [{ fact: 'completion', operator: 'atLeast', value: { fact: 'maxScore' } }] },
+        event: eventsOf('indicator')[0],
+      },
+    ] as RuleInput[];
+    const engine = CompiledRuleSet.compile(
+      { ...base, sha256: 'ref', file: { ...base.file, rules }, ruleLocations: [] },
+      KNOWN_EVENTS,
+    );
     expect(() => engine.fast()).toThrow(FastPathUnsupported);
     expect(engine.quick()).toBe(engine);
     expect(compiled(base).quick()).not.toBe(compiled(base));

@@ -48,7 +48,7 @@ describe('the rule path reader', () => {
 });
 
 describe('a rule the engine itself refuses', () => {
-  test('is INVALID_RULE at its line, with the engine\'s own reason', () => {
+  test("is INVALID_RULE at its line, with the engine's own reason", () => {
     // every rule that passes the schema and the checks is one the engine takes; its refusal is the last guard
     const refuse = jest.spyOn(Engine.prototype, 'addRule').mockImplementationOnce(() => {
       throw new Error('the engine refuses this rule');
@@ -62,9 +62,17 @@ describe('a rule the engine itself refuses', () => {
     } finally {
       refuse.mockRestore();
     }
-    const [first] = (thrown as { diagnostics?: { code: string; data: { rule: string; detail: string }; location?: { line: number } }[] }).diagnostics ?? [];
+    const [first] =
+      (
+        thrown as {
+          diagnostics?: { code: string; data: { rule: string; detail: string }; location?: { line: number } }[];
+        }
+      ).diagnostics ?? [];
     const rule = shipped.file.rules.findIndex((r) => r.scope === 'indicator');
-    expect(first).toMatchObject({ code: 'INVALID_RULE', data: { rule: shipped.file.rules[rule]?.name, detail: 'the engine refuses this rule' } });
+    expect(first).toMatchObject({
+      code: 'INVALID_RULE',
+      data: { rule: shipped.file.rules[rule]?.name, detail: 'the engine refuses this rule' },
+    });
     expect(first?.location?.line).toBe(shipped.ruleLocations[rule]?.line);
   });
 });

@@ -37,7 +37,12 @@ describe('method options are checked against each method’s schema', () => {
   test('a budget rule naming an indicator method, and a penalty with a misspelt option, are lint errors', async () => {
     const { findings } = await lintFile(fixture('budget-scope.yaml'));
     const codes = findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.location?.line]);
-    expect(codes).toEqual(expect.arrayContaining([['EVENT_SCOPE', 13], ['EVENT_OPTION_UNKNOWN', 19]]));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        ['EVENT_SCOPE', 13],
+        ['EVENT_OPTION_UNKNOWN', 19],
+      ]),
+    );
     await expect(runCli('lint', fixture('budget-scope.yaml'))).resolves.toMatchObject({ code: 1 });
   });
 
@@ -53,7 +58,9 @@ describe('method options are checked against each method’s schema', () => {
     expect(d!.code).toBe('EVENT_OPTION_INVALID');
     expect(d!.data.option).toBe('cap');
     const run = await runCli('--lang', 'en', 'lint', writeTemp('cap-text.yaml', text));
-    expect(run.out).toMatch(/EVENT_OPTION_INVALID: Rule "执行率低于80%总分不超过89分" gives totalCap an invalid "cap": Invalid input: expected number/);
+    expect(run.out).toMatch(
+      /EVENT_OPTION_INVALID: Rule "执行率低于80%总分不超过89分" gives totalCap an invalid "cap": Invalid input: expected number/,
+    );
   });
 });
 
@@ -78,8 +85,16 @@ describe('rule sets as deltas', () => {
     const hubei = loadRuleSet('hubei');
     const base = loadRuleSet('caiyu-2020-10');
     expect(hubei.file.framework.budget.maxScore).toBe(20);
-    expect(hubei.file.framework.level1.map((l) => [l.name, l.weight])).toEqual([['产出指标', 40], ['效益指标', 30], ['满意度指标', 10]]);
-    expect(hubei.file.parameters.qualitativeBands).toEqual({ achieved: [80, 100], partial: [50, 80], notAchieved: [0, 50] });
+    expect(hubei.file.framework.level1.map((l) => [l.name, l.weight])).toEqual([
+      ['产出指标', 40],
+      ['效益指标', 30],
+      ['满意度指标', 10],
+    ]);
+    expect(hubei.file.parameters.qualitativeBands).toEqual({
+      achieved: [80, 100],
+      partial: [50, 80],
+      notAchieved: [0, 50],
+    });
     expect(hubei.file.rules).toEqual(base.file.rules);
     expect(hubei.provenance['qualitativeBands.partial']).toMatchObject({ ruleSet: 'hubei', effective: '2021-01-01' });
     expect(hubei.provenance['lowExecutionRate']).toEqual({ ruleSet: 'caiyu-2020-10' });
@@ -88,7 +103,9 @@ describe('rule sets as deltas', () => {
   test('provincial-linear swaps one rule and adds the adjustments', () => {
     const names = loadRuleSet('provincial-linear').file.rules.map((r) => r.name);
     expect(names).not.toContain('反向指标未达标按比例计分');
-    expect(names).toEqual(expect.arrayContaining(['反向指标未达标线性扣分', '偏离目标30%及以上扣2分', '执行率低于50%总分不超过59分']));
+    expect(names).toEqual(
+      expect.arrayContaining(['反向指标未达标线性扣分', '偏离目标30%及以上扣2分', '执行率低于50%总分不超过59分']),
+    );
   });
 
   test('the embedded text of a delta is self-contained and hashes like the delta (what scores, not the bytes)', () => {
@@ -168,14 +185,24 @@ describe('a rule set read once is reused, never stale', () => {
     const dir = tempDir('jixiao-ruleset-cache-');
     const base = path.join(dir, 'base.yaml');
     const delta = path.join(dir, 'delta.yaml');
-    writeFileSync(base, readFileSync(path.join(ROOT, 'indicators/rulesets/caiyu-2020-10.yaml'), 'utf8').replace(/^id: .*$/m, 'id: cache-base'));
+    writeFileSync(
+      base,
+      readFileSync(path.join(ROOT, 'indicators/rulesets/caiyu-2020-10.yaml'), 'utf8').replace(
+        /^id: .*$/m,
+        'id: cache-base',
+      ),
+    );
     writeFileSync(delta, 'id: cache-delta\nversion: "1"\nname: 缓存测试\nextends: ./base.yaml\n');
     const first = loadRuleSet(delta);
     expect(loadRuleSet(delta)).toBe(first);
-    const excellent = (r: ReturnType<typeof loadRuleSet>): string => String(r.file.grades.bands.find((g) => g.grade === 'excellent')?.min);
+    const excellent = (r: ReturnType<typeof loadRuleSet>): string =>
+      String(r.file.grades.bands.find((g) => g.grade === 'excellent')?.min);
     expect(excellent(first)).toBe('90');
     // the base changes under the same delta: the delta is resolved again
-    writeFileSync(base, readFileSync(base, 'utf8').replace('{ grade: excellent, min: 90 }', '{ grade: excellent, min: 70 }'));
+    writeFileSync(
+      base,
+      readFileSync(base, 'utf8').replace('{ grade: excellent, min: 90 }', '{ grade: excellent, min: 70 }'),
+    );
     const edited = loadRuleSet(delta);
     expect(edited).not.toBe(first);
     expect(excellent(edited)).toBe('70');

@@ -25,7 +25,10 @@ describe('a rule-set test can fail', () => {
     const dir = tempDir();
     copyFileSync(path.join(RULESETS_DIR, 'caiyu-2020-10.yaml'), path.join(dir, 'caiyu-2020-10.yaml'));
     const text = readFileSync(path.join(RULESETS_DIR, 'caiyu-2020-10.test.yaml'), 'utf8');
-    const broken = text.replace('expect: { score: 9.38, method: inverseProportional', 'expect: { score: 9.37, method: inverseProportional');
+    const broken = text.replace(
+      'expect: { score: 9.38, method: inverseProportional',
+      'expect: { score: 9.37, method: inverseProportional',
+    );
     expect(broken).not.toBe(text);
     writeFileSync(path.join(dir, 'caiyu-2020-10.test.yaml'), broken);
 

@@ -8,7 +8,12 @@ const BIN = path.join(ROOT, 'dist/cli/main.js');
 const water = path.join(ROOT, 'examples/water-2023');
 
 function scoreStdin(input: string | Buffer, ...args: string[]) {
-  return spawnSync(process.execPath, [BIN, 'score', '-', ...args], { cwd: water, input, encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, [BIN, 'score', '-', ...args], {
+    cwd: water,
+    input,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }
 
 describe('score -', () => {

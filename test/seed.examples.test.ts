@@ -32,7 +32,9 @@ describe('the seed 附件1-1 部门整体支出绩效自评表, faults included'
     const warnings = result.warnings.map((w) => [w.code, w.data.level ?? w.data.id ?? '']);
     expect(warnings).toContainEqual(['WEIGHT_SUM_MISMATCH', '产出指标']);
     expect(warnings).toContainEqual(['WEIGHT_SUM_MISMATCH', { text: 'term.total' }]);
-    const totalWeight = result.warnings.find((w) => w.code === 'WEIGHT_SUM_MISMATCH' && typeof w.data.level === 'object');
+    const totalWeight = result.warnings.find(
+      (w) => w.code === 'WEIGHT_SUM_MISMATCH' && typeof w.data.level === 'object',
+    );
     expect(messageOf(totalWeight!)).toBe('「总分」申报分值 100，但所含指标分值合计 95');
     expect(messageOf(totalWeight!, 'en')).toMatch(/^"total" declares 100/);
     expect(warnings).toContainEqual(['DECLARED_TOTAL_MISMATCH', '']);
@@ -62,9 +64,16 @@ describe('the seed 附件1-2 项目支出绩效自评表', () => {
     expect(plain(result.total)).toBe('95');
     expect(plain(result.declared.rowsTotal)).toBe('94.5');
     expect(result.grade).toBe('excellent');
-    const w = result.warnings.map((x) => `${x.code}:${typeof x.data.level === 'object' ? 'total' : (x.data.level ?? x.data.id ?? '')}`);
+    const w = result.warnings.map(
+      (x) => `${x.code}:${typeof x.data.level === 'object' ? 'total' : (x.data.level ?? x.data.id ?? '')}`,
+    );
     // the seed prints 总分 100 / 得分 99.5 / 等级 优 on this form too: rows give 95 and declare 94.5
-    expect(w).toEqual(['DECLARED_SCORE_MISMATCH:12', 'WEIGHT_SUM_MISMATCH:满意度指标', 'WEIGHT_SUM_MISMATCH:total', 'DECLARED_TOTAL_MISMATCH:']);
+    expect(w).toEqual([
+      'DECLARED_SCORE_MISMATCH:12',
+      'WEIGHT_SUM_MISMATCH:满意度指标',
+      'WEIGHT_SUM_MISMATCH:total',
+      'DECLARED_TOTAL_MISMATCH:',
+    ]);
   });
 });
 
@@ -75,7 +84,16 @@ describe('examples of our own', () => {
     expect(plain(result.total)).toBe('99.8');
     expect(result.grade).toBe('excellent');
     const kinds = new Set(result.indicators.map((r) => `${r.kind}/${r.direction ?? ''}`));
-    expect(kinds).toEqual(new Set(['quantitative/higherIsBetter', 'quantitative/lowerIsBetter', 'quantitative/equal', 'date/', 'qualitative/', 'notApplicable/']));
+    expect(kinds).toEqual(
+      new Set([
+        'quantitative/higherIsBetter',
+        'quantitative/lowerIsBetter',
+        'quantitative/equal',
+        'date/',
+        'qualitative/',
+        'notApplicable/',
+      ]),
+    );
   });
 
   it('the override example keeps the rule score beside the manual score and its reason', async () => {

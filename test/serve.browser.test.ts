@@ -4,7 +4,19 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { runCli, tempDir } from './helpers';
 import { describeWith } from './outsidePrograms';
-import { field, fill, FIREFOX, launchChromium, launchFirefox, MARKUP_NAME, servedFolder, settled, startServe, waitForFile, type Served } from './serveHarness';
+import {
+  field,
+  fill,
+  FIREFOX,
+  launchChromium,
+  launchFirefox,
+  MARKUP_NAME,
+  servedFolder,
+  settled,
+  startServe,
+  waitForFile,
+  type Served,
+} from './serveHarness';
 
 // The clerk's web form, end to end: `jixiao serve` started as a user starts it, driven in Debian's Chromium.
 
@@ -34,19 +46,28 @@ async function openPage(): Promise<{ page: Page; requests: string[] }> {
   return { page, requests };
 }
 
-async function shown(page: Page): Promise<{ total: string; grade: string; status: string; rows: Record<string, string>; budget: string }> {
+async function shown(
+  page: Page,
+): Promise<{ total: string; grade: string; status: string; rows: Record<string, string>; budget: string }> {
   return page.evaluate(() => ({
     total: document.getElementById('total')!.textContent ?? '',
     grade: document.getElementById('grade')!.textContent ?? '',
     status: document.getElementById('status')!.textContent ?? '',
     budget: document.getElementById('budget-score')!.textContent ?? '',
-    rows: Object.fromEntries(Array.from(document.querySelectorAll<HTMLElement>('[data-score]')).map((e) => [e.dataset.score!, e.textContent ?? ''])),
+    rows: Object.fromEntries(
+      Array.from(document.querySelectorAll<HTMLElement>('[data-score]')).map((e) => [
+        e.dataset.score!,
+        e.textContent ?? '',
+      ]),
+    ),
   }));
 }
 
 /** The messages shown at one row's cells, by code. */
 async function marksAt(page: Page, row: string): Promise<string[]> {
-  return page.$$eval(`tr[data-row="${row}"] .cell-mark`, (els) => els.map((e) => `${(e as HTMLElement).dataset.code}: ${e.textContent}`));
+  return page.$$eval(`tr[data-row="${row}"] .cell-mark`, (els) =>
+    els.map((e) => `${(e as HTMLElement).dataset.code}: ${e.textContent}`),
+  );
 }
 
 describe('jixiao serve in Chromium', () => {
@@ -55,7 +76,9 @@ describe('jixiao serve in Chromium', () => {
     await page.goto(served.url);
     // the token went into a cookie and out of the address bar
     expect(page.url()).toBe(`${served.origin}/`);
-    const entries = await page.$$eval('tr.form-entry', (rows) => rows.map((r) => [(r as HTMLElement).dataset.file, r.querySelector('.status')!.textContent]));
+    const entries = await page.$$eval('tr.form-entry', (rows) =>
+      rows.map((r) => [(r as HTMLElement).dataset.file, r.querySelector('.status')!.textContent]),
+    );
     expect(entries).toEqual([
       ['markup/project.actuals.yaml', '可出表'],
       ['water/override.actuals.yaml', '可出表'],
@@ -64,7 +87,10 @@ describe('jixiao serve in Chromium', () => {
     ]);
 
     // 新建填报: what `jixiao init` writes, then the form
-    await Promise.all([page.waitForNavigation(), page.click('tr[data-file="new/project.indicators.yaml"] button.new-form')]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('tr[data-file="new/project.indicators.yaml"] button.new-form'),
+    ]);
     expect(page.url()).toBe(`${served.origin}/form?file=new%2Fproject.actuals.yaml`);
     const actualsFile = path.join(folder, 'new/project.actuals.yaml');
     expect(existsSync(actualsFile)).toBe(true);
@@ -94,8 +120,12 @@ describe('jixiao serve in Chromium', () => {
     now = await shown(page);
     expect(now.rows['1.3']).toBe('0');
     const typo = await marksAt(page, '1.3');
-    expect(typo.join('\n')).toMatch(/ACTUAL_NOT_NUMBER: 指标「1\.3 出厂水水质检测合格率」是定量指标（目标 ≥95%），实际完成值「九十七」不是数值/);
-    expect(await page.$eval(field(['indicators', '1.3', 'actual']), (e) => e.getAttribute('aria-invalid'))).toBe('true');
+    expect(typo.join('\n')).toMatch(
+      /ACTUAL_NOT_NUMBER: 指标「1\.3 出厂水水质检测合格率」是定量指标（目标 ≥95%），实际完成值「九十七」不是数值/,
+    );
+    expect(await page.$eval(field(['indicators', '1.3', 'actual']), (e) => e.getAttribute('aria-invalid'))).toBe(
+      'true',
+    );
     await fill(page, ['indicators', '1.3', 'actual'], '97.5%');
     expect(await marksAt(page, '1.3')).toEqual([]);
     expect((await shown(page)).total).toBe('38.13');
@@ -128,8 +158,12 @@ describe('jixiao serve in Chromium', () => {
     // a draft prints as the watermarked draft, and the page says what it still needs
     expect((await shown(page)).status).toBe('待补充 1 项');
     await page.click('#pdf');
-    await page.waitForFunction(() => document.getElementById('banner-text')!.textContent!.startsWith('已生成草稿'), { timeout: 60_000 });
-    expect(await page.$eval('#banner-text', (e) => e.textContent)).toBe('已生成草稿 PDF（带“草稿”水印），尚有 1 项待补充：「1.1 新建集中供水工程」须说明原因：未达到年度指标值');
+    await page.waitForFunction(() => document.getElementById('banner-text')!.textContent!.startsWith('已生成草稿'), {
+      timeout: 60_000,
+    });
+    expect(await page.$eval('#banner-text', (e) => e.textContent)).toBe(
+      '已生成草稿 PDF（带“草稿”水印），尚有 1 项待补充：「1.1 新建集中供水工程」须说明原因：未达到年度指标值',
+    );
     const draft = await waitForFile(downloads, 'project.pdf');
     const draftText = execFileSync('pdftotext', ['-layout', draft, '-'], { encoding: 'utf8' });
     expect(draftText).toContain('草稿');
@@ -142,7 +176,9 @@ describe('jixiao serve in Chromium', () => {
     now = await shown(page);
     expect([now.total, now.grade, now.status]).toEqual(['95.13', '优', '已填完，可出表']);
     expect(await page.$eval('[data-level1="产出指标"] .subtotal', (e) => e.textContent)).toBe('48.33/50');
-    expect(await page.$eval('[data-explain="1.1"]', (e) => e.textContent)).toBe('按完成比例计分：正向指标：实际10处 < 目标12处，完成率83.33%，10×10÷12=8.33分');
+    expect(await page.$eval('[data-explain="1.1"]', (e) => e.textContent)).toBe(
+      '按完成比例计分：正向指标：实际10处 < 目标12处，完成率83.33%，10×10÷12=8.33分',
+    );
 
     // leaving with unsaved edits asks first
     const asked = new Promise<string>((resolve) =>
@@ -160,8 +196,12 @@ describe('jixiao serve in Chromium', () => {
     await page.waitForFunction(() => document.getElementById('banner-text')!.textContent === '已保存');
     await page.reload();
     await settled(page);
-    expect(await page.$eval(field(['indicators', '2.5', 'declaredScore']), (e) => (e as HTMLInputElement).value)).toBe('7');
-    expect(await page.$eval(field(['indicators', '2.5', 'band']), (e) => (e as HTMLSelectElement).value)).toBe('部分达成');
+    expect(await page.$eval(field(['indicators', '2.5', 'declaredScore']), (e) => (e as HTMLInputElement).value)).toBe(
+      '7',
+    );
+    expect(await page.$eval(field(['indicators', '2.5', 'band']), (e) => (e as HTMLSelectElement).value)).toBe(
+      '部分达成',
+    );
     expect((await shown(page)).total).toBe('95.13');
     const scored = await runCli('score', actualsFile, '--json');
     expect(scored.code).toBe(0);
@@ -171,7 +211,9 @@ describe('jixiao serve in Chromium', () => {
 
     // 生成 PDF: the same renderer, downloaded from the page; its text has what was typed
     await page.click('#pdf');
-    await page.waitForFunction(() => document.getElementById('banner-text')!.textContent === '已生成 PDF', { timeout: 60_000 });
+    await page.waitForFunction(() => document.getElementById('banner-text')!.textContent === '已生成 PDF', {
+      timeout: 60_000,
+    });
     const pdf = await waitForFile(downloads, 'project.pdf');
     const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(pdfText).toContain('95.13');
@@ -180,7 +222,9 @@ describe('jixiao serve in Chromium', () => {
     expect(pdfText).toContain('王五');
 
     // everything the page asked for came from its own origin
-    const outside = requests.filter((u) => !u.startsWith(`${served.origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    const outside = requests.filter(
+      (u) => !u.startsWith(`${served.origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'),
+    );
     expect(outside).toEqual([]);
     await page.close();
   });
@@ -189,7 +233,8 @@ describe('jixiao serve in Chromium', () => {
     const { page } = await openPage();
     await page.goto(`${served.origin}/form?file=water%2Fproject.actuals.yaml`);
     await settled(page);
-    const focused = (): Promise<string | undefined> => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.field);
+    const focused = (): Promise<string | undefined> =>
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.field);
     await page.focus(field(['indicators', '1.1', 'actual']));
     await page.keyboard.press('Enter');
     expect(await focused()).toBe(JSON.stringify(['indicators', '1.2', 'actual']));
@@ -245,7 +290,9 @@ describe('jixiao serve in Chromium', () => {
   test('a department named with markup shows as text: no script runs, nothing is bold', async () => {
     const { page } = await openPage();
     await page.goto(`${served.origin}/`);
-    expect(await page.$eval('tr[data-file="markup/project.actuals.yaml"] td:nth-child(2)', (e) => e.textContent)).toBe(`${MARKUP_NAME} · 农村饮水安全巩固提升工程`);
+    expect(await page.$eval('tr[data-file="markup/project.actuals.yaml"] td:nth-child(2)', (e) => e.textContent)).toBe(
+      `${MARKUP_NAME} · 农村饮水安全巩固提升工程`,
+    );
     await page.goto(`${served.origin}/form?file=markup%2Fproject.actuals.yaml`);
     await settled(page);
     expect(await page.$eval('table.header', (e) => e.textContent)).toContain(MARKUP_NAME);
@@ -266,22 +313,33 @@ describe('jixiao serve in Chromium', () => {
   });
 });
 
-describeWith({ what: 'Firefox (firefox-esr on PATH)', present: FIREFOX !== null, install: 'scripts/setup.sh installs firefox-esr' }, 'jixiao serve in Firefox', () => {
-  test('the form opens, scores live and marks a bad cell in Firefox ESR (WebDriver BiDi)', async () => {
-    const firefox = await launchFirefox();
-    try {
-      const page = await firefox.newPage();
-      await page.setViewport({ width: 1280, height: 800 });
-      await page.goto(served.url);
-      await Promise.all([page.waitForNavigation(), page.click('tr[data-file="water/project.actuals.yaml"] a.open-form')]);
-      await settled(page);
-      expect((await shown(page)).total).toBe('99.8');
-      await fill(page, ['indicators', '1.1', 'actual'], '10处');
-      expect((await shown(page)).rows['1.1']).toBe('8.33');
-      await fill(page, ['indicators', '1.3', 'actual'], '九十七');
-      expect((await marksAt(page, '1.3')).join('\n')).toMatch(/ACTUAL_NOT_NUMBER/);
-    } finally {
-      await firefox.close();
-    }
-  });
-});
+describeWith(
+  {
+    what: 'Firefox (firefox-esr on PATH)',
+    present: FIREFOX !== null,
+    install: 'scripts/setup.sh installs firefox-esr',
+  },
+  'jixiao serve in Firefox',
+  () => {
+    test('the form opens, scores live and marks a bad cell in Firefox ESR (WebDriver BiDi)', async () => {
+      const firefox = await launchFirefox();
+      try {
+        const page = await firefox.newPage();
+        await page.setViewport({ width: 1280, height: 800 });
+        await page.goto(served.url);
+        await Promise.all([
+          page.waitForNavigation(),
+          page.click('tr[data-file="water/project.actuals.yaml"] a.open-form'),
+        ]);
+        await settled(page);
+        expect((await shown(page)).total).toBe('99.8');
+        await fill(page, ['indicators', '1.1', 'actual'], '10处');
+        expect((await shown(page)).rows['1.1']).toBe('8.33');
+        await fill(page, ['indicators', '1.3', 'actual'], '九十七');
+        expect((await marksAt(page, '1.3')).join('\n')).toMatch(/ACTUAL_NOT_NUMBER/);
+      } finally {
+        await firefox.close();
+      }
+    });
+  },
+);

@@ -17,12 +17,21 @@ let served: Served;
 
 function get(s: Served, pathname: string, ceilingMs: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: s.port, path: pathname, headers: { cookie: `jixiao_token=${s.token}`, host: `127.0.0.1:${s.port}` }, timeout: ceilingMs }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: s.port,
+        path: pathname,
+        headers: { cookie: `jixiao_token=${s.token}`, host: `127.0.0.1:${s.port}` },
+        timeout: ceilingMs,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     // no answer within the ceiling fails the test: the event is the answer, not a sleep
     req.on('timeout', () => req.destroy(new Error(`no answer to ${pathname} within ${ceilingMs} ms`)));
     req.on('error', reject);
@@ -32,7 +41,12 @@ function get(s: Served, pathname: string, ceilingMs: number): Promise<{ status: 
 
 function post(s: Served, pathname: string, body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const headers = { cookie: `jixiao_token=${s.token}`, host: `127.0.0.1:${s.port}`, origin: s.origin, 'content-type': 'application/json' };
+    const headers = {
+      cookie: `jixiao_token=${s.token}`,
+      host: `127.0.0.1:${s.port}`,
+      origin: s.origin,
+      'content-type': 'application/json',
+    };
     const req = http.request({ host: '127.0.0.1', port: s.port, path: pathname, method: 'POST', headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
@@ -68,7 +82,9 @@ describe('jixiao serve with hazards in its folder', () => {
     const page = await get(served, '/', 2_000);
     expect(page.status).toBe(200);
     const row = (name: string): string => {
-      const m = new RegExp(`<tr class="form-entry status-unreadable" data-file="hazards/${name.replace('.', '\\.')}">([\\s\\S]*?)</tr>`).exec(page.body);
+      const m = new RegExp(
+        `<tr class="form-entry status-unreadable" data-file="hazards/${name.replace('.', '\\.')}">([\\s\\S]*?)</tr>`,
+      ).exec(page.body);
       if (!m) throw new Error(`${name} is not listed as unreadable`);
       return m[1] ?? '';
     };
@@ -76,7 +92,8 @@ describe('jixiao serve with hazards in its folder', () => {
     expect(row('big.actuals.yaml')).toContain('超过此类文件的上限');
     expect(row('loop.actuals.yaml')).toContain('链接绕成了环');
     expect(row('gone.actuals.yaml')).toContain('断开的链接');
-    for (const name of ['p.actuals.yaml', 'big.actuals.yaml', 'loop.actuals.yaml', 'gone.actuals.yaml']) expect(row(name)).toContain('无法读取');
+    for (const name of ['p.actuals.yaml', 'big.actuals.yaml', 'loop.actuals.yaml', 'gone.actuals.yaml'])
+      expect(row(name)).toContain('无法读取');
     // the real forms are still there, scored; the folder link back to the parent did not list them twice
     expect(page.body).toContain('data-file="water/project.actuals.yaml"');
     expect(page.body.match(/data-file="water\/project\.actuals\.yaml"/g)).toHaveLength(1);
@@ -113,7 +130,10 @@ describe('jixiao serve with hazards in its folder', () => {
   it('a save the loader would refuse (a 20,000-character 偏差原因) is not written (422, the file unchanged)', async () => {
     const file = path.join(folder, 'water/project.actuals.yaml');
     const before = readFileSync(file);
-    const body = JSON.stringify({ file: 'water/project.actuals.yaml', edits: [{ path: ['indicators', '1.2', 'deviationReason'], value: '偏'.repeat(20_000) }] });
+    const body = JSON.stringify({
+      file: 'water/project.actuals.yaml',
+      edits: [{ path: ['indicators', '1.2', 'deviationReason'], value: '偏'.repeat(20_000) }],
+    });
     const r = await post(served, '/api/save', body);
     expect(r.status).toBe(422);
     expect(JSON.parse(r.body).problems[0].code).toBe('TEXT_TOO_LONG');

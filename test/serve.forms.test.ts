@@ -13,7 +13,16 @@ test('the forms page shows 草稿, 可出表 and 已签署 with totals and grade
   const folder = servedFolder();
   const water = (f: string): string => path.join(folder, 'water', f);
   // a draft: the init skeleton of the definitions, nothing filled
-  expect((await runCli('init', path.join(folder, 'new/project.indicators.yaml'), '-o', path.join(folder, 'new/draft.actuals.yaml'))).code).toBe(0);
+  expect(
+    (
+      await runCli(
+        'init',
+        path.join(folder, 'new/project.indicators.yaml'),
+        '-o',
+        path.join(folder, 'new/draft.actuals.yaml'),
+      )
+    ).code,
+  ).toBe(0);
   // a file with a YAML syntax error
   writeFileSync(water('broken.actuals.yaml'), 'definitions: ./project.indicators.yaml\nbudget: [1, 2\n');
   // signed: its PDF printed and signed beside it, embedding this very file
@@ -23,7 +32,20 @@ test('the forms page shows 草稿, 可出表 and 已签署 with totals and grade
   try {
     expect((await runCli('render', water('signed.actuals.yaml'), '-o', water('signed.pdf'))).code).toBe(0);
     expect((await runCli('keygen', '--cn', '演示填表人', '-o', water('preparer.p12'))).code).toBe(0);
-    expect((await runCli('sign', water('signed.pdf'), '--p12', water('preparer.p12'), '--role', '填表人', '-o', water('signed.signed.pdf'))).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          'sign',
+          water('signed.pdf'),
+          '--p12',
+          water('preparer.p12'),
+          '--role',
+          '填表人',
+          '-o',
+          water('signed.signed.pdf'),
+        )
+      ).code,
+    ).toBe(0);
   } finally {
     process.env = old;
   }
@@ -35,7 +57,11 @@ test('the forms page shows 草稿, 可出表 and 已签署 with totals and grade
       return { status: r.status, body: await r.text() };
     };
     const list = (await get('/')).body;
-    const rows = [...list.matchAll(/<tr class="form-entry status-(\w+)" data-file="([^"]+)">[\s\S]*?<td class="num status">([^<]*)<\/td>\s*<td class="num total">([^<]*)<\/td>\s*<td class="num grade">([^<]*)<\/td>/g)].map((m) => [m[2], m[1], m[3], m[4], m[5]]);
+    const rows = [
+      ...list.matchAll(
+        /<tr class="form-entry status-(\w+)" data-file="([^"]+)">[\s\S]*?<td class="num status">([^<]*)<\/td>\s*<td class="num total">([^<]*)<\/td>\s*<td class="num grade">([^<]*)<\/td>/g,
+      ),
+    ].map((m) => [m[2], m[1], m[3], m[4], m[5]]);
     expect(rows).toEqual([
       ['markup/project.actuals.yaml', 'ready', '可出表', '99.8', '优'],
       ['new/draft.actuals.yaml', 'draft', '草稿', '0', '差'],
@@ -55,9 +81,13 @@ test('the forms page shows 草稿, 可出表 and 已签署 with totals and grade
     const broken = await get('/form?file=water%2Fbroken.actuals.yaml');
     expect(broken.status).toBe(400);
     // at the same place `jixiao score` reports it
-    const cli = JSON.parse((await runCli('score', water('broken.actuals.yaml'), '--json')).out) as { errors: { line: number; column: number; code: string }[] };
+    const cli = JSON.parse((await runCli('score', water('broken.actuals.yaml'), '--json')).out) as {
+      errors: { line: number; column: number; code: string }[];
+    };
     expect(cli.errors[0]!.code).toBe('YAML_SYNTAX');
-    expect(broken.body).toContain(`broken.actuals.yaml:${cli.errors[0]!.line}:${cli.errors[0]!.column}: 错误 YAML_SYNTAX`);
+    expect(broken.body).toContain(
+      `broken.actuals.yaml:${cli.errors[0]!.line}:${cli.errors[0]!.column}: 错误 YAML_SYNTAX`,
+    );
   } finally {
     await served.stop();
   }

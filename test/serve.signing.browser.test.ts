@@ -2,7 +2,16 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { runCli, tempDir, withPasswords } from './helpers';
-import { field, fill, launchChromium, servedFolder, settled, startServe, waitForFile, type Served } from './serveHarness';
+import {
+  field,
+  fill,
+  launchChromium,
+  servedFolder,
+  settled,
+  startServe,
+  waitForFile,
+  type Served,
+} from './serveHarness';
 
 // The whole sign-off on the web page, in Debian's Chromium: a late 时效 row completed through its 档次 control, every
 // sign-off field filled, then each signer signing from the page with a .p12 and its password, as `jixiao sign` does.
@@ -50,11 +59,18 @@ async function openForm(): Promise<Page> {
 async function choose(page: Page, at: string[], value: string): Promise<void> {
   const before = await page.evaluate(() => Number(document.body.dataset.answered ?? '0'));
   await page.select(field(at), value);
-  await page.waitForFunction((seen) => document.body.dataset.scoring === undefined && Number(document.body.dataset.answered) > seen, {}, before);
+  await page.waitForFunction(
+    (seen) => document.body.dataset.scoring === undefined && Number(document.body.dataset.answered) > seen,
+    {},
+    before,
+  );
 }
 
 const statusText = (page: Page): Promise<string> => page.$eval('#signing-status', (e) => e.textContent ?? '');
-const marksAt = (page: Page, row: string): Promise<string[]> => page.$$eval(`tr[data-row="${row}"] .cell-mark`, (els) => els.map((e) => `${(e as HTMLElement).dataset.code}: ${e.textContent}`));
+const marksAt = (page: Page, row: string): Promise<string[]> =>
+  page.$$eval(`tr[data-row="${row}"] .cell-mark`, (els) =>
+    els.map((e) => `${(e as HTMLElement).dataset.code}: ${e.textContent}`),
+  );
 
 /** Signs from the page: role, key file, password, the button; waits until the page has said how it went. */
 async function signAs(page: Page, role: string, key: string, options: { restart?: boolean } = {}): Promise<string> {
@@ -85,7 +101,14 @@ describe('the sign-off on the web page', () => {
     await fill(page, ['indicators', '1.4', 'deviationReason'], '雨季停工十天');
     await fill(page, ['declaredTotal'], '96.8');
     await fill(page, ['declaredGrade'], '优');
-    for (const [key, value] of [['preparer', '演示填表人'], ['phone', '0000-1234567'], ['date', '2024年1月16日'], ['reviewer', '演示审核人'], ['head', '演示负责人']] as const) await fill(page, ['signOff', key], value);
+    for (const [key, value] of [
+      ['preparer', '演示填表人'],
+      ['phone', '0000-1234567'],
+      ['date', '2024年1月16日'],
+      ['reviewer', '演示审核人'],
+      ['head', '演示负责人'],
+    ] as const)
+      await fill(page, ['signOff', key], value);
     expect(await page.$eval('#status', (e) => e.textContent)).toBe('已填完，可出表');
     expect(await page.$eval('[data-explain="1.4"]', (e) => e.textContent)).toContain('时效指标（逾期10天）');
 
@@ -105,14 +128,21 @@ describe('the sign-off on the web page', () => {
     expect(verified.out + verified.err).toContain('4 个角色中已签 1 个（缺：审核人、单位负责人、单位盖章）');
     expect(verified.out + verified.err).not.toContain('核验通过');
     // the printed names are the ones typed on the page
-    const json = JSON.parse((await runCli('verify', signed, '--trust', path.join(keys, 'ca.pem'), '--json')).out) as { roles: { signed: string[]; missing: string[] } };
+    const json = JSON.parse((await runCli('verify', signed, '--trust', path.join(keys, 'ca.pem'), '--json')).out) as {
+      roles: { signed: string[]; missing: string[] };
+    };
     expect(json.roles).toMatchObject({ signed: ['preparer'], missing: ['reviewer', 'head', 'seal'] });
 
     // the key and its password were never written or logged: nothing new in the folder but the two files, no password anywhere
     const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' });
-    expect(files(path.join(folder, 'water')).filter((f) => !/^(project|override)\.(actuals|indicators)\.yaml$|^seal\.png$|README/.test(f))).toEqual(['project.signed.pdf']);
+    expect(
+      files(path.join(folder, 'water')).filter(
+        (f) => !/^(project|override)\.(actuals|indicators)\.yaml$|^seal\.png$|README/.test(f),
+      ),
+    ).toEqual(['project.signed.pdf']);
     expect(served.stderr()).not.toContain(PASSWORD);
-    for (const f of files(folder).filter((f) => statSync(path.join(folder, f)).isFile())) expect([f, readFileSync(path.join(folder, f)).includes(PASSWORD)]).toEqual([f, false]);
+    for (const f of files(folder).filter((f) => statSync(path.join(folder, f)).isFile()))
+      expect([f, readFileSync(path.join(folder, f)).includes(PASSWORD)]).toEqual([f, false]);
     rmSync(signed);
     await page.close();
   });
@@ -126,7 +156,9 @@ describe('the sign-off on the web page', () => {
     expect(await page.$eval('#sign-role', (e) => (e as HTMLSelectElement).value)).toBe('reviewer');
 
     // 审核人 signs on top of 填表人's PDF: both signatures hold, the intermediate check passes
-    expect(await signAs(page, 'reviewer', path.join(keys, 'reviewer.p12'))).toBe('已签署为审核人（演示审核人），已下载签署后的 PDF：project.signed.pdf');
+    expect(await signAs(page, 'reviewer', path.join(keys, 'reviewer.p12'))).toBe(
+      '已签署为审核人（演示审核人），已下载签署后的 PDF：project.signed.pdf',
+    );
     const signed = await waitForFile(downloads, 'project.signed.pdf');
     expect(await statusText(page)).toBe('已签：填表人、审核人；待签：单位负责人、单位盖章');
     const checked = await runCli('verify', signed, '--trust', path.join(keys, 'ca.pem'), '--roles', '填表人,审核人');
@@ -140,7 +172,9 @@ describe('the sign-off on the web page', () => {
     expect(await signAs(page, 'head', path.join(keys, 'reviewer.p12'))).toMatch(/^未签署： .*签署之后表又改过/);
     expect(await statusText(page)).toContain('已签的 PDF 与当前的表不一致');
     // started again from the preparer on the form as it is now
-    expect(await signAs(page, 'preparer', path.join(keys, 'preparer.p12'), { restart: true })).toMatch(/^已签署为填表人/);
+    expect(await signAs(page, 'preparer', path.join(keys, 'preparer.p12'), { restart: true })).toMatch(
+      /^已签署为填表人/,
+    );
     expect(await statusText(page)).toBe('已签：填表人；待签：审核人、单位负责人、单位盖章');
     await page.close();
   });

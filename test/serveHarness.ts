@@ -22,7 +22,10 @@ export interface Served {
 
 /** Starts `jixiao serve <folder> --port 0` as a user would and waits for the address it prints. */
 export function startServe(folder: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, 'serve', folder, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [BIN, 'serve', folder, '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let err = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -59,9 +62,18 @@ export function servedFolder(): string {
   mkdirSync(path.join(dir, 'new'));
   cpSync(path.join(ROOT, 'examples/water-2023/project.indicators.yaml'), path.join(dir, 'new/project.indicators.yaml'));
   mkdirSync(path.join(dir, 'markup'));
-  const definitions = readFileSync(path.join(dir, 'water/project.indicators.yaml'), 'utf8').replace('department: 示例市水利局', `department: "${MARKUP_NAME}"`);
+  const definitions = readFileSync(path.join(dir, 'water/project.indicators.yaml'), 'utf8').replace(
+    'department: 示例市水利局',
+    `department: "${MARKUP_NAME}"`,
+  );
   writeFileSync(path.join(dir, 'markup/project.indicators.yaml'), definitions);
-  writeFileSync(path.join(dir, 'markup/project.actuals.yaml'), readFileSync(path.join(dir, 'water/project.actuals.yaml'), 'utf8').replace('seal: ./seal.png', 'seal: ../water/seal.png'));
+  writeFileSync(
+    path.join(dir, 'markup/project.actuals.yaml'),
+    readFileSync(path.join(dir, 'water/project.actuals.yaml'), 'utf8').replace(
+      'seal: ./seal.png',
+      'seal: ../water/seal.png',
+    ),
+  );
   return dir;
 }
 
@@ -74,7 +86,16 @@ export function launchChromium(downloadPath = tempDir('jixiao-downloads-')): Pro
     executablePath: findBrowser(),
     downloadBehavior: { policy: 'allow', downloadPath },
     headless: true,
-    args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: [
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   });
 }
 
@@ -109,7 +130,9 @@ export const field = (p: string[]): string => `.fill[data-field="${JSON.stringif
 
 /** Waits until the page has the server's answer to the last edit. */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset.scoring === undefined && document.getElementById('status')!.textContent !== '');
+  await page.waitForFunction(
+    () => document.body.dataset.scoring === undefined && document.getElementById('status')!.textContent !== '',
+  );
 }
 
 /** Types into a cell as a clerk does (select what is there, type over it) and waits for the new scores. */
@@ -125,11 +148,13 @@ export async function fill(page: Page, at: string[], value: string): Promise<voi
   await page.keyboard.press('Backspace');
   await page.keyboard.type(value);
   await page.waitForFunction(
-    (selector, typed, seen) => (document.querySelector(selector) as HTMLInputElement).value === typed && document.body.dataset.scoring === undefined && Number(document.body.dataset.answered) > seen,
+    (selector, typed, seen) =>
+      (document.querySelector(selector) as HTMLInputElement).value === typed &&
+      document.body.dataset.scoring === undefined &&
+      Number(document.body.dataset.answered) > seen,
     {},
     field(at),
     value,
     before,
   );
 }
-

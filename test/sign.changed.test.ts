@@ -15,9 +15,15 @@ const PASSWORD = 'changed-test';
 beforeAll(async () => {
   const ca = keygen({ commonName: 'jixiao 测试根证书', password: PASSWORD, ca: true });
   writeFileSync(at('ca.p12'), ca.p12);
-  const signers: [role: string, cn: string][] = [['preparer', '填表人甲'], ['reviewer', '审核人乙']];
+  const signers: [role: string, cn: string][] = [
+    ['preparer', '填表人甲'],
+    ['reviewer', '审核人乙'],
+  ];
   for (const [role, cn] of signers) {
-    writeFileSync(at(`${role}.p12`), keygen({ commonName: cn, password: PASSWORD, issuer: { file: at('ca.p12'), password: PASSWORD } }).p12);
+    writeFileSync(
+      at(`${role}.p12`),
+      keygen({ commonName: cn, password: PASSWORD, issuer: { file: at('ca.p12'), password: PASSWORD } }).p12,
+    );
   }
   const [form] = await renderForms([PROJECT], { explain: false });
   writeFileSync(at('form.pdf'), form!.pdf!);
@@ -35,7 +41,10 @@ async function sign(file: string, p12: string, role: string, out: string) {
 describe('signing a file changed after its last signature', () => {
   it('signed as 填表人, then an unsigned update draws on the page: 审核人 cannot sign on top (SIGNED_FILE_CHANGED, nothing written)', async () => {
     expect((await sign(at('form.pdf'), at('preparer.p12'), '填表人', at('one.pdf'))).code).toBe(0);
-    const doc = await PDFDocument.load(readFileSync(at('one.pdf')), { forIncrementalUpdate: true, updateMetadata: false });
+    const doc = await PDFDocument.load(readFileSync(at('one.pdf')), {
+      forIncrementalUpdate: true,
+      updateMetadata: false,
+    });
     doc.getPage(0).drawText('100', { x: 400, y: 100, size: 30 });
     const changed = Buffer.from(await doc.commit({ useObjectStreams: false }));
     writeFileSync(at('changed.pdf'), changed);
@@ -43,7 +52,9 @@ describe('signing a file changed after its last signature', () => {
 
     const run = await sign(at('changed.pdf'), at('reviewer.p12'), '审核人', at('two.pdf'));
     expect(run.code).toBe(1);
-    expect(run.err).toContain(`错误 SIGNED_FILE_CHANGED: ${at('changed.pdf')} 在最后一次签名之后被改动过（末尾有 ${extra} 字节不在任何签名之内）`);
+    expect(run.err).toContain(
+      `错误 SIGNED_FILE_CHANGED: ${at('changed.pdf')} 在最后一次签名之后被改动过（末尾有 ${extra} 字节不在任何签名之内）`,
+    );
     expect(existsSync(at('two.pdf'))).toBe(false);
   });
 

@@ -27,14 +27,21 @@ beforeAll(async () => {
   }
   // the race is between the two roles that may follow 填表人 on this form (it prints no reviewer's name)
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'sign', at('unsigned.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '-o', at('presigned.pdf')], { env: { ...process.env, JIXIAO_P12_PASSWORD: PASSWORD }, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'sign', at('unsigned.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '-o', at('presigned.pdf')],
+      { env: { ...process.env, JIXIAO_P12_PASSWORD: PASSWORD }, stdio: 'ignore' },
+    );
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`preparer exited ${code}`))));
   });
 }, 60_000);
 
 function sign(file: string, p12: string, role: string): Promise<{ code: number | null; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'sign', file, '--p12', p12, '--role', role], { env: { ...process.env, JIXIAO_P12_PASSWORD: PASSWORD }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'sign', file, '--p12', p12, '--role', role], {
+      env: { ...process.env, JIXIAO_P12_PASSWORD: PASSWORD },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     child.on('exit', (code) => resolve({ code, err }));
@@ -47,7 +54,10 @@ describe('concurrent signers', () => {
     for (let i = 0; i < 8; i++) {
       const file = at(`race-${i}.pdf`);
       copyFileSync(at('presigned.pdf'), file);
-      const runs = await Promise.all([sign(file, at('reviewer.p12'), '审核人'), sign(file, at('head.p12'), '单位负责人')]);
+      const runs = await Promise.all([
+        sign(file, at('reviewer.p12'), '审核人'),
+        sign(file, at('head.p12'), '单位负责人'),
+      ]);
       const signed = runs.filter((r) => r.code === 0);
       for (const r of runs.filter((x) => x.code !== 0)) {
         expect(r.code).toBe(1);
@@ -68,8 +78,18 @@ describe('concurrent signers', () => {
     const file = at('locked.pdf');
     writeFileSync(file, 'before');
     const lock = at('.locked.pdf.jixiao-lock');
-    const io = { out: () => undefined, err: () => undefined, interactive: false, colour: false, columns: 120, bytes: () => undefined };
-    const update = async () => ({ data: Buffer.from('after'), readSha256: '1ba6f8b8e8fe1c1d3bcbd4c36f1cba4e53bd7b1bd0c6c3bd74c4ac88dd1d2b64' });
+    const io = {
+      out: () => undefined,
+      err: () => undefined,
+      interactive: false,
+      colour: false,
+      columns: 120,
+      bytes: () => undefined,
+    };
+    const update = async () => ({
+      data: Buffer.from('after'),
+      readSha256: '1ba6f8b8e8fe1c1d3bcbd4c36f1cba4e53bd7b1bd0c6c3bd74c4ac88dd1d2b64',
+    });
     writeFileSync(lock, String(process.pid));
     await expect(updateInPlace(io, file, update)).rejects.toMatchObject({ diagnostics: [{ code: 'OUTPUT_LOCKED' }] });
     expect(readFileSync(file, 'utf8')).toBe('before');

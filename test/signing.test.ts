@@ -42,8 +42,17 @@ beforeAll(async () => {
   writeFileSync(at('ca.pem'), ca.pem);
   let current = at('unsigned.pdf');
   for (const [role, cn] of SIGNERS) {
-    writeFileSync(at(`${role}.p12`), keygen({ commonName: cn, password: PASSWORD, issuer: { file: at('ca.p12'), password: CA_PASSWORD } }).p12);
-    const { pdf } = await signFile(current, { p12: at(`${role}.p12`), password: PASSWORD, role, reason: `${cn}确认无误`, location: '株洲市' });
+    writeFileSync(
+      at(`${role}.p12`),
+      keygen({ commonName: cn, password: PASSWORD, issuer: { file: at('ca.p12'), password: CA_PASSWORD } }).p12,
+    );
+    const { pdf } = await signFile(current, {
+      p12: at(`${role}.p12`),
+      password: PASSWORD,
+      role,
+      reason: `${cn}确认无误`,
+      location: '株洲市',
+    });
     current = at(`signed-${role}.pdf`);
     writeFileSync(current, pdf);
   }
@@ -121,7 +130,9 @@ describe('four sequential signatures (填表人 → 审核人 → 单位负责�
       expect((await verifyPdf(file, { trust: [at('ca.pem')] })).ok).toBe(roles.length === 4);
       const out = pdfsig(file);
       expect(report.signatures.length).toBe((out.match(/Signature #/g) ?? []).length);
-      expect(report.signatures.every((s) => s.valid)).toBe(out.match(/Signature is Valid/g)?.length === report.signatures.length);
+      expect(report.signatures.every((s) => s.valid)).toBe(
+        out.match(/Signature is Valid/g)?.length === report.signatures.length,
+      );
       expect(report.ok).toBe(true);
       // without the root the same file is intact, but who signed it is not verified
       const untrusted = await verifyPdf(file, { env: {} });
@@ -132,7 +143,8 @@ describe('four sequential signatures (填表人 → 审核人 → 单位负责�
 
   it('each signature is its own revision; earlier ones stay byte for byte', () => {
     const files = SIGNERS.map(([role]) => readFileSync(at(`signed-${role}.pdf`)));
-    for (let i = 1; i < files.length; i++) expect(files[i]!.subarray(0, files[i - 1]!.length).equals(files[i - 1]!)).toBe(true);
+    for (let i = 1; i < files.length; i++)
+      expect(files[i]!.subarray(0, files[i - 1]!.length).equals(files[i - 1]!)).toBe(true);
   });
 
   it('the first signature certifies the document (DocMDP, P 2: fill in and sign only); the later ones do not', async () => {
@@ -143,7 +155,12 @@ describe('four sequential signatures (填表人 → 审核人 → 单位负责�
     expect(reference.lookup(PDFName.of('TransformMethod'))).toBe(PDFName.of('DocMDP'));
     expect(reference.lookup(PDFName.of('TransformParams'), PDFDict).lookup(PDFName.of('P'))?.toString()).toBe('2');
     const report = await verifyPdf(final(), { trust: [at('ca.pem')] });
-    expect(report.signatures.map((s) => [s.role, s.certifies])).toEqual([['preparer', 2], ['reviewer', null], ['head', null], ['seal', null]]);
+    expect(report.signatures.map((s) => [s.role, s.certifies])).toEqual([
+      ['preparer', 2],
+      ['reviewer', null],
+      ['head', null],
+      ['seal', null],
+    ]);
     const run = await runCli('verify', final(), '--trust', at('ca.pem'));
     expect(run.out).toContain('认证签名（DocMDP P=2）：此后只允许填写表单域和追加签名');
     expect(run.code).toBe(0);
@@ -160,7 +177,8 @@ describe('verification fails when the file was changed', () => {
     ]) as [number, number][];
     // the union of signed bytes: everything outside the /Contents holes of all signatures
     const holes = report.signatures.map((s) => [s.byteRange[1], s.byteRange[2]] as const);
-    const signedByAll = (p: number): boolean => ranges.some(([lo, hi]) => p >= lo && p < hi) && !holes.some(([lo, hi]) => p >= lo && p < hi);
+    const signedByAll = (p: number): boolean =>
+      ranges.some(([lo, hi]) => p >= lo && p < hi) && !holes.some(([lo, hi]) => p >= lo && p < hi);
     const positions: number[] = [];
     const step = Math.floor(original.length / 320);
     for (let p = 7; p < original.length && positions.length < 240; p += step) if (signedByAll(p)) positions.push(p);
@@ -178,7 +196,10 @@ describe('verification fails when the file was changed', () => {
   }, 180_000);
 
   it('fails for an unsigned incremental update that changes page content', async () => {
-    const doc = await PDFDocument.load(readFileSync(at('signed-head.pdf')), { forIncrementalUpdate: true, updateMetadata: false });
+    const doc = await PDFDocument.load(readFileSync(at('signed-head.pdf')), {
+      forIncrementalUpdate: true,
+      updateMetadata: false,
+    });
     doc.getPage(0).drawText('TAMPERED', { x: 50, y: 50, size: 30 });
     const tampered = await doc.commit({ useObjectStreams: false });
     writeFileSync(at('appended-page.pdf'), tampered);
@@ -193,9 +214,14 @@ describe('verification fails when the file was changed', () => {
   });
 
   it('fails for an unsigned incremental update that replaces the embedded data', async () => {
-    const doc = await PDFDocument.load(readFileSync(at('signed-head.pdf')), { forIncrementalUpdate: true, updateMetadata: false });
+    const doc = await PDFDocument.load(readFileSync(at('signed-head.pdf')), {
+      forIncrementalUpdate: true,
+      updateMetadata: false,
+    });
     const data = detached(at('signed-head.pdf'));
-    await doc.attach(Buffer.from(JSON.stringify({ ...data, createdAt: 'changed' })), 'jixiao-data.json', { mimeType: 'application/json' });
+    await doc.attach(Buffer.from(JSON.stringify({ ...data, createdAt: 'changed' })), 'jixiao-data.json', {
+      mimeType: 'application/json',
+    });
     writeFileSync(at('appended-data.pdf'), await doc.commit({ useObjectStreams: false }));
     const report = await verifyPdf(at('appended-data.pdf'), { trust: [at('ca.pem')] });
     expect(report.intact).toBe(false);
@@ -227,8 +253,14 @@ describe('verification fails when the file was changed', () => {
 });
 
 describe('signing refuses bad keys and roles, and writes nothing', () => {
-  const refuse = async (options: Partial<Parameters<typeof signFile>[1]>, code: string, pdf = at('unsigned.pdf')): Promise<void> => {
-    await expect(signFile(pdf, { p12: at('preparer.p12'), password: PASSWORD, role: 'preparer', ...options })).rejects.toMatchObject({
+  const refuse = async (
+    options: Partial<Parameters<typeof signFile>[1]>,
+    code: string,
+    pdf = at('unsigned.pdf'),
+  ): Promise<void> => {
+    await expect(
+      signFile(pdf, { p12: at('preparer.p12'), password: PASSWORD, role: 'preparer', ...options }),
+    ).rejects.toMatchObject({
       diagnostics: [expect.objectContaining({ code })],
     });
   };
@@ -237,18 +269,53 @@ describe('signing refuses bad keys and roles, and writes nothing', () => {
   it('a role already signed', () => refuse({ role: 'preparer' }, 'ROLE_ALREADY_SIGNED', at('signed-preparer.pdf')));
 
   it('an expired certificate (a warning with --allow-expired)', async () => {
-    const old = makeTestP12({ commonName: '过期证书', notBefore: new Date('2020-01-01'), notAfter: new Date('2021-01-01') }, PASSWORD);
+    const old = makeTestP12(
+      { commonName: '过期证书', notBefore: new Date('2020-01-01'), notAfter: new Date('2021-01-01') },
+      PASSWORD,
+    );
     writeFileSync(at('expired.p12'), old);
     await refuse({ p12: at('expired.p12') }, 'CERT_EXPIRED');
-    const { warnings } = await signFile(at('unsigned.pdf'), { p12: at('expired.p12'), password: PASSWORD, role: 'preparer', allowExpired: true });
+    const { warnings } = await signFile(at('unsigned.pdf'), {
+      p12: at('expired.p12'),
+      password: PASSWORD,
+      role: 'preparer',
+      allowExpired: true,
+    });
     expect(warnings.map((w) => w.code)).toEqual(['CERT_EXPIRED_WARNING']);
   });
 
   it('a non-RSA key', async () => {
     const key = at('ec.key');
     const cert = at('ec.crt');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-subj', '/CN=EC test']);
-    execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', at('ec.p12'), '-passout', 'pass:ec-password']);
+    execFileSync('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '30',
+      '-subj',
+      '/CN=EC test',
+    ]);
+    execFileSync('openssl', [
+      'pkcs12',
+      '-export',
+      '-inkey',
+      key,
+      '-in',
+      cert,
+      '-out',
+      at('ec.p12'),
+      '-passout',
+      'pass:ec-password',
+    ]);
     await refuse({ p12: at('ec.p12'), password: 'ec-password' }, 'NON_RSA_KEY');
   });
 
@@ -256,7 +323,16 @@ describe('signing refuses bad keys and roles, and writes nothing', () => {
     const before = readFileSync(at('signed-preparer.pdf'));
     process.env.JIXIAO_P12_PASSWORD = PASSWORD;
     try {
-      const run = await runCli('sign', at('signed-preparer.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '-o', at('should-not-exist.pdf'));
+      const run = await runCli(
+        'sign',
+        at('signed-preparer.pdf'),
+        '--p12',
+        at('preparer.p12'),
+        '--role',
+        '填表人',
+        '-o',
+        at('should-not-exist.pdf'),
+      );
       expect(run.code).toBe(1);
       expect(run.err).toContain('ROLE_ALREADY_SIGNED');
     } finally {
@@ -271,13 +347,29 @@ describe('the password stays secret', () => {
   it('is read from the environment, never from the arguments, and never printed', () => {
     const out = at('pw-signed.pdf');
     copyFileSync(at('unsigned.pdf'), at('pw.pdf'));
-    const args = [path.join(ROOT, 'dist/cli/main.js'), 'sign', at('pw.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '-o', out];
-    const child = spawnSync(process.execPath, args, { env: { ...process.env, JIXIAO_P12_PASSWORD: PASSWORD }, encoding: 'utf8' });
+    const args = [
+      path.join(ROOT, 'dist/cli/main.js'),
+      'sign',
+      at('pw.pdf'),
+      '--p12',
+      at('preparer.p12'),
+      '--role',
+      '填表人',
+      '-o',
+      out,
+    ];
+    const child = spawnSync(process.execPath, args, {
+      env: { ...process.env, JIXIAO_P12_PASSWORD: PASSWORD },
+      encoding: 'utf8',
+    });
     expect(child.status).toBe(0);
     expect(`${child.stdout}${child.stderr}`).not.toContain(PASSWORD);
     expect(readFileSync(out).includes(Buffer.from(PASSWORD))).toBe(false);
 
-    const wrong = spawnSync(process.execPath, args, { env: { ...process.env, JIXIAO_P12_PASSWORD: `${PASSWORD}x` }, encoding: 'utf8' });
+    const wrong = spawnSync(process.execPath, args, {
+      env: { ...process.env, JIXIAO_P12_PASSWORD: `${PASSWORD}x` },
+      encoding: 'utf8',
+    });
     expect(wrong.status).toBe(1);
     expect(`${wrong.stdout}${wrong.stderr}`).not.toContain(PASSWORD);
 
@@ -297,29 +389,64 @@ describe('the password stays secret', () => {
 
 describe('seal images and embedded inputs', () => {
   it('render leaves the seal box empty; the 单位盖章 signature draws the seal the actuals name; --seal draws one in any signature', async () => {
-    const images = (file: string): number => (execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).match(/\n\s+\d+\s+\d+\s+image/g) ?? []).length;
+    const images = (file: string): number =>
+      (execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).match(/\n\s+\d+\s+\d+\s+image/g) ?? []).length;
     const [form] = await renderForms(['examples/water-2023/project.actuals.yaml'], { explain: false });
     writeFileSync(at('water.pdf'), form!.pdf!);
     // the actuals name ./seal.png: carried in the embedded data, not printed before anyone signed
     expect(images(at('water.pdf'))).toBe(0);
-    expect((detached(at('water.pdf')) as { sealImage: { type: string; base64: string } }).sealImage).toEqual({ type: 'png', base64: readFileSync(path.join(ROOT, 'examples/water-2023/seal.png')).toString('base64') });
-    writeFileSync(at('water.preparer.pdf'), (await signFile(at('water.pdf'), { p12: at('preparer.p12'), password: PASSWORD, role: 'preparer' })).pdf);
-    writeFileSync(at('water.head.pdf'), (await signFile(at('water.preparer.pdf'), { p12: at('head.p12'), password: PASSWORD, role: 'head', seal: path.join(ROOT, 'examples/water-2023/seal.png') })).pdf);
+    expect((detached(at('water.pdf')) as { sealImage: { type: string; base64: string } }).sealImage).toEqual({
+      type: 'png',
+      base64: readFileSync(path.join(ROOT, 'examples/water-2023/seal.png')).toString('base64'),
+    });
+    writeFileSync(
+      at('water.preparer.pdf'),
+      (await signFile(at('water.pdf'), { p12: at('preparer.p12'), password: PASSWORD, role: 'preparer' })).pdf,
+    );
+    writeFileSync(
+      at('water.head.pdf'),
+      (
+        await signFile(at('water.preparer.pdf'), {
+          p12: at('head.p12'),
+          password: PASSWORD,
+          role: 'head',
+          seal: path.join(ROOT, 'examples/water-2023/seal.png'),
+        })
+      ).pdf,
+    );
     expect(images(at('water.head.pdf'))).toBe(1);
-    writeFileSync(at('water-unit.p12'), keygen({ commonName: '示例市水利局', password: PASSWORD, issuer: { file: at('ca.p12'), password: CA_PASSWORD } }).p12);
-    writeFileSync(at('water.sealed.pdf'), (await signFile(at('water.head.pdf'), { p12: at('water-unit.p12'), password: PASSWORD, role: 'seal' })).pdf);
+    writeFileSync(
+      at('water-unit.p12'),
+      keygen({ commonName: '示例市水利局', password: PASSWORD, issuer: { file: at('ca.p12'), password: CA_PASSWORD } })
+        .p12,
+    );
+    writeFileSync(
+      at('water.sealed.pdf'),
+      (await signFile(at('water.head.pdf'), { p12: at('water-unit.p12'), password: PASSWORD, role: 'seal' })).pdf,
+    );
     expect(images(at('water.sealed.pdf'))).toBe(2);
     // the water form prints no 审核人 name, so its stage check names the three roles that signed
-    const report = await verifyPdf(at('water.sealed.pdf'), { trust: [at('ca.pem')], requiredRoles: ['preparer', 'head', 'seal'] });
-    expect(report.signatures.map((s) => [s.role, s.signer])).toEqual([['preparer', '测试填表人甲'], ['head', '测试负责人丙'], ['seal', '示例市水利局']]);
+    const report = await verifyPdf(at('water.sealed.pdf'), {
+      trust: [at('ca.pem')],
+      requiredRoles: ['preparer', 'head', 'seal'],
+    });
+    expect(report.signatures.map((s) => [s.role, s.signer])).toEqual([
+      ['preparer', '测试填表人甲'],
+      ['head', '测试负责人丙'],
+      ['seal', '示例市水利局'],
+    ]);
     expect(report.ok).toBe(true);
   });
 
   it('the embedded inputs read back byte for byte', () => {
     const data = detached(at('signed-head.pdf')) as { inputs: Record<string, { name: string; text: string }> };
-    expect(data.inputs.definitions!.text).toBe(readFileSync(path.join(ROOT, 'examples/zhuzhou-2020/project.indicators.yaml'), 'utf8'));
+    expect(data.inputs.definitions!.text).toBe(
+      readFileSync(path.join(ROOT, 'examples/zhuzhou-2020/project.indicators.yaml'), 'utf8'),
+    );
     expect(data.inputs.actuals!.text).toBe(readFileSync(path.join(ROOT, PROJECT), 'utf8'));
-    expect(data.inputs.ruleSet!.text).toBe(readFileSync(path.join(ROOT, 'indicators/rulesets/caiyu-2020-10.yaml'), 'utf8'));
+    expect(data.inputs.ruleSet!.text).toBe(
+      readFileSync(path.join(ROOT, 'indicators/rulesets/caiyu-2020-10.yaml'), 'utf8'),
+    );
     const list = execFileSync('pdfdetach', ['-list', at('signed-head.pdf')], { encoding: 'utf8' });
     expect(list).toContain('jixiao-data.json');
   });
@@ -328,14 +455,20 @@ describe('seal images and embedded inputs', () => {
 describe('signatures are found through the document structure', () => {
   it('a /ByteRange written in a comment is not a signature; a real one still is', async () => {
     const unsigned = readFileSync(at('unsigned.pdf'));
-    const fake = Buffer.concat([unsigned, Buffer.from(`\n% /ByteRange [0 100 200 ${unsigned.length - 200}] /Contents <3082>\n`, 'latin1')]);
+    const fake = Buffer.concat([
+      unsigned,
+      Buffer.from(`\n% /ByteRange [0 100 200 ${unsigned.length - 200}] /Contents <3082>\n`, 'latin1'),
+    ]);
     writeFileSync(at('comment-byterange.pdf'), fake);
     const report = await verifyPdf(at('comment-byterange.pdf'), { trust: [at('ca.pem')] });
     expect(report.signatures).toHaveLength(0);
     expect(report.intact).toBe(false);
     // the same comment after a real signature: the signature is found (once), the comment is not
     const signed = readFileSync(at('signed-preparer.pdf'));
-    writeFileSync(at('signed-comment.pdf'), Buffer.concat([signed, Buffer.from(`\n% /ByteRange [0 100 200 300]\n`, 'latin1')]));
+    writeFileSync(
+      at('signed-comment.pdf'),
+      Buffer.concat([signed, Buffer.from(`\n% /ByteRange [0 100 200 300]\n`, 'latin1')]),
+    );
     const after = await verifyPdf(at('signed-comment.pdf'), { trust: [at('ca.pem')] });
     expect(after.signatures).toHaveLength(1);
     expect(after.signatures[0]!.role).toBe('preparer');

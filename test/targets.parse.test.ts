@@ -1,6 +1,13 @@
 import { parseValue } from '../src/targets/parse';
 
-type Row = [raw: string, kind: string, comparator?: string | undefined, value?: string | undefined, unit?: string | undefined, extra?: Partial<{ approximate: boolean; qualifier: string; magnitude: string; band: string | null; date: string }>];
+type Row = [
+  raw: string,
+  kind: string,
+  comparator?: string | undefined,
+  value?: string | undefined,
+  unit?: string | undefined,
+  extra?: Partial<{ approximate: boolean; qualifier: string; magnitude: string; band: string | null; date: string }>,
+];
 
 /** Real strings from the seed forms, DESIGN §2.5 and common provincial templates. */
 const TABLE: Row[] = [

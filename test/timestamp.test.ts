@@ -28,10 +28,58 @@ let requests = 0;
 
 /** A TSA: openssl makes the reply to each query (its own root, and a leaf for time-stamping only). */
 function makeTsa(name: string, prefix: string): string {
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${prefix}-root.key`, '-out', `${prefix}-root.pem`, '-subj', `/CN=${name} root`, '-days', '30', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
-  openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${prefix}.key`, '-out', `${prefix}.csr`, '-subj', `/CN=${name}`);
-  writeFileSync(at(`${prefix}.ext`), 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\n');
-  openssl('x509', '-req', '-in', `${prefix}.csr`, '-CA', `${prefix}-root.pem`, '-CAkey', `${prefix}-root.key`, '-CAcreateserial', '-out', `${prefix}.pem`, '-days', '30', '-extfile', `${prefix}.ext`);
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    `${prefix}-root.key`,
+    '-out',
+    `${prefix}-root.pem`,
+    '-subj',
+    `/CN=${name} root`,
+    '-days',
+    '30',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  );
+  openssl(
+    'req',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    `${prefix}.key`,
+    '-out',
+    `${prefix}.csr`,
+    '-subj',
+    `/CN=${name}`,
+  );
+  writeFileSync(
+    at(`${prefix}.ext`),
+    'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\n',
+  );
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    `${prefix}.csr`,
+    '-CA',
+    `${prefix}-root.pem`,
+    '-CAkey',
+    `${prefix}-root.key`,
+    '-CAcreateserial',
+    '-out',
+    `${prefix}.pem`,
+    '-days',
+    '30',
+    '-extfile',
+    `${prefix}.ext`,
+  );
   writeFileSync(at(`${prefix}.serial`), '01\n');
   const config = at(`${prefix}.cnf`);
   writeFileSync(
@@ -66,15 +114,19 @@ beforeAll(async () => {
       const id = `${Date.now()}-${requests}`;
       writeFileSync(at(`${id}.tsq`), Buffer.concat(chunks));
       const config = request.url === '/other' ? configs.other : configs.good;
-      execFile('openssl', ['ts', '-reply', '-config', config, '-queryfile', at(`${id}.tsq`), '-out', at(`${id}.tsr`)], (error, _stdout, stderr) => {
-        if (error) {
-          // said where a failing run shows it: the client only sees HTTP 500
-          console.error(`test TSA: openssl ts -reply failed: ${stderr}`);
-          response.writeHead(500).end();
-          return;
-        }
-        response.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end(readFileSync(at(`${id}.tsr`)));
-      });
+      execFile(
+        'openssl',
+        ['ts', '-reply', '-config', config, '-queryfile', at(`${id}.tsq`), '-out', at(`${id}.tsr`)],
+        (error, _stdout, stderr) => {
+          if (error) {
+            // said where a failing run shows it: the client only sees HTTP 500
+            console.error(`test TSA: openssl ts -reply failed: ${stderr}`);
+            response.writeHead(500).end();
+            return;
+          }
+          response.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end(readFileSync(at(`${id}.tsr`)));
+        },
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -85,26 +137,46 @@ beforeAll(async () => {
   const ca = keygen({ commonName: 'jixiao 时间戳测试根证书', password: PASSWORD, ca: true });
   writeFileSync(at('ca.p12'), ca.p12);
   writeFileSync(at('ca.pem'), ca.pem);
-  writeFileSync(at('preparer.p12'), keygen({ commonName: '测试填表人甲', password: PASSWORD, issuer: { file: at('ca.p12'), password: PASSWORD } }).p12);
+  writeFileSync(
+    at('preparer.p12'),
+    keygen({ commonName: '测试填表人甲', password: PASSWORD, issuer: { file: at('ca.p12'), password: PASSWORD } }).p12,
+  );
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const trustBoth = (): string[] => [at('ca.pem'), at('tsa-root.pem')];
 
-test('sign --tsa: the token is over the signature, the TSA\'s time is printed in Beijing time, and pdfsig accepts the file', async () => {
+test("sign --tsa: the token is over the signature, the TSA's time is printed in Beijing time, and pdfsig accepts the file", async () => {
   const before = requests;
   const previous = process.env.JIXIAO_P12_PASSWORD;
   process.env.JIXIAO_P12_PASSWORD = PASSWORD;
   try {
-    const run = await runCli('sign', at('unsigned.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '--tsa', tsaUrl, '-o', at('stamped.pdf'));
+    const run = await runCli(
+      'sign',
+      at('unsigned.pdf'),
+      '--p12',
+      at('preparer.p12'),
+      '--role',
+      '填表人',
+      '--tsa',
+      tsaUrl,
+      '-o',
+      at('stamped.pdf'),
+    );
     expect(run.code).toBe(0);
   } finally {
     if (previous === undefined) delete process.env.JIXIAO_P12_PASSWORD;
     else process.env.JIXIAO_P12_PASSWORD = previous;
   }
   expect(requests).toBe(before + 1);
-  const verified = await runCli('verify', at('stamped.pdf'), ...trustBoth().flatMap((t) => ['--trust', t]), '--roles', '填表人');
+  const verified = await runCli(
+    'verify',
+    at('stamped.pdf'),
+    ...trustBoth().flatMap((t) => ['--trust', t]),
+    '--roles',
+    '填表人',
+  );
   expect(verified.out).toMatch(/时间戳：\d{4}-\d\d-\d\d \d\d:\d\d:\d\d（北京时间），由「jixiao test TSA」证明\n/);
   expect(verified.code).toBe(0);
   const report = await verifyPdf(at('stamped.pdf'), { trust: trustBoth(), requiredRoles: ['preparer'] });
@@ -121,14 +193,36 @@ test('JIXIAO_TSA stamps a signature without --tsa; --no-tsa leaves the stamp out
   process.env.JIXIAO_TSA = tsaUrl;
   try {
     const before = requests;
-    const stamped = await runCli('sign', at('unsigned.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '-o', at('env-stamped.pdf'));
+    const stamped = await runCli(
+      'sign',
+      at('unsigned.pdf'),
+      '--p12',
+      at('preparer.p12'),
+      '--role',
+      '填表人',
+      '-o',
+      at('env-stamped.pdf'),
+    );
     expect(stamped.code).toBe(0);
     expect(requests).toBe(before + 1);
-    const bare = await runCli('sign', at('unsigned.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '--no-tsa', '-o', at('env-bare.pdf'));
+    const bare = await runCli(
+      'sign',
+      at('unsigned.pdf'),
+      '--p12',
+      at('preparer.p12'),
+      '--role',
+      '填表人',
+      '--no-tsa',
+      '-o',
+      at('env-bare.pdf'),
+    );
     expect(bare.code).toBe(0);
     expect(requests).toBe(before + 1);
   } finally {
-    for (const [name, value] of [['JIXIAO_P12_PASSWORD', saved.password], ['JIXIAO_TSA', saved.tsa]] as const) {
+    for (const [name, value] of [
+      ['JIXIAO_P12_PASSWORD', saved.password],
+      ['JIXIAO_TSA', saved.tsa],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -141,8 +235,18 @@ test('JIXIAO_TSA stamps a signature without --tsa; --no-tsa leaves the stamp out
 test('a certificate that expired after signing: valid with a trusted timestamp, refused without one', async () => {
   const ca = { p12: readFileSync(at('ca.p12')), password: PASSWORD, file: at('ca.p12') };
   const expiresAt = new Date(Date.now() + 4_000);
-  const p12 = makeTestP12({ commonName: '测试填表人甲', issuer: ca, notBefore: new Date(Date.now() - 60_000), notAfter: expiresAt }, PASSWORD);
-  const request = { pdf: readFileSync(at('unsigned.pdf')), file: 'unsigned.pdf', p12, p12File: 'short.p12', password: PASSWORD, role: 'preparer' as const };
+  const p12 = makeTestP12(
+    { commonName: '测试填表人甲', issuer: ca, notBefore: new Date(Date.now() - 60_000), notAfter: expiresAt },
+    PASSWORD,
+  );
+  const request = {
+    pdf: readFileSync(at('unsigned.pdf')),
+    file: 'unsigned.pdf',
+    p12,
+    p12File: 'short.p12',
+    password: PASSWORD,
+    role: 'preparer' as const,
+  };
   writeFileSync(at('short-stamped.pdf'), (await signPdf({ ...request, tsa: tsaUrl })).pdf);
   writeFileSync(at('short-bare.pdf'), (await signPdf(request)).pdf);
   await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 1_500));
@@ -161,12 +265,27 @@ test('a certificate that expired after signing: valid with a trusted timestamp, 
 });
 
 test('a token from an authority no one trusts leaves the identity unverified, naming the authority', async () => {
-  writeFileSync(at('other-stamped.pdf'), (await signPdf({ pdf: readFileSync(at('unsigned.pdf')), file: 'unsigned.pdf', p12: readFileSync(at('preparer.p12')), p12File: 'preparer.p12', password: PASSWORD, role: 'preparer', tsa: tsaUrl.replace('/tsr', '/other') })).pdf);
+  writeFileSync(
+    at('other-stamped.pdf'),
+    (
+      await signPdf({
+        pdf: readFileSync(at('unsigned.pdf')),
+        file: 'unsigned.pdf',
+        p12: readFileSync(at('preparer.p12')),
+        p12File: 'preparer.p12',
+        password: PASSWORD,
+        role: 'preparer',
+        tsa: tsaUrl.replace('/tsr', '/other'),
+      })
+    ).pdf,
+  );
   const report = await verifyPdf(at('other-stamped.pdf'), { trust: trustBoth() });
   expect(report.intact).toBe(true);
   expect(report.ok).toBe(false);
   expect(report.signatures[0]!.timestamp).toMatchObject({ valid: true, trusted: false, authority: 'unknown TSA' });
-  expect((await runCli('verify', at('other-stamped.pdf'), ...trustBoth().flatMap((t) => ['--trust', t]))).out).toContain('时间戳机构「unknown TSA」未经核实：证书链到不了任何受信任的根证书');
+  expect(
+    (await runCli('verify', at('other-stamped.pdf'), ...trustBoth().flatMap((t) => ['--trust', t]))).out,
+  ).toContain('时间戳机构「unknown TSA」未经核实：证书链到不了任何受信任的根证书');
 });
 
 test('a token moved from another signature (outside the signed bytes) fails that signature: it is not over it', async () => {
@@ -179,10 +298,18 @@ test('a token moved from another signature (outside the signed bytes) fails that
   };
   const own = read(ownHex[1]!);
   own.signed.signerInfos[0]!.unsignedAttrs = read(donorHex).signed.signerInfos[0]!.unsignedAttrs!;
-  const forged = Buffer.from(new pkijs.ContentInfo({ contentType: own.info.contentType, content: own.signed.toSchema(true) }).toSchema().toBER()).toString('hex');
+  const forged = Buffer.from(
+    new pkijs.ContentInfo({ contentType: own.info.contentType, content: own.signed.toSchema(true) }).toSchema().toBER(),
+  ).toString('hex');
   const bytes = readFileSync(at('short-bare.pdf'), 'latin1');
   const start = ownHex.index + '/Contents <'.length;
-  writeFileSync(at('moved-token.pdf'), Buffer.from(bytes.slice(0, start) + forged.padEnd(ownHex[1]!.length, '0') + bytes.slice(start + ownHex[1]!.length), 'latin1'));
+  writeFileSync(
+    at('moved-token.pdf'),
+    Buffer.from(
+      bytes.slice(0, start) + forged.padEnd(ownHex[1]!.length, '0') + bytes.slice(start + ownHex[1]!.length),
+      'latin1',
+    ),
+  );
 
   const report = await verifyPdf(at('moved-token.pdf'), { trust: trustBoth() });
   // the bytes the signature covers are untouched: the digest and the signature itself still hold
@@ -209,7 +336,18 @@ test('a TSA that is down, or answers with something else, stops sign with TSA_FA
       ['ftp://127.0.0.1/tsr', 'not an http(s) URL'],
     ] as const) {
       const out = at(`never-${detail.replace(/\W/g, '')}.pdf`);
-      const run = await runCli('sign', at('unsigned.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '--tsa', url, '-o', out);
+      const run = await runCli(
+        'sign',
+        at('unsigned.pdf'),
+        '--p12',
+        at('preparer.p12'),
+        '--role',
+        '填表人',
+        '--tsa',
+        url,
+        '-o',
+        out,
+      );
       expect(run.code).toBe(1);
       expect(run.err).toContain('错误 TSA_FAILED: 时间戳服务');
       expect(run.err).toContain(detail);
@@ -237,11 +375,15 @@ test('a connection the TSA drops before answering is asked again once on a new o
       // passed on over a connection of its own (a pooled one the test TSA has just closed would fail the relay,
       // not the client), and any failure of the relay answered as one
       q.on('end', () => {
-        const relay = request(tsaUrl, { method: 'POST', agent: false, headers: { 'Content-Type': 'application/timestamp-query' } }, (a) => {
-          const answer: Buffer[] = [];
-          a.on('data', (c: Buffer) => answer.push(c));
-          a.on('end', () => r.writeHead(a.statusCode ?? 502).end(Buffer.concat(answer)));
-        });
+        const relay = request(
+          tsaUrl,
+          { method: 'POST', agent: false, headers: { 'Content-Type': 'application/timestamp-query' } },
+          (a) => {
+            const answer: Buffer[] = [];
+            a.on('data', (c: Buffer) => answer.push(c));
+            a.on('end', () => r.writeHead(a.statusCode ?? 502).end(Buffer.concat(answer)));
+          },
+        );
         relay.on('error', () => r.writeHead(502).end());
         relay.end(Buffer.concat(chunks));
       });
@@ -253,11 +395,32 @@ test('a connection the TSA drops before answering is asked again once on a new o
   for (const s of [once.server, always.server]) await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
   const urlOf = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}/tsr`;
   try {
-    const signed = await signPdf({ pdf: readFileSync(at('unsigned.pdf')), file: 'unsigned.pdf', p12: readFileSync(at('preparer.p12')), p12File: 'preparer.p12', password: PASSWORD, role: 'preparer', tsa: urlOf(once.server) });
+    const signed = await signPdf({
+      pdf: readFileSync(at('unsigned.pdf')),
+      file: 'unsigned.pdf',
+      p12: readFileSync(at('preparer.p12')),
+      p12File: 'preparer.p12',
+      password: PASSWORD,
+      role: 'preparer',
+      tsa: urlOf(once.server),
+    });
     expect(once.seen()).toBe(2);
     writeFileSync(at('retried.pdf'), signed.pdf);
-    expect((await verifyPdf(at('retried.pdf'), { trust: trustBoth() })).signatures[0]!.timestamp).toMatchObject({ valid: true, trusted: true });
-    await expect(signPdf({ pdf: readFileSync(at('unsigned.pdf')), file: 'unsigned.pdf', p12: readFileSync(at('preparer.p12')), p12File: 'preparer.p12', password: PASSWORD, role: 'preparer', tsa: urlOf(always.server) })).rejects.toMatchObject({
+    expect((await verifyPdf(at('retried.pdf'), { trust: trustBoth() })).signatures[0]!.timestamp).toMatchObject({
+      valid: true,
+      trusted: true,
+    });
+    await expect(
+      signPdf({
+        pdf: readFileSync(at('unsigned.pdf')),
+        file: 'unsigned.pdf',
+        p12: readFileSync(at('preparer.p12')),
+        p12File: 'preparer.p12',
+        password: PASSWORD,
+        role: 'preparer',
+        tsa: urlOf(always.server),
+      }),
+    ).rejects.toMatchObject({
       diagnostics: [expect.objectContaining({ code: 'TSA_FAILED' })],
     });
     // asked twice, never more

@@ -36,7 +36,12 @@ describe('the facts compared are the scores, not their wording', () => {
       heading: result.title,
       title: undefined,
       warnings: [],
-      indicators: indicators.map(({ explanation: _e, flags: _f, name, ...row }) => ({ ...row, rowName: name, process: '另一种措辞', flags: [] })),
+      indicators: indicators.map(({ explanation: _e, flags: _f, name, ...row }) => ({
+        ...row,
+        rowName: name,
+        process: '另一种措辞',
+        flags: [],
+      })),
     };
     expect(factDifferences(reworded, result)).toEqual([]);
   });
@@ -46,7 +51,9 @@ describe('the facts compared are the scores, not their wording', () => {
     const indicators = result.indicators as Record<string, unknown>[];
     expect(factDifferences({ ...result, total: '100' }, result)).toEqual(['total']);
     const [first, ...rest] = indicators;
-    expect(factDifferences({ ...result, indicators: [{ ...first, finalScore: '0' }, ...rest] }, result)).toEqual(['indicators']);
+    expect(factDifferences({ ...result, indicators: [{ ...first, finalScore: '0' }, ...rest] }, result)).toEqual([
+      'indicators',
+    ]);
     expect(factDifferences({ ...result, grade: { id: 'good', label: '良' } }, result)).toEqual(['grade']);
   });
 
@@ -55,6 +62,9 @@ describe('the facts compared are the scores, not their wording', () => {
     expect(facts).toMatchObject({ status: 'complete', total: '95', grade: 'excellent' });
     const rows = facts.indicators as { id: string; method: string | null; finalScore: string }[];
     expect(rows.length).toBeGreaterThan(5);
-    for (const row of rows) expect(row).toEqual(expect.objectContaining({ id: expect.any(String), finalScore: expect.stringMatching(/^\d+(\.\d+)?$/) }));
+    for (const row of rows)
+      expect(row).toEqual(
+        expect.objectContaining({ id: expect.any(String), finalScore: expect.stringMatching(/^\d+(\.\d+)?$/) }),
+      );
   });
 });

@@ -26,10 +26,30 @@ beforeAll(async () => {
   mkdirSync(at('forms', '乙局'));
   await must('render', CLEAN, '-o', at('form.pdf'));
   await must('keygen', '--ca', '--cn', '批量核验测试根证书', '-o', at('ca.p12'), '--cert-out', at('ca.pem'));
-  for (const [name, cn] of [['preparer', '演示填表人'], ['reviewer', '演示审核人'], ['head', '演示负责人'], ['unit', '示例市水利局']] as const) await must('keygen', '--cn', cn, '--issuer', at('ca.p12'), '-o', at(`${name}.p12`));
-  await must('sign', at('form.pdf'), '--p12', at('preparer.p12'), '--role', '填表人', '-o', at('forms', '乙局', 'partial.pdf'));
+  for (const [name, cn] of [
+    ['preparer', '演示填表人'],
+    ['reviewer', '演示审核人'],
+    ['head', '演示负责人'],
+    ['unit', '示例市水利局'],
+  ] as const)
+    await must('keygen', '--cn', cn, '--issuer', at('ca.p12'), '-o', at(`${name}.p12`));
+  await must(
+    'sign',
+    at('form.pdf'),
+    '--p12',
+    at('preparer.p12'),
+    '--role',
+    '填表人',
+    '-o',
+    at('forms', '乙局', 'partial.pdf'),
+  );
   copyFileSync(at('forms', '乙局', 'partial.pdf'), at('forms', 'complete.pdf'));
-  for (const [key, role] of [['reviewer', '审核人'], ['head', '单位负责人'], ['unit', '单位盖章']] as const) await must('sign', at('forms', 'complete.pdf'), '--p12', at(`${key}.p12`), '--role', role);
+  for (const [key, role] of [
+    ['reviewer', '审核人'],
+    ['head', '单位负责人'],
+    ['unit', '单位盖章'],
+  ] as const)
+    await must('sign', at('forms', 'complete.pdf'), '--p12', at(`${key}.p12`), '--role', role);
   copyFileSync(at('forms', 'complete.pdf'), at('forms', 'tampered.pdf'));
   appendFileSync(at('forms', 'tampered.pdf'), '\n% added after the last signature\n');
   copyFileSync(at('form.pdf'), at('forms', 'unsigned.pdf'));
@@ -53,7 +73,14 @@ describe('verify over a folder of signed forms', () => {
 
   test('--json: the same lines as data; only verified forms exit 0; intact forms of unknown signers exit 4', async () => {
     const json = await cli('verify', forms, '--trust', at('ca.pem'), '--json');
-    const rows = JSON.parse(json.out) as { file: string; verdict: string; signed: string[]; missing: string[]; department: string; project: string }[];
+    const rows = JSON.parse(json.out) as {
+      file: string;
+      verdict: string;
+      signed: string[];
+      missing: string[];
+      department: string;
+      project: string;
+    }[];
     expect(rows.map((r) => [path.basename(r.file), r.verdict])).toEqual([
       ['complete.pdf', 'verified'],
       ['junk.pdf', 'failed'],
@@ -61,8 +88,15 @@ describe('verify over a folder of signed forms', () => {
       ['unsigned.pdf', 'failed'],
       ['partial.pdf', 'rolesMissing'],
     ]);
-    expect(rows[4]).toMatchObject({ signed: ['preparer'], missing: ['reviewer', 'head', 'seal'], department: '示例市水利局', project: '农村饮水安全巩固提升工程' });
-    expect((await cli('verify', at('forms', 'complete.pdf'), at('forms', 'complete.pdf'), '--trust', at('ca.pem'))).code).toBe(0);
+    expect(rows[4]).toMatchObject({
+      signed: ['preparer'],
+      missing: ['reviewer', 'head', 'seal'],
+      department: '示例市水利局',
+      project: '农村饮水安全巩固提升工程',
+    });
+    expect(
+      (await cli('verify', at('forms', 'complete.pdf'), at('forms', 'complete.pdf'), '--trust', at('ca.pem'))).code,
+    ).toBe(0);
     expect((await cli('verify', at('forms', 'complete.pdf'), at('forms', 'complete.pdf'))).code).toBe(4);
   });
 
@@ -74,7 +108,14 @@ describe('verify over a folder of signed forms', () => {
     const sheet = wb.getWorksheet('核验结果');
     const values = (n: number): string[] => ((sheet?.getRow(n).values ?? []) as unknown[]).slice(1).map(String);
     expect(values(1)).toEqual(['文件', '单位', '项目', '总分', '等级', '已签角色', '结论']);
-    expect(values(2).slice(1)).toEqual(['示例市水利局', '农村饮水安全巩固提升工程', '99.8', '优', '填表人、审核人、单位负责人、单位盖章', '核验通过']);
+    expect(values(2).slice(1)).toEqual([
+      '示例市水利局',
+      '农村饮水安全巩固提升工程',
+      '99.8',
+      '优',
+      '填表人、审核人、单位负责人、单位盖章',
+      '核验通过',
+    ]);
     expect(sheet?.rowCount).toBe(6);
     await cli('verify', forms, '--trust', at('ca.pem'), '-o', at('核验.csv'));
     expect(readFileSync(at('核验.csv'), 'utf8')).toMatch(/^\ufeff文件,单位,项目,总分,等级,已签角色,结论\n/);

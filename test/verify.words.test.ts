@@ -11,7 +11,8 @@ jest.setTimeout(120_000);
 const PASSWORD = 'verify-words-test';
 const dir = tempDir('jixiao-verify-words-');
 const at = (f: string): string => path.join(dir, f);
-const cli = (...argv: string[]) => withPasswords({ JIXIAO_P12_PASSWORD: PASSWORD, JIXIAO_CA_PASSWORD: PASSWORD }, () => runCli(...argv));
+const cli = (...argv: string[]) =>
+  withPasswords({ JIXIAO_P12_PASSWORD: PASSWORD, JIXIAO_CA_PASSWORD: PASSWORD }, () => runCli(...argv));
 
 beforeAll(async () => {
   for (const argv of [
@@ -32,28 +33,38 @@ describe('verify in plain words', () => {
     expect(head).toMatch(/角色.*签署人.*颁发者.*签署时间.*签名有效.*身份已核实/);
     for (const jargon of ['范围', '摘要', '覆盖至修订', '其后追加']) expect(plain.out).not.toContain(jargon);
     const detailed = await cli('verify', at('signed.pdf'), '--trust', at('ca.pem'), '--details');
-    expect(detailed.out).toMatch(/签名范围完整.*签后内容未改.*签名与证书相符.*签署时证书有效.*签的是第几版.*其后追加的字节/);
+    expect(detailed.out).toMatch(
+      /签名范围完整.*签后内容未改.*签名与证书相符.*签署时证书有效.*签的是第几版.*其后追加的字节/,
+    );
   });
 
   test('--allow-unsigned on an unsigned file says what was checked, never that certificates lead to a trusted root', async () => {
     const run = await cli('verify', at('form.pdf'), '--allow-unsigned');
     expect(run.code).toBe(0);
-    expect(run.out).toContain('内嵌数据核验通过：评分可复现。此文件未签名（--allow-unsigned），没有核验任何签名或证书。');
+    expect(run.out).toContain(
+      '内嵌数据核验通过：评分可复现。此文件未签名（--allow-unsigned），没有核验任何签名或证书。',
+    );
     expect(run.out).not.toContain('受信任的根证书');
   });
 });
 
-describeWith({ what: 'qpdf', present: onPath('qpdf') !== null, install: 'scripts/setup.sh installs qpdf' }, 'a signed file re-saved by another program', () => {
-  test('one plain sentence: re-saved, use the original; no table of ✗, no empty signer names', async () => {
-    // qpdf writes the whole file anew, as a viewer's "save as" does: the signature fields stay, their bytes do not
-    execFileSync('qpdf', [at('signed.pdf'), at('resaved.pdf')]);
-    const run = await cli('verify', at('resaved.pdf'), '--trust', at('ca.pem'));
-    expect(run.code).toBe(1);
-    expect(run.out).toContain('核验不通过：签署后被其他程序另存（整份文件被重写），原来的签名已无法核对：请使用签署时得到的原始文件');
-    expect(run.out).not.toContain('✗');
-    expect(run.out + run.err).not.toMatch(/「」|CN=」/);
-    expect(run.out.match(/核验不通过/g)).toHaveLength(1);
-    const json = JSON.parse((await cli('verify', at('resaved.pdf'), '--json')).out) as { resaved: boolean };
-    expect(json.resaved).toBe(true);
-  });
-});
+describeWith(
+  { what: 'qpdf', present: onPath('qpdf') !== null, install: 'scripts/setup.sh installs qpdf' },
+  'a signed file re-saved by another program',
+  () => {
+    test('one plain sentence: re-saved, use the original; no table of ✗, no empty signer names', async () => {
+      // qpdf writes the whole file anew, as a viewer's "save as" does: the signature fields stay, their bytes do not
+      execFileSync('qpdf', [at('signed.pdf'), at('resaved.pdf')]);
+      const run = await cli('verify', at('resaved.pdf'), '--trust', at('ca.pem'));
+      expect(run.code).toBe(1);
+      expect(run.out).toContain(
+        '核验不通过：签署后被其他程序另存（整份文件被重写），原来的签名已无法核对：请使用签署时得到的原始文件',
+      );
+      expect(run.out).not.toContain('✗');
+      expect(run.out + run.err).not.toMatch(/「」|CN=」/);
+      expect(run.out.match(/核验不通过/g)).toHaveLength(1);
+      const json = JSON.parse((await cli('verify', at('resaved.pdf'), '--json')).out) as { resaved: boolean };
+      expect(json.resaved).toBe(true);
+    });
+  },
+);

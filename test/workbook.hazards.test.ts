@@ -26,12 +26,27 @@ function rowOf(wb: ExcelJS.Workbook, id: string): number {
 }
 
 /** The blank workbook with every fill cell given a plain value, then `edit` applied, written to a file of its own. */
-async function workbookWith(name: string, edit: (wb: ExcelJS.Workbook, sheet: ExcelJS.Worksheet) => void): Promise<string> {
+async function workbookWith(
+  name: string,
+  edit: (wb: ExcelJS.Workbook, sheet: ExcelJS.Worksheet) => void,
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(blank);
   const sheet = wb.getWorksheet('自评表');
   if (!sheet) throw new Error('no form sheet');
-  for (const [id, actual] of [['1.1', '12处'], ['1.2', '86公里'], ['1.3', '97.5%'], ['1.4', '2023年11月18日'], ['1.5', '23.6万元/公里'], ['2.1', '2.3元/吨'], ['2.2', '5.4万人'], ['2.3', '38个'], ['2.4', '/'], ['2.5', '达成'], ['3.1', '93.2%']]) {
+  for (const [id, actual] of [
+    ['1.1', '12处'],
+    ['1.2', '86公里'],
+    ['1.3', '97.5%'],
+    ['1.4', '2023年11月18日'],
+    ['1.5', '23.6万元/公里'],
+    ['2.1', '2.3元/吨'],
+    ['2.2', '5.4万人'],
+    ['2.3', '38个'],
+    ['2.4', '/'],
+    ['2.5', '达成'],
+    ['3.1', '93.2%'],
+  ]) {
     sheet.getCell(`F${rowOf(wb, id ?? '')}`).value = actual ?? '';
   }
   sheet.getCell(metaValue(wb, 'cell.budget.total.fullYearBudget').value).value = 1180;
@@ -45,7 +60,10 @@ async function workbookWith(name: string, edit: (wb: ExcelJS.Workbook, sheet: Ex
 type Found = { code: string; cell?: string; file?: string };
 
 async function errorsOf(command: 'import' | 'score', file: string): Promise<Found[]> {
-  const argv = command === 'import' ? ['import', file, '-o', file.replace('.xlsx', '.actuals.yaml'), '--json'] : ['score', file, '--json'];
+  const argv =
+    command === 'import'
+      ? ['import', file, '-o', file.replace('.xlsx', '.actuals.yaml'), '--json']
+      : ['score', file, '--json'];
   const run = await runCli(...argv);
   expect(run.code).toBe(1);
   expect(run.err + run.out).not.toMatch(/\[object Object\]|内部错误|\n\s+at /);
@@ -62,58 +80,72 @@ describe('workbook cells that hold no plain value', () => {
     expect((await runCli('import', file, '-o', path.join(dir, 'clean.actuals.yaml'))).code).toBe(0);
   });
 
-  it.each(['import', 'score'] as const)('%s: formulas without a cached result or with an error value, at their cells', async (command) => {
-    let cells: Record<string, string> = {};
-    const file = await workbookWith(`formulas-${command}`, (wb, s) => {
-      const actual = `F${rowOf(wb, '1.1')}`;
-      const reason = `K${rowOf(wb, '1.2')}`;
-      const goal = metaValue(wb, 'cell.overallGoal.actual').value;
-      s.getCell(actual).value = { formula: 'B3*2' } as ExcelJS.CellFormulaValue;
-      s.getCell(reason).value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
-      s.getCell(goal).value = { formula: 'WEBSERVICE("http://127.0.0.1/")' } as ExcelJS.CellFormulaValue;
-      cells = { actual, reason, goal };
-    });
-    const errors = await errorsOf(command, file);
-    expect(errors.map((e) => [e.code, e.cell])).toEqual(
-      expect.arrayContaining([
-        ['WORKBOOK_FORMULA_NO_VALUE', `自评表!${cells.actual}`],
-        ['WORKBOOK_FORMULA_ERROR', `自评表!${cells.reason}`],
-        ['WORKBOOK_FORMULA_NO_VALUE', `自评表!${cells.goal}`],
-      ]),
-    );
-    expect(existsSync(path.join(dir, `formulas-${command}.actuals.yaml`))).toBe(false);
-  });
+  it.each(['import', 'score'] as const)(
+    '%s: formulas without a cached result or with an error value, at their cells',
+    async (command) => {
+      let cells: Record<string, string> = {};
+      const file = await workbookWith(`formulas-${command}`, (wb, s) => {
+        const actual = `F${rowOf(wb, '1.1')}`;
+        const reason = `K${rowOf(wb, '1.2')}`;
+        const goal = metaValue(wb, 'cell.overallGoal.actual').value;
+        s.getCell(actual).value = { formula: 'B3*2' } as ExcelJS.CellFormulaValue;
+        s.getCell(reason).value = { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+        s.getCell(goal).value = { formula: 'WEBSERVICE("http://127.0.0.1/")' } as ExcelJS.CellFormulaValue;
+        cells = { actual, reason, goal };
+      });
+      const errors = await errorsOf(command, file);
+      expect(errors.map((e) => [e.code, e.cell])).toEqual(
+        expect.arrayContaining([
+          ['WORKBOOK_FORMULA_NO_VALUE', `自评表!${cells.actual}`],
+          ['WORKBOOK_FORMULA_ERROR', `自评表!${cells.reason}`],
+          ['WORKBOOK_FORMULA_NO_VALUE', `自评表!${cells.goal}`],
+        ]),
+      );
+      expect(existsSync(path.join(dir, `formulas-${command}.actuals.yaml`))).toBe(false);
+    },
+  );
 
-  it.each(['import', 'score'] as const)('%s: a date in an amount or a score cell is refused at its cell, never read as 0', async (command) => {
-    let cells: string[] = [];
-    const file = await workbookWith(`dates-${command}`, (wb, s) => {
-      const executed = metaValue(wb, 'cell.budget.total.executed').value;
-      const initial = metaValue(wb, 'cell.budget.total.initialBudget').value;
-      const carryOver = metaValue(wb, 'cell.budget.carryOver.fullYearBudget').value;
-      const declared = `I${rowOf(wb, '1.1')}`;
-      for (const c of [executed, initial, carryOver, declared]) {
-        const cell = s.getCell(c);
-        cell.value = new Date(Date.UTC(2023, 11, 31));
-        // a style of its own: exceljs shares style objects between cells, and a neighbour must stay a number
-        cell.style = { ...cell.style, numFmt: 'yyyy-mm-dd' };
-      }
-      cells = [executed, initial, carryOver, declared];
-    });
-    const errors = await errorsOf(command, file);
-    expect(errors.filter((e) => e.code === 'WORKBOOK_DATE_IN_NUMBER').map((e) => e.cell).sort()).toEqual(cells.map((c) => `自评表!${c}`).sort());
-  });
+  it.each(['import', 'score'] as const)(
+    '%s: a date in an amount or a score cell is refused at its cell, never read as 0',
+    async (command) => {
+      let cells: string[] = [];
+      const file = await workbookWith(`dates-${command}`, (wb, s) => {
+        const executed = metaValue(wb, 'cell.budget.total.executed').value;
+        const initial = metaValue(wb, 'cell.budget.total.initialBudget').value;
+        const carryOver = metaValue(wb, 'cell.budget.carryOver.fullYearBudget').value;
+        const declared = `I${rowOf(wb, '1.1')}`;
+        for (const c of [executed, initial, carryOver, declared]) {
+          const cell = s.getCell(c);
+          cell.value = new Date(Date.UTC(2023, 11, 31));
+          // a style of its own: exceljs shares style objects between cells, and a neighbour must stay a number
+          cell.style = { ...cell.style, numFmt: 'yyyy-mm-dd' };
+        }
+        cells = [executed, initial, carryOver, declared];
+      });
+      const errors = await errorsOf(command, file);
+      expect(
+        errors
+          .filter((e) => e.code === 'WORKBOOK_DATE_IN_NUMBER')
+          .map((e) => e.cell)
+          .sort(),
+      ).toEqual(cells.map((c) => `自评表!${c}`).sort());
+    },
+  );
 
-  it.each(['import', 'score'] as const)('%s: a column letter edited in the hidden sheet (ZZZZ) is an error at that cell', async (command) => {
-    let at = 0;
-    const file = await workbookWith(`meta-${command}`, (wb) => {
-      const column = metaValue(wb, 'column.actual');
-      const meta = wb.getWorksheet('jixiao');
-      if (meta) meta.getCell(`B${column.row}`).value = 'ZZZZ';
-      at = column.row;
-    });
-    const errors = await errorsOf(command, file);
-    expect(errors.map((e) => [e.code, e.cell])).toEqual([['WORKBOOK_META_DAMAGED', `jixiao!B${at}`]]);
-  });
+  it.each(['import', 'score'] as const)(
+    '%s: a column letter edited in the hidden sheet (ZZZZ) is an error at that cell',
+    async (command) => {
+      let at = 0;
+      const file = await workbookWith(`meta-${command}`, (wb) => {
+        const column = metaValue(wb, 'column.actual');
+        const meta = wb.getWorksheet('jixiao');
+        if (meta) meta.getCell(`B${column.row}`).value = 'ZZZZ';
+        at = column.row;
+      });
+      const errors = await errorsOf(command, file);
+      expect(errors.map((e) => [e.code, e.cell])).toEqual([['WORKBOOK_META_DAMAGED', `jixiao!B${at}`]]);
+    },
+  );
 
   it('a row inserted in the table is reported as inserted (its content not imported), not as a row deleted further down', async () => {
     let lastRow = 0;
@@ -128,10 +160,16 @@ describe('workbook cells that hold no plain value', () => {
     });
     const run = await runCli('score', file, '--json');
     expect(run.code).toBe(0);
-    const json = JSON.parse(run.out) as { total: string; warnings: { code: string; location?: { cell?: string } }[]; notes: { code: string }[] };
+    const json = JSON.parse(run.out) as {
+      total: string;
+      warnings: { code: string; location?: { cell?: string } }[];
+      notes: { code: string }[];
+    };
     const codes = [...json.warnings, ...json.notes].map((w) => w.code);
     expect(codes).not.toContain('WORKBOOK_ROW_MISSING');
-    expect(json.warnings.filter((w) => w.code === 'WORKBOOK_ROW_INSERTED').map((w) => w.location?.cell)).toEqual([`自评表!A${lastRow}`]);
+    expect(json.warnings.filter((w) => w.code === 'WORKBOOK_ROW_INSERTED').map((w) => w.location?.cell)).toEqual([
+      `自评表!A${lastRow}`,
+    ]);
     // the moved last row was read where it now is: the form scores as the clean fill does; the declared total too
     expect(json.total).toBe('99.8');
     expect((JSON.parse(run.out) as { declared: { total: string | null } }).declared.total).toBe('99.8');
@@ -146,7 +184,11 @@ describe('workbook cells that hold no plain value', () => {
     });
     const run = await runCli('score', file, '--json');
     expect(run.code).toBe(0);
-    const json = JSON.parse(run.out) as { total: string; maxTotal: string; warnings: { code: string; message: string; location?: { cell?: string } }[] };
+    const json = JSON.parse(run.out) as {
+      total: string;
+      maxTotal: string;
+      warnings: { code: string; message: string; location?: { cell?: string } }[];
+    };
     const locked = json.warnings.filter((w) => w.code === 'WORKBOOK_LOCKED_EDITED');
     expect(locked.map((w) => w.location?.cell)).toEqual(cells);
     expect(locked[0]?.message).toContain('被改成了「≥10处」');

@@ -54,7 +54,8 @@ async function fillLikeAClerk(target: string): Promise<void> {
   set(cellOf(wb, 'budget.currentYear.executed'), 1156.4);
   set(cellOf(wb, 'budget.declaredScore'), 9.8);
   set(cellOf(wb, 'overallGoal.actual'), '新建集中供水工程10处，改造管网86公里。');
-  const row = (id: string, key: string): string => `${{ actual: 'F', band: 'H', declaredScore: 'I', reason: 'J', deviationReason: 'K', improvement: 'L' }[key]}${rowOf(s, id)}`;
+  const row = (id: string, key: string): string =>
+    `${{ actual: 'F', band: 'H', declaredScore: 'I', reason: 'J', deviationReason: 'K', improvement: 'L' }[key]}${rowOf(s, id)}`;
   set(row('1.1', 'actual'), '10处'); // a shortfall: 10 of ≥12
   set(row('1.1', 'deviationReason'), '两处工程因征地推迟至次年开工。');
   set(row('1.1', 'improvement'), '提前开展征地协调。');
@@ -100,7 +101,10 @@ describe('jixiao export', () => {
     expect(s.getCell(`E${r11}`).protection?.locked).not.toBe(false);
     expect(s.getCell(`F${r11}`).protection?.locked).toBe(false);
     expect((s.getCell(`F${r11}`).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFF2CC');
-    expect(s.getCell(`H${r11}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"达成,部分达成,未达成,不适用"'] });
+    expect(s.getCell(`H${r11}`).dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"达成,部分达成,未达成,不适用"'],
+    });
     expect((s as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
     expect(s.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(s.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
@@ -122,7 +126,9 @@ describe('jixiao export', () => {
     const scores = wb.getWorksheet('评分')!;
     expect(String(scores.getCell('A1').value)).toContain('由 jixiao');
     const values: string[] = [];
-    scores.eachRow((row) => row.eachCell((c) => values.push(typeof c.value === 'object' && c.value !== null ? 'formula' : String(c.value))));
+    scores.eachRow((row) =>
+      row.eachCell((c) => values.push(typeof c.value === 'object' && c.value !== null ? 'formula' : String(c.value))),
+    );
     expect(values).not.toContain('formula');
     expect(values).toContain('99.8');
   });
@@ -140,8 +146,14 @@ describe('jixiao import', () => {
     expect(JSON.parse(run.out).notes).toEqual(['WORKBOOK_FULLWIDTH']);
     const yaml = readFileSync(out, 'utf8');
     expect(yaml).toContain('executed: 1156.4');
-    const actualOf = (id: string): string | undefined => new RegExp(`"${id.replace('.', '\\.')}":\\n(?:\\s+#[^\\n]*\\n)?\\s+actual: ([^\\n#]*)`).exec(yaml)?.[1]?.trim();
-    expect([actualOf('1.3'), actualOf('1.4'), actualOf('3.1'), actualOf('2.4')]).toEqual(['97.5%', '2023年11月18日', '93.2%', '/']);
+    const actualOf = (id: string): string | undefined =>
+      new RegExp(`"${id.replace('.', '\\.')}":\\n(?:\\s+#[^\\n]*\\n)?\\s+actual: ([^\\n#]*)`).exec(yaml)?.[1]?.trim();
+    expect([actualOf('1.3'), actualOf('1.4'), actualOf('3.1'), actualOf('2.4')]).toEqual([
+      '97.5%',
+      '2023年11月18日',
+      '93.2%',
+      '/',
+    ]);
     const scored = JSON.parse((await runCli('score', out, '--json')).out);
     // 1.1 scores 10 × 10 ÷ 12 = 8.33; everything else full: 9.8 + 8.33 + 80 = 98.13
     expect(scored.indicators.find((r: { id: string }) => r.id === '1.1').finalScore).toBe('8.33');
@@ -153,7 +165,13 @@ describe('jixiao import', () => {
   test('into an existing actuals file: comments and key order kept, values updated', async () => {
     const target = path.join(dir, 'existing.actuals.yaml');
     copyFileSync(path.join(dir, 'project.actuals.yaml'), target);
-    writeFileSync(target, readFileSync(target, 'utf8').replace('"1.1": { actual: 12处, declaredScore: 10 }', '"1.1": { actual: 12处, declaredScore: 10 } # 我的批注'));
+    writeFileSync(
+      target,
+      readFileSync(target, 'utf8').replace(
+        '"1.1": { actual: 12处, declaredScore: 10 }',
+        '"1.1": { actual: 12处, declaredScore: 10 } # 我的批注',
+      ),
+    );
     const filled = path.join(dir, 'clerk.xlsx');
     expect((await runCli('import', filled, '-o', target)).code).toBe(0);
     const text = readFileSync(target, 'utf8');
@@ -162,18 +180,26 @@ describe('jixiao import', () => {
     expect(text).toContain('seal: ./seal.png # 演示用印章图片');
     expect(text.indexOf('definitions:')).toBeLessThan(text.indexOf('budget:'));
     // the workbook is what the clerk filled last: a score left blank there is no longer declared
-    expect(text).toContain('"1.1": { actual: 10处, deviationReason: 两处工程因征地推迟至次年开工。, improvement: 提前开展征地协调。 } # 我的批注');
+    expect(text).toContain(
+      '"1.1": { actual: 10处, deviationReason: 两处工程因征地推迟至次年开工。, improvement: 提前开展征地协调。 } # 我的批注',
+    );
   });
 
   test('a workbook made from other definitions is refused (DEFINITIONS_CHANGED) unless --force', async () => {
     const other = tempDir();
     cpSync(dir, other, { recursive: true });
     const defs = path.join(other, 'project.indicators.yaml');
-    writeFileSync(defs, readFileSync(defs, 'utf8').replace('新建集中供水工程, target: ≥12处', '新建集中供水工程, target: ≥11处'));
+    writeFileSync(
+      defs,
+      readFileSync(defs, 'utf8').replace('新建集中供水工程, target: ≥12处', '新建集中供水工程, target: ≥11处'),
+    );
     const refused = await runCli('import', path.join(other, 'clerk.xlsx'), '-o', path.join(other, 'x.actuals.yaml'));
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/clerk\.xlsx!jixiao!B4: 错误 DEFINITIONS_CHANGED/);
-    expect((await runCli('import', path.join(other, 'clerk.xlsx'), '-o', path.join(other, 'x.actuals.yaml'), '--force')).code).toBe(0);
+    expect(
+      (await runCli('import', path.join(other, 'clerk.xlsx'), '-o', path.join(other, 'x.actuals.yaml'), '--force'))
+        .code,
+    ).toBe(0);
   });
 
   test('a row moved is read by its id (noted); a row deleted, a word in a number cell, a bad choice: errors at their cells', async () => {
@@ -217,7 +243,9 @@ describe('jixiao import', () => {
     );
     expect(bad.err).toBe('');
     const plain = await runCli('import', broken, '-o', path.join(dir, 'broken.actuals.yaml'));
-    expect(plain.err).toMatch(new RegExp(`broken\\.xlsx!自评表!${cellOf(wb, 'budget.total.fullYearBudget')}: 错误 WORKBOOK_NOT_A_NUMBER`));
+    expect(plain.err).toMatch(
+      new RegExp(`broken\\.xlsx!自评表!${cellOf(wb, 'budget.total.fullYearBudget')}: 错误 WORKBOOK_NOT_A_NUMBER`),
+    );
     expect(existsSync(path.join(dir, 'broken.actuals.yaml'))).toBe(false);
   });
 
@@ -237,7 +265,9 @@ describe('jixiao import', () => {
     // a row a person must fix makes a draft; its message points at the cell
     const draft = JSON.parse((await runCli('score', file, '--json')).out);
     expect(draft.status).toBe('draft');
-    expect(draft.pending.map((e: { code: string; location: { cell?: string } }) => [e.code, e.location.cell])).toEqual([['UNIT_MISMATCH', `自评表!F${rowOf(s, '1.2')}`]]);
+    expect(draft.pending.map((e: { code: string; location: { cell?: string } }) => [e.code, e.location.cell])).toEqual([
+      ['UNIT_MISMATCH', `自评表!F${rowOf(s, '1.2')}`],
+    ]);
   });
 });
 
@@ -256,7 +286,10 @@ describe('a workbook e-mailed alone carries its definitions', () => {
     expect(score.code).toBe(0);
     expect(JSON.parse(score.out).total).toBe('99.8');
     expect((await runCli('render', alone('form.xlsx'), '-o', alone('form.pdf'))).code).toBe(0);
-    const verified = JSON.parse((await runCli('verify', alone('form.pdf'), '--allow-unsigned', '--json')).out) as { ok: boolean; embedded: { total: string } };
+    const verified = JSON.parse((await runCli('verify', alone('form.pdf'), '--allow-unsigned', '--json')).out) as {
+      ok: boolean;
+      embedded: { total: string };
+    };
     expect(verified).toMatchObject({ ok: true, embedded: { total: '99.8' } });
   });
 
@@ -264,12 +297,17 @@ describe('a workbook e-mailed alone carries its definitions', () => {
     const run = await runCli('import', alone('form.xlsx'), '-o', alone('form.actuals.yaml'));
     expect(run.code).toBe(0);
     expect(run.err).toContain('已按工作簿内嵌的副本写出');
-    expect(readFileSync(alone('project.indicators.yaml'), 'utf8')).toBe(readFileSync(path.join(ROOT, 'examples/water-2023/project.indicators.yaml'), 'utf8'));
+    expect(readFileSync(alone('project.indicators.yaml'), 'utf8')).toBe(
+      readFileSync(path.join(ROOT, 'examples/water-2023/project.indicators.yaml'), 'utf8'),
+    );
     expect(readFileSync(alone('form.actuals.yaml'), 'utf8')).toContain('definitions: "./project.indicators.yaml"');
     expect(JSON.parse((await runCli('score', alone('form.actuals.yaml'), '--json')).out).total).toBe('99.8');
     expect((await runCli('import', alone('form.xlsx'), '-o', alone('again.actuals.yaml'))).code).toBe(0);
     // the YAML beside it is used, and checked: changed, the workbook is refused as before
-    writeFileSync(alone('project.indicators.yaml'), `${readFileSync(alone('project.indicators.yaml'), 'utf8')}# changed\n`);
+    writeFileSync(
+      alone('project.indicators.yaml'),
+      `${readFileSync(alone('project.indicators.yaml'), 'utf8')}# changed\n`,
+    );
     expect((await runCli('score', alone('form.xlsx'))).err).toContain('DEFINITIONS_CHANGED');
   });
 
@@ -284,7 +322,7 @@ describe('a workbook e-mailed alone carries its definitions', () => {
   });
 });
 
-describe('a workbook\'s messages name its cells as the form prints them', () => {
+describe("a workbook's messages name its cells as the form prints them", () => {
   test('an emptied amount and a qualitative row without band or score: no YAML key or data path in what score prints', async () => {
     const wb = await open(path.join(dir, 'clerk.xlsx'));
     const s = wb.getWorksheet('自评表')!;
@@ -296,36 +334,55 @@ describe('a workbook\'s messages name its cells as the form prints them', () => 
     const printed = run.out + run.err;
     expect(run.code).toBe(3); // a draft: the blanks are still to fill
     expect(printed).toContain(`words.xlsx!自评表!${cellOf(wb, 'budget.total.fullYearBudget')}`);
-    const keys = /\b(band|reason|actual|declaredScore|deviationReason|fullYearBudget|executed|indicators|budget|breakdown|currentYear)\b/;
-    for (const line of printed.split('\n').filter((l) => /[\u4e00-\u9fff]/.test(l))) expect([line, keys.test(line.replace(/^\s*\S+: /, ''))]).toEqual([line, false]);
+    const keys =
+      /\b(band|reason|actual|declaredScore|deviationReason|fullYearBudget|executed|indicators|budget|breakdown|currentYear)\b/;
+    for (const line of printed.split('\n').filter((l) => /[\u4e00-\u9fff]/.test(l)))
+      expect([line, keys.test(line.replace(/^\s*\S+: /, ''))]).toEqual([line, false]);
   });
 });
 
 const soffice = onPath('soffice') !== null && spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 
-describeWith({ what: 'LibreOffice (soffice on PATH)', present: soffice, install: 'scripts/setup.sh installs libreoffice-calc-nogui' }, 'LibreOffice as an outside client', () => {
-  jest.setTimeout(180_000);
-  const lo = (args: string[]): void => {
-    execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', ...args], { cwd: dir, stdio: 'pipe', timeout: 120_000 });
-  };
+describeWith(
+  {
+    what: 'LibreOffice (soffice on PATH)',
+    present: soffice,
+    install: 'scripts/setup.sh installs libreoffice-calc-nogui',
+  },
+  'LibreOffice as an outside client',
+  () => {
+    jest.setTimeout(180_000);
+    const lo = (args: string[]): void => {
+      execFileSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless', ...args], {
+        cwd: dir,
+        stdio: 'pipe',
+        timeout: 120_000,
+      });
+    };
 
-  test('a workbook re-saved by LibreOffice imports to identical actuals', async () => {
-    const filled = path.join(dir, 'clerk.xlsx');
-    await fillLikeAClerk(filled);
-    lo(['--convert-to', 'xlsx', '--outdir', path.join(dir, 'lo'), filled]);
-    // beside the definitions again, as the clerk would keep it
-    const resaved = path.join(dir, 'clerk-resaved.xlsx');
-    copyFileSync(path.join(dir, 'lo', 'clerk.xlsx'), resaved);
-    await runCli('import', filled, '-o', path.join(dir, 'a.actuals.yaml'));
-    const run = await runCli('import', resaved, '-o', path.join(dir, 'b.actuals.yaml'));
-    expect(run.code).toBe(0);
-    const strip = (t: string): string => t.replace(/^#.*\n/gm, '');
-    expect(strip(readFileSync(path.join(dir, 'b.actuals.yaml'), 'utf8'))).toBe(strip(readFileSync(path.join(dir, 'a.actuals.yaml'), 'utf8')));
-  });
+    test('a workbook re-saved by LibreOffice imports to identical actuals', async () => {
+      const filled = path.join(dir, 'clerk.xlsx');
+      await fillLikeAClerk(filled);
+      lo(['--convert-to', 'xlsx', '--outdir', path.join(dir, 'lo'), filled]);
+      // beside the definitions again, as the clerk would keep it
+      const resaved = path.join(dir, 'clerk-resaved.xlsx');
+      copyFileSync(path.join(dir, 'lo', 'clerk.xlsx'), resaved);
+      await runCli('import', filled, '-o', path.join(dir, 'a.actuals.yaml'));
+      const run = await runCli('import', resaved, '-o', path.join(dir, 'b.actuals.yaml'));
+      expect(run.code).toBe(0);
+      const strip = (t: string): string => t.replace(/^#.*\n/gm, '');
+      expect(strip(readFileSync(path.join(dir, 'b.actuals.yaml'), 'utf8'))).toBe(
+        strip(readFileSync(path.join(dir, 'a.actuals.yaml'), 'utf8')),
+      );
+    });
 
-  test('its print setup works in another program: LibreOffice prints the form to PDF with the text of the form', () => {
-    lo(['--convert-to', 'pdf', '--outdir', path.join(dir, 'lo-pdf'), blank]);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'lo-pdf', 'blank.pdf'), '-'], { encoding: 'utf8' });
-    for (const expected of ['2023年度项目支出绩效自评表', '新建集中供水工程', '实际完成值', '偏差原因分析', '填表人']) expect(text).toContain(expected);
-  });
-});
+    test('its print setup works in another program: LibreOffice prints the form to PDF with the text of the form', () => {
+      lo(['--convert-to', 'pdf', '--outdir', path.join(dir, 'lo-pdf'), blank]);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'lo-pdf', 'blank.pdf'), '-'], {
+        encoding: 'utf8',
+      });
+      for (const expected of ['2023年度项目支出绩效自评表', '新建集中供水工程', '实际完成值', '偏差原因分析', '填表人'])
+        expect(text).toContain(expected);
+    });
+  },
+);

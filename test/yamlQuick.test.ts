@@ -31,23 +31,39 @@ function expectSameReading(text: string, file: string): void {
   const quick = parseYaml(text, file);
   const full = readFully(text, file);
   expect(quick.data).toEqual(full.data);
-  expect(quick.diagnostics.map((d) => `${d.code}@${d.location?.line}:${d.location?.column}`)).toEqual(full.diagnostics.map((d) => `${d.code}@${d.location?.line}:${d.location?.column}`));
+  expect(quick.diagnostics.map((d) => `${d.code}@${d.location?.line}:${d.location?.column}`)).toEqual(
+    full.diagnostics.map((d) => `${d.code}@${d.location?.line}:${d.location?.column}`),
+  );
   for (const at of pathsOf(full.data)) {
     expect(place(quick, at)).toBe(place(full, at));
     if (at.length > 0) expect(place(quick, at, true)).toBe(place(full, at, true));
   }
   for (const at of pathsOf(full.data).filter((p) => p.length < 2)) {
-    const keys = (doc: SourceDocument) => doc.keysAt(at).map((k) => `${k.key}|${k.writtenAsNumber}|${k.writtenAsNumber ? k.source : ''}|${k.location.line}:${k.location.column}`);
+    const keys = (doc: SourceDocument) =>
+      doc
+        .keysAt(at)
+        .map(
+          (k) =>
+            `${k.key}|${k.writtenAsNumber}|${k.writtenAsNumber ? k.source : ''}|${k.location.line}:${k.location.column}`,
+        );
     expect(keys(quick)).toEqual(keys(full));
   }
 }
 
 describe('the quick YAML reader', () => {
-  const files = [...yamlFiles(path.join(ROOT, 'examples')), ...yamlFiles(path.join(ROOT, 'indicators')), ...yamlFiles(path.join(ROOT, 'test/fixtures')), ...yamlFiles(path.join(ROOT, 'test/corpus'))];
+  const files = [
+    ...yamlFiles(path.join(ROOT, 'examples')),
+    ...yamlFiles(path.join(ROOT, 'indicators')),
+    ...yamlFiles(path.join(ROOT, 'test/fixtures')),
+    ...yamlFiles(path.join(ROOT, 'test/corpus')),
+  ];
 
-  test.each(files.map((f) => [path.relative(ROOT, f)]))('%s reads the same as with the full reader: data, problems, every location and key', (file) => {
-    expectSameReading(readFileSync(path.join(ROOT, file), 'utf8'), file);
-  });
+  test.each(files.map((f) => [path.relative(ROOT, f)]))(
+    '%s reads the same as with the full reader: data, problems, every location and key',
+    (file) => {
+      expectSameReading(readFileSync(path.join(ROOT, file), 'utf8'), file);
+    },
+  );
 
   test('generated forms read the same, and quickly (the fast path is taken, not handed over)', () => {
     for (let i = 0; i < 60; i++) {
@@ -79,12 +95,21 @@ describe('the quick YAML reader', () => {
   }
 
   test('every location of the repository files and generated forms comes without the full reader', () => {
-    const files = [...yamlFiles(path.join(ROOT, 'examples')), ...yamlFiles(path.join(ROOT, 'indicators')), ...yamlFiles(path.join(ROOT, 'test/corpus'))];
-    const readings = files.map((file) => [path.relative(ROOT, file), fullReadingsToLocate(readFileSync(file, 'utf8'), file)] as const).filter(([, n]) => n !== null);
+    const files = [
+      ...yamlFiles(path.join(ROOT, 'examples')),
+      ...yamlFiles(path.join(ROOT, 'indicators')),
+      ...yamlFiles(path.join(ROOT, 'test/corpus')),
+    ];
+    const readings = files
+      .map((file) => [path.relative(ROOT, file), fullReadingsToLocate(readFileSync(file, 'utf8'), file)] as const)
+      .filter(([, n]) => n !== null);
     expect(readings.length).toBeGreaterThanOrEqual(20);
     expect(readings.filter(([, n]) => n !== 0)).toEqual([]);
     const form = generateForm(7, 20);
-    expect([fullReadingsToLocate(form.definitions, 'g.indicators.yaml'), fullReadingsToLocate(form.actuals, 'g.actuals.yaml')]).toEqual([0, 0]);
+    expect([
+      fullReadingsToLocate(form.definitions, 'g.indicators.yaml'),
+      fullReadingsToLocate(form.actuals, 'g.actuals.yaml'),
+    ]).toEqual([0, 0]);
   });
 
   // layouts where a value's place is easy to get wrong: empty values, comments, block and flow styles, marks and line ends
@@ -95,7 +120,10 @@ describe('the quick YAML reader', () => {
     ['block scalars', 'a: |\n  x\n  y\nb: >-\n  z\nc: 1\n'],
     ['quoted text over lines', 'a: "x\n  y"\nb: \'p\n  q\'\nc: 3\n'],
     ['flow mappings and lists', 'a: { x: 1, y: [1, 2, { z: 3 }] }\nb: [ ]\nc: {}\nd: [{ p: 1 }, { q: 2 }]\n'],
-    ['lists of mappings, lists and text', 'l:\n  - a: 1\n    b:\n      - 2\n      - c: 3\n  - text\n  - [4, 5]\n  - { d: 6 }\n'],
+    [
+      'lists of mappings, lists and text',
+      'l:\n  - a: 1\n    b:\n      - 2\n      - c: 3\n  - text\n  - [4, 5]\n  - { d: 6 }\n',
+    ],
     ['a list at the top of a value without indent', 'l:\n- 1\n- a: 2\n'],
     ['values on the next line', 'a:\n  1\nb:\n  "two"\n'],
     ['a byte-order mark', '\uFEFFa: 1\nb:\n  c: 2\n'],
@@ -113,36 +141,111 @@ describe('the quick YAML reader', () => {
     const text = 'l:\n  - a: 1\n  - b: 2\nm:\n  "0": x\n';
     const quick = parseYaml(text, 'paths.yaml');
     const full = readFully(text, 'paths.yaml');
-    for (const at of [['l', '1'], ['l', 1, 'b'], ['l', '1', 'b'], ['m', 0], ['m', '0'], ['l', 5], ['nowhere', 'x'], ['m', '0', 'deeper']] as DataPath[]) {
+    for (const at of [
+      ['l', '1'],
+      ['l', 1, 'b'],
+      ['l', '1', 'b'],
+      ['m', 0],
+      ['m', '0'],
+      ['l', 5],
+      ['nowhere', 'x'],
+      ['m', '0', 'deeper'],
+    ] as DataPath[]) {
       expect([at, place(quick, at), place(quick, at, true)]).toEqual([at, place(full, at), place(full, at, true)]);
     }
   });
 
   // spellings the two libraries resolve differently, or cannot both read: each must still read as the full reader reads it
-  const scalars = ['010', '-010', '0.5', '.5', '-.5', '+.5', '5.', '1e3', '1.0e+3', '0x1F', '+0x1F', '0o17', '0b101', '1_000', '.inf', '-.Inf', '.NaN', 'True', 'yes', 'on', '~', 'null', 'NULL', '2023-12-05', '12:30', '1:20', '1.10', '≥90%', '>=90%', '元/人*月', '１２', '123456789012345', '1234567890123456789', '0.12345678901234567', '"1"', "'1.10'", '', '[]', '{}', '&a 1', '*a', '!!str 5', '? x'];
+  const scalars = [
+    '010',
+    '-010',
+    '0.5',
+    '.5',
+    '-.5',
+    '+.5',
+    '5.',
+    '1e3',
+    '1.0e+3',
+    '0x1F',
+    '+0x1F',
+    '0o17',
+    '0b101',
+    '1_000',
+    '.inf',
+    '-.Inf',
+    '.NaN',
+    'True',
+    'yes',
+    'on',
+    '~',
+    'null',
+    'NULL',
+    '2023-12-05',
+    '12:30',
+    '1:20',
+    '1.10',
+    '≥90%',
+    '>=90%',
+    '元/人*月',
+    '１２',
+    '123456789012345',
+    '1234567890123456789',
+    '0.12345678901234567',
+    '"1"',
+    "'1.10'",
+    '',
+    '[]',
+    '{}',
+    '&a 1',
+    '*a',
+    '!!str 5',
+    '? x',
+  ];
   test.each(scalars.map((s) => [s]))('the scalar %j as a value, in a list and as a key', (scalar) => {
-    for (const text of [`k: ${scalar}\n`, `k: [${scalar}]\n`, `list:\n  - ${scalar}\n`, `${scalar}: v\n`, `indicators:\n  ${scalar}: { actual: 5 }\n`]) {
+    for (const text of [
+      `k: ${scalar}\n`,
+      `k: [${scalar}]\n`,
+      `list:\n  - ${scalar}\n`,
+      `${scalar}: v\n`,
+      `indicators:\n  ${scalar}: { actual: 5 }\n`,
+    ]) {
       expectSameReading(text, 'scalars.yaml');
     }
   });
 
   test('an id written as a number is told apart from one written quoted, as the full reader does', () => {
     const bare = parseYaml('indicators:\n  1.10: { actual: 5 }\n', 'a.yaml');
-    expect(bare.keysAt(['indicators'])).toEqual([expect.objectContaining({ key: '1.1', writtenAsNumber: true, source: '1.10' })]);
+    expect(bare.keysAt(['indicators'])).toEqual([
+      expect.objectContaining({ key: '1.1', writtenAsNumber: true, source: '1.10' }),
+    ]);
     const quoted = parseYaml('indicators:\n  "1.10": { actual: 5 }\n', 'a.yaml');
     expect(quoted.keysAt(['indicators'])).toEqual([expect.objectContaining({ key: '1.10', writtenAsNumber: false })]);
     // a quoted "1.1" elsewhere in the text does not make a bare 1.10 a string
     const elsewhere = parseYaml('indicators:\n  1.10: { actual: 5, reason: \'"1.1": 见说明\' }\n', 'a.yaml');
-    expect(elsewhere.keysAt(['indicators'])).toEqual([expect.objectContaining({ key: '1.1', writtenAsNumber: true, source: '1.10' })]);
+    expect(elsewhere.keysAt(['indicators'])).toEqual([
+      expect.objectContaining({ key: '1.1', writtenAsNumber: true, source: '1.10' }),
+    ]);
     // the same id once quoted and once bare in one file: only the full reader can say which is which
     const both = parseYaml('indicators:\n  "2": { actual: 5 }\nother:\n  2: x\n', 'a.yaml');
     expect(both.keysAt(['other'])).toEqual([expect.objectContaining({ key: '2', writtenAsNumber: true })]);
   });
 
   test('broken files go to the full reader and keep its messages at their lines', () => {
-    for (const text of ['a: 1\na: 2\n', 'a: [1, 2\n', 'a:\n\t- 1\n', '名称：x\n', 'a: 1\n---\nb: 2\n', '', '# only a comment\n', '- 1\n- 2\n', 'just text\n']) {
+    for (const text of [
+      'a: 1\na: 2\n',
+      'a: [1, 2\n',
+      'a:\n\t- 1\n',
+      '名称：x\n',
+      'a: 1\n---\nb: 2\n',
+      '',
+      '# only a comment\n',
+      '- 1\n- 2\n',
+      'just text\n',
+    ]) {
       expectSameReading(text, 'broken.yaml');
     }
-    expect(parseYaml('a: 1\na: 2\n', 'x.yaml').diagnostics.map((d) => `${d.code}@${d.location?.line}`)).toEqual(['DUPLICATE_KEY@2']);
+    expect(parseYaml('a: 1\na: 2\n', 'x.yaml').diagnostics.map((d) => `${d.code}@${d.location?.line}`)).toEqual([
+      'DUPLICATE_KEY@2',
+    ]);
   });
 });

@@ -14,10 +14,13 @@ export function queueConnection(url: string): RedisOptions {
   } catch {
     throw inputError('QUEUE_URL_INVALID', { url, detail: textRef('queue.url.notAddress') });
   }
-  if (parsed.protocol !== 'redis:') throw inputError('QUEUE_URL_INVALID', { url, detail: textRef('queue.url.scheme', { scheme: parsed.protocol }) });
-  if (!parsed.hostname || !parsed.port) throw inputError('QUEUE_URL_INVALID', { url, detail: textRef('queue.url.hostPort') });
+  if (parsed.protocol !== 'redis:')
+    throw inputError('QUEUE_URL_INVALID', { url, detail: textRef('queue.url.scheme', { scheme: parsed.protocol }) });
+  if (!parsed.hostname || !parsed.port)
+    throw inputError('QUEUE_URL_INVALID', { url, detail: textRef('queue.url.hostPort') });
   const db = parsed.pathname.replace(/^\//, '');
-  if (db !== '' && !/^\d+$/.test(db)) throw inputError('QUEUE_URL_INVALID', { url, detail: textRef('queue.url.db', { db }) });
+  if (db !== '' && !/^\d+$/.test(db))
+    throw inputError('QUEUE_URL_INVALID', { url, detail: textRef('queue.url.db', { db }) });
   return {
     host: parsed.hostname.replace(/^\[|\]$/g, ''),
     port: Number(parsed.port),
@@ -34,7 +37,14 @@ export function queueConnection(url: string): RedisOptions {
  * reason, instead of BullMQ retrying it for ever.
  */
 export async function checkQueue(url: string, connection: RedisOptions): Promise<void> {
-  const client = new IORedis({ ...connection, lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new IORedis({
+    ...connection,
+    lazyConnect: true,
+    connectTimeout: 3000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   // the socket's own error (ECONNREFUSED…) says more than the client's "Connection is closed"
   let cause: Error | undefined;
   client.on('error', (error: Error) => {

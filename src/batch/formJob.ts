@@ -3,7 +3,15 @@ import * as path from 'node:path';
 import { diagnostic, InputError, sortByLocation, type Diagnostic } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
 import { formatDiagnostic } from '../errors/message';
-import { formFingerprint, renderForm, scoreFile, sha256Hex, BrowserGoneError, type FormPrinter, type ScoredForm } from '../pipeline';
+import {
+  formFingerprint,
+  renderForm,
+  scoreFile,
+  sha256Hex,
+  BrowserGoneError,
+  type FormPrinter,
+  type ScoredForm,
+} from '../pipeline';
 import type { BatchForm } from './inputs';
 import type { JournalEntry } from './journal';
 
@@ -40,9 +48,29 @@ export function readHash(file: string): string | null {
 }
 
 /** A form that could not be printed, with the codes that say why. */
-export function failedEntry(form: BatchForm, diagnostics: Diagnostic[], lang: Lang, inputSha256: string | null = readHash(form.file)): JournalEntry {
+export function failedEntry(
+  form: BatchForm,
+  diagnostics: Diagnostic[],
+  lang: Lang,
+  inputSha256: string | null = readHash(form.file),
+): JournalEntry {
   const problems = sortByLocation(diagnostics).map((d) => formatDiagnostic(d, lang));
-  return { input: form.input, output: null, status: 'failed', title: null, department: null, total: null, grade: null, warnings: 0, codes: codesOf(diagnostics), problems, inputSha256, outputSha256: null, action: 'failed', at: now() };
+  return {
+    input: form.input,
+    output: null,
+    status: 'failed',
+    title: null,
+    department: null,
+    total: null,
+    grade: null,
+    warnings: 0,
+    codes: codesOf(diagnostics),
+    problems,
+    inputSha256,
+    outputSha256: null,
+    action: 'failed',
+    at: now(),
+  };
 }
 
 /**
@@ -59,7 +87,13 @@ export async function planForm(form: BatchForm, journal: Map<string, JournalEntr
   }
   const fingerprint = formFingerprint(scored, how);
   const last = journal.get(form.input);
-  if (last && last.status !== 'failed' && last.inputSha256 === fingerprint && last.output === form.output && last.outputSha256 === readHash(path.join(how.outDir, form.output))) {
+  if (
+    last &&
+    last.status !== 'failed' &&
+    last.inputSha256 === fingerprint &&
+    last.output === form.output &&
+    last.outputSha256 === readHash(path.join(how.outDir, form.output))
+  ) {
     return { kind: 'done', entry: { ...last, action: 'skipped', at: now() } };
   }
   return { kind: 'print', scored, fingerprint };
@@ -69,7 +103,14 @@ export async function planForm(form: BatchForm, journal: Map<string, JournalEntr
  * Prints one scored form and writes its PDF as soon as it is done. A draft prints (with its watermark) and is
  * recorded as a draft with its pending codes; a browser that died twice on the form is that form's failure.
  */
-export async function printForm(form: BatchForm, scored: ScoredForm, fingerprint: string, how: PrintSettings, printer: FormPrinter, sink: BatchSink): Promise<JournalEntry> {
+export async function printForm(
+  form: BatchForm,
+  scored: ScoredForm,
+  fingerprint: string,
+  how: PrintSettings,
+  printer: FormPrinter,
+  sink: BatchSink,
+): Promise<JournalEntry> {
   const start = performance.now();
   let rendered;
   try {

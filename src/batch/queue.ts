@@ -41,7 +41,8 @@ const REQUEUES_WHEN_LOST = 2;
 const QUIET_BEFORE_SWEEP_MS = 5000;
 
 /** One job per form and fingerprint: a re-run that finds the job still queued or running follows it, not a copy. */
-const jobIdOf = (form: BatchForm, fingerprint: string): string => `form-${sha256Hex(`${form.file}\n${fingerprint}`).slice(0, 40)}`;
+const jobIdOf = (form: BatchForm, fingerprint: string): string =>
+  `form-${sha256Hex(`${form.file}\n${fingerprint}`).slice(0, 40)}`;
 /** What the batch's steps share: the queue, how forms print, and where each form's outcome is recorded. */
 interface QueueRun {
   forms: BatchForm[];
@@ -74,7 +75,11 @@ export async function runQueuedBatch(
   const start = performance.now();
   const connection = queueConnection(options.queueUrl);
   await checkQueue(options.queueUrl, connection);
-  const how: PrintSettings = { outDir: path.resolve(options.outDir), explain: options.explain, lang: options.lang ?? 'zh' };
+  const how: PrintSettings = {
+    outDir: path.resolve(options.outDir),
+    explain: options.explain,
+    lang: options.lang ?? 'zh',
+  };
   const journalFile = path.join(options.outDir, JOURNAL_FILE);
   const { entries, record } = journalRecorder(journalFile, forms.length, sink, onProgress);
   const queue = new Queue<FormJobData, JournalEntry, string>(QUEUE_NAME, { connection });
@@ -152,7 +157,12 @@ async function followsExistingJob(run: QueueRun, jobs: PendingJobs, jobId: strin
   const state = await existing.getState();
   const result = existing.returnvalue;
   // printed by a worker after the batch that queued it was stopped: its PDF is there, nothing to redo
-  if (state === 'completed' && result?.outputSha256 && result.output && result.outputSha256 === readHash(path.join(run.how.outDir, result.output))) {
+  if (
+    state === 'completed' &&
+    result?.outputSha256 &&
+    result.output &&
+    result.outputSha256 === readHash(path.join(run.how.outDir, result.output))
+  ) {
     run.record(index, result);
     return true;
   }
@@ -175,7 +185,11 @@ async function settleJob(run: QueueRun, jobs: PendingJobs, jobId: string, index:
   const state = job ? await job.getState() : 'unknown';
   if (state === 'completed' && job?.returnvalue) run.record(index, job.returnvalue);
   else if (state === 'failed' && job && form) {
-    const failed = diagnostic('QUEUE_JOB_FAILED', { name: form.input, attempts: job.attemptsMade, detail: job.failedReason });
+    const failed = diagnostic('QUEUE_JOB_FAILED', {
+      name: form.input,
+      attempts: job.attemptsMade,
+      detail: job.failedReason,
+    });
     run.record(index, failedEntry(form, [failed], run.how.lang, null));
   } else if (!job && form) {
     // gone from Redis (restarted empty): not done by the journal, so it is queued again, a few times at most

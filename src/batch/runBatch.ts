@@ -1,5 +1,12 @@
 import * as path from 'node:path';
-import { batchCsv, batchIndexHtml, launchPrinter, SheetPrinter, SHEETS_PER_DOCUMENT, type RelaunchingPrinter } from '../pipeline';
+import {
+  batchCsv,
+  batchIndexHtml,
+  launchPrinter,
+  SheetPrinter,
+  SHEETS_PER_DOCUMENT,
+  type RelaunchingPrinter,
+} from '../pipeline';
 import type { Lang } from '../errors/lang';
 import { planForm, printForm, type BatchSink } from './formJob';
 import type { BatchForm } from './inputs';
@@ -36,7 +43,12 @@ export const INDEX_FILE = 'index.html';
 export const SUMMARY_FILE = 'summary.csv';
 
 /** The summary pages of a batch, from its entries in the order the forms were given. */
-export function writeSummary(entries: JournalEntry[], outDir: string, sink: BatchSink, lang: Lang = 'zh'): { index: string; csv: string } {
+export function writeSummary(
+  entries: JournalEntry[],
+  outDir: string,
+  sink: BatchSink,
+  lang: Lang = 'zh',
+): { index: string; csv: string } {
   const index = path.join(outDir, INDEX_FILE);
   const csv = path.join(outDir, SUMMARY_FILE);
   sink.write(csv, batchCsv(entries));
@@ -48,7 +60,12 @@ export function writeSummary(entries: JournalEntry[], outDir: string, sink: Batc
  * Records finished forms as they come: a journal line first (so a kill loses nothing recorded), then the entry
  * in the form's place for the summary, then the progress.
  */
-export function journalRecorder(journalFile: string, total: number, sink: BatchSink, onProgress: (p: BatchProgress) => void): { entries: JournalEntry[]; record(i: number, entry: JournalEntry): void } {
+export function journalRecorder(
+  journalFile: string,
+  total: number,
+  sink: BatchSink,
+  onProgress: (p: BatchProgress) => void,
+): { entries: JournalEntry[]; record(i: number, entry: JournalEntry): void } {
   const entries: JournalEntry[] = new Array<JournalEntry>(total);
   let done = 0;
   return {
@@ -65,7 +82,12 @@ export function journalRecorder(journalFile: string, total: number, sink: BatchS
  * Scores and prints every form with one browser, writing each PDF as soon as it is done and a journal line
  * after it: memory holds one form per page in flight, not the batch. A re-run skips what is unchanged.
  */
-export async function runBatch(forms: BatchForm[], options: BatchOptions, sink: BatchSink, onProgress: (p: BatchProgress) => void = () => undefined): Promise<BatchOutcome> {
+export async function runBatch(
+  forms: BatchForm[],
+  options: BatchOptions,
+  sink: BatchSink,
+  onProgress: (p: BatchProgress) => void = () => undefined,
+): Promise<BatchOutcome> {
   const start = performance.now();
   const journalFile = path.join(options.outDir, JOURNAL_FILE);
   const journal = readJournal(journalFile);
@@ -80,13 +102,16 @@ export async function runBatch(forms: BatchForm[], options: BatchOptions, sink: 
     for (let form = forms[next]; form !== undefined; form = forms[next]) {
       const i = next++;
       const plan = await planForm(form, journal, how);
-      const entry = plan.kind === 'done' ? plan.entry : await printForm(form, plan.scored, plan.fingerprint, how, sheets, sink);
+      const entry =
+        plan.kind === 'done' ? plan.entry : await printForm(form, plan.scored, plan.fingerprint, how, sheets, sink);
       record(i, entry);
     }
   };
   try {
     // on every page a shared document printing and the next one being scored and laid out, so no page waits
-    await Promise.all(Array.from({ length: Math.min(forms.length, (options.concurrency ?? 2) * 2 * SHEETS_PER_DOCUMENT + 1) }, worker));
+    await Promise.all(
+      Array.from({ length: Math.min(forms.length, (options.concurrency ?? 2) * 2 * SHEETS_PER_DOCUMENT + 1) }, worker),
+    );
   } finally {
     await printer.close();
   }

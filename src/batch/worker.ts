@@ -1,7 +1,14 @@
 import { hostname } from 'node:os';
 import { Worker } from 'bullmq';
 import { InputError } from '../errors/diagnostic';
-import { formFingerprint, launchPrinter, scoreFile, SheetPrinter, SHEETS_PER_DOCUMENT, type RelaunchingPrinter } from '../pipeline';
+import {
+  formFingerprint,
+  launchPrinter,
+  scoreFile,
+  SheetPrinter,
+  SHEETS_PER_DOCUMENT,
+  type RelaunchingPrinter,
+} from '../pipeline';
 import { checkQueue, QUEUE_NAME, queueConnection } from './connection';
 import { failedEntry, printForm, type BatchSink } from './formJob';
 import type { JournalEntry } from './journal';
@@ -32,13 +39,19 @@ const STALLED_CHECK_MS = 5_000;
  * A worker: one warm browser on this machine printing forms from the queue, each PDF written atomically to the
  * shared output folder under the name the batch chose. A form with input errors is a result, not a retry.
  */
-export async function startWorker(options: WorkerOptions, sink: BatchSink, onJob: (entry: JournalEntry) => void = () => undefined): Promise<RunningWorker> {
+export async function startWorker(
+  options: WorkerOptions,
+  sink: BatchSink,
+  onJob: (entry: JournalEntry) => void = () => undefined,
+): Promise<RunningWorker> {
   const connection = queueConnection(options.queueUrl);
   await checkQueue(options.queueUrl, connection);
   const pages = options.concurrency ?? 2;
   // a worker is there to print: its browser starts with it, so the first job finds it warm (the batch that
   // queues the jobs does not wait for each worker's launch)
-  const printer = options.newPrinter?.() ?? launchPrinter({ concurrency: pages, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+  const printer =
+    options.newPrinter?.() ??
+    launchPrinter({ concurrency: pages, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
   // a browser that cannot start is said now, before this worker takes (and fails) anyone's jobs
   try {
     await printer.printer;
@@ -68,7 +81,13 @@ export async function startWorker(options: WorkerOptions, sink: BatchSink, onJob
       return result;
     },
     // on every page a shared document printing and the next one being scored and laid out, so no page waits
-    { connection, concurrency: pages * 2 * SHEETS_PER_DOCUMENT + 1, lockDuration: LOCK_MS, stalledInterval: STALLED_CHECK_MS, maxStalledCount: 2 },
+    {
+      connection,
+      concurrency: pages * 2 * SHEETS_PER_DOCUMENT + 1,
+      lockDuration: LOCK_MS,
+      stalledInterval: STALLED_CHECK_MS,
+      maxStalledCount: 2,
+    },
   );
   worker.on('error', () => undefined);
   await worker.waitUntilReady();

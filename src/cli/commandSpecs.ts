@@ -65,34 +65,50 @@ export const COMMANDS: CommandSpec[] = [
     help: 'help.score',
     args: [{ spec: '<actuals...>', help: 'help.score.actuals' }],
     options: [rules],
-    run: (files: string[], options: Parameters<typeof Score.scoreCommand>[1], io: Io, mode: OutputMode) => load<typeof Score>('./commands/score').scoreCommand(files, options, io, mode),
+    run: (files: string[], options: Parameters<typeof Score.scoreCommand>[1], io: Io, mode: OutputMode) =>
+      load<typeof Score>('./commands/score').scoreCommand(files, options, io, mode),
   },
   {
     name: 'init',
     help: 'help.init',
     args: [{ spec: '<definitions>', help: 'help.init.definitions' }],
     options: [output, force],
-    run: (file: string, options: Parameters<typeof Init.initCommand>[1], io: Io, mode: OutputMode) => load<typeof Init>('./commands/init').initCommand(file, options, io, mode),
+    run: (file: string, options: Parameters<typeof Init.initCommand>[1], io: Io, mode: OutputMode) =>
+      load<typeof Init>('./commands/init').initCommand(file, options, io, mode),
   },
   {
     name: 'render',
     help: 'help.render',
     args: [{ spec: '<actuals...>', help: 'help.score.actuals' }],
-    options: [{ flags: '-o, --output <path>', help: 'help.render.output' }, explain, { flags: '--html <file>', help: 'help.render.html' }, timeout],
-    run: (files: string[], options: Render.RenderCommandOptions, io: Io, mode: OutputMode) => load<typeof Render>('./commands/render').renderCommand(files, options, io, mode),
+    options: [
+      { flags: '-o, --output <path>', help: 'help.render.output' },
+      explain,
+      { flags: '--html <file>', help: 'help.render.html' },
+      timeout,
+    ],
+    run: (files: string[], options: Render.RenderCommandOptions, io: Io, mode: OutputMode) =>
+      load<typeof Render>('./commands/render').renderCommand(files, options, io, mode),
   },
   {
     name: 'batch',
     help: 'help.batch',
     args: [{ spec: '<inputs...>', help: 'help.batch.inputs' }],
-    options: [{ flags: '-o, --output <folder>', help: 'help.batch.output', required: true }, { flags: '--queue <redis-url>', help: 'help.batch.queue' }, explain, concurrency, timeout],
-    run: (inputs: string[], options: Batch.BatchCommandOptions, io: Io, mode: OutputMode) => load<typeof Batch>('./commands/batch').batchCommand(inputs, options, io, mode),
+    options: [
+      { flags: '-o, --output <folder>', help: 'help.batch.output', required: true },
+      { flags: '--queue <redis-url>', help: 'help.batch.queue' },
+      explain,
+      concurrency,
+      timeout,
+    ],
+    run: (inputs: string[], options: Batch.BatchCommandOptions, io: Io, mode: OutputMode) =>
+      load<typeof Batch>('./commands/batch').batchCommand(inputs, options, io, mode),
   },
   {
     name: 'worker',
     help: 'help.worker',
     options: [{ flags: '--queue <redis-url>', help: 'help.worker.queue', required: true }, concurrency, timeout],
-    run: (options: Worker.WorkerCommandOptions, io: Io, mode: OutputMode) => load<typeof Worker>('./commands/worker').workerCommand(options, io, mode),
+    run: (options: Worker.WorkerCommandOptions, io: Io, mode: OutputMode) =>
+      load<typeof Worker>('./commands/worker').workerCommand(options, io, mode),
   },
   {
     name: 'serve',
@@ -105,7 +121,8 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--open', help: 'help.serve.open' },
       timeout,
     ],
-    run: (folder: string | undefined, options: Serve.ServeCommandOptions, io: Io, mode: OutputMode) => load<typeof Serve>('./commands/serve').serveCommand(folder, options, io, mode),
+    run: (folder: string | undefined, options: Serve.ServeCommandOptions, io: Io, mode: OutputMode) =>
+      load<typeof Serve>('./commands/serve').serveCommand(folder, options, io, mode),
   },
   {
     name: 'sign',
@@ -123,7 +140,8 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--no-tsa', help: 'help.sign.noTsa' },
       { flags: '-o, --output <file>', help: 'help.sign.output' },
     ],
-    run: (pdf: string, options: Sign.SignCommandOptions, io: Io, mode: OutputMode) => load<typeof Sign>('./commands/sign').signCommand(pdf, options, io, mode),
+    run: (pdf: string, options: Sign.SignCommandOptions, io: Io, mode: OutputMode) =>
+      load<typeof Sign>('./commands/sign').signCommand(pdf, options, io, mode),
   },
   {
     name: 'verify',
@@ -141,7 +159,8 @@ export const COMMANDS: CommandSpec[] = [
     run: (pdfs: string[], options: Verify.VerifyCommandOptions & { output?: string }, io: Io, mode: OutputMode) => {
       // one file: its whole report; several, a folder, or a table to write: one line per form
       const [only] = pdfs;
-      if (pdfs.length === 1 && only !== undefined && !isFolder(only) && options.output === undefined) return load<typeof Verify>('./commands/verify').verifyCommand(only, options, io, mode);
+      if (pdfs.length === 1 && only !== undefined && !isFolder(only) && options.output === undefined)
+        return load<typeof Verify>('./commands/verify').verifyCommand(only, options, io, mode);
       return load<typeof VerifyMany>('./commands/verifyMany').verifyManyCommand(pdfs, options, io, mode);
     },
   },
@@ -157,13 +176,15 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--days <n>', help: 'help.keygen.days' },
       force,
     ],
-    run: (options: Keygen.KeygenCommandOptions, io: Io, mode: OutputMode) => load<typeof Keygen>('./commands/keygen').keygenCommand(options, io, mode),
+    run: (options: Keygen.KeygenCommandOptions, io: Io, mode: OutputMode) =>
+      load<typeof Keygen>('./commands/keygen').keygenCommand(options, io, mode),
   },
   {
     name: 'lint',
     help: 'help.lint',
     args: [{ spec: '<files...>', help: 'help.lint.files' }],
-    run: (files: string[], options: { json?: boolean }, io: Io, mode: OutputMode) => load<typeof Lint>('./commands/lint').lintCommand(files, options, io, mode),
+    run: (files: string[], options: { json?: boolean }, io: Io, mode: OutputMode) =>
+      load<typeof Lint>('./commands/lint').lintCommand(files, options, io, mode),
   },
   {
     name: 'compare',
@@ -176,27 +197,34 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--reference', help: 'help.compare.reference' },
       { flags: '--workers <n>', help: 'help.compare.workers' },
     ],
-    run: (forms: string[], options: Compare.CompareCommandOptions, io: Io, mode: OutputMode) => load<typeof Compare>('./commands/compare').compareCommand(forms, options, io, mode),
+    run: (forms: string[], options: Compare.CompareCommandOptions, io: Io, mode: OutputMode) =>
+      load<typeof Compare>('./commands/compare').compareCommand(forms, options, io, mode),
   },
   {
     name: 'test',
     help: 'help.test',
     args: [{ spec: '[rulesets...]', help: 'help.test.rulesets' }],
-    run: (targets: string[], options: { json?: boolean }, io: Io, mode: OutputMode) => load<typeof Test>('./commands/test').testCommand(targets, options, io, mode),
+    run: (targets: string[], options: { json?: boolean }, io: Io, mode: OutputMode) =>
+      load<typeof Test>('./commands/test').testCommand(targets, options, io, mode),
   },
   {
     name: 'export',
     help: 'help.export',
     args: [{ spec: '<file>', help: 'help.export.file' }],
     options: [{ flags: '-o, --output <file.xlsx>', help: 'help.export.output' }, rules],
-    run: (file: string, options: Parameters<typeof Workbook.exportCommand>[1], io: Io, mode: OutputMode) => load<typeof Workbook>('./commands/workbook').exportCommand(file, options, io, mode),
+    run: (file: string, options: Parameters<typeof Workbook.exportCommand>[1], io: Io, mode: OutputMode) =>
+      load<typeof Workbook>('./commands/workbook').exportCommand(file, options, io, mode),
   },
   {
     name: 'import',
     help: 'help.import',
     args: [{ spec: '<workbook>', help: 'help.import.workbook' }],
-    options: [{ flags: '-o, --output <file>', help: 'help.import.output' }, { flags: '--force', help: 'help.import.force' }],
-    run: (file: string, options: Parameters<typeof Workbook.importCommand>[1], io: Io, mode: OutputMode) => load<typeof Workbook>('./commands/workbook').importCommand(file, options, io, mode),
+    options: [
+      { flags: '-o, --output <file>', help: 'help.import.output' },
+      { flags: '--force', help: 'help.import.force' },
+    ],
+    run: (file: string, options: Parameters<typeof Workbook.importCommand>[1], io: Io, mode: OutputMode) =>
+      load<typeof Workbook>('./commands/workbook').importCommand(file, options, io, mode),
   },
   {
     name: 'schema',
@@ -211,5 +239,6 @@ export const RULESET_SHOW: CommandSpec = {
   name: 'show',
   help: 'help.ruleset.show',
   args: [{ spec: '<ruleset>', help: 'help.ruleset.target' }],
-  run: (target: string, options: { json?: boolean }, io: Io, mode: OutputMode) => load<typeof RuleSet>('./commands/ruleset').rulesetShowCommand(target, options, io, mode),
+  run: (target: string, options: { json?: boolean }, io: Io, mode: OutputMode) =>
+    load<typeof RuleSet>('./commands/ruleset').rulesetShowCommand(target, options, io, mode),
 };

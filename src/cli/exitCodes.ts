@@ -18,7 +18,8 @@ export interface OutputMode {
 
 /** Prints diagnostics the way the mode asks: located lines (coloured on a terminal), or JSON. */
 export function printDiagnostics(io: Io, mode: OutputMode, diagnostics: Diagnostic[], to: 'out' | 'err' = 'err'): void {
-  for (const d of sortByLocation(diagnostics)) io[to](paintDiagnostic(formatDiagnostic(d, mode.lang), d.severity, io.colour));
+  for (const d of sortByLocation(diagnostics))
+    io[to](paintDiagnostic(formatDiagnostic(d, mode.lang), d.severity, io.colour));
 }
 
 /**
@@ -31,7 +32,13 @@ export async function guarded(io: Io, mode: OutputMode, work: () => Promise<numb
   } catch (error) {
     if (error instanceof InputError) {
       if (mode.json) {
-        io.out(JSON.stringify({ ok: false, errors: sortByLocation(error.diagnostics).map((d) => diagnosticJson(d, mode.lang)) }, null, 2));
+        io.out(
+          JSON.stringify(
+            { ok: false, errors: sortByLocation(error.diagnostics).map((d) => diagnosticJson(d, mode.lang)) },
+            null,
+            2,
+          ),
+        );
       } else {
         printDiagnostics(io, mode, error.diagnostics);
         io.err(text('cli.errorCount', mode.lang, { count: error.diagnostics.length }));

@@ -1,5 +1,16 @@
 import { processRunning } from '../domain/processes';
-import { chmodSync, existsSync, linkSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { inputError } from '../errors/diagnostic';
@@ -75,7 +86,8 @@ const KNOWN_CAUSES = ['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'EISDIR',
  */
 function cause(error: unknown, target?: string): TextRef {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  if (code === 'ENOENT' && target !== undefined && existsSync(path.dirname(path.resolve(target)))) return textRef('output.cause.cannotCreate');
+  if (code === 'ENOENT' && target !== undefined && existsSync(path.dirname(path.resolve(target))))
+    return textRef('output.cause.cannotCreate');
   const known = KNOWN_CAUSES.find((c) => c === code);
   return known ? textRef(`output.cause.${known}`) : textRef('output.cause.other', { code: code || String(error) });
 }
@@ -126,7 +138,8 @@ export function writeOutput(io: Io, target: string, data: string | Uint8Array, k
 writeOutput.check = (target: string, kind: OutputKind, force = false): void => {
   if (target === '-') return;
   if (target === '') throw inputError('OUTPUT_INVALID', { path: '""', cause: textRef('output.cause.empty') });
-  if (kind === 'protected' && !force && existsSync(target) && statSync(target).isFile()) throw inputError('OUTPUT_EXISTS', { path: target });
+  if (kind === 'protected' && !force && existsSync(target) && statSync(target).isFile())
+    throw inputError('OUTPUT_EXISTS', { path: target });
   outputTarget(target);
 };
 
@@ -188,7 +201,6 @@ function removeAbandonedTemporariesOf(folder: string, name: string): void {
 /** The temporary names writeFileAtomic uses: .<name>.<pid>.<8 hex>.tmp */
 const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
-
 /**
  * A process killed in the middle of writeFileAtomic leaves its temporary file: removed here (in the folder and
  * below) when the process that wrote it is no longer running on this machine. Returns what was removed.
@@ -218,7 +230,11 @@ const sha256Of = (data: Uint8Array): string => createHash('sha256').update(data)
  * process that no longer runs is taken over), and a compare-and-swap on the file's hash before the rename,
  * for updates the lock cannot see (another machine on shared storage).
  */
-export async function updateInPlace<T extends { data: Uint8Array; readSha256: string }>(io: Io, target: string, update: () => Promise<T>): Promise<T> {
+export async function updateInPlace<T extends { data: Uint8Array; readSha256: string }>(
+  io: Io,
+  target: string,
+  update: () => Promise<T>,
+): Promise<T> {
   const lock = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.jixiao-lock`);
   // the lock appears with its holder already written in it (a file of our own, hard-linked to the lock's name):
   // a lock created first and written after could be read empty by the other signer, taken for a dead one's and
@@ -230,7 +246,8 @@ export async function updateInPlace<T extends { data: Uint8Array; readSha256: st
       linkSync(mine, lock);
       return true;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error, target) });
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error, target) });
       return false;
     } finally {
       try {
@@ -252,7 +269,8 @@ export async function updateInPlace<T extends { data: Uint8Array; readSha256: st
     const pid = holder();
     if (pid !== null) {
       const held = Number(pid);
-      if (Number.isInteger(held) && held > 0 && processRunning(held)) throw inputError('OUTPUT_LOCKED', { path: target, pid: held });
+      if (Number.isInteger(held) && held > 0 && processRunning(held))
+        throw inputError('OUTPUT_LOCKED', { path: target, pid: held });
       // left by a process that no longer runs: taken over
       try {
         unlinkSync(lock);

@@ -8,7 +8,6 @@ import { COMMANDS, RULESET_SHOW, type CommandSpec } from './commandSpecs';
 import { EXIT, guarded, type OutputMode } from './exitCodes';
 import { processIo, quietOnClosedPipes, type Io } from './io';
 
-
 /** The mode is read before commander parses, so usage errors and help come out in the right language and form. */
 /**
  * The language: --lang, else JIXIAO_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG: en_US.UTF-8 is English,
@@ -16,9 +15,12 @@ import { processIo, quietOnClosedPipes, type Io } from './io';
  */
 function modeOf(argv: string[], env: NodeJS.ProcessEnv = process.env): OutputMode & { badLang?: string } {
   const i = argv.indexOf('--lang');
-  const value = (i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length)) ?? (env.JIXIAO_LANG || undefined);
+  const value =
+    (i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length)) ??
+    (env.JIXIAO_LANG || undefined);
   const json = argv.includes('--json');
-  if (value !== undefined) return isLang(value) ? { lang: value === 'en' ? 'en' : 'zh', json } : { lang: 'zh', json, badLang: value };
+  if (value !== undefined)
+    return isLang(value) ? { lang: value === 'en' ? 'en' : 'zh', json } : { lang: 'zh', json, badLang: value };
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return { lang: /^en(_|\.|$)/i.test(locale) ? 'en' : 'zh', json };
 }
@@ -42,7 +44,13 @@ class LocalizedHelp extends Help {
   }
 }
 
-const HELP_TITLES = new Set(['help.title.Usage:', 'help.title.Options:', 'help.title.Commands:', 'help.title.Arguments:', 'help.title.Global Options:']);
+const HELP_TITLES = new Set([
+  'help.title.Usage:',
+  'help.title.Options:',
+  'help.title.Commands:',
+  'help.title.Arguments:',
+  'help.title.Global Options:',
+]);
 
 /** Commander's own error codes, said in the catalog's words. */
 const USAGE_TEXT: Record<string, TextKey> = {
@@ -81,7 +89,13 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
 }
 
 /** One command of the tree, as its spec says: arguments, options (in the catalog's words), and its action. */
-function addCommand(parent: Command, spec: CommandSpec, io: Io, mode: OutputMode, setCode: (code: number) => void): void {
+function addCommand(
+  parent: Command,
+  spec: CommandSpec,
+  io: Io,
+  mode: OutputMode,
+  setCode: (code: number) => void,
+): void {
   const t = (key: TextKey): string => textOf(key, mode.lang);
   const c = parent.command(spec.name).description(t(spec.help)).helpOption('-h, --help', t('help.help'));
   c.addOption(new Option('--json', t('help.json')));
@@ -91,12 +105,15 @@ function addCommand(parent: Command, spec: CommandSpec, io: Io, mode: OutputMode
     const option = new Option(o.flags, t(o.help));
     if (o.required) option.makeOptionMandatory();
     if (o.default !== undefined) option.default(o.default);
-    if (o.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]).default([]);
+    if (o.repeatable)
+      option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]).default([]);
     c.addOption(option);
   }
   const run = spec.run as (...values: unknown[]) => Promise<number>;
   // commander passes the arguments, then the options, then the command itself
-  c.action(async (...values: unknown[]) => setCode(await guarded(io, mode, () => run(...values.slice(0, -1), io, mode))));
+  c.action(async (...values: unknown[]) =>
+    setCode(await guarded(io, mode, () => run(...values.slice(0, -1), io, mode))),
+  );
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -114,7 +131,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     await cli.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
-    if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+    if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
+      return EXIT.ok;
     const detail = usageDetail(error, mode.lang);
     return guarded(io, mode, async () => {
       throw new InputError([diagnostic('USAGE', { detail })]);
@@ -133,7 +151,9 @@ if (require.main === module) {
       setTimeout(() => process.exit(code), 2_000).unref();
     },
     (error: unknown) => {
-      process.stderr.write(`${textOf('cli.internalError', 'zh')} / ${textOf('cli.internalError', 'en')}: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `${textOf('cli.internalError', 'zh')} / ${textOf('cli.internalError', 'en')}: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exitCode = EXIT.internal;
     },
   );

@@ -6,11 +6,23 @@ import { text } from '../errors/texts';
  * A numeric option checked against its documented range: `--timeout 1e12` or `--days -5` is refused with the
  * range, never clamped or passed on to Node.
  */
-export function numberOption(option: string, value: string | undefined, range: { min: number; max: number; integer?: boolean }, lang: Lang): number | undefined {
+export function numberOption(
+  option: string,
+  value: string | undefined,
+  range: { min: number; max: number; integer?: boolean },
+  lang: Lang,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  const ok = value.trim() !== '' && Number.isFinite(n) && n >= range.min && n <= range.max && (!range.integer || Number.isInteger(n));
+  const ok =
+    value.trim() !== '' &&
+    Number.isFinite(n) &&
+    n >= range.min &&
+    n <= range.max &&
+    (!range.integer || Number.isInteger(n));
   if (ok) return n;
   const kind = text(range.integer ? 'usage.integer' : 'usage.number', lang);
-  throw new InputError([diagnostic('USAGE', { detail: text('usage.range', lang, { option, min: range.min, max: range.max, kind, value }) })]);
+  throw new InputError([
+    diagnostic('USAGE', { detail: text('usage.range', lang, { option, min: range.min, max: range.max, kind, value }) }),
+  ]);
 }

@@ -60,7 +60,12 @@ function gradeText(result: FormResult): string {
 function sideFacts(side: Side) {
   if (!('result' in side)) return { grade: NO_GRADE, gradeId: 'none' as GradeKey, status: null, pending: 0 };
   const r = side.result;
-  return { grade: gradeText(r), gradeId: (r.grade ?? 'none') as GradeKey, status: r.status === 'draft' ? ('draft' as const) : ('complete' as const), pending: r.pending.length };
+  return {
+    grade: gradeText(r),
+    gradeId: (r.grade ?? 'none') as GradeKey,
+    status: r.status === 'draft' ? ('draft' as const) : ('complete' as const),
+    pending: r.pending.length,
+  };
 }
 
 /** The rows scored by another method, or to another score, under B. */
@@ -71,7 +76,16 @@ function rowChanges(ra: FormResult, rb: FormResult): RowChange[] {
     const y = byId.get(x.id);
     if (!y) continue;
     if (x.method !== y.method || !x.finalScore.equals(y.finalScore)) {
-      rows.push({ id: x.id, name: x.name, ruleA: x.rule.rule, ruleB: y.rule.rule, methodA: x.method, methodB: y.method, scoreA: plain(x.finalScore), scoreB: plain(y.finalScore) });
+      rows.push({
+        id: x.id,
+        name: x.name,
+        ruleA: x.rule.rule,
+        ruleB: y.rule.rule,
+        methodA: x.method,
+        methodB: y.method,
+        scoreA: plain(x.finalScore),
+        scoreB: plain(y.finalScore),
+      });
     }
   }
   return rows;
@@ -114,7 +128,8 @@ export function compareForm(file: string, a: Side, b: Side): FormComparison {
   const rows = rowChanges(ra, rb);
   const delta: Decimal = rb.total.minus(ra.total);
   let direction: FormComparison['direction'] = 'same';
-  if (ra.grade !== null && rb.grade !== null && ra.grade !== rb.grade) direction = ORDER[rb.grade] > ORDER[ra.grade] ? 'up' : 'down';
+  if (ra.grade !== null && rb.grade !== null && ra.grade !== rb.grade)
+    direction = ORDER[rb.grade] > ORDER[ra.grade] ? 'up' : 'down';
   return {
     ...base,
     totalA: plain(ra.total),
@@ -162,4 +177,5 @@ export interface CompareSummary {
 export const GRADES: readonly GradeKey[] = ['excellent', 'good', 'fair', 'poor', 'none'];
 
 /** A form that is complete under one rule set and a draft under the other. */
-export const statusChanged = (f: FormComparison): boolean => f.statusA !== null && f.statusB !== null && f.statusA !== f.statusB;
+export const statusChanged = (f: FormComparison): boolean =>
+  f.statusA !== null && f.statusB !== null && f.statusA !== f.statusB;

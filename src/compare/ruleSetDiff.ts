@@ -16,7 +16,12 @@ export interface RuleSetDifference {
 const show = (v: unknown): string => (v === undefined ? '—' : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
 
 function read(tree: unknown, dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
+  return dotted
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      tree,
+    );
 }
 
 /**
@@ -30,16 +35,23 @@ export function diffRuleSets(a: RuleSetFile, b: RuleSetFile): RuleSetDifference[
   };
 
   for (const grade of ['excellent', 'good', 'fair', 'poor'] as const) {
-    push('grades', GRADE_LABEL[grade], a.grades.bands.find((g) => g.grade === grade)?.min, b.grades.bands.find((g) => g.grade === grade)?.min);
+    push(
+      'grades',
+      GRADE_LABEL[grade],
+      a.grades.bands.find((g) => g.grade === grade)?.min,
+      b.grades.bands.find((g) => g.grade === grade)?.min,
+    );
   }
   // the words a grade is printed with (a province's 优秀 for 优)
   for (const grade of ['excellent', 'good', 'fair', 'poor'] as const) {
-    const label = (file: RuleSetFile): string => file.grades.bands.find((g) => g.grade === grade)?.label ?? GRADE_LABEL[grade];
+    const label = (file: RuleSetFile): string =>
+      file.grades.bands.find((g) => g.grade === grade)?.label ?? GRADE_LABEL[grade];
     push('grades', `label.${grade}`, label(a), label(b));
   }
   push('grades', 'print', a.grades.print, b.grades.print);
 
-  for (const dotted of PARAMETER_PATHS.filter((p) => p.startsWith('qualitativeBands.'))) push('bands', dotted.slice('qualitativeBands.'.length), read(a.parameters, dotted), read(b.parameters, dotted));
+  for (const dotted of PARAMETER_PATHS.filter((p) => p.startsWith('qualitativeBands.')))
+    push('bands', dotted.slice('qualitativeBands.'.length), read(a.parameters, dotted), read(b.parameters, dotted));
 
   push('weights', 'total', a.framework.total, b.framework.total);
   push('weights', 'budget', a.framework.budget.maxScore, b.framework.budget.maxScore);
@@ -51,18 +63,32 @@ export function diffRuleSets(a: RuleSetFile, b: RuleSetFile): RuleSetDifference[
     push('weights', `${name} · level2`, la?.level2, lb?.level2);
   }
 
-  for (const dotted of PARAMETER_PATHS.filter((p) => !p.startsWith('qualitativeBands.'))) push('parameters', dotted, read(a.parameters, dotted), read(b.parameters, dotted));
+  for (const dotted of PARAMETER_PATHS.filter((p) => !p.startsWith('qualitativeBands.')))
+    push('parameters', dotted, read(a.parameters, dotted), read(b.parameters, dotted));
 
   const names = [...new Set([...a.rules, ...b.rules].map((r) => r.name))];
   for (const name of names) {
     const ra = a.rules.find((r) => r.name === name);
     const rb = b.rules.find((r) => r.name === name);
     if (!ra || !rb) {
-      out.push({ area: 'rules', item: name, a: ra ? describeEvent(ra.event) : '—', b: rb ? describeEvent(rb.event) : '—' });
+      out.push({
+        area: 'rules',
+        item: name,
+        a: ra ? describeEvent(ra.event) : '—',
+        b: rb ? describeEvent(rb.event) : '—',
+      });
       continue;
     }
-    const parts = (['scope', 'priority', 'conditions', 'event'] as const).filter((k) => canonicalJson(ra[k]) !== canonicalJson(rb[k]));
-    if (parts.length > 0) out.push({ area: 'rules', item: `${name} (${parts.join(', ')})`, a: describeEvent(ra.event), b: describeEvent(rb.event) });
+    const parts = (['scope', 'priority', 'conditions', 'event'] as const).filter(
+      (k) => canonicalJson(ra[k]) !== canonicalJson(rb[k]),
+    );
+    if (parts.length > 0)
+      out.push({
+        area: 'rules',
+        item: `${name} (${parts.join(', ')})`,
+        a: describeEvent(ra.event),
+        b: describeEvent(rb.event),
+      });
   }
   return out;
 }

@@ -12,7 +12,8 @@ import { findForms } from '../load/formFiles';
 
 export { findForms };
 import { compiled, loadRuleSet } from '../load/ruleSets';
-import { checkedEvaluator, type Agreement, type RuleEvaluator } from '../rules/compile';
+import { checkedEvaluator, type Agreement } from '../rules/agreement';
+import type { RuleEvaluator } from '../rules/compile';
 
 export interface CompareOptions {
   rulesA: string;
@@ -46,7 +47,6 @@ export interface CompareRun {
   agreement: Agreement | null;
 }
 
-
 function problem(error: unknown): string {
   if (error instanceof InputError) return error.diagnostics.map((d) => `${d.code}：${messageOf(d)}`).join('；');
   throw error;
@@ -61,7 +61,8 @@ export async function compareFiles(
 ): Promise<void> {
   const a = compiled(loadRuleSet(options.rulesA));
   const b = compiled(loadRuleSet(options.rulesB));
-  const pick = (c: typeof a): RuleEvaluator => (options.check ? checkedEvaluator(c, agreement) : options.reference ? c : c.quick());
+  const pick = (c: typeof a): RuleEvaluator =>
+    options.check ? checkedEvaluator(c, agreement) : options.reference ? c : c.quick();
   const evaluatorA = pick(a);
   const evaluatorB = pick(b);
   for (const [i, file] of files.entries()) {
@@ -140,14 +141,26 @@ export async function compareRuleSets(targets: string[], options: CompareOptions
 export type WorkerMessage = { forms: [number, FormComparison][] } | { finished: true; agreement: Agreement };
 
 /** Splits the files over worker threads (each loads and scores its share) and hands each comparison on as it arrives. */
-async function inWorkers(files: string[], options: CompareOptions, count: number, agreement: Agreement, emit: (index: number, form: FormComparison) => void): Promise<void> {
+async function inWorkers(
+  files: string[],
+  options: CompareOptions,
+  count: number,
+  agreement: Agreement,
+  emit: (index: number, form: FormComparison) => void,
+): Promise<void> {
   const chunks = Array.from({ length: count }, (_, w) => files.filter((_, i) => i % count === w));
   const workerFile = path.join(__dirname, `worker${path.extname(__filename)}`);
   await Promise.all(
     chunks.map(
       (chunk, w) =>
         new Promise<void>((resolve, reject) => {
-          const workerData = { files: chunk, rulesA: options.rulesA, rulesB: options.rulesB, reference: options.reference === true, check: options.check === true };
+          const workerData = {
+            files: chunk,
+            rulesA: options.rulesA,
+            rulesB: options.rulesB,
+            reference: options.reference === true,
+            check: options.check === true,
+          };
           // From TypeScript sources (benchmarks run under tsx) the worker registers the same loader first.
           const worker = workerFile.endsWith('.ts')
             ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(workerFile)});`, { eval: true, workerData })

@@ -13,7 +13,9 @@ export class CompareTally {
   private readonly first: FormComparison[] = [];
   private readonly top: FormComparison[] = [];
   private readonly bins = new Map<number, number>();
-  private readonly matrix = Object.fromEntries(GRADES.map((g) => [g, Object.fromEntries(GRADES.map((h) => [h, 0]))])) as Record<GradeKey, Record<GradeKey, number>>;
+  private readonly matrix = Object.fromEntries(
+    GRADES.map((g) => [g, Object.fromEntries(GRADES.map((h) => [h, 0]))]),
+  ) as Record<GradeKey, Record<GradeKey, number>>;
   private readonly labelsA: Partial<Record<GradeKey, string>> = {};
   private readonly labelsB: Partial<Record<GradeKey, string>> = {};
   private readonly status = { toDraft: 0, toComplete: 0, newPending: 0 };
@@ -51,8 +53,10 @@ export class CompareTally {
     } else if (statusChanged(form)) this.status.toComplete++;
     const d = dec(form.delta ?? '0');
     this.sum = this.sum.plus(d);
-    if (d.greaterThan(0) && (!this.rise || d.greaterThan(dec(this.rise.delta)))) this.rise = { file: form.file, delta: form.delta ?? '0' };
-    if (d.lessThan(0) && (!this.fall || d.lessThan(dec(this.fall.delta)))) this.fall = { file: form.file, delta: form.delta ?? '0' };
+    if (d.greaterThan(0) && (!this.rise || d.greaterThan(dec(this.rise.delta))))
+      this.rise = { file: form.file, delta: form.delta ?? '0' };
+    if (d.lessThan(0) && (!this.fall || d.lessThan(dec(this.fall.delta))))
+      this.fall = { file: form.file, delta: form.delta ?? '0' };
     if (form.rows.length > 0 || form.delta !== '0') this.changedForms++;
     this.changedRows += form.rows.length;
     for (const r of form.rows) {
@@ -65,7 +69,10 @@ export class CompareTally {
     }
     if (form.adjustmentsA.length > 0) this.adjustedA++;
     if (form.adjustmentsB.length > 0) this.adjustedB++;
-    for (const [side, rules] of [['A', form.adjustmentRulesA], ['B', form.adjustmentRulesB]] as const) {
+    for (const [side, rules] of [
+      ['A', form.adjustmentRulesA],
+      ['B', form.adjustmentRulesB],
+    ] as const) {
       for (const rule of rules) {
         const entry = this.adjustments.get(`${side}\n${rule}`) ?? { side, rule, count: 0 };
         entry.count++;
@@ -80,7 +87,14 @@ export class CompareTally {
    */
   private keepIfLarge(form: FormComparison): void {
     // a form whose grade changed is telling even when its total did not move (grade lines changed)
-    if (form.direction !== 'error' && form.delta === '0' && form.rows.length === 0 && gradeChanged(form) === 0 && !statusChanged(form)) return;
+    if (
+      form.direction !== 'error' &&
+      form.delta === '0' &&
+      form.rows.length === 0 &&
+      gradeChanged(form) === 0 &&
+      !statusChanged(form)
+    )
+      return;
     const at = this.top.findIndex((kept) => outranks(form, kept));
     if (at === -1) {
       if (this.top.length < this.limit) this.top.push(form);
@@ -102,7 +116,11 @@ export class CompareTally {
   /** Score deltas binned for the histogram: one bar per point of change, clipped at ±10. */
   histogram(): { label: string; count: number }[] {
     const out: { label: string; count: number }[] = [];
-    for (let d = -10; d <= 10; d++) out.push({ label: d === -10 ? '≤−10' : d === 10 ? '≥10' : d > 0 ? `+${d}` : String(d), count: this.bins.get(d) ?? 0 });
+    for (let d = -10; d <= 10; d++)
+      out.push({
+        label: d === -10 ? '≤−10' : d === 10 ? '≥10' : d > 0 ? `+${d}` : String(d),
+        count: this.bins.get(d) ?? 0,
+      });
     return out;
   }
 
@@ -137,7 +155,9 @@ function outranks(a: FormComparison, b: FormComparison): boolean {
     gradeChanged(a) - gradeChanged(b) ||
     Number(statusChanged(a)) - Number(statusChanged(b)) ||
     (a.direction === 'error' ? 1 : 0) - (b.direction === 'error' ? 1 : 0) ||
-    dec(a.delta ?? '0').abs().comparedTo(dec(b.delta ?? '0').abs());
+    dec(a.delta ?? '0')
+      .abs()
+      .comparedTo(dec(b.delta ?? '0').abs());
   return order > 0;
 }
 

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Agreement } from '../rules/compile';
+import type { Agreement } from '../rules/agreement';
 import type { FormComparison } from './diff';
 import { compareFiles, type WorkerMessage } from './run';
 

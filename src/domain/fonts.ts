@@ -76,7 +76,8 @@ export function bundledFontsCover(codePoint: number): boolean {
       codePoint < 0x20 ||
       codePoint === 0x7f ||
       /\s/u.test(String.fromCodePoint(codePoint)) ||
-      (subsetHolding(fontSubsets('noto-serif-sc', '400'), codePoint) !== undefined && subsetHolding(fontSubsets('noto-sans-sc', '400'), codePoint) !== undefined);
+      (subsetHolding(fontSubsets('noto-serif-sc', '400'), codePoint) !== undefined &&
+        subsetHolding(fontSubsets('noto-sans-sc', '400'), codePoint) !== undefined);
     coverage.set(codePoint, covered);
   }
   return covered;

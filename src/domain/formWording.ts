@@ -25,15 +25,18 @@ export const PRINTED = {
   yearLine: (year: number): string => `（${year}年度）`,
   budgetLabel: { project: '年度项目资金（万元）', department: '资金情况（万元）' },
   breakdownFirst: (label: string): string => `其中：${label}`,
-  footer: (version: string, ruleSet: string, ruleSetVersion: string, inputs: string): string => `jixiao ${version} · 评分规则集 ${ruleSet} ${ruleSetVersion} · 输入 ${inputs}`,
+  footer: (version: string, ruleSet: string, ruleSetVersion: string, inputs: string): string =>
+    `jixiao ${version} · 评分规则集 ${ruleSet} ${ruleSetVersion} · 输入 ${inputs}`,
   /** The footer of a blank form has no inputs: the hash is replaced by this. */
   footerInputs: / · 输入 [0-9a-f]+$/,
   footerBlank: ' · 空白表',
   /** The header of `ruleset show`, a resolved rule set written out. */
-  resolvedRuleSet: (id: string, chain: string): string => `# 评分规则集 ${id}，由 ${chain} 解析而成（jixiao ruleset show）`,
+  resolvedRuleSet: (id: string, chain: string): string =>
+    `# 评分规则集 ${id}，由 ${chain} 解析而成（jixiao ruleset show）`,
   /** A form's title when the definitions give none. */
   title: (year: number, form: string): string => `${year}年度${form}`,
-  subject: (form: string, total: string, grade: string | null): string => `${form}：总分 ${total}${grade ? `，等级 ${grade}` : ''}`,
+  subject: (form: string, total: string, grade: string | null): string =>
+    `${form}：总分 ${total}${grade ? `，等级 ${grade}` : ''}`,
   keywords: (year: number, ruleSet: string): string => `绩效自评,${year},${ruleSet}`,
   amount: (amount: string): string => `${amount} 万元`,
   /** The 得分 and grade cells the page check reads back from the printed page. */
@@ -91,7 +94,8 @@ export const WORKBOOK = {
 
 /** The comments of the actuals file `init` writes (the clerk reads them in the file). */
 export const SKELETON = {
-  heading: (year: number, department: string, project: string | null): string => `# ${year}年度 ${department}${project ? ` · ${project}` : ''} —— 实际完成值填报`,
+  heading: (year: number, department: string, project: string | null): string =>
+    `# ${year}年度 ${department}${project ? ` · ${project}` : ''} —— 实际完成值填报`,
   notes: [
     '# 金额单位：万元。定性指标的档次写在 band（达成 / 部分达成 / 未达成）；表上的得分写 declaredScore，与规则得分不同时须写 reason。',
     '# 不适用的指标：指标定义中分值写成 "/" 的行，actual 也写 "/"（已在下面填好）；分值不是 "/" 的行不能标为不适用。',
@@ -108,7 +112,8 @@ export const SKELETON = {
   budgetReason: '执行率偏低时说明原因',
   goal: (expected: string): string => `实际完成情况；预期目标：${expected}`,
   group: (level1: string, level2: string): string => `  # ── ${level1} / ${level2}`,
-  row: (name: string, target: string, maxScore: string): string => `${name}｜年度指标值：${target || '（空）'}｜分值：${maxScore}`,
+  row: (name: string, target: string, maxScore: string): string =>
+    `${name}｜年度指标值：${target || '（空）'}｜分值：${maxScore}`,
   notApplicable: '不适用',
   declaredTotal: '表上填的总分',
   declaredGrade: '表上填的等级',

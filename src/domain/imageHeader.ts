@@ -16,7 +16,11 @@ const SOF_MARKERS = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xc
 export function imageHeader(bytes: Uint8Array): ImageHeader | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // PNG: signature, then the IHDR chunk with width and height
-  if (bytes.length >= 24 && PNG_SIGNATURE.every((b, i) => bytes[i] === b) && String.fromCharCode(...bytes.subarray(12, 16)) === 'IHDR') {
+  if (
+    bytes.length >= 24 &&
+    PNG_SIGNATURE.every((b, i) => bytes[i] === b) &&
+    String.fromCharCode(...bytes.subarray(12, 16)) === 'IHDR'
+  ) {
     return { type: 'png', width: view.getUint32(16), height: view.getUint32(20) };
   }
   // JPEG: SOI, then segments until a start-of-frame
@@ -30,7 +34,8 @@ export function imageHeader(bytes: Uint8Array): ImageHeader | null {
         continue;
       }
       const length = view.getUint16(at + 2);
-      if (SOF_MARKERS.has(marker)) return { type: 'jpeg', height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
+      if (SOF_MARKERS.has(marker))
+        return { type: 'jpeg', height: view.getUint16(at + 5), width: view.getUint16(at + 7) };
       if (length < 2) return null;
       at += 2 + length;
     }

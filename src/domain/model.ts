@@ -48,7 +48,14 @@ export type ParsedValue =
       /** Look-alike characters read as what they stand for (`═→=`, `O→0`); absent when there were none. */
       lookalikes?: string[];
     }
-  | { kind: 'date'; raw: string; comparator: Comparator; date: CalendarDay; yearImplied: boolean; lookalikes?: string[] }
+  | {
+      kind: 'date';
+      raw: string;
+      comparator: Comparator;
+      date: CalendarDay;
+      yearImplied: boolean;
+      lookalikes?: string[];
+    }
   | { kind: 'text'; raw: string; band: Band | null }
   | { kind: 'notApplicable'; raw: string }
   | { kind: 'empty'; raw: string };

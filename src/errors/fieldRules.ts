@@ -15,7 +15,10 @@ export const FIELD_RULES: Record<string, { zh: string; en: string }> = {
   },
   text: { zh: '应为文本', en: 'must be text' },
   band: { zh: '档次应为 达成、部分达成 或 未达成', en: 'must be achieved, partial or notAchieved' },
-  gradeLabel: { zh: '等级应为文字，如 优、良、中、差（或规则集所用的等级词）', en: 'must be a grade word, such as excellent, good, fair or poor' },
+  gradeLabel: {
+    zh: '等级应为文字，如 优、良、中、差（或规则集所用的等级词）',
+    en: 'must be a grade word, such as excellent, good, fair or poor',
+  },
   form: { zh: '表类应为 project（项目支出）或 department（部门整体支出）', en: 'must be project or department' },
   fiscalYear: { zh: '年度应为四位整数，如 2020', en: 'must be a four-digit year such as 2020' },
   condition: {
@@ -28,8 +31,17 @@ export const FIELD_RULES: Record<string, { zh: string; en: string }> = {
     en: 'event must be {type: score, params: {method}}, {type: flag, params: {code}} or {type: adjust, params: {method}}',
   },
   scope: { zh: 'scope 应为 indicator、budget 或 total', en: 'scope must be indicator, budget or total' },
-  percentRange: { zh: '应为 [下限, 上限]，单位为分值的百分比', en: 'must be [low, high] in percent of the row\'s points' },
-  rulesetId: { zh: '规则集编号只能用小写字母、数字和连字符', en: 'may use lower-case letters, digits and hyphens only' },
+  percentRange: {
+    zh: '应为 [下限, 上限]，单位为分值的百分比',
+    en: "must be [low, high] in percent of the row's points",
+  },
+  rulesetId: {
+    zh: '规则集编号只能用小写字母、数字和连字符',
+    en: 'may use lower-case letters, digits and hyphens only',
+  },
   NEGATIVE_POINTS: { zh: '不能为负数', en: 'cannot be negative' },
-  ONE_CASE_INPUT: { zh: '每个用例须且只能有 indicator、budget、form 之一', en: 'each case needs exactly one of indicator, budget, form' },
+  ONE_CASE_INPUT: {
+    zh: '每个用例须且只能有 indicator、budget、form 之一',
+    en: 'each case needs exactly one of indicator, budget, form',
+  },
 };

@@ -17,7 +17,8 @@ function dataFor(data: Diagnostic['data'], lang: Lang, surface: Surface): Record
   if (surface === 'file') return data;
   const out: Record<string, unknown> = { ...data };
   for (const [key, value] of Object.entries(data)) {
-    if ((key === 'field' || key === 'key') && typeof value === 'string') out[key] = fieldLabel(pathOfField(value), lang) ?? value;
+    if ((key === 'field' || key === 'key') && typeof value === 'string')
+      out[key] = fieldLabel(pathOfField(value), lang) ?? value;
     else if (isTextRef(value)) {
       const formKey = `${value.text}.form`;
       if (isTextKey(formKey)) out[key] = { ...value, text: formKey };
@@ -37,7 +38,12 @@ export function messageOf(d: Diagnostic, lang: Lang = 'zh', surface: Surface = '
 
 export function hintOf(d: Diagnostic, lang: Lang = 'zh', surface: Surface = 'file'): string | undefined {
   const entry: CatalogEntry = CATALOG[d.code];
-  const hint = surface === 'form' ? ((lang === 'en' ? entry.formHintEn : entry.formHintZh) ?? (lang === 'en' ? entry.hintEn : entry.hintZh)) : lang === 'en' ? entry.hintEn : entry.hintZh;
+  const hint =
+    surface === 'form'
+      ? ((lang === 'en' ? entry.formHintEn : entry.formHintZh) ?? (lang === 'en' ? entry.hintEn : entry.hintZh))
+      : lang === 'en'
+        ? entry.hintEn
+        : entry.hintZh;
   return hint === undefined ? undefined : fillTemplate(hint, dataFor(d.data, lang, surface), lang);
 }
 
@@ -46,7 +52,11 @@ const surfaceOf = (d: Diagnostic): Surface => (d.location?.cell ? 'form' : 'file
 
 /** `file:line:column: 错误 CODE: message\n  修改建议：hint` — the form editors and terminals link. */
 export function formatDiagnostic(d: Diagnostic, lang: Lang = 'zh'): string {
-  const where = !d.location ? '' : d.location.cell ? `${d.location.file}!${d.location.cell}: ` : `${d.location.file}:${d.location.line}:${d.location.column}: `;
+  const where = !d.location
+    ? ''
+    : d.location.cell
+      ? `${d.location.file}!${d.location.cell}: `
+      : `${d.location.file}:${d.location.line}:${d.location.column}: `;
   const head = `${where}${text(`severity.${d.severity}`, lang)} ${d.code}: ${messageOf(d, lang, surfaceOf(d))}`;
   const hint = hintOf(d, lang, surfaceOf(d));
   return hint ? `${head}\n${text('diagnostic.fix', lang, { hint })}` : head;

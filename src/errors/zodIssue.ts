@@ -40,11 +40,20 @@ function sizeText(issue: IssueFacts): TextRef {
   const b = numberBound(issue);
   if (issue.code === 'too_small') {
     if (b) return textRef(b.inclusive ? 'value.atLeast' : 'value.moreThan', { value: b.value, bound: b.bound });
-    return textRef(Array.isArray(issue.input) ? 'value.emptyList' : typeof issue.input === 'string' ? 'value.empty' : 'value.tooSmall');
+    return textRef(
+      Array.isArray(issue.input)
+        ? 'value.emptyList'
+        : typeof issue.input === 'string'
+          ? 'value.empty'
+          : 'value.tooSmall',
+    );
   }
   if (!b) return textRef('value.tooLarge');
   // 95 where at most 1 is allowed: the share was likely meant
-  const share = b.bound === 1 && b.value > 1 && b.value <= 100 ? textRef('value.share', { value: b.value, fraction: b.value / 100 }) : '';
+  const share =
+    b.bound === 1 && b.value > 1 && b.value <= 100
+      ? textRef('value.share', { value: b.value, fraction: b.value / 100 })
+      : '';
   return textRef(b.inclusive ? 'value.atMost' : 'value.lessThan', { value: b.value, bound: b.bound, share });
 }
 
@@ -56,6 +65,10 @@ export function issueDetail(issue: IssueFacts, rule: Localized | undefined): Loc
   if (issue.code === 'too_small' || issue.code === 'too_big') return sizeText(issue);
   if (rule) return rule;
   const values = issue.values?.map((v) => String(v));
-  if (values) return { zh: textOf('value.oneOf', 'zh', { values: values.join('、') }), en: textOf('value.oneOf', 'en', { values: values.join(', ') }) };
+  if (values)
+    return {
+      zh: textOf('value.oneOf', 'zh', { values: values.join('、') }),
+      en: textOf('value.oneOf', 'en', { values: values.join(', ') }),
+    };
   return issueText(issue);
 }

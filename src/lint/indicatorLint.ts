@@ -21,32 +21,66 @@ export function lintDefinitions(definitions: DefinitionsFile, locate: Locate): D
     level.groups.forEach((group, j) => {
       group.indicators.forEach((row, k) => {
         const at = locate(['levels', i, 'groups', j, 'indicators', k]);
-        const base = { id: row.id, name: row.name, target: row.target };
         if (row.maxScore !== '/') levelSum = levelSum.plus(dec(String(row.maxScore)));
         const seen = names.get(row.name) ?? { ids: [], at };
         seen.ids.push(row.id);
         names.set(row.name, seen);
-        if (row.maxScore === '/') return;
-        const target = parseValue(row.target, { fiscalYear: definitions.fiscalYear });
-        if (target.kind === 'text' || target.kind === 'empty' || target.kind === 'notApplicable') {
-          out.push(diagnostic('NOT_MEASURABLE', { ...base, target: row.target || textRef('term.emptyTarget') }, at));
-        } else if (target.kind === 'number') {
-          if (target.unit === '' && target.magnitude === null) out.push(diagnostic('LINT_NO_UNIT', base, at));
-          if (target.comparator === 'none') {
-            const figure = `${target.number.toFixed()}${target.magnitude ?? ''}${target.unit}`;
-            out.push(diagnostic('LINT_NO_COMPARATOR', { ...base, ge: `${target.qualifier}≥${figure}`, le: `${target.qualifier}≤${figure}`, eq: `${target.qualifier}=${figure}` }, at));
-          }
-        }
+        if (row.maxScore !== '/') out.push(...targetFindings(row, definitions.fiscalYear, at));
       });
     });
     if (level.weight !== undefined && !dec(String(level.weight)).equals(levelSum)) {
-      out.push(diagnostic('WEIGHT_SUM_MISMATCH', { level: level.level1, declared: String(level.weight), sum: plain(levelSum) }, locate(['levels', i, 'weight'])));
+      out.push(
+        diagnostic(
+          'WEIGHT_SUM_MISMATCH',
+          { level: level.level1, declared: String(level.weight), sum: plain(levelSum) },
+          locate(['levels', i, 'weight']),
+        ),
+      );
     }
     total = total.plus(levelSum);
   });
   if (definitions.declaredTotal !== undefined && !dec(String(definitions.declaredTotal)).equals(total)) {
-    out.push(diagnostic('WEIGHT_SUM_MISMATCH', { level: textRef('term.total'), declared: String(definitions.declaredTotal), sum: plain(total) }, locate(['declaredTotal'])));
+    out.push(
+      diagnostic(
+        'WEIGHT_SUM_MISMATCH',
+        { level: textRef('term.total'), declared: String(definitions.declaredTotal), sum: plain(total) },
+        locate(['declaredTotal']),
+      ),
+    );
   }
-  for (const [name, { ids, at }] of names) if (ids.length > 1) out.push(diagnostic('LINT_DUPLICATE_NAME', { name, ids: listOf(ids) }, at));
+  for (const [name, { ids, at }] of names)
+    if (ids.length > 1) out.push(diagnostic('LINT_DUPLICATE_NAME', { name, ids: listOf(ids) }, at));
+  return out;
+}
+
+/** A row's target that cannot be measured, has no unit, or says no direction (≥, ≤ or =). */
+function targetFindings(
+  row: DefinitionsFile['levels'][number]['groups'][number]['indicators'][number],
+  fiscalYear: number,
+  at: Diagnostic['location'],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const base = { id: row.id, name: row.name, target: row.target };
+  const target = parseValue(row.target, { fiscalYear });
+  if (target.kind === 'text' || target.kind === 'empty' || target.kind === 'notApplicable') {
+    out.push(diagnostic('NOT_MEASURABLE', { ...base, target: row.target || textRef('term.emptyTarget') }, at));
+  } else if (target.kind === 'number') {
+    if (target.unit === '' && target.magnitude === null) out.push(diagnostic('LINT_NO_UNIT', base, at));
+    if (target.comparator === 'none') {
+      const figure = `${target.number.toFixed()}${target.magnitude ?? ''}${target.unit}`;
+      out.push(
+        diagnostic(
+          'LINT_NO_COMPARATOR',
+          {
+            ...base,
+            ge: `${target.qualifier}≥${figure}`,
+            le: `${target.qualifier}≤${figure}`,
+            eq: `${target.qualifier}=${figure}`,
+          },
+          at,
+        ),
+      );
+    }
+  }
   return out;
 }

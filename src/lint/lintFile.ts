@@ -22,7 +22,11 @@ export type LintKind = 'ruleset' | 'definitions' | 'unknown';
  * rules, definitions have levels) or from a `rulesets/` folder it sits in; 'unknown' rather than a wrong guess.
  */
 function kindOfUnreadable(text: string, file: string): LintKind {
-  if (/^(extends|rules|grades|parameters)\s*:/m.test(text) || path.basename(path.dirname(path.resolve(file))) === 'rulesets') return 'ruleset';
+  if (
+    /^(extends|rules|grades|parameters)\s*:/m.test(text) ||
+    path.basename(path.dirname(path.resolve(file))) === 'rulesets'
+  )
+    return 'ruleset';
   if (/^levels\s*:/m.test(text)) return 'definitions';
   return 'unknown';
 }
@@ -30,7 +34,8 @@ function kindOfUnreadable(text: string, file: string): LintKind {
 /** Lints a rule set or an indicator definitions file, telling them apart by their keys. */
 export async function lintFile(file: string): Promise<LintReport> {
   const doc = readSource(file);
-  if (doc.diagnostics.some((d) => d.severity === 'error')) return { file, kind: kindOfUnreadable(doc.text, file), findings: sortByLocation(doc.diagnostics) };
+  if (doc.diagnostics.some((d) => d.severity === 'error'))
+    return { file, kind: kindOfUnreadable(doc.text, file), findings: sortByLocation(doc.diagnostics) };
   const data = doc.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     // `hello world` or `42`: say which files lint reads, instead of guessing
@@ -41,7 +46,8 @@ export async function lintFile(file: string): Promise<LintReport> {
     const { ruleSet, problems } = readRuleSet(file, undefined, undefined, []);
     // problems with single rules are found again (with the rest) by lintRuleSet, which probes the valid rules
     const structural = problems.filter((d) => !RULE_PROBLEMS.has(d.code));
-    if (!ruleSet || structural.some((d) => d.severity === 'error')) return { file, kind: 'ruleset', findings: sortByLocation(ruleSet ? structural : problems) };
+    if (!ruleSet || structural.some((d) => d.severity === 'error'))
+      return { file, kind: 'ruleset', findings: sortByLocation(ruleSet ? structural : problems) };
     const findings = await lintRuleSet(ruleSet, KNOWN_EVENTS, { file: (p) => doc.locate(p, { key: true }) });
     return { file, kind: 'ruleset', findings: sortByLocation([...structural, ...findings]) };
   }
@@ -61,4 +67,15 @@ export async function lintFile(file: string): Promise<LintReport> {
 }
 
 /** What checkRules reports about single rules (lint reports these itself, beside what its probes find). */
-const RULE_PROBLEMS = new Set<string>(['UNKNOWN_METHOD', 'UNKNOWN_FLAG', 'UNKNOWN_FACT', 'UNKNOWN_OPERATOR', 'INVALID_RULE', 'RULE_NAME_DUPLICATE', 'EVENT_SCOPE', 'EVENT_OPTION_UNKNOWN', 'EVENT_OPTION_MISSING', 'EVENT_OPTION_INVALID']);
+const RULE_PROBLEMS = new Set<string>([
+  'UNKNOWN_METHOD',
+  'UNKNOWN_FLAG',
+  'UNKNOWN_FACT',
+  'UNKNOWN_OPERATOR',
+  'INVALID_RULE',
+  'RULE_NAME_DUPLICATE',
+  'EVENT_SCOPE',
+  'EVENT_OPTION_UNKNOWN',
+  'EVENT_OPTION_MISSING',
+  'EVENT_OPTION_INVALID',
+]);

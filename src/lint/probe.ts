@@ -7,7 +7,11 @@ import type { BudgetFacts, FactValue, IndicatorFacts, TotalFacts } from '../rule
  */
 const COMPLETIONS = ['0', '0.3', '0.5', '0.69', '0.7', '0.9', '0.99', '1', '1.1', '1.2', '1.29', '1.3', '2', '2.5'];
 
-function quantitative(direction: string, completion: string, targetIsZero: boolean): Pick<IndicatorFacts, 'met' | 'completion' | 'deviation' | 'targetIsZero' | 'actualAtMostZero'> {
+function quantitative(
+  direction: string,
+  completion: string,
+  targetIsZero: boolean,
+): Pick<IndicatorFacts, 'met' | 'completion' | 'deviation' | 'targetIsZero' | 'actualAtMostZero'> {
   if (targetIsZero) {
     const met = completion === '0';
     return { met, completion: null, deviation: met ? '0' : null, targetIsZero: true, actualAtMostZero: met };
@@ -15,47 +19,96 @@ function quantitative(direction: string, completion: string, targetIsZero: boole
   const c = Number(completion);
   const met = direction === 'equal' ? c === 1 : c >= 1;
   const deviation = met ? '0' : String(Math.round(Math.abs(1 - c) * 1000) / 1000);
-  return { met, completion, deviation, targetIsZero: false, actualAtMostZero: c === 0 && direction === 'higherIsBetter' };
+  return {
+    met,
+    completion,
+    deviation,
+    targetIsZero: false,
+    actualAtMostZero: c === 0 && direction === 'higherIsBetter',
+  };
 }
 
+/** Every combination of what a row can be that the rules may tell apart: per level-1 name and filled cells. */
 export function indicatorProbes(level1Names: string[]): IndicatorFacts[] {
-  const out: IndicatorFacts[] = [];
-  const tails = (): { hasDeclaredScore: boolean; hasManualReason: boolean; hasDeviationReason: boolean }[] => [
+  const tails = [
     { hasDeclaredScore: false, hasManualReason: false, hasDeviationReason: false },
     { hasDeclaredScore: false, hasManualReason: false, hasDeviationReason: true },
     { hasDeclaredScore: true, hasManualReason: true, hasDeviationReason: false },
     { hasDeclaredScore: true, hasManualReason: false, hasDeviationReason: true },
   ];
-  for (const level1 of level1Names) {
-    for (const tail of tails()) {
-      const base = { level1, maxScore: '10', ...tail };
-      out.push({ ...base, kind: 'notApplicable', direction: 'none', met: false, completion: null, deviation: null, targetIsZero: false, actualAtMostZero: false, band: 'none', maxScore: null });
-      for (const direction of ['higherIsBetter', 'lowerIsBetter', 'equal']) {
-        for (const completion of COMPLETIONS) {
-          out.push({ ...base, kind: 'quantitative', direction, band: 'none', ...quantitative(direction, completion, false) });
-        }
-        for (const completion of ['0', '1']) out.push({ ...base, kind: 'quantitative', direction, band: 'none', ...quantitative(direction, completion, true) });
-      }
-      for (const band of ['achieved', 'partial', 'notAchieved']) {
-        out.push({ ...base, kind: 'qualitative', direction: 'none', met: band === 'achieved', completion: null, deviation: null, targetIsZero: false, actualAtMostZero: false, band });
-      }
-      for (const band of ['achieved', 'partial', 'notAchieved', 'none']) {
-        out.push({ ...base, kind: 'date', direction: 'none', met: band === 'achieved', completion: null, deviation: null, targetIsZero: false, actualAtMostZero: false, band });
-      }
+  return level1Names.flatMap((level1) => tails.flatMap((tail) => rowProbes({ level1, maxScore: '10', ...tail })));
+}
+
+type ProbeBase = Pick<
+  IndicatorFacts,
+  'level1' | 'maxScore' | 'hasDeclaredScore' | 'hasManualReason' | 'hasDeviationReason'
+>;
+
+/** The rows of every kind for one level-1 name and set of filled cells. */
+function rowProbes(base: ProbeBase): IndicatorFacts[] {
+  const unmeasured = { completion: null, deviation: null, targetIsZero: false, actualAtMostZero: false };
+  const out: IndicatorFacts[] = [
+    { ...base, ...unmeasured, kind: 'notApplicable', direction: 'none', met: false, band: 'none', maxScore: null },
+  ];
+  for (const direction of ['higherIsBetter', 'lowerIsBetter', 'equal']) {
+    for (const completion of COMPLETIONS) {
+      out.push({
+        ...base,
+        kind: 'quantitative',
+        direction,
+        band: 'none',
+        ...quantitative(direction, completion, false),
+      });
     }
+    for (const completion of ['0', '1']) {
+      out.push({
+        ...base,
+        kind: 'quantitative',
+        direction,
+        band: 'none',
+        ...quantitative(direction, completion, true),
+      });
+    }
+  }
+  for (const band of ['achieved', 'partial', 'notAchieved']) {
+    out.push({ ...base, ...unmeasured, kind: 'qualitative', direction: 'none', met: band === 'achieved', band });
+  }
+  for (const band of ['achieved', 'partial', 'notAchieved', 'none']) {
+    out.push({ ...base, ...unmeasured, kind: 'date', direction: 'none', met: band === 'achieved', band });
   }
   return out;
 }
 
-const RATES = ['0', '0.3', '0.45', '0.5', '0.55', '0.6', '0.65', '0.7', '0.75', '0.8', '0.85', '0.89', '0.9', '0.95', '1', '1.2'];
+const RATES = [
+  '0',
+  '0.3',
+  '0.45',
+  '0.5',
+  '0.55',
+  '0.6',
+  '0.65',
+  '0.7',
+  '0.75',
+  '0.8',
+  '0.85',
+  '0.89',
+  '0.9',
+  '0.95',
+  '1',
+  '1.2',
+];
 
 export function budgetProbes(): BudgetFacts[] {
-  return RATES.flatMap((executionRate) => [false, true].map((hasReason) => ({ executionRate, executedAboveBudget: Number(executionRate) > 1, hasReason })));
+  return RATES.flatMap((executionRate) =>
+    [false, true].map((hasReason) => ({ executionRate, executedAboveBudget: Number(executionRate) > 1, hasReason })),
+  );
 }
 
 export function totalProbes(): TotalFacts[] {
   return RATES.flatMap((executionRate) =>
-    ['40', '59', '60', '69', '79', '80', '89', '90', '100'].flatMap((total) => [false, true].map((hasNotApplicable) => ({ executionRate, total, hasNotApplicable }))),
+    ['40', '59', '60', '69', '79', '80', '89', '90', '100'].flatMap((total) =>
+      [false, true].map((hasNotApplicable) => ({ executionRate, total, hasNotApplicable })),
+    ),
   );
 }
 

@@ -167,12 +167,20 @@ async function runCase(c: RuleSetTestCase, ruleSet: RuleSet, engine: Engine): Pr
     check('rule', e.rule, result.budget.rule.rule);
     check('flags', e.flags && sortedCodes(e.flags), sortedCodes(result.budget.flags.map((f) => f.code)));
   } else {
-    check('flags', e.flags && sortedCodes(e.flags), sortedCodes([...result.warnings, ...result.notes].map((f) => f.code)));
+    check(
+      'flags',
+      e.flags && sortedCodes(e.flags),
+      sortedCodes([...result.warnings, ...result.notes].map((f) => f.code)),
+    );
     check('adjustments', e.adjustments && e.adjustments.join(' '), result.adjustments.map((a) => a.method).join(' '));
   }
   check('total', e.total === undefined ? undefined : plain(dec(String(e.total))), plain(result.total));
   // the grade as the rule set prints it (优秀, 合格 …), or the default word for the same grade (优, 中 …)
   const printed = result.gradeLabel ?? (result.grade ? GRADE_LABEL[result.grade] : '');
-  check('grade', e.grade !== undefined && result.grade && e.grade === GRADE_LABEL[result.grade] ? printed : e.grade, printed);
+  check(
+    'grade',
+    e.grade !== undefined && result.grade && e.grade === GRADE_LABEL[result.grade] ? printed : e.grade,
+    printed,
+  );
   return failures;
 }

@@ -26,9 +26,21 @@ function fieldKind(path: readonly string[]): FieldKind | null {
     if (a === 'initialBudget' || a === 'declaredScore') return 'optionalNumber';
     if (a === 'reason') return 'optionalText';
   }
-  if (top === 'budget' && a === 'breakdown' && path.length === 4 && (b === 'currentYear' || b === 'carryOver' || b === 'other') && (c === 'initialBudget' || c === 'fullYearBudget' || c === 'executed')) return 'optionalNumber';
+  if (
+    top === 'budget' &&
+    a === 'breakdown' &&
+    path.length === 4 &&
+    (b === 'currentYear' || b === 'carryOver' || b === 'other') &&
+    (c === 'initialBudget' || c === 'fullYearBudget' || c === 'executed')
+  )
+    return 'optionalNumber';
   if (top === 'overallGoal' && a === 'actual' && path.length === 2) return 'text';
-  if (top === 'signOff' && path.length === 2 && (a === 'preparer' || a === 'phone' || a === 'date' || a === 'reviewer' || a === 'head')) return 'text';
+  if (
+    top === 'signOff' &&
+    path.length === 2 &&
+    (a === 'preparer' || a === 'phone' || a === 'date' || a === 'reviewer' || a === 'head')
+  )
+    return 'text';
   // the form's own 申报总分 and 等级, checked against what the rules give
   if (top === 'declaredTotal' && path.length === 1) return 'optionalNumber';
   if (top === 'declaredGrade' && path.length === 1) return 'optionalText';

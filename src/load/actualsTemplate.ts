@@ -19,7 +19,12 @@ function oneLine(text: string): string {
  * target and 分值 as comments, and empty fields to fill. Reading it back before filling reports each
  * missing actual at its line, so nothing is scored as a silent 0.
  */
-export function actualsTemplate(definitions: DefinitionsFile, definitionsPath: string, actualsPath: string, schemaFile: string): string {
+export function actualsTemplate(
+  definitions: DefinitionsFile,
+  definitionsPath: string,
+  actualsPath: string,
+  schemaFile: string,
+): string {
   const from = path.dirname(path.resolve(actualsPath));
   const ref = relativeRef(from, path.resolve(definitionsPath));
   const zeros = '{ initialBudget: 0, fullYearBudget: 0, executed: 0 }';
@@ -46,7 +51,9 @@ export function actualsTemplate(definitions: DefinitionsFile, definitionsPath: s
     for (const group of level.groups) {
       lines.push(SKELETON.group(level.level1, group.level2));
       for (const row of group.indicators) {
-        lines.push(`  ${JSON.stringify(row.id)}: # ${SKELETON.row(oneLine(row.name), oneLine(row.target), String(row.maxScore))}`);
+        lines.push(
+          `  ${JSON.stringify(row.id)}: # ${SKELETON.row(oneLine(row.name), oneLine(row.target), String(row.maxScore))}`,
+        );
         if (row.maxScore === '/') {
           lines.push(`    actual: "/" # ${SKELETON.notApplicable}`);
           continue;

@@ -73,7 +73,8 @@ export function writeFilledActuals(baseText: string, filled: FilledActuals): str
   for (const [line, values] of Object.entries(b.breakdown)) {
     for (const key of ['initialBudget', 'fullYearBudget', 'executed']) {
       const v = values[key];
-      if (v !== undefined || doc.hasIn(['budget', 'breakdown', line, key])) set(doc, ['budget', 'breakdown', line, key], v === undefined ? undefined : numberValue(v));
+      if (v !== undefined || doc.hasIn(['budget', 'breakdown', line, key]))
+        set(doc, ['budget', 'breakdown', line, key], v === undefined ? undefined : numberValue(v));
     }
     const lineNode = doc.getIn(['budget', 'breakdown', line], true);
     if (isMap(lineNode) && lineNode.items.length === 0) doc.deleteIn(['budget', 'breakdown', line]);

@@ -11,7 +11,14 @@ export function sha256(text: string | Buffer): string {
 }
 
 /** The largest input of each kind jixiao reads (README: 输入文件): a bigger one is refused before it is read. */
-export const INPUT_LIMITS = { yaml: 10 * 1024 * 1024, pdf: 100 * 1024 * 1024, image: 1024 * 1024, p12: 1024 * 1024, xlsx: 20 * 1024 * 1024, certificate: 1024 * 1024 } as const;
+export const INPUT_LIMITS = {
+  yaml: 10 * 1024 * 1024,
+  pdf: 100 * 1024 * 1024,
+  image: 1024 * 1024,
+  p12: 1024 * 1024,
+  xlsx: 20 * 1024 * 1024,
+  certificate: 1024 * 1024,
+} as const;
 export type InputKind = keyof typeof INPUT_LIMITS;
 
 /**
@@ -36,17 +43,26 @@ export function readInput(file: string, kind: InputKind, namedAt?: SourceLocatio
     const link = linkTarget(file);
     // a link that points nowhere, or round in a circle, is said as such (a folder can hold a stray one)
     if (link !== null && (code === 'ENOENT' || code === 'ELOOP' || code === 'ENOTDIR')) {
-      throw inputError('LINK_BROKEN', { path: file, target: link, reason: textRef(code === 'ELOOP' ? 'link.loop' : 'link.dangling') }, namedAt);
+      throw inputError(
+        'LINK_BROKEN',
+        { path: file, target: link, reason: textRef(code === 'ELOOP' ? 'link.loop' : 'link.dangling') },
+        namedAt,
+      );
     }
     if (code === 'ENOENT' || code === 'ENOTDIR') throw inputError('FILE_NOT_FOUND', { path: file }, namedAt);
     throw inputError('FILE_UNREADABLE', { path: file, detail: code ?? String(error) }, namedAt);
   }
   if (!stats.isFile()) throw inputError('NOT_A_REGULAR_FILE', { path: file }, namedAt);
-  if (stats.size > INPUT_LIMITS[kind]) throw inputError('FILE_TOO_LARGE', { path: file, size: stats.size, limit: INPUT_LIMITS[kind] }, namedAt);
+  if (stats.size > INPUT_LIMITS[kind])
+    throw inputError('FILE_TOO_LARGE', { path: file, size: stats.size, limit: INPUT_LIMITS[kind] }, namedAt);
   try {
     return readFileSync(file);
   } catch (error) {
-    throw inputError('FILE_UNREADABLE', { path: file, detail: (error as NodeJS.ErrnoException).code ?? String(error) }, namedAt);
+    throw inputError(
+      'FILE_UNREADABLE',
+      { path: file, detail: (error as NodeJS.ErrnoException).code ?? String(error) },
+      namedAt,
+    );
   }
 }
 
@@ -108,5 +124,8 @@ export function resolveBeside(doc: SourceDocument, relative: string): string {
   if (path.isAbsolute(relative)) return relative;
   // beside the file as the user named it (messages keep their relative paths), unless that name is only a label
   const named = path.dirname(doc.file);
-  return path.join(path.resolve(named) === path.dirname(doc.absolutePath) ? named : path.dirname(doc.absolutePath), relative);
+  return path.join(
+    path.resolve(named) === path.dirname(doc.absolutePath) ? named : path.dirname(doc.absolutePath),
+    relative,
+  );
 }

@@ -9,7 +9,8 @@ import { inputError } from '../errors/diagnostic';
  * named otherwise is not a form and is passed over; a folder reached twice through links is searched once.
  */
 export function findForms(targets: string[], options: { workbooks?: boolean } = {}): string[] {
-  const isForm = (name: string): boolean => name.endsWith('.actuals.yaml') || (options.workbooks === true && name.endsWith('.xlsx') && !name.startsWith('~$'));
+  const isForm = (name: string): boolean =>
+    name.endsWith('.actuals.yaml') || (options.workbooks === true && name.endsWith('.xlsx') && !name.startsWith('~$'));
   return findFiles(targets, isForm, 'NO_FORMS');
 }
 

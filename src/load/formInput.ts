@@ -17,7 +17,12 @@ const amountOrNull = (v: string | undefined): Decimal | null => (v === undefined
 const decOrNull = (v: number | undefined): Decimal | null => (v === undefined ? null : dec(String(v)));
 
 /** The indicator rows with what was filled for each, keeping where each value was written; and the level tree. */
-function indicatorsInput(definitions: DefinitionsFile, actuals: ActualsFile, d?: SourceDocument, a?: SourceDocument): { indicators: IndicatorInput[]; levels: FormInput['levels'] } {
+function indicatorsInput(
+  definitions: DefinitionsFile,
+  actuals: ActualsFile,
+  d?: SourceDocument,
+  a?: SourceDocument,
+): { indicators: IndicatorInput[]; levels: FormInput['levels'] } {
   const indicators: IndicatorInput[] = [];
   const levels: FormInput['levels'] = definitions.levels.map((level, i) => ({
     name: level.level1,
@@ -26,7 +31,9 @@ function indicatorsInput(definitions: DefinitionsFile, actuals: ActualsFile, d?:
     groups: level.groups.map((group, j) => ({
       name: group.level2,
       ids: group.indicators.map((row, k) => {
-        const filled = Object.prototype.hasOwnProperty.call(actuals.indicators, row.id) ? actuals.indicators[row.id] : undefined;
+        const filled = Object.prototype.hasOwnProperty.call(actuals.indicators, row.id)
+          ? actuals.indicators[row.id]
+          : undefined;
         const at = ['indicators', row.id];
         const input: IndicatorInput = {
           id: row.id,
@@ -62,7 +69,12 @@ function budgetInput(definitions: DefinitionsFile, actuals: ActualsFile, a?: Sou
   const b = actuals.budget;
   const breakdown: BudgetInput['breakdown'] = (['currentYear', 'carryOver', 'other'] as const).map((key) => {
     const line = b.breakdown?.[key];
-    return { key, initialBudget: amountOrNull(line?.initialBudget), fullYearBudget: amountOrNull(line?.fullYearBudget), executed: amountOrNull(line?.executed) };
+    return {
+      key,
+      initialBudget: amountOrNull(line?.initialBudget),
+      fullYearBudget: amountOrNull(line?.fullYearBudget),
+      executed: amountOrNull(line?.executed),
+    };
   });
   return {
     maxScore: dec(String(definitions.budget.maxScore)),
@@ -91,14 +103,32 @@ function headerInput(definitions: DefinitionsFile, actuals: ActualsFile): FormIn
     layout: definitions.layout ?? 'ministry',
     columns: definitions.columns ?? {},
     implementingUnit: definitions.implementingUnit ?? '',
-    project: p ? { name: p.name, subProject: p.subProject ?? '', totalInvestment: p.totalInvestment ?? null, fiscalFunding: p.fiscalFunding ?? null, period: p.period ?? '' } : null,
+    project: p
+      ? {
+          name: p.name,
+          subProject: p.subProject ?? '',
+          totalInvestment: p.totalInvestment ?? null,
+          fiscalFunding: p.fiscalFunding ?? null,
+          period: p.period ?? '',
+        }
+      : null,
     overallGoal: { expected: definitions.overallGoal.expected, actual: actuals.overallGoal.actual },
-    signOff: { preparer: signOff?.preparer ?? '', phone: signOff?.phone ?? '', date: signOff?.date ?? '', reviewer: signOff?.reviewer ?? '', head: signOff?.head ?? '' },
+    signOff: {
+      preparer: signOff?.preparer ?? '',
+      phone: signOff?.phone ?? '',
+      date: signOff?.date ?? '',
+      reviewer: signOff?.reviewer ?? '',
+      head: signOff?.head ?? '',
+    },
   };
 }
 
 /** Joins definitions and actuals into the scorer's input, keeping where each value was written. */
-export function formInput(definitions: DefinitionsFile, actuals: ActualsFile, docs: { definitions?: SourceDocument; actuals?: SourceDocument }): FormInput {
+export function formInput(
+  definitions: DefinitionsFile,
+  actuals: ActualsFile,
+  docs: { definitions?: SourceDocument; actuals?: SourceDocument },
+): FormInput {
   const a = docs.actuals;
   const d = docs.definitions;
   const { indicators, levels } = indicatorsInput(definitions, actuals, d, a);

@@ -51,7 +51,11 @@ export function loadForm(actualsPath: string, options: LoadOptions = {}): Loaded
  * locations point at cells): finds its definitions (or takes those given: a workbook's own copy) and rule set
  * and runs every check.
  */
-export function loadFormFromDocument(actualsDoc: SourceDocument, options: LoadOptions = {}, definitionsGiven?: SourceDocument): LoadedForm {
+export function loadFormFromDocument(
+  actualsDoc: SourceDocument,
+  options: LoadOptions = {},
+  definitionsGiven?: SourceDocument,
+): LoadedForm {
   const definitionsRef = definitionsReference(actualsDoc);
   let definitions: SourceDocument | Diagnostic[] = definitionsGiven ?? [];
   if (definitionsRef && !definitionsGiven) {
@@ -63,7 +67,9 @@ export function loadFormFromDocument(actualsDoc: SourceDocument, options: LoadOp
     }
   }
   return formFromDocuments(actualsDoc, definitions, (value, doc) =>
-    options.ruleSet ? chosenRuleSet(options.ruleSet) : loadRuleSet(value.ruleSet, doc.locate(['ruleSet']), path.dirname(doc.file)),
+    options.ruleSet
+      ? chosenRuleSet(options.ruleSet)
+      : loadRuleSet(value.ruleSet, doc.locate(['ruleSet']), path.dirname(doc.file)),
   );
 }
 
@@ -78,7 +84,11 @@ export function loadFormTexts(texts: { definitions: NamedText; actuals: NamedTex
 }
 
 /** Validates both documents, resolves the rule set, cross-checks them and joins them into the scorer's input. */
-function formFromDocuments(actualsDoc: SourceDocument, definitionsSource: SourceDocument | Diagnostic[], ruleSetFor: (definitions: DefinitionsFile, doc: SourceDocument) => RuleSet): LoadedForm {
+function formFromDocuments(
+  actualsDoc: SourceDocument,
+  definitionsSource: SourceDocument | Diagnostic[],
+  ruleSetFor: (definitions: DefinitionsFile, doc: SourceDocument) => RuleSet,
+): LoadedForm {
   const actualsRead = validateDocument(actualsDoc, actualsSchema);
   const problems: Diagnostic[] = [...actualsRead.diagnostics];
   let definitions: DefinitionsFile | undefined;
@@ -95,7 +105,10 @@ function formFromDocuments(actualsDoc: SourceDocument, definitionsSource: Source
   }
   const actuals = withReservedIds(actualsRead.value, actualsDoc);
   const ruleSet = ruleSetFor(definitions, definitionsDoc);
-  problems.push(...checkDefinitions(definitions, definitionsDoc, ruleSet), ...checkActualIds(definitions, actualsDoc, definitionsDoc.file));
+  problems.push(
+    ...checkDefinitions(definitions, definitionsDoc, ruleSet),
+    ...checkActualIds(definitions, actualsDoc, definitionsDoc.file),
+  );
   throwIfErrors(problems);
   const input = formInput(definitions, actuals, { definitions: definitionsDoc, actuals: actualsDoc });
   // rules test the framework's level names, whatever the form printed (效果指标 is 效益指标)
@@ -115,23 +128,46 @@ function withReservedIds(actuals: ActualsFile, doc: SourceDocument): ActualsFile
   const raw = (doc.data as { indicators?: Record<string, unknown> } | undefined)?.indicators;
   if (!raw || typeof raw !== 'object' || !Object.prototype.hasOwnProperty.call(raw, '__proto__')) return actuals;
   const parsed = indicatorActualSchema.safeParse(raw['__proto__']);
-  if (!parsed.success) throw new InputError([diagnostic('INVALID_VALUE', { field: 'indicators.__proto__', detail: parsed.error.issues.map(issueText).join('; ') }, doc.locate(['indicators', '__proto__']))]);
-  const indicators: ActualsFile['indicators'] = Object.assign(Object.create(null) as ActualsFile['indicators'], actuals.indicators);
-  Object.defineProperty(indicators, '__proto__', { value: parsed.data, enumerable: true, writable: true, configurable: true });
+  if (!parsed.success)
+    throw new InputError([
+      diagnostic(
+        'INVALID_VALUE',
+        { field: 'indicators.__proto__', detail: parsed.error.issues.map(issueText).join('; ') },
+        doc.locate(['indicators', '__proto__']),
+      ),
+    ]);
+  const indicators: ActualsFile['indicators'] = Object.assign(
+    Object.create(null) as ActualsFile['indicators'],
+    actuals.indicators,
+  );
+  Object.defineProperty(indicators, '__proto__', {
+    value: parsed.data,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   return { ...actuals, indicators };
 }
 
 /** A definitions file with every check `score` makes on it (schema, rule set, level names, ids); for init and export. */
-export function loadDefinitions(file: string, options: LoadOptions = {}): { doc: SourceDocument; definitions: DefinitionsFile; ruleSet: RuleSet } {
+export function loadDefinitions(
+  file: string,
+  options: LoadOptions = {},
+): { doc: SourceDocument; definitions: DefinitionsFile; ruleSet: RuleSet } {
   return loadDefinitionsDocument(readSource(file), options);
 }
 
 /** The same from a definitions document already read (the copy a workbook carries). */
-export function loadDefinitionsDocument(doc: SourceDocument, options: LoadOptions = {}): { doc: SourceDocument; definitions: DefinitionsFile; ruleSet: RuleSet } {
+export function loadDefinitionsDocument(
+  doc: SourceDocument,
+  options: LoadOptions = {},
+): { doc: SourceDocument; definitions: DefinitionsFile; ruleSet: RuleSet } {
   const { value, diagnostics } = validateDocument(doc, definitionsSchema);
   throwIfErrors(diagnostics);
   if (!value) throw new InputError(diagnostics);
-  const ruleSet = options.ruleSet ? chosenRuleSet(options.ruleSet) : loadRuleSet(value.ruleSet, doc.locate(['ruleSet']), path.dirname(doc.file));
+  const ruleSet = options.ruleSet
+    ? chosenRuleSet(options.ruleSet)
+    : loadRuleSet(value.ruleSet, doc.locate(['ruleSet']), path.dirname(doc.file));
   throwIfErrors(checkDefinitions(value, doc, ruleSet));
   return { doc, definitions: value, ruleSet };
 }
@@ -142,8 +178,16 @@ export function loadDefinitionsDocument(doc: SourceDocument, options: LoadOption
  */
 export function blankForm(definitionsPath: string, skeleton: (definitions: DefinitionsFile) => string): LoadedForm {
   const { doc: definitionsDoc, definitions, ruleSet } = loadDefinitions(definitionsPath);
-  const actualsDoc = parseYaml(skeleton(definitions), definitionsPath.replace(/(\.indicators)?\.ya?ml$/, '.blank.actuals.yaml'));
-  const actuals: ActualsFile = { definitions: definitionsPath, budget: { fullYearBudget: '0', executed: '0' }, overallGoal: { actual: '' }, indicators: {} };
+  const actualsDoc = parseYaml(
+    skeleton(definitions),
+    definitionsPath.replace(/(\.indicators)?\.ya?ml$/, '.blank.actuals.yaml'),
+  );
+  const actuals: ActualsFile = {
+    definitions: definitionsPath,
+    budget: { fullYearBudget: '0', executed: '0' },
+    overallGoal: { actual: '' },
+    indicators: {},
+  };
   const input = formInput(definitions, actuals, { definitions: definitionsDoc });
   return { actualsDoc, definitionsDoc, actuals, definitions, ruleSet, input, blank: true };
 }

@@ -27,7 +27,8 @@ export function ruleSetFolders(from: string = process.cwd()): string[] {
       dir = parent;
     }
   }
-  for (const dir of (process.env[RULESETS_ENV] ?? '').split(path.delimiter)) if (dir && isDir(dir)) folders.push(path.resolve(dir));
+  for (const dir of (process.env[RULESETS_ENV] ?? '').split(path.delimiter))
+    if (dir && isDir(dir)) folders.push(path.resolve(dir));
   folders.push(RULESETS_DIR);
   return folders;
 }
@@ -47,7 +48,11 @@ export function shippedRuleSetIds(): string[] {
 }
 
 /** The file of a rule set named by path (an evaluator's own file) or by id (looked up in the folders above). */
-export function ruleSetPath(idOrPath: string, namedAt?: SourceLocation, relativeTo?: string): { file: string; byId: boolean } {
+export function ruleSetPath(
+  idOrPath: string,
+  namedAt?: SourceLocation,
+  relativeTo?: string,
+): { file: string; byId: boolean } {
   if (/\.ya?ml$/.test(idOrPath) || idOrPath.includes('/') || idOrPath.includes(path.sep)) {
     const asPath = relativeTo && !path.isAbsolute(idOrPath) ? path.join(relativeTo, idOrPath) : idOrPath;
     if (existsSync(asPath)) return { file: asPath, byId: false };

@@ -3,7 +3,8 @@ import { stringify } from 'yaml';
 import { canonicalJson } from '../domain/canonicalJson';
 import type { SourceLocation } from '../domain/model';
 import { builtOrThrow, diagnostic, inputError, InputError, type Diagnostic } from '../errors/diagnostic';
-import { checkRules, CompiledRuleSet } from '../rules/compile';
+import { checkRules } from '../rules/checkRules';
+import { CompiledRuleSet } from '../rules/compile';
 import { LevelNames } from '../rules/levels';
 import { applyDelta, PARAMETER_PATHS, resolveWhole, type ResolvedRuleSet } from '../rules/resolve';
 import type { RuleSet } from '../rules/ruleSet';
@@ -38,13 +39,24 @@ const readBefore = new Map<string, { files: Map<string, string>; result: ReadRes
 /** The files (absolute path → sha256) read by the rule set being resolved, base files included. */
 let filesRead: Map<string, string> | null = null;
 
-const unchanged = (files: Map<string, string>, namedAt: SourceLocation | undefined): boolean => [...files].every(([file, sha]) => sha256(readInput(file, 'yaml', namedAt)) === sha);
+const unchanged = (files: Map<string, string>, namedAt: SourceLocation | undefined): boolean =>
+  [...files].every(([file, sha]) => sha256(readInput(file, 'yaml', namedAt)) === sha);
 
 /** As loadRuleSet, but returns the problems instead of throwing (for lint, which reports them with its own). */
-export function readRuleSet(idOrPath: string, namedAt: SourceLocation | undefined, relativeTo: string | undefined, seen: string[]): ReadResult {
+export function readRuleSet(
+  idOrPath: string,
+  namedAt: SourceLocation | undefined,
+  relativeTo: string | undefined,
+  seen: string[],
+): ReadResult {
   const { file, byId } = ruleSetPath(idOrPath, namedAt, relativeTo);
   const absolute = path.resolve(file);
-  if (seen.includes(absolute)) throw inputError('RULESET_EXTENDS_CYCLE', { chain: [...seen, absolute].map((f) => path.basename(f, '.yaml')).join(' → ') }, namedAt);
+  if (seen.includes(absolute))
+    throw inputError(
+      'RULESET_EXTENDS_CYCLE',
+      { chain: [...seen, absolute].map((f) => path.basename(f, '.yaml')).join(' → ') },
+      namedAt,
+    );
   const key = [...seen, absolute, file].join('\n');
   const outer = filesRead;
   let result: ReadResult;
@@ -71,7 +83,13 @@ export function readRuleSet(idOrPath: string, namedAt: SourceLocation | undefine
     readBefore.set(key, { files, result, idAt });
   }
   if (result.ruleSet && byId && result.ruleSet.file.id !== idOrPath) {
-    return { ...result, problems: [...result.problems, diagnostic('RULESET_ID_MISMATCH', { path: idAt.file, found: result.ruleSet.file.id, id: idOrPath }, idAt)] };
+    return {
+      ...result,
+      problems: [
+        ...result.problems,
+        diagnostic('RULESET_ID_MISMATCH', { path: idAt.file, found: result.ruleSet.file.id, id: idOrPath }, idAt),
+      ],
+    };
   }
   // a copy of the list: a caller may add its own findings to it
   return { ...result, problems: [...result.problems] };
@@ -130,7 +148,12 @@ function ruleSetFromDocument(doc: SourceDocument, seen: string[]): { ruleSet: Ru
   return finish(resolveWhole(value, locate), doc, doc.text, diagnostics);
 }
 
-function finish(resolved: ResolvedRuleSet, doc: SourceDocument, text: string, problems: Diagnostic[]): { ruleSet: RuleSet; problems: Diagnostic[] } {
+function finish(
+  resolved: ResolvedRuleSet,
+  doc: SourceDocument,
+  text: string,
+  problems: Diagnostic[],
+): { ruleSet: RuleSet; problems: Diagnostic[] } {
   const ruleSet: RuleSet = {
     file: resolved.file,
     // the hash of what scores, not of the bytes: the same rules written as a delta or in full hash alike
@@ -152,14 +175,21 @@ function finish(resolved: ResolvedRuleSet, doc: SourceDocument, text: string, pr
  * without the base files; parameters keep their basis and date.
  */
 export function resolvedText(resolved: ResolvedRuleSet): string {
-  const parameters: Record<string, unknown> = structuredClone(resolved.file.parameters) as unknown as Record<string, unknown>;
+  const parameters: Record<string, unknown> = structuredClone(resolved.file.parameters) as unknown as Record<
+    string,
+    unknown
+  >;
   for (const dotted of PARAMETER_PATHS) {
     const p = resolved.provenance[dotted];
     if (!p || (!p.basis && !p.effective)) continue;
     const keys = dotted.split('.');
     const leaf = keys.pop() ?? dotted;
     const parent = keys.reduce<Record<string, unknown>>((node, k) => node[k] as Record<string, unknown>, parameters);
-    parent[leaf] = { value: parent[leaf], ...(p.basis ? { basis: p.basis } : {}), ...(p.effective ? { effective: p.effective } : {}) };
+    parent[leaf] = {
+      value: parent[leaf],
+      ...(p.basis ? { basis: p.basis } : {}),
+      ...(p.effective ? { effective: p.effective } : {}),
+    };
   }
   const header = `${PRINTED.resolvedRuleSet(resolved.file.id, resolved.chain.join(' ← '))}\n`;
   return header + stringify({ ...resolved.file, parameters }, { lineWidth: 0, flowCollectionPadding: true });

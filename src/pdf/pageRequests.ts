@@ -26,7 +26,13 @@ export interface PrintJob {
 }
 
 /** Answers one request of the printing page (see above); `onServed` tells the printer the page is still loading its own. */
-export async function answer(request: HTTPRequest, documentUrl: string, job: PrintJob, aborted: string[], onServed: () => void): Promise<void> {
+export async function answer(
+  request: HTTPRequest,
+  documentUrl: string,
+  job: PrintJob,
+  aborted: string[],
+  onServed: () => void,
+): Promise<void> {
   const target = request.url();
   try {
     if (target === documentUrl) {
@@ -38,7 +44,12 @@ export async function answer(request: HTTPRequest, documentUrl: string, job: Pri
       const asset = await job.resolveAsset(new URL(target).pathname);
       if (asset) {
         onServed();
-        await request.respond({ status: 200, contentType: asset.contentType, body: asset.body, headers: { 'cache-control': 'public, max-age=31536000, immutable' } });
+        await request.respond({
+          status: 200,
+          contentType: asset.contentType,
+          body: asset.body,
+          headers: { 'cache-control': 'public, max-age=31536000, immutable' },
+        });
         return;
       }
     }

@@ -8,45 +8,14 @@ import { profilePrefix, removeStaleProfiles } from './profiles';
 import { answer, PAGE_ORIGIN, type PrintJob } from './pageRequests';
 
 export { PAGE_ORIGIN, type Asset, type PrintJob } from './pageRequests';
-
-export interface PrintStats {
-  /** Requests answered from bundled assets. */
-  served: number;
-  /** Requests refused: anything that is not a bundled asset. */
-  aborted: string[];
-  /** Attempts taken (2 when the first timed out and a fresh page was used). */
-  attempts: number;
-  ms: number;
-}
-
-export interface PrintedPdf {
-  pdf: Uint8Array;
-  /** What the job's prepare script gave back (its value as JSON), if it had one. */
-  prepared?: unknown;
-  /** The page's HTML as printed, when the job asked for it. */
-  html?: string;
-  stats: PrintStats;
-}
-
-/** What prints a form: one printer, or one that relaunches its browser when it dies. */
-export interface FormPrinter {
-  print(job: PrintJob): Promise<PrintedPdf>;
-}
-
-/** The browser died (crashed or was killed) while a page was printing: the job itself may be fine. */
-export class BrowserGoneError extends Error {
-  constructor(readonly job: string) {
-    super(`the browser stopped while printing ${job}`);
-  }
-}
-
-export interface PrinterOptions {
-  executablePath?: string;
-  /** How long one page may take before it is given up and retried on a fresh page. */
-  timeoutMs?: number;
-  /** Pages printed at the same time (the machine's cores). */
-  concurrency?: number;
-}
+export {
+  BrowserGoneError,
+  type FormPrinter,
+  type PrintedPdf,
+  type PrinterOptions,
+  type PrintStats,
+} from './formPrinter';
+import { BrowserGoneError, type FormPrinter, type PrintedPdf, type PrinterOptions } from './formPrinter';
 
 /** Flags for a headless browser on a closed network: nothing in the background reaches out. */
 const BROWSER_ARGS = [
@@ -96,10 +65,22 @@ export class PdfPrinter implements FormPrinter {
     try {
       // signals are the caller's: a worker finishes its forms on Ctrl-C (puppeteer's own handler would exit at once);
       // a process that dies anyway takes the browser with it, as the pipe to it closes
-      browser = await puppeteer.launch({ executablePath, args, headless: true, pipe: true, userDataDir: profileDir, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+      browser = await puppeteer.launch({
+        executablePath,
+        args,
+        headless: true,
+        pipe: true,
+        userDataDir: profileDir,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
     } catch (error) {
       rmSync(profileDir, { recursive: true, force: true });
-      throw inputError('BROWSER_LAUNCH_FAILED', { path: executablePath, detail: (error as Error).message.split('\n')[0] ?? '' });
+      throw inputError('BROWSER_LAUNCH_FAILED', {
+        path: executablePath,
+        detail: (error as Error).message.split('\n')[0] ?? '',
+      });
     }
     let front: Page;
     try {
@@ -110,7 +91,13 @@ export class PdfPrinter implements FormPrinter {
       rmSync(profileDir, { recursive: true, force: true });
       throw error;
     }
-    return new PdfPrinter(browser, front, profileDir, options.timeoutMs ?? 30_000, Math.max(1, options.concurrency ?? 2));
+    return new PdfPrinter(
+      browser,
+      front,
+      profileDir,
+      options.timeoutMs ?? 30_000,
+      Math.max(1, options.concurrency ?? 2),
+    );
   }
 
   /** The browser's process id (tests check it is gone after close). */
@@ -144,7 +131,10 @@ export class PdfPrinter implements FormPrinter {
       let healthy = false;
       try {
         page = this.idle.pop() ?? (await this.newPage());
-        const result = await withTimeout(this.printOn(page, job, aborted, () => served++), limit);
+        const result = await withTimeout(
+          this.printOn(page, job, aborted, () => served++),
+          limit,
+        );
         healthy = true;
         return { ...result, stats: { served, aborted, attempts: attempt, ms: performance.now() - start } };
       } catch (error) {
@@ -167,7 +157,9 @@ export class PdfPrinter implements FormPrinter {
    */
   async warm(resolveAsset: PrintJob['resolveAsset'], html: string): Promise<void> {
     await Promise.all(
-      Array.from({ length: this.concurrency }, () => this.print({ html, resolveAsset, name: 'warm-up' }).catch(() => undefined)),
+      Array.from({ length: this.concurrency }, () =>
+        this.print({ html, resolveAsset, name: 'warm-up' }).catch(() => undefined),
+      ),
     );
   }
 
@@ -191,7 +183,12 @@ export class PdfPrinter implements FormPrinter {
    * which made printing half as fast (see bench:batch). Every so many forms the page navigates afresh, so
    * nothing builds up in one document.
    */
-  private async printOn(page: Page, job: PrintJob, aborted: string[], onServed: () => void): Promise<{ pdf: Uint8Array; prepared: unknown; html?: string }> {
+  private async printOn(
+    page: Page,
+    job: PrintJob,
+    aborted: string[],
+    onServed: () => void,
+  ): Promise<{ pdf: Uint8Array; prepared: unknown; html?: string }> {
     const url = `${PAGE_ORIGIN}/form.html`;
     const onRequest = (request: HTTPRequest): void => {
       void answer(request, url, job, aborted, onServed);
@@ -203,7 +200,11 @@ export class PdfPrinter implements FormPrinter {
         loaded.uses++;
         await loaded.session.send('Page.setDocumentContent', { frameId: loaded.frameId, html: job.html });
         // the new content's images (a seal as a data: URL) finish loading before it is printed
-        await page.evaluate(() => (document.readyState === 'complete' ? undefined : new Promise<void>((resolve) => window.addEventListener('load', () => resolve(), { once: true }))));
+        await page.evaluate(() =>
+          document.readyState === 'complete'
+            ? undefined
+            : new Promise<void>((resolve) => window.addEventListener('load', () => resolve(), { once: true })),
+        );
       } else {
         await page.goto(url, { waitUntil: 'load', timeout: 0 });
         const session = loaded?.session ?? (await page.createCDPSession());
@@ -211,8 +212,17 @@ export class PdfPrinter implements FormPrinter {
         this.loaded.set(page, { session, frameId: frameTree.frame.id, uses: 1 });
       }
       const prepared: unknown = job.prepare ? await page.evaluate(job.prepare) : undefined;
-      const html = job.keepHtml ? await page.evaluate(() => `<!DOCTYPE html>\n${document.documentElement.outerHTML}`) : undefined;
-      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: 0, tagged: true, waitForFonts: true });
+      const html = job.keepHtml
+        ? await page.evaluate(() => `<!DOCTYPE html>\n${document.documentElement.outerHTML}`)
+        : undefined;
+      const pdf = await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        timeout: 0,
+        tagged: true,
+        waitForFonts: true,
+      });
       return { pdf, prepared, ...(html !== undefined ? { html } : {}) };
     } finally {
       page.off('request', onRequest);

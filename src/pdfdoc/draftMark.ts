@@ -45,7 +45,11 @@ async function makeMark(): Promise<{ doc: PDFDocument; mark: PDFRef }> {
   const ops: PDFOperator[] = [pushGraphicsState(), setGraphicsState('GS0'), setFillingRgbColor(0.8, 0, 0), beginText()];
   runs.forEach((run, i) => {
     fonts[`F${i}`] = run.font.ref;
-    ops.push(setFontAndSize(`F${i}`, SIZE), rotateAndSkewTextDegreesAndTranslate(ANGLE, 0, 0, x, y), showText(run.font.encodeText(run.text)));
+    ops.push(
+      setFontAndSize(`F${i}`, SIZE),
+      rotateAndSkewTextDegreesAndTranslate(ANGLE, 0, 0, x, y),
+      showText(run.font.encodeText(run.text)),
+    );
     const w = run.font.widthOfTextAtSize(run.text, SIZE);
     x += Math.cos(angle) * w;
     y += Math.sin(angle) * w;
@@ -78,9 +82,16 @@ export async function markDraft(pdf: EditedPdf): Promise<void> {
   const open = pdf.context.register(pdf.context.contentStream([pushGraphicsState()]));
   for (const page of pagesOf(pdf)) {
     const box = inherited(pdf, page, 'MediaBox');
-    const [x1 = 0, y1 = 0, x2 = 595.28, y2 = 841.89] = box instanceof PDFArray ? box.asArray().map((n) => (pdf.resolve(n) as PDFNumber).asNumber()) : [];
+    const [x1 = 0, y1 = 0, x2 = 595.28, y2 = 841.89] =
+      box instanceof PDFArray ? box.asArray().map((n) => (pdf.resolve(n) as PDFNumber).asNumber()) : [];
     const closeAndMark = pdf.context.register(
-      pdf.context.contentStream([popGraphicsState(), pushGraphicsState(), concatTransformationMatrix(1, 0, 0, 1, (x1 + x2) / 2, (y1 + y2) / 2), drawObject(NAME), popGraphicsState()]),
+      pdf.context.contentStream([
+        popGraphicsState(),
+        pushGraphicsState(),
+        concatTransformationMatrix(1, 0, 0, 1, (x1 + x2) / 2, (y1 + y2) / 2),
+        drawObject(NAME),
+        popGraphicsState(),
+      ]),
     );
     // resources a page inherits are shared with its siblings: the page gets its own copy to add the mark to
     let resources = pdf.resolve(page.get(PDFName.of('Resources')));

@@ -28,7 +28,11 @@ export const embeddedDataSchema = z.object({
   format: z.literal('jixiao-embedded/1'),
   jixiaoVersion: z.string(),
   createdAt: z.string(),
-  inputs: z.object({ definitions: embeddedInputSchema, actuals: embeddedInputSchema, ruleSet: embeddedInputSchema.extend({ id: z.string() }) }),
+  inputs: z.object({
+    definitions: embeddedInputSchema,
+    actuals: embeddedInputSchema,
+    ruleSet: embeddedInputSchema.extend({ id: z.string() }),
+  }),
   result: z.record(z.string(), z.unknown()),
   resultSha256: z.string(),
   signatureBoxes: z.array(signatureBoxSchema),
@@ -47,4 +51,3 @@ export function sha256Hex(data: string | Uint8Array): string {
 export function embeddedInput(name: string, text: string): EmbeddedInput {
   return { name, text, sha256: sha256Hex(text) };
 }
-

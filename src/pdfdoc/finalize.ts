@@ -1,5 +1,16 @@
 import { deflateSync } from 'node:zlib';
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRef,
+  PDFString,
+  PDFHexString,
+  type PDFContext,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 import { markDraft } from './draftMark';
 import { arrayAt, dictAt, pagesOf, type EditedPdf } from './editedPdf';
 import { SpliceDeclined, SplicedPdf } from './pdfSplice';
@@ -46,9 +57,15 @@ export async function finalizePdf(
     }
   }
   const doc = await PDFDocument.load(printed, { updateMetadata: false, parseSpeed: Infinity });
-  const resolve = (o: PDFObject | undefined): PDFObject | undefined => (o instanceof PDFRef ? doc.context.lookup(o) : o);
+  const resolve = (o: PDFObject | undefined): PDFObject | undefined =>
+    o instanceof PDFRef ? doc.context.lookup(o) : o;
   const trailer = doc.context.trailerInfo;
-  const edited: EditedPdf = { context: doc.context, catalog: doc.catalog, info: infoDict(doc.context, resolve(trailer.Info), (ref) => (trailer.Info = ref)), resolve };
+  const edited: EditedPdf = {
+    context: doc.context,
+    catalog: doc.catalog,
+    info: infoDict(doc.context, resolve(trailer.Info), (ref) => (trailer.Info = ref)),
+    resolve,
+  };
   const boxes = await finish(edited, info, embed);
   const pdf = await doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
   return { pdf, boxes, path: 'full' };
@@ -58,7 +75,9 @@ function splicedEdit(spliced: SplicedPdf): EditedPdf {
   const resolve = (o: PDFObject | undefined): PDFObject | undefined => spliced.resolve(o);
   const catalog = resolve(spliced.trailer.get(PDFName.of('Root')));
   if (!(catalog instanceof PDFDict)) throw new SpliceDeclined('no catalog');
-  const info = infoDict(spliced.context, resolve(spliced.trailer.get(PDFName.of('Info'))), (ref) => spliced.trailer.set(PDFName.of('Info'), ref));
+  const info = infoDict(spliced.context, resolve(spliced.trailer.get(PDFName.of('Info'))), (ref) =>
+    spliced.trailer.set(PDFName.of('Info'), ref),
+  );
   return { context: spliced.context, catalog, info, resolve };
 }
 
@@ -71,7 +90,11 @@ function infoDict(context: PDFContext, found: PDFObject | undefined, name: (ref:
 }
 
 /** The edits themselves, the same on either path. */
-async function finish(pdf: EditedPdf, info: DocumentInfo, embed: (boxes: SignatureBox[]) => EmbeddedData): Promise<SignatureBox[]> {
+async function finish(
+  pdf: EditedPdf,
+  info: DocumentInfo,
+  embed: (boxes: SignatureBox[]) => EmbeddedData,
+): Promise<SignatureBox[]> {
   const text = (value: string): PDFHexString => PDFHexString.fromText(value);
   pdf.info.set(PDFName.of('Title'), text(info.title));
   pdf.info.set(PDFName.of('Author'), text(info.author));
@@ -121,7 +144,10 @@ function attachData(pdf: EditedPdf, json: Uint8Array, createdAt: Date): void {
 }
 
 /** A link annotation's URI, or null: how the renderer's signature-box marks are found (here, and where printed documents are split). */
-export function linkUri(annotation: PDFDict, resolve: (o: PDFObject | undefined) => PDFObject | undefined): string | null {
+export function linkUri(
+  annotation: PDFDict,
+  resolve: (o: PDFObject | undefined) => PDFObject | undefined,
+): string | null {
   const action = resolve(annotation.get(PDFName.of('A')));
   if (!(action instanceof PDFDict)) return null;
   const uri = resolve(action.get(PDFName.of('URI')));

@@ -16,8 +16,18 @@ interface TextItem {
 }
 
 interface PdfJs {
-  getDocument(source: { data: Uint8Array; isEvalSupported: boolean; disableFontFace: boolean; useSystemFonts: boolean; verbosity: number }): {
-    promise: Promise<{ numPages: number; getPage(n: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }> }>; destroy(): Promise<void> }>;
+  getDocument(source: {
+    data: Uint8Array;
+    isEvalSupported: boolean;
+    disableFontFace: boolean;
+    useSystemFonts: boolean;
+    verbosity: number;
+  }): {
+    promise: Promise<{
+      numPages: number;
+      getPage(n: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }> }>;
+      destroy(): Promise<void>;
+    }>;
   };
 }
 
@@ -46,7 +56,13 @@ const SAME_LINE = 1;
 
 /** Every page's words, in reading order (top to bottom, left to right). */
 export async function printedWords(pdf: Uint8Array): Promise<PrintedWord[][]> {
-  const doc = await library().getDocument({ data: Uint8Array.from(pdf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const doc = await library().getDocument({
+    data: Uint8Array.from(pdf),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   try {
     const pages: PrintedWord[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {

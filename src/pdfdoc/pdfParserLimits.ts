@@ -19,7 +19,8 @@ interface IntegerReading {
  * that parsed before parses the same. Installed once, by importing this module (the PDF readers do).
  */
 const reading = Object.getPrototypeOf(PDFObjectParser.prototype) as IntegerReading;
-if (typeof reading.parseRawInt !== 'function') throw new Error('pdf-lib: BaseParser.parseRawInt not found (the library changed)');
+if (typeof reading.parseRawInt !== 'function')
+  throw new Error('pdf-lib: BaseParser.parseRawInt not found (the library changed)');
 const parseRawInt = reading.parseRawInt;
 reading.parseRawInt = function boundedParseRawInt(this: IntegerReading): number {
   for (let k = 0; k <= MAX_INTEGER_DIGITS; k++) {

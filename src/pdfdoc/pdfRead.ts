@@ -1,4 +1,14 @@
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFString,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 import { inputError } from '../errors/diagnostic';
 import { textRef } from '../errors/texts';
 import './pdfParserLimits';
@@ -12,11 +22,18 @@ export async function loadPdf(bytes: Uint8Array, file: string, incremental = fal
   // zero-padded /Contents, it tries every following byte as an object number and reads the whole run of zeros
   // each time (ten seconds for a 200 KB form, minutes under jest)
   const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  if (all.subarray(0, EOF_WINDOW).includes('%PDF-') && !all.subarray(Math.max(0, all.length - EOF_WINDOW)).includes('%%EOF')) {
+  if (
+    all.subarray(0, EOF_WINDOW).includes('%PDF-') &&
+    !all.subarray(Math.max(0, all.length - EOF_WINDOW)).includes('%%EOF')
+  ) {
     throw inputError('PDF_TRUNCATED', { path: file });
   }
   try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity, ...(incremental ? { forIncrementalUpdate: true } : {}) });
+    return await PDFDocument.load(bytes, {
+      updateMetadata: false,
+      parseSpeed: Infinity,
+      ...(incremental ? { forIncrementalUpdate: true } : {}),
+    });
   } catch (error) {
     throw inputError('PDF_UNREADABLE', { path: file, detail: (error as Error).message.split('\n')[0] ?? '' });
   }
@@ -49,7 +66,8 @@ export function readEmbeddedData(doc: PDFDocument, file: string): { data: Embedd
     // a damaged file (a changed byte in the compressed attachment, a broken dictionary) says so; it does not crash
     throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: textRef('embedded.damaged', { name: EMBEDDED_NAME }) });
   }
-  if (!bytes) throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: textRef('embedded.missing', { name: EMBEDDED_NAME }) });
+  if (!bytes)
+    throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: textRef('embedded.missing', { name: EMBEDDED_NAME }) });
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(bytes).toString('utf8'));
@@ -59,7 +77,10 @@ export function readEmbeddedData(doc: PDFDocument, file: string): { data: Embedd
   const parsed = embeddedDataSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: textRef('embedded.shape', { name: EMBEDDED_NAME, field: issue?.path.join('.') || EMBEDDED_FORMAT }) });
+    throw inputError('NOT_A_JIXIAO_PDF', {
+      path: file,
+      detail: textRef('embedded.shape', { name: EMBEDDED_NAME, field: issue?.path.join('.') || EMBEDDED_FORMAT }),
+    });
   }
   return { data: parsed.data, bytes };
 }
@@ -81,8 +102,11 @@ export interface SignatureField {
 function docMdpLevel(sig: PDFDict): number | null {
   const references = sig.lookupMaybe(PDFName.of('Reference'), PDFArray);
   for (const reference of references?.asArray().map((_, i) => references.lookup(i)) ?? []) {
-    if (!(reference instanceof PDFDict) || reference.lookup(PDFName.of('TransformMethod')) !== PDFName.of('DocMDP')) continue;
-    const level = Number(reference.lookupMaybe(PDFName.of('TransformParams'), PDFDict)?.lookup(PDFName.of('P'))?.toString() ?? '2');
+    if (!(reference instanceof PDFDict) || reference.lookup(PDFName.of('TransformMethod')) !== PDFName.of('DocMDP'))
+      continue;
+    const level = Number(
+      reference.lookupMaybe(PDFName.of('TransformParams'), PDFDict)?.lookup(PDFName.of('P'))?.toString() ?? '2',
+    );
     return Number.isInteger(level) ? level : null;
   }
   return null;
@@ -108,7 +132,8 @@ export function signatureFields(doc: PDFDocument): SignatureField[] {
       role: name.startsWith(FIELD_PREFIX) ? name.slice(FIELD_PREFIX.length) : null,
       signer: text(sig?.lookup(PDFName.of('Name'))) ?? '',
       byteRange: range ? range.asArray().map((n) => Number(n.toString())) : null,
-      certifies: sig && certification !== undefined && field.get(PDFName.of('V')) === certification ? docMdpLevel(sig) : null,
+      certifies:
+        sig && certification !== undefined && field.get(PDFName.of('V')) === certification ? docMdpLevel(sig) : null,
     });
   }
   return out;

@@ -1,4 +1,14 @@
-import { PDFContext, PDFDict, PDFName, PDFNumber, PDFObjectParser, PDFRef, PDFTrailer, PDFTrailerDict, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFContext,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFObjectParser,
+  PDFRef,
+  PDFTrailer,
+  PDFTrailerDict,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 
 /** Thrown when a PDF is not of the plain kind splicing handles; the caller takes the full path instead. */
 export class SpliceDeclined extends Error {}
@@ -38,7 +48,10 @@ export class SplicedPdf {
     const table = latin1(bytes, xrefOffset, bytes.length - tail.length + end.index);
     const trailerAt = table.indexOf('trailer');
     if (!table.startsWith('xref') || trailerAt < 0) throw new SpliceDeclined('no classic cross-reference table');
-    const parsedTrailer = PDFObjectParser.forBytes(bytes.subarray(xrefOffset + trailerAt + 'trailer'.length), PDFContext.create()).parseObject();
+    const parsedTrailer = PDFObjectParser.forBytes(
+      bytes.subarray(xrefOffset + trailerAt + 'trailer'.length),
+      PDFContext.create(),
+    ).parseObject();
     if (!(parsedTrailer instanceof PDFDict)) throw new SpliceDeclined('trailer is not a dictionary');
     for (const key of ['Prev', 'Encrypt', 'XRefStm']) {
       if (parsedTrailer.has(PDFName.of(key))) throw new SpliceDeclined(`trailer has /${key}`);
@@ -50,8 +63,11 @@ export class SplicedPdf {
   }
 
   private readTable(text: string): void {
-    const lines = text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
-    for (let i = 0; i < lines.length; ) {
+    const lines = text
+      .split(/\r\n|\r|\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+    for (let i = 0; i < lines.length;) {
       const head = /^(\d+) (\d+)$/.exec(lines[i++] ?? '');
       if (!head) throw new SpliceDeclined('cross-reference subsection header expected');
       const first = Number(head[1]);
@@ -77,10 +93,14 @@ export class SplicedPdf {
     const known = this.context.lookup(object);
     if (known !== undefined || this.loaded.has(object.objectNumber) || object.objectNumber >= this.size) return known;
     const offset = this.offsets.get(object.objectNumber);
-    if (offset === undefined || object.generationNumber !== 0) throw new SpliceDeclined(`no object ${object.toString()}`);
+    if (offset === undefined || object.generationNumber !== 0)
+      throw new SpliceDeclined(`no object ${object.toString()}`);
     const head = HEADER.exec(latin1(this.bytes, offset, offset + 32));
-    if (!head || Number(head[1]) !== object.objectNumber) throw new SpliceDeclined(`object ${object.toString()} is not where the table says`);
-    const parsed = PDFObjectParser.forBytes(this.bytes.subarray(offset + head[0].length), this.context).parseObject(object);
+    if (!head || Number(head[1]) !== object.objectNumber)
+      throw new SpliceDeclined(`object ${object.toString()} is not where the table says`);
+    const parsed = PDFObjectParser.forBytes(this.bytes.subarray(offset + head[0].length), this.context).parseObject(
+      object,
+    );
     this.context.assign(object, parsed);
     this.loaded.add(object.objectNumber);
     return parsed;
@@ -178,7 +198,10 @@ function latin1(bytes: Uint8Array, start: number, end: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, end - start)).toString('latin1');
 }
 
-function bytesOf(object: { sizeInBytes(): number; copyBytesInto(buffer: Uint8Array, offset: number): number }, after: string): Uint8Array {
+function bytesOf(
+  object: { sizeInBytes(): number; copyBytesInto(buffer: Uint8Array, offset: number): number },
+  after: string,
+): Uint8Array {
   const buffer = new Uint8Array(object.sizeInBytes() + after.length);
   const written = object.copyBytesInto(buffer, 0);
   buffer.set(Buffer.from(after, 'latin1'), written);

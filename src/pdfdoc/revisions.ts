@@ -1,4 +1,13 @@
-import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFContext, type PDFDocument, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFName,
+  PDFRef,
+  PDFStream,
+  type PDFContext,
+  type PDFDocument,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 import { adjacentPairs } from '../domain/sequence';
 import { textRef, type TextRef } from '../errors/texts';
 import { loadPdf } from './pdfRead';
@@ -19,9 +28,15 @@ async function stateAt(pdf: Buffer, end: number): Promise<State> {
 
 function stateOf(doc: PDFDocument): State {
   const objects = new Map<string, { ref: PDFRef; object: PDFObject; bytes: string }>();
-  for (const [ref, object] of doc.context.enumerateIndirectObjects()) objects.set(ref.toString(), { ref, object, bytes: bytesOf(object) });
+  for (const [ref, object] of doc.context.enumerateIndirectObjects())
+    objects.set(ref.toString(), { ref, object, bytes: bytesOf(object) });
   const root = doc.context.trailerInfo.Root;
-  return { context: doc.context, objects, root: root?.toString() ?? '', catalog: root ? doc.context.lookup(root) : undefined };
+  return {
+    context: doc.context,
+    objects,
+    root: root?.toString() ?? '',
+    catalog: root ? doc.context.lookup(root) : undefined,
+  };
 }
 
 function bytesOf(object: PDFObject): string {
@@ -51,7 +66,9 @@ function onlyAppended(before: PDFArray | undefined, after: PDFArray | undefined)
 
 function typeOf(object: PDFObject): string {
   const dict = object instanceof PDFStream ? object.dict : object instanceof PDFDict ? object : undefined;
-  return dict?.get(PDFName.of('Type'))?.toString().slice(1) ?? dict?.get(PDFName.of('Subtype'))?.toString().slice(1) ?? '';
+  return (
+    dict?.get(PDFName.of('Type'))?.toString().slice(1) ?? dict?.get(PDFName.of('Subtype'))?.toString().slice(1) ?? ''
+  );
 }
 
 /** What a changed object is, said for people: the page, the attached data, the catalog, or an object by number. */
@@ -89,7 +106,12 @@ function disallowedChanges(before: State, after: State): TextRef[] {
         allowed = without(a, ['Annots']) === without(b, ['Annots']) && onlyAppended(annotsBefore, annotsAfter);
         if (allowed) newWidgets.push(...(annotsAfter?.asArray().slice(annotsBefore?.size() ?? 0) ?? []));
       } else if (formRef && key === formRef.toString()) {
-        allowed = without(a, ['Fields', 'SigFlags']) === without(b, ['Fields', 'SigFlags']) && onlyAppended(lookupArray(before.context, a.get(PDFName.of('Fields'))), lookupArray(after.context, b.get(PDFName.of('Fields'))));
+        allowed =
+          without(a, ['Fields', 'SigFlags']) === without(b, ['Fields', 'SigFlags']) &&
+          onlyAppended(
+            lookupArray(before.context, a.get(PDFName.of('Fields'))),
+            lookupArray(after.context, b.get(PDFName.of('Fields'))),
+          );
       }
     } else if (a instanceof PDFArray && b instanceof PDFArray) {
       // an /Annots or /Fields array kept as its own object
@@ -100,7 +122,10 @@ function disallowedChanges(before: State, after: State): TextRef[] {
   // what a signature appends to a page is its own widget: a signature field, never a new note or stamp
   for (const widget of newWidgets) {
     const dict = widget instanceof PDFRef ? after.context.lookup(widget) : widget;
-    const isSignatureField = dict instanceof PDFDict && dict.get(PDFName.of('Subtype'))?.toString() === '/Widget' && dict.get(PDFName.of('FT'))?.toString() === '/Sig';
+    const isSignatureField =
+      dict instanceof PDFDict &&
+      dict.get(PDFName.of('Subtype'))?.toString() === '/Widget' &&
+      dict.get(PDFName.of('FT'))?.toString() === '/Sig';
     if (!isSignatureField) problems.push(textRef('verify.change.annotation'));
   }
   return [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];
@@ -112,7 +137,11 @@ function disallowedChanges(before: State, after: State): TextRef[] {
  * saw and signed.) Each signature is given as its index and the revision (1-based) its byte range ends at; `whole`
  * is the document as already read, reused for a revision that ends where the file does.
  */
-export async function changesBeforeSignatures(pdf: Buffer, signatures: readonly { index: number; revision: number }[], whole?: PDFDocument): Promise<Map<number, TextRef[]>> {
+export async function changesBeforeSignatures(
+  pdf: Buffer,
+  signatures: readonly { index: number; revision: number }[],
+  whole?: PDFDocument,
+): Promise<Map<number, TextRef[]>> {
   const ends = revisionEnds(pdf);
   const states = new Map<number, Promise<State>>();
   const state = (revision: number): Promise<State> => {

@@ -1,7 +1,8 @@
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
 import { linkUri, SIGNATURE_BOX_LINK } from './finalize';
 import { SplicedPdf, SpliceDeclined } from './pdfSplice';
-import { firstPage, nameTree, numberTree, type Resolve } from './structureTrees';
+import { readDocument, SplitDeclined, type PrintedDocument } from './printedDocument';
+import { firstPage, type Resolve } from './structureTrees';
 
 /** One form of a printed document of several: how many pages its footer says it has, and how many signature boxes it draws. */
 export interface Sheet {
@@ -9,8 +10,7 @@ export interface Sheet {
   signatureBoxes: number;
 }
 
-/** The printed document is not laid out as expected (page totals, sign-off boxes or structure tree do not follow the sheets): print the forms one by one. */
-export class SplitDeclined extends Error {}
+export { SplitDeclined } from './printedDocument';
 
 /**
  * Splits a document of several forms, printed together, into one PDF per form: its pages as printed (content,
@@ -38,94 +38,6 @@ export function splitSheets(printed: Uint8Array, laidOut: Sheet[]): Uint8Array[]
   return ranges.map((range, i) => writeSheet(doc, range, elements[i] ?? [], i));
 }
 
-
-/** What the split reads of the printed document: its page leaves and the trees it rewrites for each form. */
-interface PrintedDocument {
-  pdf: SplicedPdf;
-  resolve: Resolve;
-  catalog: PDFDict;
-  rootRef: PDFObject | undefined;
-  pagesRef: PDFRef;
-  pagesRoot: PDFDict;
-  /** The page leaves in order, and what each inherits from the nodes above it. */
-  pages: PDFRef[];
-  inherited: Map<number, [string, PDFObject][]>;
-  structRef: PDFRef;
-  structRoot: PDFDict;
-  documentRef: PDFRef;
-  document: PDFDict;
-  kids: PDFObject[];
-  parentTreeRef: PDFRef;
-  parentTree: Map<number, PDFObject>;
-  idTreeRef: PDFRef | undefined;
-  ids: [PDFObject, PDFObject][];
-}
-
-const INHERITABLE = ['Resources', 'MediaBox', 'CropBox', 'Rotate'];
-
-function readDocument(pdf: SplicedPdf): PrintedDocument {
-  const resolve: Resolve = (o) => pdf.resolve(o);
-  const dictAt = (o: PDFObject | undefined, what: string): PDFDict => {
-    const d = resolve(o);
-    if (!(d instanceof PDFDict)) throw new SplitDeclined(`no ${what}`);
-    return d;
-  };
-  const rootRef = pdf.trailer.get(PDFName.of('Root'));
-  const catalog = dictAt(rootRef, 'catalog');
-  const pagesRef = catalog.get(PDFName.of('Pages'));
-  const pagesRoot = dictAt(pagesRef, 'page tree');
-  // Chromium groups the page leaves under intermediate nodes: each leaf is written under the root, with what it inherited
-  const pages: PDFRef[] = [];
-  const inherited = new Map<number, [string, PDFObject][]>();
-  const walkTree = (ref: PDFObject | undefined, from: [string, PDFObject][], depth: number): void => {
-    const node = resolve(ref);
-    if (!(ref instanceof PDFRef) || !(node instanceof PDFDict) || depth > 32) throw new SplitDeclined('a page tree node that is not a dictionary');
-    const notOwn = from.filter(([k]) => !node.has(PDFName.of(k)));
-    if (String(node.get(PDFName.of('Type'))) === '/Page') {
-      pages.push(ref);
-      inherited.set(ref.objectNumber, notOwn);
-      return;
-    }
-    const here: [string, PDFObject][] = [...notOwn, ...INHERITABLE.flatMap((k) => {
-      const value = node.get(PDFName.of(k));
-      return value ? [[k, value] as [string, PDFObject]] : [];
-    })];
-    const kids = resolve(node.get(PDFName.of('Kids')));
-    for (const kid of kids instanceof PDFArray ? kids.asArray() : []) walkTree(kid, here, depth + 1);
-  };
-  walkTree(pagesRef, [], 0);
-  if (!(pagesRef instanceof PDFRef) || pages.length === 0) throw new SplitDeclined('no pages');
-
-  const structRef = catalog.get(PDFName.of('StructTreeRoot'));
-  const structRoot = dictAt(structRef, 'structure tree');
-  const documentRef = structRoot.get(PDFName.of('K'));
-  const document = dictAt(documentRef, 'Document element');
-  const kids = resolve(document.get(PDFName.of('K')));
-  if (!(structRef instanceof PDFRef) || !(documentRef instanceof PDFRef) || !(kids instanceof PDFArray)) throw new SplitDeclined('no Document element');
-  const parentTreeRef = structRoot.get(PDFName.of('ParentTree'));
-  const idTreeRef = structRoot.get(PDFName.of('IDTree'));
-  if (!(parentTreeRef instanceof PDFRef) || (idTreeRef !== undefined && !(idTreeRef instanceof PDFRef))) throw new SplitDeclined('structure trees not indirect');
-  return {
-    pdf,
-    resolve,
-    catalog,
-    rootRef,
-    pagesRef,
-    pagesRoot,
-    pages,
-    inherited,
-    structRef,
-    structRoot,
-    documentRef,
-    document,
-    kids: kids.asArray(),
-    parentTreeRef,
-    parentTree: numberTree(resolve(parentTreeRef), resolve),
-    idTreeRef,
-    ids: nameTree(resolve(idTreeRef), resolve),
-  };
-}
-
 interface PageRange {
   first: number;
   last: number;
@@ -140,7 +52,9 @@ function pageRanges(laidOut: Sheet[], printed: number): PageRange[] {
     return range;
   });
   if (laidOut.length === 0 || laidOut.some((s) => !(Number.isInteger(s.pages) && s.pages > 0)) || first !== printed) {
-    throw new SplitDeclined(`the forms' page totals (${laidOut.map((s) => s.pages).join('+')}) are not the ${printed} pages printed`);
+    throw new SplitDeclined(
+      `the forms' page totals (${laidOut.map((s) => s.pages).join('+')}) are not the ${printed} pages printed`,
+    );
   }
   return ranges;
 }
@@ -152,7 +66,9 @@ function checkSignOff(doc: PrintedDocument, laidOut: Sheet[], ranges: PageRange[
     const { first, last } = ranges[i] ?? { first: 0, last: -1 };
     const count = boxesOn.slice(first, last + 1).reduce((n, b) => n + b, 0);
     if (count !== sheet.signatureBoxes || (sheet.signatureBoxes > 0 && boxesOn[last] === 0)) {
-      throw new SplitDeclined(`form ${i + 1}: ${count} signature boxes on its pages ${first + 1}–${last + 1}, ${sheet.signatureBoxes} drawn`);
+      throw new SplitDeclined(
+        `form ${i + 1}: ${count} signature boxes on its pages ${first + 1}–${last + 1}, ${sheet.signatureBoxes} drawn`,
+      );
     }
   });
 }
@@ -179,7 +95,11 @@ function writeSheet(doc: PrintedDocument, range: PageRange, elements: PDFObject[
   const own = new Set(mine.map((r) => r.objectNumber));
   const others = new Set(doc.pages.filter((r) => !own.has(r.objectNumber)).map((r) => r.objectNumber));
   // objects written anew for each form; the walk stops at them (a page's /Parent, an element's /P)
-  const keep = new Set<number>([doc.pagesRef, doc.structRef, doc.documentRef, doc.parentTreeRef, ...(doc.idTreeRef ? [doc.idTreeRef] : [])].map((r) => r.objectNumber));
+  const keep = new Set<number>(
+    [doc.pagesRef, doc.structRef, doc.documentRef, doc.parentTreeRef, ...(doc.idTreeRef ? [doc.idTreeRef] : [])].map(
+      (r) => r.objectNumber,
+    ),
+  );
   if (doc.rootRef instanceof PDFRef) keep.add(doc.rootRef.objectNumber);
   const entries = parentTreeEntries(doc, mine);
   reachedObjects(doc, { mine, own, others, elements, entries, index }, keep);
@@ -212,10 +132,12 @@ function parentTreeEntries(doc: PrintedDocument, mine: PDFRef[]): (readonly [num
       if (annotKey instanceof PDFNumber) keys.add(annotKey.asNumber());
     }
   }
-  const entries = [...keys].sort((a, b) => a - b).flatMap((key) => {
-    const value = doc.parentTree.get(key);
-    return value ? [[key, value] as const] : [];
-  });
+  const entries = [...keys]
+    .sort((a, b) => a - b)
+    .flatMap((key) => {
+      const value = doc.parentTree.get(key);
+      return value ? [[key, value] as const] : [];
+    });
   return entries;
 }
 
@@ -269,7 +191,13 @@ function reachedObjects(doc: PrintedDocument, parts: SheetParts, keep: Set<numbe
 }
 
 /** The page, pages, document element and tree objects written anew for one form (its pages under one root). */
-function rewrittenTrees(doc: PrintedDocument, mine: PDFRef[], elements: PDFObject[], entries: (readonly [number, PDFObject])[], keep: Set<number>): Map<number, PDFObject> {
+function rewrittenTrees(
+  doc: PrintedDocument,
+  mine: PDFRef[],
+  elements: PDFObject[],
+  entries: (readonly [number, PDFObject])[],
+  keep: Set<number>,
+): Map<number, PDFObject> {
   const { pdf, resolve } = doc;
   const replaced = new Map<number, PDFObject>();
   for (const ref of mine) {
@@ -285,13 +213,18 @@ function rewrittenTrees(doc: PrintedDocument, mine: PDFRef[], elements: PDFObjec
   const document = doc.document.clone(pdf.context);
   document.set(PDFName.of('K'), pdf.context.obj(elements));
   replaced.set(doc.documentRef.objectNumber, document);
-  replaced.set(doc.parentTreeRef.objectNumber, pdf.context.obj({ Nums: pdf.context.obj(entries.flatMap(([key, value]) => [PDFNumber.of(key), value])) }));
+  replaced.set(
+    doc.parentTreeRef.objectNumber,
+    pdf.context.obj({ Nums: pdf.context.obj(entries.flatMap(([key, value]) => [PDFNumber.of(key), value])) }),
+  );
   const struct = doc.structRoot.clone(pdf.context);
   struct.set(PDFName.of('ParentTreeNextKey'), PDFNumber.of((entries.at(-1)?.[0] ?? -1) + 1));
   replaced.set(doc.structRef.objectNumber, struct);
   if (doc.idTreeRef) {
     // the IDs of this form's elements (its table headers name their cells by them)
-    const names = doc.ids.filter(([, target]) => target instanceof PDFRef && keep.has(target.objectNumber)).flatMap(([id, target]) => [id, target]);
+    const names = doc.ids
+      .filter(([, target]) => target instanceof PDFRef && keep.has(target.objectNumber))
+      .flatMap(([id, target]) => [id, target]);
     replaced.set(doc.idTreeRef.objectNumber, pdf.context.obj({ Names: pdf.context.obj(names) }));
   }
   return replaced;

@@ -23,7 +23,11 @@ export function firstPage(element: PDFObject | undefined, resolve: Resolve, dept
 }
 
 /** A number tree's entries (the parent tree), from its leaves. */
-export function numberTree(node: PDFObject | undefined, resolve: Resolve, into = new Map<number, PDFObject>()): Map<number, PDFObject> {
+export function numberTree(
+  node: PDFObject | undefined,
+  resolve: Resolve,
+  into = new Map<number, PDFObject>(),
+): Map<number, PDFObject> {
   if (!(node instanceof PDFDict)) return into;
   const nums = resolve(node.get(PDFName.of('Nums')));
   if (nums instanceof PDFArray) {
@@ -38,10 +42,15 @@ export function numberTree(node: PDFObject | undefined, resolve: Resolve, into =
 }
 
 /** A name tree's entries (the ID tree), in order, from its leaves. */
-export function nameTree(node: PDFObject | undefined, resolve: Resolve, into: [PDFObject, PDFObject][] = []): [PDFObject, PDFObject][] {
+export function nameTree(
+  node: PDFObject | undefined,
+  resolve: Resolve,
+  into: [PDFObject, PDFObject][] = [],
+): [PDFObject, PDFObject][] {
   if (!(node instanceof PDFDict)) return into;
   const names = resolve(node.get(PDFName.of('Names')));
-  if (names instanceof PDFArray) for (let j = 0; j + 1 < names.size(); j += 2) into.push([names.get(j), names.get(j + 1)]);
+  if (names instanceof PDFArray)
+    for (let j = 0; j + 1 < names.size(); j += 2) into.push([names.get(j), names.get(j + 1)]);
   const kids = resolve(node.get(PDFName.of('Kids')));
   for (const kid of kids instanceof PDFArray ? kids.asArray() : []) nameTree(resolve(kid), resolve, into);
   return into;

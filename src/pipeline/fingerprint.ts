@@ -24,5 +24,13 @@ function sealContent(scored: ScoredForm): string {
  */
 export function formFingerprint(scored: ScoredForm, printing: { explain: boolean }): string {
   const { result } = scored;
-  return sha256Hex([result.inputs.sha256, sealContent(scored), result.ruleSet.sha256, JIXIAO_VERSION, printing.explain ? 'explain' : 'plain'].join('\n'));
+  return sha256Hex(
+    [
+      result.inputs.sha256,
+      sealContent(scored),
+      result.ruleSet.sha256,
+      JIXIAO_VERSION,
+      printing.explain ? 'explain' : 'plain',
+    ].join('\n'),
+  );
 }

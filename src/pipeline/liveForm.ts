@@ -41,7 +41,8 @@ function recordingFields(doc: SourceDocument): { doc: SourceDocument; fieldOf: E
   };
   return {
     doc: { ...doc, locate },
-    fieldOf: (location) => (location && location.file === doc.file ? (byObject.get(location) ?? byPlace.get(place(location))) : undefined),
+    fieldOf: (location) =>
+      location && location.file === doc.file ? (byObject.get(location) ?? byPlace.get(place(location))) : undefined,
   };
 }
 
@@ -49,7 +50,11 @@ function recordingFields(doc: SourceDocument): { doc: SourceDocument; fieldOf: E
  * Scores an actuals file as edited on the web form, touching no file: the same loader and scorer as `jixiao score`,
  * from the file's own folder (so its definitions and rule set resolve as they do on disk).
  */
-export async function scoreEdited(actualsPath: string, baseText: string, edits: readonly FieldEdit[]): Promise<EditedForm> {
+export async function scoreEdited(
+  actualsPath: string,
+  baseText: string,
+  edits: readonly FieldEdit[],
+): Promise<EditedForm> {
   let text = baseText;
   try {
     text = editActuals(baseText, edits);
@@ -64,7 +69,13 @@ export async function scoreEdited(actualsPath: string, baseText: string, edits: 
     return { text, scored: { loaded, result }, problems: [], fieldOf };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return (await withoutRefusedEdits(actualsPath, baseText, edits, error.diagnostics, text, fieldOf)) ?? { text, problems: error.diagnostics, fieldOf };
+    return (
+      (await withoutRefusedEdits(actualsPath, baseText, edits, error.diagnostics, text, fieldOf)) ?? {
+        text,
+        problems: error.diagnostics,
+        fieldOf,
+      }
+    );
   }
 }
 
@@ -80,7 +91,9 @@ async function withoutRefusedEdits(
   text: string,
   fieldOf: EditedForm['fieldOf'],
 ): Promise<EditedForm | null> {
-  const refused = new Set(problems.filter((d) => d.severity === 'error').map((d) => JSON.stringify(fieldOf(d.location) ?? null)));
+  const refused = new Set(
+    problems.filter((d) => d.severity === 'error').map((d) => JSON.stringify(fieldOf(d.location) ?? null)),
+  );
   const kept = edits.filter((e) => !refused.has(JSON.stringify(e.path)));
   if (refused.has('null') || kept.length === edits.length) return null;
   const rest = await scoreEdited(actualsPath, baseText, kept);

@@ -23,7 +23,10 @@ function firstPlace(loaded: Pick<LoadedForm, 'actualsDoc' | 'definitionsDoc'>, c
   return undefined;
 }
 
-export function unsupportedCharacter(loaded: Pick<LoadedForm, 'actualsDoc' | 'definitionsDoc'>, ch: string): Diagnostic {
+export function unsupportedCharacter(
+  loaded: Pick<LoadedForm, 'actualsDoc' | 'definitionsDoc'>,
+  ch: string,
+): Diagnostic {
   const codePoint = `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
   return diagnostic('UNSUPPORTED_CHARACTER', { char: ch, codePoint }, firstPlace(loaded, ch));
 }

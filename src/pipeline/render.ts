@@ -41,7 +41,6 @@ export interface RenderedForm {
   warnings?: Diagnostic[];
 }
 
-
 /**
  * The seal image the actuals name, checked and carried in the embedded data. The page never prints it: the seal
  * is the unit's signature, and `sign --role 单位盖章` draws this image as that signature's face.
@@ -55,18 +54,38 @@ function sealImageOf(scored: ScoredForm): EmbeddedData['sealImage'] {
 }
 
 /** Lays a scored form out as HTML (no browser needed). */
-export async function layOut(scored: ScoredForm, explain: boolean, timings = new Timings()): Promise<{ scored: ScoredForm; html: string; view: FormView }> {
-  const view = await timings.time('render', () => formView(scored.result, { explain: explain && !scored.blank, linkBase: PAGE_ORIGIN, filled: scored.loaded.actuals.indicators, ...(scored.blank ? { blank: true } : {}) }));
+export async function layOut(
+  scored: ScoredForm,
+  explain: boolean,
+  timings = new Timings(),
+): Promise<{ scored: ScoredForm; html: string; view: FormView }> {
+  const view = await timings.time('render', () =>
+    formView(scored.result, {
+      explain: explain && !scored.blank,
+      linkBase: PAGE_ORIGIN,
+      filled: scored.loaded.actuals.indicators,
+      ...(scored.blank ? { blank: true } : {}),
+    }),
+  );
   return { scored, html: renderHtml(view), view };
 }
 
 /** Scores a form and lays it out as HTML (no browser needed). */
-export async function formHtml(file: string, explain: boolean, timings = new Timings()): Promise<{ scored: ScoredForm; html: string; view: FormView }> {
+export async function formHtml(
+  file: string,
+  explain: boolean,
+  timings = new Timings(),
+): Promise<{ scored: ScoredForm; html: string; view: FormView }> {
   return layOut(await scoreFile(file, {}, timings), explain, timings);
 }
 
 /** The data attached to the PDF: the three input files as they were, the result, and their hashes. */
-export function embeddedData(scored: ScoredForm, boxes: EmbeddedData['signatureBoxes'], sealImage = sealImageOf(scored), createdAt = new Date()): EmbeddedData {
+export function embeddedData(
+  scored: ScoredForm,
+  boxes: EmbeddedData['signatureBoxes'],
+  sealImage = sealImageOf(scored),
+  createdAt = new Date(),
+): EmbeddedData {
   const { loaded, result } = scored;
   const resultJson = resultToJson(result);
   return {
@@ -89,11 +108,18 @@ export function embeddedData(scored: ScoredForm, boxes: EmbeddedData['signatureB
  * Prints one form on a running printer: laid out, printed, finalized (metadata, embedded data). The form may be
  * a file (scored here) or already scored. Bad input comes back as the form's problems, never as a throw.
  */
-export async function renderForm(form: string | ScoredForm, explain: boolean, printer: FormPrinter, timings = new Timings(), keepPrintedHtml = false): Promise<RenderedForm> {
+export async function renderForm(
+  form: string | ScoredForm,
+  explain: boolean,
+  printer: FormPrinter,
+  timings = new Timings(),
+  keepPrintedHtml = false,
+): Promise<RenderedForm> {
   const file = typeof form === 'string' ? form : form.loaded.actualsDoc.file;
   const rendered: RenderedForm = { file };
   try {
-    const laidOut = typeof form === 'string' ? await formHtml(form, explain, timings) : await layOut(form, explain, timings);
+    const laidOut =
+      typeof form === 'string' ? await formHtml(form, explain, timings) : await layOut(form, explain, timings);
     const { scored, view } = laidOut;
     // a seal image that cannot be used is found before the form is printed
     const sealImage = sealImageOf(scored);
@@ -102,14 +128,30 @@ export async function renderForm(form: string | ScoredForm, explain: boolean, pr
     rendered.warnings = unsupportedCharacters(scored, missing);
     const html = withGetaMarks(laidOut.html, missing);
     Object.assign(rendered, { scored, html, view });
-    const printed = await timings.time('print', () => printer.print({ html, resolveAsset: bundledAsset, name: file, prepare: formPrintScript(), ...(keepPrintedHtml ? { keepHtml: true } : {}) }));
+    const printed = await timings.time('print', () =>
+      printer.print({
+        html,
+        resolveAsset: bundledAsset,
+        name: file,
+        prepare: formPrintScript(),
+        ...(keepPrintedHtml ? { keepHtml: true } : {}),
+      }),
+    );
     const { pdf, stats } = printed;
     if (printed.html !== undefined) rendered.printedHtml = printed.html;
     const meta = view.meta;
     const finished = await timings.time('finalize', () =>
       finalizePdf(
         pdf,
-        { title: meta.title, author: meta.author, subject: meta.subject, keywords: meta.keywords.split(','), creator: `jixiao ${JIXIAO_VERSION}`, language: 'zh-CN', draft: view.isDraft },
+        {
+          title: meta.title,
+          author: meta.author,
+          subject: meta.subject,
+          keywords: meta.keywords.split(','),
+          creator: `jixiao ${JIXIAO_VERSION}`,
+          language: 'zh-CN',
+          draft: view.isDraft,
+        },
         (boxes) => embeddedData(scored, boxes, sealImage),
       ),
     );
@@ -126,18 +168,22 @@ export async function renderForm(form: string | ScoredForm, explain: boolean, pr
  * Starts a browser for a run and warms its pages while the first forms are scored and laid out. A browser
  * that dies mid-run is relaunched once for the forms that were printing on it.
  */
-export function launchPrinter(options: Pick<RenderOptions, 'timeoutMs' | 'concurrency' | 'executablePath'>, timings = new Timings(), lazy = false): RelaunchingPrinter {
+export function launchPrinter(
+  options: Pick<RenderOptions, 'timeoutMs' | 'concurrency' | 'executablePath'>,
+  timings = new Timings(),
+  lazy = false,
+): RelaunchingPrinter {
   return new RelaunchingPrinter(
     () =>
-    timings.time('launch', async () => {
-      const p = await PdfPrinter.launch({
-        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-        ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-        ...(options.executablePath !== undefined ? { executablePath: options.executablePath } : {}),
-      });
-      void p.warm(bundledAsset, WARM_UP_PAGE);
-      return p;
-    }),
+      timings.time('launch', async () => {
+        const p = await PdfPrinter.launch({
+          ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+          ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+          ...(options.executablePath !== undefined ? { executablePath: options.executablePath } : {}),
+        });
+        void p.warm(bundledAsset, WARM_UP_PAGE);
+        return p;
+      }),
     { lazy },
   );
 }
@@ -146,7 +192,11 @@ export function launchPrinter(options: Pick<RenderOptions, 'timeoutMs' | 'concur
  * Renders many forms with one browser: each is scored, laid out and printed; a form that fails (bad input,
  * a page that hangs twice) is reported while the others still render. The browser is always closed.
  */
-export async function renderForms(files: string[], options: RenderOptions, timings = new Timings()): Promise<RenderedForm[]> {
+export async function renderForms(
+  files: string[],
+  options: RenderOptions,
+  timings = new Timings(),
+): Promise<RenderedForm[]> {
   // The browser starts at once, while the first forms are scored and laid out.
   const launched = options.printer || files.length === 0 ? undefined : launchPrinter(options, timings);
   const pages = options.concurrency ?? 2;
@@ -193,5 +243,4 @@ function withGetaMarks(html: string, missing: string[]): string {
 }
 
 /** A small page in the form's fonts and stylesheet, printed once per page when the browser starts. */
-const WARM_UP_PAGE =
-  `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/fonts.css"><link rel="stylesheet" href="/assets/form.css"></head><body><h1>${PRINTED.warmUpHeading}</h1><table class="block"><tr><th>${PRINTED.warmUpCell[0]}</th><td>${PRINTED.warmUpCell[1]}</td></tr></table></body></html>`;
+const WARM_UP_PAGE = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/fonts.css"><link rel="stylesheet" href="/assets/form.css"></head><body><h1>${PRINTED.warmUpHeading}</h1><table class="block"><tr><th>${PRINTED.warmUpCell[0]}</th><td>${PRINTED.warmUpCell[1]}</td></tr></table></body></html>`;

@@ -11,12 +11,23 @@ export interface ParameterLine {
 }
 
 /** Each parameter of a resolved rule set, with the rule set that set it and its basis and date (falling back to that rule set's own). */
-export function parameterLines(ruleSet: RuleSet, basisOf: (id: string) => { basis: string; effective: string }): ParameterLine[] {
+export function parameterLines(
+  ruleSet: RuleSet,
+  basisOf: (id: string) => { basis: string; effective: string },
+): ParameterLine[] {
   return PARAMETER_PATHS.map((dotted) => {
-    const value = dotted.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], ruleSet.file.parameters);
+    const value = dotted
+      .split('.')
+      .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], ruleSet.file.parameters);
     const p = ruleSet.provenance[dotted] ?? { ruleSet: ruleSet.file.id };
     const fallback = basisOf(p.ruleSet);
-    return { path: dotted, value, ruleSet: p.ruleSet, basis: p.basis ?? fallback.basis, effective: p.effective ?? fallback.effective };
+    return {
+      path: dotted,
+      value,
+      ruleSet: p.ruleSet,
+      basis: p.basis ?? fallback.basis,
+      effective: p.effective ?? fallback.effective,
+    };
   });
 }
 

@@ -79,11 +79,23 @@ export class SheetPrinter implements FormPrinter {
     let parts: { waiting: Waiting; pdf: Uint8Array }[];
     let printed: PrintedPdf;
     try {
-      printed = await this.inner.print({ ...first.job, html: combineSheets(group.map((g) => g.job.html)), name: group.map((g) => g.job.name).join('、'), forms: group.length });
+      printed = await this.inner.print({
+        ...first.job,
+        html: combineSheets(group.map((g) => g.job.html)),
+        name: group.map((g) => g.job.name).join('、'),
+        forms: group.length,
+      });
       const totals = printed.prepared;
-      if (!Array.isArray(totals) || totals.length !== group.length) throw new Error('the print script gave no page totals');
-      const pdfs = splitSheets(printed.pdf, group.map((g, i) => ({ pages: Number(totals[i]), signatureBoxes: signatureBoxesIn(g.job.html) })));
-      parts = group.flatMap((waiting, i) => { const pdf = pdfs[i]; return pdf ? [{ waiting, pdf }] : []; });
+      if (!Array.isArray(totals) || totals.length !== group.length)
+        throw new Error('the print script gave no page totals');
+      const pdfs = splitSheets(
+        printed.pdf,
+        group.map((g, i) => ({ pages: Number(totals[i]), signatureBoxes: signatureBoxesIn(g.job.html) })),
+      );
+      parts = group.flatMap((waiting, i) => {
+        const pdf = pdfs[i];
+        return pdf ? [{ waiting, pdf }] : [];
+      });
       if (parts.length !== group.length) throw new Error('the split gave fewer forms than were printed');
     } catch (error) {
       if (this.declined.length < 20) this.declined.push(error instanceof Error ? error.message : String(error));
@@ -93,7 +105,8 @@ export class SheetPrinter implements FormPrinter {
       return;
     }
     this.counts.shared += group.length;
-    for (const { waiting, pdf } of parts) waiting.resolve({ pdf, stats: { ...printed.stats, ms: printed.stats.ms / group.length } });
+    for (const { waiting, pdf } of parts)
+      waiting.resolve({ pdf, stats: { ...printed.stats, ms: printed.stats.ms / group.length } });
   }
 
   private async settle(waiting: Waiting, printing: Promise<PrintedPdf>): Promise<void> {

@@ -19,7 +19,6 @@ export interface SignFileOptions {
   signOnTopOfChanges?: boolean;
 }
 
-
 /** Signs a PDF file for one role; returns the new bytes (the CLI writes them) and the hash of the bytes it read. */
 export async function signFile(pdfFile: string, options: SignFileOptions) {
   const seal = options.seal ? readSealImage(options.seal) : undefined;
@@ -71,7 +70,15 @@ export function keygen(options: KeygenFileOptions): { p12: Uint8Array; pem: stri
     {
       commonName: options.commonName,
       ...(options.ca ? { ca: true } : {}),
-      ...(options.issuer ? { issuer: { p12: readInput(options.issuer.file, 'p12'), password: options.issuer.password, file: options.issuer.file } } : {}),
+      ...(options.issuer
+        ? {
+            issuer: {
+              p12: readInput(options.issuer.file, 'p12'),
+              password: options.issuer.password,
+              file: options.issuer.file,
+            },
+          }
+        : {}),
       notBefore,
       ...(options.days !== undefined ? { notAfter: new Date(notBefore.getTime() + options.days * 24 * 3600_000) } : {}),
     },

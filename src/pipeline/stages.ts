@@ -5,7 +5,16 @@ import { SCHEMAS_DIR } from '../domain/paths';
 import { actualsTemplate } from '../load/actualsTemplate';
 import { decodeText, INPUT_LIMITS, readSource } from '../load/files';
 import { parseYaml } from '../source/yamlSource';
-import { blankForm, isDefinitionsDocument, loadForm, loadFormFromDocument, loadFormTexts, type LoadedForm, type LoadOptions, type NamedText } from '../load/loadForm';
+import {
+  blankForm,
+  isDefinitionsDocument,
+  loadForm,
+  loadFormFromDocument,
+  loadFormTexts,
+  type LoadedForm,
+  type LoadOptions,
+  type NamedText,
+} from '../load/loadForm';
 import type { FormResult } from '../scoring/result';
 import type * as Workbook from './workbook';
 import { scoreForm } from '../scoring/scoreForm';
@@ -43,7 +52,11 @@ export interface ScoreOptions extends LoadOptions {
 }
 
 /** Loads and scores one actuals file. */
-export async function scoreFile(actualsPath: string, options: ScoreOptions = {}, timings = new Timings()): Promise<ScoredForm> {
+export async function scoreFile(
+  actualsPath: string,
+  options: ScoreOptions = {},
+  timings = new Timings(),
+): Promise<ScoredForm> {
   // a filled workbook scores like its actuals file, with every message at its cell
   const loaded = await timings.time('load', async () => {
     // the workbook library is loaded only for a workbook: it is a third of every command's start-up time
@@ -53,11 +66,21 @@ export async function scoreFile(actualsPath: string, options: ScoreOptions = {},
       return loadFormFromDocument(read.doc, options, read.carried?.doc);
     }
     // a definitions file scores as a blank form (every row pending): render prints it for filling by hand
-    if (isDefinitionsDocument(readSource(actualsPath))) return blankForm(actualsPath, (d) => actualsTemplate(d, actualsPath, actualsPath.replace(/(\.indicators)?\.ya?ml$/, '.actuals.yaml'), path.join(SCHEMAS_DIR, 'actuals.schema.json')));
+    if (isDefinitionsDocument(readSource(actualsPath)))
+      return blankForm(actualsPath, (d) =>
+        actualsTemplate(
+          d,
+          actualsPath,
+          actualsPath.replace(/(\.indicators)?\.ya?ml$/, '.actuals.yaml'),
+          path.join(SCHEMAS_DIR, 'actuals.schema.json'),
+        ),
+      );
     return loadForm(actualsPath, options);
   });
   const engine = await timings.time('compile', () => compiled(loaded.ruleSet));
-  const result = await timings.time('score', () => scoreForm(loaded.input, options.quickRules ? engine.quick() : engine));
+  const result = await timings.time('score', () =>
+    scoreForm(loaded.input, options.quickRules ? engine.quick() : engine),
+  );
   result.warnings.push(...unprintableCharacters(loaded));
   return { loaded, result, ...(loaded.blank ? { blank: true } : {}) };
 }
@@ -66,7 +89,12 @@ export async function scoreFile(actualsPath: string, options: ScoreOptions = {},
  * Scores an actuals file given as bytes (standard input: `jixiao score -`), as if it were a file named `asFile`: its
  * definitions and rule set resolve from that file's folder, its messages name it.
  */
-export async function scoreActualsBytes(bytes: Buffer, asFile: string, shownAs: string, options: ScoreOptions = {}): Promise<ScoredForm> {
+export async function scoreActualsBytes(
+  bytes: Buffer,
+  asFile: string,
+  shownAs: string,
+  options: ScoreOptions = {},
+): Promise<ScoredForm> {
   const { text, notes } = decodeText(bytes, shownAs);
   const doc = parseYaml(text, shownAs, path.resolve(asFile));
   doc.diagnostics.push(...notes);
@@ -77,7 +105,11 @@ export async function scoreActualsBytes(bytes: Buffer, asFile: string, shownAs: 
 }
 
 /** Scores a form from the texts of its three files (as embedded in a PDF), through the same loader, touching no file. */
-export async function scoreTexts(texts: { definitions: NamedText; actuals: NamedText; ruleSet: NamedText }): Promise<ScoredForm> {
+export async function scoreTexts(texts: {
+  definitions: NamedText;
+  actuals: NamedText;
+  ruleSet: NamedText;
+}): Promise<ScoredForm> {
   const loaded = loadFormTexts(texts);
   const result = await scoreForm(loaded.input, compiled(loaded.ruleSet));
   result.warnings.push(...unprintableCharacters(loaded));

@@ -32,7 +32,11 @@ function isActualsFile(file: string): boolean {
  * `jixiao export`: the workbook of a definitions file (blank to fill) or of an actuals file (its values, and
  * on the 评分 sheet the scores computed now when the form scores).
  */
-export async function exportWorkbookFile(input: string, output: string, options: LoadOptions = {}): Promise<{ workbook: Buffer; scored: boolean }> {
+export async function exportWorkbookFile(
+  input: string,
+  output: string,
+  options: LoadOptions = {},
+): Promise<{ workbook: Buffer; scored: boolean }> {
   let definitionsPath = input;
   let actuals: ActualsFile | undefined;
   let result: FormResult | undefined;
@@ -96,16 +100,29 @@ function existingActuals(output: string | undefined): string | undefined {
  * Reads a filled workbook into actuals YAML: into an existing actuals file's text (comments and order kept) or
  * into the `init` skeleton. A workbook made from other definitions is refused unless `force`.
  */
-export async function workbookActuals(xlsx: string, options: { force?: boolean; output?: string } = {}): Promise<WorkbookActuals> {
+export async function workbookActuals(
+  xlsx: string,
+  options: { force?: boolean; output?: string } = {},
+): Promise<WorkbookActuals> {
   const existingText = existingActuals(options.output);
   const opened = await openWorkbook(readInput(xlsx, 'xlsx'), xlsx);
   const named = path.join(path.dirname(xlsx), opened.meta.definitionsRef);
-  const { definitionsDoc, definitions, carried, definitionsPath: found } = definitionsOf(opened, xlsx, named, options.force === true);
+  const {
+    definitionsDoc,
+    definitions,
+    carried,
+    definitionsPath: found,
+  } = definitionsOf(opened, xlsx, named, options.force === true);
   const read = opened.read(definitions);
-  const outputFile = options.output && options.output !== '-' ? options.output : xlsx.replace(/\.xlsx$/i, '.actuals.yaml');
+  const outputFile =
+    options.output && options.output !== '-' ? options.output : xlsx.replace(/\.xlsx$/i, '.actuals.yaml');
   // the carried definitions go beside the new actuals file, under their own name, and the actuals file names them there
-  const definitionsPath = carried ? path.join(path.dirname(outputFile), path.basename(opened.meta.definitionsRef)) : found;
-  const base = existingText ?? actualsTemplate(definitions, definitionsPath, outputFile, path.join(SCHEMAS_DIR, 'actuals.schema.json'));
+  const definitionsPath = carried
+    ? path.join(path.dirname(outputFile), path.basename(opened.meta.definitionsRef))
+    : found;
+  const base =
+    existingText ??
+    actualsTemplate(definitions, definitionsPath, outputFile, path.join(SCHEMAS_DIR, 'actuals.schema.json'));
   const text = writeFilledActuals(base, read.filled);
   // scored straight from the workbook, every message points at the cell it came from
   const yamlDoc = parseYaml(text, xlsx);
@@ -114,7 +131,13 @@ export async function workbookActuals(xlsx: string, options: { force?: boolean; 
     locate: (dataPath, locateOptions) => read.cells.get(dataPath.join('.')) ?? yamlDoc.locate(dataPath, locateOptions),
     diagnostics: [...yamlDoc.diagnostics, ...read.notes],
   };
-  return { text, doc, definitionsPath, updated: existingText !== undefined, ...(carried ? { carried: { doc: definitionsDoc, text: definitionsDoc.text } } : {}) };
+  return {
+    text,
+    doc,
+    definitionsPath,
+    updated: existingText !== undefined,
+    ...(carried ? { carried: { doc: definitionsDoc, text: definitionsDoc.text } } : {}),
+  };
 }
 
 /**
@@ -124,17 +147,29 @@ export async function workbookActuals(xlsx: string, options: { force?: boolean; 
 function definitionsOf(opened: OpenedWorkbook, xlsx: string, named: string, force: boolean) {
   const meta = opened.meta;
   // where the workbook says they were, else beside it under their own name (where an earlier import wrote them)
-  const definitionsPath = [named, path.join(path.dirname(xlsx), path.basename(named))].find((p) => existsSync(p)) ?? named;
+  const definitionsPath =
+    [named, path.join(path.dirname(xlsx), path.basename(named))].find((p) => existsSync(p)) ?? named;
   if (!existsSync(definitionsPath) && opened.definitionsText !== null) {
-    if (sha256(opened.definitionsText) !== meta.definitionsSha256) throw inputError('WORKBOOK_DEFINITIONS_DAMAGED', { path: xlsx }, { file: xlsx, line: 0, column: 0, cell: `${SHEET_DEFINITIONS}!A1` });
+    if (sha256(opened.definitionsText) !== meta.definitionsSha256)
+      throw inputError(
+        'WORKBOOK_DEFINITIONS_DAMAGED',
+        { path: xlsx },
+        { file: xlsx, line: 0, column: 0, cell: `${SHEET_DEFINITIONS}!A1` },
+      );
     // messages about the carried definitions point into the workbook, where they are
-    const { doc, definitions } = loadDefinitionsDocument(parseYaml(opened.definitionsText, `${xlsx}!${SHEET_DEFINITIONS}`));
+    const { doc, definitions } = loadDefinitionsDocument(
+      parseYaml(opened.definitionsText, `${xlsx}!${SHEET_DEFINITIONS}`),
+    );
     return { definitionsDoc: doc, definitions, carried: true, definitionsPath };
   }
   const { doc: definitionsDoc, definitions } = loadDefinitions(definitionsPath);
   const now = sha256(definitionsDoc.text);
   if (now !== meta.definitionsSha256 && !force) {
-    throw inputError('DEFINITIONS_CHANGED', { path: definitionsPath, was: meta.definitionsSha256.slice(0, 12), now: now.slice(0, 12) }, { file: xlsx, line: 0, column: 0, cell: 'jixiao!B4' });
+    throw inputError(
+      'DEFINITIONS_CHANGED',
+      { path: definitionsPath, was: meta.definitionsSha256.slice(0, 12), now: now.slice(0, 12) },
+      { file: xlsx, line: 0, column: 0, cell: 'jixiao!B4' },
+    );
   }
   return { definitionsDoc, definitions, carried: false, definitionsPath };
 }

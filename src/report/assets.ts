@@ -18,7 +18,9 @@ let fontsCss: string | undefined;
 /** @font-face rules of the bundled fonts, pointing at the page's own asset URLs (woff2 only). */
 export function fontFaceCss(): string {
   fontsCss ??= FONT_FACES.flatMap(([pkg, weight]) =>
-    fontSubsets(pkg, weight).map((s) => s.css.replace(/src:[^;]+;/, `src: url(/assets/fonts/${pkg}/${path.basename(s.woff2)}) format('woff2');`)),
+    fontSubsets(pkg, weight).map((s) =>
+      s.css.replace(/src:[^;]+;/, `src: url(/assets/fonts/${pkg}/${path.basename(s.woff2)}) format('woff2');`),
+    ),
   ).join('\n');
   return fontsCss;
 }
@@ -44,12 +46,19 @@ export function bundledAsset(pathname: string): Promise<BundledAsset | null> {
 }
 
 async function readAsset(pathname: string): Promise<BundledAsset | null> {
-  if (pathname === '/assets/form.css') return { body: await readFile(path.join(TEMPLATES_DIR, 'form.css'), 'utf8'), contentType: 'text/css; charset=utf-8' };
+  if (pathname === '/assets/form.css')
+    return {
+      body: await readFile(path.join(TEMPLATES_DIR, 'form.css'), 'utf8'),
+      contentType: 'text/css; charset=utf-8',
+    };
   if (pathname === '/assets/fonts.css') return { body: fontFaceCss(), contentType: 'text/css; charset=utf-8' };
   const font = FONT_PATH.exec(pathname);
   if (font?.[2]) {
     try {
-      return { body: await readFile(path.join(fontDir(font[1] as 'noto-sans-sc'), 'files', font[2])), contentType: 'font/woff2' };
+      return {
+        body: await readFile(path.join(fontDir(font[1] as 'noto-sans-sc'), 'files', font[2])),
+        contentType: 'font/woff2',
+      };
     } catch {
       return null;
     }
@@ -67,7 +76,10 @@ export function formPrintScript(): string {
 
 /** For a standalone HTML file: the same assets as file:// URLs on this machine. */
 export function standaloneHtml(html: string): string {
-  const css = fontFaceCss().replace(/url\(\/assets\/fonts\/([\w-]+)\/([\w-]+\.woff2)\)/g, (_m, pkg: string, file: string) => `url(file://${path.join(fontDir(pkg as 'noto-sans-sc'), 'files', file)})`);
+  const css = fontFaceCss().replace(
+    /url\(\/assets\/fonts\/([\w-]+)\/([\w-]+\.woff2)\)/g,
+    (_m, pkg: string, file: string) => `url(file://${path.join(fontDir(pkg as 'noto-sans-sc'), 'files', file)})`,
+  );
   const formCss = readFileSync(path.join(TEMPLATES_DIR, 'form.css'), 'utf8');
   return html
     .replace('<link rel="stylesheet" href="/assets/fonts.css">', `<style>\n${css}\n</style>`)

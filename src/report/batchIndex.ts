@@ -21,7 +21,8 @@ export interface BatchIndexRow {
   codes: string[];
 }
 
-const statusText = (status: BatchIndexRow['status'], lang: Lang): string => textOf(`batch.status.${status}` as TextKey, lang);
+const statusText = (status: BatchIndexRow['status'], lang: Lang): string =>
+  textOf(`batch.status.${status}` as TextKey, lang);
 
 /** How many forms got each grade, in the order the forms first name them, then those with none. */
 function gradeBars(rows: BatchIndexRow[], lang: Lang): { label: string; count: number; percent: string }[] {
@@ -43,9 +44,26 @@ let template: HandlebarsTemplateDelegate | undefined;
 export function batchIndexHtml(rows: BatchIndexRow[], generatedAt: Date, lang: Lang = 'zh'): string {
   template ??= compileEscaped(readFileSync(path.join(TEMPLATES_DIR, 'batch-index.hbs'), 'utf8'), 'batch-index.hbs');
   const labels = Object.fromEntries(
-    ['title', 'generated', 'forms', 'grades', 'col.input', 'col.title', 'col.status', 'col.total', 'col.grade', 'col.warnings', 'col.codes', 'col.pdf'].map((k) => [k.replace('col.', ''), textOf(`batch.index.${k}` as TextKey, lang)]),
+    [
+      'title',
+      'generated',
+      'forms',
+      'grades',
+      'col.input',
+      'col.title',
+      'col.status',
+      'col.total',
+      'col.grade',
+      'col.warnings',
+      'col.codes',
+      'col.pdf',
+    ].map((k) => [k.replace('col.', ''), textOf(`batch.index.${k}` as TextKey, lang)]),
   );
-  const counts = (['complete', 'draft', 'blank', 'failed'] as const).map((s) => ({ label: statusText(s, lang), count: rows.filter((r) => r.status === s).length, status: s }));
+  const counts = (['complete', 'draft', 'blank', 'failed'] as const).map((s) => ({
+    label: statusText(s, lang),
+    count: rows.filter((r) => r.status === s).length,
+    status: s,
+  }));
   const html = template({
     lang: lang === 'en' ? 'en' : 'zh-CN',
     labels,
@@ -69,6 +87,16 @@ export function batchIndexHtml(rows: BatchIndexRow[], generatedAt: Date, lang: L
 export function batchCsv(rows: BatchIndexRow[]): string {
   return csvFile(
     ['input', 'output', 'status', 'title', 'department', 'total', 'grade', 'warnings', 'codes'],
-    rows.map((r) => [r.input, r.output, r.status, r.title, r.department, r.total, r.grade, r.warnings, r.codes.join(' ')]),
+    rows.map((r) => [
+      r.input,
+      r.output,
+      r.status,
+      r.title,
+      r.department,
+      r.total,
+      r.grade,
+      r.warnings,
+      r.codes.join(' '),
+    ]),
   );
 }

@@ -28,13 +28,26 @@ export function projectHeader(layout: Layout, department: string, header: FormHe
     ministry: [
       [label(HEADER.projectName, 2), value(sub ? `${name}（${sub}）` : name, 3)],
       [label(HEADER.department, 2), value(department), label(HEADER.implementingUnit), value(header.implementingUnit)],
-      hasMoney ? [label(HEADER.totalInvestment, 2), value(money(p.totalInvestment)), label(HEADER.fiscalFunding), value(money(p.fiscalFunding))] : null,
+      hasMoney
+        ? [
+            label(HEADER.totalInvestment, 2),
+            value(money(p.totalInvestment)),
+            label(HEADER.fiscalFunding),
+            value(money(p.fiscalFunding)),
+          ]
+        : null,
       p?.period ? [label(HEADER.period, 2), value(p.period, 3)] : null,
     ],
     // 湖南省样表（种子文件附件1-2）: 部门名称；项目支出名称 → 专项名称 / 支出方向名称（子项目）；项目总投资与其中财政拨款；项目总实施期
     hunan: [
       [label(HEADER.departmentName, 2), value(department, 3)],
-      [label(HEADER.hunanProject, 1, 2), label(HEADER.hunanSpecial), value(name), label(HEADER.hunanInvestment), value(money(p?.totalInvestment ?? null))],
+      [
+        label(HEADER.hunanProject, 1, 2),
+        label(HEADER.hunanSpecial),
+        value(name),
+        label(HEADER.hunanInvestment),
+        value(money(p?.totalInvestment ?? null)),
+      ],
       [label(HEADER.hunanSubProject), value(sub), label(HEADER.fiscalFunding), value(money(p?.fiscalFunding ?? null))],
       [label(HEADER.hunanPeriod, 2), value(p?.period ?? '', 3)],
     ],
@@ -51,5 +64,9 @@ const LAYOUT_COLUMNS: Record<Layout, ColumnLabels> = {
 export function columnLabels(header: Pick<FormHeader, 'layout' | 'columns'>): ColumnLabels {
   const own = header.columns;
   const layout = LAYOUT_COLUMNS[header.layout];
-  return { target: own.target ?? layout.target, actual: own.actual ?? layout.actual, deviation: own.deviation ?? layout.deviation };
+  return {
+    target: own.target ?? layout.target,
+    actual: own.actual ?? layout.actual,
+    deviation: own.deviation ?? layout.deviation,
+  };
 }

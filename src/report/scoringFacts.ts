@@ -18,9 +18,31 @@ export function scoringFacts(result: unknown): Record<string, unknown> {
     // a grade was once written as its label alone; its id is the fact
     grade: typeof grade === 'string' ? grade : (record(grade).id ?? null),
     declared: pick(record(r.declared), ['total', 'grade', 'maxTotal']),
-    budget: pick(budget, ['initialBudget', 'fullYearBudget', 'executed', 'rate', 'maxScore', 'ruleScore', 'declaredScore', 'finalScore']),
+    budget: pick(budget, [
+      'initialBudget',
+      'fullYearBudget',
+      'executed',
+      'rate',
+      'maxScore',
+      'ruleScore',
+      'declaredScore',
+      'finalScore',
+    ]),
     levels: list(r.levels).map((l) => pick(record(l), ['declaredWeight', 'maxScore', 'score'])),
-    indicators: list(r.indicators).map((i) => pick(record(i), ['id', 'kind', 'direction', 'band', 'completion', 'maxScore', 'method', 'ruleScore', 'declaredScore', 'finalScore'])),
+    indicators: list(r.indicators).map((i) =>
+      pick(record(i), [
+        'id',
+        'kind',
+        'direction',
+        'band',
+        'completion',
+        'maxScore',
+        'method',
+        'ruleScore',
+        'declaredScore',
+        'finalScore',
+      ]),
+    ),
     adjustments: list(r.adjustments).map((a) => pick(record(a), ['method', 'delta', 'indicatorId'])),
     subtotal: r.subtotal ?? null,
   };

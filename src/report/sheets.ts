@@ -11,7 +11,10 @@ export function combineSheets(htmls: string[]): string {
     if (at < 0 || html.lastIndexOf('</body>') < at) throw new Error('a form without a body');
     return at;
   };
-  const sheets = htmls.map((html, i) => `<div class="sheet" data-page="jx-sheet-${i}" style="page: jx-sheet-${i}">${html.slice(bodyStart(html) + '<body>'.length, html.lastIndexOf('</body>'))}</div>`);
+  const sheets = htmls.map(
+    (html, i) =>
+      `<div class="sheet" data-page="jx-sheet-${i}" style="page: jx-sheet-${i}">${html.slice(bodyStart(html) + '<body>'.length, html.lastIndexOf('</body>'))}</div>`,
+  );
   return `${first.slice(0, bodyStart(first))}<body>${sheets.join('')}</body></html>`;
 }
 

@@ -31,7 +31,11 @@ export function assertEscaped(source: string, name: string): void {
 }
 
 /** Compiles a template after checking it: strict lookups (a missing field is an error), no helpers of our own. */
-export function compileEscaped<T>(source: string, name: string, hbs: typeof Handlebars = Handlebars.create()): HandlebarsTemplateDelegate<T> {
+export function compileEscaped<T>(
+  source: string,
+  name: string,
+  hbs: typeof Handlebars = Handlebars.create(),
+): HandlebarsTemplateDelegate<T> {
   assertEscaped(source, name);
   return hbs.compile<T>(source, { strict: true, knownHelpersOnly: true });
 }

@@ -15,7 +15,12 @@ export interface TextReportOptions {
 const NARROW_BELOW = 100;
 
 function table(head: TextKey[], lang: Lang, colWidths?: number[]): Table.Table {
-  return new Table({ head: head.map((h) => textOf(h, lang)), style: { head: [], border: [] }, wordWrap: true, ...(colWidths ? { colWidths } : {}) });
+  return new Table({
+    head: head.map((h) => textOf(h, lang)),
+    style: { head: [], border: [] },
+    wordWrap: true,
+    ...(colWidths ? { colWidths } : {}),
+  });
 }
 
 /** Column widths of the row table, shared out over the terminal's width (the name and flags columns stretch). */
@@ -33,23 +38,35 @@ export function textReport(result: FormResult, options: TextReportOptions = {}):
   const paint = options.paint ?? ((s: string) => s);
   const out: string[] = [];
   out.push(`${result.title} — ${result.department}`);
-  out.push(text('report.ruleSet', lang, { id: result.ruleSet.id, version: result.ruleSet.version, name: result.ruleSet.name }));
+  out.push(
+    text('report.ruleSet', lang, { id: result.ruleSet.id, version: result.ruleSet.version, name: result.ruleSet.name }),
+  );
 
   out.push(rowsText(result, lang, columns));
   out.push(...budgetText(result, lang, columns));
 
   const levels = table(['report.col.level1', 'report.col.declaredMax', 'report.col.rowsMax', 'report.col.score'], lang);
-  for (const l of result.levels) levels.push([l.name, scoreText(l.declaredWeight), scoreText(l.maxScore), scoreText(l.score)]);
+  for (const l of result.levels)
+    levels.push([l.name, scoreText(l.declaredWeight), scoreText(l.maxScore), scoreText(l.score)]);
   out.push(levels.toString());
 
-  for (const a of result.adjustments) out.push(text('report.adjustment', lang, { explanation: textOfRef(a.explanation, lang) }));
+  for (const a of result.adjustments)
+    out.push(text('report.adjustment', lang, { explanation: textOfRef(a.explanation, lang) }));
   // the rule set's own word for the grade (优秀, 合格 …) in Chinese; the grade's English name otherwise
-  const gradeWord = lang === 'zh' ? (result.gradeLabel ?? '') : result.grade ? textOf(`grade.${result.grade}`, lang) : '';
+  const gradeWord =
+    lang === 'zh' ? (result.gradeLabel ?? '') : result.grade ? textOf(`grade.${result.grade}`, lang) : '';
   const grade = result.grade ? text('report.grade', lang, { grade: gradeWord }) : '';
-  out.push(text(result.status === 'draft' ? 'report.totalDraft' : 'report.total', lang, { total: scoreText(result.total), max: scoreText(result.maxTotal) }) + grade);
+  out.push(
+    text(result.status === 'draft' ? 'report.totalDraft' : 'report.total', lang, {
+      total: scoreText(result.total),
+      max: scoreText(result.maxTotal),
+    }) + grade,
+  );
   if (result.declared.total !== null || result.declared.grade !== null) {
     const parts = [
-      result.declared.total !== null ? text('report.declaredTotal', lang, { value: scoreText(result.declared.total) }) : '',
+      result.declared.total !== null
+        ? text('report.declaredTotal', lang, { value: scoreText(result.declared.total) })
+        : '',
       result.declared.grade !== null ? text('report.declaredGrade', lang, { value: result.declared.grade }) : '',
     ];
     out.push(text('report.declared', lang, { parts: parts.filter(Boolean).join('  ') }));
@@ -81,12 +98,44 @@ function rowsText(result: FormResult, lang: Lang, columns: number): string {
     for (const r of result.indicators) {
       out.push(text('report.row', lang, { id: r.id, name: r.name }));
       const final = scoreText(r.finalScore) + (r.override ? '*' : '');
-      out.push(text('report.rowDetail', lang, { target: r.target, actual: r.actual, max: maxScoreText(r.maxScore), final, flags: flagsOf(r.flags.map((f) => f.code)) }));
+      out.push(
+        text('report.rowDetail', lang, {
+          target: r.target,
+          actual: r.actual,
+          max: maxScoreText(r.maxScore),
+          final,
+          flags: flagsOf(r.flags.map((f) => f.code)),
+        }),
+      );
     }
   } else {
-    const rows = table(['report.col.id', 'report.col.indicator', 'report.col.target', 'report.col.actual', 'report.col.max', 'report.col.rule', 'report.col.declared', 'report.col.final', 'report.col.flags'], lang, rowWidths(columns));
+    const rows = table(
+      [
+        'report.col.id',
+        'report.col.indicator',
+        'report.col.target',
+        'report.col.actual',
+        'report.col.max',
+        'report.col.rule',
+        'report.col.declared',
+        'report.col.final',
+        'report.col.flags',
+      ],
+      lang,
+      rowWidths(columns),
+    );
     for (const r of result.indicators) {
-      rows.push([r.id, r.name, r.target, r.actual, maxScoreText(r.maxScore), scoreText(r.ruleScore), scoreText(r.declaredScore), scoreText(r.finalScore) + (r.override ? '*' : ''), r.flags.map((f) => f.code).join(' ')]);
+      rows.push([
+        r.id,
+        r.name,
+        r.target,
+        r.actual,
+        maxScoreText(r.maxScore),
+        scoreText(r.ruleScore),
+        scoreText(r.declaredScore),
+        scoreText(r.finalScore) + (r.override ? '*' : ''),
+        r.flags.map((f) => f.code).join(' '),
+      ]);
     }
     out.push(rows.toString());
   }
@@ -99,9 +148,25 @@ function budgetText(result: FormResult, lang: Lang, columns: number): string[] {
   const out: string[] = [];
   const b = result.budget;
   out.push(textOfRef(b.explanation, lang));
-  const budgetHead: TextKey[] = ['report.col.initialBudget', 'report.col.fullYearBudget', 'report.col.executed', 'report.col.executionRate', 'report.col.max', 'report.col.rule', 'report.col.declared'];
+  const budgetHead: TextKey[] = [
+    'report.col.initialBudget',
+    'report.col.fullYearBudget',
+    'report.col.executed',
+    'report.col.executionRate',
+    'report.col.max',
+    'report.col.rule',
+    'report.col.declared',
+  ];
   const unit = textOf('unit.amount', lang);
-  const budgetCells = [amountText(b.initialBudget, unit), amountText(b.fullYearBudget, unit), amountText(b.executed, unit), rateText(b.rate), scoreText(b.maxScore), scoreText(b.ruleScore), scoreText(b.declaredScore)];
+  const budgetCells = [
+    amountText(b.initialBudget, unit),
+    amountText(b.fullYearBudget, unit),
+    amountText(b.executed, unit),
+    rateText(b.rate),
+    scoreText(b.maxScore),
+    scoreText(b.ruleScore),
+    scoreText(b.declaredScore),
+  ];
   if (columns < NARROW_BELOW) {
     out.push(budgetHead.map((h, i) => `  ${textOf(h, lang)} ${budgetCells[i] || '—'}`).join('\n'));
   } else {

@@ -35,17 +35,52 @@ export interface VerifySummaryRow {
 
 export function summaryRow(report: VerifiedForm, lang: Lang): VerifySummaryRow {
   const e = report.embedded;
-  const verdict: VerifyVerdict = report.ok ? 'verified' : !report.intact ? 'failed' : !report.identityVerified ? 'identityUnverified' : 'rolesMissing';
-  const first = verdict === 'failed' ? report.reasons[0] : verdict === 'identityUnverified' ? report.identityReasons[0] : undefined;
-  return { file: report.file, department: e.department, project: e.project, total: e.total ?? '', grade: e.grade ?? '', signed: report.roles.signed, missing: report.roles.missing, verdict, reason: first ? textOfRef(first, lang) : '' };
+  const verdict: VerifyVerdict = report.ok
+    ? 'verified'
+    : !report.intact
+      ? 'failed'
+      : !report.identityVerified
+        ? 'identityUnverified'
+        : 'rolesMissing';
+  const first =
+    verdict === 'failed' ? report.reasons[0] : verdict === 'identityUnverified' ? report.identityReasons[0] : undefined;
+  return {
+    file: report.file,
+    department: e.department,
+    project: e.project,
+    total: e.total ?? '',
+    grade: e.grade ?? '',
+    signed: report.roles.signed,
+    missing: report.roles.missing,
+    verdict,
+    reason: first ? textOfRef(first, lang) : '',
+  };
 }
 
 /** A file verify could not even open (missing, not a file): a row that says so. */
 export function unreadableRow(file: string, problems: readonly Diagnostic[], lang: Lang): VerifySummaryRow {
-  return { file, department: '', project: '', total: '', grade: '', signed: [], missing: [], verdict: 'failed', reason: problems.map((p) => messageOf(p, lang)).join('；') };
+  return {
+    file,
+    department: '',
+    project: '',
+    total: '',
+    grade: '',
+    signed: [],
+    missing: [],
+    verdict: 'failed',
+    reason: problems.map((p) => messageOf(p, lang)).join('；'),
+  };
 }
 
-const HEADERS: TextKey[] = ['verify.many.file', 'verify.many.department', 'verify.many.project', 'verify.many.total', 'verify.many.grade', 'verify.many.signed', 'verify.many.verdict'];
+const HEADERS: TextKey[] = [
+  'verify.many.file',
+  'verify.many.department',
+  'verify.many.project',
+  'verify.many.total',
+  'verify.many.grade',
+  'verify.many.signed',
+  'verify.many.verdict',
+];
 
 export function summaryHeaders(lang: Lang): string[] {
   return HEADERS.map((h) => textOf(h, lang));

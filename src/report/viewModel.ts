@@ -1,104 +1,19 @@
 import { methodName, textOfRef } from '../errors/texts';
-import { FIELD_LABEL, FORM_LABEL, PERSON_ROLES, ROLE_LABEL, type Role } from '../domain/glossary';
+import { FIELD_LABEL, FORM_LABEL, PERSON_ROLES, ROLE_LABEL } from '../domain/glossary';
 import { rowFields } from '../domain/fields';
 import { PRINTED } from '../domain/formWording';
-import type { ColumnLabels } from '../domain/model';
 import { messageOf } from '../errors/message';
-import { columnLabels, projectHeader, type HeaderCell } from './layouts';
+import { columnLabels, projectHeader } from './layouts';
 import type { FormResult, IndicatorResult } from '../scoring/result';
 import { amountText, maxScoreText, rateText, scoreText } from './format';
 
-export interface Cell {
-  text: string;
-  rowspan: number;
-}
-
-export interface LevelCell extends Cell {
-  /** （50分）: printed on its own line under the name. */
-  weight: string;
-}
-
-export interface RowView {
-  level1: LevelCell | null;
-  level2: Cell | null;
-  name: string;
-  target: string;
-  actual: string;
-  maxScore: string;
-  score: string;
-  /** Under the score: the rule score of an override, or the declared score of a discrepancy. */
-  scoreNote: string;
-  mark: '' | '*' | '※';
-  /** What this row still needs (a draft): the cell is marked and says so. */
-  pending: string;
-  deviation: string;
-  /** Rows holding a rowspan cell may break; the others are kept whole on one page. */
-  keepWhole: boolean;
-}
-
-export interface SignatureBoxView {
-  role: Role;
-  label: string;
-  name: string;
-  /** The link whose rectangle in the printed PDF marks where this role signs. */
-  href: string;
-}
-
-export interface FormView {
-  /** The project form's header block, laid out by the chosen layout (rows of label and value cells). */
-  headerRows: HeaderCell[][];
-  /** The indicator table's headings: the layout's, or the form's own (年初目标值 / 全年实际值 / 未完成原因). */
-  columns: ColumnLabels;
-  /** A draft (待补充) prints with a diagonal 草稿 on every page and its pending cells marked. */
-  isDraft: boolean;
-  /** A blank form to fill by hand: its fill cells get room to write in. */
-  blank: boolean;
-  title: string;
-  year: string;
-  isProject: boolean;
-  department: string;
-  implementingUnit: string;
-  project: { name: string; subProject: string; totalInvestment: string; fiscalFunding: string; period: string };
-  budgetLabel: string;
-  /** Rows the budget block's label spans: its header line and every budget line. */
-  budgetRows: number;
-  budget: { label: string; initial: string; fullYear: string; executed: string; maxScore: string; rate: string; score: string; isTotal: boolean; pending: string; note: string; mark: '' | '※' }[];
-  /** The reason the clerk gave for a low execution rate: printed under the budget lines. */
-  budgetReason: string;
-  goal: { expected: string; actual: string };
-  rows: RowView[];
-  levelSummary: string;
-  total: { maxScore: string; score: string; grade: string; showGrade: boolean; declared: string };
-  legend: string[];
-  signOff: { phone: string; date: string; boxes: SignatureBoxView[]; sealHref: string };
-  footer: string;
-  explain: boolean;
-  appendix: {
-    budget: string;
-    rows: { id: string; name: string; method: string; rule: string; explanation: string }[];
-    adjustments: string[];
-    warnings: string[];
-    notes: string[];
-  };
-  meta: { title: string; author: string; subject: string; keywords: string };
-}
-
-export interface ViewOptions {
-  explain: boolean;
-  /** The blank form of a definitions file: every cell a clerk fills is left empty, no scores, no draft marks. */
-  blank?: boolean;
-  /** Base for the signature-box links (the page's own origin). */
-  linkBase: string;
-  /** What the clerk filled on each row (the actuals file's indicators): the text cells printed as written. */
-  filled?: FilledCells;
-}
-
-/** Each row's filled cells by field key, as the actuals file holds them. */
-export type FilledCells = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+export type { Cell, FilledCells, FormView, LevelCell, RowView, SignatureBoxView, ViewOptions } from './formViewTypes';
+import type { FilledCells, FormView, RowView, SignatureBoxView, ViewOptions } from './formViewTypes';
 
 function scoreNote(r: IndicatorResult): { note: string; mark: RowView['mark'] } {
   if (r.override) return { note: PRINTED.ruleScoreNote(scoreText(r.ruleScore)), mark: '*' };
-  if (r.declaredScore !== null && !r.declaredScore.equals(r.finalScore)) return { note: PRINTED.declaredNote(scoreText(r.declaredScore)), mark: '※' };
+  if (r.declaredScore !== null && !r.declaredScore.equals(r.finalScore))
+    return { note: PRINTED.declaredNote(scoreText(r.declaredScore)), mark: '※' };
   return { note: '', mark: '' };
 }
 
@@ -129,7 +44,9 @@ function indicatorRows(result: FormResult, filled: FilledCells | undefined): Row
         const firstOfGroup = ri === 0;
         const { note, mark } = scoreNote(r);
         rows.push({
-          level1: firstOfLevel ? { text: level.name, weight: PRINTED.levelWeight(scoreText(weight)), rowspan: levelRows.length } : null,
+          level1: firstOfLevel
+            ? { text: level.name, weight: PRINTED.levelWeight(scoreText(weight)), rowspan: levelRows.length }
+            : null,
           level2: firstOfGroup ? { text: group.name, rowspan: group.indicatorIds.length } : null,
           name: r.name,
           target: r.target,
@@ -138,7 +55,11 @@ function indicatorRows(result: FormResult, filled: FilledCells | undefined): Row
           score: r.kind === 'notApplicable' ? '/' : scoreText(r.finalScore),
           scoreNote: note,
           mark,
-          pending: r.pending ? PRINTED.pendingBecause(messageOf(r.pending).replace(PRINTED.rowPrefix, '')) : (result.pending.find((p) => p.code === 'REASON_REQUIRED' && p.data.id === r.id) ? PRINTED.pendingReason : ''),
+          pending: r.pending
+            ? PRINTED.pendingBecause(messageOf(r.pending).replace(PRINTED.rowPrefix, ''))
+            : result.pending.find((p) => p.code === 'REASON_REQUIRED' && p.data.id === r.id)
+              ? PRINTED.pendingReason
+              : '',
           deviation: deviationText(r, filled),
           keepWhole: !firstOfGroup,
         });
@@ -151,7 +72,11 @@ function indicatorRows(result: FormResult, filled: FilledCells | undefined): Row
 /** The budget block: 年度资金总额 with its score, then the 其中 rows (no score). */
 function budgetRows(result: FormResult): FormView['budget'] {
   const b = result.budget;
-  const lineLabel = { currentYear: PRINTED.breakdownFirst(FIELD_LABEL.currentYear), carryOver: FIELD_LABEL.carryOver, other: FIELD_LABEL.other } as const;
+  const lineLabel = {
+    currentYear: PRINTED.breakdownFirst(FIELD_LABEL.currentYear),
+    carryOver: FIELD_LABEL.carryOver,
+    other: FIELD_LABEL.other,
+  } as const;
   return [
     {
       label: FIELD_LABEL.fundTotal,
@@ -162,9 +87,15 @@ function budgetRows(result: FormResult): FormView['budget'] {
       rate: rateText(b.rate),
       score: scoreText(b.finalScore),
       isTotal: true,
-      pending: result.pending.some((p) => p.code === 'BUDGET_ZERO' || (p.code === 'REASON_REQUIRED' && p.data.id === '')) ? PRINTED.pending : '',
+      pending: result.pending.some(
+        (p) => p.code === 'BUDGET_ZERO' || (p.code === 'REASON_REQUIRED' && p.data.id === ''),
+      )
+        ? PRINTED.pending
+        : '',
       // a declared 得分 that differs from the rule's is marked on page 1, as rows are
-      ...(b.declaredScore !== null && !b.declaredScore.equals(b.finalScore) ? { note: PRINTED.declaredNote(scoreText(b.declaredScore)), mark: '※' as const } : { note: '', mark: '' as const }),
+      ...(b.declaredScore !== null && !b.declaredScore.equals(b.finalScore)
+        ? { note: PRINTED.declaredNote(scoreText(b.declaredScore)), mark: '※' as const }
+        : { note: '', mark: '' as const }),
     },
     ...b.breakdown.map((line) => ({
       label: lineLabel[line.key],
@@ -186,16 +117,28 @@ function budgetRows(result: FormResult): FormView['budget'] {
 function legendLines(result: FormResult, rows: RowView[]): string[] {
   const legend: string[] = [];
   if (rows.some((r) => r.mark === '*')) legend.push(PRINTED.legendManual);
-  if (rows.some((r) => r.mark === '※') || (result.budget.declaredScore !== null && !result.budget.declaredScore.equals(result.budget.finalScore))) legend.push(PRINTED.legendDeclared);
+  if (
+    rows.some((r) => r.mark === '※') ||
+    (result.budget.declaredScore !== null && !result.budget.declaredScore.equals(result.budget.finalScore))
+  )
+    legend.push(PRINTED.legendDeclared);
   if (result.status === 'draft') legend.unshift(PRINTED.legendDraft(result.pending.length));
-  const mismatch = result.warnings.filter((w) => w.code === 'WEIGHT_SUM_MISMATCH' || w.code === 'DECLARED_TOTAL_MISMATCH' || w.code === 'DECLARED_GRADE_MISMATCH');
+  const mismatch = result.warnings.filter(
+    (w) =>
+      w.code === 'WEIGHT_SUM_MISMATCH' || w.code === 'DECLARED_TOTAL_MISMATCH' || w.code === 'DECLARED_GRADE_MISMATCH',
+  );
   for (const w of mismatch) legend.push(PRINTED.legendMismatch(messageOf(w)));
   return legend;
 }
 
 /** The sign-off block: a box per person's role, linked so the printed PDF marks where each signs. */
 function signOffView(signOff: FormResult['header']['signOff'], linkBase: string): FormView['signOff'] {
-  const boxes: SignatureBoxView[] = PERSON_ROLES.map((role) => ({ role, label: ROLE_LABEL[role], name: signOff[role], href: `${linkBase}/sigbox/${role}` }));
+  const boxes: SignatureBoxView[] = PERSON_ROLES.map((role) => ({
+    role,
+    label: ROLE_LABEL[role],
+    name: signOff[role],
+    href: `${linkBase}/sigbox/${role}`,
+  }));
   // the seal box stays empty: the unit's seal is its signature, drawn when the unit signs
   return { phone: signOff.phone, date: signOff.date, boxes, sealHref: `${linkBase}/sigbox/seal` };
 }
@@ -204,7 +147,13 @@ function signOffView(signOff: FormResult['header']['signOff'], linkBase: string)
 function appendixView(result: FormResult): FormView['appendix'] {
   return {
     budget: textOfRef(result.budget.explanation, 'zh'),
-    rows: result.indicators.map((r) => ({ id: r.id, name: r.name, method: methodName(r.method, 'zh'), rule: r.rule.rule, explanation: textOfRef(r.explanation, 'zh') })),
+    rows: result.indicators.map((r) => ({
+      id: r.id,
+      name: r.name,
+      method: methodName(r.method, 'zh'),
+      rule: r.rule.rule,
+      explanation: textOfRef(r.explanation, 'zh'),
+    })),
     adjustments: result.adjustments.map((a) => textOfRef(a.explanation, 'zh')),
     warnings: result.warnings.map((w) => messageOf(w)),
     notes: result.notes.map((w) => messageOf(w)),
@@ -256,7 +205,12 @@ export function formView(result: FormResult, options: ViewOptions): FormView {
     },
     legend,
     signOff: signOffView(signOff, options.linkBase),
-    footer: PRINTED.footer(result.jixiaoVersion, result.ruleSet.id, result.ruleSet.version, result.inputs.sha256.slice(0, 12)),
+    footer: PRINTED.footer(
+      result.jixiaoVersion,
+      result.ruleSet.id,
+      result.ruleSet.version,
+      result.inputs.sha256.slice(0, 12),
+    ),
     explain: options.explain,
     appendix: appendixView(result),
     meta: {
@@ -274,8 +228,26 @@ function blankView(view: FormView): FormView {
     ...view,
     isDraft: false,
     blank: true,
-    rows: view.rows.map((r) => ({ ...r, actual: '', score: r.maxScore === '/' ? '/' : '', scoreNote: '', mark: '', pending: '', deviation: '' })),
-    budget: view.budget.map((b) => ({ ...b, initial: '', fullYear: '', executed: '', rate: b.isTotal ? '' : b.rate, score: b.isTotal ? '' : b.score, pending: '', note: '', mark: '' })),
+    rows: view.rows.map((r) => ({
+      ...r,
+      actual: '',
+      score: r.maxScore === '/' ? '/' : '',
+      scoreNote: '',
+      mark: '',
+      pending: '',
+      deviation: '',
+    })),
+    budget: view.budget.map((b) => ({
+      ...b,
+      initial: '',
+      fullYear: '',
+      executed: '',
+      rate: b.isTotal ? '' : b.rate,
+      score: b.isTotal ? '' : b.score,
+      pending: '',
+      note: '',
+      mark: '',
+    })),
     budgetReason: '',
     budgetRows: view.budget.length + 1,
     goal: { ...view.goal, actual: '' },

@@ -9,7 +9,8 @@ export const INDICATOR_FACTS = {
   kind: 'quantitative | date | qualitative | notApplicable',
   direction: 'higherIsBetter | lowerIsBetter | equal | none',
   met: 'the target is met (quantitative and date rows)',
-  completion: 'completion (actual ÷ target; target ÷ actual when lower is better), decimal text; null when it cannot be computed',
+  completion:
+    'completion (actual ÷ target; target ÷ actual when lower is better), decimal text; null when it cannot be computed',
   deviation: 'how far short of the target, as a share; 0 when met; null for a zero target',
   targetIsZero: 'the target is 0',
   actualAtMostZero: 'the actual is ≤ 0',

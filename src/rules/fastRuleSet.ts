@@ -24,7 +24,12 @@ export type ApplyOperator = (factValue: unknown, compareTo: unknown) => boolean;
 const own = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 
 /** Reads a fact as the engine's almanac does: an unknown fact is an error; a path is read only on an object. */
-function factValue(facts: Record<string, FactValue>, parameters: object, fact: string, path: string | undefined): unknown {
+function factValue(
+  facts: Record<string, FactValue>,
+  parameters: object,
+  fact: string,
+  path: string | undefined,
+): unknown {
   let value: unknown;
   if (fact === PARAMETER_FACT) value = parameters;
   else if (own(facts, fact)) value = facts[fact];
@@ -35,14 +40,20 @@ function factValue(facts: Record<string, FactValue>, parameters: object, fact: s
 /** Evaluates a condition, annotating a copy of it as the engine annotates its RuleResult (result, factResult). */
 type Evaluate = (facts: Record<string, FactValue>) => ResultCondition;
 
-function compileCondition(condition: ConditionInput, parameters: object, operatorOf: (name: string) => ApplyOperator | undefined): Evaluate {
+function compileCondition(
+  condition: ConditionInput,
+  parameters: object,
+  operatorOf: (name: string) => ApplyOperator | undefined,
+): Evaluate {
   if ('all' in condition || 'any' in condition) {
     const every = 'all' in condition;
     const parts = (every ? condition.all : condition.any).map((c) => compileCondition(c, parameters, operatorOf));
     return (facts) => {
       const children = parts.map((p) => p(facts));
       // no conditions: true either way; one: its own result; more: every or some (all of them evaluated)
-      const result = children.length === 0 || (every ? children.every((c) => c.result === true) : children.some((c) => c.result === true));
+      const result =
+        children.length === 0 ||
+        (every ? children.every((c) => c.result === true) : children.some((c) => c.result === true));
       return every ? { all: children, result } : { any: children, result };
     };
   }
@@ -87,7 +98,12 @@ export class FastRuleSet {
     const compile = (scope: Scope): CompiledRule[] =>
       ruleSet.file.rules
         .filter((r) => r.scope === scope)
-        .map((rule) => ({ name: rule.name, priority: rule.priority, event: rule.event as CompiledRule['event'], evaluate: compileCondition(rule.conditions, parameters, operatorOf) }))
+        .map((rule) => ({
+          name: rule.name,
+          priority: rule.priority,
+          event: rule.event as CompiledRule['event'],
+          evaluate: compileCondition(rule.conditions, parameters, operatorOf),
+        }))
         // higher priority first; equal priorities in the order the rule set lists them (as CompiledRuleSet orders them)
         .sort((a, b) => b.priority - a.priority);
     this.byScope = { indicator: compile('indicator'), budget: compile('budget'), total: compile('total') };
@@ -97,7 +113,8 @@ export class FastRuleSet {
     const outcome = emptyOutcome();
     for (const rule of this.byScope[scope]) {
       const evaluated = rule.evaluate(facts);
-      if (evaluated.result === true) recordEvent(outcome, { name: rule.name, priority: rule.priority, facts: decisiveFacts(evaluated) }, rule.event);
+      if (evaluated.result === true)
+        recordEvent(outcome, { name: rule.name, priority: rule.priority, facts: decisiveFacts(evaluated) }, rule.event);
     }
     return outcome;
   }

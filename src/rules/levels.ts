@@ -40,7 +40,12 @@ export class LevelNames {
   /** The framework's level-1 name for a printed one, or null when it is none of them. */
   canonical1(name: string): string | null {
     const key = levelKey(name);
-    return this.level1.get(key) ?? this.level1.get(levelKey(this.synonyms1.get(key) ?? '')) ?? this.level1.get(`${key}${LEVEL_NAME.suffix}`) ?? null;
+    return (
+      this.level1.get(key) ??
+      this.level1.get(levelKey(this.synonyms1.get(key) ?? '')) ??
+      this.level1.get(`${key}${LEVEL_NAME.suffix}`) ??
+      null
+    );
   }
 
   /** The framework's level-2 name under a (framework) level-1, or null. */
@@ -48,6 +53,11 @@ export class LevelNames {
     const names = this.level2.get(level1);
     if (!names) return null;
     const key = levelKey(name);
-    return names.get(key) ?? names.get(levelKey(this.synonyms2.get(key) ?? '')) ?? names.get(`${key}${LEVEL_NAME.suffix}`) ?? null;
+    return (
+      names.get(key) ??
+      names.get(levelKey(this.synonyms2.get(key) ?? '')) ??
+      names.get(`${key}${LEVEL_NAME.suffix}`) ??
+      null
+    );
   }
 }

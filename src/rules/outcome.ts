@@ -44,7 +44,11 @@ export function emptyOutcome(): Outcome {
  * Adds one fired rule's event to an outcome, in priority order: the first score event decides the method;
  * another of the same priority with a different method is a conflict. Shared by both evaluators.
  */
-export function recordEvent(outcome: Outcome, rule: FiredRule, event: { type: string; params?: Record<string, unknown> }): void {
+export function recordEvent(
+  outcome: Outcome,
+  rule: FiredRule,
+  event: { type: string; params?: Record<string, unknown> },
+): void {
   outcome.fired.push(rule.name);
   const { method, code, ...rest } = event.params ?? {};
   if (event.type === 'score') {
@@ -63,4 +67,3 @@ export function recordEvent(outcome: Outcome, rule: FiredRule, event: { type: st
     outcome.adjustments.push({ method: String(method), options: rest, rule });
   }
 }
-

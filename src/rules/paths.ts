@@ -12,7 +12,8 @@ export function resolvePath(value: object, path: string): unknown {
   if (!PLAIN_PATH.test(path)) return JSONPath({ path, json: value, wrap: false });
   let found: unknown = value;
   for (const key of path.slice(2).split('.')) {
-    if (found === null || typeof found !== 'object' || !Object.prototype.hasOwnProperty.call(found, key)) return JSONPath({ path, json: value, wrap: false });
+    if (found === null || typeof found !== 'object' || !Object.prototype.hasOwnProperty.call(found, key))
+      return JSONPath({ path, json: value, wrap: false });
     found = (found as Record<string, unknown>)[key];
   }
   return found;

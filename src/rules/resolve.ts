@@ -1,7 +1,14 @@
 import type { SourceLocation } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import { textRef } from '../errors/texts';
-import type { Provenance, RuleInput, RuleSetDelta, RuleSetFile, RuleSetParameters, RuleSetWritten } from '../schema/ruleset';
+import type {
+  Provenance,
+  RuleInput,
+  RuleSetDelta,
+  RuleSetFile,
+  RuleSetParameters,
+  RuleSetWritten,
+} from '../schema/ruleset';
 
 type Locate = (path: (string | number)[]) => SourceLocation;
 
@@ -36,7 +43,12 @@ export const PARAMETER_PATHS = [
 ] as const;
 
 function read(tree: unknown, dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), tree);
+  return dotted
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      tree,
+    );
 }
 
 function write(tree: Record<string, unknown>, dotted: string, value: unknown): void {
@@ -51,13 +63,22 @@ function write(tree: Record<string, unknown>, dotted: string, value: unknown): v
 }
 
 /** Copies written parameters (bare or annotated) onto plain values, recording where each came from. */
-function applyParameters(target: Record<string, unknown>, provenance: Record<string, Provenance>, written: unknown, ruleSet: string): void {
+function applyParameters(
+  target: Record<string, unknown>,
+  provenance: Record<string, Provenance>,
+  written: unknown,
+  ruleSet: string,
+): void {
   for (const dotted of PARAMETER_PATHS) {
     const value = read(written, dotted);
     if (value === undefined) continue;
     if (isAnnotated(value)) {
       write(target, dotted, value.value);
-      provenance[dotted] = { ruleSet, ...(value.basis ? { basis: value.basis } : {}), ...(value.effective ? { effective: value.effective } : {}) };
+      provenance[dotted] = {
+        ruleSet,
+        ...(value.basis ? { basis: value.basis } : {}),
+        ...(value.effective ? { effective: value.effective } : {}),
+      };
     } else {
       write(target, dotted, value);
       provenance[dotted] = { ruleSet };
@@ -82,7 +103,11 @@ export function resolveWhole(written: RuleSetWritten, locate: Locate): ResolvedR
  * Applies a delta to its resolved base. Every rule named by remove/replace must exist in the base and every
  * added rule must be new, so a renamed rule upstream is an error here rather than a silent duplicate.
  */
-export function applyDelta(base: ResolvedRuleSet, delta: RuleSetDelta, locate: Locate): { resolved: ResolvedRuleSet; problems: Diagnostic[] } {
+export function applyDelta(
+  base: ResolvedRuleSet,
+  delta: RuleSetDelta,
+  locate: Locate,
+): { resolved: ResolvedRuleSet; problems: Diagnostic[] } {
   const problems: Diagnostic[] = [];
   const parameters = structuredClone(base.file.parameters) as unknown as Record<string, unknown>;
   const provenance = { ...base.provenance };
@@ -98,14 +123,22 @@ export function applyDelta(base: ResolvedRuleSet, delta: RuleSetDelta, locate: L
     name: delta.name,
     basis: delta.basis ?? b.basis,
     effective: delta.effective ?? b.effective,
-    ...(delta.description !== undefined ? { description: delta.description } : b.description !== undefined ? { description: b.description } : {}),
+    ...(delta.description !== undefined
+      ? { description: delta.description }
+      : b.description !== undefined
+        ? { description: b.description }
+        : {}),
     framework: {
       total: delta.framework?.total ?? b.framework.total,
       budget: delta.framework?.budget ?? b.framework.budget,
       level1,
       ...mergedSynonyms(b.framework.synonyms, delta.framework?.synonyms),
-      ...((delta.framework?.unknownLevel2 ?? b.framework.unknownLevel2) ? { unknownLevel2: delta.framework?.unknownLevel2 ?? b.framework.unknownLevel2 } : {}),
-      ...((delta.framework?.unknownLevel1 ?? b.framework.unknownLevel1) ? { unknownLevel1: delta.framework?.unknownLevel1 ?? b.framework.unknownLevel1 } : {}),
+      ...((delta.framework?.unknownLevel2 ?? b.framework.unknownLevel2)
+        ? { unknownLevel2: delta.framework?.unknownLevel2 ?? b.framework.unknownLevel2 }
+        : {}),
+      ...((delta.framework?.unknownLevel1 ?? b.framework.unknownLevel1)
+        ? { unknownLevel1: delta.framework?.unknownLevel1 ?? b.framework.unknownLevel1 }
+        : {}),
     },
     grades: { print: delta.grades?.print ?? b.grades.print, bands: delta.grades?.bands ?? b.grades.bands },
     parameters: parameters as unknown as RuleSetParameters,
@@ -115,7 +148,12 @@ export function applyDelta(base: ResolvedRuleSet, delta: RuleSetDelta, locate: L
 }
 
 /** The 一级 of the base with the delta's changes: removed, reweighted, given other 二级, or new (weight and 二级 both given). */
-function deltaLevel1(base: ResolvedRuleSet, delta: RuleSetDelta, locate: Locate, problems: Diagnostic[]): RuleSetFile['framework']['level1'] {
+function deltaLevel1(
+  base: ResolvedRuleSet,
+  delta: RuleSetDelta,
+  locate: Locate,
+  problems: Diagnostic[],
+): RuleSetFile['framework']['level1'] {
   const level1 = base.file.framework.level1.map((l) => ({ ...l, level2: [...l.level2] }));
   (delta.framework?.level1 ?? []).forEach((change, i) => {
     const existing = level1.find((l) => l.name === change.name);
@@ -126,20 +164,38 @@ function deltaLevel1(base: ResolvedRuleSet, delta: RuleSetDelta, locate: Locate,
     } else if (change.weight !== undefined && change.level2) {
       level1.push({ name: change.name, weight: change.weight, level2: [...change.level2] });
     } else {
-      problems.push(diagnostic('RULESET_DELTA_LEVEL1', { name: change.name, base: base.file.id }, locate(['framework', 'level1', i])));
+      problems.push(
+        diagnostic(
+          'RULESET_DELTA_LEVEL1',
+          { name: change.name, base: base.file.id },
+          locate(['framework', 'level1', i]),
+        ),
+      );
     }
   });
   return level1;
 }
 
 /** The base's rules with the delta's removed, replaced and added, each keeping where it was written. */
-function deltaRules(base: ResolvedRuleSet, delta: RuleSetDelta, locate: Locate, problems: Diagnostic[]): { rules: RuleInput[]; locators: Locate[] } {
+function deltaRules(
+  base: ResolvedRuleSet,
+  delta: RuleSetDelta,
+  locate: Locate,
+  problems: Diagnostic[],
+): { rules: RuleInput[]; locators: Locate[] } {
   const rules: RuleInput[] = [...base.file.rules];
   const locators: Locate[] = [...base.ruleLocators];
   const indexOf = (name: string): number => rules.findIndex((r) => r.name === name);
   (delta.rules?.remove ?? []).forEach((name, i) => {
     const at = indexOf(name);
-    if (at < 0) problems.push(diagnostic('RULESET_DELTA_UNKNOWN_RULE', { rule: name, base: base.file.id, action: textRef('ruleset.action.remove') }, locate(['rules', 'remove', i])));
+    if (at < 0)
+      problems.push(
+        diagnostic(
+          'RULESET_DELTA_UNKNOWN_RULE',
+          { rule: name, base: base.file.id, action: textRef('ruleset.action.remove') },
+          locate(['rules', 'remove', i]),
+        ),
+      );
     else {
       rules.splice(at, 1);
       locators.splice(at, 1);
@@ -147,14 +203,28 @@ function deltaRules(base: ResolvedRuleSet, delta: RuleSetDelta, locate: Locate, 
   });
   (delta.rules?.replace ?? []).forEach((rule, i) => {
     const at = indexOf(rule.name);
-    if (at < 0) problems.push(diagnostic('RULESET_DELTA_UNKNOWN_RULE', { rule: rule.name, base: base.file.id, action: textRef('ruleset.action.replace') }, locate(['rules', 'replace', i])));
+    if (at < 0)
+      problems.push(
+        diagnostic(
+          'RULESET_DELTA_UNKNOWN_RULE',
+          { rule: rule.name, base: base.file.id, action: textRef('ruleset.action.replace') },
+          locate(['rules', 'replace', i]),
+        ),
+      );
     else {
       rules[at] = rule;
       locators[at] = (path) => locate(['rules', 'replace', i, ...path]);
     }
   });
   (delta.rules?.add ?? []).forEach((rule, i) => {
-    if (indexOf(rule.name) >= 0) problems.push(diagnostic('RULESET_DELTA_DUPLICATE_RULE', { rule: rule.name, base: base.file.id }, locate(['rules', 'add', i])));
+    if (indexOf(rule.name) >= 0)
+      problems.push(
+        diagnostic(
+          'RULESET_DELTA_DUPLICATE_RULE',
+          { rule: rule.name, base: base.file.id },
+          locate(['rules', 'add', i]),
+        ),
+      );
     else {
       rules.push(rule);
       locators.push((path) => locate(['rules', 'add', i, ...path]));
@@ -164,7 +234,10 @@ function deltaRules(base: ResolvedRuleSet, delta: RuleSetDelta, locate: Locate, 
 }
 
 /** Synonyms add up: a delta's names join its base's (the delta wins on the same name). */
-function mergedSynonyms(base: RuleSetFile['framework']['synonyms'], delta: RuleSetFile['framework']['synonyms']): Pick<RuleSetFile['framework'], 'synonyms'> {
+function mergedSynonyms(
+  base: RuleSetFile['framework']['synonyms'],
+  delta: RuleSetFile['framework']['synonyms'],
+): Pick<RuleSetFile['framework'], 'synonyms'> {
   if (!base && !delta) return {};
   return { synonyms: { level1: { ...base?.level1, ...delta?.level1 }, level2: { ...base?.level2, ...delta?.level2 } } };
 }

@@ -15,7 +15,9 @@ function rowFieldSchema(field: RowFieldSpec) {
   if (field.type === 'points') return points.optional().meta(described);
   if (field.type === 'band') return bandInput.optional().meta(described);
   if (field.required) return textCell.meta(described);
-  return limited(z.string(), field.limit ?? TEXT_LIMITS.reason).optional().meta(described);
+  return limited(z.string(), field.limit ?? TEXT_LIMITS.reason)
+    .optional()
+    .meta(described);
 }
 
 /** What schema each row field has, as the type checker sees the table. */
@@ -56,7 +58,9 @@ export const actualsSchema = z.strictObject({
       .meta({ description: '表上印的执行率（百分数：86.19 即 86.19%），按印出的位数与计算值核对' }),
     reason: limited(z.string(), TEXT_LIMITS.reason).optional().meta({ description: '执行率偏低的原因' }),
   }),
-  overallGoal: z.strictObject({ actual: limited(z.string(), TEXT_LIMITS.goal).meta({ description: '年度总体目标：实际完成情况' }) }),
+  overallGoal: z.strictObject({
+    actual: limited(z.string(), TEXT_LIMITS.goal).meta({ description: '年度总体目标：实际完成情况' }),
+  }),
   indicators: z.record(z.string(), indicatorActualSchema).meta({ description: '按指标编号填写' }),
   declaredTotal: points.optional().meta({ description: '表上填的总得分' }),
   declaredGrade: gradeLabel.optional().meta({ description: '表上填的等级' }),
@@ -67,7 +71,10 @@ export const actualsSchema = z.strictObject({
       date: limited(z.string(), TEXT_LIMITS.signOff).optional().meta({ description: '填报日期' }),
       reviewer: limited(z.string(), TEXT_LIMITS.signOff).optional().meta({ description: '审核人' }),
       head: limited(z.string(), TEXT_LIMITS.signOff).optional().meta({ description: '单位负责人' }),
-      seal: z.string().optional().meta({ description: '单位公章图片路径（PNG/JPEG，相对本文件）：单位盖章签名的外观，签署时才画上' }),
+      seal: z
+        .string()
+        .optional()
+        .meta({ description: '单位公章图片路径（PNG/JPEG，相对本文件）：单位盖章签名的外观，签署时才画上' }),
     })
     .optional(),
 });

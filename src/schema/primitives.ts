@@ -15,7 +15,9 @@ export const textCell = z
   .check(z.refine((v: string) => [...v].length <= 200, { params: { code: 'TEXT_TOO_LONG', limit: 200 } }));
 
 /** A score or weight: a non-negative number. */
-export const points = z.number({ error: 'points' }).check(z.refine((v) => v >= 0, { params: { code: 'NEGATIVE_POINTS' } }));
+export const points = z
+  .number({ error: 'points' })
+  .check(z.refine((v) => v >= 0, { params: { code: 'NEGATIVE_POINTS' } }));
 
 /** 分值: a non-negative number, or "/" when the row does not apply. */
 export const maxScore = z.union([z.number().nonnegative(), z.literal('/')], { error: 'maxScore' });
@@ -28,7 +30,8 @@ export const amount = z
     [
       z.number(),
       z.string().regex(/^\s*-?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?\s*$/, {
-        error: (issue) => (typeof issue.input === 'string' && /[，、０-９．：]/.test(issue.input) ? 'amountFullWidth' : 'amount'),
+        error: (issue) =>
+          typeof issue.input === 'string' && /[，、０-９．：]/.test(issue.input) ? 'amountFullWidth' : 'amount',
       }),
     ],
     { error: 'amount' },
@@ -38,7 +41,9 @@ export const amount = z
 
 export const nonEmptyText = z.string({ error: 'text' }).min(1);
 
-export const bandInput = z.enum(['达成', '部分达成', '未达成', 'achieved', 'partial', 'notAchieved'], { error: 'band' });
+export const bandInput = z.enum(['达成', '部分达成', '未达成', 'achieved', 'partial', 'notAchieved'], {
+  error: 'band',
+});
 
 const GRADE_BY_ID = { excellent: '优', good: '良', fair: '中', poor: '差' } as const;
 

@@ -67,7 +67,9 @@ export const ruleSchema = z.strictObject({
 
 const percentRange = z.tuple([z.number().min(0).max(100), z.number().min(0).max(100)], { error: 'percentRange' });
 
-const dateText = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
+const dateText = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
 
 /**
  * A parameter's value, written bare (`lowExecutionRate: 0.9`) or with where it comes from
@@ -78,7 +80,11 @@ function annotated<T extends z.ZodType>(value: T) {
 }
 
 const parameterLeaves = {
-  qualitativeBands: { achieved: annotated(percentRange), partial: annotated(percentRange), notAchieved: annotated(percentRange) },
+  qualitativeBands: {
+    achieved: annotated(percentRange),
+    partial: annotated(percentRange),
+    notAchieved: annotated(percentRange),
+  },
   overAchievement: { flagAt: annotated(z.number().positive()), reasonAt: annotated(z.number().positive()) },
   notApplicable: { rescale: annotated(z.boolean()) },
 };
@@ -123,7 +129,15 @@ const synonymsSchema = z.strictObject({
 const gradesSchema = z.strictObject({
   print: z.boolean(),
   // label: the word this province prints (优秀/良好/合格/不合格); 优/良/中/差 when left out
-  bands: z.array(z.strictObject({ grade: z.enum(['excellent', 'good', 'fair', 'poor']), min: points, label: nonEmptyText.optional() })).min(1),
+  bands: z
+    .array(
+      z.strictObject({
+        grade: z.enum(['excellent', 'good', 'fair', 'poor']),
+        min: points,
+        label: nonEmptyText.optional(),
+      }),
+    )
+    .min(1),
 });
 
 const identity = {
@@ -170,7 +184,14 @@ export const ruleSetDeltaSchema = z.strictObject({
       budget: z.strictObject({ maxScore: points }).optional(),
       // remove: true takes a 一级 of the base out, so a framework of other 一级 (投入/过程/产出/效果) can extend the default
       level1: z
-        .array(z.strictObject({ name: nonEmptyText, weight: points.optional(), level2: z.array(nonEmptyText).min(1).optional(), remove: z.literal(true).optional() }))
+        .array(
+          z.strictObject({
+            name: nonEmptyText,
+            weight: points.optional(),
+            level2: z.array(nonEmptyText).min(1).optional(),
+            remove: z.literal(true).optional(),
+          }),
+        )
         .optional(),
       synonyms: synonymsSchema.optional(),
       unknownLevel2: z.enum(['warning', 'error']).optional(),

@@ -34,7 +34,12 @@ export const deviationPenalty = {
       delta: pointsOff.negated(),
       indicatorId: pending.indicator.id,
       deviation,
-      explanation: textRef('explain.adjust.penalty', { id: pending.indicator.id, name: pending.indicator.name, deviation, points: plain(pointsOff) }),
+      explanation: textRef('explain.adjust.penalty', {
+        id: pending.indicator.id,
+        name: pending.indicator.name,
+        deviation,
+        points: plain(pointsOff),
+      }),
     };
   },
 } satisfies AdjustMethod & Record<string, unknown>;
@@ -56,7 +61,11 @@ export const totalCap = {
       method: 'totalCap',
       rule: lowest.rule,
       delta: lowest.cap.minus(total),
-      explanation: textRef('explain.adjust.cap', { rate: percent(executionRate), total: plain(total), cap: plain(lowest.cap) }),
+      explanation: textRef('explain.adjust.cap', {
+        rate: percent(executionRate),
+        total: plain(total),
+        cap: plain(lowest.cap),
+      }),
     };
   },
 } satisfies AdjustMethod & Record<string, unknown>;
@@ -69,7 +78,11 @@ export function rescaleForNotApplicable(total: Decimal, applicableMax: Decimal, 
     method: 'rescaleNotApplicable',
     rule: 'parameters.notApplicable.rescale',
     delta: scaled.minus(total),
-    explanation: textRef('explain.adjust.rescale', { applicable: plain(applicableMax), total: plain(total), full: plain(fullMax) }),
+    explanation: textRef('explain.adjust.rescale', {
+      applicable: plain(applicableMax),
+      total: plain(total),
+      full: plain(fullMax),
+    }),
   };
 }
 
@@ -104,7 +117,12 @@ export function reweightToFramework(parts: WeightedPart[]): { adjustments: Adjus
       method: 'frameworkWeights',
       rule: 'parameters.weights',
       delta: scaled.minus(part.score),
-      explanation: textRef('explain.adjust.level', { name: part.name, base: plain(part.base), framework: plain(part.framework), score: plain(part.score) }),
+      explanation: textRef('explain.adjust.level', {
+        name: part.name,
+        base: plain(part.base),
+        framework: plain(part.framework),
+        score: plain(part.score),
+      }),
     });
   }
   return { adjustments, applicableMax };

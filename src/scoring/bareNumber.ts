@@ -9,7 +9,13 @@ import { MAGNITUDE_SCALE } from '../domain/glossary';
  * - `0.95` under `≥95%`: 0.95% is far below, 0.95 as a fraction is 95%.
  */
 export type UnclearBareNumber =
-  | { code: 'ACTUAL_MAGNITUDE_UNCLEAR'; asTarget: string; asTargetCompletion: string; asBase: string; asBaseInTarget: string }
+  | {
+      code: 'ACTUAL_MAGNITUDE_UNCLEAR';
+      asTarget: string;
+      asTargetCompletion: string;
+      asBase: string;
+      asBaseInTarget: string;
+    }
   | { code: 'ACTUAL_PERCENT_UNCLEAR'; asFraction: string; asPercent: string };
 
 /** Completion of a reading far off target (at least 100×, or under 1%) is implausible; 1%–1000% is plausible. */
@@ -18,12 +24,23 @@ const PLAUSIBLE_LOW = 0.01;
 const PLAUSIBLE_HIGH = 10;
 
 export function unclearBareNumber(target: ParsedNumber, actual: ParsedNumber): UnclearBareNumber | null {
-  if (actual.unit !== '' || actual.magnitude !== null || actual.comparator !== 'none' || !target.value.isPositive() || !actual.value.isPositive()) return null;
+  if (
+    actual.unit !== '' ||
+    actual.magnitude !== null ||
+    actual.comparator !== 'none' ||
+    !target.value.isPositive() ||
+    !actual.value.isPositive()
+  )
+    return null;
   if (target.magnitude !== null) {
     const scale = MAGNITUDE_SCALE[target.magnitude];
     const asTarget = actual.number.times(scale).div(target.value);
     const asBase = actual.number.div(target.value);
-    if (asTarget.greaterThanOrEqualTo(IMPLAUSIBLY_HIGH) && asBase.greaterThanOrEqualTo(PLAUSIBLE_LOW) && asBase.lessThanOrEqualTo(PLAUSIBLE_HIGH)) {
+    if (
+      asTarget.greaterThanOrEqualTo(IMPLAUSIBLY_HIGH) &&
+      asBase.greaterThanOrEqualTo(PLAUSIBLE_LOW) &&
+      asBase.lessThanOrEqualTo(PLAUSIBLE_HIGH)
+    ) {
       return {
         code: 'ACTUAL_MAGNITUDE_UNCLEAR',
         asTarget: `${plain(actual.number)}${target.magnitude}${target.unit}`,
@@ -35,7 +52,11 @@ export function unclearBareNumber(target: ParsedNumber, actual: ParsedNumber): U
   }
   // a fraction under a percentage target (0.95 under ≥95%): 95% or 0.95%?
   if (target.unit === '%' && target.value.greaterThan(1) && actual.value.lessThanOrEqualTo(1)) {
-    return { code: 'ACTUAL_PERCENT_UNCLEAR', asFraction: `${plain(actual.number.times(100))}%`, asPercent: `${plain(actual.number)}%` };
+    return {
+      code: 'ACTUAL_PERCENT_UNCLEAR',
+      asFraction: `${plain(actual.number.times(100))}%`,
+      asPercent: `${plain(actual.number)}%`,
+    };
   }
   return null;
 }

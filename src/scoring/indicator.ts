@@ -3,6 +3,7 @@ import { clamp, dec, percent, plain, roundScore, ZERO, type Decimal } from '../d
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import type { Outcome, RuleEvaluator } from '../rules/compile';
 import type { IndicatorFacts } from '../rules/facts';
+import type { RuleSetParameters } from '../rules/ruleSet';
 import { indicatorFacts } from './facts';
 import { flagFromRule } from './flags';
 import { INDICATOR_METHODS } from './methods';
@@ -21,13 +22,21 @@ function readingNotes(input: IndicatorInput, reading: RowReading, where: SourceL
       case 'costCeiling':
         return diagnostic('COST_AS_CEILING', { ...base, target: input.target }, definition);
       case 'directionFromName':
-        return diagnostic('DIRECTION_FROM_NAME', { ...base, target: input.target, word: reading.directionWord ?? '' }, definition);
+        return diagnostic(
+          'DIRECTION_FROM_NAME',
+          { ...base, target: input.target, word: reading.directionWord ?? '' },
+          definition,
+        );
       case 'actualComparator':
         return diagnostic('ACTUAL_COMPARATOR', { ...base, actual: input.actual ?? '' }, where);
       case 'lookalike': {
         const replaced = [...(reading.target.lookalikes ?? []), ...(reading.actual.lookalikes ?? [])].join('、');
         const text = reading.target.lookalikes ? input.target : (input.actual ?? '');
-        return diagnostic('LOOKALIKE_CHARACTER', { ...base, text, replaced }, reading.target.lookalikes ? definition : where);
+        return diagnostic(
+          'LOOKALIKE_CHARACTER',
+          { ...base, text, replaced },
+          reading.target.lookalikes ? definition : where,
+        );
       }
     }
   });
@@ -44,7 +53,11 @@ export type IndicatorOutcome = { result: IndicatorResult; adjustments: PendingAd
  * Scores one row: the rule set picks a method (and flags), the method computes the rule score, and the
  * declared score is kept beside it — used only with a reason (DESIGN §2.9), else reported as a discrepancy.
  */
-export async function scoreIndicator(input: IndicatorInput, reading: RowReading, compiled: RuleEvaluator): Promise<IndicatorOutcome> {
+export async function scoreIndicator(
+  input: IndicatorInput,
+  reading: RowReading,
+  compiled: RuleEvaluator,
+): Promise<IndicatorOutcome> {
   const { file: ruleSet } = compiled.ruleSet;
   const facts = indicatorFacts(input, reading);
   const outcome = await compiled.evaluate('indicator', facts);
@@ -53,25 +66,21 @@ export async function scoreIndicator(input: IndicatorInput, reading: RowReading,
   if (outcome.conflict || !outcome.score) return { problem: noDecision(outcome, facts, base, ruleSet.id, where) };
 
   const method = INDICATOR_METHODS[outcome.score.method];
-  if (!method) return { problem: diagnostic('UNKNOWN_METHOD', { rule: outcome.score.rule.name, method: outcome.score.method, known: listOf(Object.keys(INDICATOR_METHODS)) }, where) };
+  if (!method)
+    return {
+      problem: diagnostic(
+        'UNKNOWN_METHOD',
+        { rule: outcome.score.rule.name, method: outcome.score.method, known: listOf(Object.keys(INDICATOR_METHODS)) },
+        where,
+      ),
+    };
   const maxScore = input.maxScore ?? ZERO;
   const computed = method.compute({ input, reading, maxScore, parameters: ruleSet.parameters }, outcome.score.options);
   if ('problem' in computed) return computed;
 
   const ruleScore = clamp(roundScore(computed.score), ZERO, maxScore);
   const declared = input.declaredScore ?? null;
-  // far under a ceiling says the ceiling may be loose; far over a floor, that the target may be low
-  const why = textRef(facts.direction === 'lowerIsBetter' ? 'over.loose' : 'over.low');
-  // two rules may ask for the same thing (a late date row with a 部分达成 band and no reason): say it once
-  const flags: Diagnostic[] = uniqueByCode(
-    outcome.flags.map((f) => flagFromRule(f, { ...base, completion: facts.completion ? percent(dec(facts.completion)) : '—', why }, ruleSet.parameters, where)),
-  );
-  flags.push(...readingNotes(input, reading, where));
-  if (reading.kind === 'date' && reading.onTimeWords) flags.push(diagnostic('DATE_BY_WORDS', { ...base, actual: input.actual ?? '' }, where));
-
-  if (reading.kind === 'qualitative' && reading.bandSource === 'declared' && declared !== null) {
-    flags.push(diagnostic('BAND_FROM_DECLARED', { ...base, band: textRef(`band.${reading.band}`), score: plain(declared) }, input.locations.declaredScore ?? where));
-  }
+  const flags = rowFlags(input, reading, { outcome, facts, parameters: ruleSet.parameters }, where);
   const { finalScore, override } = declaredDecision(input, reading, { ruleScore, maxScore }, flags, where);
 
   const adjustments = rowAdjustments(outcome.adjustments, input, facts.deviation, where);
@@ -110,8 +119,57 @@ export async function scoreIndicator(input: IndicatorInput, reading: RowReading,
   };
 }
 
+/** What the rules flag on the row, and what its reading noted (a date said in words, a band taken from the score). */
+function rowFlags(
+  input: IndicatorInput,
+  reading: RowReading,
+  decided: { outcome: Outcome; facts: IndicatorFacts; parameters: RuleSetParameters },
+  where: SourceLocation | undefined,
+): Diagnostic[] {
+  const { outcome, facts, parameters } = decided;
+  const base = { id: input.id, name: input.name };
+  // far under a ceiling says the ceiling may be loose; far over a floor, that the target may be low
+  const why = textRef(facts.direction === 'lowerIsBetter' ? 'over.loose' : 'over.low');
+  // two rules may ask for the same thing (a late date row with a 部分达成 band and no reason): say it once
+  const flags: Diagnostic[] = uniqueByCode(
+    outcome.flags.map((f) =>
+      flagFromRule(
+        f,
+        { ...base, completion: facts.completion ? percent(dec(facts.completion)) : '—', why },
+        parameters,
+        where,
+      ),
+    ),
+  );
+  flags.push(...readingNotes(input, reading, where));
+  if (reading.kind === 'date' && reading.onTimeWords)
+    flags.push(diagnostic('DATE_BY_WORDS', { ...base, actual: input.actual ?? '' }, where));
+
+  if (
+    reading.kind === 'qualitative' &&
+    reading.bandSource === 'declared' &&
+    input.declaredScore !== undefined &&
+    input.declaredScore !== null
+  ) {
+    flags.push(
+      diagnostic(
+        'BAND_FROM_DECLARED',
+        { ...base, band: textRef(`band.${reading.band}`), score: plain(input.declaredScore) },
+        input.locations.declaredScore ?? where,
+      ),
+    );
+  }
+  return flags;
+}
+
 /** A row no rule decides: two rules of one priority disagree, or none matches (the facts are written out here only). */
-function noDecision(outcome: Outcome, facts: IndicatorFacts, base: { id: string; name: string }, ruleSet: string, where: SourceLocation | undefined): Diagnostic {
+function noDecision(
+  outcome: Outcome,
+  facts: IndicatorFacts,
+  base: { id: string; name: string },
+  ruleSet: string,
+  where: SourceLocation | undefined,
+): Diagnostic {
   if (outcome.conflict) {
     const [first, second] = outcome.conflict;
     return diagnostic('RULE_CONFLICT', { ...base, ruleSet, first: first.name, second: second.name }, where);
@@ -128,7 +186,13 @@ function noDecision(outcome: Outcome, facts: IndicatorFacts, base: { id: string;
  * The declared score against the rule score: taken with a reason when within the row's 分值 (a manual score),
  * else kept beside it and flagged (no reason, or above the 分值, which no reason allows).
  */
-function declaredDecision(input: IndicatorInput, reading: RowReading, scores: { ruleScore: Decimal; maxScore: Decimal }, flags: Diagnostic[], where: SourceLocation | undefined): { finalScore: Decimal; override: IndicatorResult['override'] } {
+function declaredDecision(
+  input: IndicatorInput,
+  reading: RowReading,
+  scores: { ruleScore: Decimal; maxScore: Decimal },
+  flags: Diagnostic[],
+  where: SourceLocation | undefined,
+): { finalScore: Decimal; override: IndicatorResult['override'] } {
   const { ruleScore, maxScore } = scores;
   const declared = input.declaredScore ?? null;
   let finalScore = ruleScore;
@@ -152,12 +216,23 @@ function declaredDecision(input: IndicatorInput, reading: RowReading, scores: { 
 }
 
 /** The adjustments a row's rules asked for, applied when the total is rolled up; an unknown one is a problem. */
-function rowAdjustments(decisions: Outcome['adjustments'], input: IndicatorInput, deviation: string | null, where: SourceLocation | undefined): { list: PendingAdjustment[] } | { problem: Diagnostic } {
+function rowAdjustments(
+  decisions: Outcome['adjustments'],
+  input: IndicatorInput,
+  deviation: string | null,
+  where: SourceLocation | undefined,
+): { list: PendingAdjustment[] } | { problem: Diagnostic } {
   const adjustments: PendingAdjustment[] = [];
   for (const a of decisions) {
     const adjust = ADJUST_METHODS[a.method];
     if (!adjust || adjust.meta.scope !== 'indicator') {
-      return { problem: diagnostic('UNKNOWN_METHOD', { rule: a.rule.name, method: a.method, known: listOf(Object.keys(ADJUST_METHODS)) }, where) };
+      return {
+        problem: diagnostic(
+          'UNKNOWN_METHOD',
+          { rule: a.rule.name, method: a.method, known: listOf(Object.keys(ADJUST_METHODS)) },
+          where,
+        ),
+      };
     }
     adjustments.push({ decision: a, indicator: { id: input.id, name: input.name, deviation } });
   }

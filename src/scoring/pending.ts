@@ -39,7 +39,12 @@ function kindOf(target: ParsedValue): IndicatorKind {
 }
 
 /** A row that could not score yet: shown with its target and what it needs, provisionally 0 points. */
-export function pendingRow(input: IndicatorInput, fiscalYear: number, needs: Diagnostic, ruleSetId: string): IndicatorResult {
+export function pendingRow(
+  input: IndicatorInput,
+  fiscalYear: number,
+  needs: Diagnostic,
+  ruleSetId: string,
+): IndicatorResult {
   const options = { fiscalYear };
   const parsedTarget = parseValue(input.target, options);
   return {

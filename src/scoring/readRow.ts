@@ -1,4 +1,4 @@
-import type { Band, Comparator, Direction, ParsedNumber, ParsedValue } from '../domain/model';
+import type { Band, Comparator, Direction, ParsedNumber, ParsedValue, SourceLocation } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import { textRef, type TextRef } from '../errors/texts';
 import { compareDates, compareNumbers } from '../targets/compare';
@@ -7,7 +7,15 @@ import { looksLikeNumber, normalize, parseValue } from '../targets/parse';
 import type { RuleSetParameters } from '../rules/ruleSet';
 import { bandRange, inBand } from './methods/bands';
 import { unclearBareNumber } from './bareNumber';
-import { COST_GROUP, HARMLESS_QUALIFIERS, MONEY_NAME, MONEY_NAME_ENDING, ON_TIME, RATE_NAME, YUAN_UNIT } from '../targets/rowWords';
+import {
+  COST_GROUP,
+  HARMLESS_QUALIFIERS,
+  MONEY_NAME,
+  MONEY_NAME_ENDING,
+  ON_TIME,
+  RATE_NAME,
+  YUAN_UNIT,
+} from '../targets/rowWords';
 import type { IndicatorInput, ReadingNote, RowReading } from './reading';
 
 export type ReadResult = { reading: RowReading } | { problem: Diagnostic };
@@ -34,40 +42,16 @@ export function readRow(input: IndicatorInput, fiscalYear: number, parameters?: 
   }
   // a blank actual is missing, even when the target is blank too: that is not a question of bands
   if (input.actual === null || actual.kind === 'empty') {
-    return { problem: diagnostic('MISSING_ACTUAL', { ...base, target: input.target.trim() === '' ? textRef('term.blankCell') : input.target }, where) };
-  }
-
-  if (target.kind === 'number') {
-    if (actual.kind === 'number' && actual.qualifier !== '' && target.qualifier === '' && !HARMLESS_QUALIFIERS.has(actual.qualifier)) {
-      // words before the number that the target does not have (a garbled 到0次): unreadable, never read as 0
-      const example = `${target.number.toFixed()}${target.magnitude ?? ''}${target.unit}`;
-      return { problem: diagnostic('ACTUAL_NOT_NUMBER', { ...base, example }, where) };
-    }
-    if (actual.kind !== 'number') {
-      const example = `${target.number.toFixed()}${target.magnitude ?? ''}${target.unit}`;
-      return { problem: diagnostic('ACTUAL_NOT_NUMBER', { ...base, example }, where) };
-    }
-    // a bare number whose reading under the target's unit is implausible (12650 under 1.2万户): asked, not guessed
-    const unclear = unclearBareNumber(target, actual);
-    if (unclear?.code === 'ACTUAL_MAGNITUDE_UNCLEAR') return { problem: diagnostic(unclear.code, { ...base, ...unclear }, where) };
-    if (unclear?.code === 'ACTUAL_PERCENT_UNCLEAR') return { problem: diagnostic(unclear.code, { ...base, ...unclear }, where) };
-    const { read, notes, directionWord } = howTargetReads(input, target, parameters);
-    if (actual.comparator !== 'none') notes.push('actualComparator');
-    if (target.lookalikes || actual.lookalikes) notes.push('lookalike');
-    const comparison = compareNumbers(read, actual);
-    if (!comparison.ok) {
-      if (comparison.problem === 'unit') {
-        const unitOf = (p: ParsedNumber): string | TextRef => `${p.magnitude ?? ''}${p.unit}` || textRef('unit.none');
-        return { problem: diagnostic('UNIT_MISMATCH', { ...base, targetUnit: unitOf(target), actualUnit: unitOf(actual) }, where) };
-      }
-      return {
-        problem: diagnostic('QUALIFIER_MISMATCH', { ...base, targetQualifier: target.qualifier, actualQualifier: actual.qualifier }, where),
-      };
-    }
     return {
-      reading: { kind: 'quantitative', target: read, actual: comparison.actual, comparison, ...(notes.length > 0 ? { notes } : {}), ...(directionWord ? { directionWord } : {}) },
+      problem: diagnostic(
+        'MISSING_ACTUAL',
+        { ...base, target: input.target.trim() === '' ? textRef('term.blankCell') : input.target },
+        where,
+      ),
     };
   }
+
+  if (target.kind === 'number') return readNumbers(input, { target, actual }, parameters, { base, where });
 
   if (target.kind === 'date' && actual.kind === 'date') {
     const { met, daysLate } = compareDates(target, actual);
@@ -75,22 +59,40 @@ export function readRow(input: IndicatorInput, fiscalYear: number, parameters?: 
   }
   if (target.kind === 'date' && actual.kind === 'text' && ON_TIME.test(normalize(actual.raw))) {
     // 已按期完工 / 按时完成 against a deadline: done by then, as the words say
-    return { reading: { kind: 'date', target, actual: { ...target, raw: actual.raw }, met: true, daysLate: 0, onTimeWords: true } };
+    return {
+      reading: {
+        kind: 'date',
+        target,
+        actual: { ...target, raw: actual.raw },
+        met: true,
+        daysLate: 0,
+        onTimeWords: true,
+      },
+    };
   }
 
   const band = qualitativeBand(input.band, target, actual) ?? bandOfDeclaredScore(input, parameters);
   // a comparator and a number that did not read as one is a number written wrongly, not a band question
-  if (!band && looksLikeNumber(target)) return { problem: diagnostic('TARGET_NOT_READ', base, input.locations.definition ?? where) };
+  if (!band && looksLikeNumber(target))
+    return { problem: diagnostic('TARGET_NOT_READ', base, input.locations.definition ?? where) };
   if (!band) return { problem: diagnostic('BAND_REQUIRED', base, where) };
   return { reading: { kind: 'qualitative', target, actual, band: band.band, bandSource: band.source } };
 }
 
 /** Each row's texts as last read: a form scored under two rule sets (compare) reads them once. */
-const lastRead = new WeakMap<IndicatorInput, { target: string; actual: string; fiscalYear: number; parsed: { target: ParsedValue; actual: ParsedValue } }>();
+const lastRead = new WeakMap<
+  IndicatorInput,
+  { target: string; actual: string; fiscalYear: number; parsed: { target: ParsedValue; actual: ParsedValue } }
+>();
 
-function parsedTexts(input: IndicatorInput, actualText: string, fiscalYear: number): { target: ParsedValue; actual: ParsedValue } {
+function parsedTexts(
+  input: IndicatorInput,
+  actualText: string,
+  fiscalYear: number,
+): { target: ParsedValue; actual: ParsedValue } {
   const last = lastRead.get(input);
-  if (last && last.target === input.target && last.actual === actualText && last.fiscalYear === fiscalYear) return last.parsed;
+  if (last && last.target === input.target && last.actual === actualText && last.fiscalYear === fiscalYear)
+    return last.parsed;
   const parsed = { target: parseValue(input.target, { fiscalYear }), actual: parseValue(actualText, { fiscalYear }) };
   lastRead.set(input, { target: input.target, actual: actualText, fiscalYear, parsed });
   return parsed;
@@ -134,8 +136,17 @@ function isCostRow(input: IndicatorInput, target: ParsedNumber): boolean {
  * A qualitative row with a declared score but no band word (as printed forms are: 得分 4 of 5, 实际 "较好")
  * takes the band its score falls in, unless the rule set says `bandFromDeclaredScore: false`.
  */
-function bandOfDeclaredScore(input: IndicatorInput, parameters: RuleSetParameters | undefined): { band: Band; source: 'declared' } | null {
-  if (!parameters || parameters.bandFromDeclaredScore === false || input.declaredScore === undefined || input.maxScore === null) return null;
+function bandOfDeclaredScore(
+  input: IndicatorInput,
+  parameters: RuleSetParameters | undefined,
+): { band: Band; source: 'declared' } | null {
+  if (
+    !parameters ||
+    parameters.bandFromDeclaredScore === false ||
+    input.declaredScore === undefined ||
+    input.maxScore === null
+  )
+    return null;
   for (const band of ['achieved', 'partial', 'notAchieved'] as const) {
     if (inBand(input.declaredScore, bandRange(band, input.maxScore, parameters))) return { band, source: 'declared' };
   }
@@ -149,6 +160,71 @@ function qualitativeBand(
 ): { band: Band; source: 'stated' | 'wording' | 'sameAsTarget' } | null {
   if (stated) return { band: stated, source: 'stated' };
   if (actual.kind === 'text' && actual.band) return { band: actual.band, source: 'wording' };
-  if (actual.kind !== 'empty' && normalize(actual.raw) === normalize(target.raw)) return { band: 'achieved', source: 'sameAsTarget' };
+  if (actual.kind !== 'empty' && normalize(actual.raw) === normalize(target.raw))
+    return { band: 'achieved', source: 'sameAsTarget' };
   return null;
+}
+
+/** A number target: the actual must be a number of the same unit and qualifier, read the way the target is. */
+function readNumbers(
+  input: IndicatorInput,
+  parsed: { target: ParsedNumber; actual: ParsedValue },
+  parameters: RuleSetParameters | undefined,
+  at: { base: { id: string; name: string; target: string; actual: string }; where: SourceLocation | undefined },
+): ReadResult {
+  const { target, actual } = parsed;
+  const { base, where } = at;
+  if (
+    actual.kind === 'number' &&
+    actual.qualifier !== '' &&
+    target.qualifier === '' &&
+    !HARMLESS_QUALIFIERS.has(actual.qualifier)
+  ) {
+    // words before the number that the target does not have (a garbled 到0次): unreadable, never read as 0
+    const example = `${target.number.toFixed()}${target.magnitude ?? ''}${target.unit}`;
+    return { problem: diagnostic('ACTUAL_NOT_NUMBER', { ...base, example }, where) };
+  }
+  if (actual.kind !== 'number') {
+    const example = `${target.number.toFixed()}${target.magnitude ?? ''}${target.unit}`;
+    return { problem: diagnostic('ACTUAL_NOT_NUMBER', { ...base, example }, where) };
+  }
+  // a bare number whose reading under the target's unit is implausible (12650 under 1.2万户): asked, not guessed
+  const unclear = unclearBareNumber(target, actual);
+  if (unclear?.code === 'ACTUAL_MAGNITUDE_UNCLEAR')
+    return { problem: diagnostic(unclear.code, { ...base, ...unclear }, where) };
+  if (unclear?.code === 'ACTUAL_PERCENT_UNCLEAR')
+    return { problem: diagnostic(unclear.code, { ...base, ...unclear }, where) };
+  const { read, notes, directionWord } = howTargetReads(input, target, parameters);
+  if (actual.comparator !== 'none') notes.push('actualComparator');
+  if (target.lookalikes || actual.lookalikes) notes.push('lookalike');
+  const comparison = compareNumbers(read, actual);
+  if (!comparison.ok) {
+    if (comparison.problem === 'unit') {
+      const unitOf = (p: ParsedNumber): string | TextRef => `${p.magnitude ?? ''}${p.unit}` || textRef('unit.none');
+      return {
+        problem: diagnostic(
+          'UNIT_MISMATCH',
+          { ...base, targetUnit: unitOf(target), actualUnit: unitOf(actual) },
+          where,
+        ),
+      };
+    }
+    return {
+      problem: diagnostic(
+        'QUALIFIER_MISMATCH',
+        { ...base, targetQualifier: target.qualifier, actualQualifier: actual.qualifier },
+        where,
+      ),
+    };
+  }
+  return {
+    reading: {
+      kind: 'quantitative',
+      target: read,
+      actual: comparison.actual,
+      comparison,
+      ...(notes.length > 0 ? { notes } : {}),
+      ...(directionWord ? { directionWord } : {}),
+    },
+  };
 }

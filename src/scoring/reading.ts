@@ -63,6 +63,16 @@ export type RowReading =
   | { kind: 'notApplicable'; target: ParsedValue; actual: ParsedValue };
 
 /** The cells a result row prints as the form wrote them, whether it scored or is still pending. */
-export function printedCells(input: IndicatorInput): Pick<IndicatorInput, 'id' | 'name' | 'level1' | 'level2' | 'target' | 'maxScore'> & { actual: string } {
-  return { id: input.id, name: input.name, level1: input.level1, level2: input.level2, target: input.target, actual: input.actual ?? '', maxScore: input.maxScore };
+export function printedCells(
+  input: IndicatorInput,
+): Pick<IndicatorInput, 'id' | 'name' | 'level1' | 'level2' | 'target' | 'maxScore'> & { actual: string } {
+  return {
+    id: input.id,
+    name: input.name,
+    level1: input.level1,
+    level2: input.level2,
+    target: input.target,
+    actual: input.actual ?? '',
+    maxScore: input.maxScore,
+  };
 }

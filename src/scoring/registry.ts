@@ -15,8 +15,14 @@ const FLAG_SPECS: Record<string, { scopes: Scope[]; options: z.ZodType }> = {
   NOT_MEASURABLE: { scopes: ['indicator'], options: z.strictObject({}) },
 };
 
-function specs<T>(table: Record<string, T>, scopes: (entry: T) => readonly Scope[], options: (entry: T) => z.ZodType): Record<string, EventSpec> {
-  return Object.fromEntries(Object.entries(table).map(([id, entry]) => [id, { id, scopes: scopes(entry), options: options(entry) }]));
+function specs<T>(
+  table: Record<string, T>,
+  scopes: (entry: T) => readonly Scope[],
+  options: (entry: T) => z.ZodType,
+): Record<string, EventSpec> {
+  return Object.fromEntries(
+    Object.entries(table).map(([id, entry]) => [id, { id, scopes: scopes(entry), options: options(entry) }]),
+  );
 }
 
 /**
@@ -25,9 +31,25 @@ function specs<T>(table: Record<string, T>, scopes: (entry: T) => readonly Scope
  */
 export const EVENT_SPECS: EventSpecs = {
   score: {
-    ...specs(INDICATOR_METHODS, () => ['indicator'], (m) => m.meta.options),
-    ...specs(BUDGET_METHODS, () => ['budget'], (m) => m.meta.options),
+    ...specs(
+      INDICATOR_METHODS,
+      () => ['indicator'],
+      (m) => m.meta.options,
+    ),
+    ...specs(
+      BUDGET_METHODS,
+      () => ['budget'],
+      (m) => m.meta.options,
+    ),
   },
-  adjust: specs(ADJUST_METHODS, (m) => [m.meta.scope], (m) => m.meta.options),
-  flag: specs(FLAG_SPECS, (f) => f.scopes, (f) => f.options),
+  adjust: specs(
+    ADJUST_METHODS,
+    (m) => [m.meta.scope],
+    (m) => m.meta.options,
+  ),
+  flag: specs(
+    FLAG_SPECS,
+    (f) => f.scopes,
+    (f) => f.options,
+  ),
 };

@@ -43,7 +43,14 @@ export class FormFolder {
   /** A path from a request (relative, with /), checked to be a YAML file inside the folder. */
   file(relative: string): FolderFile {
     const refused = inputError('PATH_OUTSIDE_FOLDER', { path: relative });
-    if (relative === '' || relative.includes('\0') || path.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative) || relative.split(/[\\/]/).includes('..')) throw refused;
+    if (
+      relative === '' ||
+      relative.includes('\0') ||
+      path.isAbsolute(relative) ||
+      /^[a-zA-Z]:/.test(relative) ||
+      relative.split(/[\\/]/).includes('..')
+    )
+      throw refused;
     const joined = path.join(this.root, relative);
     // a broken link is not "not found": the loader says what it points at
     if (!existsSync(joined) && !isLink(joined)) throw inputError('FILE_NOT_FOUND', { path: relative });
@@ -78,7 +85,8 @@ export class FormFolder {
         const full = path.join(dir, entry.name);
         if (!this.contains(full)) continue;
         if (isFolder(full)) walk(full);
-        else if (/\.ya?ml$/i.test(entry.name)) out.push({ relative: path.relative(this.root, full).split(path.sep).join('/'), absolute: full });
+        else if (/\.ya?ml$/i.test(entry.name))
+          out.push({ relative: path.relative(this.root, full).split(path.sep).join('/'), absolute: full });
       }
     };
     walk(this.root);

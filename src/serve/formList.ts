@@ -79,29 +79,53 @@ export async function listForms(folder: FormFolder, lang: Lang): Promise<FormLis
   const started = new Set<string>();
   const entries: FormListEntry[] = [];
   for (const f of files) {
-    if (f.kind === 'unreadable') entries.push({ file: f.file, title: f.file.relative, status: 'unreadable', statusText: '', total: '', grade: '', problem: f.problem ?? '' });
+    if (f.kind === 'unreadable')
+      entries.push({
+        file: f.file,
+        title: f.file.relative,
+        status: 'unreadable',
+        statusText: '',
+        total: '',
+        grade: '',
+        problem: f.problem ?? '',
+      });
   }
   for (const { file, data, kind } of files) {
     if (kind !== 'actuals') continue;
     const ref = data?.definitions;
     if (typeof ref === 'string') started.add(path.resolve(path.dirname(file.absolute), ref));
-    const entry: FormListEntry = { file, title: file.relative, status: 'invalid', statusText: '', total: '', grade: '' };
-    try {
-      const { result } = await scoreFile(file.absolute);
-      entry.title = result.header.project?.name ? `${result.department} · ${result.header.project.name}` : result.department;
-      entry.total = scoreText(result.total);
-      entry.grade = result.gradeLabel ?? '';
-      entry.status = result.status === 'draft' ? 'draft' : await signedOrReady(file.absolute);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-    }
+    const entry = await scoredEntry(file);
     entries.push(entry);
   }
   for (const { file, data, kind } of files) {
     if (kind !== 'definitions' || started.has(path.resolve(file.absolute))) continue;
     const title = data ?? {};
-    entries.push({ file, definitions: file, title: [title.department, title.project?.name].filter((t) => typeof t === 'string').join(' · '), status: 'unfilled', statusText: '', total: '', grade: '' });
+    entries.push({
+      file,
+      definitions: file,
+      title: [title.department, title.project?.name].filter((t) => typeof t === 'string').join(' · '),
+      status: 'unfilled',
+      statusText: '',
+      total: '',
+      grade: '',
+    });
   }
   for (const e of entries) e.statusText = text(`serve.ui.status.${e.status}`, lang);
   return entries;
+}
+
+/** An actuals file as the list shows it: its unit and project, total, grade and how far it has come (or invalid). */
+async function scoredEntry(file: FolderFile): Promise<FormListEntry> {
+  const entry: FormListEntry = { file, title: file.relative, status: 'invalid', statusText: '', total: '', grade: '' };
+  try {
+    const { result } = await scoreFile(file.absolute);
+    const project = result.header.project?.name;
+    entry.title = project ? `${result.department} · ${project}` : result.department;
+    entry.total = scoreText(result.total);
+    entry.grade = result.gradeLabel ?? '';
+    entry.status = result.status === 'draft' ? 'draft' : await signedOrReady(file.absolute);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+  }
+  return entry;
 }

@@ -52,7 +52,15 @@ export interface FormPageView {
   headerRows: HeaderCell[][];
   columns: { target: string; actual: string; deviation: string };
   budgetLabel: string;
-  budget: { key: string; label: string; isTotal: boolean; initial: FillCell; fullYear: FillCell; executed: FillCell; maxScore: string }[];
+  budget: {
+    key: string;
+    label: string;
+    isTotal: boolean;
+    initial: FillCell;
+    fullYear: FillCell;
+    executed: FillCell;
+    maxScore: string;
+  }[];
   budgetDeclared: FillCell;
   budgetReason: FillCell;
   goal: { expected: string; actual: FillCell };
@@ -62,7 +70,12 @@ export interface FormPageView {
   declaredGrade: FillCell;
   signOff: { preparer: FillCell; phone: FillCell; date: FillCell; reviewer: FillCell; head: FillCell };
   /** How far the sign-off has come, and the roles a signer can choose on the page (the next one first). */
-  signing: { text: string; signed: boolean; current: boolean; roles: { value: Role; label: string; selected: boolean }[] };
+  signing: {
+    text: string;
+    signed: boolean;
+    current: boolean;
+    roles: { value: Role; label: string; selected: boolean }[];
+  };
 }
 
 const BANDS = [BAND_SHORT_LABEL.achieved, BAND_SHORT_LABEL.partial, BAND_SHORT_LABEL.notAchieved];
@@ -72,7 +85,11 @@ type Data = Record<string, unknown>;
 /** The value at a data path of the file as written, as the text an input shows ('' when absent). */
 function valueAt(data: unknown, at: string[]): string {
   let node: unknown = data;
-  for (const key of at) node = node && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, key) ? (node as Data)[key] : undefined;
+  for (const key of at)
+    node =
+      node && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, key)
+        ? (node as Data)[key]
+        : undefined;
   return typeof node === 'string' || typeof node === 'number' ? String(node) : '';
 }
 
@@ -86,7 +103,13 @@ export function definitionsOf(folder: FormFolder, actuals: FolderFile, data: unk
 }
 
 /** The indicator rows as the page shows them: the printed row's text, its cells to fill with their values now. */
-function fillRows(result: ScoredForm['result'], view: ReturnType<typeof formView>, data: unknown, t: UiTexts, lang: Lang): FillRow[] {
+function fillRows(
+  result: ScoredForm['result'],
+  view: ReturnType<typeof formView>,
+  data: unknown,
+  t: UiTexts,
+  lang: Lang,
+): FillRow[] {
   const kinds = new Map(result.indicators.map((r) => [r.id, r.kind]));
   const ids = result.levels.flatMap((l) => l.groups.flatMap((g) => g.indicatorIds));
   return view.rows.map((r, i): FillRow => {
@@ -94,15 +117,41 @@ function fillRows(result: ScoredForm['result'], view: ReturnType<typeof formView
     const kind = kinds.get(id);
     const cells: FillRow['cells'] = { actual: [], score: [], deviation: [] };
     // a row that does not apply has nothing to fill: its actual is printed "/"
-    const offered = kind === 'notApplicable' ? [] : rowFields().filter((f) => !f.kinds || (kind !== undefined && f.kinds.includes(kind)));
+    const offered =
+      kind === 'notApplicable'
+        ? []
+        : rowFields().filter((f) => !f.kinds || (kind !== undefined && f.kinds.includes(kind)));
     for (const f of offered) {
       const at = JSON.stringify(['indicators', id, f.key]);
       const value = valueAt(data, ['indicators', id, f.key]);
       const header = f.required ? view.columns.actual : f.header[lang];
-      const options = f.type === 'band' ? [{ value: '', label: t.bandNone, selected: value === '' }, ...BANDS.map((b) => ({ value: b, label: b, selected: b === value }))] : null;
-      cells[f.place].push({ field: at, value, label: `${r.name} ${header}`, col: f.key, placeholder: f.required ? '' : f.header[lang], options });
+      const options =
+        f.type === 'band'
+          ? [
+              { value: '', label: t.bandNone, selected: value === '' },
+              ...BANDS.map((b) => ({ value: b, label: b, selected: b === value })),
+            ]
+          : null;
+      cells[f.place].push({
+        field: at,
+        value,
+        label: `${r.name} ${header}`,
+        col: f.key,
+        placeholder: f.required ? '' : f.header[lang],
+        options,
+      });
     }
-    return { id, level1: r.level1, level2: r.level2, name: r.name, target: r.target, maxScore: r.maxScore, notApplicable: kind === 'notApplicable', cells, keepWhole: r.keepWhole };
+    return {
+      id,
+      level1: r.level1,
+      level2: r.level2,
+      name: r.name,
+      target: r.target,
+      maxScore: r.maxScore,
+      notApplicable: kind === 'notApplicable',
+      cells,
+      keepWhole: r.keepWhole,
+    };
   });
 }
 
@@ -115,15 +164,13 @@ export async function formPage(folder: FormFolder, actuals: FolderFile, lang: La
   const blank = await scoreFile(definitionsOf(folder, actuals, data));
   const view = formView(blank.result, { explain: false, blank: true, linkBase: '' });
   const t = uiTexts(lang);
-  const cell = (at: string[], label: string): FillCell => ({ field: JSON.stringify(at), value: valueAt(data, at), label });
+  const cell = (at: string[], label: string): FillCell => ({
+    field: JSON.stringify(at),
+    value: valueAt(data, at),
+    label,
+  });
   const signing = await signingStatus(actuals.absolute, lang);
   const rows = fillRows(blank.result, view, data, t, lang);
-  const lines: [string, string[]][] = [
-    ['total', ['budget']],
-    ['currentYear', ['budget', 'breakdown', 'currentYear']],
-    ['carryOver', ['budget', 'breakdown', 'carryOver']],
-    ['other', ['budget', 'breakdown', 'other']],
-  ];
   return {
     t,
     lang,
@@ -136,12 +183,7 @@ export async function formPage(folder: FormFolder, actuals: FolderFile, lang: La
     headerRows: view.headerRows,
     columns: view.columns,
     budgetLabel: view.budgetLabel,
-    budget: view.budget.flatMap((b, i) => {
-      const line = lines[i];
-      if (!line) return [];
-      const [key, at] = line;
-      return { key, label: b.label, isTotal: b.isTotal, maxScore: b.maxScore, initial: cell([...at, 'initialBudget'], `${b.label} ${FIELD_LABEL.initialBudget}`), fullYear: cell([...at, 'fullYearBudget'], `${b.label} ${FIELD_LABEL.fullYearBudget}`), executed: cell([...at, 'executed'], `${b.label} ${FIELD_LABEL.executed}`) };
-    }),
+    budget: budgetCells(view, cell),
     budgetDeclared: cell(['budget', 'declaredScore'], `${view.budgetLabel} ${t.declared}`),
     budgetReason: cell(['budget', 'reason'], t.budgetReason),
     goal: { expected: view.goal.expected, actual: cell(['overallGoal', 'actual'], view.columns.actual) },
@@ -156,11 +198,43 @@ export async function formPage(folder: FormFolder, actuals: FolderFile, lang: La
     },
     declaredTotal: cell(['declaredTotal'], t.declaredTotal),
     declaredGrade: cell(['declaredGrade'], t.declaredGrade),
-    signing: {
-      text: signing.text,
-      signed: signing.signed.length > 0,
-      current: signing.current,
-      roles: ROLES.map((r) => ({ value: r, label: text(`role.${r}`, lang), selected: r === signing.waiting[0] })),
-    },
+    signing: signingView(signing, lang),
+  };
+}
+
+/** The budget lines' cells: 年度资金总额 and its 其中 rows, each with its three amounts. */
+function budgetCells(
+  view: ReturnType<typeof formView>,
+  cell: (at: string[], label: string) => FillCell,
+): FormPageView['budget'] {
+  const lines: [string, string[]][] = [
+    ['total', ['budget']],
+    ['currentYear', ['budget', 'breakdown', 'currentYear']],
+    ['carryOver', ['budget', 'breakdown', 'carryOver']],
+    ['other', ['budget', 'breakdown', 'other']],
+  ];
+  return view.budget.flatMap((b, i) => {
+    const line = lines[i];
+    if (!line) return [];
+    const [key, at] = line;
+    return {
+      key,
+      label: b.label,
+      isTotal: b.isTotal,
+      maxScore: b.maxScore,
+      initial: cell([...at, 'initialBudget'], `${b.label} ${FIELD_LABEL.initialBudget}`),
+      fullYear: cell([...at, 'fullYearBudget'], `${b.label} ${FIELD_LABEL.fullYearBudget}`),
+      executed: cell([...at, 'executed'], `${b.label} ${FIELD_LABEL.executed}`),
+    };
+  });
+}
+
+/** How far the sign-off has come, and the roles a signer can choose (the next one first). */
+function signingView(signing: Awaited<ReturnType<typeof signingStatus>>, lang: Lang): FormPageView['signing'] {
+  return {
+    text: signing.text,
+    signed: signing.signed.length > 0,
+    current: signing.current,
+    roles: ROLES.map((r) => ({ value: r, label: text(`role.${r}`, lang), selected: r === signing.waiting[0] })),
   };
 }

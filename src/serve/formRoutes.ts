@@ -12,13 +12,27 @@ import type { RouteDeps } from './routeDeps';
 const editsSchema = {
   type: 'array',
   maxItems: 2000,
-  items: { type: 'object', required: ['path', 'value'], additionalProperties: false, properties: { path: { type: 'array', minItems: 1, maxItems: 6, items: { type: 'string', maxLength: 200 } }, value: { type: 'string', maxLength: 20000 } } },
+  items: {
+    type: 'object',
+    required: ['path', 'value'],
+    additionalProperties: false,
+    properties: {
+      path: { type: 'array', minItems: 1, maxItems: 6, items: { type: 'string', maxLength: 200 } },
+      value: { type: 'string', maxLength: 20000 },
+    },
+  },
 } as const;
 const formBody = {
   type: 'object',
   required: ['file', 'edits'],
   additionalProperties: false,
-  properties: { file: { type: 'string', maxLength: 1000 }, edits: editsSchema, baseHash: { type: 'string', pattern: '^[0-9a-f]{64}$' }, lang: { enum: ['zh', 'en'] }, explain: { type: 'boolean' } },
+  properties: {
+    file: { type: 'string', maxLength: 1000 },
+    edits: editsSchema,
+    baseHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    lang: { enum: ['zh', 'en'] },
+    explain: { type: 'boolean' },
+  },
 } as const;
 interface FormBody {
   file: string;
@@ -53,14 +67,26 @@ export function registerFormApi(app: FastifyInstance, deps: RouteDeps): void {
     try {
       const { file, base, form } = await edited(request.body);
       const l = lang(request);
-      if (request.body.baseHash !== undefined && request.body.baseHash !== base.hash) throw inputError('FORM_CHANGED_ON_DISK', { path: file.relative });
+      if (request.body.baseHash !== undefined && request.body.baseHash !== base.hash)
+        throw inputError('FORM_CHANGED_ON_DISK', { path: file.relative });
       // what the loader would refuse (a 20,000-character reason, an unreadable amount) is never written: it would
       // leave a file that no command can read; the page shows each problem at its cell instead
       if (!form.scored || form.problems.length > 0) return refuse(reply, form.problems, l);
       // an untouched form is not written at all: the file stays byte for byte as it was
-      if (form.text === base.text) return reply.send({ saved: false, hash: base.hash, message: text('serve.ui.unchanged', l), live: liveResult(form, l) });
+      if (form.text === base.text)
+        return reply.send({
+          saved: false,
+          hash: base.hash,
+          message: text('serve.ui.unchanged', l),
+          live: liveResult(form, l),
+        });
       deps.store.replace(file.absolute, form.text, base.hash);
-      return reply.send({ saved: true, hash: sha256Hex(form.text), message: text('serve.ui.saved', l), live: liveResult(form, l) });
+      return reply.send({
+        saved: true,
+        hash: sha256Hex(form.text),
+        message: text('serve.ui.saved', l),
+        live: liveResult(form, l),
+      });
     } catch (error) {
       return fail(request, reply, error, false);
     }

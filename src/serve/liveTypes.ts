@@ -21,7 +21,12 @@ export interface LiveResult {
   grade: string;
   rows: Record<string, { score: string; ruleScore: string; explanation: string; method: string }>;
   budget: { rate: string; score: string; explanation: string } | null;
-  levels: { name: string; score: string; maxScore: string; groups: { name: string; score: string; maxScore: string }[] }[];
+  levels: {
+    name: string;
+    score: string;
+    maxScore: string;
+    groups: { name: string; score: string; maxScore: string }[];
+  }[];
   marks: LiveMark[];
 }
 

@@ -15,7 +15,9 @@ export function registerPages(app: FastifyInstance, deps: RouteDeps): void {
   const { folder, lang, fail } = deps;
   app.get('/', async (request, reply) => {
     const l = lang(request);
-    return reply.type('text/html; charset=utf-8').send(formsPage(path.basename(folder.root), await listForms(folder, l), l));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(formsPage(path.basename(folder.root), await listForms(folder, l), l));
   });
 
   app.get('/form', async (request, reply) => {
@@ -29,7 +31,9 @@ export function registerPages(app: FastifyInstance, deps: RouteDeps): void {
 
   app.post('/new', async (request, reply) => {
     try {
-      const definitions = folder.file(String((request.body as { definitions?: unknown } | undefined)?.definitions ?? ''));
+      const definitions = folder.file(
+        String((request.body as { definitions?: unknown } | undefined)?.definitions ?? ''),
+      );
       const actuals = actualsPathFor(definitions.absolute);
       deps.store.create(actuals, actualsTemplateFor(definitions.absolute, actuals));
       const relative = path.relative(folder.root, actuals).split(path.sep).join('/');
@@ -42,8 +46,14 @@ export function registerPages(app: FastifyInstance, deps: RouteDeps): void {
 
   app.get('/assets/*', async (request, reply) => {
     const [pathname = ''] = request.url.split('?');
-    if (pathname === '/assets/serve.css') return reply.type('text/css; charset=utf-8').send(await readFile(path.join(TEMPLATES_DIR, 'serve', 'serve.css'), 'utf8'));
-    if (pathname === '/assets/form.js') return reply.type('text/javascript; charset=utf-8').send(await readFile(path.join(__dirname, 'client', 'form.js'), 'utf8'));
+    if (pathname === '/assets/serve.css')
+      return reply
+        .type('text/css; charset=utf-8')
+        .send(await readFile(path.join(TEMPLATES_DIR, 'serve', 'serve.css'), 'utf8'));
+    if (pathname === '/assets/form.js')
+      return reply
+        .type('text/javascript; charset=utf-8')
+        .send(await readFile(path.join(__dirname, 'client', 'form.js'), 'utf8'));
     const asset = await bundledAsset(pathname);
     if (!asset) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     return reply.type(asset.contentType).send(asset.body);
@@ -51,6 +61,9 @@ export function registerPages(app: FastifyInstance, deps: RouteDeps): void {
 
   app.setNotFoundHandler((request, reply) => {
     const l = lang(request);
-    return reply.code(404).type('text/html; charset=utf-8').send(messagePage(l, uiTexts(l).notFound, [], true));
+    return reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .send(messagePage(l, uiTexts(l).notFound, [], true));
   });
 }

@@ -21,7 +21,10 @@ interface PageBase {
 type Template<T> = (view: T & PageBase) => string;
 
 interface Templates {
-  forms: Template<{ folder: string; entries: (Omit<FormListEntry, 'file'> & { href: string; isNew: boolean; file: string })[] }>;
+  forms: Template<{
+    folder: string;
+    entries: (Omit<FormListEntry, 'file'> & { href: string; isNew: boolean; file: string })[];
+  }>;
   form: Template<{ form: FormPageView; textsJson: string }>;
   message: Template<{ heading: string; lines: { message: string; fix: string }[]; back: boolean }>;
 }
@@ -36,7 +39,12 @@ function compileTemplates(): Templates {
     assertEscaped(source, `serve/${partial}.hbs`);
     hbs.registerPartial(partial, hbs.compile(source, { strict: true }));
   }
-  const compile = <T>(name: string): Template<T> => compileEscaped<T & PageBase>(readFileSync(path.join(SERVE_TEMPLATES, `${name}.hbs`), 'utf8'), `serve/${name}.hbs`, hbs);
+  const compile = <T>(name: string): Template<T> =>
+    compileEscaped<T & PageBase>(
+      readFileSync(path.join(SERVE_TEMPLATES, `${name}.hbs`), 'utf8'),
+      `serve/${name}.hbs`,
+      hbs,
+    );
   return { forms: compile('forms'), form: compile('form'), message: compile('message') };
 }
 
@@ -47,13 +55,25 @@ export function langQuery(lang: Lang): string {
 
 function base(lang: Lang, pageTitle: string, script = false): PageBase {
   const t = uiTexts(lang);
-  return { t, htmlLang: lang === 'en' ? 'en' : 'zh-CN', langQuery: langQuery(lang), pageTitle: `${pageTitle} — ${t.appName}`, script };
+  return {
+    t,
+    htmlLang: lang === 'en' ? 'en' : 'zh-CN',
+    langQuery: langQuery(lang),
+    pageTitle: `${pageTitle} — ${t.appName}`,
+    script,
+  };
 }
 
 export function formsPage(folder: string, entries: FormListEntry[], lang: Lang): string {
   templates ??= compileTemplates();
   const q = lang === 'en' ? '&lang=en' : '';
-  const rows = entries.map((e) => ({ ...e, problem: e.problem ?? '', file: e.file.relative, isNew: e.status === 'unfilled', href: `/form?file=${encodeURIComponent(e.file.relative)}${q}` }));
+  const rows = entries.map((e) => ({
+    ...e,
+    problem: e.problem ?? '',
+    file: e.file.relative,
+    isNew: e.status === 'unfilled',
+    href: `/form?file=${encodeURIComponent(e.file.relative)}${q}`,
+  }));
   return templates.forms({ ...base(lang, uiTexts(lang).forms), folder, entries: rows });
 }
 
@@ -62,7 +82,12 @@ export function editPage(form: FormPageView): string {
   return templates.form({ ...base(form.lang, form.title, true), form, textsJson: JSON.stringify(form.t) });
 }
 
-export function messagePage(lang: Lang, heading: string, lines: { message: string; fix: string }[], back = true): string {
+export function messagePage(
+  lang: Lang,
+  heading: string,
+  lines: { message: string; fix: string }[],
+  back = true,
+): string {
   templates ??= compileTemplates();
   return templates.message({ ...base(lang, heading), heading, lines, back });
 }

@@ -21,10 +21,17 @@ export interface RouteDeps {
   refuse(reply: FastifyReply, problems: Diagnostic[], lang: Lang): FastifyReply;
 }
 
-const STATUS: Partial<Record<string, number>> = { PATH_OUTSIDE_FOLDER: 403, FILE_NOT_FOUND: 404, FORM_CHANGED_ON_DISK: 409, OUTPUT_EXISTS: 409 };
+const STATUS: Partial<Record<string, number>> = {
+  PATH_OUTSIDE_FOLDER: 403,
+  FILE_NOT_FOUND: 404,
+  FORM_CHANGED_ON_DISK: 409,
+  OUTPUT_EXISTS: 409,
+};
 
 export function problemsJson(diagnostics: Diagnostic[], lang: Lang): ProblemsReply {
-  return { problems: diagnostics.map((d) => ({ code: d.code, message: messageOf(d, lang), fix: hintOf(d, lang) ?? '' })) };
+  return {
+    problems: diagnostics.map((d) => ({ code: d.code, message: messageOf(d, lang), fix: hintOf(d, lang) ?? '' })),
+  };
 }
 
 /** The server's answers to errors, in the request's language; anything but an input error is the server's own fault. */
@@ -36,8 +43,14 @@ export function answers(lang: (request: FastifyRequest) => Lang): Pick<RouteDeps
       const l = lang(request);
       if (!html) return reply.code(code).send(problemsJson(error.diagnostics, l));
       // the page says where, as the CLI does: file:line:column, the code and the message, then the fix
-      const lines = error.diagnostics.map((d) => ({ message: formatDiagnostic(d, l).split('\n')[0] ?? '', fix: hintOf(d, l) ?? '' }));
-      return reply.code(code).type('text/html; charset=utf-8').send(messagePage(l, uiTexts(l).error, lines));
+      const lines = error.diagnostics.map((d) => ({
+        message: formatDiagnostic(d, l).split('\n')[0] ?? '',
+        fix: hintOf(d, l) ?? '',
+      }));
+      return reply
+        .code(code)
+        .type('text/html; charset=utf-8')
+        .send(messagePage(l, uiTexts(l).error, lines));
     },
     refuse: (reply, problems, l) => reply.code(422).send(problemsJson(problems, l)),
   };

@@ -39,7 +39,8 @@ export interface Guard {
 /** The Host values a server bound to `host:port` accepts: the address itself, and localhost's names on loopback. */
 export function allowedHosts(host: string, port: number): Set<string> {
   const hosts = new Set([`${host.includes(':') ? `[${host}]` : host}:${port}`]);
-  if (host === '127.0.0.1' || host === '::1' || host === 'localhost') for (const name of ['127.0.0.1', 'localhost', '[::1]']) hosts.add(`${name}:${port}`);
+  if (host === '127.0.0.1' || host === '::1' || host === 'localhost')
+    for (const name of ['127.0.0.1', 'localhost', '[::1]']) hosts.add(`${name}:${port}`);
   return hosts;
 }
 
@@ -59,7 +60,8 @@ export function guard(app: FastifyInstance, g: Guard): void {
     const url = new URL(request.url, `http://${host}`);
     const offered = url.searchParams.get('token');
     if (offered !== null) {
-      if (!sameSecret(offered, g.token)) return reply.code(401).type('text/html; charset=utf-8').send(g.refusedPage(request));
+      if (!sameSecret(offered, g.token))
+        return reply.code(401).type('text/html; charset=utf-8').send(g.refusedPage(request));
       reply.setCookie(g.cookie, g.token, { httpOnly: true, sameSite: 'strict', path: '/' });
       url.searchParams.delete('token');
       // the token leaves the address bar (and the history) at once

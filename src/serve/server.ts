@@ -1,4 +1,4 @@
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { inputError } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
@@ -47,6 +47,24 @@ const REQUEST_TIMEOUT_MS = 30_000;
 /** An idle connection is closed after this (a printed PDF answer goes out well within it). */
 const CONNECTION_TIMEOUT_MS = 120_000;
 
+/** The fastify app with its limits: a client that never finishes its headers or its body is cut off (slowloris). */
+async function fastifyApp(): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: REQUEST_BODY_LIMIT,
+    logger: false,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+  });
+  app.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  // how often node looks for such requests (30 s by default): set before listening, when it takes effect
+  Object.assign(app.server, { connectionsCheckingInterval: 1_000 });
+  await app.register(fastifyCookie);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  );
+  return app;
+}
+
 /**
  * `jixiao serve`: the forms under one folder as the official table in a browser, scored live by the same loader
  * and scorer as `jixiao score`, saved to the same YAML, printed to the same PDF by one warm browser.
@@ -54,14 +72,16 @@ const CONNECTION_TIMEOUT_MS = 120_000;
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const folder = new FormFolder(options.folder);
   const token = newToken();
-  const printer = launchPrinter({ concurrency: 1, ...(options.executablePath ? { executablePath: options.executablePath } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }, undefined, true);
-  // a client that never finishes its headers or its body is cut off, not kept forever (slowloris)
-  const app = Fastify({ bodyLimit: REQUEST_BODY_LIMIT, logger: false, requestTimeout: REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS });
-  app.server.headersTimeout = HEADERS_TIMEOUT_MS;
-  // how often node looks for such requests (30 s by default): set before listening, when it takes effect
-  Object.assign(app.server, { connectionsCheckingInterval: 1_000 });
-  await app.register(fastifyCookie);
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
+  const printer = launchPrinter(
+    {
+      concurrency: 1,
+      ...(options.executablePath ? { executablePath: options.executablePath } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    },
+    undefined,
+    true,
+  );
+  const app = await fastifyApp();
   const lang = (request: FastifyRequest): Lang => langOf(request) ?? options.lang;
   let hosts = new Set<string>();
   guard(app, {
@@ -70,7 +90,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return hosts;
     },
     cookie: 'jixiao_token',
-    refusedPage: (request) => messagePage(lang(request), uiTexts(lang(request)).error, [{ message: uiTexts(lang(request)).tokenRequired, fix: '' }], false),
+    refusedPage: (request) =>
+      messagePage(
+        lang(request),
+        uiTexts(lang(request)).error,
+        [{ message: uiTexts(lang(request)).tokenRequired, fix: '' }],
+        false,
+      ),
   });
 
   const deps: RouteDeps = { folder, store: options.store, printer, lang, ...answers(lang) };
@@ -82,7 +108,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     await app.listen({ host: options.host, port: options.port });
   } catch (error) {
     await printer.close();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw inputError('SERVE_PORT_IN_USE', { port: options.port });
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw inputError('SERVE_PORT_IN_USE', { port: options.port });
     throw error;
   }
   const address = app.server.address();

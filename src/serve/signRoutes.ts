@@ -40,7 +40,12 @@ const signBody = {
 } as const;
 
 /** The PDF to sign on: the signed one beside the form (which must still be this form), else a new print of it. */
-async function pdfToSign(deps: RouteDeps, file: FolderFile, restart: boolean, lang: Lang): Promise<{ target: string; bytes: Uint8Array; expected: string | null } | Diagnostic[]> {
+async function pdfToSign(
+  deps: RouteDeps,
+  file: FolderFile,
+  restart: boolean,
+  lang: Lang,
+): Promise<{ target: string; bytes: Uint8Array; expected: string | null } | Diagnostic[]> {
   const actuals = file.absolute;
   const form = await scoreEdited(actuals, readFormText(file).text, []);
   if (!form.scored || form.problems.length > 0) return form.problems;
@@ -52,7 +57,11 @@ async function pdfToSign(deps: RouteDeps, file: FolderFile, restart: boolean, la
   }
   const rendered = await renderForm(form.scored, false, deps.printer);
   if (!rendered.pdf) return rendered.problems ?? [];
-  return { target: status.pdf ?? signedPdfPathFor(actuals), bytes: rendered.pdf, expected: existing ? sha256Hex(existing) : null };
+  return {
+    target: status.pdf ?? signedPdfPathFor(actuals),
+    bytes: rendered.pdf,
+    expected: existing ? sha256Hex(existing) : null,
+  };
 }
 
 /**
@@ -78,12 +87,20 @@ export function registerSigning(app: FastifyInstance, deps: RouteDeps): void {
       const source = await pdfToSign(deps, file, request.body.restart === true, lang);
       if (Array.isArray(source)) return deps.refuse(reply, source, lang);
       const { p12, p12Name, password, role } = request.body;
-      const signed = await signBytes(source.bytes, path.basename(source.target), { p12: Buffer.from(p12, 'base64'), p12Name, password, role });
+      const signed = await signBytes(source.bytes, path.basename(source.target), {
+        p12: Buffer.from(p12, 'base64'),
+        p12Name,
+        password,
+        role,
+      });
       if (source.expected) deps.store.replace(source.target, signed.pdf, source.expected);
       else deps.store.create(source.target, signed.pdf);
       return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(source.target))}`)
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(source.target))}`,
+        )
         .header('x-jixiao-signer', encodeURIComponent(signed.signer))
         .send(Buffer.from(signed.pdf));
     } catch (error) {

@@ -12,7 +12,9 @@ const cache = new Map<Lang, UiTexts>();
 export function uiTexts(lang: Lang): UiTexts {
   let t = cache.get(lang);
   if (!t) {
-    const entries = (Object.keys(TEXTS) as TextKey[]).filter((k) => k.startsWith(PREFIX) && !k.slice(PREFIX.length).includes('.')).map((k) => [k.slice(PREFIX.length), textOf(k, lang)]);
+    const entries = (Object.keys(TEXTS) as TextKey[])
+      .filter((k) => k.startsWith(PREFIX) && !k.slice(PREFIX.length).includes('.'))
+      .map((k) => [k.slice(PREFIX.length), textOf(k, lang)]);
     t = Object.fromEntries(entries) as UiTexts;
     cache.set(lang, t);
   }

@@ -29,7 +29,12 @@ export interface AppearanceContent {
  * The visible face of a signature: a form XObject the size of the role's box, with the signer's name,
  * role and time, and the seal image if one is given. Text is drawn in the bundled Noto Sans SC.
  */
-export async function signatureAppearance(doc: PDFDocument, width: number, height: number, content: AppearanceContent): Promise<PDFRef> {
+export async function signatureAppearance(
+  doc: PDFDocument,
+  width: number,
+  height: number,
+  content: AppearanceContent,
+): Promise<PDFRef> {
   const fonts = new AppearanceFonts(doc);
   const ops: PDFOperator[] = [];
   const fontNames = new Map<PDFFont, string>();
@@ -55,7 +60,12 @@ export async function signatureAppearance(doc: PDFDocument, width: number, heigh
     const drawnH = (image.height / image.width) * w;
     xobjects.Seal = image.ref;
     sealWidth = w;
-    ops.push(pushGraphicsState(), concatTransformationMatrix(w, 0, 0, drawnH, width - w - 2, (height - drawnH) / 2), drawObject('Seal'), popGraphicsState());
+    ops.push(
+      pushGraphicsState(),
+      concatTransformationMatrix(w, 0, 0, drawnH, width - w - 2, (height - drawnH) / 2),
+      drawObject('Seal'),
+      popGraphicsState(),
+    );
   }
 
   let y = height - content.topMargin;
@@ -65,7 +75,8 @@ export async function signatureAppearance(doc: PDFDocument, width: number, heigh
     for (const part of await fitted(fonts, line, room)) {
       y -= part.size + 2;
       ops.push(beginText(), moveText(4, y));
-      for (const run of part.runs) ops.push(setFontAndSize(nameOf(run.font), part.size), showText(run.font.encodeText(run.text)));
+      for (const run of part.runs)
+        ops.push(setFontAndSize(nameOf(run.font), part.size), showText(run.font.encodeText(run.text)));
       ops.push(endText());
     }
   }
@@ -81,7 +92,8 @@ export async function signatureAppearance(doc: PDFDocument, width: number, heigh
 }
 
 type Run = { text: string; font: PDFFont };
-const widthOf = (runs: readonly Run[], size: number): number => runs.reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
+const widthOf = (runs: readonly Run[], size: number): number =>
+  runs.reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
 /** The smallest a line is shrunk to before it is wrapped instead: smaller would not be read on paper. */
 const SMALLEST = 5.5;
 
@@ -90,7 +102,11 @@ const SMALLEST = 5.5;
  * when that is enough, else wrapped at a space or before （ (the time and its （北京时间） on two lines), so no
  * word is ever drawn under the seal image.
  */
-async function fitted(fonts: AppearanceFonts, line: { text: string; size: number }, room: number): Promise<{ runs: Run[]; size: number }[]> {
+async function fitted(
+  fonts: AppearanceFonts,
+  line: { text: string; size: number },
+  room: number,
+): Promise<{ runs: Run[]; size: number }[]> {
   const runs = await fonts.runs(line.text);
   const natural = widthOf(runs, line.size);
   if (natural <= room) return [{ runs, size: line.size }];

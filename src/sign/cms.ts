@@ -36,17 +36,22 @@ export interface CmsSigner {
 }
 
 /** An attribute holding one value. */
-const attribute = (type: string, value: asn1js.AsnType): pkijs.Attribute => new pkijs.Attribute({ type, values: [value] });
+const attribute = (type: string, value: asn1js.AsnType): pkijs.Attribute =>
+  new pkijs.Attribute({ type, values: [value] });
 
 /** A signing time as CMS wants it: UTCTime until 2049, GeneralizedTime after (RFC 5280 §4.1.2.5). */
 function timeValue(date: Date): asn1js.AsnType {
-  return date.getUTCFullYear() < 2050 ? new asn1js.UTCTime({ valueDate: date }) : new asn1js.GeneralizedTime({ valueDate: date });
+  return date.getUTCFullYear() < 2050
+    ? new asn1js.UTCTime({ valueDate: date })
+    : new asn1js.GeneralizedTime({ valueDate: date });
 }
 
 /** The DER the signature is computed over: the signed attributes re-tagged from [0] IMPLICIT to SET (RFC 5652 §5.4). */
 function signedAttributesDer(attributes: pkijs.SignedAndUnsignedAttributes): Buffer {
   // a copy: the parsed structure keeps its own bytes
-  const der = Buffer.from(new Uint8Array(attributes.encodedValue.byteLength > 0 ? attributes.encodedValue : attributes.toSchema().toBER()));
+  const der = Buffer.from(
+    new Uint8Array(attributes.encodedValue.byteLength > 0 ? attributes.encodedValue : attributes.toSchema().toBER()),
+  );
   der[0] = 0x31;
   return der;
 }
@@ -68,7 +73,10 @@ export async function detachedSignature(
     attributes: [
       attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
       attribute(OID.signingTime, timeValue(signingTime)),
-      attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: new Uint8Array(createHash('sha256').update(content).digest()) })),
+      attribute(
+        OID.messageDigest,
+        new asn1js.OctetString({ valueHex: new Uint8Array(createHash('sha256').update(content).digest()) }),
+      ),
     ],
   });
   const signatureValue = rsaSign('sha256', signedAttributesDer(signedAttrs), signer.key);
@@ -77,12 +85,18 @@ export async function detachedSignature(
     sid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
     digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
     signedAttrs,
-    signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256WithRSA, algorithmParams: new asn1js.Null() }),
+    signatureAlgorithm: new pkijs.AlgorithmIdentifier({
+      algorithmId: OID.sha256WithRSA,
+      algorithmParams: new asn1js.Null(),
+    }),
     signature: new asn1js.OctetString({ valueHex: new Uint8Array(signatureValue) }),
   });
   if (timestamp) {
     const token = await timestamp(signatureValue);
-    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 1, attributes: [attribute(OID.timeStampToken, token.toSchema())] });
+    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
+      type: 1,
+      attributes: [attribute(OID.timeStampToken, token.toSchema())],
+    });
   }
   const signedData = new pkijs.SignedData({
     version: 1,
@@ -119,7 +133,8 @@ function parseLeading(der: Uint8Array): asn1js.AsnType {
   return parsed.result;
 }
 
-const firstValue = (attrs: pkijs.SignedAndUnsignedAttributes | undefined, type: string): asn1js.AsnType | undefined => attrs?.attributes.find((a) => a.type === type)?.values[0] as asn1js.AsnType | undefined;
+const firstValue = (attrs: pkijs.SignedAndUnsignedAttributes | undefined, type: string): asn1js.AsnType | undefined =>
+  attrs?.attributes.find((a) => a.type === type)?.values[0] as asn1js.AsnType | undefined;
 
 /** Reads a CMS ContentInfo holding SignedData (a PDF signature or a timestamp token). */
 export function readSignedData(input: Uint8Array | pkijs.ContentInfo): ReadSignature {
@@ -129,9 +144,14 @@ export function readSignedData(input: Uint8Array | pkijs.ContentInfo): ReadSigna
   const signerInfo = signedData.signerInfos[0];
   if (!signerInfo) throw new Error('no signer');
   if (!signerInfo.signedAttrs) throw new Error('no signed attributes');
-  const certificates = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const certificates = (signedData.certificates ?? []).filter(
+    (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
+  );
   const sid = signerInfo.sid as pkijs.IssuerAndSerialNumber;
-  const signer = sid instanceof pkijs.IssuerAndSerialNumber ? certificates.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber)) : undefined;
+  const signer =
+    sid instanceof pkijs.IssuerAndSerialNumber
+      ? certificates.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber))
+      : undefined;
   const asX509 = (c: pkijs.Certificate): X509Certificate => new X509Certificate(Buffer.from(c.toSchema().toBER()));
   const digest = firstValue(signerInfo.signedAttrs, OID.messageDigest);
   const time = firstValue(signerInfo.signedAttrs, OID.signingTime);

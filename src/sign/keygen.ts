@@ -24,7 +24,11 @@ const utf8 = forge.asn1.Type.UTF8;
 function subject(commonName: string): forge.pki.CertificateField[] {
   return [
     { name: 'commonName', value: commonName, valueTagClass: utf8 } as unknown as forge.pki.CertificateField,
-    { name: 'organizationName', value: TEST_ORGANIZATION, valueTagClass: utf8 } as unknown as forge.pki.CertificateField,
+    {
+      name: 'organizationName',
+      value: TEST_ORGANIZATION,
+      valueTagClass: utf8,
+    } as unknown as forge.pki.CertificateField,
     { shortName: 'OU', value: TEST_UNIT, valueTagClass: utf8 } as unknown as forge.pki.CertificateField,
     { name: 'countryName', value: 'CN' },
   ];
@@ -36,7 +40,9 @@ function subject(commonName: string): forge.pki.CertificateField[] {
  */
 export function makeTestP12(options: KeygenOptions, password: string): Uint8Array {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: options.keyBits ?? 2048 });
-  const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()) as forge.pki.rsa.PrivateKey;
+  const key = forge.pki.privateKeyFromPem(
+    privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  ) as forge.pki.rsa.PrivateKey;
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
   cert.serialNumber = `01${randomBytes(15).toString('hex')}`;
@@ -73,7 +79,10 @@ export function makeTestP12(options: KeygenOptions, password: string): Uint8Arra
         ],
   );
   cert.sign(signingKey, forge.md.sha256.create());
-  const p12 = forge.pkcs12.toPkcs12Asn1(key, [cert, ...chain], password, { algorithm: 'aes256', friendlyName: options.commonName });
+  const p12 = forge.pkcs12.toPkcs12Asn1(key, [cert, ...chain], password, {
+    algorithm: 'aes256',
+    friendlyName: options.commonName,
+  });
   return Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
 }
 

@@ -21,7 +21,11 @@ export interface SigningIdentity {
   notAfter: Date;
 }
 
-export function commonNameOf(certificate: forge.pki.Certificate, of: 'subject' | 'issuer' = 'subject', key: 'CN' | 'O' = 'CN'): string {
+export function commonNameOf(
+  certificate: forge.pki.Certificate,
+  of: 'subject' | 'issuer' = 'subject',
+  key: 'CN' | 'O' = 'CN',
+): string {
   const field = certificate[of].getField(key) as forge.pki.CertificateField | null;
   return field ? String(decodedAttributes([field])[0]?.value ?? '') : '';
 }
@@ -39,7 +43,8 @@ export function readIdentity(p12: Uint8Array, password: string, file: string): S
     throw inputError('BAD_P12', { path: file, detail: message });
   }
   const oids = forge.pki.oids as Record<string, string | undefined>;
-  const bags = (type: string | undefined): forge.pkcs12.Bag[] => (type ? (parsed.getBags({ bagType: type })[type] ?? []) : []);
+  const bags = (type: string | undefined): forge.pkcs12.Bag[] =>
+    type ? (parsed.getBags({ bagType: type })[type] ?? []) : [];
   const keyBags = [...bags(oids.pkcs8ShroudedKeyBag), ...bags(oids.keyBag)];
   const certificates = bags(oids.certBag)
     .map((b) => b.cert)
@@ -76,7 +81,9 @@ export function readIdentity(p12: Uint8Array, password: string, file: string): S
  */
 export function decodedAttributes(attributes: forge.pki.CertificateField[]): forge.pki.CertificateField[] {
   return attributes.map((a) =>
-    (a.valueTagClass as unknown) === forge.asn1.Type.UTF8 && typeof a.value === 'string' ? { ...a, value: forge.util.decodeUtf8(a.value) } : a,
+    (a.valueTagClass as unknown) === forge.asn1.Type.UTF8 && typeof a.value === 'string'
+      ? { ...a, value: forge.util.decodeUtf8(a.value) }
+      : a,
   );
 }
 

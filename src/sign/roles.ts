@@ -24,7 +24,9 @@ export function printedNames(actualsText: string): Record<Role, string> {
     // an unreadable copy has no names to bind; re-scoring reports it
   }
   // the seal's "name" is the unit's, not a person's: signOff.seal is the image the seal signature draws
-  return Object.fromEntries(ROLES.map((r) => [r, r !== 'seal' && typeof signOff[r] === 'string' ? (signOff[r] as string).trim() : ''])) as Record<Role, string>;
+  return Object.fromEntries(
+    ROLES.map((r) => [r, r !== 'seal' && typeof signOff[r] === 'string' ? (signOff[r] as string).trim() : '']),
+  ) as Record<Role, string>;
 }
 
 /**
@@ -38,7 +40,9 @@ export function unitNames(data: EmbeddedData): string[] {
   } catch {
     // unreadable definitions are reported by re-scoring; the department still names the unit
   }
-  return [data.result.department, implementing].flatMap((name) => (typeof name === 'string' && name.trim() !== '' ? [name.trim()] : []));
+  return [data.result.department, implementing].flatMap((name) =>
+    typeof name === 'string' && name.trim() !== '' ? [name.trim()] : [],
+  );
 }
 
 /**
@@ -59,7 +63,11 @@ function missingBefore(role: Role, signed: Set<Role>, printed: Record<Role, stri
  * whose certificate is not the unit's (its CN or O must be one of `units`, the unit names the form prints; no
  * flag allows another unit's seal).
  */
-export function roleBreaches(printed: Record<Role, string>, signatures: readonly RoleSignature[], options: { allowNameMismatch?: boolean; units: readonly string[] }): { index: number; breach: Diagnostic }[] {
+export function roleBreaches(
+  printed: Record<Role, string>,
+  signatures: readonly RoleSignature[],
+  options: { allowNameMismatch?: boolean; units: readonly string[] },
+): { index: number; breach: Diagnostic }[] {
   const out: { index: number; breach: Diagnostic }[] = [];
   const signed = new Set<Role>();
   signatures.forEach((s, i) => {
@@ -72,16 +80,43 @@ export function roleBreaches(printed: Record<Role, string>, signatures: readonly
     if (twice) out.push({ index, breach: diagnostic('ROLE_ALREADY_SIGNED', { role: label, signer: twice.signer }) });
     const later = earlier.flatMap((e) => (e.role && ROLES.indexOf(e.role) > ROLES.indexOf(role) ? [e.role] : []))[0];
     const missing = missingBefore(role, signed, printed);
-    if (later) out.push({ index, breach: diagnostic('ROLE_OUT_OF_ORDER', { role: label, other: ROLE_LABEL[later], relation: textRef('verify.role.signedBefore') }) });
-    else if (missing) out.push({ index, breach: diagnostic('ROLE_OUT_OF_ORDER', { role: label, other: ROLE_LABEL[missing], relation: textRef('verify.role.notSignedYet') }) });
-    const sameCertificate = earlier.find((e) => e.role !== role && e.fingerprint !== '' && e.fingerprint === s.fingerprint);
+    if (later)
+      out.push({
+        index,
+        breach: diagnostic('ROLE_OUT_OF_ORDER', {
+          role: label,
+          other: ROLE_LABEL[later],
+          relation: textRef('verify.role.signedBefore'),
+        }),
+      });
+    else if (missing)
+      out.push({
+        index,
+        breach: diagnostic('ROLE_OUT_OF_ORDER', {
+          role: label,
+          other: ROLE_LABEL[missing],
+          relation: textRef('verify.role.notSignedYet'),
+        }),
+      });
+    const sameCertificate = earlier.find(
+      (e) => e.role !== role && e.fingerprint !== '' && e.fingerprint === s.fingerprint,
+    );
     const otherRole = sameCertificate?.role ? ROLE_LABEL[sameCertificate.role] : textRef('verify.role.unknown');
-    if (sameCertificate) out.push({ index, breach: diagnostic('CERT_TWO_ROLES', { signer: s.signer, role: label, other: otherRole }) });
+    if (sameCertificate)
+      out.push({ index, breach: diagnostic('CERT_TWO_ROLES', { signer: s.signer, role: label, other: otherRole }) });
     const name = printed[role];
     if (s.role === 'seal') {
       const units = options.units.filter((u) => u.trim() !== '');
-      if (!units.some((u) => u === s.signer || u === s.organization)) out.push({ index, breach: diagnostic('SEAL_UNIT_MISMATCH', { signer: s.organization ? `CN=${s.signer}, O=${s.organization}` : `CN=${s.signer}`, units: units.join(' / ') }) });
-    } else if (name !== '' && name !== s.signer && !options.allowNameMismatch) out.push({ index, breach: diagnostic('SIGNER_NAME_MISMATCH', { role: label, printed: name, signer: s.signer }) });
+      if (!units.some((u) => u === s.signer || u === s.organization))
+        out.push({
+          index,
+          breach: diagnostic('SEAL_UNIT_MISMATCH', {
+            signer: s.organization ? `CN=${s.signer}, O=${s.organization}` : `CN=${s.signer}`,
+            units: units.join(' / '),
+          }),
+        });
+    } else if (name !== '' && name !== s.signer && !options.allowNameMismatch)
+      out.push({ index, breach: diagnostic('SIGNER_NAME_MISMATCH', { role: label, printed: name, signer: s.signer }) });
     signed.add(role);
   });
   return out;

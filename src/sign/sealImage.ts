@@ -18,6 +18,7 @@ export interface SealImage {
 export function checkedSealImage(bytes: Uint8Array, path: string, where?: SourceLocation): SealImage {
   const header = imageHeader(Buffer.from(bytes));
   if (!header || header.width === 0 || header.height === 0) throw inputError('SEAL_FORMAT', { path }, where);
-  if (header.width > MAX_SEAL_PIXELS || header.height > MAX_SEAL_PIXELS) throw inputError('SEAL_TOO_LARGE', { path, width: header.width, height: header.height }, where);
+  if (header.width > MAX_SEAL_PIXELS || header.height > MAX_SEAL_PIXELS)
+    throw inputError('SEAL_TOO_LARGE', { path, width: header.width, height: header.height }, where);
   return { bytes, type: header.type, path };
 }

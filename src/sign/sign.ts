@@ -1,4 +1,4 @@
-import type { PDFRef } from '@cantoo/pdf-lib';
+import type { PDFDocument, PDFRef } from '@cantoo/pdf-lib';
 import { ROLE_LABEL, type Role } from '../domain/glossary';
 import { diagnostic, InputError, inputError, type Diagnostic } from '../errors/diagnostic';
 import { uncoveredCharacters } from '../domain/fonts';
@@ -13,7 +13,6 @@ import { checkSignatures } from './verify';
 import { SIGNATURE } from '../domain/formWording';
 import { addSignatureField, BYTE_RANGE_PLACEHOLDER } from './signatureField';
 import { certificateFingerprint } from './keys';
-
 
 export interface SignRequest {
   pdf: Uint8Array;
@@ -45,10 +44,13 @@ export interface SignRequest {
  */
 function refuseChangedAfterLastSignature(request: SignRequest, fields: ReturnType<typeof signatureFields>): void {
   if (request.signOnTopOfChanges) return;
-  const ends = fields.flatMap((f) => (f.byteRange && f.byteRange.length === 4 ? [(f.byteRange[2] ?? 0) + (f.byteRange[3] ?? 0)] : []));
+  const ends = fields.flatMap((f) =>
+    f.byteRange && f.byteRange.length === 4 ? [(f.byteRange[2] ?? 0) + (f.byteRange[3] ?? 0)] : [],
+  );
   if (ends.length === 0) return;
   const covered = Math.max(...ends);
-  if (request.pdf.length > covered) throw inputError('SIGNED_FILE_CHANGED', { path: request.file, bytes: request.pdf.length - covered });
+  if (request.pdf.length > covered)
+    throw inputError('SIGNED_FILE_CHANGED', { path: request.file, bytes: request.pdf.length - covered });
 }
 
 /**
@@ -63,23 +65,43 @@ export async function signPdf(request: SignRequest): Promise<SignedPdf> {
     // a damaged file can trip the PDF library anywhere (a page index out of range, a broken object): that is
     // the file's fault, said as such with the library's reason, never a crash
     if (error instanceof InputError) throw error;
-    throw inputError('PDF_UNREADABLE', { path: request.file, detail: (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '' });
+    throw inputError('PDF_UNREADABLE', {
+      path: request.file,
+      detail: (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '',
+    });
   }
 }
 
 type SignedPdf = { pdf: Uint8Array; warnings: Diagnostic[]; signer: string };
 
+/** A certificate that cannot sign now is refused (a CA's, not yet valid, expired unless allowed); an allowed expiry is a warning. */
+function certificateWarnings(identity: SigningIdentity, request: SignRequest, now: Date): Diagnostic[] {
+  const who = {
+    name: identity.commonName,
+    notAfter: identity.notAfter.toISOString().slice(0, 10),
+    notBefore: identity.notBefore.toISOString().slice(0, 10),
+  };
+  if (identity.isCa) throw inputError('SIGNER_IS_CA', { path: request.p12File, name: identity.commonName });
+  if (identity.notBefore.getTime() > now.getTime()) throw inputError('CERT_NOT_YET_VALID', who);
+  if (identity.notAfter.getTime() >= now.getTime()) return [];
+  if (!request.allowExpired) throw inputError('CERT_EXPIRED', who);
+  return [diagnostic('CERT_EXPIRED_WARNING', who)];
+}
+
+/** The box is drawn with the bundled font: a character it lacks (a rare name) would print as a box, so it is said. */
+function missingCharacters(text: string): Diagnostic[] {
+  return uncoveredCharacters(text).map((ch) =>
+    diagnostic('UNSUPPORTED_CHARACTER', {
+      char: ch,
+      codePoint: `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+    }),
+  );
+}
+
 async function signDocument(request: SignRequest): Promise<SignedPdf> {
   const now = request.now ?? new Date();
   const identity = readIdentity(request.p12, request.password, request.p12File);
-  const warnings: Diagnostic[] = [];
-  const who = { name: identity.commonName, notAfter: identity.notAfter.toISOString().slice(0, 10), notBefore: identity.notBefore.toISOString().slice(0, 10) };
-  if (identity.isCa) throw inputError('SIGNER_IS_CA', { path: request.p12File, name: identity.commonName });
-  if (identity.notBefore.getTime() > now.getTime()) throw inputError('CERT_NOT_YET_VALID', who);
-  if (identity.notAfter.getTime() < now.getTime()) {
-    if (!request.allowExpired) throw inputError('CERT_EXPIRED', who);
-    warnings.push(diagnostic('CERT_EXPIRED_WARNING', who));
-  }
+  const warnings: Diagnostic[] = certificateWarnings(identity, request, now);
 
   const doc = await loadPdf(request.pdf, request.file, true);
   const { data } = readEmbeddedData(doc, request.file);
@@ -97,56 +119,105 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   if (!box) throw inputError('NO_SIGNATURE_BOX', { role: roleLabel });
   const units = unitNames(data);
   // the seal box names the unit: the certificate's name that matched it
-  const printed = request.role === 'seal' ? (units.find((u) => u === identity.organization) ?? '') : printedNames(data.inputs.actuals.text)[request.role];
+  const printed =
+    request.role === 'seal'
+      ? (units.find((u) => u === identity.organization) ?? '')
+      : printedNames(data.inputs.actuals.text)[request.role];
   refuseRoleBreaches(request, existingFields, identity, data.inputs.actuals.text, units);
-  const seal = request.seal ?? (request.role === 'seal' && data.sealImage ? checkedSealImage(Buffer.from(data.sealImage.base64, 'base64'), EMBEDDED_NAME) : undefined);
+  const seal =
+    request.seal ??
+    (request.role === 'seal' && data.sealImage
+      ? checkedSealImage(Buffer.from(data.sealImage.base64, 'base64'), EMBEDDED_NAME)
+      : undefined);
   const certify = existingFields.length === 0;
 
   const reason = request.reason ?? (request.role === 'seal' ? roleLabel : SIGNATURE.reason(roleLabel));
-  // the box is drawn with the bundled font: a character it lacks (a rare name) would print as a box
-  for (const ch of uncoveredCharacters(`${identity.commonName}${reason}`)) {
-    warnings.push(diagnostic('UNSUPPORTED_CHARACTER', { char: ch, codePoint: `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` }));
-  }
+  warnings.push(...missingCharacters(`${identity.commonName}${reason}`));
   // pdf-lib, told of each new value, searches the whole file for the object holding it (most of a signature's
   // time): the search is off while the update is built, and the few existing objects it changes are marked here
   const snapshot = doc.context.snapshot;
   Reflect.deleteProperty(doc.context, 'snapshot');
   let changed: PDFRef[];
   try {
-    changed = await addSignatureField(doc, { request, identity, printed, roleLabel, reason, now, box: box.rect, pageIndex: box.page, certify, ...(seal ? { seal } : {}) });
+    changed = await addSignatureField(doc, {
+      request,
+      identity,
+      printed,
+      roleLabel,
+      reason,
+      now,
+      box: box.rect,
+      pageIndex: box.page,
+      certify,
+      ...(seal ? { seal } : {}),
+    });
   } finally {
     if (snapshot) doc.context.snapshot = snapshot;
   }
   snapshot?.markRefsForSave(changed);
 
+  const pdf = await committedAndSigned(doc, request, identity, now);
+  return { pdf, warnings, signer: identity.commonName };
+}
+
+/** The update written after the original bytes (never changing one), then its signature value filled in. */
+async function committedAndSigned(
+  doc: PDFDocument,
+  request: SignRequest,
+  identity: SigningIdentity,
+  now: Date,
+): Promise<Uint8Array> {
   const updated = Buffer.from(await doc.commit({ useObjectStreams: false }));
   if (!updated.subarray(0, request.pdf.length).equals(Buffer.from(request.pdf))) {
     throw new Error('incremental update changed earlier bytes');
   }
   const tsa = request.tsa;
   const timestamp = tsa ? (value: Buffer) => requestTimestamp(tsa, value) : undefined;
-  return { pdf: await fillSignature(updated, request.pdf.length, identity, now, timestamp), warnings, signer: identity.commonName };
+  return fillSignature(updated, request.pdf.length, identity, now, timestamp);
 }
 
 /**
  * Refuses a signature that would break the signing rules with those already in the file: out of order, a second
  * role for one certificate, a certificate whose name is not the one printed for the role.
  */
-function refuseRoleBreaches(request: SignRequest, fields: SignatureField[], identity: SigningIdentity, actualsText: string, units: string[]): void {
+function refuseRoleBreaches(
+  request: SignRequest,
+  fields: SignatureField[],
+  identity: SigningIdentity,
+  actualsText: string,
+  units: string[],
+): void {
   const roles = new Map(fields.flatMap((f) => (f.byteRange ? [[f.byteRange.join(' '), f.role] as const] : [])));
-  const existing: RoleSignature[] = checkSignatures(Buffer.from(request.pdf), fields.flatMap((f) => (f.byteRange ? [f.byteRange] : []))).map((c) => ({
+  const existing: RoleSignature[] = checkSignatures(
+    Buffer.from(request.pdf),
+    fields.flatMap((f) => (f.byteRange ? [f.byteRange] : [])),
+  ).map((c) => ({
     role: (roles.get(c.byteRange.join(' ')) ?? null) as Role | null,
     signer: c.signer,
     organization: c.organization,
     fingerprint: c.fingerprint,
   }));
-  const mine: RoleSignature = { role: request.role, signer: identity.commonName, organization: identity.organization, fingerprint: certificateFingerprint(identity.certificate) };
-  const breaches = roleBreaches(printedNames(actualsText), [...existing, mine], { allowNameMismatch: request.allowNameMismatch === true, units }).filter((b) => b.index === existing.length + 1);
+  const mine: RoleSignature = {
+    role: request.role,
+    signer: identity.commonName,
+    organization: identity.organization,
+    fingerprint: certificateFingerprint(identity.certificate),
+  };
+  const breaches = roleBreaches(printedNames(actualsText), [...existing, mine], {
+    allowNameMismatch: request.allowNameMismatch === true,
+    units,
+  }).filter((b) => b.index === existing.length + 1);
   if (breaches.length > 0) throw new InputError(breaches.map((b) => b.breach));
 }
 
 /** Writes the byte range and the CMS signature into the placeholder of the newest revision. */
-async function fillSignature(pdf: Buffer, previousLength: number, identity: SigningIdentity, now: Date, timestamp?: Parameters<typeof detachedSignature>[3]): Promise<Uint8Array> {
+async function fillSignature(
+  pdf: Buffer,
+  previousLength: number,
+  identity: SigningIdentity,
+  now: Date,
+  timestamp?: Parameters<typeof detachedSignature>[3],
+): Promise<Uint8Array> {
   // as @cantoo/pdf-lib writes the placeholder array
   const placeholder = `/ByteRange [ 0 /${BYTE_RANGE_PLACEHOLDER} /${BYTE_RANGE_PLACEHOLDER} /${BYTE_RANGE_PLACEHOLDER} ]`;
   const rangeAt = pdf.indexOf(placeholder, previousLength);
@@ -160,7 +231,12 @@ async function fillSignature(pdf: Buffer, previousLength: number, identity: Sign
   pdf.write(written.padEnd(placeholder.length, ' '), rangeAt, 'latin1');
 
   const signed = Buffer.concat([pdf.subarray(0, start), pdf.subarray(end)]);
-  const cms = await detachedSignature(signed, { key: identity.privateKey, certificate: identity.certificateDer, chain: identity.chainDer }, now, timestamp);
+  const cms = await detachedSignature(
+    signed,
+    { key: identity.privateKey, certificate: identity.certificateDer, chain: identity.chainDer },
+    now,
+    timestamp,
+  );
   const hex = cms.toString('hex');
   if (hex.length > end - start - 2) throw new Error('signature does not fit its placeholder');
   pdf.write(hex, start + 1, 'latin1');

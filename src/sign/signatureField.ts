@@ -1,4 +1,14 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFDocument, type PDFPage } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  type PDFDocument,
+  type PDFPage,
+} from '@cantoo/pdf-lib';
 import { SIGNATURE } from '../domain/formWording';
 import { signatureAppearance } from './appearance';
 import type { SigningIdentity } from './keys';
@@ -43,7 +53,13 @@ async function visibleFace(doc: PDFDocument, field: FieldRequest): Promise<PDFRe
         ? [{ text: printed || identity.commonName, size: 10 }, { text: SIGNATURE.seal, size: 7 }, stamp]
         : [
             // signing for the person the form names, on purpose: the box says so, with both names
-            { text: printed !== '' && printed !== identity.commonName ? SIGNATURE.onBehalf(identity.commonName, printed) : identity.commonName, size: 12 },
+            {
+              text:
+                printed !== '' && printed !== identity.commonName
+                  ? SIGNATURE.onBehalf(identity.commonName, printed)
+                  : identity.commonName,
+              size: 12,
+            },
             stamp,
             { text: reason, size: 7 },
           ],
@@ -68,7 +84,10 @@ function addToAcroForm(doc: PDFDocument, widgetRef: PDFRef, catalogRef: PDFRef):
   form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
   // the AcroForm lives as its own object or inside the catalog: whichever holds it has changed; so has a
   // /Fields array of its own (another tool may have written one)
-  return [formEntry instanceof PDFRef ? formEntry : catalogRef, ...(fieldsEntry instanceof PDFRef ? [fieldsEntry] : [])];
+  return [
+    formEntry instanceof PDFRef ? formEntry : catalogRef,
+    ...(fieldsEntry instanceof PDFRef ? [fieldsEntry] : []),
+  ];
 }
 
 /**
@@ -97,7 +116,13 @@ export async function addSignatureField(doc: PDFDocument, field: FieldRequest): 
     Location: PDFHexString.fromText(request.location ?? ''),
     M: PDFString.fromDate(now),
     // P 2: after this signature only form filling and further signatures are allowed (ISO 32000-1 §12.8.2.2)
-    ...(field.certify ? { Reference: [{ Type: 'SigRef', TransformMethod: 'DocMDP', TransformParams: { Type: 'TransformParams', P: 2, V: '1.2' } }] } : {}),
+    ...(field.certify
+      ? {
+          Reference: [
+            { Type: 'SigRef', TransformMethod: 'DocMDP', TransformParams: { Type: 'TransformParams', P: 2, V: '1.2' } },
+          ],
+        }
+      : {}),
   });
   const signatureRef = context.register(signature);
   const widget = context.obj({
@@ -142,4 +167,3 @@ function appendAnnotation(page: PDFPage, widgetRef: PDFRef): PDFRef {
   page.node.set(PDFName.of('Annots'), annots);
   return page.ref;
 }
-

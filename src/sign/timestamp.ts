@@ -27,7 +27,9 @@ export async function requestTimestamp(url: string, signatureValue: Buffer): Pro
     version: 1,
     messageImprint: new pkijs.MessageImprint({
       hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
-      hashedMessage: new asn1js.OctetString({ valueHex: new Uint8Array(createHash('sha256').update(signatureValue).digest()) }),
+      hashedMessage: new asn1js.OctetString({
+        valueHex: new Uint8Array(createHash('sha256').update(signatureValue).digest()),
+      }),
     }),
     nonce: new asn1js.Integer({ valueHex: new Uint8Array(nonce) }),
     certReq: true,
@@ -36,7 +38,12 @@ export async function requestTimestamp(url: string, signatureValue: Buffer): Pro
   let answer: Response | undefined;
   for (let attempt = 1; !answer; attempt++) {
     try {
-      answer = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/timestamp-query' }, body, signal: AbortSignal.timeout(TSA_TIMEOUT_MS) });
+      answer = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/timestamp-query' },
+        body,
+        signal: AbortSignal.timeout(TSA_TIMEOUT_MS),
+      });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       // a kept-alive connection the server closed just as it was reused is asked again once on a new one
@@ -57,7 +64,11 @@ export async function requestTimestamp(url: string, signatureValue: Buffer): Pro
     throw fail(`status ${response.status.status}${words ? `: ${words}` : ''}`);
   }
   const info = pkijs.TSTInfo.fromBER(new Uint8Array(readSignedData(response.timeStampToken).content ?? []));
-  if (!info.nonce || !Buffer.from(info.nonce.valueBlock.valueHexView).equals(Buffer.from(request.nonce?.valueBlock.valueHexView ?? []))) throw fail('nonce differs');
+  if (
+    !info.nonce ||
+    !Buffer.from(info.nonce.valueBlock.valueHexView).equals(Buffer.from(request.nonce?.valueBlock.valueHexView ?? []))
+  )
+    throw fail('nonce differs');
   if (!imprintMatches(info, signatureValue)) throw fail('imprint differs');
   return response.timeStampToken;
 }
@@ -65,7 +76,10 @@ export async function requestTimestamp(url: string, signatureValue: Buffer): Pro
 function imprintMatches(info: pkijs.TSTInfo, signatureValue: Buffer): boolean {
   const algorithm = digestName(info.messageImprint.hashAlgorithm.algorithmId);
   if (!algorithm) return false;
-  return createHash(algorithm).update(signatureValue).digest().equals(Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView));
+  return createHash(algorithm)
+    .update(signatureValue)
+    .digest()
+    .equals(Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView));
 }
 
 /** What a signature's timestamp token proves, and whether it holds. */
@@ -85,8 +99,18 @@ export interface TimestampCheck {
  * Checks a timestamp token against the signature value it should cover: the imprint, the token's CMS
  * signature and digest, the TSA certificate's purpose (timeStamping), and the TSA's chain to an anchor.
  */
-export function checkTimestamp(token: pkijs.ContentInfo, signatureValue: Buffer, anchors: X509Certificate[]): TimestampCheck {
-  const check: TimestampCheck = { time: '', authority: '', valid: false, trust: { trusted: null, chain: [], problems: [] }, problems: [] };
+export function checkTimestamp(
+  token: pkijs.ContentInfo,
+  signatureValue: Buffer,
+  anchors: X509Certificate[],
+): TimestampCheck {
+  const check: TimestampCheck = {
+    time: '',
+    authority: '',
+    valid: false,
+    trust: { trusted: null, chain: [], problems: [] },
+    problems: [],
+  };
   try {
     const signed = readSignedData(token);
     if (!signed.content) throw new Error('no TSTInfo');
@@ -96,7 +120,9 @@ export function checkTimestamp(token: pkijs.ContentInfo, signatureValue: Buffer,
     if (!tsa) throw new Error('TSA certificate missing');
     check.authority = commonName(tsa);
     const algorithm = signed.digestAlgorithm ?? 'sha256';
-    const digestHolds = signed.messageDigest !== null && createHash(algorithm).update(signed.content).digest().equals(signed.messageDigest);
+    const digestHolds =
+      signed.messageDigest !== null &&
+      createHash(algorithm).update(signed.content).digest().equals(signed.messageDigest);
     const signatureHolds = verifySignature(algorithm, signed.signedAttributes, tsa.publicKey, signed.signatureValue);
     const forTimeStamping = (tsa.keyUsage ?? []).includes(OID_TIME_STAMPING);
     if (!imprintMatches(info, signatureValue)) check.problems.push(textRef('verify.problem.timestampImprint'));

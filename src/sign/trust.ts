@@ -19,9 +19,12 @@ function usageOf(cert: X509Certificate): Usage {
   const parsed = pkijs.Certificate.fromBER(new Uint8Array(cert.raw));
   const usage: Usage = { isCa: false, keyUsage: null };
   for (const extension of parsed.extensions ?? []) {
-    if (extension.extnID === OID_BASIC_CONSTRAINTS) usage.isCa = (extension.parsedValue as pkijs.BasicConstraints | undefined)?.cA === true;
+    if (extension.extnID === OID_BASIC_CONSTRAINTS)
+      usage.isCa = (extension.parsedValue as pkijs.BasicConstraints | undefined)?.cA === true;
     if (extension.extnID === OID_KEY_USAGE) {
-      const bits = new Uint8Array((extension.parsedValue as { valueBlock: { valueHexView: Uint8Array } }).valueBlock.valueHexView);
+      const bits = new Uint8Array(
+        (extension.parsedValue as { valueBlock: { valueHexView: Uint8Array } }).valueBlock.valueHexView,
+      );
       const first = bits[0] ?? 0;
       usage.keyUsage = new Set();
       // KeyUsage ::= BIT STRING { digitalSignature (0), nonRepudiation (1), …, keyCertSign (5) }: bit 0 is the byte's top bit
@@ -79,8 +82,14 @@ const shanghaiDay = (iso: string): string => beijingClock(iso).slice(0, 10);
 function datesProblem(cert: X509Certificate, signingTime: Date | null, now: Date): TextRef | null {
   const from = new Date(cert.validFrom);
   const to = new Date(cert.validTo);
-  if (now > to) return textRef('verify.problem.expiredNow', { name: commonName(cert), date: shanghaiDay(cert.validTo) });
-  if ((signingTime && (signingTime < from || signingTime > to)) || now < from) return textRef('verify.problem.certificateDates', { name: commonName(cert), from: shanghaiDay(cert.validFrom), to: shanghaiDay(cert.validTo) });
+  if (now > to)
+    return textRef('verify.problem.expiredNow', { name: commonName(cert), date: shanghaiDay(cert.validTo) });
+  if ((signingTime && (signingTime < from || signingTime > to)) || now < from)
+    return textRef('verify.problem.certificateDates', {
+      name: commonName(cert),
+      from: shanghaiDay(cert.validFrom),
+      to: shanghaiDay(cert.validTo),
+    });
   return null;
 }
 
@@ -93,30 +102,45 @@ const MAX_CHAIN = 8;
  * signing time and now. The signer itself must be an end entity allowed to sign: a CA key signing a form directly
  * is refused, even when that CA is trusted.
  */
-export function checkTrust(signer: X509Certificate, carried: X509Certificate[], anchors: X509Certificate[], signingTime: Date | null, now = new Date()): TrustCheck {
+export function checkTrust(
+  signer: X509Certificate,
+  carried: X509Certificate[],
+  anchors: X509Certificate[],
+  signingTime: Date | null,
+  now = new Date(),
+): TrustCheck {
   const problems: TextRef[] = [];
   const chain: ChainLink[] = [{ name: commonName(signer), fingerprint: signer.fingerprint256, anchor: false }];
   const leaf = usageOf(signer);
   if (leaf.isCa) problems.push(textRef('verify.problem.signerIsCa', { name: commonName(signer) }));
-  if (leaf.keyUsage && !leaf.keyUsage.has('digitalSignature') && !leaf.keyUsage.has('nonRepudiation')) problems.push(textRef('verify.problem.keyUsage', { name: commonName(signer) }));
+  if (leaf.keyUsage && !leaf.keyUsage.has('digitalSignature') && !leaf.keyUsage.has('nonRepudiation'))
+    problems.push(textRef('verify.problem.keyUsage', { name: commonName(signer) }));
   // the claimed signing time is checked with the signature itself; here only what the claim cannot change
-  if (now > new Date(signer.validTo)) problems.push(textRef('verify.problem.expiredNow', { name: commonName(signer), date: shanghaiDay(signer.validTo) }));
+  if (now > new Date(signer.validTo))
+    problems.push(
+      textRef('verify.problem.expiredNow', { name: commonName(signer), date: shanghaiDay(signer.validTo) }),
+    );
   if (anchors.length === 0) return { trusted: null, chain, problems };
 
   const isAnchor = (c: X509Certificate): boolean => anchors.some((a) => a.fingerprint256 === c.fingerprint256);
   let current = signer;
   for (let depth = 0; depth < MAX_CHAIN; depth++) {
-    const candidates = [...anchors, ...carried].filter((c) => c.fingerprint256 !== current.fingerprint256 && current.checkIssued(c) && current.verify(c.publicKey));
+    const candidates = [...anchors, ...carried].filter(
+      (c) => c.fingerprint256 !== current.fingerprint256 && current.checkIssued(c) && current.verify(c.publicKey),
+    );
     const issuer = candidates.find(isAnchor) ?? candidates[0];
     if (!issuer) {
       const named = /^CN=(.*)$/m.exec(current.issuer)?.[1] ?? current.issuer;
       // a trusted root of the very name the certificate claims, whose key did not sign it: the likeliest forgery
       const sameName = anchors.some((a) => current.checkIssued(a));
-      problems.push(textRef(sameName ? 'verify.problem.sameNameOtherKey' : 'verify.problem.untrusted', { issuer: named }));
+      problems.push(
+        textRef(sameName ? 'verify.problem.sameNameOtherKey' : 'verify.problem.untrusted', { issuer: named }),
+      );
       return { trusted: false, chain, problems };
     }
     const usage = usageOf(issuer);
-    if (!usage.isCa || (usage.keyUsage && !usage.keyUsage.has('keyCertSign'))) problems.push(textRef('verify.problem.issuerNotCa', { name: commonName(issuer) }));
+    if (!usage.isCa || (usage.keyUsage && !usage.keyUsage.has('keyCertSign')))
+      problems.push(textRef('verify.problem.issuerNotCa', { name: commonName(issuer) }));
     const issuerDates = datesProblem(issuer, signingTime, now);
     if (issuerDates) problems.push(issuerDates);
     chain.push({ name: commonName(issuer), fingerprint: issuer.fingerprint256, anchor: isAnchor(issuer) });

@@ -54,10 +54,17 @@ function field(subject: string, key: string): string {
  * are the document's signature fields (their /ByteRange as the structure gives it), never byte patterns found
  * by searching the file: a /ByteRange written in a comment or a stray stream is not a signature.
  */
-export function checkSignatures(pdf: Buffer, byteRanges: number[][], anchors: X509Certificate[] = [], now = new Date()): SignatureCheck[] {
+export function checkSignatures(
+  pdf: Buffer,
+  byteRanges: number[][],
+  anchors: X509Certificate[] = [],
+  now = new Date(),
+): SignatureCheck[] {
   const ends = revisionEnds(pdf);
   return byteRanges
-    .filter((r): r is [number, number, number, number] => r.length === 4 && r.every((n) => Number.isSafeInteger(n) && n >= 0))
+    .filter(
+      (r): r is [number, number, number, number] => r.length === 4 && r.every((n) => Number.isSafeInteger(n) && n >= 0),
+    )
     .sort((x, y) => x[2] + x[3] - (y[2] + y[3]))
     .map((range, i) => checkOne(pdf, range, i + 1, ends, anchors, now));
 }
@@ -67,20 +74,36 @@ export function checkSignatures(pdf: Buffer, byteRanges: number[][], anchors: X5
  * its TSA leads to an anchor (only then does it outweigh the signer's own clock); a token that does not cover
  * this signature or does not verify makes the signature fail; an untrusted TSA leaves the identity unverified.
  */
-function timestampOf(cms: ReadSignature, anchors: X509Certificate[], check: SignatureCheck): { proven: Date | null; trustProblems: TextRef[] } {
+function timestampOf(
+  cms: ReadSignature,
+  anchors: X509Certificate[],
+  check: SignatureCheck,
+): { proven: Date | null; trustProblems: TextRef[] } {
   if (!cms.timeStampToken) return { proven: null, trustProblems: [] };
   const stamp = checkTimestamp(cms.timeStampToken, cms.signatureValue, anchors);
   check.timestamp = { time: stamp.time, authority: stamp.authority, valid: stamp.valid, trusted: stamp.trust.trusted };
   check.problems.push(...stamp.problems);
   if (!stamp.valid) return { proven: null, trustProblems: [] };
   if (stamp.trust.trusted !== true) {
-    return { proven: null, trustProblems: stamp.trust.problems.map((problem) => textRef('verify.problem.timestampUntrusted', { authority: stamp.authority, problem })) };
+    return {
+      proven: null,
+      trustProblems: stamp.trust.problems.map((problem) =>
+        textRef('verify.problem.timestampUntrusted', { authority: stamp.authority, problem }),
+      ),
+    };
   }
   return { proven: new Date(stamp.time), trustProblems: [] };
 }
 
 /** One signature: its byte range, then its CMS — digest over the ranges, signature over the attributes, certificate dates. */
-function checkOne(pdf: Buffer, range: [number, number, number, number], index: number, ends: { from: number; to: number }[], anchors: X509Certificate[], now: Date): SignatureCheck {
+function checkOne(
+  pdf: Buffer,
+  range: [number, number, number, number],
+  index: number,
+  ends: { from: number; to: number }[],
+  anchors: X509Certificate[],
+  now: Date,
+): SignatureCheck {
   const [a, b, c, d] = range;
   const check: SignatureCheck = {
     index,
@@ -114,7 +137,10 @@ function checkOne(pdf: Buffer, range: [number, number, number, number], index: n
 
   let cms: ReadSignature;
   try {
-    const hex = pdf.subarray(b + 1, c - 1).toString('latin1').replace(/\s+/g, '');
+    const hex = pdf
+      .subarray(b + 1, c - 1)
+      .toString('latin1')
+      .replace(/\s+/g, '');
     if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) throw new Error('not hex');
     cms = readSignedData(Buffer.from(hex, 'hex'));
   } catch (error) {
@@ -131,7 +157,14 @@ function checkOne(pdf: Buffer, range: [number, number, number, number], index: n
 }
 
 /** The CMS of one signature against the file: its signer, the digest over the ranges, the signature, the certificate then, the trust. */
-function checkSignedData(pdf: Buffer, range: [number, number, number, number], cms: ReadSignature, check: SignatureCheck, anchors: X509Certificate[], now: Date): void {
+function checkSignedData(
+  pdf: Buffer,
+  range: [number, number, number, number],
+  cms: ReadSignature,
+  check: SignatureCheck,
+  anchors: X509Certificate[],
+  now: Date,
+): void {
   const [, b, c, d] = range;
   const coveredEnd = c + d;
   const signerCert = cms.signerCertificate;
@@ -165,5 +198,6 @@ function checkSignedData(pdf: Buffer, range: [number, number, number, number], c
   check.certificateValidAtSigning = new Date(signerCert.validFrom) <= at && at <= new Date(signerCert.validTo);
   if (!check.certificateValidAtSigning) check.problems.push(textRef('verify.problem.certificate'));
   check.trust = checkTrust(signerCert, cms.certificates, anchors, proven ?? cms.signingTime, proven ?? now);
-  if (trustProblems.length > 0) check.trust = { ...check.trust, trusted: false, problems: [...check.trust.problems, ...trustProblems] };
+  if (trustProblems.length > 0)
+    check.trust = { ...check.trust, trusted: false, problems: [...check.trust.problems, ...trustProblems] };
 }

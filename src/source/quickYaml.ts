@@ -12,7 +12,8 @@ import { readPositions, type YamlPositions } from './yamlPositions';
  * checks), numbers longer than a double keeps (the precision check), a document marker, and number spellings
  * the two readers resolve differently (1_000, 0x1F, 0o17, .inf, +.5, 1e3), and a null or empty key.
  */
-const FULL_READ_ONLY = /[&*!?]|[\]}]\s*:|[\d.]{16,}|^(?:---|\.\.\.)|(?:^|[\s:[{,+-])0[xob]|\.(?:inf|nan)\b|\d_\d|\d[eE][-+]?\d|[-+]\.\d|(?:^|[\s{,])(?:~|null|Null|NULL)?[ \t]*:(?=\s|$)/im;
+const FULL_READ_ONLY =
+  /[&*!?]|[\]}]\s*:|[\d.]{16,}|^(?:---|\.\.\.)|(?:^|[\s:[{,+-])0[xob]|\.(?:inf|nan)\b|\d_\d|\d[eE][-+]?\d|[-+]\.\d|(?:^|[\s{,])(?:~|null|Null|NULL)?[ \t]*:(?=\s|$)/im;
 
 /** A number a plain key could be read as (a key written `1.10:` is the number 1.1, not the id "1.10"). */
 const NUMBER_LIKE = /^[-+]?(?:\d+\.?\d*|\.\d+)$/;
@@ -21,7 +22,12 @@ const NUMBER_LIKE = /^[-+]?(?:\d+\.?\d*|\.\d+)$/;
  * The quick reader: js-yaml's core schema, no positions. Returns null for a file it must leave to the full reader;
  * otherwise a document that asks the full reader (once) only when a location or a number-like key's spelling is wanted.
  */
-export function readQuickly(text: string, file: string, absolutePath: string, readFully: (text: string, file: string, absolutePath: string) => SourceDocument): SourceDocument | null {
+export function readQuickly(
+  text: string,
+  file: string,
+  absolutePath: string,
+  readFully: (text: string, file: string, absolutePath: string) => SourceDocument,
+): SourceDocument | null {
   if (FULL_READ_ONLY.test(text)) return null;
   let data: unknown;
   try {
@@ -51,12 +57,20 @@ export function readQuickly(text: string, file: string, absolutePath: string, re
     },
     keysAt(dataPath) {
       let node: unknown = data;
-      for (const segment of dataPath) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+      for (const segment of dataPath)
+        node =
+          node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
       if (node === null || typeof node !== 'object' || Array.isArray(node)) return [];
       const keys = Object.keys(node);
       // a key that reads as a number may have been written as one: only the full reader knows how it was written
-      if (keys.some((key) => NUMBER_LIKE.test(key) && !(numberKeys ??= numberLikeKeys(text)).quotedOnly.has(key))) return fully().keysAt(dataPath);
-      return keys.map((key) => ({ key, source: key, writtenAsNumber: false, location: lazyLocation(file, () => place([...dataPath, key], { key: true })) }));
+      if (keys.some((key) => NUMBER_LIKE.test(key) && !(numberKeys ??= numberLikeKeys(text)).quotedOnly.has(key)))
+        return fully().keysAt(dataPath);
+      return keys.map((key) => ({
+        key,
+        source: key,
+        writtenAsNumber: false,
+        location: lazyLocation(file, () => place([...dataPath, key], { key: true })),
+      }));
     },
   };
 }

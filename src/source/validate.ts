@@ -18,7 +18,10 @@ function typeOf(value: unknown): string {
 }
 
 function fieldName(path: DataPath): string {
-  return path.reduce<string>((text, seg) => (typeof seg === 'number' ? `${text}[${seg}]` : text ? `${text}.${seg}` : seg), '');
+  return path.reduce<string>(
+    (text, seg) => (typeof seg === 'number' ? `${text}[${seg}]` : text ? `${text}.${seg}` : seg),
+    '',
+  );
 }
 
 type AnySchema = z.ZodType;
@@ -33,7 +36,8 @@ function unwrap(schema: AnySchema): AnySchema {
   let s = schema;
   for (let i = 0; i < 20; i++) {
     const def = defOf(s);
-    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') s = def.innerType as AnySchema;
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault')
+      s = def.innerType as AnySchema;
     else if (def.type === 'pipe') s = def.in as AnySchema;
     else if (def.type === 'lazy') s = (def.getter as () => AnySchema)();
     else return s;
@@ -90,8 +94,10 @@ interface IssuePlace {
 function typeIssue(issue: Issue, { path, field, rule }: IssuePlace, doc: SourceDocument): Diagnostic {
   const last = path[path.length - 1];
   const received = typeOf(issue.input);
-  if (issue.input === undefined) return diagnostic('REQUIRED', { key: last !== undefined ? String(last) : field }, doc.locate(path.slice(0, -1)));
-  if (last === 'id' && received === 'number') return diagnostic('ID_NOT_STRING', { field, received: String(issue.input) }, doc.locate(path));
+  if (issue.input === undefined)
+    return diagnostic('REQUIRED', { key: last !== undefined ? String(last) : field }, doc.locate(path.slice(0, -1)));
+  if (last === 'id' && received === 'number')
+    return diagnostic('ID_NOT_STRING', { field, received: String(issue.input) }, doc.locate(path));
   const expected = rule ? expectedOf(rule) : typeLabel(issue.expected ?? '?');
   return diagnostic('WRONG_TYPE', { field, expected, received: typeLabel(received) }, doc.locate(path));
 }
@@ -103,9 +109,14 @@ function customIssue(issue: Issue, { path, field }: IssuePlace, doc: SourceDocum
     const length = typeof issue.input === 'string' ? [...issue.input].length : 0;
     return diagnostic('TEXT_TOO_LONG', { field, length, limit: Number(issue.params?.limit ?? 0) }, doc.locate(path));
   }
-  if (code === 'NEGATIVE_AMOUNT') return diagnostic('NEGATIVE_AMOUNT', { field, value: String(issue.input) }, doc.locate(path));
+  if (code === 'NEGATIVE_AMOUNT')
+    return diagnostic('NEGATIVE_AMOUNT', { field, value: String(issue.input) }, doc.locate(path));
   if (code === 'PROJECT_REQUIRED') return diagnostic('REQUIRED', { key: 'project' }, doc.locate([]));
-  return diagnostic('INVALID_VALUE', { field, detail: FIELD_RULES[code] ?? { zh: issue.message, en: issue.message } }, doc.locate(path));
+  return diagnostic(
+    'INVALID_VALUE',
+    { field, detail: FIELD_RULES[code] ?? { zh: issue.message, en: issue.message } },
+    doc.locate(path),
+  );
 }
 
 /** Turns zod's issues into located diagnostics: every problem in the file, not only the first. */
@@ -132,7 +143,9 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema,
         break;
       default: {
         if (issue.input === undefined && issue.code === 'invalid_union') {
-          out.push(diagnostic('REQUIRED', { key: last !== undefined ? String(last) : field }, doc.locate(path.slice(0, -1))));
+          out.push(
+            diagnostic('REQUIRED', { key: last !== undefined ? String(last) : field }, doc.locate(path.slice(0, -1))),
+          );
           break;
         }
         out.push(diagnostic('INVALID_VALUE', { field, detail: issueDetail(issue, rule) }, doc.locate(path)));

@@ -74,7 +74,8 @@ export function readPositions(text: string): YamlPositions | null {
       let level: Places | undefined = places;
       let offset = rootStart;
       for (const [i, segment] of dataPath.entries()) {
-        const place: Place | undefined = level?.list && typeof segment !== 'number' ? undefined : level?.get(String(segment));
+        const place: Place | undefined =
+          level?.list && typeof segment !== 'number' ? undefined : level?.get(String(segment));
         if (!place) break;
         if (i === dataPath.length - 1 && pointAtKey && place.key !== undefined) return place.key + shift;
         offset = place.start;
@@ -93,7 +94,12 @@ export function readPositions(text: string): YamlPositions | null {
 function placesOf(composed: ComposedNode, input: string): Places | null {
   let node = composed;
   // a collection read while js-yaml looked for a key (a `{…}` list item) comes wrapped in a node that made the same thing
-  for (let only = node.children[0]; only && node.children.length === 1 && only.result === node.result; only = node.children[0]) node = only;
+  for (
+    let only = node.children[0];
+    only && node.children.length === 1 && only.result === node.result;
+    only = node.children[0]
+  )
+    node = only;
   const { result, children } = node;
   if (Array.isArray(result)) {
     if (children.length !== result.length) return null;

@@ -1,5 +1,16 @@
 import * as path from 'node:path';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { SourceLocation } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import { isTextKey, textRef, type TextRef } from '../errors/texts';
@@ -45,7 +56,12 @@ const KEY_LINE = /^\s*(?:-\s+)?("[^"\n]*"|'[^'\n]*'|[^\s:#"'][^:#\n]*?)\s*:(?:\s
  * up to the next quote, and the file then reads as something else (a dozen unrelated errors). A quoted value
  * running past its line over a line that looks like a key is that mistake: said once, at the opening quote.
  */
-function checkUnclosedQuotes(doc: Document, text: string, at: (offset: number) => SourceLocation, out: Diagnostic[]): void {
+function checkUnclosedQuotes(
+  doc: Document,
+  text: string,
+  at: (offset: number) => SourceLocation,
+  out: Diagnostic[],
+): void {
   visit(doc, {
     Scalar(_, node) {
       if ((node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') || !node.range) return undefined;
@@ -54,10 +70,36 @@ function checkUnclosedQuotes(doc: Document, text: string, at: (offset: number) =
       const key = continued.map((l) => KEY_LINE.exec(l)?.[1]).find((k) => k !== undefined);
       if (key === undefined) return undefined;
       const quote = node.type === 'QUOTE_DOUBLE' ? '"' : "'";
-      out.push(diagnostic('YAML_UNCLOSED_QUOTE', { quote, key: key.replace(/^["']|["']$/g, ''), endLine: at(node.range[1]).line }, at(node.range[0])));
+      out.push(
+        diagnostic(
+          'YAML_UNCLOSED_QUOTE',
+          { quote, key: key.replace(/^["']|["']$/g, ''), endLine: at(node.range[1]).line },
+          at(node.range[0]),
+        ),
+      );
       return visit.BREAK;
     },
   });
+}
+
+/** The parser's errors: duplicate keys (read on, reported), and syntax errors (the file is not read further). */
+function parseErrors(
+  doc: Document,
+  text: string,
+  at: (offset: number) => SourceLocation,
+): { diagnostics: Diagnostic[]; syntax: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const syntax: Diagnostic[] = [];
+  for (const error of doc.errors) {
+    const location = at(error.pos[0]);
+    if (error.code === 'DUPLICATE_KEY') {
+      diagnostics.push(diagnostic('DUPLICATE_KEY', { key: keyTextAt(text, error.pos[0]) }, location));
+    } else {
+      const en = firstLine(error.message);
+      syntax.push(diagnostic('YAML_SYNTAX', { detail: yamlErrorText(error.code, en) }, location));
+    }
+  }
+  return { diagnostics, syntax };
 }
 
 /** The full reader: positions for every node, and every check with its line. */
@@ -70,17 +112,7 @@ export function readFully(text: string, file: string, absolutePath = path.resolv
     return { file, line, column: col };
   };
 
-  const diagnostics: Diagnostic[] = [];
-  const syntax: Diagnostic[] = [];
-  for (const error of doc.errors) {
-    const location = at(error.pos[0]);
-    if (error.code === 'DUPLICATE_KEY') {
-      diagnostics.push(diagnostic('DUPLICATE_KEY', { key: keyTextAt(text, error.pos[0]) }, location));
-    } else {
-      const en = firstLine(error.message);
-      syntax.push(diagnostic('YAML_SYNTAX', { detail: yamlErrorText(error.code, en) }, location));
-    }
-  }
+  const { diagnostics, syntax } = parseErrors(doc, text, at);
   diagnostics.push(...explainSyntax(text, file, syntax));
   // each check walks the whole document; a text that cannot hold what it looks for skips it (most files: a
   // compare of 100,000 forms spent a sixth of its reading time in these two walks)
@@ -88,7 +120,9 @@ export function readFully(text: string, file: string, absolutePath = path.resolv
   if (mayHoldUnclosedQuote(text)) checkUnclosedQuotes(doc, text, at, diagnostics);
   if (/[*?]|[\]}]\s*:/.test(text)) checkAliases(doc, at, diagnostics);
 
-  const fatal = diagnostics.some((d) => d.severity === 'error' && d.code !== 'DUPLICATE_KEY' && d.code !== 'NUMBER_TOO_PRECISE');
+  const fatal = diagnostics.some(
+    (d) => d.severity === 'error' && d.code !== 'DUPLICATE_KEY' && d.code !== 'NUMBER_TOO_PRECISE',
+  );
   // (a file with a syntax error is not read further: its data is undefined and validation says nothing more)
   let data: unknown;
   if (!fatal) {
@@ -144,7 +178,13 @@ function explainSyntax(text: string, file: string, syntax: Diagnostic[]): Diagno
     if (tab) return [diagnostic('YAML_TAB_INDENT', {}, { file, line: i + 1, column: tab[0].length })];
     const colon = /^(\s*(?:-\s+)?)([^\s#:'"{[\]][^:#]*?)：/.exec(line);
     if (colon && !/^\s*(?:-\s+)?[^:#]*:\s/.test(line)) {
-      return [diagnostic('YAML_FULLWIDTH_COLON', { key: (colon[2] ?? '').trim() }, { file, line: i + 1, column: colon[0].length })];
+      return [
+        diagnostic(
+          'YAML_FULLWIDTH_COLON',
+          { key: (colon[2] ?? '').trim() },
+          { file, line: i + 1, column: colon[0].length },
+        ),
+      ];
     }
   }
   return [first];
@@ -164,7 +204,8 @@ function checkAliases(doc: Document, at: (offset: number) => SourceLocation, out
       }
     },
     Alias(_, node) {
-      if (node.resolve(doc) === undefined) out.push(diagnostic('YAML_ALIAS_UNRESOLVED', { alias: node.source }, at(node.range?.[0] ?? 0)));
+      if (node.resolve(doc) === undefined)
+        out.push(diagnostic('YAML_ALIAS_UNRESOLVED', { alias: node.source }, at(node.range?.[0] ?? 0)));
     },
   });
 }

@@ -11,7 +11,11 @@ const DIRECTION_WORDS_FILE = path.join(PACKAGE_ROOT, 'indicators', 'vocabulary',
 const vocabularySchema = z.strictObject({
   lowerIsBetter: z.array(z.string().min(1)).min(1),
   lowerIsBetterWhenSpending: z.array(
-    z.strictObject({ ending: z.string().min(1), nameContains: z.array(z.string().min(1)).min(1), targetAtMostPercent: z.number().positive() }),
+    z.strictObject({
+      ending: z.string().min(1),
+      nameContains: z.array(z.string().min(1)).min(1),
+      targetAtMostPercent: z.number().positive(),
+    }),
   ),
 });
 
@@ -39,12 +43,20 @@ export function nameEnding(name: string): string {
  * The word of the vocabulary that makes a bare target lower-is-better, or null: the name ends with it; for a rate
  * of spending (公用经费控制率) the name also names what is spent and the target is a percentage within the limit.
  */
-export function lowerIsBetterWord(name: string, target: ParsedNumber, vocabulary: DirectionWords = directionWords()): string | null {
+export function lowerIsBetterWord(
+  name: string,
+  target: ParsedNumber,
+  vocabulary: DirectionWords = directionWords(),
+): string | null {
   const ending = nameEnding(name);
   const word = vocabulary.lowerIsBetter.find((w) => ending.endsWith(w));
   if (word) return word;
   const spending = vocabulary.lowerIsBetterWhenSpending.find(
-    (s) => ending.endsWith(s.ending) && s.nameContains.some((w) => ending.includes(w)) && target.unit === '%' && target.value.lessThanOrEqualTo(s.targetAtMostPercent),
+    (s) =>
+      ending.endsWith(s.ending) &&
+      s.nameContains.some((w) => ending.includes(w)) &&
+      target.unit === '%' &&
+      target.value.lessThanOrEqualTo(s.targetAtMostPercent),
   );
   return spending ? spending.ending : null;
 }

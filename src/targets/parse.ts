@@ -75,7 +75,15 @@ const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 const UNIT = /^(?:%|‰|℃|[a-zA-Z\u4e00-\u9fff]{1,4}(?:[/·][a-zA-Z\u4e00-\u9fff]{1,3}){0,2})/;
 
 /** Different spellings of one unit, so 95百分比 compares with 96% and 80公里 with 85km. */
-const UNIT_ALIASES: Record<string, string> = { 百分比: '%', 百分点: '%', 公里: 'km', 千米: 'km', 米: 'm', 平方米: 'm²', 平米: 'm²' };
+const UNIT_ALIASES: Record<string, string> = {
+  百分比: '%',
+  百分点: '%',
+  公里: 'km',
+  千米: 'km',
+  米: 'm',
+  平方米: 'm²',
+  平米: 'm²',
+};
 
 /** A unit as compared: aliases resolved, the separators of compound units written one way (元/人*月 is 元/人·月). */
 function unitOf(text: string): string {
@@ -93,7 +101,10 @@ function normalizeNoting(raw: string): CanonicalText {
   const { text: nfkc, replaced } = canonicalText(raw);
   // a space between two digits (`9 5%`) is a typing mistake, not 95: keep it so the text is not read as a number
   const digitsApart = /\d\s+[\d.]/.test(nfkc);
-  const text = (digitsApart ? nfkc.replace(/\s+/g, ' ').trim() : nfkc.replace(/\s+/g, '')).replace(/（含）|\(含\)/g, '');
+  const text = (digitsApart ? nfkc.replace(/\s+/g, ' ').trim() : nfkc.replace(/\s+/g, '')).replace(
+    /（含）|\(含\)/g,
+    '',
+  );
   return { text, replaced };
 }
 
@@ -109,7 +120,9 @@ export function parseValue(raw: string, options: ParseOptions = {}): ParsedValue
   if (date === 'invalid') return { kind: 'text', raw, band: null };
   const read = date ?? parseNumber(text, raw);
   if (!read) return { kind: 'text', raw, band: bandOfText(text) };
-  return replaced.length > 0 && (read.kind === 'number' || read.kind === 'date') ? { ...read, lookalikes: replaced } : read;
+  return replaced.length > 0 && (read.kind === 'number' || read.kind === 'date')
+    ? { ...read, lookalikes: replaced }
+    : read;
 }
 
 /** A comparator and a digit in a text that was not read as a number or a date: a number written wrongly, never a band. */
@@ -125,7 +138,8 @@ function stripPrefix(text: string, table: readonly [string, Comparator][]): [Com
 }
 
 function stripSuffix(text: string, table: readonly [string, Comparator][]): [Comparator | null, string] {
-  for (const [word, comparator] of table) if (text.endsWith(word) && text.length > word.length) return [comparator, text.slice(0, -word.length)];
+  for (const [word, comparator] of table)
+    if (text.endsWith(word) && text.length > word.length) return [comparator, text.slice(0, -word.length)];
   return [null, text];
 }
 
@@ -134,8 +148,12 @@ function startsWithAny(text: string, words: readonly string[]): string | null {
 }
 
 /** Qualifier words before the number (同比下降, 满意度), cut where a comparator, an approximation word or a digit begins. */
-function splitQualifier(text: string, leading: Comparator | null): { qualifier: string; comparator: Comparator | null; rest: string } {
-  if (NUMBER.test(text) || startsWithAny(text, APPROX_PREFIX)) return { qualifier: '', comparator: leading, rest: text };
+function splitQualifier(
+  text: string,
+  leading: Comparator | null,
+): { qualifier: string; comparator: Comparator | null; rest: string } {
+  if (NUMBER.test(text) || startsWithAny(text, APPROX_PREFIX))
+    return { qualifier: '', comparator: leading, rest: text };
   const q = QUALIFIER.exec(text)?.[0] ?? '';
   let cut = q.length;
   for (let i = 1; i < q.length; i++) {
@@ -269,4 +287,3 @@ function validDay(d: CalendarDay): boolean {
 export function dayNumber(d: CalendarDay): number {
   return Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
 }
-

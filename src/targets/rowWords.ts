@@ -4,7 +4,21 @@
  */
 
 /** Words that may stand before an actual number without changing what it counts (累计12处, 共38个). */
-export const HARMLESS_QUALIFIERS = new Set(['共', '累计', '合计', '全年', '实际', '完成', '达', '达到', '实现', '约', '计', '新增', '总计']);
+export const HARMLESS_QUALIFIERS = new Set([
+  '共',
+  '累计',
+  '合计',
+  '全年',
+  '实际',
+  '完成',
+  '达',
+  '达到',
+  '实现',
+  '约',
+  '计',
+  '新增',
+  '总计',
+]);
 
 /** Saying a deadline was kept, without a date. */
 export const ON_TIME = /^(已|均|全部)?(按期|按时|如期|提前|准时)(完成|完工|办结|交付|上线|竣工|实施)?(任务)?$/;

@@ -22,8 +22,13 @@ function ruleSetDifferences(text: string, name: string): { id: string; version: 
   const shipped = shippedRuleSet(embedded.file.id);
   if (!shipped || shipped.sha256 === embedded.sha256) return null;
   const differences = diffRuleSets(shipped.file, embedded.file).map((d) => `${d.item} ${d.a} → ${d.b}`);
-  if (embedded.file.version !== shipped.file.version) differences.unshift(`version ${shipped.file.version} → ${embedded.file.version}`);
-  return { id: embedded.file.id, version: embedded.file.version, differences: differences.length > 0 ? differences : ['name / notes'] };
+  if (embedded.file.version !== shipped.file.version)
+    differences.unshift(`version ${shipped.file.version} → ${embedded.file.version}`);
+  return {
+    id: embedded.file.id,
+    version: embedded.file.version,
+    differences: differences.length > 0 ? differences : ['name / notes'],
+  };
 }
 
 /** The page check; a page PDF.js cannot read at all is a finding, never a crash. */
@@ -39,7 +44,12 @@ async function pageFindings(bytes: Buffer, result: Parameters<typeof pageAgainst
 function checkRoles(embedded: EmbeddedData, report: VerifyReport, options: VerifyOptions): void {
   const breaches = roleBreaches(
     printedNames(embedded.inputs.actuals.text),
-    report.signatures.map((s) => ({ role: isRole(s.role) ? s.role : null, signer: s.signer, organization: s.organization, fingerprint: s.fingerprint })),
+    report.signatures.map((s) => ({
+      role: isRole(s.role) ? s.role : null,
+      signer: s.signer,
+      organization: s.organization,
+      fingerprint: s.fingerprint,
+    })),
     { allowNameMismatch: options.allowNameMismatch === true, units: unitNames(embedded) },
   );
   // a re-saved file's signers cannot be read: who signed in which role is not a question it can answer
@@ -53,7 +63,12 @@ function checkRoles(embedded: EmbeddedData, report: VerifyReport, options: Verif
  * The embedded data: its hashes, the roles against the names it prints, and its inputs scored again with its rule
  * set — the same scoring facts, the page saying them, and the rule set the shipped one when it bears its id.
  */
-export async function checkEmbedded(bytes: Buffer, embedded: EmbeddedData, report: VerifyReport, options: VerifyOptions): Promise<void> {
+export async function checkEmbedded(
+  bytes: Buffer,
+  embedded: EmbeddedData,
+  report: VerifyReport,
+  options: VerifyOptions,
+): Promise<void> {
   const { reasons } = report;
   checkRoles(embedded, report, options);
   const e = report.embedded;
@@ -62,7 +77,9 @@ export async function checkEmbedded(bytes: Buffer, embedded: EmbeddedData, repor
   e.ruleSet = embedded.inputs.ruleSet.id;
   e.actualsSha256 = embedded.inputs.actuals.sha256;
   const inputs = [embedded.inputs.definitions, embedded.inputs.actuals, embedded.inputs.ruleSet];
-  e.hashesMatch = inputs.every((i) => sha256Hex(i.text) === i.sha256) && sha256Hex(canonicalJson(embedded.result)) === embedded.resultSha256;
+  e.hashesMatch =
+    inputs.every((i) => sha256Hex(i.text) === i.sha256) &&
+    sha256Hex(canonicalJson(embedded.result)) === embedded.resultSha256;
   if (!e.hashesMatch) reasons.push(textRef('verify.reason.hashes'));
   const stated = embedded.result as { total?: string; grade?: { label?: string } | null };
   e.total = stated.total ?? null;
@@ -77,17 +94,27 @@ export async function checkEmbedded(bytes: Buffer, embedded: EmbeddedData, repor
 }
 
 /** The embedded inputs scored again: the facts, the page and the rule set's identity. */
-async function rescore(bytes: Buffer, embedded: EmbeddedData, report: VerifyReport, options: VerifyOptions): Promise<void> {
+async function rescore(
+  bytes: Buffer,
+  embedded: EmbeddedData,
+  report: VerifyReport,
+  options: VerifyOptions,
+): Promise<void> {
   const { reasons, embedded: e } = report;
   const { definitions, actuals, ruleSet } = embedded.inputs;
   const rescoredForm = (
-    await scoreTexts({ definitions: { name: definitions.name, text: definitions.text }, actuals: { name: actuals.name, text: actuals.text }, ruleSet: { name: ruleSet.name, text: ruleSet.text } })
+    await scoreTexts({
+      definitions: { name: definitions.name, text: definitions.text },
+      actuals: { name: actuals.name, text: actuals.text },
+      ruleSet: { name: ruleSet.name, text: ruleSet.text },
+    })
   ).result;
   const rescored = resultToJson(rescoredForm);
   e.department = rescoredForm.department;
   e.project = rescoredForm.header.project?.name ?? '';
   // the page a reader sees must say what the data scores to
-  for (const what of await pageFindings(bytes, rescoredForm)) reasons.push(textRef('verify.reason.pageDiffers', { what }));
+  for (const what of await pageFindings(bytes, rescoredForm))
+    reasons.push(textRef('verify.reason.pageDiffers', { what }));
   e.rescoredTotal = rescored.total;
   // the facts, not their wording: a PDF signed by an older version verifies after the output's text changes
   e.differences = factDifferences(rescored, embedded.result);
@@ -97,6 +124,12 @@ async function rescore(bytes: Buffer, embedded: EmbeddedData, report: VerifyRepo
   if (!modified) return;
   e.ruleSetDifferences = modified.differences;
   if (options.allowCustomRules) return;
-  e.problems.push(diagnostic('RULESET_MODIFIED', { id: modified.id, version: modified.version, differences: listOf(modified.differences) }));
+  e.problems.push(
+    diagnostic('RULESET_MODIFIED', {
+      id: modified.id,
+      version: modified.version,
+      differences: listOf(modified.differences),
+    }),
+  );
   reasons.push(textRef('verify.reason.rulesetModified', { id: modified.id }));
 }

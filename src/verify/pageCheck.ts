@@ -8,17 +8,22 @@ const NUMBER = /^(\d+(\.\d+)?|\/)$/;
 const TOTAL_LABEL = PRINTED.totalLabel;
 const SAME_LINE = 1.5;
 
-const onLine = (words: PrintedWord[], y: number): PrintedWord[] => words.filter((w) => Math.abs(w.y - y) < SAME_LINE).sort((a, b) => a.x - b.x);
+const onLine = (words: PrintedWord[], y: number): PrintedWord[] =>
+  words.filter((w) => Math.abs(w.y - y) < SAME_LINE).sort((a, b) => a.x - b.x);
 
 /** The column under a heading: from halfway to the heading on its left to halfway to the one on its right. */
 function column(line: PrintedWord[], heading: PrintedWord): { left: number; right: number } {
   const i = line.indexOf(heading);
   const before = line[i - 1];
   const after = line[i + 1];
-  return { left: before ? (before.right + heading.x) / 2 : heading.x - 20, right: after ? (heading.right + after.x) / 2 : heading.right + 20 };
+  return {
+    left: before ? (before.right + heading.x) / 2 : heading.x - 20,
+    right: after ? (heading.right + after.x) / 2 : heading.right + 20,
+  };
 }
 
-const inColumn = (w: PrintedWord, c: { left: number; right: number }): boolean => w.x >= c.left && w.right <= c.right + 1;
+const inColumn = (w: PrintedWord, c: { left: number; right: number }): boolean =>
+  w.x >= c.left && w.right <= c.right + 1;
 
 interface Printed {
   rows: string[];
@@ -44,8 +49,14 @@ function readPrinted(pages: PrintedWord[][]): Printed {
     }
     if (label && !printed.total) {
       const numbers = onLine(words, label.y).filter((w) => w.x > label.right && NUMBER.test(w.text));
-      const grade = words.filter((w) => w.x > label.right && w.text.startsWith(PRINTED.gradePrefix) && Math.abs(w.y - label.y) < 12).sort((a, b) => Math.abs(a.y - label.y) - Math.abs(b.y - label.y))[0];
-      printed.total = { max: numbers[0]?.text ?? '', score: numbers[1]?.text ?? '', grade: grade?.text.slice(PRINTED.gradePrefix.length) ?? '' };
+      const grade = words
+        .filter((w) => w.x > label.right && w.text.startsWith(PRINTED.gradePrefix) && Math.abs(w.y - label.y) < 12)
+        .sort((a, b) => Math.abs(a.y - label.y) - Math.abs(b.y - label.y))[0];
+      printed.total = {
+        max: numbers[0]?.text ?? '',
+        score: numbers[1]?.text ?? '',
+        grade: grade?.text.slice(PRINTED.gradePrefix.length) ?? '',
+      };
     }
   }
   return printed;
@@ -66,12 +77,22 @@ export async function pageAgainstData(pdf: Uint8Array, result: FormResult): Prom
   const findings: TextRef[] = [];
   if (!printed.total || printed.rows.length === 0) return [textRef('verify.page.unreadable')];
   for (let i = 0; i < Math.max(expected.length, printed.rows.length); i++) {
-    if (printed.rows[i] !== expected[i]) findings.push(textRef('verify.page.row', { id: rows[i] ?? String(i + 1), printed: printed.rows[i] ?? '—', data: expected[i] ?? '—' }));
+    if (printed.rows[i] !== expected[i])
+      findings.push(
+        textRef('verify.page.row', {
+          id: rows[i] ?? String(i + 1),
+          printed: printed.rows[i] ?? '—',
+          data: expected[i] ?? '—',
+        }),
+      );
   }
   const budget = scoreText(result.budget.finalScore);
-  if (printed.budget !== budget) findings.push(textRef('verify.page.budget', { printed: printed.budget ?? '—', data: budget }));
-  if (printed.total.score !== scoreText(result.total)) findings.push(textRef('verify.page.total', { printed: printed.total.score || '—', data: scoreText(result.total) }));
+  if (printed.budget !== budget)
+    findings.push(textRef('verify.page.budget', { printed: printed.budget ?? '—', data: budget }));
+  if (printed.total.score !== scoreText(result.total))
+    findings.push(textRef('verify.page.total', { printed: printed.total.score || '—', data: scoreText(result.total) }));
   const grade = result.grade === null ? '' : (result.gradeLabel ?? '');
-  if (printed.total.grade !== grade) findings.push(textRef('verify.page.grade', { printed: printed.total.grade || '—', data: grade || '—' }));
+  if (printed.total.grade !== grade)
+    findings.push(textRef('verify.page.grade', { printed: printed.total.grade || '—', data: grade || '—' }));
   return findings;
 }

@@ -19,11 +19,21 @@ export async function checkAllSignatures(
 ): Promise<void> {
   const { reasons } = report;
   // the signatures are the document's signature fields: a file whose structure cannot be read has none to check
-  const checks = checkSignatures(bytes, fields.flatMap((f) => (f.byteRange ? [f.byteRange] : [])), anchors);
+  const checks = checkSignatures(
+    bytes,
+    fields.flatMap((f) => (f.byteRange ? [f.byteRange] : [])),
+    anchors,
+  );
   const fieldByRange = new Map(fields.flatMap((f) => (f.byteRange ? [[f.byteRange.join(' '), f] as const] : [])));
   report.signatures = checks.map((c) => {
     const field = fieldByRange.get(c.byteRange.join(' '));
-    const valid = c.rangeValid && c.digestValid && c.signatureValid && c.certificateValidAtSigning && c.revision > 0 && c.timestamp?.valid !== false;
+    const valid =
+      c.rangeValid &&
+      c.digestValid &&
+      c.signatureValid &&
+      c.certificateValidAtSigning &&
+      c.revision > 0 &&
+      c.timestamp?.valid !== false;
     return { ...c, role: field?.role ?? null, certifies: field?.certifies ?? null, valid };
   });
   if (checks.length === 0 && !allowUnsigned) reasons.push(textRef('verify.reason.unsigned'));
@@ -33,7 +43,8 @@ export async function checkAllSignatures(
   for (const s of report.signatures) {
     if (s.valid || report.resaved) continue;
     const problems = s.problems.length > 0 ? s.problems : [textRef('verify.reason.notWholeRevision')];
-    for (const problem of problems) reasons.push(textRef('verify.reason.invalidSignature', { index: s.index, problems: problem }));
+    for (const problem of problems)
+      reasons.push(textRef('verify.reason.invalidSignature', { index: s.index, problems: problem }));
   }
   // between one signature and the next, only what the next signature adds may change
   const signed = report.signatures.filter((s) => s.rangeValid).map((s) => ({ index: s.index, revision: s.revision }));
@@ -41,7 +52,10 @@ export async function checkAllSignatures(
     for (const what of whats) reasons.push(textRef('verify.reason.changedBefore', { index, what }));
   }
   const end = (s: SignatureReport): number => s.byteRange[2] + s.byteRange[3];
-  const last = report.signatures.reduce<SignatureReport | undefined>((m, s) => (!m || end(s) > end(m) ? s : m), undefined);
+  const last = report.signatures.reduce<SignatureReport | undefined>(
+    (m, s) => (!m || end(s) > end(m) ? s : m),
+    undefined,
+  );
   if (last) {
     report.unsignedBytesAfterLast = last.bytesAfter;
     if (last.bytesAfter > 0) reasons.push(textRef('verify.reason.bytesAfter', { bytes: last.bytesAfter }));

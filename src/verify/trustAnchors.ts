@@ -21,7 +21,10 @@ export function trustAnchors(given: readonly string[], env: NodeJS.ProcessEnv = 
       throw inputError('FILE_NOT_FOUND', { path: p });
     }
     if (!folder) return [p];
-    const inside = readdirSync(p).filter((f) => CERTIFICATE_FILE.test(f)).sort().map((f) => path.join(p, f));
+    const inside = readdirSync(p)
+      .filter((f) => CERTIFICATE_FILE.test(f))
+      .sort()
+      .map((f) => path.join(p, f));
     if (inside.length === 0) throw inputError('TRUST_ANCHOR_UNREADABLE', { path: p });
     return inside;
   });

@@ -2,7 +2,13 @@ import { InputError } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
 import { findPdfs } from '../load/formFiles';
 import { csvFile } from '../report/csv';
-import { summaryCells, summaryHeaders, summaryRow, unreadableRow, type VerifySummaryRow } from '../report/verifySummary';
+import {
+  summaryCells,
+  summaryHeaders,
+  summaryRow,
+  unreadableRow,
+  type VerifySummaryRow,
+} from '../report/verifySummary';
 import { text } from '../errors/texts';
 import { tableWorkbook } from '../workbook/tableWorkbook';
 import { verifyPdf, type VerifyOptions } from './verifyPdf';
@@ -27,8 +33,13 @@ export async function verifyMany(targets: string[], options: VerifyOptions, lang
 }
 
 /** The table as a file: .xlsx (Chinese headers, one sheet) or, for any other name, CSV with a byte-order mark. */
-export async function verifySummaryFile(rows: readonly VerifySummaryRow[], lang: Lang, output: string): Promise<Uint8Array | string> {
+export async function verifySummaryFile(
+  rows: readonly VerifySummaryRow[],
+  lang: Lang,
+  output: string,
+): Promise<Uint8Array | string> {
   const cells = rows.map((r) => summaryCells(r, lang));
-  if (output.toLowerCase().endsWith('.xlsx')) return tableWorkbook(text('verify.many.sheet', lang), summaryHeaders(lang), cells);
+  if (output.toLowerCase().endsWith('.xlsx'))
+    return tableWorkbook(text('verify.many.sheet', lang), summaryHeaders(lang), cells);
   return csvFile(summaryHeaders(lang), cells);
 }

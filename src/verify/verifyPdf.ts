@@ -13,7 +13,11 @@ import { trustAnchors } from './trustAnchors';
 export type { SignatureReport, VerifyOptions, VerifyReport } from './report';
 
 /** Which roles a check requires and which of them the signatures cover. */
-function rolesOf(report: VerifyReport, embedded: EmbeddedData | undefined, options: VerifyOptions): VerifyReport['roles'] {
+function rolesOf(
+  report: VerifyReport,
+  embedded: EmbeddedData | undefined,
+  options: VerifyOptions,
+): VerifyReport['roles'] {
   const printed = embedded ? ROLES.filter((r) => embedded.signatureBoxes.some((b) => b.role === r)) : [...ROLES];
   // a check of the data alone (--allow-unsigned on an unsigned file) requires no signature
   const byDefault = options.allowUnsigned && report.signatures.length === 0 ? [] : printed;
@@ -36,17 +40,25 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
   } catch (error) {
     // whatever is wrong with the structure of a file under verification is a finding about that file, never a crash
     if (error instanceof InputError) report.embedded.problems.push(...error.diagnostics);
-    else report.embedded.problems.push(diagnostic('PDF_UNREADABLE', { path: file, detail: (error as Error).message.split('\n')[0] ?? '' }));
+    else
+      report.embedded.problems.push(
+        diagnostic('PDF_UNREADABLE', { path: file, detail: (error as Error).message.split('\n')[0] ?? '' }),
+      );
     report.reasons.push(textRef('verify.reason.unreadable'));
   }
   await checkAllSignatures(bytes, fields, whole, anchors, report, options.allowUnsigned === true);
   if (embedded) await checkEmbedded(bytes, embedded, report, options);
   report.intact = report.reasons.length === 0;
-  if (anchors.length === 0 && report.signatures.length > 0) report.identityReasons.push(textRef('verify.identity.noAnchors'));
+  if (anchors.length === 0 && report.signatures.length > 0)
+    report.identityReasons.push(textRef('verify.identity.noAnchors'));
   for (const s of report.signatures) {
-    for (const problem of s.trust.problems) report.identityReasons.push(textRef('verify.identity.untrusted', { index: s.index, signer: s.signer, problems: problem }));
+    for (const problem of s.trust.problems)
+      report.identityReasons.push(
+        textRef('verify.identity.untrusted', { index: s.index, signer: s.signer, problems: problem }),
+      );
   }
-  report.identityVerified = report.identityReasons.length === 0 && report.signatures.every((s) => s.trust.trusted === true);
+  report.identityVerified =
+    report.identityReasons.length === 0 && report.signatures.every((s) => s.trust.trusted === true);
   report.roles = rolesOf(report, embedded, options);
   report.ok = report.intact && report.identityVerified && report.roles.missing.length === 0;
   return report;

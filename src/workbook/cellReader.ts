@@ -12,7 +12,9 @@ import { SHEET_FORM } from './layout';
  */
 function halfWidth(text: string): string {
   if (!/[\uFF10-\uFF19]/.test(text)) return text;
-  return text.replace(/[\uFF10-\uFF19\uFF05\uFF0E\uFF0D\uFF0B\uFF0F\uFF0C\uFF1A]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  return text.replace(/[\uFF10-\uFF19\uFF05\uFF0E\uFF0D\uFF0B\uFF0F\uFF0C\uFF1A]/g, (ch) =>
+    String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
 }
 
 /** A date as the parser reads it: 2023年11月18日. Spreadsheet dates are UTC midnight of the day shown. */
@@ -55,14 +57,17 @@ export class CellReader {
     const unwrapped = unwrapCell(c.value);
     if (!('value' in unwrapped)) {
       const { problem, ...data } = unwrapped;
-      this.problems.push(diagnostic(problem, { formula: data.formula, error: 'error' in data ? data.error : '' }, this.where(address)));
+      this.problems.push(
+        diagnostic(problem, { formula: data.formula, error: 'error' in data ? data.error : '' }, this.where(address)),
+      );
       return undefined;
     }
     const v = unwrapped.value;
     if (v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
     if (v instanceof Date) {
       // a date-formatted amount or score is refused, never read as 0 or blank
-      if (kind === 'number') this.problems.push(diagnostic('WORKBOOK_DATE_IN_NUMBER', { value: dayText(v) }, this.where(address)));
+      if (kind === 'number')
+        this.problems.push(diagnostic('WORKBOOK_DATE_IN_NUMBER', { value: dayText(v) }, this.where(address)));
       return kind === 'number' ? undefined : dayText(v);
     }
     if (typeof v === 'number') {
@@ -75,7 +80,8 @@ export class CellReader {
   private readText(raw: string, address: string, kind: CellKind): string | undefined {
     // only values (an actual, an amount, a score) are read as numbers; a reason keeps every character
     const folded = kind === 'text' ? raw : halfWidth(raw);
-    if (folded !== raw) this.notes.push(diagnostic('WORKBOOK_FULLWIDTH', { from: raw, to: folded }, this.where(address)));
+    if (folded !== raw)
+      this.notes.push(diagnostic('WORKBOOK_FULLWIDTH', { from: raw, to: folded }, this.where(address)));
     if (kind !== 'number') return folded;
     // numbers typed as text: 1,050.6 → 1050.6; anything else is refused at its cell, never read as 0
     const plain = folded.replace(/,/g, '');

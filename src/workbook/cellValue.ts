@@ -17,18 +17,21 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 export function unwrapCell(value: ExcelJS.CellValue): Unwrapped {
   if (value === null || value === undefined) return { value: null };
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return { value };
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
+    return { value };
   if (!isObject(value)) return { value: null };
   if ('formula' in value || 'sharedFormula' in value) {
     const formula = String(value.formula ?? value.sharedFormula ?? '');
     const result = value.result;
     if (result === undefined || result === null) return { problem: 'WORKBOOK_FORMULA_NO_VALUE', formula };
-    if (isObject(result) && 'error' in result) return { problem: 'WORKBOOK_FORMULA_ERROR', formula, error: String(result.error) };
+    if (isObject(result) && 'error' in result)
+      return { problem: 'WORKBOOK_FORMULA_ERROR', formula, error: String(result.error) };
     return unwrapCell(result as ExcelJS.CellValue);
   }
   // an error typed or pasted as a value (#N/A)
   if ('error' in value) return { problem: 'WORKBOOK_FORMULA_ERROR', formula: '', error: String(value.error) };
-  if ('richText' in value && Array.isArray(value.richText)) return { value: value.richText.map((r: { text?: unknown }) => String(r.text ?? '')).join('') };
+  if ('richText' in value && Array.isArray(value.richText))
+    return { value: value.richText.map((r: { text?: unknown }) => String(r.text ?? '')).join('') };
   if ('text' in value) return { value: String(value.text) };
   return { value: null };
 }

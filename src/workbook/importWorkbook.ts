@@ -46,7 +46,11 @@ export async function openWorkbook(bytes: Buffer, file: string): Promise<OpenedW
   const sheet = workbook.getWorksheet(SHEET_FORM);
   if (!sheet) throw inputError('WORKBOOK_NOT_JIXIAO', { path: file });
   return {
-    meta: { definitionsRef: meta.get('definitions') ?? '', definitionsSha256: meta.get('definitionsSha256') ?? '', jixiaoVersion: meta.get('jixiaoVersion') ?? '' },
+    meta: {
+      definitionsRef: meta.get('definitions') ?? '',
+      definitionsSha256: meta.get('definitionsSha256') ?? '',
+      jixiaoVersion: meta.get('jixiaoVersion') ?? '',
+    },
     definitionsText: embeddedDefinitions(workbook),
     read: (definitions) => readCells(sheet, meta, file, definitions),
   };
@@ -61,11 +65,25 @@ function belowMoved(address: string | undefined, after: number, rows: number): s
 }
 
 /** 年度指标值 and 分值 edited in the workbook: locked cells from the definitions, said at the cell, never imported. */
-function lockedEdits(id: string, definition: IndicatorDefinition, cell: (key: 'target' | 'maxScore') => { text: string; at: SourceLocation }): Diagnostic[] {
+function lockedEdits(
+  id: string,
+  definition: IndicatorDefinition,
+  cell: (key: 'target' | 'maxScore') => { text: string; at: SourceLocation },
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const [key, defined] of [['target', definition.target.trim()], ['maxScore', String(definition.maxScore)]] as const) {
+  for (const [key, defined] of [
+    ['target', definition.target.trim()],
+    ['maxScore', String(definition.maxScore)],
+  ] as const) {
     const { text, at } = cell(key);
-    if (text !== defined) out.push(diagnostic('WORKBOOK_LOCKED_EDITED', { id, field: textRef(`workbook.locked.${key}`), edited: text, defined }, at));
+    if (text !== defined)
+      out.push(
+        diagnostic(
+          'WORKBOOK_LOCKED_EDITED',
+          { id, field: textRef(`workbook.locked.${key}`), edited: text, defined },
+          at,
+        ),
+      );
   }
   return out;
 }
@@ -85,15 +103,29 @@ interface SheetPlan {
 function sheetPlan(sheet: ExcelJS.Worksheet, meta: Map<string, string>, definitions: DefinitionsFile): SheetPlan {
   const column = (key: string): string => meta.get(`column.${key}`) ?? '';
   const last = Number(meta.get('tableLastRow'));
-  const byId = new Map(definitions.levels.flatMap((l) => l.groups.flatMap((g) => g.indicators.map((i) => [i.id, i] as const))));
+  const byId = new Map(
+    definitions.levels.flatMap((l) => l.groups.flatMap((g) => g.indicators.map((i) => [i.id, i] as const))),
+  );
   const idAt = (r: number): string => textOf(sheet.getCell(`${column('id')}${r}`).value).trim();
   // rows the clerk inserted push the table down: it is read on past its recorded end while the rows carry known ids
   let end = last;
   while (byId.has(idAt(end + 1))) end++;
-  return { column, first: Number(meta.get('tableFirstRow')), end, at: (field) => belowMoved(meta.get(`cell.${field}`), last, end - last), idAt, byId };
+  return {
+    column,
+    first: Number(meta.get('tableFirstRow')),
+    end,
+    at: (field) => belowMoved(meta.get(`cell.${field}`), last, end - last),
+    idAt,
+    byId,
+  };
 }
 
-function readCells(sheet: ExcelJS.Worksheet, meta: Map<string, string>, file: string, definitions: DefinitionsFile): ReadWorkbook {
+function readCells(
+  sheet: ExcelJS.Worksheet,
+  meta: Map<string, string>,
+  file: string,
+  definitions: DefinitionsFile,
+): ReadWorkbook {
   const reader = new CellReader(sheet, file);
   const plan = sheetPlan(sheet, meta, definitions);
   const budget = readBudget(reader, plan);
@@ -101,7 +133,9 @@ function readCells(sheet: ExcelJS.Worksheet, meta: Map<string, string>, file: st
   const gradeAt = plan.at('declaredGrade');
   const grade = gradeAt ? reader.read(gradeAt, 'declaredGrade') : undefined;
   if (gradeAt && grade !== undefined && !(GRADE_CHOICES as readonly string[]).includes(grade)) {
-    reader.problems.push(diagnostic('WORKBOOK_BAD_CHOICE', { value: grade, choices: GRADE_CHOICES.join(' / ') }, reader.where(gradeAt)));
+    reader.problems.push(
+      diagnostic('WORKBOOK_BAD_CHOICE', { value: grade, choices: GRADE_CHOICES.join(' / ') }, reader.where(gradeAt)),
+    );
   }
   const signOff: Record<string, string> = {};
   for (const key of ['preparer', 'phone', 'date', 'reviewer', 'head']) {
@@ -121,7 +155,11 @@ function readCells(sheet: ExcelJS.Worksheet, meta: Map<string, string>, file: st
     ...(grade !== undefined ? { declaredGrade: grade } : {}),
   };
   if (reader.problems.length > 0) throw new InputError(reader.problems);
-  const described = { definitionsRef: meta.get('definitions') ?? '', definitionsSha256: meta.get('definitionsSha256') ?? '', jixiaoVersion: meta.get('jixiaoVersion') ?? '' };
+  const described = {
+    definitionsRef: meta.get('definitions') ?? '',
+    definitionsSha256: meta.get('definitionsSha256') ?? '',
+    jixiaoVersion: meta.get('jixiaoVersion') ?? '',
+  };
   return { meta: described, filled, cells: reader.cells, notes: reader.notes };
 }
 
@@ -146,7 +184,12 @@ function readBudget(reader: CellReader, plan: SheetPlan): FilledActuals['budget'
 }
 
 /** The indicator rows, each found by the id in its own 编号 cell: a row the clerk moved is found where it is. */
-function readRows(reader: CellReader, sheet: ExcelJS.Worksheet, plan: SheetPlan, meta: Map<string, string>): FilledActuals['indicators'] {
+function readRows(
+  reader: CellReader,
+  sheet: ExcelJS.Worksheet,
+  plan: SheetPlan,
+  meta: Map<string, string>,
+): FilledActuals['indicators'] {
   const indicators: FilledActuals['indicators'] = new Map();
   const seenAt = new Map<string, number>();
   const idCell = (r: number): SourceLocation => reader.where(`${plan.column('id')}${r}`);
@@ -155,8 +198,11 @@ function readRows(reader: CellReader, sheet: ExcelJS.Worksheet, plan: SheetPlan,
   for (let r = plan.first; r <= plan.end; r++) {
     const id = plan.idAt(r);
     if (id === '') {
-      const filled = fields.map((f) => textOf(sheet.getCell(`${plan.column(f.key)}${r}`).value).trim()).find((t) => t !== '');
-      if (filled !== undefined) reader.notes.push(diagnostic('WORKBOOK_ROW_INSERTED', { row: r, text: filled }, idCell(r)));
+      const filled = fields
+        .map((f) => textOf(sheet.getCell(`${plan.column(f.key)}${r}`).value).trim())
+        .find((t) => t !== '');
+      if (filled !== undefined)
+        reader.notes.push(diagnostic('WORKBOOK_ROW_INSERTED', { row: r, text: filled }, idCell(r)));
       continue;
     }
     const definition = plan.byId.get(id);
@@ -165,13 +211,27 @@ function readRows(reader: CellReader, sheet: ExcelJS.Worksheet, plan: SheetPlan,
     else if (first !== undefined) reader.problems.push(diagnostic('WORKBOOK_DUPLICATE_ROW', { id, first }, idCell(r)));
     if (!definition || first !== undefined) continue;
     seenAt.set(id, r);
-    const locked = (key: 'target' | 'maxScore') => ({ text: textOf(sheet.getCell(`${plan.column(key)}${r}`).value).trim(), at: reader.where(`${plan.column(key)}${r}`) });
+    const locked = (key: 'target' | 'maxScore') => ({
+      text: textOf(sheet.getCell(`${plan.column(key)}${r}`).value).trim(),
+      at: reader.where(`${plan.column(key)}${r}`),
+    });
     reader.notes.push(...lockedEdits(id, definition, locked));
-    if (String(meta.get(`row.${id}`)) !== String(r)) reader.notes.push(diagnostic('WORKBOOK_ROW_MOVED', { id, from: meta.get(`row.${id}`) ?? '?', to: r }, idCell(r)));
-    indicators.set(id, readRow(reader, fields, definition, (key) => `${plan.column(key)}${r}`));
+    if (String(meta.get(`row.${id}`)) !== String(r))
+      reader.notes.push(diagnostic('WORKBOOK_ROW_MOVED', { id, from: meta.get(`row.${id}`) ?? '?', to: r }, idCell(r)));
+    indicators.set(
+      id,
+      readRow(reader, fields, definition, (key) => `${plan.column(key)}${r}`),
+    );
   }
   for (const [id, definition] of plan.byId) {
-    if (!seenAt.has(id)) reader.problems.push(diagnostic('WORKBOOK_ROW_MISSING', { id, name: definition.name }, { file: reader.file, line: 0, column: 0, cell: SHEET_FORM }));
+    if (!seenAt.has(id))
+      reader.problems.push(
+        diagnostic(
+          'WORKBOOK_ROW_MISSING',
+          { id, name: definition.name },
+          { file: reader.file, line: 0, column: 0, cell: SHEET_FORM },
+        ),
+      );
   }
   return indicators;
 }
@@ -180,7 +240,12 @@ function readRows(reader: CellReader, sheet: ExcelJS.Worksheet, plan: SheetPlan,
  * One row's cells, as the field table types them: a 档次 from its list (不适用 only on a row whose 分值 is "/",
  * and then the actual is "/"), points as numbers, text as typed.
  */
-function readRow(reader: CellReader, fields: readonly RowFieldSpec[], definition: IndicatorDefinition, cell: (key: string) => string): FilledRow {
+function readRow(
+  reader: CellReader,
+  fields: readonly RowFieldSpec[],
+  definition: IndicatorDefinition,
+  cell: (key: string) => string,
+): FilledRow {
   const row: Record<string, string> = {};
   const base = `indicators.${definition.id}`;
   for (const f of fields) {
@@ -189,9 +254,18 @@ function readRow(reader: CellReader, fields: readonly RowFieldSpec[], definition
     if (value === undefined) continue;
     if (f.type !== 'band') row[f.key] = value;
     else if (!(BAND_CHOICES as readonly string[]).includes(value)) {
-      reader.problems.push(diagnostic('WORKBOOK_BAD_CHOICE', { value, choices: BAND_CHOICES.join(' / ') }, reader.where(cell(f.key))));
+      reader.problems.push(
+        diagnostic('WORKBOOK_BAD_CHOICE', { value, choices: BAND_CHOICES.join(' / ') }, reader.where(cell(f.key))),
+      );
     } else if (value === WORKBOOK.notApplicable) {
-      if (definition.maxScore !== '/') reader.problems.push(diagnostic('WORKBOOK_NOT_APPLICABLE', { id: definition.id, name: definition.name }, reader.where(cell(f.key))));
+      if (definition.maxScore !== '/')
+        reader.problems.push(
+          diagnostic(
+            'WORKBOOK_NOT_APPLICABLE',
+            { id: definition.id, name: definition.name },
+            reader.where(cell(f.key)),
+          ),
+        );
       row.actual = '/';
     } else row[f.key] = value;
   }

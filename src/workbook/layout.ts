@@ -38,9 +38,23 @@ export interface Column {
  */
 export const COLUMNS: readonly Column[] = (() => {
   const fixed = (key: keyof typeof DEFINITION_COLUMNS): Column => ({ key, ...DEFINITION_COLUMNS[key], fill: false });
-  const field = (f: RowFieldSpec): Column => ({ key: f.key as RowFieldKey, header: f.header.zh, width: f.width, fill: true });
+  const field = (f: RowFieldSpec): Column => ({
+    key: f.key as RowFieldKey,
+    header: f.header.zh,
+    width: f.width,
+    fill: true,
+  });
   const [actual, ...others] = rowFields();
-  return [fixed('id'), fixed('level1'), fixed('level2'), fixed('name'), fixed('target'), ...(actual ? [field(actual)] : []), fixed('maxScore'), ...others.map(field)];
+  return [
+    fixed('id'),
+    fixed('level1'),
+    fixed('level2'),
+    fixed('name'),
+    fixed('target'),
+    ...(actual ? [field(actual)] : []),
+    fixed('maxScore'),
+    ...others.map(field),
+  ];
 })();
 
 /** A column's width by key (0 for a column the table does not have). */
@@ -56,7 +70,12 @@ export function columnOf(key: ColumnKey): string {
 export const LAST_COLUMN = String.fromCharCode(65 + COLUMNS.length - 1);
 
 /** The 档次 drop-down; 不适用 only for rows the definitions mark "/". */
-export const BAND_CHOICES = [BAND_SHORT_LABEL.achieved, BAND_SHORT_LABEL.partial, BAND_SHORT_LABEL.notAchieved, WORKBOOK.notApplicable] as const;
+export const BAND_CHOICES = [
+  BAND_SHORT_LABEL.achieved,
+  BAND_SHORT_LABEL.partial,
+  BAND_SHORT_LABEL.notAchieved,
+  WORKBOOK.notApplicable,
+] as const;
 export const GRADE_CHOICES = [GRADE_LABEL.excellent, GRADE_LABEL.good, GRADE_LABEL.fair, GRADE_LABEL.poor] as const;
 
 /** The budget lines: 年度资金总额 and its 其中 rows, each with the three amounts a clerk fills. */
@@ -75,3 +94,17 @@ export const AMOUNT_FIELDS = [
 
 /** The fill colour of cells a clerk fills (light yellow, as provincial templates shade them). */
 export const FILL_ARGB = 'FFFFF2CC';
+
+/**
+ * A row tall enough for its wrapped text: spreadsheet programs do not grow a row for wrapped text on their own
+ * when the file sets no height. A Chinese character takes about two width units.
+ */
+export function rowHeight(texts: string[], widths: number[]): number {
+  const lines = texts.map(
+    (t, i) =>
+      Math.ceil(
+        [...t].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) / Math.max(1, (widths[i] ?? 10) - 1),
+      ) || 1,
+  );
+  return Math.max(1, ...lines) * 15;
+}

@@ -20,10 +20,13 @@ const isCell = (v: string): boolean => {
 };
 
 /** What each kind of meta key must hold, for the message when it does not. */
-function expectedOf(key: string): { check: (v: string) => boolean; expected: 'meta.column' | 'meta.cell' | 'meta.row' } | null {
+function expectedOf(
+  key: string,
+): { check: (v: string) => boolean; expected: 'meta.column' | 'meta.cell' | 'meta.row' } | null {
   if (key.startsWith('column.')) return { check: isColumn, expected: 'meta.column' };
   if (key.startsWith('cell.')) return { check: isCell, expected: 'meta.cell' };
-  if (key.startsWith('row.') || key === 'tableFirstRow' || key === 'tableLastRow') return { check: isRow, expected: 'meta.row' };
+  if (key.startsWith('row.') || key === 'tableFirstRow' || key === 'tableLastRow')
+    return { check: isRow, expected: 'meta.row' };
   return null;
 }
 
@@ -43,7 +46,13 @@ export function readMeta(workbook: ExcelJS.Workbook, file: string): Map<string, 
     meta.set(key, value);
     const kind = expectedOf(key);
     if (kind && !kind.check(value)) {
-      problems.push(diagnostic('WORKBOOK_META_DAMAGED', { key, value, expected: textRef(kind.expected) }, { file, line: r, column: 2, cell: `${SHEET_META}!B${r}` }));
+      problems.push(
+        diagnostic(
+          'WORKBOOK_META_DAMAGED',
+          { key, value, expected: textRef(kind.expected) },
+          { file, line: r, column: 2, cell: `${SHEET_META}!B${r}` },
+        ),
+      );
     }
   });
   if (meta.get('format') !== WORKBOOK_FORMAT) throw inputError('WORKBOOK_NOT_JIXIAO', { path: file });

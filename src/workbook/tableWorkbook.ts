@@ -4,7 +4,11 @@ import ExcelJS from 'exceljs';
  * A plain table as an .xlsx workbook: a bold header row, frozen, with column widths fitted to the text. Every
  * cell is written as text (a unit named "=1+1" stays those characters: exceljs writes strings, never formulas).
  */
-export async function tableWorkbook(sheetName: string, headers: readonly string[], rows: readonly (readonly string[])[]): Promise<Buffer> {
+export async function tableWorkbook(
+  sheetName: string,
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'jixiao';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -27,7 +27,13 @@ interface ScoreJson {
   total: string;
   maxTotal: string;
   grade: { label: string } | null;
-  indicators: { id: string; kind: string; finalScore: string | null; declaredScore: string | null; pending: { code: string } | null }[];
+  indicators: {
+    id: string;
+    kind: string;
+    finalScore: string | null;
+    declaredScore: string | null;
+    pending: { code: string } | null;
+  }[];
   warnings: { code: string }[];
   notes: { code: string }[];
   pending: { code: string }[];
@@ -49,6 +55,8 @@ export function findings(text: string): Findings {
     flags: Object.fromEntries(Object.entries(flags).sort(([a], [b]) => (a < b ? -1 : 1))),
     rows: json.indicators.length,
     rowsScored: scored.length,
-    rowsMatchingDeclared: scored.filter((r) => r.declaredScore !== null && r.finalScore !== null && Number(r.declaredScore) === Number(r.finalScore)).length,
+    rowsMatchingDeclared: scored.filter(
+      (r) => r.declaredScore !== null && r.finalScore !== null && Number(r.declaredScore) === Number(r.finalScore),
+    ).length,
   };
 }

@@ -29,6 +29,11 @@ export function corpusForms(folder = CORPUS): CorpusForm[] {
     .map((f) => {
       const name = f.replace('.expected.yaml', '');
       const actuals = path.resolve(folder, ELSEWHERE[name] ?? `${name}.actuals.yaml`);
-      return { name, actuals, definitions: actuals.replace('.actuals.yaml', '.indicators.yaml'), expected: path.join(folder, f) };
+      return {
+        name,
+        actuals,
+        definitions: actuals.replace('.actuals.yaml', '.indicators.yaml'),
+        expected: path.join(folder, f),
+      };
     });
 }

@@ -1,8 +1,17 @@
 import { appendFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
-import { batchForms, queueConnection, runBatch, runQueuedBatch, type BatchOutcome, type BatchProgress, type BatchSink } from '../../batch';
+import {
+  batchForms,
+  queueConnection,
+  runBatch,
+  runQueuedBatch,
+  type BatchOutcome,
+  type BatchProgress,
+  type BatchSink,
+} from '../../batch';
 import { text } from '../../errors/texts';
+import type { Lang } from '../../errors/lang';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { removeAbandonedTemporaries, writeFileAtomic, writeOutput, type Io } from '../io';
 import { numberOption } from '../options';
@@ -30,26 +39,51 @@ export const batchSink: BatchSink = {
 };
 
 /** ' 95 优' after a form's status, or nothing when it has no total. */
-export const scoreText = (entry: { total: string | null; grade: string | null }): string => (entry.total === null ? '' : ` ${entry.total}${entry.grade ? ` ${entry.grade}` : ''}`);
+export const scoreText = (entry: { total: string | null; grade: string | null }): string =>
+  entry.total === null ? '' : ` ${entry.total}${entry.grade ? ` ${entry.grade}` : ''}`;
 
 /** A progress bar with count, rate and time left on a terminal; one plain line per form when piped. */
-function progressReporter(io: Io, mode: OutputMode & { quiet: boolean }): { update(p: BatchProgress): void; stop(): void } {
+function progressReporter(
+  io: Io,
+  mode: OutputMode & { quiet: boolean },
+): { update(p: BatchProgress): void; stop(): void } {
   const { lang } = mode;
   const start = performance.now();
   const rate = (done: number): string => (done / Math.max(0.001, (performance.now() - start) / 1000)).toFixed(1);
   if (mode.quiet) return { update: () => undefined, stop: () => undefined };
-  if (io.interactive) {
-    const bar = new SingleBar({ format: text('batch.bar', lang, { bar: '{bar}', value: '{value}', total: '{total}', rate: '{rate}', eta_formatted: '{eta_formatted}' }), hideCursor: true, stream: process.stderr, etaBuffer: 50 }, Presets.shades_classic);
-    let started = false;
-    return {
-      update(p) {
-        if (!started) bar.start(p.total, 0, { rate: '0' });
-        started = true;
-        bar.update(p.done, { rate: rate(p.done) });
-      },
-      stop: () => bar.stop(),
-    };
-  }
+  return io.interactive ? barReporter(lang, rate) : lineReporter(io, lang);
+}
+
+/** The terminal's progress bar: count, rate and time left. */
+function barReporter(lang: Lang, rate: (done: number) => string): { update(p: BatchProgress): void; stop(): void } {
+  const bar = new SingleBar(
+    {
+      format: text('batch.bar', lang, {
+        bar: '{bar}',
+        value: '{value}',
+        total: '{total}',
+        rate: '{rate}',
+        eta_formatted: '{eta_formatted}',
+      }),
+      hideCursor: true,
+      stream: process.stderr,
+      etaBuffer: 50,
+    },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(p) {
+      if (!started) bar.start(p.total, 0, { rate: '0' });
+      started = true;
+      bar.update(p.done, { rate: rate(p.done) });
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+/** One line per form when piped (a log), written in batches. */
+function lineReporter(io: Io, lang: Lang): { update(p: BatchProgress): void; stop(): void } {
   // piped lines are gathered and written a fifth of a second at a time: a write per form cost as much as finding its font gaps
   let lines: string[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -70,15 +104,29 @@ function progressReporter(io: Io, mode: OutputMode & { quiet: boolean }): { upda
       else if (entry.action === 'failed') {
         say(text('batch.line.failed', lang, { done, total, input: entry.input, codes: entry.codes.join(', ') }));
         for (const problem of entry.problems ?? []) say(`  ${problem}`);
-      }
-      else say(text('batch.line.rendered', lang, { done, total, input: entry.input, output: entry.output ?? '', status: statusText, score: scoreText(entry) }));
+      } else
+        say(
+          text('batch.line.rendered', lang, {
+            done,
+            total,
+            input: entry.input,
+            output: entry.output ?? '',
+            status: statusText,
+            score: scoreText(entry),
+          }),
+        );
     },
     stop: flush,
   };
 }
 
 /** `jixiao batch <folders | files | list.txt …> -o out/ [--queue redis://…]`: every form printed, resumable. */
-export async function batchCommand(targets: string[], options: BatchCommandOptions, io: Io, mode: OutputMode): Promise<number> {
+export async function batchCommand(
+  targets: string[],
+  options: BatchCommandOptions,
+  io: Io,
+  mode: OutputMode,
+): Promise<number> {
   keepHeapNearLive();
   const { lang } = mode;
   const concurrency = numberOption('--concurrency', options.concurrency, { min: 1, max: 32, integer: true }, lang);
@@ -87,17 +135,30 @@ export async function batchCommand(targets: string[], options: BatchCommandOptio
   if (options.queue !== undefined) queueConnection(options.queue);
   const outDir = options.output;
   // the output folder is checked (and made) before any form is read: a file in its place is refused at once
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) writeOutput.check(path.join(outDir, 'index.html'), 'generated');
+  if (existsSync(outDir) && !statSync(outDir).isDirectory())
+    writeOutput.check(path.join(outDir, 'index.html'), 'generated');
   mkdirSync(outDir, { recursive: true });
   const forms = batchForms(targets);
   const progress = progressReporter(io, { ...mode, quiet: options.json === true });
-  const common = { outDir, explain: options.explain === true, lang, ...(concurrency ? { concurrency } : {}), ...(timeoutMs ? { timeoutMs } : {}) };
+  const common = {
+    outDir,
+    explain: options.explain === true,
+    lang,
+    ...(concurrency ? { concurrency } : {}),
+    ...(timeoutMs ? { timeoutMs } : {}),
+  };
   let outcome: BatchOutcome;
   try {
     if (options.queue) {
-      outcome = await runQueuedBatch(forms, { ...common, queueUrl: options.queue }, batchSink, (p) => progress.update(p), (queued, skipped) => {
-        if (!options.json) io.err(text('batch.queued', lang, { queue: options.queue ?? '', count: queued, skipped }));
-      });
+      outcome = await runQueuedBatch(
+        forms,
+        { ...common, queueUrl: options.queue },
+        batchSink,
+        (p) => progress.update(p),
+        (queued, skipped) => {
+          if (!options.json) io.err(text('batch.queued', lang, { queue: options.queue ?? '', count: queued, skipped }));
+        },
+      );
     } else {
       // a run killed with -9 may have left a temporary file beside a PDF: it is removed, never mistaken for one
       removeAbandonedTemporaries(outDir);
@@ -106,12 +167,38 @@ export async function batchCommand(targets: string[], options: BatchCommandOptio
   } finally {
     progress.stop();
   }
+  const { failed, drafts } = reportOutcome(outcome, options, io, lang);
+  if (failed > 0) return EXIT.input;
+  return drafts > 0 ? EXIT.draft : EXIT.ok;
+}
+
+/** What the batch did: JSON on stdout, or the summary and where the index, table and journal are on stderr. */
+function reportOutcome(
+  outcome: BatchOutcome,
+  options: BatchCommandOptions,
+  io: Io,
+  lang: Lang,
+): { failed: number; drafts: number } {
   const { entries } = outcome;
   const count = (f: (e: (typeof entries)[number]) => boolean): number => entries.filter(f).length;
   const failed = count((e) => e.status === 'failed');
   const drafts = count((e) => e.status === 'draft');
   if (options.json) {
-    io.out(JSON.stringify({ ok: failed === 0, forms: entries, relaunches: outcome.relaunches, seconds: Number((outcome.ms / 1000).toFixed(2)), index: outcome.index, csv: outcome.csv, journal: outcome.journal }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          ok: failed === 0,
+          forms: entries,
+          relaunches: outcome.relaunches,
+          seconds: Number((outcome.ms / 1000).toFixed(2)),
+          index: outcome.index,
+          csv: outcome.csv,
+          journal: outcome.journal,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     const seconds = outcome.ms / 1000;
     io.err(
@@ -128,6 +215,5 @@ export async function batchCommand(targets: string[], options: BatchCommandOptio
     );
     io.err(text('batch.wroteIndex', lang, { index: outcome.index, csv: outcome.csv, journal: outcome.journal }));
   }
-  if (failed > 0) return EXIT.input;
-  return drafts > 0 ? EXIT.draft : EXIT.ok;
+  return { failed, drafts };
 }

@@ -1,3 +1,4 @@
+import type { Lang } from '../../errors/lang';
 import { SingleBar, Presets } from 'cli-progress';
 import { diagnostic, InputError } from '../../errors/diagnostic';
 import { text } from '../../errors/texts';
@@ -16,16 +17,22 @@ export interface CompareCommandOptions {
 }
 
 /** `jixiao compare --rules A --rules B <forms or folders…>`: every form re-scored under both rule sets. */
-export async function compareCommand(targets: string[], options: CompareCommandOptions, io: Io, mode: OutputMode): Promise<number> {
+export async function compareCommand(
+  targets: string[],
+  options: CompareCommandOptions,
+  io: Io,
+  mode: OutputMode,
+): Promise<number> {
   const { lang } = mode;
   const [rulesA, rulesB, ...more] = options.rules;
   if (rulesA === undefined || rulesB === undefined || more.length > 0) {
-    throw new InputError([diagnostic('USAGE', { detail: text('usage.twoRuleSets', lang, { count: options.rules.length }) })]);
+    throw new InputError([
+      diagnostic('USAGE', { detail: text('usage.twoRuleSets', lang, { count: options.rules.length }) }),
+    ]);
   }
   for (const target of [options.csv, options.html]) if (target !== undefined) writeOutput.check(target, 'generated');
   const workers = numberOption('--workers', options.workers, { min: 1, max: 64, integer: true }, lang);
-  const bar = io.interactive && !options.json ? new SingleBar({ format: text('cli.compareProgress', lang, { bar: '{bar}', value: '{value}', total: '{total}', eta_formatted: '{eta_formatted}' }), hideCursor: true, stream: process.stderr }, Presets.shades_classic) : null;
-  let started = false;
+  const progress = progressBar(io.interactive && !options.json, lang);
   // the forms pass one by one: each leaves a CSV line and (with --json) its JSON, never the whole comparison
   const csvLines: string[] = [];
   const formsJson: string[] = [];
@@ -38,23 +45,51 @@ export async function compareCommand(targets: string[], options: CompareCommandO
     rulesB,
     ...(options.reference ? { reference: true } : {}),
     ...(workers !== undefined ? { workers } : {}),
-    onProgress: (done, total) => {
-      if (!bar) return;
-      if (!started) {
-        bar.start(total, 0);
-        started = true;
-      }
-      bar.update(done);
-    },
+    onProgress: progress.update,
   });
-  bar?.stop();
-  const info = { differences: run.differences, rulesA: run.rulesA, rulesB: run.rulesB, engine: run.engine, seconds: run.seconds };
+  progress.stop();
+  const info = {
+    differences: run.differences,
+    rulesA: run.rulesA,
+    rulesB: run.rulesB,
+    engine: run.engine,
+    seconds: run.seconds,
+  };
   if (options.csv) writeOutput(io, options.csv, compareCsv(csvLines), 'generated');
   if (options.html) writeOutput(io, options.html, compareHtml(info, run.digest, lang), 'generated');
   if (options.json) {
-    const head = JSON.stringify({ differences: run.differences, rulesA: run.rulesA, rulesB: run.rulesB, engine: run.engine, seconds: run.seconds, summary: run.summary }, null, 2);
+    // the forms are written as they came, one line each, under the head: never one string of the whole comparison
+    const head = JSON.stringify({ ...info, summary: run.summary }, null, 2);
     io.out(`${head.slice(0, -2)},\n  "forms": [\n${formsJson.join(',\n')}\n  ]\n}`);
   } else io.out(compareText(info, run.digest, lang));
-  for (const file of [options.csv, options.html]) if (file && !options.json) io.err(text('cli.wrote', lang, { path: file }));
+  for (const file of [options.csv, options.html])
+    if (file && !options.json) io.err(text('cli.wrote', lang, { path: file }));
   return run.summary.compared === 0 && run.digest.forms > 0 ? EXIT.input : EXIT.ok;
+}
+
+/** The terminal's progress bar over the forms (nothing when piped or with --json). */
+function progressBar(shown: boolean, lang: Lang): { update(done: number, total: number): void; stop(): void } {
+  if (!shown) return { update: () => undefined, stop: () => undefined };
+  const bar = new SingleBar(
+    {
+      format: text('cli.compareProgress', lang, {
+        bar: '{bar}',
+        value: '{value}',
+        total: '{total}',
+        eta_formatted: '{eta_formatted}',
+      }),
+      hideCursor: true,
+      stream: process.stderr,
+    },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) bar.start(total, 0);
+      started = true;
+      bar.update(done);
+    },
+    stop: () => bar.stop(),
+  };
 }

@@ -4,9 +4,17 @@ import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
 
 /** `jixiao init <definitions.yaml> [-o actuals.yaml | -]`: the file a department fills; never replaces one without --force. */
-export async function initCommand(definitionsPath: string, options: { output?: string; force?: boolean; json?: boolean }, io: Io, mode: OutputMode): Promise<number> {
+export async function initCommand(
+  definitionsPath: string,
+  options: { output?: string; force?: boolean; json?: boolean },
+  io: Io,
+  mode: OutputMode,
+): Promise<number> {
   const toStdout = options.output === '-';
-  const output = options.output !== undefined && !toStdout ? options.output : definitionsPath.replace(/(\.indicators)?\.ya?ml$/, '.actuals.yaml');
+  const output =
+    options.output !== undefined && !toStdout
+      ? options.output
+      : definitionsPath.replace(/(\.indicators)?\.ya?ml$/, '.actuals.yaml');
   const yaml = actualsTemplateFor(definitionsPath, output);
   if (toStdout) {
     io.out(yaml);

@@ -24,8 +24,13 @@ export async function keygenCommand(options: KeygenCommandOptions, io: Io, mode:
   if (options.certOut) writeOutput.check(options.certOut, 'protected', force);
   const days = numberOption('--days', options.days, { min: 1, max: 36500, integer: true }, mode.lang);
   // a CA's key has the CA's password everywhere: made with --ca and used with --issuer, both from JIXIAO_CA_PASSWORD
-  const password = await readPassword(options.ca ? 'JIXIAO_CA_PASSWORD' : 'JIXIAO_P12_PASSWORD', text('cli.passwordNew', mode.lang));
-  const issuerPassword = options.issuer ? await readPassword('JIXIAO_CA_PASSWORD', text('cli.passwordIssuer', mode.lang, { path: options.issuer })) : '';
+  const password = await readPassword(
+    options.ca ? 'JIXIAO_CA_PASSWORD' : 'JIXIAO_P12_PASSWORD',
+    text('cli.passwordNew', mode.lang),
+  );
+  const issuerPassword = options.issuer
+    ? await readPassword('JIXIAO_CA_PASSWORD', text('cli.passwordIssuer', mode.lang, { path: options.issuer }))
+    : '';
   const { p12, pem } = keygen({
     commonName: options.cn,
     password,
@@ -35,7 +40,14 @@ export async function keygenCommand(options: KeygenCommandOptions, io: Io, mode:
   });
   writeOutput(io, options.output, p12, 'protected', force);
   if (options.certOut) writeOutput(io, options.certOut, pem, 'protected', force);
-  if (options.json) io.out(JSON.stringify({ ok: true, output: options.output, certificate: options.certOut ?? null, cn: options.cn }, null, 2));
+  if (options.json)
+    io.out(
+      JSON.stringify(
+        { ok: true, output: options.output, certificate: options.certOut ?? null, cn: options.cn },
+        null,
+        2,
+      ),
+    );
   else io.err(text('cli.wroteTestCert', mode.lang, { path: options.output, cn: options.cn }));
   return EXIT.ok;
 }

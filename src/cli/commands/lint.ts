@@ -5,7 +5,12 @@ import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
 import type { Io } from '../io';
 
 /** `jixiao lint <ruleset.yaml|definitions.yaml…>`: every finding at its line; exit 1 when any is an error. */
-export async function lintCommand(files: string[], options: { json?: boolean }, io: Io, mode: OutputMode): Promise<number> {
+export async function lintCommand(
+  files: string[],
+  options: { json?: boolean },
+  io: Io,
+  mode: OutputMode,
+): Promise<number> {
   let errors = 0;
   const reports = [];
   for (const file of files) {
@@ -16,11 +21,26 @@ export async function lintCommand(files: string[], options: { json?: boolean }, 
     errors += errorCount;
     if (options.json) continue;
     printDiagnostics(io, mode, report.findings, 'out');
-    const kind = report.kind === 'unknown' ? '' : text('cli.kind.parenthesized', mode.lang, { kind: text(report.kind === 'ruleset' ? 'cli.kind.ruleset' : 'cli.kind.definitions', mode.lang) });
+    const kind =
+      report.kind === 'unknown'
+        ? ''
+        : text('cli.kind.parenthesized', mode.lang, {
+            kind: text(report.kind === 'ruleset' ? 'cli.kind.ruleset' : 'cli.kind.definitions', mode.lang),
+          });
     io.out(text('cli.lintSummary', mode.lang, { file, kind, errors: errorCount, warnings }));
   }
   if (options.json) {
-    io.out(JSON.stringify(reports.map((r) => ({ file: r.file, kind: r.kind, findings: r.findings.map((f) => ({ ...diagnosticJson(f, mode.lang), data: f.data })) })), null, 2));
+    io.out(
+      JSON.stringify(
+        reports.map((r) => ({
+          file: r.file,
+          kind: r.kind,
+          findings: r.findings.map((f) => ({ ...diagnosticJson(f, mode.lang), data: f.data })),
+        })),
+        null,
+        2,
+      ),
+    );
   }
   return errors === 0 ? EXIT.ok : EXIT.input;
 }

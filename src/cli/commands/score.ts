@@ -23,7 +23,12 @@ async function fromStdin(io: Io, options: { ruleSet?: string }): Promise<Awaited
  * `jixiao score <actuals.yaml | folder…>`: the table, totals and warnings; or the whole result as JSON. Of many
  * forms, one that cannot be read (a broken link, a YAML error) is reported at its place and the rest are scored.
  */
-export async function scoreCommand(targets: string[], options: ScoreOptions, io: Io, mode: OutputMode): Promise<number> {
+export async function scoreCommand(
+  targets: string[],
+  options: ScoreOptions,
+  io: Io,
+  mode: OutputMode,
+): Promise<number> {
   // `-` is the actuals text on standard input, read as a file in the current folder (its definitions resolve there)
   const files = targets.flatMap((t) => (t === '-' ? ['-'] : findForms([t], { workbooks: true })));
   const results: Scored[] = [];
@@ -40,10 +45,26 @@ export async function scoreCommand(targets: string[], options: ScoreOptions, io:
   }
   if (options.json) {
     const json: unknown[] = results.map((r) => resultToJson(r, mode.lang));
-    for (const f of failed) json.push({ ok: false, file: f.file, errors: sortByLocation(f.diagnostics).map((d) => diagnosticJson(d, mode.lang)) });
+    for (const f of failed)
+      json.push({
+        ok: false,
+        file: f.file,
+        errors: sortByLocation(f.diagnostics).map((d) => diagnosticJson(d, mode.lang)),
+      });
     io.out(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
   } else {
-    if (results.length > 0) io.out(results.map((r) => textReport(r, { lang: mode.lang, columns: io.columns, paint: (s, severity) => paintDiagnostic(s, severity, io.colour) })).join('\n\n'));
+    if (results.length > 0)
+      io.out(
+        results
+          .map((r) =>
+            textReport(r, {
+              lang: mode.lang,
+              columns: io.columns,
+              paint: (s, severity) => paintDiagnostic(s, severity, io.colour),
+            }),
+          )
+          .join('\n\n'),
+      );
     for (const f of failed) printDiagnostics(io, mode, f.diagnostics);
     if (failed.length > 0) io.err(text('cli.formsFailed', mode.lang, { failed: failed.length, total: files.length }));
   }

@@ -64,7 +64,13 @@ export async function signCommand(pdf: string, options: SignCommandOptions, io: 
     : await sign();
   if (!inPlace) writeOutput(io, output, result.pdf, 'generated');
   if (options.json) {
-    io.out(JSON.stringify({ ok: true, output, role, signer: result.signer, warnings: result.warnings.map((w) => w.code) }, null, 2));
+    io.out(
+      JSON.stringify(
+        { ok: true, output, role, signer: result.signer, warnings: result.warnings.map((w) => w.code) },
+        null,
+        2,
+      ),
+    );
     return EXIT.ok;
   }
   printDiagnostics(io, mode, result.warnings);

@@ -5,7 +5,12 @@ import type { Io } from '../io';
 import { paint } from '../style';
 
 /** `jixiao test [ruleset…]`: runs each rule set's <id>.test.yaml and says which cases fail and why. */
-export async function testCommand(targets: string[], options: { json?: boolean }, io: Io, mode: OutputMode): Promise<number> {
+export async function testCommand(
+  targets: string[],
+  options: { json?: boolean },
+  io: Io,
+  mode: OutputMode,
+): Promise<number> {
   const outcomes = await runRuleSetTests(targets);
   const passed = outcomes.flatMap((f) => f.cases).filter((c) => c.passed).length;
   const failed = outcomes.flatMap((f) => f.cases).length - passed;
@@ -20,10 +25,15 @@ export async function testCommand(targets: string[], options: { json?: boolean }
         io.out(`  ${paint('✓', 'info', io.colour)} ${c.name}`);
         continue;
       }
-      io.out(`  ${paint('✗', 'error', io.colour)} ${text('cli.testFailedCase', mode.lang, { name: c.name, file: file.file, line: c.line })}`);
+      io.out(
+        `  ${paint('✗', 'error', io.colour)} ${text('cli.testFailedCase', mode.lang, { name: c.name, file: file.file, line: c.line })}`,
+      );
       // an empty side is "none" (no error, nothing pending), said in the reader's words
       const said = (value: string): string => value || text('term.none', mode.lang);
-      for (const f of c.failures) io.out(`      ${text('cli.testDifference', mode.lang, { field: f.field, expected: said(f.expected), actual: said(f.actual) })}`);
+      for (const f of c.failures)
+        io.out(
+          `      ${text('cli.testDifference', mode.lang, { field: f.field, expected: said(f.expected), actual: said(f.actual) })}`,
+        );
     }
   }
   io.out(`${passed} passed, ${failed} failed`);

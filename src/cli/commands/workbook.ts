@@ -4,7 +4,12 @@ import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
 
 /** `jixiao export <definitions.yaml | actuals.yaml> -o form.xlsx`: the 自评表 workbook to fill in Excel or WPS. */
-export async function exportCommand(input: string, options: { output?: string; rules?: string; json?: boolean }, io: Io, mode: OutputMode): Promise<number> {
+export async function exportCommand(
+  input: string,
+  options: { output?: string; rules?: string; json?: boolean },
+  io: Io,
+  mode: OutputMode,
+): Promise<number> {
   const output = options.output ?? input.replace(/(\.indicators|\.actuals)?\.ya?ml$/, '.xlsx');
   writeOutput.check(output, 'generated');
   const { workbook, scored } = await exportWorkbookFile(input, output, options.rules ? { ruleSet: options.rules } : {});
@@ -18,7 +23,12 @@ export async function exportCommand(input: string, options: { output?: string; r
  * `jixiao import form.xlsx [-o form.actuals.yaml] [--force]`: the filled cells back into the actuals file —
  * merged into it when it exists (comments and order kept), else a new file like `init` makes.
  */
-export async function importCommand(xlsx: string, options: { output?: string; force?: boolean; json?: boolean }, io: Io, mode: OutputMode): Promise<number> {
+export async function importCommand(
+  xlsx: string,
+  options: { output?: string; force?: boolean; json?: boolean },
+  io: Io,
+  mode: OutputMode,
+): Promise<number> {
   const output = options.output ?? xlsx.replace(/\.xlsx$/i, '.actuals.yaml');
   writeOutput.check(output, 'generated');
   const read = await workbookActuals(xlsx, { output, ...(options.force ? { force: true } : {}) });
@@ -31,7 +41,20 @@ export async function importCommand(xlsx: string, options: { output?: string; fo
     if (!options.json) io.err(text('cli.wroteCarriedDefinitions', mode.lang, { path: read.definitionsPath }));
   }
   const notes = read.doc.diagnostics.filter((d) => d.severity !== 'error');
-  if (options.json) io.out(JSON.stringify({ ok: true, output, updated: read.updated, ...(read.carried ? { definitions: read.definitionsPath } : {}), notes: notes.map((d) => d.code) }, null, 2));
+  if (options.json)
+    io.out(
+      JSON.stringify(
+        {
+          ok: true,
+          output,
+          updated: read.updated,
+          ...(read.carried ? { definitions: read.definitionsPath } : {}),
+          notes: notes.map((d) => d.code),
+        },
+        null,
+        2,
+      ),
+    );
   else {
     printDiagnostics(io, mode, notes);
     if (output !== '-') io.err(text('cli.wrote', mode.lang, { path: output }));

@@ -16,4 +16,6 @@ export interface CatalogEntry {
 }
 
 /** The `{name}` placeholders of a template, as a union of names (so each code's data is typed). */
-export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;

@@ -187,7 +187,8 @@ export const FILES = {
     zh: '此格应填数字，却是日期格式（{value}）',
     en: 'This cell needs a number but holds a date ({value})',
     hintZh: '把此格的格式改为“常规”或“数值”，再填金额或分数，如 1050.6；日期格式的数从不读成 0 或空。',
-    hintEn: 'Set the cell format to General or Number and enter the amount or score, e.g. 1050.6; a date is never read as 0 or blank.',
+    hintEn:
+      'Set the cell format to General or Number and enter the amount or score, e.g. 1050.6; a date is never read as 0 or blank.',
   },
   WORKBOOK_FORMULA_NO_VALUE: {
     severity: 'error',
@@ -208,7 +209,8 @@ export const FILES = {
     zh: '工作簿隐藏页“jixiao”的「{key}」被改坏了：「{value}」不是{expected}',
     en: 'The hidden jixiao sheet was edited: "{key}" holds "{value}", which is not {expected}',
     hintZh: '不要修改隐藏页“jixiao”；从 YAML 重新导出工作簿（jixiao export），把填写的内容抄过去。',
-    hintEn: 'Leave the hidden jixiao sheet alone; export the workbook again (jixiao export) and copy what was filled in.',
+    hintEn:
+      'Leave the hidden jixiao sheet alone; export the workbook again (jixiao export) and copy what was filled in.',
   },
   WORKBOOK_FULLWIDTH: {
     severity: 'info',
@@ -260,7 +262,8 @@ export const FILES = {
     zh: '第 {row} 行是插入的行，没有编号：其中填的「{text}」不会导入',
     en: 'Row {row} was inserted and has no id: what it holds ("{text}") is not imported',
     hintZh: '把内容填到已有的指标行里，删除插入的行；指标由指标定义决定，工作簿里不能增加。',
-    hintEn: 'Put the content in an existing indicator row and delete the inserted one; indicators come from the definitions.',
+    hintEn:
+      'Put the content in an existing indicator row and delete the inserted one; indicators come from the definitions.',
   },
   WORKBOOK_LOCKED_EDITED: {
     severity: 'warning',
@@ -281,6 +284,7 @@ export const FILES = {
     zh: '工作簿 {path} 里内嵌的指标定义被改动过（与导出时的 sha256 不符），不能用来评分',
     en: 'The definitions embedded in the workbook {path} were changed (their sha256 is not the one exported), so they cannot be used',
     hintZh: '把指标定义文件放在工作簿旁（导出时的位置），或请预算编制部门重新导出工作簿；不要修改隐藏的工作表。',
-    hintEn: 'Put the definitions file beside the workbook (where it was when exported), or ask for a new export; do not edit the hidden sheets.',
+    hintEn:
+      'Put the definitions file beside the workbook (where it was when exported), or ask for a new export; do not edit the hidden sheets.',
   },
 } as const satisfies Record<string, CatalogEntry>;

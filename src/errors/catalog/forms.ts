@@ -21,16 +21,18 @@ export const FORMS = {
     zh: '指标「{id} {name}」缺少实际完成值（目标：{target}）',
     en: 'Indicator "{id} {name}" has no actual value (target: {target})',
     hintZh: '在 indicators 下为「{id}」填写 actual；不适用的指标在定义文件中把分值写成 "/"。',
-    hintEn: 'Fill actual for "{id}" under indicators; for a row that does not apply, set its maxScore to "/" in the definitions.',
+    hintEn:
+      'Fill actual for "{id}" under indicators; for a row that does not apply, set its maxScore to "/" in the definitions.',
     formHintZh: '在这一行的“实际完成值”栏填写；这一行确实不适用时，请预算编制部门在指标定义中把分值改为 "/"。',
-    formHintEn: 'Fill the "actual" cell of this row; if the row truly does not apply, ask whoever keeps the definitions to set its score to "/".',
+    formHintEn:
+      'Fill the "actual" cell of this row; if the row truly does not apply, ask whoever keeps the definitions to set its score to "/".',
   },
   UNIT_MISMATCH: {
     severity: 'error',
     zh: '指标「{id} {name}」单位不一致：目标是「{targetUnit}」，实际是「{actualUnit}」',
     en: 'Indicator "{id} {name}": units differ, target in "{targetUnit}", actual in "{actualUnit}"',
     hintZh: '把实际完成值换算成与目标相同的单位（例如 人次 与 人 不能直接比较）。',
-    hintEn: 'Express the actual in the target\'s unit (person-times and persons, say, cannot be compared).',
+    hintEn: "Express the actual in the target's unit (person-times and persons, say, cannot be compared).",
   },
   QUALIFIER_MISMATCH: {
     severity: 'error',
@@ -46,7 +48,8 @@ export const FORMS = {
     hintZh: '填写数值，例如 {example}；如确实无法量化，请在 band 中注明档次并说明理由。',
     hintEn: 'Enter a number such as {example}; if it truly cannot be measured, state a band and a reason.',
     formHintZh: '填写数值，例如 {example}；如确实无法量化，在“档次”一栏选择档次，并在“偏差原因”说明理由。',
-    formHintEn: 'Enter a number such as {example}; if it truly cannot be measured, choose a band in the "band" list and give the reason.',
+    formHintEn:
+      'Enter a number such as {example}; if it truly cannot be measured, choose a band in the "band" list and give the reason.',
   },
   BAND_REQUIRED: {
     severity: 'error',
@@ -76,18 +79,24 @@ export const FORMS = {
     zh: '时效指标「{id} {name}」实际 {actual}，比期限「{target}」晚 {days} 天：请选择档次（部分达成 或 未达成）并在档内评分',
     en: 'Deadline row "{id} {name}": done {actual}, {days} day(s) after "{target}": choose a band (partial or notAchieved) and score within it',
     hintZh: '写明 band（部分达成 或 未达成）、档内的 declaredScore，并在 deviationReason 中写明逾期原因。',
-    hintEn: 'Set band (partial or notAchieved), a declaredScore within it and the reason for the delay in deviationReason.',
+    hintEn:
+      'Set band (partial or notAchieved), a declaredScore within it and the reason for the delay in deviationReason.',
     formHintZh: '在“档次”一栏选择 部分达成 或 未达成，在“申报得分”填档内的分数，并在“偏差原因”写明逾期原因。',
-    formHintEn: 'Choose the band (partial or not achieved), give a score within it as the declared score, and the reason for the delay.',
+    formHintEn:
+      'Choose the band (partial or not achieved), give a score within it as the declared score, and the reason for the delay.',
   },
   TARGET_NOT_READ: {
     severity: 'error',
     zh: '指标「{id} {name}」的年度指标值「{target}」含比较符号和数字，却读不出一个数值',
     en: 'Indicator "{id} {name}": the target "{target}" holds a comparator and a number but does not read as one',
-    hintZh: '在指标定义中把年度指标值改写为一个比较符号加一个数，如 ≥95%、≤300万元、500篇以上，说明文字写在 note 中；这一行若本就按档次评，在实际完成值处填写 band（达成、部分达成 或 未达成）。',
-    hintEn: 'Rewrite the target in the definitions as one comparator and one number, e.g. ≥95% or ≤300 (with its unit), remarks in note; if the row is meant to be judged by band, set band on the actual (achieved, partial or notAchieved).',
-    formHintZh: '年度指标值由预算编制部门在指标定义中改写（一个比较符号加一个数，如 ≥95%）；这一行若本就按档次评，在“档次”一栏选择 达成、部分达成 或 未达成。',
-    formHintEn: 'The target is rewritten in the definitions by whoever keeps them (one comparator and one number, e.g. ≥95%); if the row is meant to be judged by band, choose it in the "band" list.',
+    hintZh:
+      '在指标定义中把年度指标值改写为一个比较符号加一个数，如 ≥95%、≤300万元、500篇以上，说明文字写在 note 中；这一行若本就按档次评，在实际完成值处填写 band（达成、部分达成 或 未达成）。',
+    hintEn:
+      'Rewrite the target in the definitions as one comparator and one number, e.g. ≥95% or ≤300 (with its unit), remarks in note; if the row is meant to be judged by band, set band on the actual (achieved, partial or notAchieved).',
+    formHintZh:
+      '年度指标值由预算编制部门在指标定义中改写（一个比较符号加一个数，如 ≥95%）；这一行若本就按档次评，在“档次”一栏选择 达成、部分达成 或 未达成。',
+    formHintEn:
+      'The target is rewritten in the definitions by whoever keeps them (one comparator and one number, e.g. ≥95%); if the row is meant to be judged by band, choose it in the "band" list.',
   },
   MANUAL_SCORE_REQUIRED: {
     severity: 'error',
@@ -110,7 +119,8 @@ export const FORMS = {
     zh: '一级指标「{name}」不在规则集 {ruleSet} 的指标体系（{allowed}）中；{consequence}',
     en: 'Level-1 "{name}" is not in the framework of rule set {ruleSet} ({allowed}); {consequence}',
     hintZh: '认识这些一级指标的内置规则集：{knownBy}。在指标定义中把 ruleSet 改为其一，按该指标体系评分。',
-    hintEn: 'Shipped rule sets that know them: {knownBy}. Set ruleSet in the definitions to one of them to score under that framework.',
+    hintEn:
+      'Shipped rule sets that know them: {knownBy}. Set ruleSet in the definitions to one of them to score under that framework.',
   },
   UNKNOWN_LEVEL2: {
     severity: 'warning',

@@ -16,7 +16,10 @@ export const CATALOG = { ...FILES, ...FORMS, ...RULES, ...LINT, ...SCORED, ...OU
 export type Code = keyof typeof CATALOG;
 
 type Entry<C extends Code> = (typeof CATALOG)[C];
-type TemplatesOf<C extends Code> = Entry<C> extends infer E ? E[keyof E & ('zh' | 'en' | 'hintZh' | 'hintEn' | 'formHintZh' | 'formHintEn')] & string : never;
+type TemplatesOf<C extends Code> =
+  Entry<C> extends infer E
+    ? E[keyof E & ('zh' | 'en' | 'hintZh' | 'hintEn' | 'formHintZh' | 'formHintEn')] & string
+    : never;
 
 /** The data a code's messages need: one value per placeholder. */
 export type DataKeys<C extends Code> = Placeholders<TemplatesOf<C>>;

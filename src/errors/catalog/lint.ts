@@ -81,6 +81,7 @@ export const LINT = {
     zh: '{path} 既不是评分规则集，也不是指标定义文件',
     en: '{path} is neither a rule set nor an indicator definitions file',
     hintZh: 'jixiao lint 检查评分规则集（含 id、rules 或 extends 的映射）或指标定义（含 form、levels 的映射）。',
-    hintEn: 'jixiao lint reads a rule set (a mapping with id, rules or extends) or indicator definitions (a mapping with form, levels).',
+    hintEn:
+      'jixiao lint reads a rule set (a mapping with id, rules or extends) or indicator definitions (a mapping with form, levels).',
   },
 } as const satisfies Record<string, CatalogEntry>;

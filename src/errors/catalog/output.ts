@@ -35,7 +35,7 @@ export const OUTPUT = {
     zh: '找不到用于生成 PDF 的 Chromium 浏览器（查找了：{where}）',
     en: 'No Chromium browser found to print the PDF (looked at: {where})',
     hintZh: '在 Debian/Ubuntu 上运行 sudo apt-get install -y chromium；或用环境变量 JIXIAO_CHROMIUM 指定浏览器路径。',
-    hintEn: 'On Debian/Ubuntu run sudo apt-get install -y chromium, or set JIXIAO_CHROMIUM to the browser\'s path.',
+    hintEn: "On Debian/Ubuntu run sudo apt-get install -y chromium, or set JIXIAO_CHROMIUM to the browser's path.",
   },
   BROWSER_LAUNCH_FAILED: {
     severity: 'error',
@@ -84,14 +84,17 @@ export const OUTPUT = {
     zh: '「{name}」打印时浏览器退出（已重启浏览器重试一次）',
     en: '"{name}": the browser stopped while printing (relaunched and retried once)',
     hintZh: '多半是内存不足或浏览器崩溃；其余表单照常生成，重新运行 batch 会只补这一张。',
-    hintEn: 'Usually memory ran out or the browser crashed; the other forms still print, and re-running the batch redoes only this one.',
+    hintEn:
+      'Usually memory ran out or the browser crashed; the other forms still print, and re-running the batch redoes only this one.',
   },
   BATCH_LIST_EMPTY: {
     severity: 'error',
     zh: '清单文件 {path} 中没有列出任何表单',
     en: 'The list file {path} names no form',
-    hintZh: '每行写一个实际完成值文件（*.actuals.yaml）或工作簿（*.xlsx）的路径，相对于清单文件所在目录；# 开头的行是注释。',
-    hintEn: 'Write one actuals file (*.actuals.yaml) or workbook (*.xlsx) per line, relative to the list file\'s folder; lines starting with # are comments.',
+    hintZh:
+      '每行写一个实际完成值文件（*.actuals.yaml）或工作簿（*.xlsx）的路径，相对于清单文件所在目录；# 开头的行是注释。',
+    hintEn:
+      "Write one actuals file (*.actuals.yaml) or workbook (*.xlsx) per line, relative to the list file's folder; lines starting with # are comments.",
   },
   QUEUE_URL_INVALID: {
     severity: 'error',
@@ -112,13 +115,14 @@ export const OUTPUT = {
     zh: '「{name}」在队列中 {attempts} 次尝试均失败：{detail}',
     en: '"{name}" failed on the queue after {attempts} attempt(s): {detail}',
     hintZh: '查看工作进程的输出；修好后重新运行 batch，只会补做失败的表单。',
-    hintEn: 'See the workers\' output; once fixed, re-run the batch: only the failed forms are redone.',
+    hintEn: "See the workers' output; once fixed, re-run the batch: only the failed forms are redone.",
   },
   QUEUE_LOST: {
     severity: 'error',
     zh: 'Redis 丢失了「{name}」的任务（Redis 重启后数据为空，或被清空）：已重新排队 {times} 次，仍然丢失',
     en: 'Redis lost the job of "{name}" (restarted empty, or flushed): queued again {times} time(s) and lost again',
     hintZh: '检查 Redis 是否稳定运行（持久化、内存上限）；重新运行 batch，日志中已完成的表单会跳过，只补做其余的。',
-    hintEn: 'Check that Redis stays up (persistence, memory limit); re-run the batch: forms the journal shows done are skipped, the rest are redone.',
+    hintEn:
+      'Check that Redis stays up (persistence, memory limit); re-run the batch: forms the journal shows done are skipped, the rest are redone.',
   },
 } as const satisfies Record<string, CatalogEntry>;

@@ -6,8 +6,10 @@ export const RULES = {
     severity: 'error',
     zh: '找不到评分规则集「{id}」',
     en: 'Rule set "{id}" not found',
-    hintZh: '可用的规则集：{known}；也可以写规则集文件的路径，或把规则集放进表单旁的 rulesets/ 目录或 JIXIAO_RULESETS 所指的目录。',
-    hintEn: 'Rule sets found: {known}; a path to a rule-set file also works, or put it in a rulesets/ folder beside the forms or in a folder named by JIXIAO_RULESETS.',
+    hintZh:
+      '可用的规则集：{known}；也可以写规则集文件的路径，或把规则集放进表单旁的 rulesets/ 目录或 JIXIAO_RULESETS 所指的目录。',
+    hintEn:
+      'Rule sets found: {known}; a path to a rule-set file also works, or put it in a rulesets/ folder beside the forms or in a folder named by JIXIAO_RULESETS.',
   },
   RULESET_ID_MISMATCH: {
     severity: 'error',
@@ -77,14 +79,17 @@ export const RULES = {
     zh: '规则名称「{rule}」用了两次',
     en: 'The rule name "{rule}" is used twice',
     hintZh: '每条规则的 name 须各不相同（计算过程和 lint 按名称指明规则）：把其中一条改名，例如「{rule}（二）」。',
-    hintEn: 'Every rule needs a name of its own (explanations and lint name rules by it): rename one, for example "{rule} (2)".',
+    hintEn:
+      'Every rule needs a name of its own (explanations and lint name rules by it): rename one, for example "{rule} (2)".',
   },
   METHOD_NOT_FOR_KIND: {
     severity: 'error',
     zh: '计分方法 {method} 只适用于定量指标，但指标「{id} {name}」是{kind}',
     en: 'The method {method} scores quantitative rows only, and indicator "{id} {name}" is {kind}',
-    hintZh: '在这条规则的 conditions 里加一项：fact 为 kind、operator 为 equal、value 为 quantitative；或给这类指标另写一条规则（定性指标用 qualitativeBand，人工评分用 manual）。',
-    hintEn: 'Add a condition to the rule: fact kind, operator equal, value quantitative; or give these rows a rule of their own (qualitativeBand for qualitative rows, manual for a score by hand).',
+    hintZh:
+      '在这条规则的 conditions 里加一项：fact 为 kind、operator 为 equal、value 为 quantitative；或给这类指标另写一条规则（定性指标用 qualitativeBand，人工评分用 manual）。',
+    hintEn:
+      'Add a condition to the rule: fact kind, operator equal, value quantitative; or give these rows a rule of their own (qualitativeBand for qualitative rows, manual for a score by hand).',
   },
   INVALID_RULE: {
     severity: 'error',
@@ -112,7 +117,7 @@ export const RULES = {
     zh: '规则「{rule}」的范围是 {scope}，但 {name} 只能用于范围 {scopes} 的规则',
     en: 'Rule "{rule}" has scope {scope}, but {name} may be used only by rules of scope {scopes}',
     hintZh: '换用适合此范围的计分方法，或把规则的 scope 改为 {scopes}。',
-    hintEn: 'Use a method made for this scope, or set the rule\'s scope to {scopes}.',
+    hintEn: "Use a method made for this scope, or set the rule's scope to {scopes}.",
   },
   EVENT_OPTION_UNKNOWN: {
     severity: 'error',

@@ -29,7 +29,7 @@ export const SCORED = {
     zh: '「{level}」申报分值 {declared}，但所含指标分值合计 {sum}',
     en: '"{level}" declares {declared} points, but its rows add up to {sum}',
     hintZh: '核对各指标分值或申报的权重。',
-    hintEn: 'Check the rows\' scores or the declared weight.',
+    hintEn: "Check the rows' scores or the declared weight.",
   },
   OVER_ACHIEVEMENT: {
     severity: 'warning',
@@ -120,7 +120,8 @@ export const SCORED = {
     zh: '「{id} {name}」的年度指标值「{target}」没有写比较方向，指标名称以「{word}」结尾，按反向指标（越低越好）计',
     en: '"{id} {name}": the target "{target}" names no direction and the name ends in "{word}": read as lower-is-better',
     hintZh: '若此指标其实越高越好，在指标定义的这一行写 direction: higherIsBetter（或在年度指标值前写 ≥）。',
-    hintEn: 'If higher is better here, write direction: higherIsBetter on this row of the definitions (or put ≥ before the target).',
+    hintEn:
+      'If higher is better here, write direction: higherIsBetter on this row of the definitions (or put ≥ before the target).',
   },
   LOOKALIKE_CHARACTER: {
     severity: 'info',

@@ -28,7 +28,8 @@ export const SIGNING = {
     zh: '{path} 在最后一次签名之后被改动过（末尾有 {bytes} 字节不在任何签名之内）：在其上再签，会把这些改动一并签进去',
     en: '{path} was changed after its last signature ({bytes} bytes at its end are covered by no signature): signing on top would vouch for the change',
     hintZh: '使用上一位签署人交来的原始文件（不要用其他程序另存）；jixiao verify 可列出改动。',
-    hintEn: 'Use the file exactly as the previous signer handed it over (not re-saved by another program); jixiao verify lists the change.',
+    hintEn:
+      'Use the file exactly as the previous signer handed it over (not re-saved by another program); jixiao verify lists the change.',
   },
   PASSWORD_REQUIRED: {
     severity: 'error',
@@ -70,7 +71,8 @@ export const SIGNING = {
     zh: '签章证书「{name}」已于 {notAfter} 过期',
     en: 'The signing certificate "{name}" expired on {notAfter}',
     hintZh: '换用有效证书；如确需用过期证书（例如补签测试件），加 --allow-expired，签名将带有警告。',
-    hintEn: 'Use a valid certificate; to sign anyway (e.g. a test file), pass --allow-expired and the signature carries a warning.',
+    hintEn:
+      'Use a valid certificate; to sign anyway (e.g. a test file), pass --allow-expired and the signature carries a warning.',
   },
   CERT_EXPIRED_WARNING: {
     severity: 'warning',
@@ -101,28 +103,33 @@ export const SIGNING = {
     zh: '「{role}」签署的次序不对：「{other}」{relation}',
     en: '"{role}" signs out of order: "{other}" {relation}',
     hintZh: '按 填表人 → 审核人 → 单位负责人 的次序签署（表上没有印审核人姓名时可以不签审核人）。',
-    hintEn: 'Sign in the order preparer → reviewer → head (the reviewer may be skipped when the form prints no reviewer name).',
+    hintEn:
+      'Sign in the order preparer → reviewer → head (the reviewer may be skipped when the form prints no reviewer name).',
   },
   CERT_TWO_ROLES: {
     severity: 'error',
     zh: '同一张证书（{signer}）既签了「{other}」又签「{role}」',
     en: 'One certificate ({signer}) signs both as "{other}" and as "{role}"',
     hintZh: '每个角色由本人用自己的证书签署；一个人不能代签几个角色。',
-    hintEn: 'Each role signs with its own person\'s certificate; one person cannot sign for several roles.',
+    hintEn: "Each role signs with its own person's certificate; one person cannot sign for several roles.",
   },
   SIGNER_NAME_MISMATCH: {
     severity: 'error',
     zh: '表上「{role}」印的是「{printed}」，签署证书却是「{signer}」',
     en: 'The form prints "{printed}" as "{role}", but the signing certificate is "{signer}"',
-    hintZh: '由表上印名的本人签署，或先改正填报文件中的姓名再出表；确需他人代签时加 --allow-name-mismatch（签章框会同时印出两个姓名）。',
-    hintEn: 'Have the person named on the form sign, or correct the name and print again; to sign for someone on purpose pass --allow-name-mismatch (the box then shows both names).',
+    hintZh:
+      '由表上印名的本人签署，或先改正填报文件中的姓名再出表；确需他人代签时加 --allow-name-mismatch（签章框会同时印出两个姓名）。',
+    hintEn:
+      'Have the person named on the form sign, or correct the name and print again; to sign for someone on purpose pass --allow-name-mismatch (the box then shows both names).',
   },
   SEAL_UNIT_MISMATCH: {
     severity: 'error',
     zh: '单位盖章须用本单位的证书：证书是「{signer}」，表上的单位是「{units}」',
     en: 'The unit seal must be signed with the unit\'s own certificate: the certificate is "{signer}", the form\'s unit is "{units}"',
-    hintZh: '用证书主题 CN 或 O 为表上单位名称的单位证书（单位数字证书/电子印章证书）签署「单位盖章」；个人证书不能代替单位盖章。',
-    hintEn: 'Sign the unit seal with the unit\'s certificate, whose subject CN or O is the unit name on the form; a personal certificate cannot stand in for the unit.',
+    hintZh:
+      '用证书主题 CN 或 O 为表上单位名称的单位证书（单位数字证书/电子印章证书）签署「单位盖章」；个人证书不能代替单位盖章。',
+    hintEn:
+      "Sign the unit seal with the unit's certificate, whose subject CN or O is the unit name on the form; a personal certificate cannot stand in for the unit.",
   },
   UNKNOWN_ROLE: {
     severity: 'error',
@@ -147,29 +154,35 @@ export const SIGNING = {
     severity: 'error',
     zh: '内嵌的规则集用的是随 jixiao 发布的规则集的编号「{id}」（版本 {version}），内容却不同：{differences}',
     en: 'The embedded rule set carries the id of a rule set shipped with jixiao, "{id}" (version {version}), but differs from it: {differences}',
-    hintZh: '用随 jixiao 发布的规则集重新出表；自定义的规则集应换一个自己的编号。确知这是有意使用的自定义规则时，verify 加 --allow-custom-rules。',
-    hintEn: 'Print the form again under the shipped rule set; a custom rule set should have an id of its own. If the custom rules are intended, pass --allow-custom-rules to verify.',
+    hintZh:
+      '用随 jixiao 发布的规则集重新出表；自定义的规则集应换一个自己的编号。确知这是有意使用的自定义规则时，verify 加 --allow-custom-rules。',
+    hintEn:
+      'Print the form again under the shipped rule set; a custom rule set should have an id of its own. If the custom rules are intended, pass --allow-custom-rules to verify.',
   },
   TSA_FAILED: {
     severity: 'error',
     zh: '时间戳服务 {url} 没有给出可用的时间戳：{detail}',
     en: 'The time-stamping authority {url} gave no usable timestamp: {detail}',
-    hintZh: '检查地址（RFC 3161，例如 http://tsa.example.cn/tsr）和网络；文件没有改动，可以稍后重签，或去掉 --tsa 先签不带时间戳的签名。',
-    hintEn: 'Check the URL (RFC 3161, e.g. http://tsa.example.org/tsr) and the network; the file is unchanged: sign again later, or drop --tsa to sign without a timestamp.',
+    hintZh:
+      '检查地址（RFC 3161，例如 http://tsa.example.cn/tsr）和网络；文件没有改动，可以稍后重签，或去掉 --tsa 先签不带时间戳的签名。',
+    hintEn:
+      'Check the URL (RFC 3161, e.g. http://tsa.example.org/tsr) and the network; the file is unchanged: sign again later, or drop --tsa to sign without a timestamp.',
   },
   TRUST_ANCHOR_UNREADABLE: {
     severity: 'error',
     zh: '{path} 里没有可读的证书（受信任的根证书须是 PEM 或 DER 格式）',
     en: '{path} holds no readable certificate (a trusted root must be PEM or DER)',
-    hintZh: '用 jixiao keygen --ca --cert-out 写出的 .pem，或向证书颁发机构索取根证书；--trust 可以给文件夹（读取其中的 .pem、.crt、.cer）。',
-    hintEn: 'Use the .pem that jixiao keygen --ca --cert-out wrote, or the root your certificate authority publishes; --trust also takes a folder (its .pem, .crt and .cer files).',
+    hintZh:
+      '用 jixiao keygen --ca --cert-out 写出的 .pem，或向证书颁发机构索取根证书；--trust 可以给文件夹（读取其中的 .pem、.crt、.cer）。',
+    hintEn:
+      'Use the .pem that jixiao keygen --ca --cert-out wrote, or the root your certificate authority publishes; --trust also takes a folder (its .pem, .crt and .cer files).',
   },
   PDF_TRUNCATED: {
     severity: 'error',
     zh: 'PDF {path} 不完整：文件末尾没有结束标记 %%EOF（下载、复制或传送时被截断）',
     en: 'The PDF {path} is incomplete: it does not end with the %%EOF marker (cut short while downloading, copying or sending)',
     hintZh: '重新取一份完整的文件（对照发送方的大小或哈希），再签章或核验。',
-    hintEn: 'Get the whole file again (compare its size or hash with the sender\'s), then sign or verify it.',
+    hintEn: "Get the whole file again (compare its size or hash with the sender's), then sign or verify it.",
   },
   PDF_UNREADABLE: {
     severity: 'error',

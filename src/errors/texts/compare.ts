@@ -2,16 +2,31 @@ import type { TextEntry } from './entry';
 
 /** The what-if report of `jixiao compare` (terminal and HTML); `compare.label.*` are the HTML report's words. */
 export const COMPARE_TEXTS = {
-  'compare.title': { zh: '评分规则集对比：A = {a}，B = {b}（{engine}，{seconds} 秒）', en: 'Rule sets compared: A = {a}, B = {b} ({engine}, {seconds} s)' },
-  'compare.why': { zh: '两个规则集的差异（总分与等级的变化由此而来）：', en: 'How the rule sets differ (the cause of every change below):' },
-  'compare.same': { zh: '两个规则集评分内容相同（只有名称、版本或说明不同）。', en: 'The two rule sets score alike (only names, versions or descriptions differ).' },
-  'compare.gradeLinesMoved': { zh: '注意：等级线改变，总分不变的表也可能改变等级。', en: 'Note: the grade lines moved, so a form may change grade with the same total.' },
+  'compare.title': {
+    zh: '评分规则集对比：A = {a}，B = {b}（{engine}，{seconds} 秒）',
+    en: 'Rule sets compared: A = {a}, B = {b} ({engine}, {seconds} s)',
+  },
+  'compare.why': {
+    zh: '两个规则集的差异（总分与等级的变化由此而来）：',
+    en: 'How the rule sets differ (the cause of every change below):',
+  },
+  'compare.same': {
+    zh: '两个规则集评分内容相同（只有名称、版本或说明不同）。',
+    en: 'The two rule sets score alike (only names, versions or descriptions differ).',
+  },
+  'compare.gradeLinesMoved': {
+    zh: '注意：等级线改变，总分不变的表也可能改变等级。',
+    en: 'Note: the grade lines moved, so a form may change grade with the same total.',
+  },
   'compare.area.grades': { zh: '等级线', en: 'grade line' },
   'compare.area.bands': { zh: '定性档次', en: 'qualitative band' },
   'compare.area.weights': { zh: '分值', en: 'weight' },
   'compare.area.parameters': { zh: '参数', en: 'parameter' },
   'compare.area.rules': { zh: '规则', en: 'rule' },
-  'compare.shownOf': { zh: '共 {count} 张表，下列为变化最大的 {shown} 张（等级变化优先；全部见 --csv / --json）：', en: '{count} forms; the {shown} that changed most (grade changes first; all in --csv / --json):' },
+  'compare.shownOf': {
+    zh: '共 {count} 张表，下列为变化最大的 {shown} 张（等级变化优先；全部见 --csv / --json）：',
+    en: '{count} forms; the {shown} that changed most (grade changes first; all in --csv / --json):',
+  },
   'compare.moreRows': { zh: '…另 {count} 行', en: '…{count} more rows' },
   'compare.adjustedB': { zh: 'B 调整：{text}', en: 'B adjustment: {text}' },
   'compare.unscorable': { zh: '无法评分：{error}', en: 'not scored: {error}' },
@@ -54,26 +69,47 @@ export const COMPARE_TEXTS = {
   'compare.label.largestFall': { zh: '最大降幅', en: 'largest fall' },
   'compare.label.adjusted': { zh: '有调整项的表', en: 'forms with adjustments' },
   'compare.label.histogram': { zh: '总分变化分布（B−A，分）', en: 'Change of total (B−A, points)' },
-  'compare.label.matrix': { zh: '等级变化矩阵（行：A 的等级，列：B 的等级）', en: 'Grade matrix (rows: grade under A, columns: under B)' },
+  'compare.label.matrix': {
+    zh: '等级变化矩阵（行：A 的等级，列：B 的等级）',
+    en: 'Grade matrix (rows: grade under A, columns: under B)',
+  },
   'compare.label.ruleChanges': { zh: '规则命中变化', en: 'Changes of the deciding rule' },
   'compare.label.noRuleChanges': { zh: '没有行改变计分方法或得分。', en: 'No row changed method or score.' },
-  'compare.label.adjustmentRules': { zh: '调整规则（扣分、封顶、折算）', en: 'Adjustment rules (penalties, caps, rescaling)' },
+  'compare.label.adjustmentRules': {
+    zh: '调整规则（扣分、封顶、折算）',
+    en: 'Adjustment rules (penalties, caps, rescaling)',
+  },
   'compare.label.ruleSet': { zh: '规则集', en: 'rule set' },
   'compare.label.rule': { zh: '规则', en: 'rule' },
   'compare.label.fired': { zh: '命中次数', en: 'times fired' },
   'compare.label.forms': { zh: '表单', en: 'Forms' },
-  'compare.label.formsLimited': { zh: '（变化最大的 50 张，等级变化优先；全部见 CSV 或 JSON）', en: ' (the 50 that changed most, grade changes first; all in CSV or JSON)' },
+  'compare.label.formsLimited': {
+    zh: '（变化最大的 50 张，等级变化优先；全部见 CSV 或 JSON）',
+    en: ' (the 50 that changed most, grade changes first; all in CSV or JSON)',
+  },
   'compare.label.why': { zh: '两个规则集的差异', en: 'How the rule sets differ' },
   'compare.label.titleHtml': { zh: '评分规则集对比：{a} → {b}', en: 'Rule sets compared: {a} → {b}' },
   // the rule-set parameters as an evaluator reads them; the key follows for whoever edits the rule set
   'param.qualitativeBands.achieved': { zh: '定性指标“达成”档的得分区间', en: 'score range of the "achieved" band' },
   'param.qualitativeBands.partial': { zh: '定性指标“部分达成”档的得分区间', en: 'score range of the "partial" band' },
-  'param.qualitativeBands.notAchieved': { zh: '定性指标“未达成”档的得分区间', en: 'score range of the "not achieved" band' },
+  'param.qualitativeBands.notAchieved': {
+    zh: '定性指标“未达成”档的得分区间',
+    en: 'score range of the "not achieved" band',
+  },
   'param.overAchievement.flagAt': { zh: '超额完成提示的完成率', en: 'completion that flags over-achievement' },
-  'param.overAchievement.reasonAt': { zh: '超额完成须说明原因的完成率', en: 'completion that needs a reason for over-achievement' },
+  'param.overAchievement.reasonAt': {
+    zh: '超额完成须说明原因的完成率',
+    en: 'completion that needs a reason for over-achievement',
+  },
   'param.lowExecutionRate': { zh: '预算执行率偏低的界限', en: 'execution rate counted as low' },
-  'param.notApplicable.rescale': { zh: '不适用指标的分值是否按比例折算', en: 'rescale the scores of rows that do not apply' },
-  'param.bandFromDeclaredScore': { zh: '未写档次时按申报得分定档', en: 'band from the declared score when none is given' },
+  'param.notApplicable.rescale': {
+    zh: '不适用指标的分值是否按比例折算',
+    en: 'rescale the scores of rows that do not apply',
+  },
+  'param.bandFromDeclaredScore': {
+    zh: '未写档次时按申报得分定档',
+    en: 'band from the declared score when none is given',
+  },
   'param.weights': { zh: '一级指标权重', en: 'level-1 weights' },
   'param.directionFromName': { zh: '按指标名称推断正向 / 反向', en: 'direction inferred from the indicator name' },
   'param.total': { zh: '总分', en: 'total' },
@@ -82,7 +118,13 @@ export const COMPARE_TEXTS = {
   'param.gradeLabel': { zh: '「{grade}」的印法', en: 'how "{grade}" is printed' },
   'param.print': { zh: '等级的印法', en: 'how grades are printed' },
   'param.named': { zh: '{label}（{key}）', en: '{label} ({key})' },
-  'compare.toDraft': { zh: '完成 → 草稿（新增 {count} 项待补充）', en: 'complete → draft ({count} new item(s) pending)' },
+  'compare.toDraft': {
+    zh: '完成 → 草稿（新增 {count} 项待补充）',
+    en: 'complete → draft ({count} new item(s) pending)',
+  },
   'compare.toComplete': { zh: '草稿 → 完成', en: 'draft → complete' },
-  'compare.statusChanges': { zh: '在 B 下变为草稿的表 {toDraft} 张（新增待补充共 {newPending} 项）；在 B 下变为完成的表 {toComplete} 张。', en: '{toDraft} form(s) become drafts under B ({newPending} new item(s) pending in all); {toComplete} become complete.' },
+  'compare.statusChanges': {
+    zh: '在 B 下变为草稿的表 {toDraft} 张（新增待补充共 {newPending} 项）；在 B 下变为完成的表 {toComplete} 张。',
+    en: '{toDraft} form(s) become drafts under B ({newPending} new item(s) pending in all); {toComplete} become complete.',
+  },
 } as const satisfies Record<string, TextEntry>;

@@ -3,6 +3,7 @@ import type { Role } from '../../domain/glossary';
 import type { Lang } from '../lang';
 import { BATCH_TEXTS } from './batch';
 import { CLI_TEXTS } from './cli';
+import { HELP_TEXTS } from './help';
 import { COMPARE_TEXTS } from './compare';
 import { REASON_TEXTS } from './reasons';
 import { REPORT_TEXTS } from './report';
@@ -17,10 +18,27 @@ import { METHOD_TEXTS } from './methods';
 export type { TextEntry } from './entry';
 
 /** Every user-facing string that is not a diagnostic, by area; `{name}` is filled from data. */
-export const TEXTS = { ...CLI_TEXTS, ...REPORT_TEXTS, ...VERIFY_TEXTS, ...COMPARE_TEXTS, ...REASON_TEXTS, ...TERM_TEXTS, ...BATCH_TEXTS, ...SERVE_TEXTS, ...OUTPUT_TEXTS, ...FIELD_TEXTS, ...EXPLAIN_TEXTS, ...METHOD_TEXTS };
+export const TEXTS = {
+  ...CLI_TEXTS,
+  ...HELP_TEXTS,
+  ...REPORT_TEXTS,
+  ...VERIFY_TEXTS,
+  ...COMPARE_TEXTS,
+  ...REASON_TEXTS,
+  ...TERM_TEXTS,
+  ...BATCH_TEXTS,
+  ...SERVE_TEXTS,
+  ...OUTPUT_TEXTS,
+  ...FIELD_TEXTS,
+  ...EXPLAIN_TEXTS,
+  ...METHOD_TEXTS,
+};
 
 export type TextKey = keyof typeof TEXTS;
-type TextData<K extends TextKey> = Record<Placeholders<(typeof TEXTS)[K]['zh'] | (typeof TEXTS)[K]['en']>, string | number>;
+type TextData<K extends TextKey> = Record<
+  Placeholders<(typeof TEXTS)[K]['zh'] | (typeof TEXTS)[K]['en']>,
+  string | number
+>;
 
 /** A text named inside a diagnostic's data, filled in the reader's language when the message is formatted. */
 export interface TextRef {
@@ -68,7 +86,11 @@ export function fillTemplate(template: string, data: Record<string, unknown>, la
 }
 
 /** A text in one language; its data is typed by the text's placeholders. */
-export function text<K extends TextKey>(key: K, lang: Lang, ...data: [Placeholders<(typeof TEXTS)[K]['zh'] | (typeof TEXTS)[K]['en']>] extends [never] ? [] : [TextData<K>]): string {
+export function text<K extends TextKey>(
+  key: K,
+  lang: Lang,
+  ...data: [Placeholders<(typeof TEXTS)[K]['zh'] | (typeof TEXTS)[K]['en']>] extends [never] ? [] : [TextData<K>]
+): string {
   return textOf(key, lang, data[0] ?? {});
 }
 

@@ -21,10 +21,16 @@ export const REPORT_TEXTS = {
   'report.col.executed': { zh: '全年执行数', en: 'executed' },
   'report.col.executionRate': { zh: '执行率', en: 'execution rate' },
   'report.row': { zh: '{id} {name}', en: '{id} {name}' },
-  'report.rowDetail': { zh: '  年度指标值 {target}；实际完成值 {actual}；分值 {max}；得分 {final}{flags}', en: '  target {target}; actual {actual}; max {max}; score {final}{flags}' },
+  'report.rowDetail': {
+    zh: '  年度指标值 {target}；实际完成值 {actual}；分值 {max}；得分 {final}{flags}',
+    en: '  target {target}; actual {actual}; max {max}; score {final}{flags}',
+  },
   'report.adjustment': { zh: '调整：{explanation}', en: 'Adjustment: {explanation}' },
   'report.total': { zh: '总分：{total}（满分 {max}）', en: 'Total: {total} (out of {max})' },
-  'report.totalDraft': { zh: '暂计总分：{total}（满分 {max}；草稿，待补充后才是总分）', en: 'Provisional total: {total} (out of {max}; a draft until completed)' },
+  'report.totalDraft': {
+    zh: '暂计总分：{total}（满分 {max}；草稿，待补充后才是总分）',
+    en: 'Provisional total: {total} (out of {max}; a draft until completed)',
+  },
   'report.draft': { zh: '草稿：还有 {count} 项待补充——', en: 'Draft: {count} item(s) still to complete:' },
   'report.grade': { zh: '  等级：{grade}', en: '  Grade: {grade}' },
   'report.declared': { zh: '表上申报：{parts}', en: 'Declared on the form: {parts}' },
@@ -44,6 +50,9 @@ export const REPORT_TEXTS = {
   'diagnostic.fix': { zh: '  修改建议：{hint}', en: '  fix: {hint}' },
   'ruleset.action.remove': { zh: '删除', en: 'remove' },
   'ruleset.action.replace': { zh: '替换', en: 'replace' },
-  'ruleset.parameters': { zh: '参数 = 取值 ← 设定它的规则集（生效日期）：依据', en: 'parameter = value ← rule set that set it (effective): basis' },
+  'ruleset.parameters': {
+    zh: '参数 = 取值 ← 设定它的规则集（生效日期）：依据',
+    en: 'parameter = value ← rule set that set it (effective): basis',
+  },
   'ruleset.resolvedFrom': { zh: '解析自：{chain}', en: 'resolved from: {chain}' },
 } as const satisfies Record<string, TextEntry>;

@@ -2,8 +2,14 @@ import type { TextEntry } from './entry';
 
 /** `jixiao serve`: the pages of the local web form and what the command prints. */
 export const SERVE_TEXTS = {
-  'serve.started': { zh: '填报网页已启动：{url}\n（网址中含访问令牌，只在本机使用；按 Ctrl-C 停止）', en: 'The web form is running: {url}\n(the address holds an access token; Ctrl-C stops it)' },
-  'serve.remoteWarning': { zh: '注意：正在 {host} 上对外提供服务，网络上的其他机器可以访问（仍需令牌）。', en: 'Warning: serving on {host}, open to other machines on the network (the token is still required).' },
+  'serve.started': {
+    zh: '填报网页已启动：{url}\n（网址中含访问令牌，只在本机使用；按 Ctrl-C 停止）',
+    en: 'The web form is running: {url}\n(the address holds an access token; Ctrl-C stops it)',
+  },
+  'serve.remoteWarning': {
+    zh: '注意：正在 {host} 上对外提供服务，网络上的其他机器可以访问（仍需令牌）。',
+    en: 'Warning: serving on {host}, open to other machines on the network (the token is still required).',
+  },
   'serve.stopped': { zh: '填报网页已停止', en: 'The web form has stopped' },
   'serve.ui.appName': { zh: 'jixiao 绩效自评填报', en: 'jixiao self-evaluation' },
   'serve.ui.forms': { zh: '表单', en: 'Forms' },
@@ -21,16 +27,25 @@ export const SERVE_TEXTS = {
   'serve.ui.status.unreadable': { zh: '无法读取', en: 'Unreadable' },
   'serve.ui.open': { zh: '打开', en: 'Open' },
   'serve.ui.new': { zh: '新建填报', en: 'Start filling' },
-  'serve.ui.noForms': { zh: '此文件夹中没有指标定义或填报文件。', en: 'No definitions or actuals files in this folder.' },
+  'serve.ui.noForms': {
+    zh: '此文件夹中没有指标定义或填报文件。',
+    en: 'No definitions or actuals files in this folder.',
+  },
   'serve.ui.save': { zh: '保存', en: 'Save' },
   'serve.ui.saved': { zh: '已保存', en: 'Saved' },
   'serve.ui.unchanged': { zh: '没有改动，文件未写入', en: 'No changes; the file was not written' },
   'serve.ui.unsaved': { zh: '有未保存的修改', en: 'Unsaved changes' },
   'serve.ui.reload': { zh: '重新载入', en: 'Reload' },
   'serve.ui.pdf': { zh: '生成 PDF', en: 'Print PDF' },
-  'serve.ui.pdfDraft': { zh: '已生成草稿 PDF（带“草稿”水印），尚有 {count} 项待补充', en: 'Printed a draft PDF (watermarked), {count} item(s) still pending' },
+  'serve.ui.pdfDraft': {
+    zh: '已生成草稿 PDF（带“草稿”水印），尚有 {count} 项待补充',
+    en: 'Printed a draft PDF (watermarked), {count} item(s) still pending',
+  },
   'serve.ui.pdfDone': { zh: '已生成 PDF', en: 'PDF printed' },
-  'serve.ui.pdfRefused': { zh: '表中有错误，无法生成 PDF：请先改正标出的栏目', en: 'The form has errors and cannot be printed: fix the marked cells first' },
+  'serve.ui.pdfRefused': {
+    zh: '表中有错误，无法生成 PDF：请先改正标出的栏目',
+    en: 'The form has errors and cannot be printed: fix the marked cells first',
+  },
   'serve.ui.explain': { zh: '评分说明', en: 'How each score was computed' },
   'serve.ui.back': { zh: '返回表单列表', en: 'Back to the forms' },
   'serve.ui.total': { zh: '总分', en: 'Total' },
@@ -54,8 +69,14 @@ export const SERVE_TEXTS = {
   'serve.ui.otherMessages': { zh: '其他提示', en: 'Other messages' },
   'serve.ui.leave': { zh: '有未保存的修改，确定离开吗？', en: 'You have unsaved changes. Leave anyway?' },
   'serve.ui.working': { zh: '计算中……', en: 'Scoring…' },
-  'serve.ui.keyboard': { zh: 'Tab / Enter / 方向键在填写栏之间移动；Ctrl+S 保存', en: 'Tab / Enter / arrow keys move between cells; Ctrl+S saves' },
-  'serve.ui.tokenRequired': { zh: '需要访问令牌：请使用 jixiao serve 启动时打印的完整网址打开。', en: 'An access token is needed: open the full address jixiao serve printed when it started.' },
+  'serve.ui.keyboard': {
+    zh: 'Tab / Enter / 方向键在填写栏之间移动；Ctrl+S 保存',
+    en: 'Tab / Enter / arrow keys move between cells; Ctrl+S saves',
+  },
+  'serve.ui.tokenRequired': {
+    zh: '需要访问令牌：请使用 jixiao serve 启动时打印的完整网址打开。',
+    en: 'An access token is needed: open the full address jixiao serve printed when it started.',
+  },
   'serve.ui.notFound': { zh: '没有这个页面', en: 'No such page' },
   'serve.ui.error': { zh: '无法打开', en: 'Cannot open' },
   'serve.ui.signoff': { zh: '签署', en: 'Sign-off' },
@@ -69,17 +90,35 @@ export const SERVE_TEXTS = {
   'serve.ui.signNoKey': { zh: '未选择', en: 'none chosen' },
   'serve.ui.signPassword': { zh: '证书密码', en: 'Certificate password' },
   'serve.ui.signButton': { zh: '签署并下载', en: 'Sign and download' },
-  'serve.ui.signRestart': { zh: '从头重新签署（用当前的表生成新的 PDF，替换已签的 PDF）', en: 'Start the sign-off again (a new PDF from the form as it is now replaces the signed one)' },
-  'serve.ui.signKeyNote': { zh: '证书和密码只在本次签署时使用，不写入磁盘、不记录，签完即丢弃。', en: 'The certificate and password are used for this signature only: never written to disk or logged, and dropped once it is made.' },
-  'serve.ui.signNeedsKey': { zh: '请选择证书文件（.p12）并填写密码', en: 'Choose a certificate file (.p12) and type its password' },
+  'serve.ui.signRestart': {
+    zh: '从头重新签署（用当前的表生成新的 PDF，替换已签的 PDF）',
+    en: 'Start the sign-off again (a new PDF from the form as it is now replaces the signed one)',
+  },
+  'serve.ui.signKeyNote': {
+    zh: '证书和密码只在本次签署时使用，不写入磁盘、不记录，签完即丢弃。',
+    en: 'The certificate and password are used for this signature only: never written to disk or logged, and dropped once it is made.',
+  },
+  'serve.ui.signNeedsKey': {
+    zh: '请选择证书文件（.p12）并填写密码',
+    en: 'Choose a certificate file (.p12) and type its password',
+  },
   'serve.ui.signing': { zh: '正在签署……', en: 'Signing…' },
-  'serve.ui.signedDone': { zh: '已签署为{role}（{signer}），已下载签署后的 PDF：{file}', en: 'Signed as {role} ({signer}); the signed PDF was downloaded: {file}' },
+  'serve.ui.signedDone': {
+    zh: '已签署为{role}（{signer}），已下载签署后的 PDF：{file}',
+    en: 'Signed as {role} ({signer}); the signed PDF was downloaded: {file}',
+  },
   'serve.ui.signRefused': { zh: '未签署：', en: 'Not signed:' },
-  'serve.ui.signedLocked': { zh: '此表已有签名。修改后，已签的 PDF 将与表不再一致，须从填表人起重新签署。', en: 'This form has been signed. Once it is edited, the signed PDF no longer matches it, and the sign-off starts again from the preparer.' },
+  'serve.ui.signedLocked': {
+    zh: '此表已有签名。修改后，已签的 PDF 将与表不再一致，须从填表人起重新签署。',
+    en: 'This form has been signed. Once it is edited, the signed PDF no longer matches it, and the sign-off starts again from the preparer.',
+  },
   'serve.ui.editSigned': { zh: '仍要修改', en: 'Edit anyway' },
   'serve.sign.none': { zh: '未签署（待签：{waiting}）', en: 'Not signed (waiting: {waiting})' },
   'serve.sign.some': { zh: '已签：{signed}；待签：{waiting}', en: 'Signed: {signed}; waiting: {waiting}' },
   'serve.sign.all': { zh: '已签：{signed}（全部角色均已签署）', en: 'Signed: {signed} (every role has signed)' },
-  'serve.sign.stale': { zh: '已签的 PDF 与当前的表不一致：签署后表又改过，须从头重新签署', en: 'the signed PDF no longer matches the form: it was edited after signing, and the sign-off must start again' },
+  'serve.sign.stale': {
+    zh: '已签的 PDF 与当前的表不一致：签署后表又改过，须从头重新签署',
+    en: 'the signed PDF no longer matches the form: it was edited after signing, and the sign-off must start again',
+  },
   'serve.sign.separator': { zh: '；', en: '; ' },
 } as const satisfies Record<string, TextEntry>;

@@ -5,27 +5,54 @@ export const TERM_TEXTS = {
   'term.budgetRow': { zh: '预算执行率', en: 'budget execution' },
   'term.total': { zh: '总分', en: 'total' },
   // where a reason is written: the printed column for people, the YAML key for those who edit the file
-  'term.reasonField.row': { zh: '“偏差原因分析及改进措施”栏（YAML 中的 deviationReason）', en: 'the "reason for deviation" column (deviationReason in YAML)' },
-  'term.reasonField.budget': { zh: '预算执行的原因说明（YAML 中的 budget.reason）', en: 'the reason under the budget lines (budget.reason in YAML)' },
+  'term.reasonField.row': {
+    zh: '“偏差原因分析及改进措施”栏（YAML 中的 deviationReason）',
+    en: 'the "reason for deviation" column (deviationReason in YAML)',
+  },
+  'term.reasonField.budget': {
+    zh: '预算执行的原因说明（YAML 中的 budget.reason）',
+    en: 'the reason under the budget lines (budget.reason in YAML)',
+  },
   // a cell the form leaves empty, named in a message rather than shown as nothing
   'term.blankCell': { zh: '空白', en: 'blank' },
   'term.none': { zh: '（无）', en: '(none)' },
   'workbook.locked.target': { zh: '年度指标值', en: 'target' },
   'workbook.locked.maxScore': { zh: '分值', en: 'maximum score' },
   'declared.noReason': { zh: '且未说明理由', en: 'and no reason is given' },
-  'declared.noReason.fix': { zh: '若确需人工调整，请在 reason 中写明理由。', en: 'To override by hand, give a reason.' },
-  'declared.noReason.fix.form': { zh: '若确需人工调整，请在“理由”栏写明理由。', en: 'To override by hand, give a reason.' },
-  'declared.aboveMax': { zh: '且超过此行分值 {max}（有理由也不能超过分值）', en: 'and it is above the row’s maximum {max} (no reason allows that)' },
-  'declared.aboveMax.fix': { zh: '申报得分不能超过分值；改为不超过 {max} 的分数。', en: 'A declared score cannot exceed the maximum; give one of at most {max}.' },
+  'declared.noReason.fix': {
+    zh: '若确需人工调整，请在 reason 中写明理由。',
+    en: 'To override by hand, give a reason.',
+  },
+  'declared.noReason.fix.form': {
+    zh: '若确需人工调整，请在“理由”栏写明理由。',
+    en: 'To override by hand, give a reason.',
+  },
+  'declared.aboveMax': {
+    zh: '且超过此行分值 {max}（有理由也不能超过分值）',
+    en: 'and it is above the row’s maximum {max} (no reason allows that)',
+  },
+  'declared.aboveMax.fix': {
+    zh: '申报得分不能超过分值；改为不超过 {max} 的分数。',
+    en: 'A declared score cannot exceed the maximum; give one of at most {max}.',
+  },
   'declared.computed': { zh: '预算执行得分按执行率计算', en: 'the budget score follows from the execution rate' },
-  'declared.computed.fix': { zh: '核对全年预算数与全年执行数；预算执行得分不接受人工调整。', en: 'Check the budget and the spending; the budget score is not overridden by hand.' },
+  'declared.computed.fix': {
+    zh: '核对全年预算数与全年执行数；预算执行得分不接受人工调整。',
+    en: 'Check the budget and the spending; the budget score is not overridden by hand.',
+  },
   'meta.column': { zh: '列字母（A 到 XFD）', en: 'a column letter (A to XFD)' },
   'meta.cell': { zh: '单元格地址（如 F12）', en: 'a cell address (such as F12)' },
   'meta.row': { zh: '行号（1 到 1048576）', en: 'a row number (1 to 1048576)' },
   'link.dangling': { zh: '而那里没有文件（断开的链接）', en: 'points at nothing (a broken link)' },
   'link.loop': { zh: '链接绕成了环（ELOOP）', en: 'loops back on itself (ELOOP)' },
-  'level1.scoredAnyway': { zh: '这些行按年度指标值与实际完成值照常评分，分值按表上的计', en: 'their rows score by target and actual, with the form\'s own points' },
-  'level1.refused': { zh: '规则集 {ruleSet} 规定不认识的一级指标不评分（unknownLevel1: error）', en: 'the rule set refuses unknown level-1 names (unknownLevel1: error)' },
+  'level1.scoredAnyway': {
+    zh: '这些行按年度指标值与实际完成值照常评分，分值按表上的计',
+    en: "their rows score by target and actual, with the form's own points",
+  },
+  'level1.refused': {
+    zh: '规则集 {ruleSet} 规定不认识的一级指标不评分（unknownLevel1: error）',
+    en: 'the rule set refuses unknown level-1 names (unknownLevel1: error)',
+  },
   'term.initialBudget': { zh: '（年初预算数）', en: ' (initial budget)' },
   'term.fullYearBudget': { zh: '（全年预算数）', en: ' (full-year budget)' },
   'term.executed': { zh: '（全年执行数）', en: ' (executed)' },
@@ -65,8 +92,14 @@ export const TERM_TEXTS = {
   'value.atLeast': { zh: '现为 {value}，应不小于 {bound}', en: 'is {value}; it must be at least {bound}' },
   'value.moreThan': { zh: '现为 {value}，应大于 {bound}', en: 'is {value}; it must be more than {bound}' },
   'value.atMost': { zh: '现为 {value}，应不超过 {bound}{share}', en: 'is {value}; it must be at most {bound}{share}' },
-  'value.lessThan': { zh: '现为 {value}，应小于 {bound}{share}', en: 'is {value}; it must be less than {bound}{share}' },
-  'value.share': { zh: '（这里写比例而不是百分数：{value}% 写作 {fraction}）', en: ' (a share, not a percentage: {value}% is {fraction})' },
+  'value.lessThan': {
+    zh: '现为 {value}，应小于 {bound}{share}',
+    en: 'is {value}; it must be less than {bound}{share}',
+  },
+  'value.share': {
+    zh: '（这里写比例而不是百分数：{value}% 写作 {fraction}）',
+    en: ' (a share, not a percentage: {value}% is {fraction})',
+  },
   'value.emptyList': { zh: '列表不能为空', en: 'the list cannot be empty' },
   'value.empty': { zh: '不能为空', en: 'cannot be empty' },
   'value.tooSmall': { zh: '数值过小', en: 'too small' },
@@ -89,5 +122,8 @@ export const TERM_TEXTS = {
   'yaml.other': { zh: '{message}', en: '{message}' },
   'lint.grades.noGradeBelow': { zh: '低于 {min} 分的总分没有等级', en: 'totals below {min} get no grade' },
   'lint.grades.sameMin': { zh: '有两个等级的下限相同（{min} 分）', en: 'two grades share the lower bound {min}' },
-  'lint.grades.inverted': { zh: '等级线顺序颠倒：{lower}的下限 {lowerMin} 分不低于{higher}的下限 {higherMin} 分', en: 'grade lines are inverted: {lower} starts at {lowerMin}, not below {higher} at {higherMin}' },
+  'lint.grades.inverted': {
+    zh: '等级线顺序颠倒：{lower}的下限 {lowerMin} 分不低于{higher}的下限 {higherMin} 分',
+    en: 'grade lines are inverted: {lower} starts at {lowerMin}, not below {higher} at {higherMin}',
+  },
 } as const satisfies Record<string, TextEntry>;

@@ -22,7 +22,15 @@ export const budgetExecution = {
     const capped = rate.greaterThan(ONE) ? textRef('explain.budgetCapped') : '';
     return {
       score,
-      explanation: textRef('explain.budget', { executed: plain(executed), budget: plain(fullYearBudget), rate: percent(rate), capped, max: plain(maxScore), used: percent(used), score: points(score) }),
+      explanation: textRef('explain.budget', {
+        executed: plain(executed),
+        budget: plain(fullYearBudget),
+        rate: percent(rate),
+        capped,
+        max: plain(maxScore),
+        used: percent(used),
+        score: points(score),
+      }),
     };
   },
 };

@@ -50,5 +50,11 @@ export function points(value: Decimal): TextRef {
 
 export function showDay(d: CalendarDay): TextRef {
   // ISO in English (2024-01-05), as written in Chinese (2024年1月5日)
-  return textRef('explain.day', { year: d.year, month: d.month, day: d.day, mm: String(d.month).padStart(2, '0'), dd: String(d.day).padStart(2, '0') });
+  return textRef('explain.day', {
+    year: d.year,
+    month: d.month,
+    day: d.day,
+    mm: String(d.month).padStart(2, '0'),
+    dd: String(d.day).padStart(2, '0'),
+  });
 }

@@ -24,9 +24,16 @@ export const equal: ScoringMethod = {
         ? { score: maxScore, explanation: then(head, textRef('explain.zeroTargetMet', { max: points(maxScore) })) }
         : { score: ZERO, explanation: then(head, textRef('explain.zeroTargetMissed')) };
     }
-    if (a.equals(t)) return { score: maxScore, explanation: then(head, textRef('explain.full', { max: points(maxScore) })) };
+    if (a.equals(t))
+      return { score: maxScore, explanation: then(head, textRef('explain.full', { max: points(maxScore) })) };
     const ratio = Decimal.max(ZERO, Decimal.min(ONE, a.div(t)));
     const score = roundScore(maxScore.times(ratio));
-    return { score, explanation: then(head, textRef('explain.ratio', { max: plain(maxScore), top: plain(a), bottom: plain(t), score: points(score) })) };
+    return {
+      score,
+      explanation: then(
+        head,
+        textRef('explain.ratio', { max: plain(maxScore), top: plain(a), bottom: plain(t), score: points(score) }),
+      ),
+    };
   },
 };

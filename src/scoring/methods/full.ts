@@ -17,10 +17,17 @@ export const full: ScoringMethod = {
       case 'date':
         return {
           score: maxScore,
-          explanation: textRef('explain.dateMet', { actual: showDay(reading.actual.date), target: showDay(reading.target.date), award }),
+          explanation: textRef('explain.dateMet', {
+            actual: showDay(reading.actual.date),
+            target: showDay(reading.target.date),
+            award,
+          }),
         };
       case 'qualitative':
-        return { score: maxScore, explanation: textRef('explain.qualitativeFull', { band: textRef(`explain.band.${reading.band}`), award }) };
+        return {
+          score: maxScore,
+          explanation: textRef('explain.qualitativeFull', { band: textRef(`explain.band.${reading.band}`), award }),
+        };
       default:
         return { score: maxScore, explanation: award };
     }

@@ -11,5 +11,15 @@ import { satisfactionRate } from './satisfactionRate';
 
 /** Every method a rule's score event may name for an indicator row. */
 export const INDICATOR_METHODS: Record<string, ScoringMethod> = Object.fromEntries(
-  [full, proportional, inverseProportional, linearPenalty, equal, qualitativeBand, manual, notApplicable, satisfactionRate].map((m) => [m.meta.id, m]),
+  [
+    full,
+    proportional,
+    inverseProportional,
+    linearPenalty,
+    equal,
+    qualitativeBand,
+    manual,
+    notApplicable,
+    satisfactionRate,
+  ].map((m) => [m.meta.id, m]),
 );

@@ -15,12 +15,19 @@ export const inverseProportional: ScoringMethod = {
     const { reading, maxScore } = context;
     if (reading.kind !== 'quantitative') return notQuantitative(context, 'inverseProportional');
     const { actualValue: a, targetValue: t } = reading.comparison;
-    if (a.lessThanOrEqualTo(0)) return { score: maxScore, explanation: then(describeComparison(reading), textRef('explain.full', { max: points(maxScore) })) };
+    if (a.lessThanOrEqualTo(0))
+      return {
+        score: maxScore,
+        explanation: then(describeComparison(reading), textRef('explain.full', { max: points(maxScore) })),
+      };
     const ratio = Decimal.max(ZERO, Decimal.min(ONE, t.div(a)));
     const score = roundScore(maxScore.times(ratio));
     return {
       score,
-      explanation: then(describeComparison(reading), textRef('explain.ratio', { max: plain(maxScore), top: plain(t), bottom: plain(a), score: points(score) })),
+      explanation: then(
+        describeComparison(reading),
+        textRef('explain.ratio', { max: plain(maxScore), top: plain(t), bottom: plain(a), score: points(score) }),
+      ),
     };
   },
 };

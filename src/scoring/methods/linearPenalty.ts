@@ -15,13 +15,25 @@ export const linearPenalty: ScoringMethod = {
     const { reading, maxScore } = context;
     if (reading.kind !== 'quantitative') return notQuantitative(context, 'linearPenalty');
     const { actualValue: a, targetValue: t } = reading.comparison;
-    if (t.isZero()) return { score: a.lessThanOrEqualTo(0) ? maxScore : ZERO, explanation: then(describeComparison(reading), textRef('explain.zeroTarget')) };
+    if (t.isZero())
+      return {
+        score: a.lessThanOrEqualTo(0) ? maxScore : ZERO,
+        explanation: then(describeComparison(reading), textRef('explain.zeroTarget')),
+      };
     const gap = a.minus(t).abs();
     const ratio = Decimal.max(ZERO, Decimal.min(ONE, ONE.minus(gap.div(t.abs()))));
     const score = roundScore(maxScore.times(ratio));
     return {
       score,
-      explanation: then(describeComparison(reading), textRef('explain.linearPenalty', { max: plain(maxScore), actual: plain(a), target: plain(t), score: points(score) })),
+      explanation: then(
+        describeComparison(reading),
+        textRef('explain.linearPenalty', {
+          max: plain(maxScore),
+          actual: plain(a),
+          target: plain(t),
+          score: points(score),
+        }),
+      ),
     };
   },
 };

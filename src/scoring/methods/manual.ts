@@ -13,10 +13,19 @@ export const manual: ScoringMethod = {
   },
   compute({ input, maxScore }) {
     const where = input.locations.declaredScore ?? input.locations.actual ?? input.locations.definition;
-    const data = { id: input.id, name: input.name, band: textRef('band.manual'), range: textRef('band.range', { low: '0', high: plain(maxScore) }) };
+    const data = {
+      id: input.id,
+      name: input.name,
+      band: textRef('band.manual'),
+      range: textRef('band.range', { low: '0', high: plain(maxScore) }),
+    };
     const declared = input.declaredScore;
     if (declared === undefined || !input.reason) return { problem: diagnostic('MANUAL_SCORE_REQUIRED', data, where) };
-    if (declared.greaterThan(maxScore)) return { problem: diagnostic('MANUAL_SCORE_OUT_OF_BAND', { ...data, score: plain(declared) }, where) };
-    return { score: declared, explanation: textRef('explain.manual', { score: points(declared), reason: input.reason ?? '' }) };
+    if (declared.greaterThan(maxScore))
+      return { problem: diagnostic('MANUAL_SCORE_OUT_OF_BAND', { ...data, score: plain(declared) }, where) };
+    return {
+      score: declared,
+      explanation: textRef('explain.manual', { score: points(declared), reason: input.reason ?? '' }),
+    };
   },
 };

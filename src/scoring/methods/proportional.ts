@@ -17,20 +17,38 @@ export const proportional: ScoringMethod = {
     const { actualValue: a, targetValue: t, met } = reading.comparison;
     if (t.isZero()) {
       // a target of 0 leaves no ratio: met is full marks, below it (a negative actual against ≥0) is none
-      if (met) return { score: maxScore, explanation: then(describeComparison(reading), textRef('explain.zeroTargetFull', { max: points(maxScore) })) };
+      if (met)
+        return {
+          score: maxScore,
+          explanation: then(describeComparison(reading), textRef('explain.zeroTargetFull', { max: points(maxScore) })),
+        };
       return { score: ZERO, explanation: then(describeComparison(reading), textRef('explain.belowZeroTarget')) };
     }
     if (t.isNegative() || a.isNegative()) {
       // a signed target (同比增长≥-5%): a ratio of the two means nothing, so the score falls with the distance below it
       const ratio = Decimal.max(ZERO, Decimal.min(ONE, ONE.minus(t.minus(a).div(t.abs()))));
       const score = roundScore(maxScore.times(ratio));
-      return { score, explanation: then(describeComparison(reading), textRef('explain.belowTarget', { gap: plain(t.minus(a)), max: plain(maxScore), target: plain(t.abs()), score: points(score) })) };
+      return {
+        score,
+        explanation: then(
+          describeComparison(reading),
+          textRef('explain.belowTarget', {
+            gap: plain(t.minus(a)),
+            max: plain(maxScore),
+            target: plain(t.abs()),
+            score: points(score),
+          }),
+        ),
+      };
     }
     const ratio = Decimal.max(ZERO, Decimal.min(ONE, a.div(t)));
     const score = roundScore(maxScore.times(ratio));
     return {
       score,
-      explanation: then(describeComparison(reading), textRef('explain.ratio', { max: plain(maxScore), top: plain(a), bottom: plain(t), score: points(score) })),
+      explanation: then(
+        describeComparison(reading),
+        textRef('explain.ratio', { max: plain(maxScore), top: plain(a), bottom: plain(t), score: points(score) }),
+      ),
     };
   },
 };

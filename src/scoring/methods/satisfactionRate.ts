@@ -19,10 +19,17 @@ export const satisfactionRate: ScoringMethod = {
     if (reading.kind !== 'quantitative') return notQuantitative(context, 'satisfactionRate');
     // a rate written without its sign is a percentage when above 1 (98 under ≥90), a fraction otherwise (0.98)
     const a = reading.comparison.actualValue;
-    const inPercent = reading.actual.unit === '%' || (reading.actual.unit === '' && a.greaterThan(ONE) && a.lessThanOrEqualTo(HUNDRED));
+    const inPercent =
+      reading.actual.unit === '%' || (reading.actual.unit === '' && a.greaterThan(ONE) && a.lessThanOrEqualTo(HUNDRED));
     const rate = a.div(inPercent ? HUNDRED : ONE);
     const used = Decimal.max(ZERO, Decimal.min(ONE, rate));
     const score = roundScore(maxScore.times(used));
-    return { score, explanation: then(describeComparison(reading), textRef('explain.satisfaction', { max: plain(maxScore), rate: percent(used), score: points(score) })) };
+    return {
+      score,
+      explanation: then(
+        describeComparison(reading),
+        textRef('explain.satisfaction', { max: plain(maxScore), rate: percent(used), score: points(score) }),
+      ),
+    };
   },
 };

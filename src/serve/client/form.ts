@@ -20,19 +20,27 @@ const saved = new Map<Fill, string>(fills.map((f) => [f, f.value]));
 const status = byId<HTMLElement>('status');
 
 function edits(): { path: string[]; value: string }[] {
-  return fills.filter((f) => f.value !== saved.get(f)).map((f) => ({ path: JSON.parse(f.dataset.field ?? '[]') as string[], value: f.value }));
+  return fills
+    .filter((f) => f.value !== saved.get(f))
+    .map((f) => ({ path: JSON.parse(f.dataset.field ?? '[]') as string[], value: f.value }));
 }
 
 const dirty = (): boolean => fills.some((f) => f.value !== saved.get(f));
 
 async function post(url: string, extra: Record<string, unknown> = {}): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ file, edits: edits(), lang, ...extra }), credentials: 'same-origin' });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ file, edits: edits(), lang, ...extra }),
+    credentials: 'same-origin',
+  });
 }
 
 /** Clears every message the last answer put on the page. */
 function clearMarks(): void {
   for (const el of main.querySelectorAll('.cell-mark')) el.remove();
-  for (const el of main.querySelectorAll('.marked')) el.classList.remove('marked', 'mark-error', 'mark-pending', 'mark-warning', 'mark-info');
+  for (const el of main.querySelectorAll('.marked'))
+    el.classList.remove('marked', 'mark-error', 'mark-pending', 'mark-warning', 'mark-info');
   for (const f of fills) f.removeAttribute('aria-invalid');
   byId('other-marks').replaceChildren();
   byId('other-marks-section').hidden = true;
@@ -42,14 +50,20 @@ function clearMarks(): void {
 function targetOf(m: Mark): HTMLElement | null {
   const field = m.field ? (JSON.parse(m.field) as string[]) : [];
   // the cell asked about, else its nearest enclosing cell (but never past the row)
-  for (let path = field; path.length > 0 && !(path.length === 2 && path[0] === 'indicators'); path = path.slice(0, -1)) {
+  for (
+    let path = field;
+    path.length > 0 && !(path.length === 2 && path[0] === 'indicators');
+    path = path.slice(0, -1)
+  ) {
     const el = main.querySelector<HTMLElement>(`.fill[data-field="${CSS.escape(JSON.stringify(path))}"]`);
     if (el) return el;
   }
   const row = m.row ?? (field[0] === 'indicators' ? field[1] : undefined);
   if (row === undefined) return null;
   const tr = main.querySelector<HTMLElement>(`tr[data-row="${CSS.escape(row)}"]`);
-  return tr?.querySelector<HTMLElement>('.fill[data-col="actual"]') ?? tr?.querySelector<HTMLElement>('.live-score') ?? null;
+  return (
+    tr?.querySelector<HTMLElement>('.fill[data-col="actual"]') ?? tr?.querySelector<HTMLElement>('.live-score') ?? null
+  );
 }
 
 function markKind(m: Mark): string {
@@ -103,7 +117,8 @@ function showLive(live: Live): void {
   byId('total-label').textContent = caption;
   byId('table-total').textContent = live.total;
   byId('table-grade').textContent = live.grade ? `${t.grade}：${live.grade}` : '';
-  for (const el of main.querySelectorAll<HTMLElement>('[data-score]')) el.textContent = live.rows[el.dataset.score ?? '']?.score ?? '';
+  for (const el of main.querySelectorAll<HTMLElement>('[data-score]'))
+    el.textContent = live.rows[el.dataset.score ?? '']?.score ?? '';
   for (const el of main.querySelectorAll<HTMLElement>('[data-explain]')) {
     const row = live.rows[el.dataset.explain ?? ''];
     el.textContent = row ? `${row.method}：${row.explanation}` : '';
@@ -114,7 +129,9 @@ function showLive(live: Live): void {
   const level1 = main.querySelectorAll<HTMLElement>('[data-level1] .subtotal');
   const level2 = main.querySelectorAll<HTMLElement>('[data-level2] .subtotal');
   live.levels.forEach((l, i) => level1[i] && (level1[i].textContent = `${l.score}/${l.maxScore}`));
-  live.levels.flatMap((l) => l.groups).forEach((g, i) => level2[i] && (level2[i].textContent = `${g.score}/${g.maxScore}`));
+  live.levels
+    .flatMap((l) => l.groups)
+    .forEach((g, i) => level2[i] && (level2[i].textContent = `${g.score}/${g.maxScore}`));
   showMarks(live.marks);
   document.body.dataset.status = live.status;
   lastLive = live;
@@ -183,7 +200,10 @@ async function printPdf(): Promise<void> {
   const pending = Number(response.headers.get('x-jixiao-pending') ?? '0');
   // a draft says what it still needs, as the cells do
   const missing = (lastLive?.marks ?? []).filter((m) => m.pending).map((m) => m.message);
-  say(pending > 0 ? `${filled(t.pdfDraft, { count: String(pending) })}：${missing.join('；')}` : (t.pdfDone ?? ''), pending > 0 ? 'info' : 'ok');
+  say(
+    pending > 0 ? `${filled(t.pdfDraft, { count: String(pending) })}：${missing.join('；')}` : (t.pdfDone ?? ''),
+    pending > 0 ? 'info' : 'ok',
+  );
 }
 
 /** The next (or previous) cell to fill: in the same column when there is one further on, else the next in order. */

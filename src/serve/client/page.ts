@@ -20,13 +20,17 @@ export function filled(template: string | undefined, data: Record<string, string
 
 export function problemsText(p: Problems): string {
   // a fix that ends its sentence needs no further mark before the next problem
-  return p.problems.map((x) => [x.message, x.fix].filter(Boolean).join(' ')).reduce((all, one) => (all === '' ? one : `${all}${/[。.]$/.test(all) ? ' ' : '；'}${one}`), '');
+  return p.problems
+    .map((x) => [x.message, x.fix].filter(Boolean).join(' '))
+    .reduce((all, one) => (all === '' ? one : `${all}${/[。.]$/.test(all) ? ' ' : '；'}${one}`), '');
 }
 
 /** Hands a PDF answer to the browser as a download under the name the server gave; returns that name. */
 export async function download(response: Response, fallback: string): Promise<string> {
   const blob = await response.blob();
-  const name = decodeURIComponent((response.headers.get('content-disposition') ?? '').replace(/^.*filename\*=UTF-8''/, '')) || fallback;
+  const name =
+    decodeURIComponent((response.headers.get('content-disposition') ?? '').replace(/^.*filename\*=UTF-8''/, '')) ||
+    fallback;
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = name;

@@ -89,14 +89,31 @@ export function setupSigning(h: SigningHooks): { refresh(pickNext?: boolean): Pr
 }
 
 /** One signature from the page: save first if need be, send key and password once, hand over the signed PDF. */
-async function signFromPage(h: SigningHooks, c: Controls, refresh: (pickNext?: boolean) => Promise<void>): Promise<void> {
+async function signFromPage(
+  h: SigningHooks,
+  c: Controls,
+  refresh: (pickNext?: boolean) => Promise<void>,
+): Promise<void> {
   const { role, key, password, restart } = c;
   const chosen = key.files?.[0];
   if (!chosen || password.value === '') return say(h.t.signNeedsKey ?? '', 'error');
   if (h.dirty() && !(await h.save())) return;
   say(h.t.signing ?? '', 'info');
-  const body = { file: h.file, role: role.value, p12: await base64Of(chosen), p12Name: chosen.name, password: password.value, restart: restart.checked, lang: h.lang };
-  const response = await fetch('/api/sign', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+  const body = {
+    file: h.file,
+    role: role.value,
+    p12: await base64Of(chosen),
+    p12Name: chosen.name,
+    password: password.value,
+    restart: restart.checked,
+    lang: h.lang,
+  };
+  const response = await fetch('/api/sign', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
   password.value = '';
   key.value = '';
   byId('sign-key-name').textContent = h.t.signNoKey ?? '';
