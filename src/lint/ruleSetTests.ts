@@ -164,6 +164,7 @@ async function runCase(c: RuleSetTestCase, ruleSet: RuleSet, engine: Engine): Pr
     check('flags', e.flags && sortedCodes(e.flags), sortedCodes(row.flags.map((f) => f.code)));
   } else if (c.budget) {
     check('score', e.score === undefined ? undefined : plain(dec(String(e.score))), plain(result.budget.finalScore));
+    check('method', e.method, result.budget.method);
     check('rule', e.rule, result.budget.rule.rule);
     check('flags', e.flags && sortedCodes(e.flags), sortedCodes(result.budget.flags.map((f) => f.code)));
   } else {

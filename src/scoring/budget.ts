@@ -80,6 +80,7 @@ export async function scoreBudget(
       breakdown: input.breakdown,
       maxScore: input.maxScore,
       rate,
+      method: method.meta.id,
       ruleScore: score,
       declaredScore: input.declaredScore,
       finalScore: score,

@@ -135,7 +135,7 @@ function rowFlags(
     outcome.flags.map((f) =>
       flagFromRule(
         f,
-        { ...base, completion: facts.completion ? percent(dec(facts.completion)) : '—', why },
+        { ...base, target: input.target, completion: facts.completion ? percent(dec(facts.completion)) : '—', why },
         parameters,
         where,
       ),

@@ -77,6 +77,7 @@ export function pendingBudget(input: BudgetInput, ruleSetId: string): BudgetResu
     breakdown: input.breakdown,
     maxScore: input.maxScore,
     rate: ZERO,
+    method: 'pending',
     ruleScore: ZERO,
     declaredScore: input.declaredScore,
     finalScore: ZERO,

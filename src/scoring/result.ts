@@ -67,6 +67,8 @@ export interface BudgetResult {
   maxScore: Decimal;
   /** Exact 执行率 (full precision); shown rounded. */
   rate: Decimal;
+  /** The budget method that scored it (`pending` while its figures are missing). */
+  method: string;
   ruleScore: Decimal;
   declaredScore: Decimal | null;
   finalScore: Decimal;

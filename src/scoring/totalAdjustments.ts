@@ -1,13 +1,13 @@
-import { dec, percent, plain, sum, ZERO, type Decimal } from '../domain/decimal';
+import { dec, plain, sum, ZERO, type Decimal } from '../domain/decimal';
 import { FIELD_LABEL } from '../domain/glossary';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import { textRef } from '../errors/texts';
-import type { AdjustDecision, RuleEvaluator } from '../rules/compile';
+import type { RuleEvaluator } from '../rules/compile';
 import {
-  deviationPenalty,
   reweightToFramework,
   rescaleForNotApplicable,
-  totalCap,
+  ROW_ADJUSTMENTS,
+  TOTAL_ADJUSTMENTS,
   type PendingAdjustment,
   type WeightedPart,
 } from './adjustments';
@@ -68,7 +68,12 @@ export async function adjust(
 ): Promise<{ adjustments: Adjustment[]; subtotal: Decimal; running: Decimal; maxTotal: Decimal }> {
   const { indicators, budget } = scored;
   const subtotal = budget.finalScore.plus(sum(indicators.map((r) => r.finalScore)));
-  const adjustments: Adjustment[] = pending.map((p) => deviationPenalty.apply(p));
+  // each row's adjustments by the method its rule named (options checked against its schema when the rule set loaded)
+  const rowApplied = pending.flatMap((p) => {
+    const method = ROW_ADJUSTMENTS.find((m) => m.meta.id === p.decision.method);
+    return method ? [method.apply(p, p.decision.options)] : [];
+  });
+  const adjustments: Adjustment[] = rowApplied.map((a) => a.adjustment);
   let applicableMax = maxima.applicable;
   const framework = compiled.ruleSet.file.parameters.weights === 'framework';
   if (framework) {
@@ -89,13 +94,17 @@ export async function adjust(
     total: plain(running),
     hasNotApplicable,
   });
-  const cap = totalCap.apply(outcomeAdjustments(totalOutcome.adjustments, 'totalCap'), running, budget.rate);
-  if (cap) {
-    adjustments.push(cap);
-    running = running.plus(cap.delta);
-    warnings.push(diagnostic('TOTAL_CAPPED', { rate: percent(budget.rate), cap: plain(running) }));
+  for (const method of TOTAL_ADJUSTMENTS) {
+    const decisions = totalOutcome.adjustments
+      .filter((a) => a.method === method.meta.id)
+      .map((decision) => ({ decision, options: decision.options }));
+    const applied = method.apply(decisions, running, budget.rate);
+    if (!applied) continue;
+    adjustments.push(applied.adjustment);
+    running = running.plus(applied.adjustment.delta);
+    warnings.push(applied.warning);
   }
-  warnings.push(...penaltyWarnings(adjustments, indicators));
+  warnings.push(...rowApplied.map((a) => a.warning));
   return { adjustments, subtotal, running, maxTotal: rescale ? fullMax : applicableMax };
 }
 
@@ -124,23 +133,4 @@ function notApplicableRescale(
     warnings.push(diagnostic('NOT_APPLICABLE', data, location));
   }
   return { rescale, fullMax };
-}
-
-/** Each row's 偏离度扣分, said as a warning beside the row it is for. */
-function penaltyWarnings(adjustments: Adjustment[], indicators: IndicatorResult[]): Diagnostic[] {
-  const byId = new Map(indicators.map((r) => [r.id, r]));
-  return adjustments
-    .filter((x) => x.method === 'deviationPenalty')
-    .map((a) =>
-      diagnostic('DEVIATION_PENALTY', {
-        id: a.indicatorId ?? '',
-        name: byId.get(a.indicatorId ?? '')?.name ?? '',
-        deviation: a.deviation ?? '—',
-        points: plain(a.delta.negated()),
-      }),
-    );
-}
-
-function outcomeAdjustments(list: AdjustDecision[], method: string): AdjustDecision[] {
-  return list.filter((a) => a.method === method);
 }

@@ -8,7 +8,7 @@ import { notQuantitative } from './problems';
  * 等于型与零目标: equal → full; a target of 0 is met only by an actual ≤ 0 (else 0 points);
  * otherwise as a higher-is-better row, 分值 × 实际 ÷ 目标.
  */
-export const equal: ScoringMethod = {
+export const equal: ScoringMethod<typeof NO_OPTIONS> = {
   meta: {
     id: 'equal',
     appliesTo: ['quantitative'],

@@ -3,7 +3,7 @@ import { describeComparison, points, showDay, then } from './describe';
 import { NO_OPTIONS, type ScoringMethod } from './method';
 
 /** 满分: the row met its target (or its band is 达成 with no manual score). */
-export const full: ScoringMethod = {
+export const full: ScoringMethod<typeof NO_OPTIONS> = {
   meta: {
     id: 'full',
     appliesTo: ['quantitative', 'date', 'qualitative'],

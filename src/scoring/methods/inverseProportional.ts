@@ -5,7 +5,7 @@ import { NO_OPTIONS, type ScoringMethod } from './method';
 import { notQuantitative } from './problems';
 
 /** 反向比例 (the printed template rule): 分值 × 目标 ÷ 实际 when the actual exceeds a ceiling. */
-export const inverseProportional: ScoringMethod = {
+export const inverseProportional: ScoringMethod<typeof NO_OPTIONS> = {
   meta: {
     id: 'inverseProportional',
     appliesTo: ['quantitative'],

@@ -5,7 +5,7 @@ import { NO_OPTIONS, type ScoringMethod } from './method';
 import { notQuantitative } from './problems';
 
 /** 线性扣分 (a deployed provincial variant): 分值 × max(0, 1 − |实际 − 目标| ÷ 目标). */
-export const linearPenalty: ScoringMethod = {
+export const linearPenalty: ScoringMethod<typeof NO_OPTIONS> = {
   meta: {
     id: 'linearPenalty',
     appliesTo: ['quantitative'],

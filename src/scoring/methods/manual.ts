@@ -5,7 +5,7 @@ import { points } from './describe';
 import { NO_OPTIONS, type ScoringMethod } from './method';
 
 /** 人工评分: the evaluator's score, required with a reason, between 0 and 分值. */
-export const manual: ScoringMethod = {
+export const manual: ScoringMethod<typeof NO_OPTIONS> = {
   meta: {
     id: 'manual',
     appliesTo: ['quantitative', 'date', 'qualitative'],

@@ -20,16 +20,17 @@ export type MethodResult = { score: Decimal; explanation: TextRef } | { problem:
  * A scoring method: pure, named by a rule's event, reviewed and tested here in TypeScript.
  * A rule set chooses which method applies; it never holds a formula.
  */
-export interface ScoringMethod {
+export interface ScoringMethod<Options extends z.ZodType = z.ZodType> {
   meta: {
     /** Its name and what it does are the catalog's `method.<id>` and `method.<id>.description` (every method has both). */
     id: string;
     /** Row kinds it can score; lint reports a rule that sends another kind to it. */
     appliesTo: readonly IndicatorKind[];
     /** The options a rule's event may give it (strict: an unknown key is an error at the rule's line). */
-    options: z.ZodType;
+    options: Options;
   };
-  compute(context: MethodContext, options: Record<string, unknown>): MethodResult;
+  /** Scores a row; the options are the event's, checked against `meta.options` when the rule set loaded. */
+  compute(context: MethodContext, options: z.output<Options>): MethodResult;
 }
 
 /** A method that takes no options: any key in the event besides `method` is a mistake. */

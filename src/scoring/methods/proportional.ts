@@ -5,7 +5,7 @@ import { NO_OPTIONS, type ScoringMethod } from './method';
 import { notQuantitative } from './problems';
 
 /** 正向比例: 分值 × 实际 ÷ 目标, never above 分值 nor below 0. */
-export const proportional: ScoringMethod = {
+export const proportional: ScoringMethod<typeof NO_OPTIONS> = {
   meta: {
     id: 'proportional',
     appliesTo: ['quantitative'],

@@ -10,7 +10,7 @@ import { NO_OPTIONS, type MethodContext, type ScoringMethod } from './method';
  * 定性指标三档 (DESIGN §2.4): 达成 scores full unless a manual score inside its band is given;
  * 部分达成 and 未达成 need a manual score inside their band (the reason is checked by the rules).
  */
-export const qualitativeBand: ScoringMethod = {
+export const qualitativeBand: ScoringMethod<typeof NO_OPTIONS> = {
   meta: {
     id: 'qualitativeBand',
     appliesTo: ['qualitative', 'date'],

@@ -8,7 +8,7 @@ import { notQuantitative } from './problems';
  * 满意度按比例 (seen in provincial practice): 分值 × the satisfaction rate, even when the target is met —
  * 98% on a 20-point row scores 19.6. For a rate written in percent; a rule set selects it, it is not the default.
  */
-export const satisfactionRate: ScoringMethod = {
+export const satisfactionRate: ScoringMethod<typeof NO_OPTIONS> = {
   meta: {
     id: 'satisfactionRate',
     appliesTo: ['quantitative'],
