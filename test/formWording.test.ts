@@ -61,6 +61,7 @@ describe('the form wording of messages', () => {
     const bad = diagnostic('INVALID_VALUE', {
       field: 'budget.breakdown.currentYear.executed',
       detail: { zh: '金额应为数字', en: 'must be a number' },
+      fix: { zh: '写成以万元计的数字，如 5531.1', en: 'write the amount as a number, such as 5531.1' },
     });
     expect(messageOf(bad, 'zh')).toContain('budget.breakdown.currentYear.executed');
     expect(messageOf(bad, 'zh', 'form')).toBe('「当年财政拨款的全年执行数」的值无效：金额应为数字');

@@ -72,3 +72,19 @@ export function issueDetail(issue: IssueFacts, rule: Localized | undefined): Loc
     };
   return issueText(issue);
 }
+
+/** How to fix what is wrong with a value, with an example: the bound, one of the words, the field's own form. */
+export function issueFix(issue: IssueFacts, ruleFix: Localized | undefined): Localized | TextRef {
+  const b = numberBound(issue);
+  if (issue.code === 'too_big' && b) {
+    if (b.bound === 1 && b.value > 1 && b.value <= 100)
+      return textRef('fix.share', { value: b.value, fraction: b.value / 100 });
+    return textRef(b.inclusive ? 'fix.atMost' : 'fix.lessThan', { bound: b.bound });
+  }
+  if (issue.code === 'too_small' && b) return textRef(b.inclusive ? 'fix.atLeast' : 'fix.moreThan', { bound: b.bound });
+  if (issue.code === 'too_small') return textRef('fix.notEmpty');
+  if (ruleFix) return ruleFix;
+  const [first] = issue.values ?? [];
+  if (first !== undefined) return textRef('fix.oneOf', { first: String(first) });
+  return textRef('fix.schema');
+}

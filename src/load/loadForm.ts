@@ -3,6 +3,7 @@ import { LevelNames } from '../rules/levels';
 import type { RuleSet } from '../rules/ruleSet';
 import { actualsSchema, indicatorActualSchema, type ActualsFile } from '../schema/actuals';
 import { issueText } from '../errors/zodIssue';
+import { textRef } from '../errors/texts';
 import { definitionsSchema, type DefinitionsFile } from '../schema/definitions';
 import { validateDocument } from '../source/validate';
 import type { FormInput } from '../scoring/scoreForm';
@@ -128,14 +129,11 @@ function withReservedIds(actuals: ActualsFile, doc: SourceDocument): ActualsFile
   const raw = (doc.data as { indicators?: Record<string, unknown> } | undefined)?.indicators;
   if (!raw || typeof raw !== 'object' || !Object.prototype.hasOwnProperty.call(raw, '__proto__')) return actuals;
   const parsed = indicatorActualSchema.safeParse(raw['__proto__']);
-  if (!parsed.success)
-    throw new InputError([
-      diagnostic(
-        'INVALID_VALUE',
-        { field: 'indicators.__proto__', detail: parsed.error.issues.map(issueText).join('; ') },
-        doc.locate(['indicators', '__proto__']),
-      ),
-    ]);
+  if (!parsed.success) {
+    const [first] = parsed.error.issues;
+    const data = { field: 'indicators.__proto__', detail: first ? issueText(first) : '', fix: textRef('fix.schema') };
+    throw new InputError([diagnostic('INVALID_VALUE', data, doc.locate(['indicators', '__proto__']))]);
+  }
   const indicators: ActualsFile['indicators'] = Object.assign(
     Object.create(null) as ActualsFile['indicators'],
     actuals.indicators,

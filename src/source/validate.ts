@@ -2,8 +2,8 @@ import { isTextKey, listOf, textRef, type TextRef } from '../errors/texts';
 import type { z } from 'zod';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import type { DataPath, SourceDocument } from './sourceDocument';
-import { expectedOf, FIELD_RULES } from '../errors/fieldRules';
-import { issueDetail } from '../errors/zodIssue';
+import { expectedOf, FIELD_FIXES, FIELD_RULES, TYPE_FIXES } from '../errors/fieldRules';
+import { issueDetail, issueFix } from '../errors/zodIssue';
 
 /** A value's type as a type error names it (the catalog's `type.*` texts); others by their own name. */
 function typeLabel(type: string): TextRef | string {
@@ -99,7 +99,8 @@ function typeIssue(issue: Issue, { path, field, rule }: IssuePlace, doc: SourceD
   if (last === 'id' && received === 'number')
     return diagnostic('ID_NOT_STRING', { field, received: String(issue.input) }, doc.locate(path));
   const expected = rule ? expectedOf(rule) : typeLabel(issue.expected ?? '?');
-  return diagnostic('WRONG_TYPE', { field, expected, received: typeLabel(received) }, doc.locate(path));
+  const fix = FIELD_FIXES[issue.message] ?? TYPE_FIXES[issue.expected ?? ''] ?? textRef('fix.schema');
+  return diagnostic('WRONG_TYPE', { field, expected, received: typeLabel(received), fix }, doc.locate(path));
 }
 
 /** A check of our own (the schema's refinements), by the code it carries. */
@@ -112,9 +113,10 @@ function customIssue(issue: Issue, { path, field }: IssuePlace, doc: SourceDocum
   if (code === 'NEGATIVE_AMOUNT')
     return diagnostic('NEGATIVE_AMOUNT', { field, value: String(issue.input) }, doc.locate(path));
   if (code === 'PROJECT_REQUIRED') return diagnostic('REQUIRED', { key: 'project' }, doc.locate([]));
+  const detail = FIELD_RULES[code] ?? { zh: issue.message, en: issue.message };
   return diagnostic(
     'INVALID_VALUE',
-    { field, detail: FIELD_RULES[code] ?? { zh: issue.message, en: issue.message } },
+    { field, detail, fix: FIELD_FIXES[code] ?? textRef('fix.schema') },
     doc.locate(path),
   );
 }
@@ -148,7 +150,14 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: AnySchema,
           );
           break;
         }
-        out.push(diagnostic('INVALID_VALUE', { field, detail: issueDetail(issue, rule) }, doc.locate(path)));
+        const detail = issueDetail(issue, rule);
+        out.push(
+          diagnostic(
+            'INVALID_VALUE',
+            { field, detail, fix: issueFix(issue, FIELD_FIXES[issue.message]) },
+            doc.locate(path),
+          ),
+        );
       }
     }
   }

@@ -116,8 +116,8 @@ export const FILES = {
     severity: 'error',
     zh: '「{field}」应为{expected}，实际是{received}',
     en: '"{field}" must be {expected}, got {received}',
-    hintZh: '按说明改写此值。',
-    hintEn: 'Rewrite the value as described.',
+    hintZh: '{fix}。',
+    hintEn: '{fix}.',
   },
   ID_NOT_STRING: {
     severity: 'error',
@@ -137,8 +137,8 @@ export const FILES = {
     severity: 'error',
     zh: '「{field}」的值无效：{detail}',
     en: 'Invalid value for "{field}": {detail}',
-    hintZh: '按说明改写此值。',
-    hintEn: 'Rewrite the value as described.',
+    hintZh: '{fix}。',
+    hintEn: '{fix}.',
   },
   TEXT_TOO_LONG: {
     severity: 'error',

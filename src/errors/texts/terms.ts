@@ -105,6 +105,24 @@ export const TERM_TEXTS = {
   'value.tooSmall': { zh: '数值过小', en: 'too small' },
   'value.tooLarge': { zh: '数值过大', en: 'too large' },
   'value.oneOf': { zh: '应为以下之一：{values}', en: 'must be one of {values}' },
+  // how to fix a value out of its range or not one of its words, with an example
+  'fix.atMost': { zh: '改为不超过 {bound} 的数，如 {bound}', en: 'write a number of at most {bound}, such as {bound}' },
+  'fix.lessThan': { zh: '改为小于 {bound} 的数', en: 'write a number below {bound}' },
+  'fix.atLeast': {
+    zh: '改为不小于 {bound} 的数，如 {bound}',
+    en: 'write a number of at least {bound}, such as {bound}',
+  },
+  'fix.moreThan': { zh: '改为大于 {bound} 的数', en: 'write a number above {bound}' },
+  'fix.share': {
+    zh: '写成比例，如 {fraction}（即 {value}%）',
+    en: 'write a share, such as {fraction} (that is {value}%)',
+  },
+  'fix.notEmpty': { zh: '填上内容，不要留空', en: 'fill it in; it cannot be left empty' },
+  'fix.oneOf': { zh: '改为其中之一，如 {first}', en: 'use one of them, such as {first}' },
+  'fix.schema': {
+    zh: '按这一项在 schemas/ 下的 JSON Schema 中的说明改写（jixiao init 生成的文件里有示例）',
+    en: 'write it as the JSON Schema under schemas/ describes this key (a file from jixiao init shows an example)',
+  },
   // the YAML library's error codes said in Chinese; in English its own message is clearer than a paraphrase
   'yaml.BAD_INDENT': { zh: '缩进不正确', en: '{message}' },
   'yaml.TAB_AS_INDENT': { zh: '不能用 Tab 缩进，请改用空格', en: '{message}' },
