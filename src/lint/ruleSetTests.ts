@@ -13,6 +13,7 @@ import { scoreForm, type FormInput } from '../scoring/scoreForm';
 import { BAND_INPUT } from '../targets/bands';
 import { readSource } from '../load/files';
 import { compiled, loadRuleSet, shippedRuleSetIds } from '../load/ruleSets';
+import { inputStamps } from '../load/formInput';
 
 /** Nothing where something was expected (no error, no pending need): the CLI says it in the reader's words. */
 export const NONE = '';
@@ -127,7 +128,7 @@ function caseForm(rows: IndicatorCase[], budget: BudgetCase | undefined, ruleSet
       groups: [{ name: list[0]?.level2 ?? '', ids: list.map((r) => r.id) }],
     })),
     declared: { total: null, grade: null, maxTotal: null },
-    hashes: { definitionsSha256: '', actualsSha256: '' },
+    stamps: inputStamps('', ''),
   };
 }
 

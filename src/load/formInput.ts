@@ -10,6 +10,8 @@ import { BAND_INPUT } from '../targets/bands';
 import type { SourceDocument } from '../source/yamlSource';
 import { PRINTED } from '../domain/formWording';
 import { sha256 } from './files';
+import { createHash } from 'node:crypto';
+import { JIXIAO_VERSION } from '../domain/version';
 
 // Joins a form's definitions and actuals into the scorer's input, keeping where each value was written.
 
@@ -149,6 +151,12 @@ export function formInput(
       maxTotalLocation: definitions.declaredTotal !== undefined ? d?.locate(['declaredTotal']) : undefined,
       gradeLocation: actuals.declaredGrade !== undefined ? a?.locate(['declaredGrade']) : undefined,
     },
-    hashes: { definitionsSha256: d ? sha256(d.text) : '', actualsSha256: a ? sha256(a.text) : '' },
+    stamps: inputStamps(d ? sha256(d.text) : '', a ? sha256(a.text) : ''),
   };
+}
+
+/** The inputs' hashes (each file's, and both together: what a printed form's footer cites) and this jixiao's version. */
+export function inputStamps(definitionsSha256: string, actualsSha256: string): FormInput['stamps'] {
+  const sha256 = createHash('sha256').update(`${definitionsSha256}\n${actualsSha256}`).digest('hex');
+  return { inputs: { definitionsSha256, actualsSha256, sha256 }, jixiaoVersion: JIXIAO_VERSION };
 }

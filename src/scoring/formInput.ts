@@ -26,7 +26,8 @@ export interface FormInput {
     grade: string | null;
     maxTotal: Decimal | null;
   } & Partial<Record<'totalLocation' | 'maxTotalLocation' | 'gradeLocation', SourceLocation | undefined>>;
-  hashes: { definitionsSha256: string; actualsSha256: string };
+  /** Stamped by the loader, copied into the result: the inputs' hashes and the jixiao that read them (scoring computes neither). */
+  stamps: { inputs: { definitionsSha256: string; actualsSha256: string; sha256: string }; jixiaoVersion: string };
   /** Warnings and notes from reading the files (an encoding, say), reported with the scored form. */
   readingNotes?: Diagnostic[];
 }

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Decimal, plain, roundScore, sum, ZERO } from '../domain/decimal';
 import { GRADE_LABEL } from '../domain/glossary';
 import type { Grade } from '../domain/model';
-import { JIXIAO_VERSION } from '../domain/version';
 import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
 import { textRef } from '../errors/texts';
 import type { RuleEvaluator } from '../rules/compile';
@@ -195,14 +193,13 @@ function checkedMaxTotal(
   return printedMaxTotal;
 }
 
-/** What the result was scored with: the rule set, the inputs' hashes and this version of jixiao. */
+/** What the result was scored with: the rule set, and the inputs' hashes and the jixiao the loader stamped. */
 function stamps(input: FormInput, compiled: RuleEvaluator): Pick<FormResult, 'ruleSet' | 'inputs' | 'jixiaoVersion'> {
   const ruleSet = compiled.ruleSet;
-  const both = `${input.hashes.definitionsSha256}\n${input.hashes.actualsSha256}`;
   return {
     ruleSet: { id: ruleSet.file.id, version: ruleSet.file.version, name: ruleSet.file.name, sha256: ruleSet.sha256 },
-    inputs: { ...input.hashes, sha256: createHash('sha256').update(both).digest('hex') },
-    jixiaoVersion: JIXIAO_VERSION,
+    inputs: input.stamps.inputs,
+    jixiaoVersion: input.stamps.jixiaoVersion,
   };
 }
 
