@@ -206,8 +206,17 @@ describe('batch survives what goes wrong', () => {
     const dying = (): RelaunchingPrinter =>
       new RelaunchingPrinter(async () => {
         const p = await PdfPrinter.launch({});
-        process.kill(p.pid!, 'SIGKILL');
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        const pid = p.pid!;
+        process.kill(pid, 'SIGKILL');
+        // returned once the browser is gone (its process reaped), not after a guess at how long that takes
+        await until(() => {
+          try {
+            process.kill(pid, 0);
+            return false;
+          } catch {
+            return true;
+          }
+        }, 10_000);
         return p;
       });
     const outcome = await runBatch(batchForms([dir]), { outDir: out, explain: false, newPrinter: dying }, batchSink);
