@@ -2,6 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { keygen } from '../src/pipeline';
 import { renderForms } from '../src/pipeline/render';
+import { messageOf } from '../src/errors/message';
 import { roleBreaches, type RoleSignature } from '../src/sign/roles';
 import { ROOT, runCli, tempDir } from './helpers';
 
@@ -21,6 +22,18 @@ const codes = (printed: typeof none, signatures: RoleSignature[], options = {}):
   roleBreaches(printed, signatures, { units: [UNIT], ...options }).map((b) => `${b.index} ${b.breach.code}`);
 
 describe('the signing rules', () => {
+  test("a breach names the roles in the reader's language: 填表人 in Chinese, preparer in English", () => {
+    const [breach] = roleBreaches(none, [sig('head', 'C')], { units: [UNIT] }).map((b) => b.breach);
+    if (!breach) throw new Error('no breach');
+    expect(messageOf(breach, 'zh')).toBe('「单位负责人」签署的次序不对：「填表人」还没有签');
+    expect(messageOf(breach, 'en')).toBe('"head of unit" signs out of order: "preparer" has not signed yet');
+    const [twice] = roleBreaches(none, [sig('preparer', 'A'), sig('reviewer', 'A')], { units: [UNIT] }).map(
+      (b) => b.breach,
+    );
+    if (!twice) throw new Error('no breach');
+    expect(messageOf(twice, 'en')).not.toMatch(/\p{Script=Han}/u);
+  });
+
   test('in order, each by its own certificate: no breach', () => {
     expect(codes(none, [sig('preparer', 'A'), sig('reviewer', 'B'), sig('head', 'C')])).toEqual([]);
     // a reviewer the form does not name may be left out
@@ -68,7 +81,7 @@ describe('the signing rules', () => {
     const [breach] = roleBreaches(none, [sig('preparer', 'A'), sig('head', 'C'), sig('reviewer', 'B')], {
       units: [UNIT],
     });
-    expect(breach!.breach.data).toMatchObject({ role: '审核人', other: '单位负责人' });
+    expect(messageOf(breach!.breach, 'zh')).toBe('「审核人」签署的次序不对：「单位负责人」已经在前面签过');
   });
 });
 

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { ROLE_LABEL, ROLES, type Role } from '../domain/glossary';
+import { ROLES, type Role } from '../domain/glossary';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import { textRef } from '../errors/texts';
 import type { EmbeddedData } from '../pdfdoc/embeddedData';
@@ -74,7 +74,8 @@ export function roleBreaches(
     const index = i + 1;
     const role = s.role;
     if (!role) return;
-    const label = ROLE_LABEL[role];
+    // said in the reader's language: the catalog's role names, not the printed form's labels
+    const label = textRef(`role.${role}`);
     const earlier = signatures.slice(0, i);
     const twice = earlier.find((e) => e.role === role);
     if (twice) out.push({ index, breach: diagnostic('ROLE_ALREADY_SIGNED', { role: label, signer: twice.signer }) });
@@ -85,7 +86,7 @@ export function roleBreaches(
         index,
         breach: diagnostic('ROLE_OUT_OF_ORDER', {
           role: label,
-          other: ROLE_LABEL[later],
+          other: textRef(`role.${later}`),
           relation: textRef('verify.role.signedBefore'),
         }),
       });
@@ -94,14 +95,14 @@ export function roleBreaches(
         index,
         breach: diagnostic('ROLE_OUT_OF_ORDER', {
           role: label,
-          other: ROLE_LABEL[missing],
+          other: textRef(`role.${missing}`),
           relation: textRef('verify.role.notSignedYet'),
         }),
       });
     const sameCertificate = earlier.find(
       (e) => e.role !== role && e.fingerprint !== '' && e.fingerprint === s.fingerprint,
     );
-    const otherRole = sameCertificate?.role ? ROLE_LABEL[sameCertificate.role] : textRef('verify.role.unknown');
+    const otherRole = sameCertificate?.role ? textRef(`role.${sameCertificate.role}`) : textRef('verify.role.unknown');
     if (sameCertificate)
       out.push({ index, breach: diagnostic('CERT_TWO_ROLES', { signer: s.signer, role: label, other: otherRole }) });
     const name = printed[role];

@@ -13,6 +13,7 @@ import { checkSignatures } from './verify';
 import { SIGNATURE } from '../domain/formWording';
 import { addSignatureField, BYTE_RANGE_PLACEHOLDER } from './signatureField';
 import { certificateFingerprint } from './keys';
+import { textRef } from '../errors/texts';
 
 export interface SignRequest {
   pdf: Uint8Array;
@@ -114,9 +115,10 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   const existingFields = signatureFields(doc);
   refuseChangedAfterLastSignature(request, existingFields);
   const already = existingFields.find((f) => f.role === request.role);
-  if (already) throw inputError('ROLE_ALREADY_SIGNED', { role: roleLabel, signer: already.signer });
+  const roleName = textRef(`role.${request.role}`);
+  if (already) throw inputError('ROLE_ALREADY_SIGNED', { role: roleName, signer: already.signer });
   const box = data.signatureBoxes.find((b) => b.role === request.role);
-  if (!box) throw inputError('NO_SIGNATURE_BOX', { role: roleLabel });
+  if (!box) throw inputError('NO_SIGNATURE_BOX', { role: roleName });
   const units = unitNames(data);
   // the seal box names the unit: the certificate's name that matched it
   const printed =
