@@ -80,13 +80,12 @@ test('lint --lang en on a rule set with a duplicate rule name prints no Chinese'
   // the shipped rule set made self-contained under a new id, with one rule given twice under an ASCII name
   const rule =
     '  - name: same-name\n    conditions:\n      all:\n        - { fact: kind, operator: equal, value: notApplicable }\n    event: { type: score, params: { method: notApplicable } }\n';
+  // every Chinese name (rules, levels, the rule set's own) becomes name-1, name-2, …: the only duplicate is the one added
+  let named = 0;
   const text = shipped
     .replace(/^id: .*$/m, 'id: dup-test')
     .replace(/^rules:\n/m, `rules:\n${rule}${rule}`)
-    .replace(
-      /^(\s*-?\s*name:)\s*[^\n]*\p{Script=Han}[^\n]*$/gmu,
-      (_m, key: string) => `${key} rule-${Math.random().toString(36).slice(2, 8)}`,
-    );
+    .replace(/^(\s*-?\s*name:)\s*[^\n]*\p{Script=Han}[^\n]*$/gmu, (_m, key: string) => `${key} name-${++named}`);
   writeFileSync(file, text.replace(/#[^\n]*/g, ''));
   const run = await runCli('lint', file, '--lang', 'en');
   expect(run.out + run.err).toMatch(/same-name/);
