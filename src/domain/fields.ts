@@ -7,8 +7,8 @@ import type { IndicatorKind } from './model';
  * texts (README: 添加一个填报字段).
  */
 
-/** What a field holds: free text, a number of points, or one of the 档次 words. */
-export type RowFieldType = 'text' | 'points' | 'band';
+/** What a field holds: free text, a number of points, one of the 档次 words, or a list of short texts. */
+export type RowFieldType = 'text' | 'points' | 'band' | 'list';
 
 /** The column of the printed table a field sits in (the web form fills it there, the PDF prints it there). */
 export type RowFieldPlace = 'actual' | 'score' | 'deviation';
@@ -119,6 +119,19 @@ export const ROW_FIELDS = [
     printed: true,
     width: 20,
   },
+  {
+    key: 'evidence',
+    type: 'list',
+    header: { zh: '佐证材料', en: 'Evidence' },
+    note: '佐证材料：文件名或材料索引，一项一条（复核时据此核对，默认不印在表上）',
+    limit: 200,
+    skeleton: 'commented',
+    example: '[年度工作总结.pdf, 满意度调查问卷汇总.xlsx]',
+    emptied: 'removed',
+    place: 'deviation',
+    printed: false,
+    width: 24,
+  },
 ] as const satisfies readonly RowFieldSpec[];
 
 /** The keys of the table's fields, as the code names them. */
@@ -134,4 +147,22 @@ export function rowFields(): readonly RowFieldSpec[] {
 
 export function rowField(key: string): RowFieldSpec | undefined {
   return rowFields().find((f) => f.key === key);
+}
+
+/** How a list field is written in one cell (web form, workbook): its entries joined by this mark. */
+export const LIST_SEPARATOR = '；';
+
+/** A field's value as one cell shows it: a list's entries joined, a number as its text, anything else ''. */
+export function cellText(value: unknown): string {
+  if (Array.isArray(value))
+    return value.filter((v) => typeof v === 'string' || typeof v === 'number').join(LIST_SEPARATOR);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+/** A list field's cell text as its entries: split at ；, ; or a line break, each trimmed, empty ones dropped. */
+export function listEntries(text: string): string[] {
+  return text
+    .split(/[；;\n]/)
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
 }

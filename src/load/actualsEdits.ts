@@ -1,7 +1,7 @@
 import { parseDocument } from 'yaml';
 import { rowField } from '../domain/fields';
 import { inputError } from '../errors/diagnostic';
-import { numberValue, set, type Path } from './actualsWriter';
+import { cellValue, numberValue, set, type Path } from './actualsWriter';
 
 /** One cell a clerk changed on the web form: the data path in the actuals file and the text typed. */
 export interface FieldEdit {
@@ -69,7 +69,9 @@ export function editActuals(baseText: string, edits: readonly FieldEdit[]): stri
       else if (doc.hasIn(path) || kind === 'number') set(doc, path, '');
       continue;
     }
-    set(doc, path, kind === 'number' || kind === 'optionalNumber' ? numberValue(value.trim()) : value);
+    const field = edit.path[0] === 'indicators' ? rowField(edit.path[2] ?? '') : undefined;
+    if (field?.type === 'list') set(doc, path, cellValue(field, value));
+    else set(doc, path, kind === 'number' || kind === 'optionalNumber' ? numberValue(value.trim()) : value);
   }
   return doc.toString({ lineWidth: 0 });
 }

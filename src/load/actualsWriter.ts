@@ -1,5 +1,5 @@
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
-import { rowFields, type FilledRow } from '../domain/fields';
+import { listEntries, rowFields, type FilledRow, type RowFieldSpec } from '../domain/fields';
 
 /** What a clerk filled (from a workbook or a form), as text; amounts and scores as exact decimal text. */
 export interface FilledActuals {
@@ -28,8 +28,16 @@ function writeRow(doc: Document, id: string, row: FilledRow): void {
     const at: Path = ['indicators', id, field.key];
     const value = cells[field.key];
     if (value === undefined) set(doc, at, field.emptied === 'kept' && doc.hasIn(at) ? '' : undefined);
-    else set(doc, at, field.type === 'points' ? numberValue(value) : value);
+    else set(doc, at, cellValue(field, value));
   }
+}
+
+/** A cell's text as the YAML value its field holds: points as a number, a list as its entries, text as typed. */
+export function cellValue(field: RowFieldSpec, text: string): string | number | string[] | undefined {
+  if (field.type === 'points') return numberValue(text);
+  if (field.type !== 'list') return text;
+  const entries = listEntries(text);
+  return entries.length > 0 ? entries : undefined;
 }
 
 /** A decimal text as a YAML number when a double holds it exactly as written, else as a quoted string. */
@@ -44,9 +52,14 @@ export type Path = (string | number)[];
  * Sets a value, keeping the scalar node (and the comment on it) when there is one, so the file a clerk
  * or `init` wrote keeps its comments and key order; `undefined` removes the key.
  */
-export function set(doc: Document, path: Path, value: string | number | undefined): void {
+export function set(doc: Document, path: Path, value: string | number | string[] | undefined): void {
   if (value === undefined) {
     if (doc.hasIn(path)) doc.deleteIn(path);
+    return;
+  }
+  if (Array.isArray(value)) {
+    // a list is written on one line, as the skeleton shows it: [a.pdf, b.xlsx]
+    doc.setIn(path, doc.createNode(value, { flow: true }));
     return;
   }
   const node = doc.getIn(path, true);

@@ -1,6 +1,6 @@
 import { methodName, textOfRef } from '../errors/texts';
 import { FIELD_LABEL, FORM_LABEL, PERSON_ROLES, ROLE_LABEL } from '../domain/glossary';
-import { rowFields } from '../domain/fields';
+import { cellText, rowFields } from '../domain/fields';
 import { PRINTED } from '../domain/formWording';
 import { messageOf } from '../errors/message';
 import { columnLabels, projectHeader } from './layouts';
@@ -22,8 +22,8 @@ function deviationText(r: IndicatorResult, filled: FilledCells | undefined): str
   const cells = filled?.[r.id];
   const parts = rowFields()
     .filter((f) => f.printed && f.place === 'deviation')
-    .map((f) => cells?.[f.key])
-    .filter((t): t is string => typeof t === 'string' && t.trim() !== '');
+    .map((f) => cellText(cells?.[f.key]))
+    .filter((t) => t.trim() !== '');
   if (r.override) parts.push(PRINTED.manualReason(r.override.reason));
   return parts.join('；');
 }

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { type ROW_FIELDS, rowFields, type RowFieldSpec } from '../domain/fields';
 import { amount, bandInput, gradeLabel, limited, nonEmptyText, points, TEXT_LIMITS, textCell } from './primitives';
 
+/** The most entries a list field (佐证材料) may hold on one row. */
+const LIST_LIMIT = 100;
+
 /** One budget line (年度资金总额 or a 其中 row), in 万元. */
 const budgetLine = z.strictObject({
   initialBudget: amount.optional().meta({ description: '年初预算数（万元）' }),
@@ -14,6 +17,12 @@ function rowFieldSchema(field: RowFieldSpec) {
   const described = { description: field.note };
   if (field.type === 'points') return points.optional().meta(described);
   if (field.type === 'band') return bandInput.optional().meta(described);
+  if (field.type === 'list')
+    return z
+      .array(limited(z.string(), field.limit ?? TEXT_LIMITS.reason))
+      .max(LIST_LIMIT)
+      .optional()
+      .meta(described);
   if (field.required) return textCell.meta(described);
   return limited(z.string(), field.limit ?? TEXT_LIMITS.reason)
     .optional()
@@ -26,9 +35,11 @@ type RowFieldSchemas = {
     ? z.ZodOptional<typeof points>
     : F extends { type: 'band' }
       ? z.ZodOptional<typeof bandInput>
-      : F extends { required: true }
-        ? typeof textCell
-        : z.ZodOptional<z.ZodString>;
+      : F extends { type: 'list' }
+        ? z.ZodOptional<z.ZodArray<z.ZodString>>
+        : F extends { required: true }
+          ? typeof textCell
+          : z.ZodOptional<z.ZodString>;
 };
 
 /** One indicator's filled cells, as the field table lists them. */

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { rowFields, type RowFieldPlace } from '../domain/fields';
+import { cellText, rowFields, type RowFieldPlace } from '../domain/fields';
 import { inputError } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
 import { scoreFile, type ScoredForm } from '../pipeline';
@@ -90,7 +90,7 @@ function valueAt(data: unknown, at: string[]): string {
       node && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, key)
         ? (node as Data)[key]
         : undefined;
-  return typeof node === 'string' || typeof node === 'number' ? String(node) : '';
+  return cellText(node);
 }
 
 /** The definitions an actuals file names, resolved beside it, and refused when they lie outside the folder. */

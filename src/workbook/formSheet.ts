@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { ActualsFile } from '../schema/actuals';
 import type { ColumnLabels } from '../domain/model';
-import { rowFields } from '../domain/fields';
+import { cellText, rowFields } from '../domain/fields';
 import { HEADER, PRINTED, SKELETON, WORKBOOK } from '../domain/formWording';
 import { FIELD_LABEL, ROLE_LABEL } from '../domain/glossary';
 import type { IndicatorDefinition } from '../schema/definitions';
@@ -255,7 +255,7 @@ export class FormSheet {
           list: BAND_CHOICES,
         });
       else {
-        const text = (value as string | undefined) ?? (notApplicable && f.required ? '/' : '');
+        const text = value === undefined ? (notApplicable && f.required ? '/' : '') : cellText(value);
         this.put(address, address, text, { field });
         texts.push([text, f.width]);
       }
