@@ -5,3 +5,4 @@ export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 export const RULESETS_DIR = path.join(PACKAGE_ROOT, 'indicators', 'rulesets');
 export const TEMPLATES_DIR = path.join(PACKAGE_ROOT, 'templates');
 export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, 'schemas');
+export const REVIEWS_DIR = path.join(PACKAGE_ROOT, 'indicators', 'reviews');

@@ -20,7 +20,7 @@ export function factsOf(condition: ConditionInput): string[] {
   return [condition.fact, ...valueFact];
 }
 
-function operatorsOf(condition: ConditionInput): string[] {
+export function operatorsOf(condition: ConditionInput): string[] {
   if ('all' in condition) return condition.all.flatMap(operatorsOf);
   if ('any' in condition) return condition.any.flatMap(operatorsOf);
   if ('not' in condition) return operatorsOf(condition.not);

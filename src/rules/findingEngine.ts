@@ -1,0 +1,99 @@
+import { Engine, type TopLevelCondition } from 'json-rules-engine';
+import type { SourceLocation } from '../domain/model';
+import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
+import { listOf } from '../errors/texts';
+import type { ReviewRuleInput, ReviewScope } from '../schema/reviewRuleSet';
+import { factsOf, operatorsOf } from './checkRules';
+import { PARAMETER_FACT, type FactValue } from './facts';
+import { DECIMAL_OPERATORS, KNOWN_OPERATORS } from './operators';
+import { resolvePath } from './paths';
+
+/** A review rule that fired on some facts: its name and its finding's parameters. */
+export interface FiredFinding {
+  rule: string;
+  params: ReviewRuleInput['event']['params'];
+}
+
+/** The facts a review rule may name, per scope (each with what it means). */
+export type FactCatalog = Record<ReviewScope, Record<string, string>>;
+
+/** Static checks of review rules: unique names, facts of their scope, operators that exist. */
+export function checkFindingRules(
+  rules: readonly ReviewRuleInput[],
+  facts: FactCatalog,
+  locations: readonly (SourceLocation | undefined)[],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  rules.forEach((rule, index) => {
+    const at = locations[index];
+    if (seen.has(rule.name)) out.push(diagnostic('RULE_NAME_DUPLICATE', { rule: rule.name }, at));
+    seen.add(rule.name);
+    const allowed = new Set([...Object.keys(facts[rule.scope]), PARAMETER_FACT]);
+    for (const fact of factsOf(rule.conditions))
+      if (!allowed.has(fact))
+        out.push(
+          diagnostic('UNKNOWN_FACT', { rule: rule.name, fact, scope: rule.scope, known: listOf([...allowed]) }, at),
+        );
+    for (const operator of operatorsOf(rule.conditions))
+      if (!KNOWN_OPERATORS.includes(operator))
+        out.push(diagnostic('UNKNOWN_OPERATOR', { rule: rule.name, operator, known: listOf(KNOWN_OPERATORS) }, at));
+  });
+  return out;
+}
+
+/**
+ * The review rules of a rule set on json-rules-engine: one Engine per scope, built once and reused for every row,
+ * form and department of a year. The rules' thresholds and word lists are the rule set's parameters.
+ */
+export class FindingEngine {
+  private readonly engines: Record<ReviewScope, Engine>;
+  private readonly order: Map<string, number>;
+  /** Runs on one engine are queued (json-rules-engine keeps a run status on the Engine: see CompiledRuleSet). */
+  private readonly queues: Record<ReviewScope, Promise<unknown>> = {
+    row: Promise.resolve(),
+    form: Promise.resolve(),
+    department: Promise.resolve(),
+  };
+
+  constructor(
+    rules: readonly ReviewRuleInput[],
+    parameters: Record<string, unknown>,
+    facts: FactCatalog,
+    locations: readonly (SourceLocation | undefined)[],
+  ) {
+    const problems = checkFindingRules(rules, facts, locations).filter((d) => d.severity === 'error');
+    if (problems.length > 0) throw new InputError(problems);
+    this.order = new Map(rules.map((r, i) => [r.name, i]));
+    const make = (scope: ReviewScope): Engine => {
+      const engine = new Engine([], { allowUndefinedFacts: false, pathResolver: resolvePath });
+      for (const [name, evaluate] of Object.entries(DECIMAL_OPERATORS)) engine.addOperator(name, evaluate);
+      engine.addFact(PARAMETER_FACT, parameters);
+      for (const rule of rules)
+        if (rule.scope === scope)
+          engine.addRule({
+            name: rule.name,
+            priority: rule.priority,
+            conditions: rule.conditions as unknown as TopLevelCondition,
+            event: { type: rule.event.type, params: { ...rule.event.params } },
+          });
+      return engine;
+    };
+    this.engines = { row: make('row'), form: make('form'), department: make('department') };
+  }
+
+  /** The rules of a scope that fire on these facts, in the order the rule set lists them. */
+  async run(scope: ReviewScope, facts: Record<string, FactValue | number>): Promise<FiredFinding[]> {
+    const run = this.queues[scope].then(() => this.engines[scope].run(facts));
+    this.queues[scope] = run.catch(() => undefined);
+    const { results } = await run;
+    return results
+      .map((r) => ({ rule: String(r.name), params: r.event?.params as FiredFinding['params'] }))
+      .sort((a, b) => (this.order.get(a.rule) ?? 0) - (this.order.get(b.rule) ?? 0));
+  }
+}
+
+/** The facts a rule's conditions name (its own facts, not the parameters): what a finding shows as its detail. */
+export function factsNamed(rule: ReviewRuleInput): string[] {
+  return [...new Set(factsOf(rule.conditions))].filter((f) => f !== PARAMETER_FACT);
+}
