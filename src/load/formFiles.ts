@@ -14,12 +14,24 @@ export function findForms(targets: string[], options: { workbooks?: boolean } = 
   return findFiles(targets, isForm, 'NO_FORMS');
 }
 
+/** The forms a year's re-check reads: *.actuals.yaml, *.xlsx workbooks and signed *.pdf, in any mix. */
+export function findReviewInputs(targets: string[]): string[] {
+  return findFiles(
+    targets,
+    (name) =>
+      name.endsWith('.actuals.yaml') ||
+      (name.endsWith('.xlsx') && !name.startsWith('~$')) ||
+      name.toLowerCase().endsWith('.pdf'),
+    'NO_REVIEW_INPUTS',
+  );
+}
+
 /** The signed forms a command was given: files as named, folders searched (recursively, sorted) for *.pdf. */
 export function findPdfs(targets: string[]): string[] {
   return findFiles(targets, (name) => name.toLowerCase().endsWith('.pdf'), 'NO_PDFS');
 }
 
-function findFiles(targets: string[], isForm: (name: string) => boolean, none: 'NO_FORMS' | 'NO_PDFS'): string[] {
+function findFiles(targets: string[], isForm: (name: string) => boolean, none: 'NO_FORMS' | 'NO_PDFS' | 'NO_REVIEW_INPUTS'): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const walk = (p: string, top: boolean): void => {

@@ -43,11 +43,13 @@ export class CellReader {
   constructor(
     private readonly sheet: ExcelJS.Worksheet,
     readonly file: string,
+    /** The sheet's name as messages give it (file!sheet!cell). */
+    private readonly sheetName: string = SHEET_FORM,
   ) {}
 
   where(address: string): SourceLocation {
     const c = this.sheet.getCell(address);
-    return { file: this.file, line: Number(c.row), column: Number(c.col), cell: `${SHEET_FORM}!${address}` };
+    return { file: this.file, line: Number(c.row), column: Number(c.col), cell: `${this.sheetName}!${address}` };
   }
 
   /** A cell as text: trimmed, full-width folded (noted), percentages and dates written as people write them. */

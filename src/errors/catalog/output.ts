@@ -72,6 +72,13 @@ export const OUTPUT = {
     hintZh: '给出签署后的自评表 PDF 所在的文件夹，或直接给出文件路径。',
     hintEn: 'Name the folder that holds the signed forms, or the files themselves.',
   },
+  NO_REVIEW_INPUTS: {
+    severity: 'error',
+    zh: '目录 {path} 中没有自评表（*.actuals.yaml、*.xlsx 或签章 PDF）',
+    en: 'The folder {path} holds no self-evaluation form (*.actuals.yaml, *.xlsx or signed PDF)',
+    hintZh: '把各部门报送的自评表放进这个目录（可分子目录），或直接给出文件路径。',
+    hintEn: 'Put the forms the departments sent in this folder (subfolders are searched), or name the files.',
+  },
   NO_FORMS: {
     severity: 'error',
     zh: '目录 {path} 中没有实际完成值文件（*.actuals.yaml）',

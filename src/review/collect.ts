@@ -1,0 +1,84 @@
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { existsSync, statSync } from 'node:fs';
+import { findReviewInputs } from '../load/formFiles';
+import type { FormOrigin } from './fromScored';
+import type { ReviewForm } from './model';
+import { readReviewForm, sourceOf, type ReadOptions } from './readForm';
+
+/**
+ * The forms under the folders and files given, each named by its path relative to the folder it was found in
+ * (a file given by itself by its own name): the work list's key, stable from run to run.
+ */
+export function reviewOrigins(targets: string[]): FormOrigin[] {
+  const taken = new Set<string>();
+  return targets.flatMap((target) => {
+    const base = existsSync(target) && statSync(target).isDirectory() ? target : path.dirname(target);
+    return findReviewInputs([target]).map((file) => {
+      let key = path.relative(base, file).split(path.sep).join('/');
+      if (key.startsWith('..') || path.isAbsolute(key)) key = path.basename(file);
+      for (let n = 2; taken.has(key); n++) key = `${key}#${n}`;
+      taken.add(key);
+      return { key, file, source: sourceOf(file) };
+    });
+  });
+}
+
+export interface CollectOptions extends ReadOptions {
+  /** Worker threads; by default the machine's cores (at most 4) from 200 forms up, else this thread. */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Reads every form of the year, in worker threads for a large year; the result is in the order of the origins. */
+export async function collectForms(origins: readonly FormOrigin[], options: CollectOptions): Promise<ReviewForm[]> {
+  const workers = options.workers ?? (origins.length >= 200 ? Math.min(availableParallelism(), 4) : 1);
+  const forms = new Array<ReviewForm>(origins.length);
+  let done = 0;
+  const got = (index: number, form: ReviewForm): void => {
+    forms[index] = form;
+    options.onProgress?.(++done, origins.length);
+  };
+  if (workers <= 1) {
+    for (const [i, origin] of origins.entries()) got(i, await readReviewForm(origin, options));
+    return forms;
+  }
+  await inWorkers(origins, options, workers, got);
+  return forms;
+}
+
+/** What a review worker posts: forms in batches (with their index in the run), then that it is done. */
+export type ReviewWorkerMessage = { forms: [number, ReviewForm][] } | { finished: true };
+
+function inWorkers(
+  origins: readonly FormOrigin[],
+  options: ReadOptions,
+  count: number,
+  got: (index: number, form: ReviewForm) => void,
+): Promise<void> {
+  const workerFile = path.join(__dirname, `worker${path.extname(__filename)}`);
+  const shares = Array.from({ length: count }, (_, w) =>
+    origins.flatMap((origin, i) => (i % count === w ? [[i, origin] as const] : [])),
+  );
+  return Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<void>((resolve, reject) => {
+          const workerData = { share, trust: options.trust, lang: options.lang };
+          // from TypeScript sources (benchmarks run under tsx) the worker registers the same loader first
+          const worker = workerFile.endsWith('.ts')
+            ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(workerFile)});`, { eval: true, workerData })
+            : new Worker(workerFile, { workerData });
+          worker.on('message', (message: ReviewWorkerMessage) => {
+            if ('forms' in message) for (const [i, form] of message.forms) got(i, form);
+            else resolve();
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => {
+            if (code !== 0) reject(new Error(`review worker exited with ${code}`));
+          });
+        }),
+    ),
+  ).then(() => undefined);
+}

@@ -1,0 +1,56 @@
+import { diagnostic, InputError } from '../errors/diagnostic';
+import type { Lang } from '../errors/lang';
+import { readInput } from '../load/files';
+import { loadPdf, readEmbeddedData } from '../pdfdoc/pdfRead';
+import { scoreFile, scoreTexts } from '../pipeline/stages';
+import { summaryCells, summaryRow } from '../report/verifySummary';
+import { verifyPdf } from '../verify/verifyPdf';
+import { failedForm, reviewFormOf, type FormOrigin } from './fromScored';
+import type { ReviewForm, ReviewSignatures } from './model';
+
+/** How the forms of a year are read: the roots a signed PDF must chain to, the language of verdicts. */
+export interface ReadOptions {
+  trust: readonly string[];
+  lang: Lang;
+}
+
+export const sourceOf = (file: string): ReviewForm['source'] =>
+  /\.pdf$/i.test(file) ? 'pdf' : /\.xlsx$/i.test(file) ? 'xlsx' : 'yaml';
+
+/**
+ * A signed PDF: verified (signatures, roles, the embedded data re-scored), then its embedded inputs scored as any
+ * form is. Its verdict travels with it; a PDF whose data cannot be read is a failed form.
+ */
+async function readPdf(origin: FormOrigin, options: ReadOptions): Promise<ReviewForm> {
+  const report = await verifyPdf(origin.file, { trust: options.trust });
+  const row = summaryRow(report, options.lang);
+  const signatures: ReviewSignatures = {
+    signed: report.roles.signed.length,
+    required: report.roles.required.length,
+    verified: options.trust.length > 0 ? report.ok : report.intact ? null : false,
+    intact: report.intact,
+    verdict: summaryCells(row, options.lang).at(-1) ?? '',
+  };
+  const doc = await loadPdf(readInput(origin.file, 'pdf'), origin.file);
+  const { inputs } = readEmbeddedData(doc, origin.file).data;
+  const scored = await scoreTexts({
+    definitions: { name: inputs.definitions.name, text: inputs.definitions.text },
+    actuals: { name: inputs.actuals.name, text: inputs.actuals.text },
+    ruleSet: { name: inputs.ruleSet.name, text: inputs.ruleSet.text },
+  });
+  return reviewFormOf(scored, origin, signatures);
+}
+
+/** One form of the year, whatever it was handed in as; bad input is the form's failure, never the run's. */
+export async function readReviewForm(origin: FormOrigin, options: ReadOptions): Promise<ReviewForm> {
+  try {
+    if (origin.source === 'pdf') return await readPdf(origin, options);
+    return reviewFormOf(await scoreFile(origin.file, { quickRules: true }), origin, null);
+  } catch (error) {
+    if (error instanceof InputError) return failedForm(origin, error.diagnostics);
+    // a damaged PDF can trip the PDF library anywhere: that file's failure, said with the library's reason
+    if (origin.source !== 'pdf') throw error;
+    const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    return failedForm(origin, [diagnostic('PDF_UNREADABLE', { path: origin.file, detail })]);
+  }
+}
