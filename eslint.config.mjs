@@ -47,9 +47,27 @@ const ROOMS = {
   // the verifier: a signed form checked as a reader would trust it (signatures, revisions, roles, the page
   // against the data, the re-score, the rule set's identity), over the rooms that sign, score and lay out
   verify: ['pipeline', 'load', 'report', 'pdfdoc', 'sign', 'compare', 'workbook', 'scoring', 'domain', 'errors'],
+  // the re-check bench: a year's forms read (signed ones verified), re-scored, re-checked by review rules on the
+  // rules room, ranked and sampled; its workbook through the workbook room, its pages through report and pdf
+  review: [
+    'pipeline',
+    'verify',
+    'load',
+    'scoring',
+    'rules',
+    'targets',
+    'lint',
+    'workbook',
+    'report',
+    'pdfdoc',
+    'schema',
+    'source',
+    'domain',
+    'errors',
+  ],
   batch: ['pipeline', 'domain', 'errors'],
   serve: ['pipeline', 'verify', 'load', 'report', 'domain', 'errors'],
-  cli: ['pipeline', 'verify', 'batch', 'serve', 'errors', 'domain'],
+  cli: ['pipeline', 'verify', 'review', 'batch', 'serve', 'errors', 'domain'],
 };
 
 const zones = Object.entries(ROOMS).map(([room, allowed]) => ({

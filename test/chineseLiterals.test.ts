@@ -13,6 +13,8 @@ const ALLOWED: Record<string, string> = {
   'src/domain/glossary.ts': 'the glossary: identifiers and the Chinese labels people read',
   'src/domain/fields.ts': "the field table: each field's heading in Chinese and English",
   'src/domain/formWording.ts': "the printed form's own wording (the official 自评表 is Chinese in every language)",
+  'src/domain/reviewWording.ts':
+    'the re-check bench wording (复核.xlsx, 复核底稿, 复核报告: Chinese in every language, as filed)',
   'src/targets/': 'input vocabulary: the words targets, actuals and row names are written in (以上, 不低于, 万元)',
   'src/schema/':
     'the file formats: the descriptions editors show for each YAML key, and the words a file may use (达成, 优)',

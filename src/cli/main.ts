@@ -4,7 +4,7 @@ import { JIXIAO_VERSION } from '../domain/version';
 import { diagnostic, InputError } from '../errors/diagnostic';
 import { isLang, type Lang } from '../errors/lang';
 import { text, textOf, type TextKey } from '../errors/texts';
-import { COMMANDS, RULESET_SHOW, type CommandSpec } from './commandSpecs';
+import { COMMANDS, REVIEW_COMMANDS, RULESET_SHOW, type CommandSpec } from './commandSpecs';
 import { EXIT, guarded, type OutputMode } from './exitCodes';
 import { processIo, quietOnClosedPipes, type Io } from './io';
 
@@ -85,6 +85,9 @@ function program(io: Io, mode: OutputMode, setCode: (code: number) => void): Com
   const ruleset = cli.command('ruleset').description(t('help.ruleset')).helpOption('-h, --help', t('help.help'));
   ruleset.createHelp = () => new LocalizedHelp(lang);
   addCommand(ruleset, RULESET_SHOW, io, mode, setCode);
+  const review = cli.command('review').description(t('help.review')).helpOption('-h, --help', t('help.help'));
+  review.createHelp = () => new LocalizedHelp(lang);
+  for (const spec of REVIEW_COMMANDS) addCommand(review, spec, io, mode, setCode);
   return cli;
 }
 
@@ -97,7 +100,10 @@ function addCommand(
   setCode: (code: number) => void,
 ): void {
   const t = (key: TextKey): string => textOf(key, mode.lang);
-  const c = parent.command(spec.name).description(t(spec.help)).helpOption('-h, --help', t('help.help'));
+  const c = parent
+    .command(spec.name, spec.isDefault ? { isDefault: true } : {})
+    .description(t(spec.help))
+    .helpOption('-h, --help', t('help.help'));
   c.addOption(new Option('--json', t('help.json')));
   c.createHelp = () => new LocalizedHelp(mode.lang);
   for (const a of spec.args ?? []) c.argument(a.spec, t(a.help));

@@ -31,7 +31,11 @@ export function findPdfs(targets: string[]): string[] {
   return findFiles(targets, (name) => name.toLowerCase().endsWith('.pdf'), 'NO_PDFS');
 }
 
-function findFiles(targets: string[], isForm: (name: string) => boolean, none: 'NO_FORMS' | 'NO_PDFS' | 'NO_REVIEW_INPUTS'): string[] {
+function findFiles(
+  targets: string[],
+  isForm: (name: string) => boolean,
+  none: 'NO_FORMS' | 'NO_PDFS' | 'NO_REVIEW_INPUTS',
+): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const walk = (p: string, top: boolean): void => {

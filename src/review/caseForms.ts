@@ -27,32 +27,35 @@ function readingOf(
   return { comparator: t.comparator, unit: t.unit, targetValue: plain(t.value), kind: 'quantitative', completion };
 }
 
+/** A test form's row, its scores defaulting to full marks and its completion read from its target and actual. */
+function caseRow(r: ReviewCaseForm['rows'][number], i: number, key: string): ReviewRow {
+  const maxScore = plain(dec(r.maxScore));
+  const ruleScore = plain(dec(r.ruleScore ?? r.score ?? r.maxScore));
+  const finalScore = plain(dec(r.score ?? ruleScore));
+  const id = r.id ?? String(i + 1);
+  return {
+    id,
+    level1: r.level1,
+    level2: r.level2,
+    name: r.name,
+    target: r.target,
+    actual: r.actual,
+    maxScore,
+    ruleScore,
+    finalScore,
+    declaredScore: r.declaredScore === undefined ? null : plain(dec(r.declaredScore)),
+    manual: r.manual,
+    ...readingOf(r.target, r.actual),
+    deviationReason: r.deviationReason,
+    evidence: r.evidence,
+    cells: { name: `${key} · ${id}` },
+  };
+}
+
 /** A rule-set test's small form as the re-check reads a scored one. */
 export function caseForm(form: ReviewCaseForm, index: number): ReviewForm {
   const key = `case-${index + 1}`;
-  const rows: ReviewRow[] = form.rows.map((r, i) => {
-    const maxScore = plain(dec(r.maxScore));
-    const ruleScore = plain(dec(r.ruleScore ?? r.score ?? r.maxScore));
-    const finalScore = plain(dec(r.score ?? ruleScore));
-    const id = r.id ?? String(i + 1);
-    return {
-      id,
-      level1: r.level1,
-      level2: r.level2,
-      name: r.name,
-      target: r.target,
-      actual: r.actual,
-      maxScore,
-      ruleScore,
-      finalScore,
-      declaredScore: r.declaredScore === undefined ? null : plain(dec(r.declaredScore)),
-      manual: r.manual,
-      ...readingOf(r.target, r.actual),
-      deviationReason: r.deviationReason,
-      evidence: r.evidence,
-      cells: { name: `${key} · ${id}` },
-    };
-  });
+  const rows = form.rows.map((r, i) => caseRow(r, i, key));
   const budgetScore = plain(dec(form.budget.score ?? form.budget.maxScore));
   const total =
     form.total === undefined

@@ -124,7 +124,11 @@ const caseForm = z.strictObject({
   declaredTotal: points.optional(),
   grade: z.enum(['excellent', 'good', 'fair', 'poor']).optional(),
   budget: z
-    .strictObject({ maxScore: points.default(10), score: points.optional(), rate: z.number().min(0).max(10).default(1) })
+    .strictObject({
+      maxScore: points.default(10),
+      score: points.optional(),
+      rate: z.number().min(0).max(10).default(1),
+    })
     .default({ maxScore: 10, rate: 1 }),
   /** Roles signed (of the roles the form prints); a signed PDF's verify verdict. */
   signedRoles: z.number().int().min(0).max(4).default(0),

@@ -1,11 +1,10 @@
-import type { Lang } from '../../errors/lang';
-import { SingleBar, Presets } from 'cli-progress';
 import { diagnostic, InputError } from '../../errors/diagnostic';
 import { text } from '../../errors/texts';
 import { compareCsv, compareCsvLine, compareHtml, compareRuleSets, compareText } from '../../pipeline';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
 import { numberOption } from '../options';
+import { progressBar } from '../progress';
 
 export interface CompareCommandOptions {
   rules: string[];
@@ -32,7 +31,7 @@ export async function compareCommand(
   }
   for (const target of [options.csv, options.html]) if (target !== undefined) writeOutput.check(target, 'generated');
   const workers = numberOption('--workers', options.workers, { min: 1, max: 64, integer: true }, lang);
-  const progress = progressBar(io.interactive && !options.json, lang);
+  const progress = progressBar(io.interactive && !options.json, 'cli.compareProgress', lang);
   // the forms pass one by one: each leaves a CSV line and (with --json) its JSON, never the whole comparison
   const csvLines: string[] = [];
   const formsJson: string[] = [];
@@ -65,31 +64,4 @@ export async function compareCommand(
   for (const file of [options.csv, options.html])
     if (file && !options.json) io.err(text('cli.wrote', lang, { path: file }));
   return run.summary.compared === 0 && run.digest.forms > 0 ? EXIT.input : EXIT.ok;
-}
-
-/** The terminal's progress bar over the forms (nothing when piped or with --json). */
-function progressBar(shown: boolean, lang: Lang): { update(done: number, total: number): void; stop(): void } {
-  if (!shown) return { update: () => undefined, stop: () => undefined };
-  const bar = new SingleBar(
-    {
-      format: text('cli.compareProgress', lang, {
-        bar: '{bar}',
-        value: '{value}',
-        total: '{total}',
-        eta_formatted: '{eta_formatted}',
-      }),
-      hideCursor: true,
-      stream: process.stderr,
-    },
-    Presets.shades_classic,
-  );
-  let started = false;
-  return {
-    update(done, total) {
-      if (!started) bar.start(total, 0);
-      started = true;
-      bar.update(done);
-    },
-    stop: () => bar.stop(),
-  };
 }

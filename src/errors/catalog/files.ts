@@ -168,20 +168,6 @@ export const FILES = {
     hintZh: '先用 jixiao export 导出工作簿，在其中填写，再导入。',
     hintEn: 'Export the workbook with jixiao export, fill it in, then import it.',
   },
-  SHEET_MISSING: {
-    severity: 'error',
-    zh: '工作簿 {path} 中没有工作表“{sheet}”',
-    en: 'The workbook {path} has no sheet "{sheet}"',
-    hintZh: '用 jixiao review 生成的 复核.xlsx 填写复核底稿，不要改工作表名称。',
-    hintEn: 'Fill in the 复核底稿 of the 复核.xlsx that jixiao review wrote; keep the sheet names.',
-  },
-  SHEET_COLUMNS_MISSING: {
-    severity: 'error',
-    zh: '工作表“{sheet}”缺少列：{columns}',
-    en: 'The sheet "{sheet}" lacks the columns: {columns}',
-    hintZh: '不要删除或改写表头行；可以从 jixiao review 重新生成的 复核.xlsx 中把表头复制回来。',
-    hintEn: 'Do not delete or rename the header row; copy it back from a 复核.xlsx that jixiao review writes again.',
-  },
   WORKBOOK_UNREADABLE: {
     severity: 'error',
     zh: '无法读取工作簿 {path}：{detail}',

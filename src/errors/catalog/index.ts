@@ -4,6 +4,7 @@ import { FORMS } from './forms';
 import { LINT } from './lint';
 import { OUTPUT } from './output';
 import { RULES } from './rules';
+import { REVIEW } from './review';
 import { SCORED } from './scored';
 import { SERVE } from './serve';
 import { SIGNING } from './signing';
@@ -11,7 +12,7 @@ import { SIGNING } from './signing';
 export type { CatalogEntry } from './entry';
 
 /** Every code jixiao reports, by area (one file each); a code's data is typed by its templates' placeholders. */
-export const CATALOG = { ...FILES, ...FORMS, ...RULES, ...LINT, ...SCORED, ...OUTPUT, ...SIGNING, ...SERVE };
+export const CATALOG = { ...FILES, ...FORMS, ...RULES, ...LINT, ...SCORED, ...OUTPUT, ...SIGNING, ...SERVE, ...REVIEW };
 
 export type Code = keyof typeof CATALOG;
 

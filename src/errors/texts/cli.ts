@@ -67,6 +67,11 @@ export const CLI_TEXTS = {
     zh: '{option} 应为 {min} 至 {max} 之间的{kind}，实际是 {value}',
     en: '{option} must be {kind} from {min} to {max}, got {value}',
   },
+  'usage.sample': {
+    zh: '--sample 须为张数（如 12）或 0 到 100 的比例（如 20%），实际「{value}」',
+    en: '--sample takes a count (12) or a share from 0 to 100 (20%), not "{value}"',
+  },
+  'usage.sampleBy': { zh: '--by 只能是 department，实际「{value}」', en: '--by takes department only, not "{value}"' },
   'usage.twoRuleSets': { zh: '须给出两个 --rules（实际 {count} 个）', en: 'give --rules twice (got {count})' },
   'usage.lang': {
     zh: '--lang（或环境变量 JIXIAO_LANG）只能是 zh 或 en，实际是 {value}',

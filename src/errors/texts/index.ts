@@ -14,6 +14,7 @@ import { FIELD_TEXTS } from './fields';
 import { EXPLAIN_TEXTS } from './explain';
 import { VERIFY_TEXTS } from './verify';
 import { METHOD_TEXTS } from './methods';
+import { REVIEW_TEXTS } from './review';
 
 export type { TextEntry } from './entry';
 
@@ -27,6 +28,7 @@ export const TEXTS = {
   ...REASON_TEXTS,
   ...TERM_TEXTS,
   ...BATCH_TEXTS,
+  ...REVIEW_TEXTS,
   ...SERVE_TEXTS,
   ...OUTPUT_TEXTS,
   ...FIELD_TEXTS,
