@@ -120,7 +120,7 @@ describe('jixiao init', () => {
 });
 
 describe('jixiao schema', () => {
-  it.each(['definitions', 'actuals', 'ruleset', 'ruleset-tests'])(
+  it.each(['definitions', 'actuals', 'ruleset', 'ruleset-tests', 'review-ruleset', 'review-tests'])(
     'prints the JSON Schema for %s, same as the committed file',
     async (kind) => {
       const run = await runCli('schema', kind);

@@ -93,6 +93,16 @@ export const FINDING_COLUMNS = [
   '权重',
 ] as const;
 
+/** Columns of amounts and scores (written 0.00) and of rates (written as percentages). */
+export const AMOUNT_HEADERS = [
+  '年初预算数（万元）',
+  '全年预算数（万元）',
+  '全年执行数（万元）',
+  '平均总分',
+  '总分',
+] as const;
+export const RATE_HEADERS = ['执行率'] as const;
+
 export const SUMMARY_COLUMNS = ['项目', '数值'] as const;
 
 export const REVIEW_WORDS = {
@@ -126,6 +136,7 @@ export const REVIEW_WORDS = {
   },
   report: {
     title: (year: string): string => `${year}绩效自评复核报告`,
+    year: (year: number): string => `${year}年度`,
     overall: '总体情况',
     byDepartment: '分部门情况',
     findings: '主要发现',

@@ -3,6 +3,8 @@ export { reviewYear, type ReviewRun } from './run';
 export { reviewFiles, reviewerEntries, REVIEW_FILES, type ReviewFile } from './outputs';
 export { importReview, type ReviewedForm } from './reviewScores';
 export { runReviewTests } from './reviewTests';
+export { isReviewRuleSetFile, lintReviewRuleSet } from './reviewLint';
+export { shippedReviewRuleSetIds } from './reviewRuleSet';
 export type { SampleOptions, SampleSize } from './sample';
 import { dec } from '../domain/decimal';
 import { rateText } from '../report/format';

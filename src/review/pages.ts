@@ -16,7 +16,7 @@ function yearOf(run: ReviewRun): string {
   const counts = new Map<number, number>();
   for (const f of run.forms) if (f.fiscalYear !== null) counts.set(f.fiscalYear, (counts.get(f.fiscalYear) ?? 0) + 1);
   const top = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return top ? `${top[0]}年度` : '';
+  return top ? REVIEW_WORDS.report.year(top[0]) : '';
 }
 
 function sampleText(run: ReviewRun): string {

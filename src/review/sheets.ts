@@ -1,5 +1,7 @@
 import { GRADE_LABEL } from '../domain/glossary';
 import {
+  AMOUNT_HEADERS,
+  RATE_HEADERS,
   DEPARTMENT_COLUMNS,
   FINDING_COLUMNS,
   FORM_COLUMNS,
@@ -25,8 +27,15 @@ export const entryKey = (form: string, id: string): string => `${form}\u0000${id
 const num = (text: string | null | undefined): SheetCell => (text == null || text === '' ? null : Number(text));
 const MONEY = '0.00';
 const PERCENT = '0.00%';
-const columns = (headers: readonly string[], formats: Record<string, string> = {}): SheetColumn[] =>
-  headers.map((header) => (formats[header] ? { header, numFmt: formats[header] } : { header }));
+/** Columns by their headers: amounts and scores as 0.00, rates as percentages (the wording says which are which). */
+const columns = (headers: readonly string[]): SheetColumn[] =>
+  headers.map((header) =>
+    (AMOUNT_HEADERS as readonly string[]).includes(header)
+      ? { header, numFmt: MONEY }
+      : (RATE_HEADERS as readonly string[]).includes(header)
+        ? { header, numFmt: PERCENT }
+        : { header },
+  );
 
 const gradeText = (f: RankedForm): string => f.gradeLabel ?? (f.grade ? GRADE_LABEL[f.grade] : REVIEW_WORDS.none);
 
@@ -90,14 +99,7 @@ function departmentSheet(run: ReviewRun): SheetSpec {
     d.sampled,
     d.findings.map((f) => `${f.code} ${f.title}`).join('；'),
   ]);
-  const formats = {
-    执行率: PERCENT,
-    平均总分: MONEY,
-    '年初预算数（万元）': MONEY,
-    '全年预算数（万元）': MONEY,
-    '全年执行数（万元）': MONEY,
-  };
-  return { name: REVIEW_SHEETS.departments, columns: columns(DEPARTMENT_COLUMNS, formats), rows };
+  return { name: REVIEW_SHEETS.departments, columns: columns(DEPARTMENT_COLUMNS), rows };
 }
 
 function formSheet(run: ReviewRun): SheetSpec {
@@ -123,14 +125,7 @@ function formSheet(run: ReviewRun): SheetSpec {
     f.sampled ? REVIEW_WORDS.yes : REVIEW_WORDS.no,
     f.problems.join('；'),
   ]);
-  const formats = {
-    执行率: PERCENT,
-    总分: MONEY,
-    '年初预算数（万元）': MONEY,
-    '全年预算数（万元）': MONEY,
-    '全年执行数（万元）': MONEY,
-  };
-  return { name: REVIEW_SHEETS.forms, columns: columns(FORM_COLUMNS, formats), rows };
+  return { name: REVIEW_SHEETS.forms, columns: columns(FORM_COLUMNS), rows };
 }
 
 function findingSheet(run: ReviewRun): SheetSpec {

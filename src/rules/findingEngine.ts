@@ -3,6 +3,7 @@ import type { SourceLocation } from '../domain/model';
 import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
 import { listOf } from '../errors/texts';
 import type { ReviewRuleInput, ReviewScope } from '../schema/reviewRuleSet';
+import type { ConditionInput } from '../schema/ruleset';
 import { factsOf, operatorsOf } from './checkRules';
 import { PARAMETER_FACT, type FactValue } from './facts';
 import { DECIMAL_OPERATORS, KNOWN_OPERATORS } from './operators';
@@ -96,4 +97,21 @@ export class FindingEngine {
 /** The facts a rule's conditions name (its own facts, not the parameters): what a finding shows as its detail. */
 export function factsNamed(rule: ReviewRuleInput): string[] {
   return [...new Set(factsOf(rule.conditions))].filter((f) => f !== PARAMETER_FACT);
+}
+
+/** The parameters a rule's conditions compare with (`{ fact: parameter, path: $.name }` → name). */
+export function parameterPaths(rule: ReviewRuleInput): string[] {
+  const out: string[] = [];
+  const walk = (c: ConditionInput): void => {
+    if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else if ('not' in c) walk(c.not);
+    else {
+      const v = c.value as { fact?: unknown; path?: unknown } | null;
+      if (v && typeof v === 'object' && v.fact === PARAMETER_FACT && typeof v.path === 'string')
+        out.push(v.path.replace(/^\$\./, ''));
+    }
+  };
+  walk(rule.conditions);
+  return out;
 }

@@ -3,6 +3,7 @@ import { actualsSchema } from './actuals';
 import { definitionsSchema } from './definitions';
 import { ruleSetDeltaSchema, ruleSetSchema } from './ruleset';
 import { ruleSetTestsSchema } from './rulesetTests';
+import { reviewRuleSetSchema, reviewTestsSchema } from './reviewRuleSet';
 
 /** The kinds of file users write, each with its schema. */
 export const FILE_KINDS = {
@@ -11,6 +12,8 @@ export const FILE_KINDS = {
   // a whole rule set, or one that extends another
   ruleset: { schema: z.union([ruleSetSchema, ruleSetDeltaSchema]), title: 'jixiao 评分规则集' },
   'ruleset-tests': { schema: ruleSetTestsSchema, title: 'jixiao 评分规则集测试用例' },
+  'review-ruleset': { schema: reviewRuleSetSchema, title: 'jixiao 复核规则集' },
+  'review-tests': { schema: reviewTestsSchema, title: 'jixiao 复核规则集测试用例' },
 } as const;
 
 export type FileKind = keyof typeof FILE_KINDS;

@@ -64,7 +64,7 @@ export interface ReadRow {
 }
 
 /**
- * Reads a table sheet back by its header row: every cell through the same reader as the form sheet (full-width
+ * Reads a table sheet back by its header row, the `needed` columns only: every cell through the same reader as the form sheet (full-width
  * digits folded, formulas' cached values, numbers as exact text), each problem at file!sheet!cell. Headers the
  * caller needs and the sheet lacks are problems too. Throws the problems together.
  */
@@ -99,7 +99,8 @@ export async function readTableSheet(
   for (let r = 2; r <= sheet.rowCount; r++) {
     const address = (header: string): string => sheet.getCell(r, columns.get(header) ?? 1).address;
     const values = new Map<string, string | undefined>();
-    for (const header of columns.keys())
+    // only the columns asked for: the others (a formula the reader never needs, say) are left unread
+    for (const header of needed)
       values.set(header, reader.read(address(header), `${r}.${header}`, numeric.includes(header) ? 'number' : 'text'));
     if ([...values.values()].every((v) => v === undefined)) continue;
     rows.push({ row: r, cell: (h) => values.get(h), address });

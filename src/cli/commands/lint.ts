@@ -1,6 +1,7 @@
 import { diagnosticJson } from '../../errors/message';
 import { text } from '../../errors/texts';
 import { lintFile } from '../../pipeline/forms';
+import { isReviewRuleSetFile, lintReviewRuleSet } from '../../review';
 import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
 import type { Io } from '../io';
 
@@ -14,7 +15,10 @@ export async function lintCommand(
   let errors = 0;
   const reports = [];
   for (const file of files) {
-    const report = await lintFile(file);
+    // a review rule set (kind: review) is linted by the review room; any other file by lint's own
+    const report = isReviewRuleSetFile(file)
+      ? { file, kind: 'review' as const, findings: lintReviewRuleSet(file) }
+      : await lintFile(file);
     reports.push(report);
     const errorCount = report.findings.filter((f) => f.severity === 'error').length;
     const warnings = report.findings.filter((f) => f.severity === 'warning').length;
@@ -25,7 +29,7 @@ export async function lintCommand(
       report.kind === 'unknown'
         ? ''
         : text('cli.kind.parenthesized', mode.lang, {
-            kind: text(report.kind === 'ruleset' ? 'cli.kind.ruleset' : 'cli.kind.definitions', mode.lang),
+            kind: text(KIND_TEXT[report.kind], mode.lang),
           });
     io.out(text('cli.lintSummary', mode.lang, { file, kind, errors: errorCount, warnings }));
   }
@@ -44,3 +48,9 @@ export async function lintCommand(
   }
   return errors === 0 ? EXIT.ok : EXIT.input;
 }
+
+const KIND_TEXT = {
+  ruleset: 'cli.kind.ruleset',
+  review: 'cli.kind.review',
+  definitions: 'cli.kind.definitions',
+} as const;

@@ -1,5 +1,6 @@
 import { text } from '../../errors/texts';
 import { runRuleSetTests } from '../../pipeline/forms';
+import { isReviewRuleSetFile, runReviewTests, shippedReviewRuleSetIds } from '../../review';
 import { EXIT, type OutputMode } from '../exitCodes';
 import type { Io } from '../io';
 import { paint } from '../style';
@@ -11,7 +12,15 @@ export async function testCommand(
   io: Io,
   mode: OutputMode,
 ): Promise<number> {
-  const outcomes = await runRuleSetTests(targets);
+  // review rule sets (kind: review) by id or file, and their test files; every other target is a scoring rule set
+  const isReview = (t: string): boolean =>
+    shippedReviewRuleSetIds().includes(t) || isReviewRuleSetFile(t.replace(/\.test\.yaml$/, '.yaml'));
+  const reviews = targets.filter(isReview);
+  const scoring = targets.filter((t) => !isReview(t));
+  const outcomes = [
+    ...(targets.length === 0 || scoring.length > 0 ? await runRuleSetTests(scoring) : []),
+    ...(targets.length === 0 || reviews.length > 0 ? await runReviewTests(reviews) : []),
+  ];
   const passed = outcomes.flatMap((f) => f.cases).filter((c) => c.passed).length;
   const failed = outcomes.flatMap((f) => f.cases).length - passed;
   if (options.json) {

@@ -47,6 +47,7 @@ export const CLI_TEXTS = {
   },
   'cli.kind.parenthesized': { zh: '（{kind}）', en: ' ({kind})' },
   'cli.kind.ruleset': { zh: '评分规则集', en: 'rule set' },
+  'cli.kind.review': { zh: '复核规则集', en: 'review rule set' },
   'cli.kind.definitions': { zh: '指标定义', en: 'definitions' },
   'cli.noForms': { zh: '目录 {path} 中没有 *.actuals.yaml 文件', en: 'no *.actuals.yaml file in the folder {path}' },
 

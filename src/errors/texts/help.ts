@@ -237,8 +237,8 @@ export const HELP_TEXTS = {
     en: 'import even if the definitions changed since the export',
   },
   'help.schema': {
-    zh: '输出文件类型的 JSON Schema（definitions、actuals、ruleset、ruleset-tests）',
-    en: 'print the JSON Schema of a file kind (definitions, actuals, ruleset, ruleset-tests)',
+    zh: '输出文件类型的 JSON Schema（definitions、actuals、ruleset、ruleset-tests、review-ruleset、review-tests）',
+    en: 'print the JSON Schema of a file kind (definitions, actuals, ruleset, ruleset-tests, review-ruleset, review-tests)',
   },
   'help.schema.kind': { zh: '文件类型', en: 'file kind' },
   'help.ruleset': {

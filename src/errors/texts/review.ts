@@ -4,7 +4,7 @@ import type { TextEntry } from './entry';
 export const REVIEW_TEXTS = {
   'help.review': {
     zh: '复核一个年度的自评表：重新评分、按复核规则查找问题、按风险排序、抽样，写出 复核.xlsx、index.html、review.json 与复核报告',
-    en: "Re-check a year's self-evaluation forms: re-score them, find issues by review rules, rank by risk, sample, and write 复核.xlsx, index.html, review.json and the report",
+    en: "Re-check a year's self-evaluation forms: re-score them, find issues by review rules, rank by risk, sample, and write the review workbook, index.html, review.json and the report",
   },
   'help.review.run': {
     zh: '复核一个年度的自评表（默认子命令）',
@@ -16,7 +16,7 @@ export const REVIEW_TEXTS = {
   },
   'help.review.output': {
     zh: '复核目录（写出结果；已填的复核底稿会保留）',
-    en: 'the review folder (its filled 复核底稿 is kept)',
+    en: 'the review folder (its filled review worksheet is kept)',
   },
   'help.review.rules': {
     zh: '复核规则集编号或路径（默认 review-default）',
@@ -41,9 +41,9 @@ export const REVIEW_TEXTS = {
   'help.review.noPdf': { zh: '不生成复核报告 PDF', en: 'do not print the report PDF' },
   'help.review.import': {
     zh: '导入填好的复核底稿：按同一规则集重新计分，得出复核总分、等级与偏离度',
-    en: 'import the filled 复核底稿: re-score under the same rule sets for the 复核 totals, grades and deviation',
+    en: 'import the filled review worksheet: re-score under the same rule sets for the reviewed totals, grades and deviation',
   },
-  'help.review.import.workbook': { zh: '填好的 复核.xlsx', en: 'the filled 复核.xlsx' },
+  'help.review.import.workbook': { zh: '填好的 复核.xlsx', en: 'the filled review workbook (.xlsx)' },
   'help.review.import.json': {
     zh: '该次复核的 review.json（默认与工作簿同目录）',
     en: "the review's review.json (by default beside the workbook)",
@@ -62,7 +62,7 @@ export const REVIEW_TEXTS = {
     en: '  {rank}. {project} ({department}) risk {risk}: {codes}',
   },
   'review.wrote': { zh: '已写出：{files}', en: 'Wrote: {files}' },
-  'review.kept': { zh: '保留了复核底稿中已填的 {count} 行', en: 'Kept {count} filled rows of the 复核底稿' },
+  'review.kept': { zh: '保留了复核底稿中已填的 {count} 行', en: 'Kept {count} filled rows of the review worksheet' },
   'review.imported': {
     zh: '导入 {forms} 张表的复核结果：',
     en: 'Imported the re-check of {forms} forms:',

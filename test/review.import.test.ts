@@ -1,0 +1,125 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { lintReviewRuleSet } from '../src/review/reviewLint';
+import { ROOT, runCli, tempDir } from './helpers';
+
+// What a reviewer can get wrong on the way back, each said at its cell (file!sheet!cell) with nothing written.
+
+jest.setTimeout(120_000);
+
+const dir = tempDir('jixiao-review-import-');
+const at = (...p: string[]): string => path.join(dir, ...p);
+const out = at('review');
+
+beforeAll(async () => {
+  const run = await runCli('review', path.join(ROOT, 'examples'), '-o', out, '--sample', '100%', '--no-pdf');
+  if (run.code !== 0) throw new Error(run.err);
+});
+
+/** A copy of the review folder whose 复核.xlsx the edit changes; gives the workbook's path. */
+async function edited(name: string, edit: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  mkdirSync(at(name));
+  copyFileSync(path.join(out, 'review.json'), at(name, 'review.json'));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(out, '复核.xlsx'));
+  edit(wb);
+  const file = at(name, '复核.xlsx');
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+const worksheet = (wb: ExcelJS.Workbook): ExcelJS.Worksheet => {
+  const sheet = wb.getWorksheet('复核底稿');
+  if (!sheet) throw new Error('no 复核底稿');
+  return sheet;
+};
+
+async function refused(file: string, code: string, where: string): Promise<void> {
+  const run = await runCli('review', 'import', file);
+  expect(run.code).toBe(1);
+  expect(run.err).toContain(code);
+  expect(run.err).toContain(where);
+  expect(() => readFileSync(path.join(path.dirname(file), '复核结果.json'))).toThrow();
+}
+
+describe('review import refuses what it cannot trust, at the cell', () => {
+  test('a row with entries but no form or indicator: REVIEW_ROW_UNNAMED', async () => {
+    const file = await edited('unnamed', (wb) => {
+      worksheet(wb).getCell('A2').value = null;
+      worksheet(wb).getCell('M2').value = 1;
+    });
+    await refused(file, 'REVIEW_ROW_UNNAMED', '复核底稿!A2');
+  });
+
+  test('a form the review does not know: REVIEW_UNKNOWN_FORM', async () => {
+    const file = await edited('form', (wb) => {
+      worksheet(wb).getCell('A2').value = 'elsewhere.actuals.yaml';
+      worksheet(wb).getCell('M2').value = 1;
+    });
+    await refused(file, 'REVIEW_UNKNOWN_FORM', '复核底稿!A2');
+  });
+
+  test('an indicator its form does not have: REVIEW_UNKNOWN_INDICATOR', async () => {
+    const file = await edited('indicator', (wb) => {
+      worksheet(wb).getCell('D2').value = '9.99';
+      worksheet(wb).getCell('M2').value = 1;
+    });
+    await refused(file, 'REVIEW_UNKNOWN_INDICATOR', '复核底稿!D2');
+  });
+
+  test('a renamed header: SHEET_COLUMNS_MISSING; a renamed sheet: SHEET_MISSING', async () => {
+    const header = await edited('header', (wb) => {
+      worksheet(wb).getCell('M1').value = '得分';
+    });
+    await refused(header, 'SHEET_COLUMNS_MISSING', '复核得分');
+    const sheet = await edited('sheet', (wb) => {
+      worksheet(wb).name = '底稿';
+    });
+    await refused(sheet, 'SHEET_MISSING', '复核底稿');
+  });
+
+  test('a review.json that is not one: REVIEW_JSON_DAMAGED', async () => {
+    const file = await edited('json', () => undefined);
+    writeFileSync(at('json', 'review.json'), '{"format":"something else"}');
+    await refused(file, 'REVIEW_JSON_DAMAGED', 'review.json');
+  });
+
+  test('a review of a folder holding no form: NO_REVIEW_INPUTS', async () => {
+    mkdirSync(at('empty'));
+    const run = await runCli('review', at('empty'), '-o', at('empty-out'));
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('NO_REVIEW_INPUTS');
+  });
+
+  test('a review rule set whose tests leave a rule out: REVIEW_RULE_UNTESTED (a warning)', () => {
+    const file = at('one.yaml');
+    writeFileSync(
+      file,
+      [
+        'kind: review',
+        'id: one',
+        'version: "1"',
+        'name: 一条规则',
+        'rules:',
+        '  - name: 全部满分',
+        '    scope: form',
+        '    conditions: { all: [{ fact: allFull, operator: equal, value: true }] }',
+        '    event: { type: finding, params: { code: ALL_FULL_MARKS, severity: P1, weight: 5, field: total, title: 满分 } }',
+      ].join('\n'),
+    );
+    writeFileSync(
+      at('one.test.yaml'),
+      [
+        'ruleSet: one',
+        'cases:',
+        '  - name: 满分',
+        '    forms: [{ rows: [{ name: 人次, target: "≥1人次", actual: "1人次" }] }]',
+        '    fires: [ALL_FULL_MARKS]',
+      ].join('\n'),
+    );
+    expect(lintReviewRuleSet(file).map((d) => [d.code, d.severity, d.data.when])).toEqual([
+      ['REVIEW_RULE_UNTESTED', 'warning', 'silent'],
+    ]);
+  });
+});
