@@ -173,7 +173,7 @@ const LEVELS: [string, string[], number, number][] = [
   ['满意度指标', ['服务对象满意度指标'], 10, 0.15],
 ];
 
-const DEPARTMENTS = [
+export const DEPARTMENTS = [
   '市教育局',
   '市卫生健康委',
   '市水利局',

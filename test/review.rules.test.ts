@@ -7,6 +7,7 @@ import { findYear } from '../src/review/findings';
 import { lintReviewRuleSet } from '../src/review/reviewLint';
 import { loadReviewRuleSet } from '../src/review/reviewRuleSet';
 import { runReviewTestFile, runReviewTests } from '../src/review/reviewTests';
+import { reviewTestsSchema } from '../src/schema/reviewRuleSet';
 import { drawSample, sampleCount } from '../src/review/sample';
 import type { ReviewForm } from '../src/review/model';
 import { ROOT, runCli, tempDir } from './helpers';
@@ -37,6 +38,23 @@ describe('the default review rule set', () => {
     expect(codes.filter((c) => !fires.has(c))).toEqual([]);
     expect(codes.filter((c) => !silent.has(c))).toEqual([]);
     expect(lintReviewRuleSet(DEFAULT)).toEqual([]);
+  });
+
+  test('the fast evaluator finds exactly what json-rules-engine finds, on every case of the test file', async () => {
+    const ruleSet = loadReviewRuleSet(DEFAULT);
+    const tests = parse(readFileSync(DEFAULT.replace('.yaml', '.test.yaml'), 'utf8')) as { cases: unknown[] };
+    const cases = reviewTestsSchema.parse(tests).cases;
+    let found = 0;
+    for (const c of cases) {
+      const forms = c.forms.map(caseForm);
+      const previous = (c.previous ?? []).map(caseForm);
+      const fast = await findYear(ruleSet, forms, previous);
+      const engine = await findYear(ruleSet, forms, previous, { reference: true });
+      expect([...fast.byForm]).toEqual([...engine.byForm]);
+      expect([...fast.byDepartment]).toEqual([...engine.byDepartment]);
+      found += [...fast.byForm.values()].flat().length;
+    }
+    expect(found).toBeGreaterThan(40);
   });
 
   test('a case that expects the wrong thing fails, naming the code', async () => {

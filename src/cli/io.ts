@@ -1,20 +1,12 @@
 import { processRunning } from '../domain/processes';
-import {
-  chmodSync,
-  existsSync,
-  linkSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, linkSync, readFileSync, realpathSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { inputError } from '../errors/diagnostic';
 import { textRef, type TextRef } from '../errors/texts';
+import { isWhole, writeFileAtomic, type OutputData } from './atomicFile';
+
+export { removeAbandonedTemporaries, writeFileAtomic, type OutputData } from './atomicFile';
 
 /** Where the CLI writes: the only writer to stdout and stderr (tests pass their own). */
 export interface Io {
@@ -111,9 +103,10 @@ function outputTarget(target: string): { kind: 'file'; path: string } | { kind: 
   throw inputError('OUTPUT_INVALID', { path: target, cause: textRef('output.cause.special') });
 }
 
-export function writeOutput(io: Io, target: string, data: string | Uint8Array, kind: OutputKind, force = false): void {
+export function writeOutput(io: Io, target: string, data: OutputData, kind: OutputKind, force = false): void {
   if (target === '-') {
-    io.bytes(data);
+    if (isWhole(data)) io.bytes(data);
+    else for (const chunk of data) io.bytes(chunk);
     return;
   }
   writeOutput.check(target, kind, force);
@@ -121,7 +114,7 @@ export function writeOutput(io: Io, target: string, data: string | Uint8Array, k
   if (where.kind === 'device') {
     // /dev/null and its kin are written through, never renamed over (which would replace the device with a file)
     try {
-      writeFileSync(where.path, data, { flag: 'w' });
+      writeFileSync(where.path, isWhole(data) ? data : [...data].join(''), { flag: 'w' });
     } catch (error) {
       throw inputError('OUTPUT_INVALID', { path: target, cause: cause(error, target) });
     }
@@ -142,85 +135,6 @@ writeOutput.check = (target: string, kind: OutputKind, force = false): void => {
     throw inputError('OUTPUT_EXISTS', { path: target });
   outputTarget(target);
 };
-
-/**
- * Writes a file whole or not at all: to a temporary name beside it, then renamed over the target.
- * A failure leaves no half-written output behind. The folder must exist (a missing one is the caller's error).
- * A file that was there keeps its permissions (a 0600 key stays 0600); temporaries of this same target left by a
- * process killed mid-write are removed first.
- */
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
-  const folder = path.dirname(path.resolve(target));
-  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  removeAbandonedTemporariesOf(folder, path.basename(target));
-  const mode = modeOf(target);
-  try {
-    writeFileSync(temporary, data, { flag: 'wx', ...(mode !== null ? { mode } : {}) });
-    // the umask may have narrowed the mode given at creation: set it whole
-    if (mode !== null) chmodSync(temporary, mode);
-    renameSync(temporary, target);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // nothing was written
-    }
-    throw error;
-  }
-}
-
-/** The permission bits of a regular file that is there, or null. */
-function modeOf(target: string): number | null {
-  try {
-    const stats = statSync(target);
-    return stats.isFile() ? stats.mode & 0o7777 : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Temporaries of one target (.<name>.<pid>.<hex>.tmp) whose writer no longer runs: a kill at the rename left them. */
-function removeAbandonedTemporariesOf(folder: string, name: string): void {
-  let entries: string[];
-  try {
-    entries = readdirSync(folder).filter((e) => e.startsWith(`.${name}.`) && e.endsWith('.tmp'));
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const pid = TEMPORARY.exec(entry)?.[1];
-    if (pid === undefined || processRunning(Number(pid))) continue;
-    try {
-      unlinkSync(path.join(folder, entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-}
-
-/** The temporary names writeFileAtomic uses: .<name>.<pid>.<8 hex>.tmp */
-const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
-
-/**
- * A process killed in the middle of writeFileAtomic leaves its temporary file: removed here (in the folder and
- * below) when the process that wrote it is no longer running on this machine. Returns what was removed.
- */
-export function removeAbandonedTemporaries(folder: string): string[] {
-  const removed: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      const pid = TEMPORARY.exec(entry.name)?.[1];
-      if (entry.isFile() && pid !== undefined && !processRunning(Number(pid))) {
-        unlinkSync(full);
-        removed.push(full);
-      }
-    }
-  };
-  walk(folder);
-  return removed;
-}
 
 const sha256Of = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 

@@ -91,7 +91,9 @@ export function standaloneHtml(html: string): string {
  * characters of `text` are included, so the file stays small and looks the same on a machine without CJK fonts.
  */
 export function inlineFontCss(text: string): string {
-  const codes = new Set([...text].map((c) => c.codePointAt(0) ?? 0));
+  // one pass over the text (a year's work list runs to millions of characters: never spread it into an array)
+  const codes = new Set<number>();
+  for (const c of text) codes.add(c.codePointAt(0) ?? 0);
   const out: string[] = [];
   for (const [pkg, weight] of [
     ['noto-sans-sc', '400'],

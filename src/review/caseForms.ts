@@ -28,7 +28,7 @@ function readingOf(
 }
 
 /** A test form's row, its scores defaulting to full marks and its completion read from its target and actual. */
-function caseRow(r: ReviewCaseForm['rows'][number], i: number, key: string): ReviewRow {
+function caseRow(r: ReviewCaseForm['rows'][number], i: number): ReviewRow {
   const maxScore = plain(dec(r.maxScore));
   const ruleScore = plain(dec(r.ruleScore ?? r.score ?? r.maxScore));
   const finalScore = plain(dec(r.score ?? ruleScore));
@@ -48,14 +48,14 @@ function caseRow(r: ReviewCaseForm['rows'][number], i: number, key: string): Rev
     ...readingOf(r.target, r.actual),
     deviationReason: r.deviationReason,
     evidence: r.evidence,
-    cells: { name: `${key} · ${id}` },
+    cells: { definition: `0:${i + 1}:1`, actual: `0:${i + 1}:1` },
   };
 }
 
 /** A rule-set test's small form as the re-check reads a scored one. */
 export function caseForm(form: ReviewCaseForm, index: number): ReviewForm {
   const key = `case-${index + 1}`;
-  const rows = form.rows.map((r, i) => caseRow(r, i, key));
+  const rows = form.rows.map((r, i) => caseRow(r, i));
   const budgetScore = plain(dec(form.budget.score ?? form.budget.maxScore));
   const total =
     form.total === undefined
@@ -93,5 +93,6 @@ export function caseForm(form: ReviewCaseForm, index: number): ReviewForm {
         : { signed: form.signedRoles, required: 4, verified: form.verified, intact: form.verified, verdict: '' },
     rows: form.status === 'failed' ? [] : rows,
     cells: {},
+    sources: [key],
   };
 }

@@ -48,6 +48,12 @@ export async function collectForms(origins: readonly FormOrigin[], options: Coll
   return forms;
 }
 
+/**
+ * A worker's heap, kept small: it holds one form at a time, and a young generation of V8's default size let each
+ * worker's garbage grow the process by a hundred megabytes or more before it was collected.
+ */
+const LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 };
+
 /** What a review worker posts: forms in batches (with their index in the run), then that it is done. */
 export type ReviewWorkerMessage = { forms: [number, ReviewForm][] } | { finished: true };
 
@@ -68,8 +74,12 @@ function inWorkers(
           const workerData = { share, trust: options.trust, lang: options.lang };
           // from TypeScript sources (benchmarks run under tsx) the worker registers the same loader first
           const worker = workerFile.endsWith('.ts')
-            ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(workerFile)});`, { eval: true, workerData })
-            : new Worker(workerFile, { workerData });
+            ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(workerFile)});`, {
+                eval: true,
+                workerData,
+                resourceLimits: LIMITS,
+              })
+            : new Worker(workerFile, { workerData, resourceLimits: LIMITS });
           worker.on('message', (message: ReviewWorkerMessage) => {
             if ('forms' in message) for (const [i, form] of message.forms) got(i, form);
             else resolve();

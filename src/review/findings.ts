@@ -3,7 +3,7 @@ import type { FactValue } from '../rules/facts';
 import { factsNamed, type FiredFinding } from '../rules/findingEngine';
 import type { ReviewScope } from '../schema/reviewRuleSet';
 import { departmentFacts, formFacts, reasonKey, rowFacts } from './facts';
-import type { Finding, ReviewForm, ReviewRow } from './model';
+import { placeText, type Finding, type ReviewForm, type ReviewRow } from './model';
 import { findingEngine, type ReviewRuleSet } from './reviewRuleSet';
 
 /** A form matched with last year's: by department and project name. */
@@ -36,6 +36,15 @@ function detailOf(ruleSet: ReviewRuleSet, rule: string, facts: Record<string, Fa
     .join(', ');
 }
 
+/** The fields a row's definition holds; the others are filled in the actuals, at the row's actual or their own cell. */
+const DEFINED = new Set(['name', 'target', 'maxScore']);
+
+/** The place a finding cites: the field's own cell where it is known, else its row's line, else the form's file. */
+function cellOf(form: ReviewForm, row: ReviewRow | undefined, field: string): string {
+  const ref = row ? (row.cells[field] ?? row.cells[DEFINED.has(field) ? 'definition' : 'actual']) : form.cells[field];
+  return ref === undefined ? (form.sources[0] ?? form.key) : placeText(form.sources, ref);
+}
+
 function finding(
   ruleSet: ReviewRuleSet,
   fired: FiredFinding,
@@ -44,7 +53,7 @@ function finding(
 ): Finding {
   const { params } = fired;
   const { form, row } = where;
-  const cell = row?.cells[params.field] ?? form?.cells[params.field] ?? (form ? `${form.key}` : `${where.department}`);
+  const cell = form ? cellOf(form, row, params.field) : where.department;
   return {
     code: params.code,
     severity: params.severity,
@@ -71,8 +80,13 @@ export async function findYear(
   ruleSet: ReviewRuleSet,
   forms: readonly ReviewForm[],
   previous: readonly ReviewForm[] = [],
+  options: { reference?: boolean } = {},
 ): Promise<YearFindings> {
-  const engine = findingEngine(ruleSet);
+  const compiledRules = findingEngine(ruleSet);
+  // json-rules-engine itself when asked (the reference), else its synchronous mirror
+  const engine = options.reference
+    ? compiledRules
+    : { run: async (scope: ReviewScope, facts: Record<string, FactValue>) => compiledRules.runFast(scope, facts) };
   const reasons = reasonCounts(forms);
   const lastYear = new Map(previous.map((f) => [matchKey(f), f]));
   const byForm = new Map<string, Finding[]>();

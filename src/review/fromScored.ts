@@ -6,10 +6,19 @@ import type { ScoredForm } from '../pipeline/stages';
 import type { IndicatorResult } from '../scoring/result';
 import type { ReviewForm, ReviewRow, ReviewSignatures } from './model';
 
-/** Where a value was read, as a reviewer looks it up: sheet!cell in a workbook, file:line:column in YAML. */
-export function placeOf(location: SourceLocation | undefined): string | undefined {
-  if (!location) return undefined;
-  return location.cell ? `${location.file}!${location.cell}` : `${location.file}:${location.line}:${location.column}`;
+/**
+ * Where values were read, kept compactly: each place refers to a file of the form's `sources` by its index
+ * (`0:23:5` in YAML, `1!自评表!F12` in a workbook). A year of forms holds a hundred thousand of them.
+ */
+class Places {
+  readonly sources: string[] = [];
+
+  ref(location: SourceLocation | undefined): string | undefined {
+    if (!location) return undefined;
+    let i = this.sources.indexOf(location.file);
+    if (i < 0) i = this.sources.push(location.file) - 1;
+    return location.cell ? `${i}!${location.cell}` : `${i}:${location.line}:${location.column}`;
+  }
 }
 
 /** Where the input came from, and what it is called in the work list. */
@@ -26,12 +35,24 @@ function filledRow(scored: ScoredForm, id: string): Filled {
   return rows?.[id] ?? {};
 }
 
-function rowOf(scored: ScoredForm, r: IndicatorResult): ReviewRow {
+/**
+ * Where a row's cells are: its line in the definitions (name, target, 分值) and its actual; in a workbook every
+ * filled cell of the row, whose places cost a lookup (in YAML, finding a key's position is most of a form's time).
+ */
+function rowCells(scored: ScoredForm, r: IndicatorResult, places: Places, workbook: boolean): ReviewRow['cells'] {
   const input = scored.loaded.input.indicators.find((i) => i.id === r.id);
+  const cells: ReviewRow['cells'] = {
+    definition: places.ref(input?.locations.definition),
+    actual: places.ref(input?.locations.actual),
+  };
+  if (workbook)
+    for (const field of ['declaredScore', 'deviationReason', 'evidence'])
+      cells[field] = places.ref(scored.loaded.actualsDoc.locate(['indicators', r.id, field]));
+  return cells;
+}
+
+function rowOf(scored: ScoredForm, r: IndicatorResult, cells: ReviewRow['cells']): ReviewRow {
   const filled = filledRow(scored, r.id);
-  const at = (field: string): string | undefined =>
-    placeOf(scored.loaded.actualsDoc.locate(['indicators', r.id, field]));
-  const defined = placeOf(input?.locations.definition);
   const evidence = Array.isArray(filled.evidence)
     ? filled.evidence.filter((e): e is string => typeof e === 'string')
     : [];
@@ -55,23 +76,15 @@ function rowOf(scored: ScoredForm, r: IndicatorResult): ReviewRow {
     kind: r.kind,
     deviationReason: typeof filled.deviationReason === 'string' ? filled.deviationReason : '',
     evidence,
-    cells: {
-      name: defined,
-      target: defined,
-      maxScore: defined,
-      actual: placeOf(input?.locations.actual) ?? at('actual'),
-      score: placeOf(input?.locations.declaredScore) ?? at('actual'),
-      declaredScore: placeOf(input?.locations.declaredScore) ?? at('declaredScore'),
-      deviationReason: at('deviationReason'),
-      evidence: at('evidence'),
-    },
+    cells,
   };
 }
 
 /** A scored form as the re-check reads it. */
 export function reviewFormOf(scored: ScoredForm, origin: FormOrigin, signatures: ReviewSignatures | null): ReviewForm {
   const { result } = scored;
-  const rows = result.indicators.map((r) => rowOf(scored, r));
+  const places = new Places();
+  const rows = result.indicators.map((r) => rowOf(scored, r, rowCells(scored, r, places, origin.source === 'xlsx')));
   const manualGain = sum(rows.filter((r) => r.manual).map((r) => dec(r.finalScore).minus(dec(r.ruleScore))));
   const b = result.budget;
   const doc = scored.loaded.actualsDoc;
@@ -101,11 +114,11 @@ export function reviewFormOf(scored: ScoredForm, origin: FormOrigin, signatures:
     signatures,
     rows,
     cells: {
-      total: placeOf(doc.locate(['declaredTotal'])) ?? placeOf(doc.locate([])),
-      declaredTotal: placeOf(doc.locate(['declaredTotal'])),
-      grade: placeOf(doc.locate(['declaredGrade'])),
-      budget: placeOf(doc.locate(['budget', 'executed'])),
+      total: places.ref(doc.locate(['declaredTotal'])),
+      grade: places.ref(doc.locate(['declaredGrade'])),
+      budget: places.ref(doc.locate(['budget', 'executed'])),
     },
+    sources: places.sources,
   };
 }
 
@@ -129,6 +142,7 @@ export function failedForm(origin: FormOrigin, problems: readonly Diagnostic[], 
     totalWithoutManual: null,
     signatures: null,
     rows: [],
-    cells: { total: origin.file },
+    cells: {},
+    sources: [origin.file],
   };
 }

@@ -3,7 +3,7 @@ import type { SourceLocation } from '../domain/model';
 import { REVIEW_SHEETS, WORKSHEET_COLUMNS } from '../domain/reviewWording';
 import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
 import { readInput } from '../load/files';
-import { readTableSheet } from '../workbook/sheets';
+import { readTableSheet } from '../workbook/tableSheetReader';
 import { entryKey, type ReviewerEntry } from './sheets';
 
 /** A reviewer's entry as read, with where its cells are (for messages at file!sheet!cell). */
@@ -20,13 +20,15 @@ export interface ReadEntry extends ReviewerEntry {
  */
 export async function readWorksheet(file: string): Promise<Map<string, ReadEntry>> {
   const c = WORKSHEET_COLUMNS;
-  const { rows, reader } = await readTableSheet(
-    file,
-    readInput(file, 'xlsx'),
-    REVIEW_SHEETS.worksheet,
-    [c.form, c.id, c.maxScore, c.reviewActual, c.reviewScore, c.note],
-    [c.reviewScore, c.maxScore],
-  );
+  const { rows, reader } = await readTableSheet(file, readInput(file, 'xlsx'), REVIEW_SHEETS.worksheet, {
+    [c.form]: 'text',
+    [c.id]: 'text',
+    [c.maxScore]: 'number',
+    // a 复核完成值 is read as an actual is (full-width digits folded, a percentage cell as 95%)
+    [c.reviewActual]: 'value',
+    [c.reviewScore]: 'number',
+    [c.note]: 'text',
+  });
   const problems: Diagnostic[] = [];
   const entries = new Map<string, ReadEntry>();
   for (const r of rows) {

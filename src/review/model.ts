@@ -30,7 +30,10 @@ export interface ReviewRow {
   kind: string;
   deviationReason: string;
   evidence: string[];
-  /** Where each cell of the row was read: file:line:column in YAML, sheet!cell in a workbook, a data path in a PDF. */
+  /**
+   * Where the row was read, as places in the form's `sources` (see placeText): `definition` (name, target, 分值),
+   * `actual`, and in a workbook each filled cell by its field.
+   */
   cells: Partial<Record<string, string>>;
 }
 
@@ -81,8 +84,10 @@ export interface ReviewForm {
   totalWithoutManual: string | null;
   signatures: ReviewSignatures | null;
   rows: ReviewRow[];
-  /** Where the form's own cells were read (declaredTotal, budget …). */
+  /** Where the form's own cells were read (total, grade, budget), as places in `sources`. */
   cells: Partial<Record<string, string>>;
+  /** The files its places refer to, by index. */
+  sources: string[];
 }
 
 /** One finding of a re-check rule, citing its rule and the cell it is about. */
@@ -104,4 +109,12 @@ export interface Finding {
   cell: string;
   /** The facts that made it fire, in a few words (completion 1.5 against 1.3, say). */
   detail: string;
+}
+
+/** A place as a reviewer looks it up: sheet!cell in a workbook, file:line:column in YAML. */
+export function placeText(sources: readonly string[], ref: string): string {
+  const at = /^(\d+)([!:])/.exec(ref);
+  const file = at ? sources[Number(at[1])] : undefined;
+  if (!at || file === undefined) return ref;
+  return `${file}${at[2]}${ref.slice(at[0].length)}`;
 }

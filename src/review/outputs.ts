@@ -7,7 +7,7 @@ import { reviewIndexHtml, reviewReportHtml } from '../report/reviewPages';
 import { sheetsWorkbook } from '../workbook/sheets';
 import { readWorksheet } from './importWorksheet';
 import { indexView, reportView } from './pages';
-import { reviewJson } from './reviewJson';
+import { reviewJsonChunks } from './reviewJson';
 import type { ReviewRun } from './run';
 
 export { REVIEW_FILES };
@@ -24,7 +24,8 @@ export async function reviewerEntries(folder: string): Promise<Map<string, Revie
 
 export interface ReviewFile {
   name: string;
-  data: string | Uint8Array;
+  /** Text, bytes, or text in chunks (review.json: a year's forms are written one by one). */
+  data: string | Uint8Array | Iterable<string>;
 }
 
 /** The 复核报告 printed by Chromium, as the forms are: fonts embedded, no request leaves the page. */
@@ -45,17 +46,18 @@ async function reportPdf(run: ReviewRun, options: { executablePath?: string }): 
   }
 }
 
-/** Every file of the review folder: the workbook (with the reviewer's entries kept), the page, the JSON, the report. */
-export async function reviewFiles(
+/**
+ * Every file of the review folder, each made when asked for: the workbook (with the reviewer's entries kept), the
+ * page, the JSON, the report. The caller writes one before making the next, so a year's files are never all held.
+ */
+export function* reviewFiles(
   run: ReviewRun,
   entries: ReadonlyMap<string, ReviewerEntry>,
   options: { pdf: boolean; executablePath?: string },
-): Promise<ReviewFile[]> {
-  const files: ReviewFile[] = [
-    { name: REVIEW_FILES.workbook, data: await sheetsWorkbook(reviewSheets(run, entries)) },
-    { name: REVIEW_FILES.index, data: reviewIndexHtml(indexView(run)) },
-    { name: REVIEW_FILES.json, data: `${JSON.stringify(reviewJson(run), null, 1)}\n` },
-  ];
-  if (options.pdf) files.push({ name: REVIEW_FILES.report, data: await reportPdf(run, options) });
-  return files;
+): Generator<{ name: string; make: () => Promise<ReviewFile['data']> }> {
+  // the report first: printing needs a browser, and a run that cannot print stops before it replaces any file
+  if (options.pdf) yield { name: REVIEW_FILES.report, make: () => reportPdf(run, options) };
+  yield { name: REVIEW_FILES.workbook, make: () => sheetsWorkbook(reviewSheets(run, entries)) };
+  yield { name: REVIEW_FILES.index, make: async () => reviewIndexHtml(indexView(run)) };
+  yield { name: REVIEW_FILES.json, make: async () => reviewJsonChunks(run) };
 }

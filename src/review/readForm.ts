@@ -3,6 +3,9 @@ import type { Lang } from '../errors/lang';
 import { readInput } from '../load/files';
 import { loadPdf, readEmbeddedData } from '../pdfdoc/pdfRead';
 import { scoreFile, scoreTexts } from '../pipeline/stages';
+import { loadForm } from '../load/loadForm';
+import { compiled } from '../load/ruleSets';
+import { scoreForm } from '../scoring/scoreForm';
 import { summaryCells, summaryRow } from '../report/verifySummary';
 import { verifyPdf } from '../verify/verifyPdf';
 import { failedForm, reviewFormOf, type FormOrigin } from './fromScored';
@@ -45,7 +48,15 @@ async function readPdf(origin: FormOrigin, options: ReadOptions): Promise<Review
 export async function readReviewForm(origin: FormOrigin, options: ReadOptions): Promise<ReviewForm> {
   try {
     if (origin.source === 'pdf') return await readPdf(origin, options);
-    return reviewFormOf(await scoreFile(origin.file, { quickRules: true }), origin, null);
+    if (origin.source === 'xlsx') return reviewFormOf(await scoreFile(origin.file, { quickRules: true }), origin, null);
+    // a YAML form read once and scored with the fast evaluator, as compare does (scoreFile reads it twice to tell
+    // a blank definitions file from a form, and looks for unprintable characters: neither matters here)
+    const loaded = loadForm(origin.file);
+    return reviewFormOf(
+      { loaded, result: await scoreForm(loaded.input, compiled(loaded.ruleSet).quick()) },
+      origin,
+      null,
+    );
   } catch (error) {
     if (error instanceof InputError) return failedForm(origin, error.diagnostics);
     // a damaged PDF can trip the PDF library anywhere: that file's failure, said with the library's reason

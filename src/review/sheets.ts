@@ -12,6 +12,7 @@ import {
 } from '../domain/reviewWording';
 import { beijingDateTime } from '../report/format';
 import type { SheetCell, SheetColumn, SheetSpec } from '../workbook/sheets';
+import type { Finding } from './model';
 import type { RankedForm, ReviewRun, Totals } from './run';
 
 /** What a reviewer wrote on a row of the 复核底稿: kept from one run of `review` to the next. */
@@ -128,10 +129,19 @@ function formSheet(run: ReviewRun): SheetSpec {
   return { name: REVIEW_SHEETS.forms, columns: columns(FORM_COLUMNS), rows };
 }
 
-function findingSheet(run: ReviewRun): SheetSpec {
-  const all = [...run.forms.flatMap((f) => f.findings), ...run.departments.flatMap((d) => d.findings)];
-  const rows = all.map((f, i): SheetCell[] => [
-    i + 1,
+/** Every finding, the forms' in rank order then the departments', one row each as the sheet is written. */
+function* findingRows(run: ReviewRun): Generator<SheetCell[]> {
+  let i = 0;
+  const all = function* (): Generator<Finding> {
+    for (const f of run.forms) yield* f.findings;
+    for (const d of run.departments) yield* d.findings;
+  };
+  for (const f of all()) yield findingRow(f, ++i);
+}
+
+function findingRow(f: Finding, n: number): SheetCell[] {
+  return [
+    n,
     f.severity,
     f.code,
     f.title,
@@ -144,8 +154,11 @@ function findingSheet(run: ReviewRun): SheetSpec {
     f.detail,
     num(f.deduction),
     f.weight,
-  ]);
-  return { name: REVIEW_SHEETS.findings, columns: columns(FINDING_COLUMNS), rows };
+  ];
+}
+
+function findingSheet(run: ReviewRun): SheetSpec {
+  return { name: REVIEW_SHEETS.findings, columns: columns(FINDING_COLUMNS), rows: findingRows(run) };
 }
 
 /** A column's letter (A, B … Z, AA …) by its 0-based index. */

@@ -12,8 +12,8 @@ import type { RuleSet } from './ruleSet';
  * stop at the first failing one), an empty `all` or `any` true, a path read by the same resolver and only on an object,
  * the decisive facts taken from the same annotated tree, fired rules in the same order. `test/rules.fastParity`
  * compares both on every repository rule set and on generated rule sets; `npm run bench:compare` on every row.
- * A rule set using what this does not mirror (a value that names a fact other than `parameter`) is refused
- * with FastPathUnsupported, and the engine is used.
+ * A rule set using what this does not mirror (an operator it was not handed) is refused with
+ * FastPathUnsupported, and the engine is used.
  */
 
 export class FastPathUnsupported extends Error {}
@@ -40,7 +40,7 @@ function factValue(
 /** Evaluates a condition, annotating a copy of it as the engine annotates its RuleResult (result, factResult). */
 type Evaluate = (facts: Record<string, FactValue>) => ResultCondition;
 
-function compileCondition(
+export function compileCondition(
   condition: ConditionInput,
   parameters: object,
   operatorOf: (name: string) => ApplyOperator | undefined,
@@ -68,15 +68,20 @@ function compileCondition(
   if (!operator) throw new FastPathUnsupported(`operator ${condition.operator}`);
   const { fact, path } = condition;
   const raw = condition.value;
-  let value: unknown = raw;
+  let value: (facts: Record<string, FactValue>) => unknown = () => raw;
   if (raw !== null && typeof raw === 'object' && own(raw, 'fact')) {
     const ref = raw as { fact: unknown; path?: string };
-    if (ref.fact !== PARAMETER_FACT) throw new FastPathUnsupported(`a value naming the fact ${String(ref.fact)}`);
-    value = factValue({}, parameters, PARAMETER_FACT, ref.path);
+    if (typeof ref.fact !== 'string') throw new FastPathUnsupported(`a value naming the fact ${String(ref.fact)}`);
+    const named = ref.fact;
+    // a parameter is read once; another fact of the same run (signed below required) as the engine reads it
+    if (named === PARAMETER_FACT) {
+      const constant = factValue({}, parameters, PARAMETER_FACT, ref.path);
+      value = () => constant;
+    } else value = (facts) => factValue(facts, parameters, named, ref.path);
   }
   return (facts) => {
     const left = factValue(facts, parameters, fact, path);
-    return { fact, factResult: left, result: operator(left, value) };
+    return { fact, factResult: left, result: operator(left, value(facts)) };
   };
 }
 

@@ -79,22 +79,19 @@ export async function reviewCommand(
     onProgress: progress.update,
   });
   progress.stop();
-  const files = await reviewFiles(run, entries, { pdf: options.pdf !== false });
-  for (const f of files) writeOutput(io, path.join(options.output, f.name), f.data, 'generated');
+  const written: string[] = [];
+  for (const file of reviewFiles(run, entries, { pdf: options.pdf !== false })) {
+    written.push(path.join(options.output, file.name));
+    writeOutput(io, path.join(options.output, file.name), await file.make(), 'generated');
+  }
   const seconds = ((performance.now() - start) / 1000).toFixed(1);
   if (options.json) {
-    io.out(
-      JSON.stringify(
-        { totals: run.totals, sample: run.sample, files: files.map((f) => path.join(options.output, f.name)) },
-        null,
-        2,
-      ),
-    );
+    io.out(JSON.stringify({ totals: run.totals, sample: run.sample, files: written }, null, 2));
     return EXIT.ok;
   }
   said(run, seconds, io, lang);
   if (entries.size > 0) io.err(text('review.kept', lang, { count: entries.size }));
-  io.err(text('review.wrote', lang, { files: files.map((f) => path.join(options.output, f.name)).join('、') }));
+  io.err(text('review.wrote', lang, { files: written.join('、') }));
   return EXIT.ok;
 }
 
