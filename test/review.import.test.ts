@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { lintReviewRuleSet } from '../src/review/reviewLint';
+import { writeForms } from './batchForms';
 import { ROOT, runCli, tempDir } from './helpers';
 
 // What a reviewer can get wrong on the way back, each said at its cell (file!sheet!cell) with nothing written.
@@ -83,6 +84,41 @@ describe('review import refuses what it cannot trust, at the cell', () => {
     const file = await edited('json', () => undefined);
     writeFileSync(at('json', 'review.json'), '{"format":"something else"}');
     await refused(file, 'REVIEW_JSON_DAMAGED', 'review.json');
+  });
+
+  test("--previous: last year's forms matched by department and project; a target lowered since is found at its line", async () => {
+    mkdirSync(at('now'));
+    mkdirSync(at('before'));
+    writeForms(at('now'), 3, 10);
+    writeForms(at('before'), 3, 10);
+    // last year the first form's first count target was higher: this year's is lowered
+    const defs = at('before', 'form-00000.indicators.yaml');
+    const text = readFileSync(defs, 'utf8');
+    const counted = /target: "(\d+)件以上"/.exec(text);
+    if (!counted) throw new Error('no count target in the generated form');
+    writeFileSync(defs, text.replace(counted[0], `target: "${Number(counted[1]) + 100}件以上"`));
+    const run = await runCli(
+      'review',
+      at('now'),
+      '-o',
+      at('with-previous'),
+      '--previous',
+      at('before'),
+      '--no-pdf',
+      '--json',
+    );
+    expect(run.code).toBe(0);
+    const json = JSON.parse(readFileSync(at('with-previous', 'review.json'), 'utf8')) as {
+      previousForms: number;
+      forms: { input: string; findings: { code: string; cell: string }[] }[];
+    };
+    expect(json.previousForms).toBe(3);
+    const lowered = json.forms.flatMap((f) =>
+      f.findings.filter((x) => x.code === 'TARGET_LOWERED').map((x) => [f.input, x.cell]),
+    );
+    expect(lowered).toHaveLength(1);
+    expect(lowered[0]?.[0]).toBe('form-00000.actuals.yaml');
+    expect(lowered[0]?.[1]).toMatch(/form-00000\.indicators\.yaml:\d+:\d+$/);
   });
 
   test('a review of a folder holding no form: NO_REVIEW_INPUTS', async () => {
