@@ -90,6 +90,25 @@ export const MAGNITUDE_SCALE: Record<Magnitude, number> = { 万: 10_000, 亿: 10
  */
 export const LEVEL_NAME = { suffix: '指标', trailing: /等$/, quotes: /[\s\u3000“”"「」『』‘’']+/g } as const;
 
+/** The roles of a 复核报告, in signing order: the reviewer who re-checked, then the one in charge of the re-check. */
+export const REVIEW_ROLES = ['checker', 'checkLead'] as const;
+export type ReviewRole = (typeof REVIEW_ROLES)[number];
+export const REVIEW_ROLE_LABEL: Record<ReviewRole, string> = { checker: '复核人', checkLead: '复核负责人' };
+
+/** Any role a jixiao document is signed in: a form's, or a 复核报告's. */
+export type SignRole = Role | ReviewRole;
+
+/** A form's role (not a 复核报告's). */
+export const isFormRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
+
+/** A role by its printed label (复核人) or identifier (checker), form roles first. */
+export function signRoleFromLabel(text: string): SignRole | undefined {
+  const review = (Object.entries(REVIEW_ROLE_LABEL) as [ReviewRole, string][]).find(
+    ([id, label]) => label === text || id === text,
+  );
+  return roleFromLabel(text) ?? review?.[0];
+}
+
 export function roleFromLabel(text: string): Role | undefined {
   if (text === '单位（盖章）' || text === '盖章') return 'seal';
   const entry = (Object.entries(ROLE_LABEL) as [Role, string][]).find(([id, label]) => label === text || id === text);

@@ -40,6 +40,27 @@ export const embeddedDataSchema = z.object({
   sealImage: z.object({ type: z.enum(['png', 'jpeg']), base64: z.string() }).optional(),
 });
 
+export const REVIEW_REPORT_FORMAT = 'jixiao-review-report/1';
+
+/**
+ * What a 复核报告 embeds: the re-check it reports (rule set, totals, departments, each form's key, total, grade, risk
+ * and whether it was sampled), its hash, and where each reviewer role signs.
+ */
+export const reviewReportDataSchema = z.object({
+  format: z.literal(REVIEW_REPORT_FORMAT),
+  jixiaoVersion: z.string(),
+  createdAt: z.string(),
+  review: z.record(z.string(), z.unknown()),
+  /** sha256 of the review's canonical JSON: verify recomputes it. */
+  reviewSha256: z.string(),
+  signatureBoxes: z.array(signatureBoxSchema),
+});
+
+export type ReviewReportData = z.infer<typeof reviewReportDataSchema>;
+
+/** The data a signed jixiao PDF carries: a form's, or a 复核报告's. */
+export type SignedData = { kind: 'form'; data: EmbeddedData } | { kind: 'review'; data: ReviewReportData };
+
 export type SignatureBox = z.infer<typeof signatureBoxSchema>;
 export type EmbeddedInput = z.infer<typeof embeddedInputSchema>;
 export type EmbeddedData = z.infer<typeof embeddedDataSchema>;

@@ -15,7 +15,7 @@ import { markDraft } from './draftMark';
 import { arrayAt, dictAt, pagesOf, type EditedPdf } from './editedPdf';
 import { SpliceDeclined, SplicedPdf } from './pdfSplice';
 import { SIGNATURE } from '../domain/formWording';
-import { EMBEDDED_NAME, type EmbeddedData, type SignatureBox } from './embeddedData';
+import { EMBEDDED_NAME, type EmbeddedData, type ReviewReportData, type SignatureBox } from './embeddedData';
 
 export interface DocumentInfo {
   title: string;
@@ -44,7 +44,7 @@ export type FinalizePath = 'splice' | 'full';
 export async function finalizePdf(
   printed: Uint8Array,
   info: DocumentInfo,
-  embed: (boxes: SignatureBox[]) => EmbeddedData,
+  embed: (boxes: SignatureBox[]) => EmbeddedData | ReviewReportData,
   only?: FinalizePath,
 ): Promise<{ pdf: Uint8Array; boxes: SignatureBox[]; path: FinalizePath }> {
   if (only !== 'full') {
@@ -93,7 +93,7 @@ function infoDict(context: PDFContext, found: PDFObject | undefined, name: (ref:
 async function finish(
   pdf: EditedPdf,
   info: DocumentInfo,
-  embed: (boxes: SignatureBox[]) => EmbeddedData,
+  embed: (boxes: SignatureBox[]) => EmbeddedData | ReviewReportData,
 ): Promise<SignatureBox[]> {
   const text = (value: string): PDFHexString => PDFHexString.fromText(value);
   pdf.info.set(PDFName.of('Title'), text(info.title));

@@ -12,7 +12,16 @@ import {
 import { inputError } from '../errors/diagnostic';
 import { textRef } from '../errors/texts';
 import './pdfParserLimits';
-import { EMBEDDED_FORMAT, EMBEDDED_NAME, embeddedDataSchema, type EmbeddedData } from './embeddedData';
+import type { z } from 'zod';
+import {
+  EMBEDDED_FORMAT,
+  EMBEDDED_NAME,
+  embeddedDataSchema,
+  REVIEW_REPORT_FORMAT,
+  reviewReportDataSchema,
+  type EmbeddedData,
+  type SignedData,
+} from './embeddedData';
 
 /** How far from the start a PDF's header and from the end its last %%EOF may be: readers accept either within a kilobyte. */
 const EOF_WINDOW = 1024;
@@ -59,6 +68,31 @@ export function embeddedBytes(doc: PDFDocument): Uint8Array | null {
 }
 
 export function readEmbeddedData(doc: PDFDocument, file: string): { data: EmbeddedData; bytes: Uint8Array } {
+  const { json, bytes } = embeddedJson(doc, file);
+  return { data: validated(json, embeddedDataSchema, file), bytes };
+}
+
+/** The data of any signed jixiao PDF: a form's, or (by its format) a 复核报告's. */
+export function readSignedData(doc: PDFDocument, file: string): SignedData {
+  const { json } = embeddedJson(doc, file);
+  const format = json !== null && typeof json === 'object' ? (json as { format?: unknown }).format : undefined;
+  if (format === REVIEW_REPORT_FORMAT) return { kind: 'review', data: validated(json, reviewReportDataSchema, file) };
+  return { kind: 'form', data: validated(json, embeddedDataSchema, file) };
+}
+
+function validated<T>(json: unknown, schema: z.ZodType<T>, file: string): T {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw inputError('NOT_A_JIXIAO_PDF', {
+      path: file,
+      detail: textRef('embedded.shape', { name: EMBEDDED_NAME, field: issue?.path.join('.') || EMBEDDED_FORMAT }),
+    });
+  }
+  return parsed.data;
+}
+
+function embeddedJson(doc: PDFDocument, file: string): { json: unknown; bytes: Uint8Array } {
   let bytes: Uint8Array | null;
   try {
     bytes = embeddedBytes(doc);
@@ -68,21 +102,11 @@ export function readEmbeddedData(doc: PDFDocument, file: string): { data: Embedd
   }
   if (!bytes)
     throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: textRef('embedded.missing', { name: EMBEDDED_NAME }) });
-  let json: unknown;
   try {
-    json = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    return { json: JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown, bytes };
   } catch {
     throw inputError('NOT_A_JIXIAO_PDF', { path: file, detail: textRef('embedded.notJson', { name: EMBEDDED_NAME }) });
   }
-  const parsed = embeddedDataSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw inputError('NOT_A_JIXIAO_PDF', {
-      path: file,
-      detail: textRef('embedded.shape', { name: EMBEDDED_NAME, field: issue?.path.join('.') || EMBEDDED_FORMAT }),
-    });
-  }
-  return { data: parsed.data, bytes };
 }
 
 /** The name every jixiao signature field carries: jixiao-<role>. */

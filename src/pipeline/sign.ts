@@ -1,14 +1,14 @@
 import { readSealImage } from './sealImage';
 import { readInput, sha256 } from '../load/files';
 import * as path from 'node:path';
-import type { Role } from '../domain/glossary';
+import type { Role, SignRole } from '../domain/glossary';
 import { certificatePem, makeTestP12 } from '../sign/keygen';
 import { signPdf } from '../sign/sign';
 
 export interface SignFileOptions {
   p12: string;
   password: string;
-  role: Role;
+  role: SignRole;
   reason?: string;
   location?: string;
   seal?: string;

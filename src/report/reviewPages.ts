@@ -37,7 +37,7 @@ export interface ReviewReportView {
   departments: Record<string, string | number>[];
   codes: ReviewIndexView['codes'];
   sampled: Record<string, string | number>[];
-  signers: { role: string; label: string }[];
+  signers: { role: string; label: string; href: string }[];
 }
 
 /** Bars for counts: each as a share of the largest, in whole percent. */

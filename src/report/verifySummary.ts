@@ -1,4 +1,4 @@
-import type { Role } from '../domain/glossary';
+import type { SignRole } from '../domain/glossary';
 import { messageOf } from '../errors/message';
 import type { Diagnostic } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
@@ -12,7 +12,7 @@ export interface VerifiedForm {
   identityVerified: boolean;
   reasons: TextRef[];
   identityReasons: TextRef[];
-  roles: { signed: Role[]; missing: Role[] };
+  roles: { signed: SignRole[]; missing: SignRole[] };
   embedded: { department: string; project: string; total: string | null; grade: string | null };
 }
 
@@ -26,8 +26,8 @@ export interface VerifySummaryRow {
   project: string;
   total: string;
   grade: string;
-  signed: Role[];
-  missing: Role[];
+  signed: SignRole[];
+  missing: SignRole[];
   verdict: VerifyVerdict;
   /** Why it does not hold (the first reason; all of them are in a single file's report). */
   reason: string;

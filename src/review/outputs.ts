@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { REVIEW_FILES } from '../domain/reviewWording';
-import { launchPrinter } from '../pipeline/render';
-import { bundledAsset } from '../report/assets';
+import { PAGE_ORIGIN, printReviewReport } from '../pipeline/reviewReport';
+import { canonicalJson } from '../domain/canonicalJson';
+import { JIXIAO_VERSION } from '../domain/version';
+import { REVIEW_REPORT_FORMAT, sha256Hex, type ReviewReportData, type SignatureBox } from '../pdfdoc/embeddedData';
 import { reviewIndexHtml, reviewReportHtml } from '../report/reviewPages';
 import { sheetsWorkbook } from '../workbook/sheets';
 import { readWorksheet } from './importWorksheet';
@@ -28,22 +30,45 @@ export interface ReviewFile {
   data: string | Uint8Array | Iterable<string>;
 }
 
-/** The 复核报告 printed by Chromium, as the forms are: fonts embedded, no request leaves the page. */
-async function reportPdf(run: ReviewRun, options: { executablePath?: string }): Promise<Uint8Array> {
-  const printer = launchPrinter({
-    ...(options.executablePath ? { executablePath: options.executablePath } : {}),
-    concurrency: 1,
-  });
-  try {
-    const { pdf } = await printer.print({
-      html: reviewReportHtml(reportView(run)),
-      resolveAsset: bundledAsset,
-      name: REVIEW_FILES.report,
-    });
-    return pdf;
-  } finally {
-    await printer.close();
-  }
+/** What a 复核报告 embeds: the re-check it reports, form by form (not their rows: review.json has those), and its hash. */
+export function reportData(run: ReviewRun, boxes: SignatureBox[]): ReviewReportData {
+  const review = {
+    ruleSet: run.ruleSet,
+    createdAt: run.createdAt,
+    sample: run.sample,
+    totals: run.totals,
+    forms: run.forms.map((f) => ({
+      input: f.key,
+      department: f.department,
+      project: f.project,
+      status: f.status,
+      total: f.total,
+      grade: f.grade,
+      risk: f.risk,
+      rank: f.rank,
+      sampled: f.sampled,
+      findings: f.findings.map((x) => x.code),
+    })),
+  };
+  return {
+    format: REVIEW_REPORT_FORMAT,
+    jixiaoVersion: JIXIAO_VERSION,
+    createdAt: run.createdAt,
+    review,
+    reviewSha256: sha256Hex(canonicalJson(review)),
+    signatureBoxes: boxes,
+  };
+}
+
+/** The 复核报告: printed by Chromium as the forms are, signable by the reviewer roles. */
+function reportPdf(run: ReviewRun, options: { executablePath?: string }): Promise<Uint8Array> {
+  const view = reportView(run, `${PAGE_ORIGIN}/sigbox/`);
+  return printReviewReport(
+    reviewReportHtml(view),
+    { title: view.title, subject: view.sampleText, keywords: [run.ruleSet.id] },
+    (boxes) => reportData(run, boxes),
+    options,
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { dec, plain, roundScore } from '../domain/decimal';
-import { GRADE_LABEL } from '../domain/glossary';
+import { GRADE_LABEL, REVIEW_ROLE_LABEL, REVIEW_ROLES } from '../domain/glossary';
 import { REVIEW_WORDS } from '../domain/reviewWording';
 import { beijingDateTime, rateText } from '../report/format';
 import { bars, type ReviewIndexView, type ReviewReportView } from '../report/reviewPages';
@@ -148,7 +148,8 @@ export function indexView(run: ReviewRun): ReviewIndexView {
   };
 }
 
-export function reportView(run: ReviewRun): ReviewReportView {
+/** The report as its template lays it out; `boxLink` marks where each reviewer signs (the printed PDF's links). */
+export function reportView(run: ReviewRun, boxLink = ''): ReviewReportView {
   return {
     title: REVIEW_WORDS.report.title(yearOf(run)),
     generatedAt: beijingDateTime(run.createdAt),
@@ -158,9 +159,6 @@ export function reportView(run: ReviewRun): ReviewReportView {
     departments: run.departments.map(departmentLine),
     codes: byCode(run),
     sampled: run.forms.filter((f) => f.sampled).map(formLine),
-    signers: [
-      { role: 'checker', label: REVIEW_WORDS.roles.checker },
-      { role: 'checkLead', label: REVIEW_WORDS.roles.checkLead },
-    ],
+    signers: REVIEW_ROLES.map((role) => ({ role, label: REVIEW_ROLE_LABEL[role], href: `${boxLink}${role}` })),
   };
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
 import { roleList, text } from '../errors/texts';
-import { ROLES, type Role } from '../domain/glossary';
+import { isFormRole, ROLES, type Role } from '../domain/glossary';
 import { sha256Hex } from '../pipeline';
 import { verifyPdf } from '../verify';
 
@@ -46,8 +46,9 @@ export async function signingStatus(actuals: string, lang: Lang): Promise<Signin
     try {
       const report = await verifyPdf(pdf, { allowUnsigned: true });
       if (!report.signatures.some((s) => s.valid)) continue;
-      const signed = report.roles.signed;
-      const waiting = report.roles.required.filter((r) => !signed.includes(r));
+      // the page's forms are signed in a form's roles
+      const signed = report.roles.signed.filter(isFormRole);
+      const waiting = report.roles.required.filter(isFormRole).filter((r) => !signed.includes(r));
       const isCurrent = report.embedded.actualsSha256 === current;
       return { pdf, signed, waiting, current: isCurrent, text: statusText(signed, waiting, isCurrent, lang) };
     } catch (error) {

@@ -1,12 +1,12 @@
 import { parse } from 'yaml';
-import { ROLES, type Role } from '../domain/glossary';
+import { ROLES, type Role, type SignRole } from '../domain/glossary';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import { textRef } from '../errors/texts';
 import type { EmbeddedData } from '../pdfdoc/embeddedData';
 
 /** One signature as the role rules see it: its role, the signer's name and certificate, in file order. */
 export interface RoleSignature {
-  role: Role | null;
+  role: SignRole | null;
   /** The certificate's common name. */
   signer: string;
   /** The certificate's organization (O), '' when it has none: a unit's certificate may name the unit there. */
@@ -72,14 +72,17 @@ export function roleBreaches(
   const signed = new Set<Role>();
   signatures.forEach((s, i) => {
     const index = i + 1;
-    const role = s.role;
+    // a form's rules are about a form's roles (a 复核报告's have theirs: reviewRoles.ts)
+    const role = s.role !== null && (ROLES as readonly string[]).includes(s.role) ? (s.role as Role) : null;
     if (!role) return;
     // said in the reader's language: the catalog's role names, not the printed form's labels
     const label = textRef(`role.${role}`);
     const earlier = signatures.slice(0, i);
     const twice = earlier.find((e) => e.role === role);
     if (twice) out.push({ index, breach: diagnostic('ROLE_ALREADY_SIGNED', { role: label, signer: twice.signer }) });
-    const later = earlier.flatMap((e) => (e.role && ROLES.indexOf(e.role) > ROLES.indexOf(role) ? [e.role] : []))[0];
+    const later = earlier.flatMap((e) =>
+      e.role && ROLES.indexOf(e.role as Role) > ROLES.indexOf(role) ? [e.role] : [],
+    )[0];
     const missing = missingBefore(role, signed, printed);
     if (later)
       out.push({

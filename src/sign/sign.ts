@@ -1,14 +1,14 @@
 import type { PDFDocument, PDFRef } from '@cantoo/pdf-lib';
-import { ROLE_LABEL, type Role } from '../domain/glossary';
+import type { SignRole } from '../domain/glossary';
 import { diagnostic, InputError, inputError, type Diagnostic } from '../errors/diagnostic';
 import { uncoveredCharacters } from '../domain/fonts';
 import { detachedSignature } from './cms';
 import { readIdentity, type SigningIdentity } from './keys';
 import { requestTimestamp } from './timestamp';
-import { loadPdf, readEmbeddedData, signatureFields, type SignatureField } from '../pdfdoc/pdfRead';
-import { checkedSealImage, type SealImage } from './sealImage';
-import { EMBEDDED_NAME } from '../pdfdoc/embeddedData';
-import { printedNames, roleBreaches, unitNames, type RoleSignature } from './roles';
+import { loadPdf, readSignedData, signatureFields, type SignatureField } from '../pdfdoc/pdfRead';
+import type { SealImage } from './sealImage';
+import type { RoleSignature } from './roles';
+import { signingPlan, type SigningPlan } from './signingPlan';
 import { checkSignatures } from './verify';
 import { SIGNATURE } from '../domain/formWording';
 import { addSignatureField, BYTE_RANGE_PLACEHOLDER } from './signatureField';
@@ -21,7 +21,7 @@ export interface SignRequest {
   p12: Uint8Array;
   p12File: string;
   password: string;
-  role: Role;
+  role: SignRole;
   reason?: string;
   location?: string;
   /** The image for the signature's face; for 单位盖章 the seal the actuals name is the default. */
@@ -105,32 +105,16 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   const warnings: Diagnostic[] = certificateWarnings(identity, request, now);
 
   const doc = await loadPdf(request.pdf, request.file, true);
-  const { data } = readEmbeddedData(doc, request.file);
-  // a draft (待补充) is not a form anyone can vouch for yet: it is completed and rendered again first
-  if (data.result.status === 'draft') {
-    const pending = Array.isArray(data.result.pending) ? data.result.pending.length : 0;
-    throw inputError('FORM_INCOMPLETE', { path: request.file, count: pending });
-  }
-  const roleLabel = ROLE_LABEL[request.role];
+  const plan = signingPlan(readSignedData(doc, request.file), request.role, request.file, identity, request.seal);
+  const { roleLabel, printed, seal } = plan;
   const existingFields = signatureFields(doc);
   refuseChangedAfterLastSignature(request, existingFields);
   const already = existingFields.find((f) => f.role === request.role);
   const roleName = textRef(`role.${request.role}`);
   if (already) throw inputError('ROLE_ALREADY_SIGNED', { role: roleName, signer: already.signer });
-  const box = data.signatureBoxes.find((b) => b.role === request.role);
+  const box = plan.boxes.find((b) => b.role === request.role);
   if (!box) throw inputError('NO_SIGNATURE_BOX', { role: roleName });
-  const units = unitNames(data);
-  // the seal box names the unit: the certificate's name that matched it
-  const printed =
-    request.role === 'seal'
-      ? (units.find((u) => u === identity.organization) ?? '')
-      : printedNames(data.inputs.actuals.text)[request.role];
-  refuseRoleBreaches(request, existingFields, identity, data.inputs.actuals.text, units);
-  const seal =
-    request.seal ??
-    (request.role === 'seal' && data.sealImage
-      ? checkedSealImage(Buffer.from(data.sealImage.base64, 'base64'), EMBEDDED_NAME)
-      : undefined);
+  refuseRoleBreaches(request, existingFields, identity, plan);
   const certify = existingFields.length === 0;
 
   const reason = request.reason ?? (request.role === 'seal' ? roleLabel : SIGNATURE.reason(roleLabel));
@@ -186,15 +170,14 @@ function refuseRoleBreaches(
   request: SignRequest,
   fields: SignatureField[],
   identity: SigningIdentity,
-  actualsText: string,
-  units: string[],
+  plan: SigningPlan,
 ): void {
   const roles = new Map(fields.flatMap((f) => (f.byteRange ? [[f.byteRange.join(' '), f.role] as const] : [])));
   const existing: RoleSignature[] = checkSignatures(
     Buffer.from(request.pdf),
     fields.flatMap((f) => (f.byteRange ? [f.byteRange] : [])),
   ).map((c) => ({
-    role: (roles.get(c.byteRange.join(' ')) ?? null) as Role | null,
+    role: (roles.get(c.byteRange.join(' ')) ?? null) as SignRole | null,
     signer: c.signer,
     organization: c.organization,
     fingerprint: c.fingerprint,
@@ -205,10 +188,9 @@ function refuseRoleBreaches(
     organization: identity.organization,
     fingerprint: certificateFingerprint(identity.certificate),
   };
-  const breaches = roleBreaches(printedNames(actualsText), [...existing, mine], {
-    allowNameMismatch: request.allowNameMismatch === true,
-    units,
-  }).filter((b) => b.index === existing.length + 1);
+  const breaches = plan
+    .breaches([...existing, mine], request.allowNameMismatch === true)
+    .filter((b) => b.index === existing.length + 1);
   if (breaches.length > 0) throw new InputError(breaches.map((b) => b.breach));
 }
 

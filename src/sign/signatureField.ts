@@ -14,7 +14,7 @@ import { signatureAppearance } from './appearance';
 import type { SigningIdentity } from './keys';
 import { FIELD_PREFIX } from '../pdfdoc/pdfRead';
 import type { SealImage } from './sealImage';
-import type { Role } from '../domain/glossary';
+import type { SignRole } from '../domain/glossary';
 import { beijingClock } from '../domain/beijingTime';
 
 /** Room left for the CMS signature in /Contents (bytes): a 2048-bit RSA signature with a short chain fits well. */
@@ -28,7 +28,7 @@ export function beijingTime(date: Date): string {
 
 export interface FieldRequest {
   /** The role signing and where (the signature dictionary's /Location). */
-  request: { role: Role; location?: string | undefined };
+  request: { role: SignRole; location?: string | undefined };
   identity: SigningIdentity;
   printed: string;
   roleLabel: string;

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../errors/diagnostic';
 import type { TextRef } from '../errors/texts';
-import type { Role } from '../domain/glossary';
+import type { SignRole } from '../domain/glossary';
 import type { SignatureCheck } from '../sign/verify';
 
 export interface SignatureReport extends SignatureCheck {
@@ -13,6 +13,8 @@ export interface SignatureReport extends SignatureCheck {
 
 export interface VerifyReport {
   file: string;
+  /** What the file is: a self-evaluation form, or a 复核报告 (reviewer roles, no score to reproduce). */
+  kind: 'form' | 'review';
   revisions: number;
   signatures: SignatureReport[];
   /**
@@ -50,7 +52,7 @@ export interface VerifyReport {
    * The roles this check requires (by default every role the form prints a box for), which of them have signed,
    * which are missing: a form is finished, and can be 核验通过, only when none is missing.
    */
-  roles: { required: Role[]; signed: Role[]; missing: Role[] };
+  roles: { required: SignRole[]; signed: SignRole[]; missing: SignRole[] };
   /** Intact, every identity verified and every required role signed: only then is the form 核验通过. */
   ok: boolean;
   /** Why the file is not intact, each a catalog text (said in the reader's language by the CLI). */
@@ -63,6 +65,7 @@ export interface VerifyReport {
 export function emptyReport(file: string, revisions: number): VerifyReport {
   return {
     file,
+    kind: 'form',
     revisions,
     signatures: [],
     resaved: false,
@@ -103,5 +106,5 @@ export interface VerifyOptions {
   trust?: readonly string[];
   env?: NodeJS.ProcessEnv;
   /** The roles a check of an intermediate stage requires (填表人 and 审核人 before the head signs); all printed by default. */
-  requiredRoles?: readonly Role[];
+  requiredRoles?: readonly SignRole[];
 }

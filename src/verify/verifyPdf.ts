@@ -1,11 +1,12 @@
 import { diagnostic, InputError } from '../errors/diagnostic';
 import { textRef } from '../errors/texts';
-import { ROLES } from '../domain/glossary';
+import { REVIEW_ROLES, ROLES, type SignRole } from '../domain/glossary';
 import { readInput } from '../load/files';
-import type { EmbeddedData } from '../pdfdoc/embeddedData';
-import { loadPdf, readEmbeddedData, signatureFields } from '../pdfdoc/pdfRead';
+import type { SignedData } from '../pdfdoc/embeddedData';
+import { loadPdf, readSignedData, signatureFields } from '../pdfdoc/pdfRead';
 import { revisionEnds } from '../pdfdoc/revisions';
 import { checkEmbedded } from './embeddedCheck';
+import { checkReviewReport } from './reviewReportCheck';
 import { emptyReport, type VerifyOptions, type VerifyReport } from './report';
 import { checkAllSignatures } from './signatureChecks';
 import { trustAnchors } from './trustAnchors';
@@ -13,17 +14,15 @@ import { trustAnchors } from './trustAnchors';
 export type { SignatureReport, VerifyOptions, VerifyReport } from './report';
 
 /** Which roles a check requires and which of them the signatures cover. */
-function rolesOf(
-  report: VerifyReport,
-  embedded: EmbeddedData | undefined,
-  options: VerifyOptions,
-): VerifyReport['roles'] {
-  const printed = embedded ? ROLES.filter((r) => embedded.signatureBoxes.some((b) => b.role === r)) : [...ROLES];
+function rolesOf(report: VerifyReport, signed: SignedData | undefined, options: VerifyOptions): VerifyReport['roles'] {
+  // a form's roles, or a 复核报告's: those its boxes are drawn for
+  const order: readonly SignRole[] = signed?.kind === 'review' ? REVIEW_ROLES : ROLES;
+  const printed = signed ? order.filter((r) => signed.data.signatureBoxes.some((b) => b.role === r)) : [...order];
   // a check of the data alone (--allow-unsigned on an unsigned file) requires no signature
   const byDefault = options.allowUnsigned && report.signatures.length === 0 ? [] : printed;
-  const required = options.requiredRoles ? ROLES.filter((r) => options.requiredRoles?.includes(r)) : byDefault;
-  const signed = ROLES.filter((r) => report.signatures.some((s) => s.role === r && s.valid));
-  return { required, signed, missing: required.filter((r) => !signed.includes(r)) };
+  const required = options.requiredRoles ? order.filter((r) => options.requiredRoles?.includes(r)) : byDefault;
+  const done = order.filter((r) => report.signatures.some((s) => s.role === r && s.valid));
+  return { required, signed: done, missing: required.filter((r) => !done.includes(r)) };
 }
 
 export async function verifyPdf(file: string, options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -31,12 +30,12 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
   const bytes = readInput(file, 'pdf');
   const report = emptyReport(file, revisionEnds(bytes).length);
   let fields: ReturnType<typeof signatureFields> = [];
-  let embedded: EmbeddedData | undefined;
+  let embedded: SignedData | undefined;
   let whole: Awaited<ReturnType<typeof loadPdf>> | undefined;
   try {
     whole = await loadPdf(bytes, file);
     fields = signatureFields(whole);
-    embedded = readEmbeddedData(whole, file).data;
+    embedded = readSignedData(whole, file);
   } catch (error) {
     // whatever is wrong with the structure of a file under verification is a finding about that file, never a crash
     if (error instanceof InputError) report.embedded.problems.push(...error.diagnostics);
@@ -47,7 +46,11 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
     report.reasons.push(textRef('verify.reason.unreadable'));
   }
   await checkAllSignatures(bytes, fields, whole, anchors, report, options.allowUnsigned === true);
-  if (embedded) await checkEmbedded(bytes, embedded, report, options);
+  if (embedded?.kind === 'form') await checkEmbedded(bytes, embedded.data, report, options);
+  if (embedded?.kind === 'review') {
+    report.kind = 'review';
+    checkReviewReport(embedded.data, report);
+  }
   report.intact = report.reasons.length === 0;
   if (anchors.length === 0 && report.signatures.length > 0)
     report.identityReasons.push(textRef('verify.identity.noAnchors'));

@@ -1,4 +1,4 @@
-import { roleFromLabel } from '../../domain/glossary';
+import { signRoleFromLabel } from '../../domain/glossary';
 import { inputError } from '../../errors/diagnostic';
 import { text } from '../../errors/texts';
 import { signFile } from '../../pipeline';
@@ -33,7 +33,7 @@ const TSA_ENV = 'JIXIAO_TSA';
 
 /** `jixiao sign form.pdf --p12 signer.p12 --role 填表人 [-o signed.pdf]`; the password from JIXIAO_P12_PASSWORD or a prompt. */
 export async function signCommand(pdf: string, options: SignCommandOptions, io: Io, mode: OutputMode): Promise<number> {
-  const role = roleFromLabel(options.role);
+  const role = signRoleFromLabel(options.role);
   if (!role) throw inputError('UNKNOWN_ROLE', { role: options.role });
   if (options.output !== undefined) writeOutput.check(options.output, 'generated');
   const password = await readPassword('JIXIAO_P12_PASSWORD', text('cli.passwordFor', mode.lang, { path: options.p12 }));

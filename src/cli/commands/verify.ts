@@ -1,4 +1,4 @@
-import { roleFromLabel, ROLES, type Role } from '../../domain/glossary';
+import { REVIEW_ROLES, ROLES, signRoleFromLabel, type SignRole } from '../../domain/glossary';
 import { inputError } from '../../errors/diagnostic';
 import Table from 'cli-table3';
 import { diagnosticJson } from '../../errors/message';
@@ -45,13 +45,13 @@ export interface VerifyCommandOptions {
 }
 
 /** The roles named by --roles (Chinese labels or ids, comma-separated), or a usage error naming the one not known. */
-function requiredRoles(list: string | undefined): Role[] | undefined {
+function requiredRoles(list: string | undefined): SignRole[] | undefined {
   if (list === undefined) return undefined;
   return list
     .split(/[,，、\s]+/)
     .filter(Boolean)
     .map((name) => {
-      const role = roleFromLabel(name);
+      const role = signRoleFromLabel(name);
       if (!role) throw inputError('UNKNOWN_ROLE', { role: name });
       return role;
     });
@@ -74,7 +74,10 @@ const exitOf = (report: { ok: boolean; intact: boolean; identityVerified: boolea
   report.ok ? EXIT.ok : report.intact && !report.identityVerified ? EXIT.unverifiedIdentity : EXIT.input;
 
 /** 「4 个角色中已签 1 个（缺：审核人、单位负责人、单位盖章）」. */
-function rolesText(roles: { required: Role[]; signed: Role[]; missing: Role[] }, lang: OutputMode['lang']): string {
+function rolesText(
+  roles: { required: SignRole[]; signed: SignRole[]; missing: SignRole[] },
+  lang: OutputMode['lang'],
+): string {
   if (roles.required.length === 0) return text('verify.roles.none', lang);
   const signed = roles.required.filter((r) => roles.signed.includes(r));
   if (roles.missing.length === 0)
@@ -88,8 +91,8 @@ function rolesText(roles: { required: Role[]; signed: Role[]; missing: Role[] },
 
 /** A signature's role as the reader names it. */
 const roleName = (role: string | null, lang: OutputMode['lang']): string =>
-  (ROLES as readonly (string | null)[]).includes(role)
-    ? text(`role.${role as Role}`, lang)
+  ([...ROLES, ...REVIEW_ROLES] as readonly (string | null)[]).includes(role)
+    ? text(`role.${role as SignRole}`, lang)
     : text('verify.role.unknown', lang);
 
 /** Each signature: a row of the table, then who the signer is (fingerprint, chain), what it certifies, its time stamp. */
@@ -189,7 +192,7 @@ export async function verifyCommand(
   if (report.signatures.length > 0 && (!report.resaved || options.details))
     printSignatures(report, options.details === true, io, lang);
   const e = report.embedded;
-  if (e.found) for (const line of embeddedLines(e, lang)) io.out(line);
+  if (e.found) for (const line of embeddedLines(e, lang, report.kind)) io.out(line);
   printDiagnostics(io, mode, e.problems);
   if (options.allowCustomRules && e.ruleSetDifferences.length > 0)
     io.out(
@@ -229,8 +232,17 @@ function reportJson(report: VerifyReport, lang: OutputMode['lang']): string {
 }
 
 /** The embedded data's version, rule set and hashes, and the re-score against the stated total. */
-function embeddedLines(e: VerifyReport['embedded'], lang: OutputMode['lang']): string[] {
+function embeddedLines(e: VerifyReport['embedded'], lang: OutputMode['lang'], kind: VerifyReport['kind']): string[] {
   const lines: string[] = [];
+  // a 复核报告: its data and hash; it has no score of its own to reproduce
+  if (kind === 'review')
+    return [
+      text('verify.embedded.review', lang, {
+        version: e.jixiaoVersion,
+        ruleSet: e.ruleSet,
+        hashes: text(e.hashesMatch ? 'verify.hashes.match' : 'verify.hashes.differ', lang),
+      }),
+    ];
   lines.push(
     text('verify.embedded', lang, {
       version: e.jixiaoVersion,
@@ -257,7 +269,20 @@ function printVerdict(report: VerifyReport, io: Io, lang: OutputMode['lang']): v
   const rolesLine = rolesText(report.roles, lang);
   io.out(rolesLine);
   if (report.ok)
-    io.out(paint(text(report.signatures.length === 0 ? 'verify.okUnsigned' : 'verify.ok', lang), 'info', io.colour));
+    io.out(
+      paint(
+        text(
+          report.signatures.length === 0
+            ? 'verify.okUnsigned'
+            : report.kind === 'review'
+              ? 'verify.okReview'
+              : 'verify.ok',
+          lang,
+        ),
+        'info',
+        io.colour,
+      ),
+    );
   else if (report.intact && report.identityVerified)
     io.out(paint(text('verify.rolesMissing', lang, { roles: rolesLine }), 'error', io.colour));
   else if (report.intact)

@@ -98,6 +98,13 @@ export const SIGNING = {
     hintZh: '每个角色只签一次；如需重签，请从未签署的文件重新开始。',
     hintEn: 'Each role signs once; to sign again, start from the unsigned file.',
   },
+  REVIEW_ROLE_OUT_OF_ORDER: {
+    severity: 'error',
+    zh: '「{role}」签署的次序不对：「{other}」{relation}',
+    en: '"{role}" signs out of order: "{other}" {relation}',
+    hintZh: '复核报告先由复核人签署，再由复核负责人签署。',
+    hintEn: 'A review report is signed by the checker first, then by the head of the re-check.',
+  },
   ROLE_OUT_OF_ORDER: {
     severity: 'error',
     zh: '「{role}」签署的次序不对：「{other}」{relation}',
@@ -135,8 +142,9 @@ export const SIGNING = {
     severity: 'error',
     zh: '未知的签署角色「{role}」',
     en: 'Unknown signing role "{role}"',
-    hintZh: '可用的角色（按签署顺序）：填表人、审核人、单位负责人、单位盖章。',
-    hintEn: 'Roles, in signing order: preparer, reviewer, head, seal (the unit seal).',
+    hintZh: '自评表的角色（按签署顺序）：填表人、审核人、单位负责人、单位盖章；复核报告的角色：复核人、复核负责人。',
+    hintEn:
+      'Roles of a form, in signing order: preparer, reviewer, head, seal (the unit seal); of a review report: checker, checkLead.',
   },
   NOT_A_JIXIAO_PDF: {
     severity: 'error',

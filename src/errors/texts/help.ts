@@ -98,8 +98,8 @@ export const HELP_TEXTS = {
   'help.sign.pdf': { zh: '由 jixiao render 生成的 PDF', en: 'a PDF made by jixiao render' },
   'help.sign.p12': { zh: '签章证书（PKCS#12）', en: 'signing certificate (PKCS#12)' },
   'help.sign.role': {
-    zh: '填表人 | 审核人 | 单位负责人 | 单位盖章（按此顺序签署）',
-    en: 'preparer | reviewer | head | seal (signed in this order)',
+    zh: '填表人 | 审核人 | 单位负责人 | 单位盖章（按此顺序签署）；复核报告：复核人 | 复核负责人',
+    en: 'preparer | reviewer | head | seal (signed in this order); a review report: checker | checkLead',
   },
   'help.sign.reason': { zh: '签署理由', en: 'reason for signing' },
   'help.sign.location': { zh: '签署地点', en: 'place of signing' },

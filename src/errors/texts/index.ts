@@ -1,5 +1,5 @@
 import type { Placeholders } from '../catalog/entry';
-import type { Role } from '../../domain/glossary';
+import type { SignRole } from '../../domain/glossary';
 import type { Lang } from '../lang';
 import { BATCH_TEXTS } from './batch';
 import { CLI_TEXTS } from './cli';
@@ -113,7 +113,7 @@ export function listOf(items: readonly (string | number)[]): Localized {
 }
 
 /** 「审核人、单位负责人」: roles by the names people read, listed as the language lists. */
-export function roleList(roles: readonly Role[], lang: Lang): string {
+export function roleList(roles: readonly SignRole[], lang: Lang): string {
   const list = listOf(roles.map((r) => text(`role.${r}`, lang)));
   return lang === 'en' ? list.en : list.zh;
 }

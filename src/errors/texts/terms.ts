@@ -64,6 +64,8 @@ export const TERM_TEXTS = {
   'role.reviewer': { zh: '审核人', en: 'reviewer' },
   'role.head': { zh: '单位负责人', en: 'head of unit' },
   'role.seal': { zh: '单位盖章', en: 'unit seal' },
+  'role.checker': { zh: '复核人', en: 'checker' },
+  'role.checkLead': { zh: '复核负责人', en: 'head of the re-check' },
   'band.achieved': { zh: '达成', en: 'achieved' },
   'band.partial': { zh: '部分达成', en: 'partly achieved' },
   'band.notAchieved': { zh: '未达成', en: 'not achieved' },

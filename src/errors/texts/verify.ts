@@ -47,6 +47,14 @@ export const VERIFY_TEXTS = {
     zh: '签署未完成：{roles}。签完（或用 --roles 指明这次核验要求的角色）之前不作结论。',
     en: 'Signing not finished: {roles}. No verdict until all have signed (or --roles names the roles this check requires).',
   },
+  'verify.embedded.review': {
+    zh: '内嵌数据：复核报告，jixiao {version}，复核规则集 {ruleSet}，哈希{hashes}',
+    en: 'Embedded data: a review report, jixiao {version}, review rule set {ruleSet}, hashes {hashes}',
+  },
+  'verify.okReview': {
+    zh: '核验通过：复核报告的所有签名有效，签署人证书均可追溯到受信任的根证书，复核人与复核负责人按次序签署，末次签名后无未签名内容，内嵌数据与哈希一致。',
+    en: "Verified: every signature of the review report is valid, every signer's certificate leads to a trusted root, the checker and the head of the re-check signed in order, nothing unsigned follows, the embedded data matches its hash.",
+  },
   'verify.ok': {
     zh: '核验通过：所有签名有效，签署人证书均可追溯到受信任的根证书，末次签名后无未签名内容，评分可复现。',
     en: "Verified: every signature is valid, every signer's certificate leads to a trusted root, nothing unsigned follows, the score reproduces.",
