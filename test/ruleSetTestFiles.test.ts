@@ -1,6 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { runTestFile } from '../src/lint/ruleSetTests';
+import { isReviewRuleSetFile } from '../src/review/reviewLint';
+import { runReviewTestFile } from '../src/review/reviewTests';
 import { ROOT } from './helpers';
 
 /**
@@ -25,12 +27,16 @@ test('the rule-set test files are found where they are kept', () => {
     expect.arrayContaining([
       'indicators/rulesets/caiyu-2020-10.test.yaml',
       'test/fixtures/rulesets/satisfaction.test.yaml',
+      'indicators/reviews/review-default.test.yaml',
     ]),
   );
 });
 
 it.each(files)('%s: every case passes', async (file) => {
-  const outcome = await runTestFile(path.join(ROOT, file));
+  // a review rule set's tests (kind: review beside them) run on the review rules; the others on scoring's
+  const full = path.join(ROOT, file);
+  const review = isReviewRuleSetFile(full.replace(/\.test\.yaml$/, '.yaml'));
+  const outcome = review ? await runReviewTestFile(full) : await runTestFile(full);
   expect(outcome.cases.length).toBeGreaterThan(0);
   expect(outcome.cases.filter((c) => !c.passed).map((c) => `${c.name}: ${JSON.stringify(c.failures)}`)).toEqual([]);
 });

@@ -66,9 +66,9 @@ export const REVIEW = {
     zh: '复核规则集没有测试文件 {path}',
     en: 'The review rule set has no test file {path}',
     hintZh:
-      '为每条规则写一个触发的用例和一个不触发的用例（fires / silent），见 indicators/reviews/review-default.test.yaml。',
+      '为每条规则写一个触发的用例和一个不触发的用例（fires / silent），可参照 jixiao 自带的 review-default.test.yaml。',
     hintEn:
-      'Write a case where each rule fires and one where it does not (fires / silent); see indicators/reviews/review-default.test.yaml.',
+      'Write a case where each rule fires and one where it does not (fires / silent), as the shipped review-default.test.yaml does.',
   },
   REVIEW_RULE_UNTESTED: {
     severity: 'warning',
