@@ -17,6 +17,12 @@ export interface KeygenOptions {
   notBefore?: Date;
   notAfter?: Date;
   keyBits?: number;
+  /** For the certificate-path tests (never offered by the command line): a CA's path length constraint. */
+  pathLength?: number;
+  /** For the certificate-path tests: the extended key usage of a signing certificate (document by default). */
+  purpose?: 'document' | 'serverAuth';
+  /** For the certificate-path tests: an extension of this (unknown) OID, marked critical. */
+  unknownCriticalExtension?: string;
 }
 
 const utf8 = forge.asn1.Type.UTF8;
@@ -31,6 +37,41 @@ function subject(commonName: string): forge.pki.CertificateField[] {
     } as unknown as forge.pki.CertificateField,
     { shortName: 'OU', value: TEST_UNIT, valueTagClass: utf8 } as unknown as forge.pki.CertificateField,
     { name: 'countryName', value: 'CN' },
+  ];
+}
+
+function extensionsOf(options: KeygenOptions): object[] {
+  const extra = options.unknownCriticalExtension
+    ? [
+        {
+          id: options.unknownCriticalExtension,
+          critical: true,
+          value: forge.asn1
+            .toDer(forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.NULL, false, ''))
+            .getBytes(),
+        },
+      ]
+    : [];
+  if (options.ca)
+    return [
+      {
+        name: 'basicConstraints',
+        cA: true,
+        critical: true,
+        ...(options.pathLength !== undefined ? { pathLenConstraint: options.pathLength } : {}),
+      },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+      { name: 'subjectKeyIdentifier' },
+      ...extra,
+    ];
+  return [
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+    options.purpose === 'serverAuth'
+      ? { name: 'extKeyUsage', serverAuth: true }
+      : { name: 'extKeyUsage', emailProtection: true },
+    { name: 'subjectKeyIdentifier' },
+    ...extra,
   ];
 }
 
@@ -64,20 +105,7 @@ export function makeTestP12(options: KeygenOptions, password: string): Uint8Arra
   } else {
     cert.setIssuer(subject(options.commonName));
   }
-  cert.setExtensions(
-    options.ca
-      ? [
-          { name: 'basicConstraints', cA: true, critical: true },
-          { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-          { name: 'subjectKeyIdentifier' },
-        ]
-      : [
-          { name: 'basicConstraints', cA: false },
-          { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
-          { name: 'extKeyUsage', emailProtection: true },
-          { name: 'subjectKeyIdentifier' },
-        ],
-  );
+  cert.setExtensions(extensionsOf(options));
   cert.sign(signingKey, forge.md.sha256.create());
   const p12 = forge.pkcs12.toPkcs12Asn1(key, [cert, ...chain], password, {
     algorithm: 'aes256',

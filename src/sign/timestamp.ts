@@ -130,7 +130,8 @@ export function checkTimestamp(
     if (!forTimeStamping) check.problems.push(textRef('verify.problem.timestampPurpose', { name: check.authority }));
     check.valid = check.problems.length === 0;
     // the TSA's certificate is judged at the time it vouches for
-    if (anchors.length > 0) check.trust = checkTrust(tsa, signed.certificates, anchors, info.genTime, info.genTime);
+    if (anchors.length > 0)
+      check.trust = checkTrust(tsa, signed.certificates, anchors, info.genTime, info.genTime, 'timestamp');
   } catch (error) {
     check.problems.push(textRef('verify.problem.timestampUnreadable', { detail: (error as Error).message }));
   }

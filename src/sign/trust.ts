@@ -4,6 +4,7 @@ import { inputError } from '../errors/diagnostic';
 import { beijingClock } from '../domain/beijingTime';
 import { SIGNATURE } from '../domain/formWording';
 import { textRef, type TextRef } from '../errors/texts';
+import { pathPolicyProblems } from './certificatePolicy';
 
 /** What a certificate may be used for, from its extensions (read with pkijs, not by hand). */
 interface Usage {
@@ -108,6 +109,8 @@ export function checkTrust(
   anchors: X509Certificate[],
   signingTime: Date | null,
   now = new Date(),
+  /** What the leaf signs: a document (its extended key usage must allow it) or a time stamp (checked by the TSA's rules). */
+  purpose: 'document' | 'timestamp' = 'document',
 ): TrustCheck {
   const problems: TextRef[] = [];
   const chain: ChainLink[] = [{ name: commonName(signer), fingerprint: signer.fingerprint256, anchor: false }];
@@ -120,9 +123,11 @@ export function checkTrust(
     problems.push(
       textRef('verify.problem.expiredNow', { name: commonName(signer), date: shanghaiDay(signer.validTo) }),
     );
-  if (anchors.length === 0) return { trusted: null, chain, problems };
+  if (anchors.length === 0)
+    return { trusted: null, chain, problems: [...problems, ...pathPolicyProblems([signer], purpose)] };
 
   const isAnchor = (c: X509Certificate): boolean => anchors.some((a) => a.fingerprint256 === c.fingerprint256);
+  const path: X509Certificate[] = [signer];
   let current = signer;
   for (let depth = 0; depth < MAX_CHAIN; depth++) {
     const candidates = [...anchors, ...carried].filter(
@@ -144,7 +149,12 @@ export function checkTrust(
     const issuerDates = datesProblem(issuer, signingTime, now);
     if (issuerDates) problems.push(issuerDates);
     chain.push({ name: commonName(issuer), fingerprint: issuer.fingerprint256, anchor: isAnchor(issuer) });
-    if (isAnchor(issuer)) return { trusted: problems.length === 0, chain, problems };
+    path.push(issuer);
+    if (isAnchor(issuer)) {
+      // the whole path found: what RFC 5280 asks beyond signatures and dates (path lengths, critical extensions, purpose)
+      problems.push(...pathPolicyProblems(path, purpose));
+      return { trusted: problems.length === 0, chain, problems };
+    }
     current = issuer;
   }
   problems.push(textRef('verify.problem.untrusted', { issuer: commonName(current) }));

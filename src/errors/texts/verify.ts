@@ -153,6 +153,18 @@ export const VERIFY_TEXTS = {
     zh: '签署证书「{name}」的用途不含数字签名',
     en: 'the signing certificate "{name}" is not allowed to make digital signatures',
   },
+  'verify.problem.criticalExtension': {
+    zh: '证书「{name}」含有无法识别的关键扩展 {oid}（RFC 5280：不认识的关键扩展必须拒绝）',
+    en: 'the certificate "{name}" has a critical extension {oid} that is not recognised (RFC 5280: reject it)',
+  },
+  'verify.problem.extendedKeyUsage': {
+    zh: '证书「{name}」的扩展用途（{usages}）不含文档签名：它是给别的用途（如网站 TLS）签发的',
+    en: 'the certificate "{name}" has extended key usages ({usages}) without document signing: it was issued for another purpose (such as TLS)',
+  },
+  'verify.problem.pathLength': {
+    zh: 'CA「{name}」限定其下最多 {limit} 级中间 CA，这条路径有 {below} 级',
+    en: 'the CA "{name}" allows at most {limit} intermediate CA(s) below it; this path has {below}',
+  },
   'verify.problem.issuerNotCa': {
     zh: '签发者「{name}」不是可以签发证书的 CA',
     en: 'the issuer "{name}" is not a CA allowed to issue certificates',
