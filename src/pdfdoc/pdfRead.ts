@@ -120,6 +120,45 @@ export interface SignatureField {
   byteRange: number[] | null;
   /** For the certification signature (the catalog's /Perms /DocMDP): what it still allows (1–3), else null. */
   certifies: number | null;
+  /** Where its widget is drawn: [x1, y1, x2, y2] on page `page` (0-based); null when it has no readable widget. */
+  rect: [number, number, number, number] | null;
+  page: number | null;
+}
+
+/** A field's widget (the field itself when merged, else its first kid): its /Rect and the index of its page /P. */
+function widgetPlace(
+  doc: PDFDocument,
+  field: PDFDict,
+  ref: PDFObject | undefined,
+): Pick<SignatureField, 'rect' | 'page'> {
+  const kids = field.lookupMaybe(PDFName.of('Kids'), PDFArray);
+  const kid = kids && kids.size() > 0 ? kids.lookup(0) : undefined;
+  const widget = field.has(PDFName.of('Rect')) || !(kid instanceof PDFDict) ? field : kid;
+  const rect = widget.lookupMaybe(PDFName.of('Rect'), PDFArray);
+  const numbers = rect ? rect.asArray().map((n) => Number(n.toString())) : [];
+  const place =
+    numbers.length === 4 && numbers.every(Number.isFinite)
+      ? ([
+          Math.min(numbers[0] ?? 0, numbers[2] ?? 0),
+          Math.min(numbers[1] ?? 0, numbers[3] ?? 0),
+          Math.max(numbers[0] ?? 0, numbers[2] ?? 0),
+          Math.max(numbers[1] ?? 0, numbers[3] ?? 0),
+        ] as [number, number, number, number])
+      : null;
+  const pageRef = widget.get(PDFName.of('P'));
+  const pages = doc.getPages();
+  // /P is optional: a widget without it is found in the /Annots of its page
+  const widgetRef = widget === field ? ref : kids?.get(0);
+  const page = pageRef
+    ? pages.findIndex((p) => p.ref === pageRef)
+    : pages.findIndex(
+        (p) =>
+          p.node
+            .Annots()
+            ?.asArray()
+            .some((a) => a === widgetRef) === true,
+      );
+  return { rect: place, page: page >= 0 ? page : null };
 }
 
 /** The DocMDP permission level of a certification signature dictionary (P, default 2; ISO 32000-1 §12.8.2.2). */
@@ -158,6 +197,7 @@ export function signatureFields(doc: PDFDocument): SignatureField[] {
       byteRange: range ? range.asArray().map((n) => Number(n.toString())) : null,
       certifies:
         sig && certification !== undefined && field.get(PDFName.of('V')) === certification ? docMdpLevel(sig) : null,
+      ...widgetPlace(doc, field, fields.get(i)),
     });
   }
   return out;

@@ -37,6 +37,11 @@ export interface SignRequest {
    * adversary makes between two signers (the attacks verify must catch). The command line never offers it.
    */
   signOnTopOfChanges?: boolean;
+  /**
+   * Tests only, like signOnTopOfChanges: name the field as another tool would, or draw it in another role's box —
+   * the signatures an adversary adds, which verify must place by what a reader sees. The command line never offers it.
+   */
+  foreignField?: { name?: string; boxOf?: SignRole };
 }
 
 /**
@@ -112,9 +117,10 @@ async function signDocument(request: SignRequest): Promise<SignedPdf> {
   const already = existingFields.find((f) => f.role === request.role);
   const roleName = textRef(`role.${request.role}`);
   if (already) throw inputError('ROLE_ALREADY_SIGNED', { role: roleName, signer: already.signer });
-  const box = plan.boxes.find((b) => b.role === request.role);
+  const box = plan.boxes.find((b) => b.role === (request.foreignField?.boxOf ?? request.role));
   if (!box) throw inputError('NO_SIGNATURE_BOX', { role: roleName });
-  refuseRoleBreaches(request, existingFields, identity, plan);
+  // another tool (the adversary the tests play) applies none of the role rules
+  if (!request.foreignField) refuseRoleBreaches(request, existingFields, identity, plan);
   const certify = existingFields.length === 0;
 
   const reason = request.reason ?? (request.role === 'seal' ? roleLabel : SIGNATURE.reason(roleLabel));

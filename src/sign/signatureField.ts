@@ -28,7 +28,7 @@ export function beijingTime(date: Date): string {
 
 export interface FieldRequest {
   /** The role signing and where (the signature dictionary's /Location). */
-  request: { role: SignRole; location?: string | undefined };
+  request: { role: SignRole; location?: string | undefined; foreignField?: { name?: string } | undefined };
   identity: SigningIdentity;
   printed: string;
   roleLabel: string;
@@ -131,7 +131,7 @@ export async function addSignatureField(doc: PDFDocument, field: FieldRequest): 
     FT: 'Sig',
     Rect: [x1, y1, x2, y2],
     V: signatureRef,
-    T: PDFString.of(`${FIELD_PREFIX}${request.role}`),
+    T: PDFString.of(request.foreignField?.name ?? `${FIELD_PREFIX}${request.role}`),
     TU: PDFHexString.fromText(SIGNATURE.fieldName(roleLabel)),
     F: 4,
     P: page.ref,

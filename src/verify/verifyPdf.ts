@@ -7,6 +7,7 @@ import { loadPdf, readSignedData, signatureFields } from '../pdfdoc/pdfRead';
 import { revisionEnds } from '../pdfdoc/revisions';
 import { checkEmbedded } from './embeddedCheck';
 import { checkReviewReport } from './reviewReportCheck';
+import { placeRoles } from './rolePlaces';
 import { emptyReport, type VerifyOptions, type VerifyReport } from './report';
 import { checkAllSignatures } from './signatureChecks';
 import { trustAnchors } from './trustAnchors';
@@ -46,6 +47,9 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
     report.reasons.push(textRef('verify.reason.unreadable'));
   }
   await checkAllSignatures(bytes, fields, whole, anchors, report, options.allowUnsigned === true);
+  // roles by position too, before the role rules read them
+  if (embedded)
+    placeRoles(report, fields, embedded.data.signatureBoxes, embedded.kind === 'review' ? REVIEW_ROLES : ROLES);
   if (embedded?.kind === 'form') await checkEmbedded(bytes, embedded.data, report, options);
   if (embedded?.kind === 'review') {
     report.kind = 'review';

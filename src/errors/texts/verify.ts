@@ -169,6 +169,14 @@ export const VERIFY_TEXTS = {
     zh: '签发者「{name}」不是可以签发证书的 CA',
     en: 'the issuer "{name}" is not a CA allowed to issue certificates',
   },
+  'verify.reason.unknownRole': {
+    zh: '第 {index} 个签名（签名域「{field}」）不属于任何角色：既不是按角色命名的签名域，也不在表上任何角色的签署框里',
+    en: 'signature {index} (field "{field}") belongs to no role: its field is not named for a role and it sits in no role\'s box',
+  },
+  'verify.reason.roleOutsideBox': {
+    zh: '第 {index} 个签名以「{role}」的名义签署，却不在「{role}」的签署框里',
+    en: 'signature {index} signs as "{role}" but is not drawn in the box of "{role}"',
+  },
   'verify.reason.resaved': {
     zh: '签署后被其他程序另存（整份文件被重写），原来的签名已无法核对：请使用签署时得到的原始文件',
     en: 'the file was saved again by another program after signing (rewritten whole), so its signatures can no longer be checked: use the original signed file',
