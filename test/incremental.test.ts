@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { PDFArray, PDFDocument, PDFName, rgb, type PDFRef } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, rgb, type PDFRef } from '@cantoo/pdf-lib';
 import { keygen } from '../src/pipeline';
 import { verifyPdf } from '../src/verify';
 import { embeddedData, renderForms } from '../src/pipeline/render';
@@ -129,6 +129,36 @@ test('the embedded data swapped for consistently re-scored data of other actuals
   // the forged data re-scores to itself: only the revision check can catch it
   expect((await verifyPdf(file, { trust: [at('ca.pem')] })).embedded.rescoreMatches).toBe(true);
   await refused(file, /文档目录（Catalog）/);
+});
+
+test('an empty signature field between two signatures, its appearance painting "TOTAL 100" over the page', async () => {
+  const doc = await incremental(at('preparer.pdf'));
+  const face = doc.context.register(
+    doc.context.flateStream('1 1 1 rg 0 0 200 40 re f 0 0 0 rg BT /Helv 24 Tf 10 10 Td (TOTAL 100) Tj ET', {
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [0, 0, 200, 40],
+    }),
+  );
+  const page = doc.getPage(0).node;
+  const field = doc.context.register(
+    doc.context.obj({
+      Type: 'Annot',
+      Subtype: 'Widget',
+      FT: 'Sig',
+      T: 'Signature9',
+      Rect: [300, 100, 500, 140],
+      F: 4,
+      P: page,
+      AP: { N: face },
+    }),
+  );
+  const annots = page.lookupMaybe(PDFName.of('Annots'), PDFArray) ?? doc.context.obj([]);
+  annots.push(field);
+  page.set(PDFName.of('Annots'), annots);
+  const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+  form?.lookupMaybe(PDFName.of('Fields'), PDFArray)?.push(field);
+  await refused(await headSigns(await doc.commit({ useObjectStreams: false }), 'empty-field'), /一个没有签名的签名域/);
 });
 
 test('a shadow attack: content hidden before the first signature, shown by re-pointing the page after it', async () => {

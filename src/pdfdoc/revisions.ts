@@ -127,8 +127,16 @@ function disallowedChanges(before: State, after: State): TextRef[] {
       dict.get(PDFName.of('Subtype'))?.toString() === '/Widget' &&
       dict.get(PDFName.of('FT'))?.toString() === '/Sig';
     if (!isSignatureField) problems.push(textRef('verify.change.annotation'));
+    // and a signed one: an empty signature field added between two signatures paints whatever its appearance holds
+    else if (!signatureValue(after.context, dict)) problems.push(textRef('verify.change.emptySignatureField'));
   }
   return [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];
+}
+
+/** The signature dictionary a signature field holds (its /V with a /ByteRange), or null for an empty field. */
+function signatureValue(context: PDFContext, field: PDFDict): PDFDict | null {
+  const value = context.lookup(field.get(PDFName.of('V')));
+  return value instanceof PDFDict && value.get(PDFName.of('ByteRange')) !== undefined ? value : null;
 }
 
 /**

@@ -87,6 +87,10 @@ export const VERIFY_TEXTS = {
   'verify.change.catalog': { zh: '文档目录（Catalog）', en: 'the document catalog' },
   'verify.change.page': { zh: '页面内容或页面属性', en: 'page content or page properties' },
   'verify.change.embedded': { zh: '内嵌数据（附件）', en: 'the embedded data (attachment)' },
+  'verify.change.emptySignatureField': {
+    zh: '一个没有签名的签名域（它的外观可以画在页面的任何地方）',
+    en: 'a signature field with no signature in it (its appearance can paint anywhere on the page)',
+  },
   'verify.change.annotation': {
     zh: '页面上的注释（签章框以外）',
     en: 'an annotation on a page (other than a signature box)',
