@@ -3,7 +3,7 @@ import type { Lang } from '../errors/lang';
 import { readInput } from '../load/files';
 import { loadPdf, readEmbeddedData } from '../pdfdoc/pdfRead';
 import { scoreFile, scoreTexts } from '../pipeline/stages';
-import { loadForm } from '../load/loadForm';
+import { loadForm, type NamedText } from '../load/loadForm';
 import { compiled } from '../load/ruleSets';
 import { scoreForm } from '../scoring/scoreForm';
 import { summaryCells, summaryRow } from '../report/verifySummary';
@@ -34,14 +34,17 @@ async function readPdf(origin: FormOrigin, options: ReadOptions): Promise<Review
     intact: report.intact,
     verdict: summaryCells(row, options.lang).at(-1) ?? '',
   };
-  const doc = await loadPdf(readInput(origin.file, 'pdf'), origin.file);
-  const { inputs } = readEmbeddedData(doc, origin.file).data;
-  const scored = await scoreTexts({
-    definitions: { name: inputs.definitions.name, text: inputs.definitions.text },
-    actuals: { name: inputs.actuals.name, text: inputs.actuals.text },
-    ruleSet: { name: inputs.ruleSet.name, text: inputs.ruleSet.text },
-  });
-  return reviewFormOf(scored, origin, signatures);
+  return reviewFormOf(await scoreTexts(await embeddedTexts(origin.file)), origin, signatures);
+}
+
+/** The three texts a signed form embeds (definitions, actuals, its resolved rule set), to score as any form is. */
+export async function embeddedTexts(
+  file: string,
+): Promise<{ definitions: NamedText; actuals: NamedText; ruleSet: NamedText }> {
+  const doc = await loadPdf(readInput(file, 'pdf'), file);
+  const { inputs } = readEmbeddedData(doc, file).data;
+  const named = (input: { name: string; text: string }): NamedText => ({ name: input.name, text: input.text });
+  return { definitions: named(inputs.definitions), actuals: named(inputs.actuals), ruleSet: named(inputs.ruleSet) };
 }
 
 /** One form of the year, whatever it was handed in as; bad input is the form's failure, never the run's. */

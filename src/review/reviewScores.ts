@@ -3,12 +3,11 @@ import { GRADE_LABEL } from '../domain/glossary';
 import { REVIEW_WORDS, WORKSHEET_COLUMNS } from '../domain/reviewWording';
 import { diagnostic, InputError, type Diagnostic } from '../errors/diagnostic';
 import { editActuals, type FieldEdit } from '../load/actualsEdits';
-import { readInput } from '../load/files';
 import type { NamedText } from '../load/loadForm';
-import { loadPdf, readEmbeddedData } from '../pdfdoc/pdfRead';
 import { scoreFile, scoreTexts, type ScoredForm } from '../pipeline/stages';
 import type { FormResult } from '../scoring/result';
 import { readWorksheet, type ReadEntry } from './importWorksheet';
+import { embeddedTexts } from './readForm';
 import { readReviewJson, type ReviewedFormEntry } from './reviewJson';
 
 /** One form re-scored with the reviewer's entries: 自评 against 复核, per row and in total. */
@@ -38,23 +37,23 @@ export interface ReviewedForm {
 
 type FormTexts = { definitions: NamedText; actuals: NamedText; ruleSet: NamedText };
 
-/** The three texts a form scores from, whatever it was handed in as (a signed PDF's are embedded). */
-async function formTexts(entry: ReviewedFormEntry): Promise<FormTexts> {
+/**
+ * The three texts a form scores from, whatever it was handed in as (a signed PDF's are embedded), and the form as
+ * they score now: the self-evaluation the reviewer's values are compared with (a file is read and scored once).
+ */
+async function formTexts(entry: ReviewedFormEntry): Promise<{ texts: FormTexts; self: ScoredForm }> {
   if (entry.source === 'pdf') {
-    const doc = await loadPdf(readInput(entry.file, 'pdf'), entry.file);
-    const { inputs } = readEmbeddedData(doc, entry.file).data;
-    return {
-      definitions: { name: inputs.definitions.name, text: inputs.definitions.text },
-      actuals: { name: inputs.actuals.name, text: inputs.actuals.text },
-      ruleSet: { name: inputs.ruleSet.name, text: inputs.ruleSet.text },
-    };
+    const texts = await embeddedTexts(entry.file);
+    return { texts, self: await scoreTexts(texts) };
   }
-  const { loaded } = await scoreFile(entry.file);
-  return {
+  const self = await scoreFile(entry.file);
+  const { loaded } = self;
+  const texts = {
     definitions: { name: loaded.definitionsDoc.file, text: loaded.definitionsDoc.text },
     actuals: { name: loaded.actualsDoc.file, text: loaded.actualsDoc.text },
     ruleSet: { name: loaded.ruleSet.path, text: loaded.ruleSet.text },
   };
+  return { texts, self };
 }
 
 /** The reviewer's entries as edits of the actuals: 复核完成值 replaces the actual, 复核得分 is a score with its reason. */
@@ -133,8 +132,7 @@ export async function importReview(xlsx: string, reviewJsonFile: string): Promis
   const out: ReviewedForm[] = [];
   for (const entry of forms.filter((f) => f.sampled || byForm.has(f.input))) {
     const mine = byForm.get(entry.input) ?? [];
-    const texts = await formTexts(entry);
-    const self = await scoreTexts(texts);
+    const { texts, self } = await formTexts(entry);
     const ids = new Set(self.result.indicators.map((r) => r.id));
     const unknown = mine.filter((e) => !ids.has(e.id));
     for (const e of unknown)
