@@ -156,6 +156,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--allow-custom-rules', help: 'help.verify.allowCustomRules' },
       { flags: '--allow-name-mismatch', help: 'help.verify.allowNameMismatch' },
       { flags: '--trust <file|folder>', help: 'help.verify.trust', repeatable: true },
+      { flags: '--crl <file|url>', help: 'help.verify.crl', repeatable: true },
       { flags: '--roles <roles>', help: 'help.verify.roles' },
       { flags: '--details', help: 'help.verify.details' },
     ],

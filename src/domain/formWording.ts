@@ -41,6 +41,9 @@ export const PRINTED = {
   amount: (amount: string): string => `${amount} 万元`,
   /** The 得分 and grade cells the page check reads back from the printed page. */
   scoreHeading: '得分',
+  /** What each signature box prints at its top left: the role's label (填表人：), the unit's seal box its own words. */
+  boxLabel: (label: string): string => `${label}：`,
+  sealBoxLabel: '单位（盖章）',
   rowsHeading: '三级指标',
   maxScoreHeading: '分值',
   budgetHeading: '年初预算数',

@@ -18,6 +18,8 @@ export const INPUT_LIMITS = {
   p12: 1024 * 1024,
   xlsx: 20 * 1024 * 1024,
   certificate: 1024 * 1024,
+  /** A certificate revocation list: a CA that revoked a hundred thousand certificates writes a few megabytes. */
+  crl: 20 * 1024 * 1024,
   /** review.json: a year of forms with their rows and findings (about 3 KB a form). */
   json: 200 * 1024 * 1024,
 } as const;

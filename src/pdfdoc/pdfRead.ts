@@ -12,6 +12,7 @@ import {
 import { inputError } from '../errors/diagnostic';
 import { textRef } from '../errors/texts';
 import './pdfParserLimits';
+import './parsedObjects';
 import type { z } from 'zod';
 import {
   EMBEDDED_FORMAT,
@@ -25,6 +26,9 @@ import {
 
 /** How far from the start a PDF's header and from the end its last %%EOF may be: readers accept either within a kilobyte. */
 const EOF_WINDOW = 1024;
+
+/** A PDF as the library read it, for the rooms that only pass it on to src/pdfdoc. */
+export type LoadedPdf = PDFDocument;
 
 export async function loadPdf(bytes: Uint8Array, file: string, incremental = false): Promise<PDFDocument> {
   // a file cut short is said to be so before the PDF library sees it: recovering one cut inside a signature's

@@ -76,7 +76,7 @@ export interface FormView {
   levelSummary: string;
   total: { maxScore: string; score: string; grade: string; showGrade: boolean; declared: string };
   legend: string[];
-  signOff: { phone: string; date: string; boxes: SignatureBoxView[]; sealHref: string };
+  signOff: { phone: string; date: string; boxes: SignatureBoxView[]; sealHref: string; sealLabel: string };
   footer: string;
   explain: boolean;
   appendix: {

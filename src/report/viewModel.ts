@@ -140,7 +140,13 @@ function signOffView(signOff: FormResult['header']['signOff'], linkBase: string)
     href: `${linkBase}/sigbox/${role}`,
   }));
   // the seal box stays empty: the unit's seal is its signature, drawn when the unit signs
-  return { phone: signOff.phone, date: signOff.date, boxes, sealHref: `${linkBase}/sigbox/seal` };
+  return {
+    phone: signOff.phone,
+    date: signOff.date,
+    boxes,
+    sealHref: `${linkBase}/sigbox/seal`,
+    sealLabel: PRINTED.sealBoxLabel,
+  };
 }
 
 /** The 评分说明 appendix (with --explain): each row's method, rule and 计算过程, as the form prints them (Chinese). */

@@ -124,6 +124,25 @@ export interface ReadSignature {
   timeStampToken: pkijs.ContentInfo | null;
   /** The encapsulated content (a timestamp token's TSTInfo), when the signature is not detached. */
   content: Buffer | null;
+  /** CRLs the signature carries (DER): in the SignedData, or archived in Adobe's signed revocation attribute. */
+  crls: Buffer[];
+}
+
+/** Adobe's revocationInfoArchival: SEQUENCE { crl [0] EXPLICIT SEQUENCE OF CertificateList, … } (PDF 1.6+). */
+const OID_REVOCATION_ARCHIVAL = '1.2.840.113583.1.1.8';
+
+function carriedCrls(signedData: pkijs.SignedData, attrs: pkijs.SignedAndUnsignedAttributes): Buffer[] {
+  const inSignedData = (signedData.crls ?? []).flatMap((c) =>
+    c instanceof pkijs.CertificateRevocationList ? [Buffer.from(c.toSchema().toBER())] : [],
+  );
+  const archival = firstValue(attrs, OID_REVOCATION_ARCHIVAL);
+  const tagged =
+    archival instanceof asn1js.Sequence
+      ? archival.valueBlock.value.find((v) => v.idBlock.tagClass === 3 && v.idBlock.tagNumber === 0)
+      : undefined;
+  const list = tagged instanceof asn1js.Constructed ? tagged.valueBlock.value[0] : undefined;
+  const archived = list instanceof asn1js.Sequence ? list.valueBlock.value.map((crl) => Buffer.from(crl.toBER())) : [];
+  return [...inSignedData, ...archived];
 }
 
 /** Parses DER that may be followed by padding (a signature's /Contents is zero-filled after it). */
@@ -167,5 +186,6 @@ export function readSignedData(input: Uint8Array | pkijs.ContentInfo): ReadSigna
     signatureValue: Buffer.from(signerInfo.signature.valueBlock.valueHexView),
     timeStampToken: token ? new pkijs.ContentInfo({ schema: token }) : null,
     content: eContent ? Buffer.from(eContent.getValue()) : null,
+    crls: carriedCrls(signedData, signerInfo.signedAttrs),
   };
 }

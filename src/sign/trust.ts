@@ -5,6 +5,7 @@ import { beijingClock } from '../domain/beijingTime';
 import { SIGNATURE } from '../domain/formWording';
 import { textRef, type TextRef } from '../errors/texts';
 import { pathPolicyProblems } from './certificatePolicy';
+import { revocationProblems, type RevocationList } from './revocation';
 
 /** What a certificate may be used for, from its extensions (read with pkijs, not by hand). */
 interface Usage {
@@ -75,6 +76,8 @@ export interface TrustCheck {
   trusted: boolean | null;
   chain: ChainLink[];
   problems: TextRef[];
+  /** A certificate of the path revoked before the signing time: the signature then fails, whoever trusts the root. */
+  revoked?: TextRef[];
 }
 
 const shanghaiDay = (iso: string): string => beijingClock(iso).slice(0, 10);
@@ -111,6 +114,8 @@ export function checkTrust(
   now = new Date(),
   /** What the leaf signs: a document (its extended key usage must allow it) or a time stamp (checked by the TSA's rules). */
   purpose: 'document' | 'timestamp' = 'document',
+  /** The CRLs at hand and the time they are held against (the trusted timestamp, else the signing time). */
+  revocation: { lists: readonly RevocationList[]; at: Date } = { lists: [], at: now },
 ): TrustCheck {
   const problems: TextRef[] = [];
   const chain: ChainLink[] = [{ name: commonName(signer), fingerprint: signer.fingerprint256, anchor: false }];
@@ -153,7 +158,8 @@ export function checkTrust(
     if (isAnchor(issuer)) {
       // the whole path found: what RFC 5280 asks beyond signatures and dates (path lengths, critical extensions, purpose)
       problems.push(...pathPolicyProblems(path, purpose));
-      return { trusted: problems.length === 0, chain, problems };
+      const revoked = revocationProblems(path, revocation.lists, revocation.at);
+      return { trusted: problems.length === 0, chain, problems, ...(revoked.length > 0 ? { revoked } : {}) };
     }
     current = issuer;
   }

@@ -3,6 +3,7 @@ import { createHash, verify as verifySignature, type X509Certificate } from 'nod
 import { textRef, type TextRef } from '../errors/texts';
 import { readSignedData, type ReadSignature } from './cms';
 import { checkTimestamp } from './timestamp';
+import { readRevocationList, type RevocationList } from './revocation';
 import { checkTrust, isTestCertificate, type TrustCheck } from './trust';
 
 /** What one signature in the file says and whether it holds. */
@@ -59,6 +60,8 @@ export function checkSignatures(
   byteRanges: number[][],
   anchors: X509Certificate[] = [],
   now = new Date(),
+  /** CRLs from the reader (verify --crl) and from the document's validation data. */
+  crls: readonly RevocationList[] = [],
 ): SignatureCheck[] {
   const ends = revisionEnds(pdf);
   return byteRanges
@@ -66,7 +69,7 @@ export function checkSignatures(
       (r): r is [number, number, number, number] => r.length === 4 && r.every((n) => Number.isSafeInteger(n) && n >= 0),
     )
     .sort((x, y) => x[2] + x[3] - (y[2] + y[3]))
-    .map((range, i) => checkOne(pdf, range, i + 1, ends, anchors, now));
+    .map((range, i) => checkOne(pdf, range, i + 1, ends, { anchors, now, crls }));
 }
 
 /**
@@ -95,15 +98,33 @@ function timestampOf(
   return { proven: new Date(stamp.time), trustProblems: [] };
 }
 
+/** What every signature of one file is checked against. */
+interface CheckContext {
+  anchors: X509Certificate[];
+  now: Date;
+  crls: readonly RevocationList[];
+}
+
+/** The CRLs a signature carries; one that cannot be read is no evidence, and no crash. */
+function carriedLists(cms: ReadSignature): RevocationList[] {
+  return cms.crls.flatMap((der) => {
+    try {
+      return [readRevocationList(der)];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** One signature: its byte range, then its CMS — digest over the ranges, signature over the attributes, certificate dates. */
 function checkOne(
   pdf: Buffer,
   range: [number, number, number, number],
   index: number,
   ends: { from: number; to: number }[],
-  anchors: X509Certificate[],
-  now: Date,
+  context: CheckContext,
 ): SignatureCheck {
+  const { anchors } = context;
   const [a, b, c, d] = range;
   const check: SignatureCheck = {
     index,
@@ -149,7 +170,7 @@ function checkOne(
   }
   // pkijs and node read whatever the signature carries; a certificate or key they cannot use is this signature's problem, never a crash
   try {
-    checkSignedData(pdf, range, cms, check, anchors, now);
+    checkSignedData(pdf, range, cms, check, context);
   } catch (error) {
     check.problems.push(textRef('verify.problem.cms', { detail: ` (${(error as Error).message})` }));
   }
@@ -162,8 +183,7 @@ function checkSignedData(
   range: [number, number, number, number],
   cms: ReadSignature,
   check: SignatureCheck,
-  anchors: X509Certificate[],
-  now: Date,
+  { anchors, now, crls }: CheckContext,
 ): void {
   const [, b, c, d] = range;
   const coveredEnd = c + d;
@@ -197,7 +217,21 @@ function checkSignedData(
   const at = proven ?? (check.signingTime ? new Date(check.signingTime) : new Date());
   check.certificateValidAtSigning = new Date(signerCert.validFrom) <= at && at <= new Date(signerCert.validTo);
   if (!check.certificateValidAtSigning) check.problems.push(textRef('verify.problem.certificate'));
-  check.trust = checkTrust(signerCert, cms.certificates, anchors, proven ?? cms.signingTime, proven ?? now);
+  // revocation is held against the proven time, else the signer's claimed one: a key revoked before it signed nothing
+  const lists = [...crls, ...carriedLists(cms)];
+  check.trust = checkTrust(
+    signerCert,
+    cms.certificates,
+    anchors,
+    proven ?? cms.signingTime,
+    proven ?? now,
+    'document',
+    {
+      lists,
+      at: proven ?? cms.signingTime ?? now,
+    },
+  );
+  check.problems.push(...(check.trust.revoked ?? []));
   if (trustProblems.length > 0)
     check.trust = { ...check.trust, trusted: false, problems: [...check.trust.problems, ...trustProblems] };
 }

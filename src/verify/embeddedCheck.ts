@@ -8,7 +8,7 @@ import { resultToJson } from '../report/json';
 import { factDifferences } from '../report/scoringFacts';
 import { canonicalJson, sha256Hex, type EmbeddedData } from '../pdfdoc/embeddedData';
 import { printedNames, roleBreaches, unitNames } from '../sign/roles';
-import { pageAgainstData } from './pageCheck';
+import { pageAgainstData, type PrintedPages } from './pageCheck';
 import type { VerifyOptions, VerifyReport } from './report';
 
 const isRole = (r: string | null): r is Role => (ROLES as readonly (string | null)[]).includes(r);
@@ -32,12 +32,9 @@ function ruleSetDifferences(text: string, name: string): { id: string; version: 
 }
 
 /** The page check; a page PDF.js cannot read at all is a finding, never a crash. */
-async function pageFindings(bytes: Buffer, result: Parameters<typeof pageAgainstData>[1]): Promise<TextRef[]> {
-  try {
-    return await pageAgainstData(bytes, result);
-  } catch {
-    return [textRef('verify.page.unreadable')];
-  }
+async function pageFindings(pages: PrintedPages, result: Parameters<typeof pageAgainstData>[1]): Promise<TextRef[]> {
+  const words = await pages();
+  return words ? pageAgainstData(words, result) : [textRef('verify.page.unreadable')];
 }
 
 /** Who signed in which role, in which order, against the names the form prints (unless the file was re-saved). */
@@ -64,7 +61,7 @@ function checkRoles(embedded: EmbeddedData, report: VerifyReport, options: Verif
  * set — the same scoring facts, the page saying them, and the rule set the shipped one when it bears its id.
  */
 export async function checkEmbedded(
-  bytes: Buffer,
+  pages: PrintedPages,
   embedded: EmbeddedData,
   report: VerifyReport,
   options: VerifyOptions,
@@ -85,7 +82,7 @@ export async function checkEmbedded(
   e.total = stated.total ?? null;
   e.grade = stated.grade?.label ?? null;
   try {
-    await rescore(bytes, embedded, report, options);
+    await rescore(pages, embedded, report, options);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     e.problems.push(...error.diagnostics);
@@ -95,7 +92,7 @@ export async function checkEmbedded(
 
 /** The embedded inputs scored again: the facts, the page and the rule set's identity. */
 async function rescore(
-  bytes: Buffer,
+  pages: PrintedPages,
   embedded: EmbeddedData,
   report: VerifyReport,
   options: VerifyOptions,
@@ -113,7 +110,7 @@ async function rescore(
   e.department = rescoredForm.department;
   e.project = rescoredForm.header.project?.name ?? '';
   // the page a reader sees must say what the data scores to
-  for (const what of await pageFindings(bytes, rescoredForm))
+  for (const what of await pageFindings(pages, rescoredForm))
     reasons.push(textRef('verify.reason.pageDiffers', { what }));
   e.rescoredTotal = rescored.total;
   // the facts, not their wording: a PDF signed by an older version verifies after the output's text changes

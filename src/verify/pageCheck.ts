@@ -4,6 +4,14 @@ import type { FormResult } from '../scoring/result';
 import { PRINTED } from '../domain/formWording';
 import { printedWords, type PrintedWord } from '../pdfdoc/pageText';
 
+/** The words printed on each page, read (with PDF.js) once for all the checks that need them; null when unreadable. */
+export type PrintedPages = () => Promise<PrintedWord[][] | null>;
+
+export function printedPages(pdf: Uint8Array): PrintedPages {
+  let read: Promise<PrintedWord[][] | null> | undefined;
+  return () => (read ??= printedWords(pdf).catch(() => null));
+}
+
 const NUMBER = /^(\d+(\.\d+)?|\/)$/;
 const TOTAL_LABEL = PRINTED.totalLabel;
 const SAME_LINE = 1.5;
@@ -66,8 +74,8 @@ function readPrinted(pages: PrintedWord[][]): Printed {
  * Holds the pages against the data: every row's 得分, the budget's 得分, the 总分 and the grade as printed must be
  * what the embedded inputs score to now. A page drawn over, or data swapped under an unchanged page, says so.
  */
-export async function pageAgainstData(pdf: Uint8Array, result: FormResult): Promise<TextRef[]> {
-  const printed = readPrinted(await printedWords(pdf));
+export function pageAgainstData(pages: PrintedWord[][], result: FormResult): TextRef[] {
+  const printed = readPrinted(pages);
   const byId = new Map(result.indicators.map((r) => [r.id, r]));
   const rows = result.levels.flatMap((l) => l.groups.flatMap((g) => g.indicatorIds));
   const expected = rows.map((id) => {

@@ -104,6 +104,8 @@ export interface VerifyOptions {
   allowCustomRules?: boolean;
   allowNameMismatch?: boolean;
   trust?: readonly string[];
+  /** Certificate revocation lists to hold each signer's path against: files or http(s) addresses (--crl). */
+  crl?: readonly string[];
   env?: NodeJS.ProcessEnv;
   /** The roles a check of an intermediate stage requires (填表人 and 审核人 before the head signs); all printed by default. */
   requiredRoles?: readonly SignRole[];

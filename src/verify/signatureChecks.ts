@@ -1,6 +1,10 @@
 import { textRef } from '../errors/texts';
-import { changesBeforeSignatures } from '../pdfdoc/revisions';
-import type { loadPdf, signatureFields } from '../pdfdoc/pdfRead';
+import { parsedObjects } from '../pdfdoc/parsedObjects';
+import { readerDisagreements } from '../pdfdoc/readerAgreement';
+import { revisionAt, revisionEnds } from '../pdfdoc/revisions';
+import { changesBeforeSignatures, signatureRangesInFile } from '../pdfdoc/signedRevisions';
+import type { LoadedPdf, signatureFields } from '../pdfdoc/pdfRead';
+import type { RevocationList } from '../sign/revocation';
 import { checkSignatures } from '../sign/verify';
 import type { X509Certificate } from 'node:crypto';
 import type { SignatureReport, VerifyReport } from './report';
@@ -9,20 +13,22 @@ import type { SignatureReport, VerifyReport } from './report';
  * Every signature of the file (range, digest, CMS, certificate then, timestamp), what changed between one
  * signature and the next, and what follows the last: into the report, with a reason for each fault.
  */
-export async function checkAllSignatures(
+export function checkAllSignatures(
   bytes: Buffer,
   fields: ReturnType<typeof signatureFields>,
-  whole: Awaited<ReturnType<typeof loadPdf>> | undefined,
-  anchors: X509Certificate[],
+  whole: LoadedPdf | undefined,
+  evidence: { anchors: X509Certificate[]; crls: readonly RevocationList[] },
   report: VerifyReport,
   allowUnsigned: boolean,
-): Promise<void> {
+): void {
   const { reasons } = report;
   // the signatures are the document's signature fields: a file whose structure cannot be read has none to check
   const checks = checkSignatures(
     bytes,
     fields.flatMap((f) => (f.byteRange ? [f.byteRange] : [])),
-    anchors,
+    evidence.anchors,
+    new Date(),
+    evidence.crls,
   );
   const fieldByRange = new Map(fields.flatMap((f) => (f.byteRange ? [[f.byteRange.join(' '), f] as const] : [])));
   report.signatures = checks.map((c) => {
@@ -46,10 +52,11 @@ export async function checkAllSignatures(
     for (const problem of problems)
       reasons.push(textRef('verify.reason.invalidSignature', { index: s.index, problems: problem }));
   }
-  // between one signature and the next, only what the next signature adds may change
-  const signed = report.signatures.filter((s) => s.rangeValid).map((s) => ({ index: s.index, revision: s.revision }));
-  for (const [index, whats] of await changesBeforeSignatures(bytes, signed, whole)) {
-    for (const what of whats) reasons.push(textRef('verify.reason.changedBefore', { index, what }));
+  try {
+    if (whole) structureChecks(bytes, whole, report);
+  } catch {
+    // a structure the checks cannot walk cannot be shown unchanged
+    reasons.push(textRef('verify.change.unreadable'));
   }
   const end = (s: SignatureReport): number => s.byteRange[2] + s.byteRange[3];
   const last = report.signatures.reduce<SignatureReport | undefined>(
@@ -60,4 +67,29 @@ export async function checkAllSignatures(
     report.unsignedBytesAfterLast = last.bytesAfter;
     if (last.bytesAfter > 0) reasons.push(textRef('verify.reason.bytesAfter', { bytes: last.bytesAfter }));
   }
+}
+
+/**
+ * What only the file's structure shows: every signature written in any revision is still in the form (none
+ * stripped), between one signature and the next only what the next adds changed, and what the verifier read is
+ * what a viewer shows, in every revision.
+ */
+function structureChecks(bytes: Buffer, whole: LoadedPdf, report: VerifyReport): void {
+  const { reasons } = report;
+  const root = whole.context.trailerInfo.Root?.toString() ?? '';
+  const objects = parsedObjects(whole.context);
+  const ends = revisionEnds(bytes);
+  const listed = new Set(report.signatures.map((s) => s.byteRange.join(' ')));
+  const stripped = signatureRangesInFile(bytes, objects)
+    .filter((r) => !listed.has(r.join(' ')))
+    .map((r) => ({ index: 0, revision: revisionAt(ends, (r[2] ?? 0) + (r[3] ?? 0)), byteRange: r }));
+  for (const s of stripped) reasons.push(textRef('verify.reason.stripped', { revision: s.revision }));
+  const signed = [...report.signatures.filter((s) => s.rangeValid), ...stripped];
+  for (const [index, whats] of changesBeforeSignatures(bytes, objects, root, signed)) {
+    // a change just before a stripped signature is already said by its stripping
+    if (index === 0) continue;
+    for (const what of whats) reasons.push(textRef('verify.reason.changedBefore', { index, what }));
+  }
+  for (const { revision, what } of readerDisagreements(bytes, whole.context, root))
+    reasons.push(textRef('verify.reason.readersDisagree', { revision, what }));
 }

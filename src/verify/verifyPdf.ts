@@ -3,13 +3,17 @@ import { textRef } from '../errors/texts';
 import { REVIEW_ROLES, ROLES, type SignRole } from '../domain/glossary';
 import { readInput } from '../load/files';
 import type { SignedData } from '../pdfdoc/embeddedData';
-import { loadPdf, readSignedData, signatureFields } from '../pdfdoc/pdfRead';
+import { loadPdf, readSignedData, signatureFields, type LoadedPdf } from '../pdfdoc/pdfRead';
 import { revisionEnds } from '../pdfdoc/revisions';
+import { foreignContent } from '../pdfdoc/pageContent';
+import { boxesAgainstPage } from './boxLabels';
 import { checkEmbedded } from './embeddedCheck';
+import { printedPages, type PrintedPages } from './pageCheck';
 import { checkReviewReport } from './reviewReportCheck';
 import { placeRoles } from './rolePlaces';
 import { emptyReport, type VerifyOptions, type VerifyReport } from './report';
 import { checkAllSignatures } from './signatureChecks';
+import { revocationLists } from './revocationSources';
 import { trustAnchors } from './trustAnchors';
 
 export type { SignatureReport, VerifyOptions, VerifyReport } from './report';
@@ -26,13 +30,37 @@ function rolesOf(report: VerifyReport, signed: SignedData | undefined, options: 
   return { required, signed: done, missing: required.filter((r) => !done.includes(r)) };
 }
 
+/** Nothing is drawn on the pages besides the printed form: no picture, no annotation but links and signatures. */
+function pageContentChecks(whole: LoadedPdf, report: VerifyReport): void {
+  let found: ReturnType<typeof foreignContent>;
+  try {
+    found = foreignContent(whole);
+  } catch {
+    // a page tree the library cannot walk shows a reader nothing it can check
+    report.reasons.push(textRef('verify.reason.unreadable'));
+    return;
+  }
+  for (const { page, kind } of found)
+    report.reasons.push(textRef('verify.reason.foreignContent', { page, what: textRef(`verify.content.${kind}`) }));
+}
+
+/** The role boxes the data names are where the page prints each role's label. */
+async function boxChecks(pages: PrintedPages, signed: SignedData, report: VerifyReport): Promise<void> {
+  const words = await pages();
+  const roles = signed.kind === 'review' ? REVIEW_ROLES : ROLES;
+  if (words) report.reasons.push(...boxesAgainstPage(words, signed.data.signatureBoxes, roles));
+  else if (signed.kind === 'review')
+    report.reasons.push(textRef('verify.reason.pageDiffers', { what: textRef('verify.page.unreadable') }));
+}
+
 export async function verifyPdf(file: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const anchors = trustAnchors(options.trust ?? [], options.env);
+  const crls = await revocationLists(options.crl ?? []);
   const bytes = readInput(file, 'pdf');
   const report = emptyReport(file, revisionEnds(bytes).length);
   let fields: ReturnType<typeof signatureFields> = [];
   let embedded: SignedData | undefined;
-  let whole: Awaited<ReturnType<typeof loadPdf>> | undefined;
+  let whole: LoadedPdf | undefined;
   try {
     whole = await loadPdf(bytes, file);
     fields = signatureFields(whole);
@@ -46,11 +74,14 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
       );
     report.reasons.push(textRef('verify.reason.unreadable'));
   }
-  await checkAllSignatures(bytes, fields, whole, anchors, report, options.allowUnsigned === true);
+  checkAllSignatures(bytes, fields, whole, { anchors, crls }, report, options.allowUnsigned === true);
   // roles by position too, before the role rules read them
   if (embedded)
     placeRoles(report, fields, embedded.data.signatureBoxes, embedded.kind === 'review' ? REVIEW_ROLES : ROLES);
-  if (embedded?.kind === 'form') await checkEmbedded(bytes, embedded.data, report, options);
+  const pages = printedPages(bytes);
+  if (whole) pageContentChecks(whole, report);
+  if (embedded) await boxChecks(pages, embedded, report);
+  if (embedded?.kind === 'form') await checkEmbedded(pages, embedded.data, report, options);
   if (embedded?.kind === 'review') {
     report.kind = 'review';
     checkReviewReport(embedded.data, report);

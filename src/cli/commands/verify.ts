@@ -38,6 +38,8 @@ export interface VerifyCommandOptions {
   allowCustomRules?: boolean;
   allowNameMismatch?: boolean;
   trust?: string[];
+  /** Certificate revocation lists: files or http(s) addresses. */
+  crl?: string[];
   /** 填表人,审核人 …: the roles this check requires. */
   roles?: string;
   /** Every check of every signature, one column each. */
@@ -66,6 +68,7 @@ export function verifyOptionsOf(options: VerifyCommandOptions): VerifyOptions {
     ...(options.allowNameMismatch ? { allowNameMismatch: true } : {}),
     ...(roles ? { requiredRoles: roles } : {}),
     trust: options.trust ?? [],
+    crl: options.crl ?? [],
   };
 }
 

@@ -176,6 +176,22 @@ export const SIGNING = {
     hintEn:
       'Check the URL (RFC 3161, e.g. http://tsa.example.org/tsr) and the network; the file is unchanged: sign again later, or drop --tsa to sign without a timestamp.',
   },
+  CRL_UNREADABLE: {
+    severity: 'error',
+    zh: '{path} 不是可读的证书吊销列表（CRL 须是 DER 或 PEM 格式）',
+    en: '{path} is not a readable certificate revocation list (a CRL must be DER or PEM)',
+    hintZh: '用 jixiao keygen --revoke 写出的 .crl，或证书颁发机构公布的 CRL 文件或网址。',
+    hintEn:
+      'Use the .crl that jixiao keygen --revoke wrote, or the CRL file or address your certificate authority publishes.',
+  },
+  CRL_UNREACHABLE: {
+    severity: 'error',
+    zh: '无法取得证书吊销列表 {url}：{detail}',
+    en: 'the certificate revocation list {url} cannot be fetched: {detail}',
+    hintZh: '检查网址与网络；离线时改用已下载的 CRL 文件（--crl 文件），或用 jixiao ltv 写入的验证数据。',
+    hintEn:
+      'Check the address and the network; offline, give a downloaded CRL file (--crl FILE) or rely on the validation data jixiao ltv adds.',
+  },
   TRUST_ANCHOR_UNREADABLE: {
     severity: 'error',
     zh: '{path} 里没有可读的证书（受信任的根证书须是 PEM 或 DER 格式）',

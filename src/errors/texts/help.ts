@@ -135,6 +135,10 @@ export const HELP_TEXTS = {
     zh: '受信任的根证书（PEM/DER 文件或放证书的文件夹，可重复）；不给时读环境变量 JIXIAO_TRUST',
     en: 'a trusted root certificate (PEM/DER file or a folder of them; repeatable); JIXIAO_TRUST is read when none is given',
   },
+  'help.verify.crl': {
+    zh: '证书吊销列表（CRL 文件或 http(s) 网址，可重复）：签署前已被吊销的证书使签名无效',
+    en: 'a certificate revocation list (CRL file or http(s) address; repeatable): a certificate revoked before signing invalidates the signature',
+  },
   'help.verify.allowCustomRules': {
     zh: '接受冒用发布规则集编号却内容不同的内嵌规则集（仍列出差异）',
     en: 'accept an embedded rule set that uses a shipped id but differs from it (the differences are still listed)',

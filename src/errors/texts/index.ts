@@ -13,6 +13,8 @@ import { TERM_TEXTS } from './terms';
 import { FIELD_TEXTS } from './fields';
 import { EXPLAIN_TEXTS } from './explain';
 import { VERIFY_TEXTS } from './verify';
+import { VERIFY_STRUCTURE_TEXTS } from './verifyStructure';
+import { REVOCATION_TEXTS } from './revocation';
 import { METHOD_TEXTS } from './methods';
 import { REVIEW_TEXTS } from './review';
 
@@ -24,6 +26,8 @@ export const TEXTS = {
   ...HELP_TEXTS,
   ...REPORT_TEXTS,
   ...VERIFY_TEXTS,
+  ...VERIFY_STRUCTURE_TEXTS,
+  ...REVOCATION_TEXTS,
   ...COMPARE_TEXTS,
   ...REASON_TEXTS,
   ...TERM_TEXTS,

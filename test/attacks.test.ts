@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { verifyPdf } from '../src/verify';
+import { buildAttacks, type Attack } from './attackFixtures';
+import { runCli, tempDir } from './helpers';
+import { onPath } from './outsidePrograms';
+
+// The eight attacks of issue #29, built by test/attackFixtures.ts as an adversary holding the form would: each
+// was accepted (exit 0, 核验通过) while a viewer showed another form. verify must refuse each with its reason;
+// pdfsig is run on each for comparison (it checks each signature's bytes, not what changed between them).
+
+jest.setTimeout(300_000);
+
+const dir = tempDir('jixiao-attacks-');
+let attacks: Attack[] = [];
+let caPem = '';
+let clean = '';
+
+beforeAll(async () => {
+  ({ attacks, caPem, clean } = await buildAttacks(dir));
+});
+
+const pdfsig = (file: string): { listed: number; valid: number } => {
+  const out = spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout;
+  return {
+    listed: (out.match(/^Signature #\d+/gm) ?? []).length,
+    valid: (out.match(/Signature is Valid/g) ?? []).length,
+  };
+};
+
+test.each([1, 2, 3, 4, 5, 6, 7, 8])('attack %i is refused with its reason (exit not 0)', async (n) => {
+  const attack = attacks.find((a) => a.number === n);
+  if (!attack) throw new Error(`attack ${n} was not built`);
+  const run = await runCli('verify', attack.file, '--trust', caPem, '--roles', attack.roles);
+  expect([attack.name, run.code]).not.toEqual([attack.name, 0]);
+  expect(`${run.out}${run.err}`).toMatch(attack.reason);
+  expect(run.out).not.toContain('核验通过');
+  const report = await verifyPdf(attack.file, { trust: [caPem] });
+  expect(report.ok).toBe(false);
+  // the signatures themselves hold: each attack lives in what they do not check on their own
+  expect(report.signatures.every((s) => s.digestValid && s.signatureValid)).toBe(true);
+});
+
+(onPath('pdfsig') ? test : test.skip)('pdfsig, shown the same files, finds every signature valid', () => {
+  const seen = attacks.map((a) => [a.number, pdfsig(a.file)] as const);
+  for (const [n, { listed, valid }] of seen) {
+    expect([n, valid]).toEqual([n, n === 1 ? listed - 1 : listed]);
+    expect(listed).toBeGreaterThan(0);
+  }
+  // pdfsig lists the stripped 填表人 signature that the field tree no longer holds: three, all valid
+  expect(seen.find(([n]) => n === 5)?.[1]).toEqual({ listed: 3, valid: 3 });
+  // and the empty field among the signatures, unsigned
+  expect(seen.find(([n]) => n === 1)?.[1].listed).toBe(3);
+});
+
+test("the same two signatures with nothing forged between them verify: the defences refuse the attacks, not jixiao's own updates", async () => {
+  const report = await verifyPdf(clean, { trust: [caPem], requiredRoles: ['preparer', 'head'] });
+  expect(report.reasons).toEqual([]);
+  expect(report.ok).toBe(true);
+  const run = await runCli('verify', clean, '--trust', caPem, '--roles', '填表人,单位负责人');
+  expect(run.code).toBe(0);
+  expect(run.out).toContain('核验通过');
+});
