@@ -172,8 +172,11 @@ export const COMMANDS: CommandSpec[] = [
     name: 'keygen',
     help: 'help.keygen',
     options: [
-      { flags: '--cn <name>', help: 'help.keygen.cn', required: true },
+      { flags: '--cn <name>', help: 'help.keygen.cn' },
       { flags: '-o, --output <file>', help: 'help.keygen.output', required: true },
+      { flags: '--revoke <cert>', help: 'help.keygen.revoke', repeatable: true },
+      { flags: '--crl <file.crl>', help: 'help.keygen.crl' },
+      { flags: '--revoked-at <time>', help: 'help.keygen.revokedAt' },
       { flags: '--ca', help: 'help.keygen.ca' },
       { flags: '--issuer <ca.p12>', help: 'help.keygen.issuer' },
       { flags: '--cert-out <file.pem>', help: 'help.keygen.certOut' },

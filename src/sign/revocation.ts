@@ -36,6 +36,12 @@ export function revocationListPem(list: RevocationList): string {
   return `-----BEGIN X509 CRL-----\n${lines.join('\n')}\n-----END X509 CRL-----\n`;
 }
 
+/** A CRL time as RFC 5280 §5.1.2.4 asks: UTCTime until 2049, GeneralizedTime after, in whole seconds. */
+function timeOf(date: Date): pkijs.Time {
+  const value = new Date(Math.floor(date.getTime() / 1000) * 1000);
+  return new pkijs.Time({ type: value.getUTCFullYear() < 2050 ? 0 : 1, value });
+}
+
 /**
  * A CRL issued by a CA (its certificate and key): every serial of `revoke` (with its revocation date) and those
  * of `previous` (a CRL it issued before), valid for `days` from `now`. Signed with SHA-256 and RSA by node.
@@ -58,15 +64,15 @@ export function issueRevocationList(
     signature: algorithm,
     signatureAlgorithm: algorithm,
     issuer: pkijs.Certificate.fromBER(new Uint8Array(issuer.raw)).subject,
-    thisUpdate: new pkijs.Time({ type: 1, value: now }),
-    nextUpdate: new pkijs.Time({ type: 1, value: new Date(now.getTime() + (options.days ?? 30) * 86_400_000) }),
+    thisUpdate: timeOf(now),
+    nextUpdate: timeOf(new Date(now.getTime() + (options.days ?? 30) * 86_400_000)),
     revokedCertificates: [...entries].map(
       ([serial, at]) =>
         new pkijs.RevokedCertificate({
           userCertificate: new asn1js.Integer({
             valueHex: Buffer.from(serial.length % 2 ? `0${serial}` : serial, 'hex'),
           }),
-          revocationDate: new pkijs.Time({ type: 1, value: at }),
+          revocationDate: timeOf(at),
         }),
     ),
   });
@@ -79,7 +85,7 @@ export function issueRevocationList(
 }
 
 /** Whether `list` was issued by `issuer`: the same name, and its signature verifies with the issuer's key. */
-function issuedBy(list: RevocationList, issuer: X509Certificate): boolean {
+export function issuedBy(list: RevocationList, issuer: X509Certificate): boolean {
   const name = pkijs.Certificate.fromBER(new Uint8Array(issuer.raw)).subject;
   if (!list.crl.issuer.isEqual(name)) return false;
   const signature = Buffer.from(list.crl.signatureValue.valueBlock.valueHexView);

@@ -26,6 +26,8 @@ export interface SignatureCheck {
   /** The RSA signature over the signed attributes verifies with the signer's certificate. */
   signatureValid: boolean;
   certificateValidAtSigning: boolean;
+  /** A certificate of the signer's path was revoked before the signing time (by a CRL at hand). */
+  revoked: boolean;
   /** The revision (1-based, counting %%EOF markers) whose end the signature covers; 0 when it ends elsewhere. */
   revision: number;
   /** Bytes added after the signed range (later revisions, signed or not). */
@@ -139,6 +141,7 @@ function checkOne(
     digestValid: false,
     signatureValid: false,
     certificateValidAtSigning: false,
+    revoked: false,
     revision: 0,
     bytesAfter: 0,
     problems: [],
@@ -231,6 +234,7 @@ function checkSignedData(
       at: proven ?? cms.signingTime ?? now,
     },
   );
+  check.revoked = (check.trust.revoked ?? []).length > 0;
   check.problems.push(...(check.trust.revoked ?? []));
   if (trustProblems.length > 0)
     check.trust = { ...check.trust, trusted: false, problems: [...check.trust.problems, ...trustProblems] };

@@ -38,6 +38,7 @@ export function checkAllSignatures(
       c.digestValid &&
       c.signatureValid &&
       c.certificateValidAtSigning &&
+      !c.revoked &&
       c.revision > 0 &&
       c.timestamp?.valid !== false;
     return { ...c, role: field?.role ?? null, certifies: field?.certifies ?? null, valid };

@@ -1,12 +1,15 @@
+import { diagnostic, InputError } from '../../errors/diagnostic';
 import { text } from '../../errors/texts';
+import { revokeCommand, type RevokeCommandOptions } from './revoke';
 import { keygen } from '../../pipeline';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
 import { numberOption } from '../options';
 import { readPassword } from '../password';
 
-export interface KeygenCommandOptions {
-  cn: string;
+export interface KeygenCommandOptions extends Omit<RevokeCommandOptions, 'revoke'> {
+  cn?: string;
+  revoke?: string[];
   output: string;
   ca?: boolean;
   issuer?: string;
@@ -18,6 +21,11 @@ export interface KeygenCommandOptions {
 
 /** `jixiao keygen --cn 名称 -o demo.p12 [--ca] [--issuer ca.p12] [--cert-out ca.pem]`: test certificates only. */
 export async function keygenCommand(options: KeygenCommandOptions, io: Io, mode: OutputMode): Promise<number> {
+  if (options.revoke && options.revoke.length > 0)
+    return revokeCommand({ ...options, revoke: options.revoke }, io, mode);
+  const cn = options.cn;
+  if (cn === undefined)
+    throw new InputError([diagnostic('USAGE', { detail: text('usage.missingOption', mode.lang, { name: '--cn' }) })]);
   const force = options.force === true;
   // keys are protected outputs: refuse before asking for any password
   writeOutput.check(options.output, 'protected', force);
@@ -32,7 +40,7 @@ export async function keygenCommand(options: KeygenCommandOptions, io: Io, mode:
     ? await readPassword('JIXIAO_CA_PASSWORD', text('cli.passwordIssuer', mode.lang, { path: options.issuer }))
     : '';
   const { p12, pem } = keygen({
-    commonName: options.cn,
+    commonName: cn,
     password,
     ...(options.ca ? { ca: true } : {}),
     ...(options.issuer ? { issuer: { file: options.issuer, password: issuerPassword } } : {}),
@@ -41,13 +49,7 @@ export async function keygenCommand(options: KeygenCommandOptions, io: Io, mode:
   writeOutput(io, options.output, p12, 'protected', force);
   if (options.certOut) writeOutput(io, options.certOut, pem, 'protected', force);
   if (options.json)
-    io.out(
-      JSON.stringify(
-        { ok: true, output: options.output, certificate: options.certOut ?? null, cn: options.cn },
-        null,
-        2,
-      ),
-    );
-  else io.err(text('cli.wroteTestCert', mode.lang, { path: options.output, cn: options.cn }));
+    io.out(JSON.stringify({ ok: true, output: options.output, certificate: options.certOut ?? null, cn }, null, 2));
+  else io.err(text('cli.wroteTestCert', mode.lang, { path: options.output, cn }));
   return EXIT.ok;
 }

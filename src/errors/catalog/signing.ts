@@ -192,6 +192,20 @@ export const SIGNING = {
     hintEn:
       'Check the address and the network; offline, give a downloaded CRL file (--crl FILE) or rely on the validation data jixiao ltv adds.',
   },
+  CRL_OTHER_ISSUER: {
+    severity: 'error',
+    zh: '{path} 不是「{issuer}」签发的吊销列表，不能在它上面续加',
+    en: '{path} is not a revocation list issued by "{issuer}", so it cannot be extended',
+    hintZh: '--crl 给这个 CA 自己上次写出的 .crl；另一个 CA 的吊销列表由那个 CA 续写。',
+    hintEn: "Give --crl the .crl this CA wrote last time; another CA's list is extended by that CA.",
+  },
+  REVOKE_NOT_ISSUED: {
+    severity: 'error',
+    zh: '{path} 中的证书「{name}」不是「{issuer}」颁发的，它的吊销列表吊销不了这张证书',
+    en: 'the certificate "{name}" in {path} was not issued by "{issuer}": its revocation list cannot revoke it',
+    hintZh: '用颁发这张证书的 CA（--issuer）来吊销它。',
+    hintEn: 'Revoke it with the CA that issued it (--issuer).',
+  },
   TRUST_ANCHOR_UNREADABLE: {
     severity: 'error',
     zh: '{path} 里没有可读的证书（受信任的根证书须是 PEM 或 DER 格式）',
