@@ -1,4 +1,4 @@
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +9,8 @@ import { keygen } from '../src/pipeline';
 import { verifyPdf } from '../src/verify';
 import { signPdf } from '../src/sign/sign';
 import { makeTestP12 } from '../src/sign/keygen';
-import { PROJECT, runCli, tempDir } from './helpers';
+import { PROJECT, runCli, tempDir, until } from './helpers';
+import { startTestTsa, type TestTsa } from './testTsa';
 
 // Time: a signature's own signing time is the signer's claim. An RFC 3161 token from a time-stamping
 // authority proves the signature existed at the TSA's time, so the signature still verifies after the signer's
@@ -20,118 +21,12 @@ jest.setTimeout(120_000);
 const dir = tempDir('jixiao-tsa-');
 const at = (f: string): string => path.join(dir, f);
 const PASSWORD = 'tsa-test';
-const openssl = (...args: string[]): void => void execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-
-let server: Server;
+let tsa: TestTsa;
 let tsaUrl = '';
-let requests = 0;
-
-/** A TSA: openssl makes the reply to each query (its own root, and a leaf for time-stamping only). */
-function makeTsa(name: string, prefix: string): string {
-  openssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    `${prefix}-root.key`,
-    '-out',
-    `${prefix}-root.pem`,
-    '-subj',
-    `/CN=${name} root`,
-    '-days',
-    '30',
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-  );
-  openssl(
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    `${prefix}.key`,
-    '-out',
-    `${prefix}.csr`,
-    '-subj',
-    `/CN=${name}`,
-  );
-  writeFileSync(
-    at(`${prefix}.ext`),
-    'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\n',
-  );
-  openssl(
-    'x509',
-    '-req',
-    '-in',
-    `${prefix}.csr`,
-    '-CA',
-    `${prefix}-root.pem`,
-    '-CAkey',
-    `${prefix}-root.key`,
-    '-CAcreateserial',
-    '-out',
-    `${prefix}.pem`,
-    '-days',
-    '30',
-    '-extfile',
-    `${prefix}.ext`,
-  );
-  writeFileSync(at(`${prefix}.serial`), '01\n');
-  const config = at(`${prefix}.cnf`);
-  writeFileSync(
-    config,
-    [
-      '[ tsa ]',
-      'default_tsa = tsa_config',
-      '[ tsa_config ]',
-      `serial = ${at(`${prefix}.serial`)}`,
-      'crypto_device = builtin',
-      `signer_cert = ${at(`${prefix}.pem`)}`,
-      `certs = ${at(`${prefix}-root.pem`)}`,
-      `signer_key = ${at(`${prefix}.key`)}`,
-      'signer_digest = sha256',
-      'default_policy = 1.2.3.4.1',
-      'digests = sha256, sha384, sha512',
-      'accuracy = secs:1',
-      'ess_cert_id_alg = sha256',
-      '',
-    ].join('\n'),
-  );
-  return config;
-}
 
 beforeAll(async () => {
-  const configs = { good: makeTsa('jixiao test TSA', 'tsa'), other: makeTsa('unknown TSA', 'other') };
-  server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => {
-      requests++;
-      const id = `${Date.now()}-${requests}`;
-      writeFileSync(at(`${id}.tsq`), Buffer.concat(chunks));
-      const config = request.url === '/other' ? configs.other : configs.good;
-      execFile(
-        'openssl',
-        ['ts', '-reply', '-config', config, '-queryfile', at(`${id}.tsq`), '-out', at(`${id}.tsr`)],
-        (error, _stdout, stderr) => {
-          if (error) {
-            // said where a failing run shows it: the client only sees HTTP 500
-            console.error(`test TSA: openssl ts -reply failed: ${stderr}`);
-            response.writeHead(500).end();
-            return;
-          }
-          response.writeHead(200, { 'Content-Type': 'application/timestamp-reply' }).end(readFileSync(at(`${id}.tsr`)));
-        },
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  tsaUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tsr`;
-
+  tsa = await startTestTsa(dir);
+  tsaUrl = tsa.url;
   const [form] = await renderForms([PROJECT], { explain: false });
   writeFileSync(at('unsigned.pdf'), form!.pdf!);
   const ca = keygen({ commonName: 'jixiao 时间戳测试根证书', password: PASSWORD, ca: true });
@@ -143,12 +38,12 @@ beforeAll(async () => {
   );
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => tsa.close());
 
 const trustBoth = (): string[] => [at('ca.pem'), at('tsa-root.pem')];
 
 test("sign --tsa: the token is over the signature, the TSA's time is printed in Beijing time, and pdfsig accepts the file", async () => {
-  const before = requests;
+  const before = tsa.requests();
   const previous = process.env.JIXIAO_P12_PASSWORD;
   process.env.JIXIAO_P12_PASSWORD = PASSWORD;
   try {
@@ -170,7 +65,7 @@ test("sign --tsa: the token is over the signature, the TSA's time is printed in 
     if (previous === undefined) delete process.env.JIXIAO_P12_PASSWORD;
     else process.env.JIXIAO_P12_PASSWORD = previous;
   }
-  expect(requests).toBe(before + 1);
+  expect(tsa.requests()).toBe(before + 1);
   const verified = await runCli(
     'verify',
     at('stamped.pdf'),
@@ -193,7 +88,7 @@ test('JIXIAO_TSA stamps a signature without --tsa; --no-tsa leaves the stamp out
   process.env.JIXIAO_P12_PASSWORD = PASSWORD;
   process.env.JIXIAO_TSA = tsaUrl;
   try {
-    const before = requests;
+    const before = tsa.requests();
     const stamped = await runCli(
       'sign',
       at('unsigned.pdf'),
@@ -205,7 +100,7 @@ test('JIXIAO_TSA stamps a signature without --tsa; --no-tsa leaves the stamp out
       at('env-stamped.pdf'),
     );
     expect(stamped.code).toBe(0);
-    expect(requests).toBe(before + 1);
+    expect(tsa.requests()).toBe(before + 1);
     const bare = await runCli(
       'sign',
       at('unsigned.pdf'),
@@ -218,7 +113,7 @@ test('JIXIAO_TSA stamps a signature without --tsa; --no-tsa leaves the stamp out
       at('env-bare.pdf'),
     );
     expect(bare.code).toBe(0);
-    expect(requests).toBe(before + 1);
+    expect(tsa.requests()).toBe(before + 1);
   } finally {
     for (const [name, value] of [
       ['JIXIAO_P12_PASSWORD', saved.password],
@@ -250,7 +145,7 @@ test('a certificate that expired after signing: valid with a trusted timestamp, 
   };
   writeFileSync(at('short-stamped.pdf'), (await signPdf({ ...request, tsa: tsaUrl })).pdf);
   writeFileSync(at('short-bare.pdf'), (await signPdf(request)).pdf);
-  await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 1_500));
+  await until(() => Date.now() > expiresAt.getTime() + 1_500, 30_000);
 
   const stamped = await verifyPdf(at('short-stamped.pdf'), { trust: trustBoth(), requiredRoles: ['preparer'] });
   expect(stamped.signatures[0]!.trust.problems).toEqual([]);

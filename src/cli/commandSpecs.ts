@@ -12,6 +12,7 @@ import type * as Schema from './commands/schema';
 import type * as Score from './commands/score';
 import type * as Serve from './commands/serve';
 import type * as Sign from './commands/sign';
+import type * as Ltv from './commands/ltv';
 import type * as Test from './commands/test';
 import type * as Verify from './commands/verify';
 import type * as VerifyMany from './commands/verifyMany';
@@ -145,6 +146,18 @@ export const COMMANDS: CommandSpec[] = [
     ],
     run: (pdf: string, options: Sign.SignCommandOptions, io: Io, mode: OutputMode) =>
       load<typeof Sign>('./commands/sign').signCommand(pdf, options, io, mode),
+  },
+  {
+    name: 'ltv',
+    help: 'help.ltv',
+    args: [{ spec: '<pdf>', help: 'help.ltv.pdf' }],
+    options: [
+      { flags: '--tsa <url>', help: 'help.ltv.tsa' },
+      { flags: '--crl <file|url>', help: 'help.ltv.crl', repeatable: true },
+      { flags: '-o, --output <file>', help: 'help.ltv.output' },
+    ],
+    run: (pdf: string, options: Ltv.LtvCommandOptions, io: Io, mode: OutputMode) =>
+      load<typeof Ltv>('./commands/ltv').ltvCommand(pdf, options, io, mode),
   },
   {
     name: 'verify',

@@ -208,3 +208,9 @@ export async function updateInPlace<T extends { data: Uint8Array; readSha256: st
     }
   }
 }
+
+/** The same file, however it is named (./a.pdf, a symlink to it). */
+export function sameFile(a: string, b: string): boolean {
+  const real = (p: string): string => (existsSync(p) ? realpathSync(p) : path.resolve(p));
+  return a !== '-' && real(a) === real(b);
+}

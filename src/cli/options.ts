@@ -26,3 +26,6 @@ export function numberOption(
     diagnostic('USAGE', { detail: text('usage.range', lang, { option, min: range.min, max: range.max, kind, value }) }),
   ]);
 }
+
+/** The time-stamping authority used when --tsa is not given: JIXIAO_TSA, by sign and by ltv alike. */
+export const tsaFromEnv = (): string | undefined => process.env.JIXIAO_TSA || undefined;

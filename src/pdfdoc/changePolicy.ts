@@ -6,7 +6,7 @@ import { bytesOf, dictOf, type RevisionView } from './revisionView';
  * What one signature's update may change in the document it signs, by allow-list (as pyHanko's difference policy
  * does): its signature dictionary and appearance (new objects), one new signature field holding exactly this
  * signature, its widget appended to a page's /Annots, the field appended to the form's /Fields, the catalog's
- * /AcroForm and the form's /SigFlags. Every other change — page content, an array of any other kind, another
+ * /AcroForm and the form's /SigFlags; and validation data (the catalog's /DSS). Every other change — page content, an array of any other kind, another
  * annotation, a field emptied or re-pointed, the attached data — is a change made after the earlier signatures.
  */
 export function disallowedChanges(before: RevisionView, after: RevisionView, range: readonly number[]): TextRef[] {
@@ -14,6 +14,7 @@ export function disallowedChanges(before: RevisionView, after: RevisionView, ran
   const pageArrays = arraysOfPages(after);
   const form = { before: formOf(before), after: formOf(after) };
   const newWidgets: PDFObject[] = [];
+  const validationObjects = securityStore(after);
   for (const number of changedObjects(before, after, problems)) {
     const a = before.object(number);
     const b = after.object(number);
@@ -22,7 +23,9 @@ export function disallowedChanges(before: RevisionView, after: RevisionView, ran
       continue;
     }
     if (`${number} 0 R` === after.root) {
-      if (!sameWithout(a, b, ['AcroForm'])) problems.push(textRef('verify.change.catalog'));
+      if (!sameWithout(a, b, ['AcroForm', 'DSS'])) problems.push(textRef('verify.change.catalog'));
+    } else if (validationObjects.has(number)) {
+      // the validation data (certificates, CRLs): nothing a reader sees
     } else if (number === form.after.number || number === form.after.fieldsNumber) {
       // judged below, with the form as a whole
     } else if (typeOf(b) === 'Page' && a instanceof PDFDict && b instanceof PDFDict) {
@@ -174,6 +177,20 @@ function arraysOfPages(view: RevisionView): Map<number, string> {
   };
   walk(view.catalog()?.get(PDFName.of('Pages')), 0);
   return owned;
+}
+
+/** The objects of the document's security store (/DSS and its arrays, ISO 32000-2 §12.8.4.3): validation data only. */
+function securityStore(view: RevisionView): Set<number> {
+  const numbers = new Set<number>();
+  const dssRef = view.catalog()?.get(PDFName.of('DSS'));
+  if (dssRef instanceof PDFRef) numbers.add(dssRef.objectNumber);
+  const dss = view.lookup(dssRef);
+  if (dss instanceof PDFDict)
+    for (const key of ['Certs', 'CRLs', 'OCSPs', 'VRI']) {
+      const value = dss.get(PDFName.of(key));
+      if (value instanceof PDFRef) numbers.add(value.objectNumber);
+    }
+  return numbers;
 }
 
 /** The items appended to an array (those it held stay, first and in order), or null when it was changed otherwise. */

@@ -71,6 +71,17 @@ export function embeddedBytes(doc: PDFDocument): Uint8Array | null {
   return null;
 }
 
+/** The document's validation data (/DSS): its certificates and CRLs as DER, for a verifier without the network. */
+export function validationData(doc: PDFDocument): { certificates: Buffer[]; crls: Buffer[] } {
+  const dss = doc.catalog.lookupMaybe(PDFName.of('DSS'), PDFDict);
+  const items = (key: string): Buffer[] =>
+    (dss?.lookupMaybe(PDFName.of(key), PDFArray)?.asArray() ?? []).flatMap((ref) => {
+      const stream = doc.context.lookup(ref);
+      return stream instanceof PDFRawStream ? [Buffer.from(decodePDFRawStream(stream).decode())] : [];
+    });
+  return { certificates: items('Certs'), crls: items('CRLs') };
+}
+
 export function readEmbeddedData(doc: PDFDocument, file: string): { data: EmbeddedData; bytes: Uint8Array } {
   const { json, bytes } = embeddedJson(doc, file);
   return { data: validated(json, embeddedDataSchema, file), bytes };
@@ -118,6 +129,8 @@ export const FIELD_PREFIX = 'jixiao-';
 
 export interface SignatureField {
   name: string;
+  /** A person's or unit's signature, or a document timestamp (RFC 3161 over the file, as `jixiao ltv` adds). */
+  kind: 'signature' | 'timestamp';
   role: string | null;
   /** The /Name of its signature dictionary (the signer, as the signer wrote it). */
   signer: string;
@@ -194,9 +207,11 @@ export function signatureFields(doc: PDFDocument): SignatureField[] {
     const value = field.lookup(PDFName.of('V'));
     const sig = value instanceof PDFDict ? value : undefined;
     const range = sig?.lookupMaybe(PDFName.of('ByteRange'), PDFArray);
+    const kind = sig?.get(PDFName.of('SubFilter')) === PDFName.of('ETSI.RFC3161') ? 'timestamp' : 'signature';
     out.push({
       name,
-      role: name.startsWith(FIELD_PREFIX) ? name.slice(FIELD_PREFIX.length) : null,
+      kind,
+      role: kind === 'signature' && name.startsWith(FIELD_PREFIX) ? name.slice(FIELD_PREFIX.length) : null,
       signer: text(sig?.lookup(PDFName.of('Name'))) ?? '',
       byteRange: range ? range.asArray().map((n) => Number(n.toString())) : null,
       certifies:

@@ -11,7 +11,8 @@ import type { RoleSignature } from './roles';
 import { signingPlan, type SigningPlan } from './signingPlan';
 import { checkSignatures } from './verify';
 import { SIGNATURE } from '../domain/formWording';
-import { addSignatureField, BYTE_RANGE_PLACEHOLDER } from './signatureField';
+import { addSignatureField } from './signatureField';
+import { fillPlaceholder } from './placeholder';
 import { certificateFingerprint } from './keys';
 import { textRef } from '../errors/texts';
 
@@ -165,7 +166,8 @@ async function committedAndSigned(
   }
   const tsa = request.tsa;
   const timestamp = tsa ? (value: Buffer) => requestTimestamp(tsa, value) : undefined;
-  return fillSignature(updated, request.pdf.length, identity, now, timestamp);
+  const signer = { key: identity.privateKey, certificate: identity.certificateDer, chain: identity.chainDer };
+  return fillPlaceholder(updated, request.pdf.length, (covered) => detachedSignature(covered, signer, now, timestamp));
 }
 
 /**
@@ -178,10 +180,11 @@ function refuseRoleBreaches(
   identity: SigningIdentity,
   plan: SigningPlan,
 ): void {
-  const roles = new Map(fields.flatMap((f) => (f.byteRange ? [[f.byteRange.join(' '), f.role] as const] : [])));
+  const signed = fields.filter((f) => f.kind === 'signature');
+  const roles = new Map(signed.flatMap((f) => (f.byteRange ? [[f.byteRange.join(' '), f.role] as const] : [])));
   const existing: RoleSignature[] = checkSignatures(
     Buffer.from(request.pdf),
-    fields.flatMap((f) => (f.byteRange ? [f.byteRange] : [])),
+    signed.flatMap((f) => (f.byteRange ? [f.byteRange] : [])),
   ).map((c) => ({
     role: (roles.get(c.byteRange.join(' ')) ?? null) as SignRole | null,
     signer: c.signer,
@@ -198,37 +201,4 @@ function refuseRoleBreaches(
     .breaches([...existing, mine], request.allowNameMismatch === true)
     .filter((b) => b.index === existing.length + 1);
   if (breaches.length > 0) throw new InputError(breaches.map((b) => b.breach));
-}
-
-/** Writes the byte range and the CMS signature into the placeholder of the newest revision. */
-async function fillSignature(
-  pdf: Buffer,
-  previousLength: number,
-  identity: SigningIdentity,
-  now: Date,
-  timestamp?: Parameters<typeof detachedSignature>[3],
-): Promise<Uint8Array> {
-  // as @cantoo/pdf-lib writes the placeholder array
-  const placeholder = `/ByteRange [ 0 /${BYTE_RANGE_PLACEHOLDER} /${BYTE_RANGE_PLACEHOLDER} /${BYTE_RANGE_PLACEHOLDER} ]`;
-  const rangeAt = pdf.indexOf(placeholder, previousLength);
-  if (rangeAt < 0) throw new Error('signature placeholder not found');
-  const contentsAt = pdf.indexOf('/Contents <', previousLength);
-  const start = contentsAt + '/Contents '.length; // the '<'
-  const end = pdf.indexOf('>', start) + 1; // after the '>'
-  const range = [0, start, end, pdf.length - end];
-  const written = `/ByteRange [${range.join(' ')}]`;
-  if (written.length > placeholder.length) throw new Error('byte range does not fit its placeholder');
-  pdf.write(written.padEnd(placeholder.length, ' '), rangeAt, 'latin1');
-
-  const signed = Buffer.concat([pdf.subarray(0, start), pdf.subarray(end)]);
-  const cms = await detachedSignature(
-    signed,
-    { key: identity.privateKey, certificate: identity.certificateDer, chain: identity.chainDer },
-    now,
-    timestamp,
-  );
-  const hex = cms.toString('hex');
-  if (hex.length > end - start - 2) throw new Error('signature does not fit its placeholder');
-  pdf.write(hex, start + 1, 'latin1');
-  return pdf;
 }

@@ -16,10 +16,7 @@ import { FIELD_PREFIX } from '../pdfdoc/pdfRead';
 import type { SealImage } from './sealImage';
 import type { SignRole } from '../domain/glossary';
 import { beijingClock } from '../domain/beijingTime';
-
-/** Room left for the CMS signature in /Contents (bytes): a 2048-bit RSA signature with a short chain fits well. */
-export const SIGNATURE_ROOM = 16_384;
-export const BYTE_RANGE_PLACEHOLDER = '**********';
+import { placeholderEntries } from './placeholder';
 
 /** 2026-11-28 09:30（北京时间）: the time printed in a visible signature. */
 export function beijingTime(date: Date): string {
@@ -69,7 +66,7 @@ async function visibleFace(doc: PDFDocument, field: FieldRequest): Promise<PDFRe
 }
 
 /** Puts the widget in the AcroForm's /Fields (making the form if there is none); returns the existing objects it changed. */
-function addToAcroForm(doc: PDFDocument, widgetRef: PDFRef, catalogRef: PDFRef): PDFRef[] {
+export function addToAcroForm(doc: PDFDocument, widgetRef: PDFRef, catalogRef: PDFRef): PDFRef[] {
   const context = doc.context;
   const formEntry = doc.catalog.get(PDFName.of('AcroForm'));
   let form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
@@ -101,15 +98,11 @@ export async function addSignatureField(doc: PDFDocument, field: FieldRequest): 
   const appearance = await visibleFace(doc, field);
 
   const context = doc.context;
-  const byteRange = PDFArray.withContext(context);
-  byteRange.push(PDFNumber.of(0));
-  for (let i = 0; i < 3; i++) byteRange.push(PDFName.of(BYTE_RANGE_PLACEHOLDER));
   const signature = context.obj({
     Type: 'Sig',
     Filter: 'Adobe.PPKLite',
     SubFilter: 'adbe.pkcs7.detached',
-    ByteRange: byteRange,
-    Contents: PDFHexString.of('0'.repeat(SIGNATURE_ROOM * 2)),
+    ...placeholderEntries(context),
     // Chinese text goes in as UTF-16 hex strings, never as PDFDocEncoding.
     Reason: PDFHexString.fromText(reason),
     Name: PDFHexString.fromText(identity.commonName),
@@ -153,7 +146,7 @@ export async function addSignatureField(doc: PDFDocument, field: FieldRequest): 
  * Adds the widget to the page's /Annots and changes nothing else on the page. (pdf-lib's addAnnot normalises the
  * page first: it wraps the content in q…Q and rewrites the resources — a change to a signed page that verify refuses.)
  */
-function appendAnnotation(page: PDFPage, widgetRef: PDFRef): PDFRef {
+export function appendAnnotation(page: PDFPage, widgetRef: PDFRef): PDFRef {
   const { context } = page.doc;
   const entry = page.node.get(PDFName.of('Annots'));
   const annots = entry instanceof PDFRef ? context.lookup(entry) : entry;

@@ -4,6 +4,7 @@ import * as pkijs from 'pkijs';
 import { inputError } from '../errors/diagnostic';
 import { textRef, type TextRef } from '../errors/texts';
 import { digestName, OID, readSignedData } from './cms';
+import { contentsOf } from './placeholder';
 import { checkTrust, commonName, type TrustCheck } from './trust';
 
 /** id-kp-timeStamping: a TSA's certificate must be issued for time-stamping and nothing else (RFC 3161 §2.3). */
@@ -95,6 +96,15 @@ export interface TimestampCheck {
   problems: TextRef[];
 }
 
+/** A timestamp nothing is known of yet. */
+const unchecked = (): TimestampCheck => ({
+  time: '',
+  authority: '',
+  valid: false,
+  trust: { trusted: null, chain: [], problems: [] },
+  problems: [],
+});
+
 /**
  * Checks a timestamp token against the signature value it should cover: the imprint, the token's CMS
  * signature and digest, the TSA certificate's purpose (timeStamping), and the TSA's chain to an anchor.
@@ -104,13 +114,7 @@ export function checkTimestamp(
   signatureValue: Buffer,
   anchors: X509Certificate[],
 ): TimestampCheck {
-  const check: TimestampCheck = {
-    time: '',
-    authority: '',
-    valid: false,
-    trust: { trusted: null, chain: [], problems: [] },
-    problems: [],
-  };
+  const check = unchecked();
   try {
     const signed = readSignedData(token);
     if (!signed.content) throw new Error('no TSTInfo');
@@ -136,4 +140,27 @@ export function checkTimestamp(
     check.problems.push(textRef('verify.problem.timestampUnreadable', { detail: (error as Error).message }));
   }
   return check;
+}
+
+/**
+ * A document timestamp (PAdES B-LTA, /SubFilter /ETSI.RFC3161): its token's imprint is the hash of the bytes its
+ * byte range covers — the whole file as it stood, signatures and validation data included.
+ */
+export function checkDocumentTimestamp(
+  pdf: Buffer,
+  range: readonly number[],
+  anchors: X509Certificate[],
+): TimestampCheck & { rangeValid: boolean } {
+  const [a = -1, b = 0, c = 0, d = 0] = range;
+  const rangeValid = a === 0 && b > 0 && c > b && c + d <= pdf.length && pdf[b] === 0x3c && pdf[c - 1] === 0x3e;
+  if (!rangeValid) return { ...unchecked(), rangeValid, problems: [textRef('verify.problem.range')] };
+  let token: pkijs.ContentInfo;
+  try {
+    token = new pkijs.ContentInfo({ schema: asn1js.fromBER(new Uint8Array(contentsOf(pdf, range))).result });
+  } catch (error) {
+    const detail = (error as Error).message;
+    return { ...unchecked(), rangeValid, problems: [textRef('verify.problem.timestampUnreadable', { detail })] };
+  }
+  const covered = Buffer.concat([pdf.subarray(0, b), pdf.subarray(c, c + d)]);
+  return { ...checkTimestamp(token, covered, anchors), rangeValid };
 }

@@ -2,6 +2,7 @@ import { revisionAt, revisionEnds } from '../pdfdoc/revisions';
 import { createHash, verify as verifySignature, type X509Certificate } from 'node:crypto';
 import { textRef, type TextRef } from '../errors/texts';
 import { readSignedData, type ReadSignature } from './cms';
+import { contentsOf } from './placeholder';
 import { checkTimestamp } from './timestamp';
 import { readRevocationList, type RevocationList } from './revocation';
 import { checkTrust, isTestCertificate, type TrustCheck } from './trust';
@@ -57,21 +58,36 @@ function field(subject: string, key: string): string {
  * are the document's signature fields (their /ByteRange as the structure gives it), never byte patterns found
  * by searching the file: a /ByteRange written in a comment or a stray stream is not a signature.
  */
-export function checkSignatures(
-  pdf: Buffer,
-  byteRanges: number[][],
-  anchors: X509Certificate[] = [],
-  now = new Date(),
-  /** CRLs from the reader (verify --crl) and from the document's validation data. */
-  crls: readonly RevocationList[] = [],
-): SignatureCheck[] {
+export function checkSignatures(pdf: Buffer, byteRanges: number[][], evidence: Evidence = {}): SignatureCheck[] {
   const ends = revisionEnds(pdf);
+  const context: CheckContext = {
+    anchors: evidence.anchors ?? [],
+    now: evidence.now ?? new Date(),
+    crls: evidence.crls ?? [],
+    certificates: evidence.certificates ?? [],
+    provenAt: evidence.provenAt ?? (() => null),
+  };
   return byteRanges
     .filter(
       (r): r is [number, number, number, number] => r.length === 4 && r.every((n) => Number.isSafeInteger(n) && n >= 0),
     )
     .sort((x, y) => x[2] + x[3] - (y[2] + y[3]))
-    .map((range, i) => checkOne(pdf, range, i + 1, ends, { anchors, now, crls }));
+    .map((range, i) => checkOne(pdf, range, i + 1, ends, context));
+}
+
+/** What the signatures of one file are checked against, beyond their own bytes. */
+export interface Evidence {
+  anchors?: X509Certificate[];
+  now?: Date;
+  /** CRLs from the reader (verify --crl) and from the document's validation data (/DSS). */
+  crls?: readonly RevocationList[];
+  /** Certificates the document's validation data holds: more links to build a chain from. */
+  certificates?: readonly X509Certificate[];
+  /**
+   * The time a later document timestamp proves a signature existed at, by where the signature's bytes end (null
+   * when none covers it): for a signature without a timestamp of its own, what its own claim cannot prove.
+   */
+  provenAt?: (coveredEnd: number) => Date | null;
 }
 
 /**
@@ -101,11 +117,7 @@ function timestampOf(
 }
 
 /** What every signature of one file is checked against. */
-interface CheckContext {
-  anchors: X509Certificate[];
-  now: Date;
-  crls: readonly RevocationList[];
-}
+type CheckContext = Required<Evidence>;
 
 /** The CRLs a signature carries; one that cannot be read is no evidence, and no crash. */
 function carriedLists(cms: ReadSignature): RevocationList[] {
@@ -161,12 +173,7 @@ function checkOne(
 
   let cms: ReadSignature;
   try {
-    const hex = pdf
-      .subarray(b + 1, c - 1)
-      .toString('latin1')
-      .replace(/\s+/g, '');
-    if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) throw new Error('not hex');
-    cms = readSignedData(Buffer.from(hex, 'hex'));
+    cms = readSignedData(contentsOf(pdf, range));
   } catch (error) {
     check.problems.push(textRef('verify.problem.cms', { detail: ` (${(error as Error).message})` }));
     return check;
@@ -186,7 +193,7 @@ function checkSignedData(
   range: [number, number, number, number],
   cms: ReadSignature,
   check: SignatureCheck,
-  { anchors, now, crls }: CheckContext,
+  { anchors, now, crls, certificates, provenAt }: CheckContext,
 ): void {
   const [, b, c, d] = range;
   const coveredEnd = c + d;
@@ -216,15 +223,19 @@ function checkSignedData(
   if (!check.signatureValid) check.problems.push(textRef('verify.problem.signature'));
 
   // a trusted timestamp proves when the signature existed; without one the time is only the signer's claim
-  const { proven, trustProblems } = timestampOf(cms, anchors, check);
+  const own = timestampOf(cms, anchors, check);
+  // without a trusted timestamp of its own, a later document timestamp over it proves when it existed at the latest
+  const proven = own.proven ?? provenAt(coveredEnd);
+  const { trustProblems } = own;
   const at = proven ?? (check.signingTime ? new Date(check.signingTime) : new Date());
   check.certificateValidAtSigning = new Date(signerCert.validFrom) <= at && at <= new Date(signerCert.validTo);
   if (!check.certificateValidAtSigning) check.problems.push(textRef('verify.problem.certificate'));
   // revocation is held against the proven time, else the signer's claimed one: a key revoked before it signed nothing
   const lists = [...crls, ...carriedLists(cms)];
+  // the chain from what the signature carries and what the document's validation data holds
   check.trust = checkTrust(
     signerCert,
-    cms.certificates,
+    [...cms.certificates, ...certificates],
     anchors,
     proven ?? cms.signingTime,
     proven ?? now,

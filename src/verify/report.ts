@@ -11,12 +11,29 @@ export interface SignatureReport extends SignatureCheck {
   valid: boolean;
 }
 
+/** A document timestamp (`jixiao ltv`): when the whole file, signatures and validation data, is proven to exist. */
+export interface DocumentTimestampReport {
+  index: number;
+  byteRange: number[];
+  revision: number;
+  /** The TSA's time, ISO ('' when unreadable). */
+  time: string;
+  authority: string;
+  /** Its range, imprint and token signature hold. */
+  valid: boolean;
+  /** Its TSA leads to a trusted root (null when no root was given). */
+  trusted: boolean | null;
+  problems: TextRef[];
+}
+
 export interface VerifyReport {
   file: string;
   /** What the file is: a self-evaluation form, or a 复核报告 (reviewer roles, no score to reproduce). */
   kind: 'form' | 'review';
   revisions: number;
   signatures: SignatureReport[];
+  /** The document timestamps after the signatures (long-term validation). */
+  timestamps: DocumentTimestampReport[];
   /**
    * Every signature's byte range misses the file's bytes: the whole file was written anew by another program (a
    * viewer's "save as", a PDF tool), which keeps the signature fields but not the bytes they signed.
@@ -68,6 +85,7 @@ export function emptyReport(file: string, revisions: number): VerifyReport {
     kind: 'form',
     revisions,
     signatures: [],
+    timestamps: [],
     resaved: false,
     unsignedBytesAfterLast: 0,
     embedded: {

@@ -6,8 +6,10 @@ import { changesBeforeSignatures, signatureRangesInFile } from '../pdfdoc/signed
 import type { LoadedPdf, signatureFields } from '../pdfdoc/pdfRead';
 import type { RevocationList } from '../sign/revocation';
 import { checkSignatures } from '../sign/verify';
+import { checkDocumentTimestamps, provenByTimestamps, timestampReasons } from './documentTimestamps';
+import { storedEvidence } from './validationData';
 import type { X509Certificate } from 'node:crypto';
-import type { SignatureReport, VerifyReport } from './report';
+import type { VerifyReport } from './report';
 
 /**
  * Every signature of the file (range, digest, CMS, certificate then, timestamp), what changed between one
@@ -17,18 +19,23 @@ export function checkAllSignatures(
   bytes: Buffer,
   fields: ReturnType<typeof signatureFields>,
   whole: LoadedPdf | undefined,
-  evidence: { anchors: X509Certificate[]; crls: readonly RevocationList[] },
+  given: { anchors: X509Certificate[]; crls: readonly RevocationList[] },
   report: VerifyReport,
   allowUnsigned: boolean,
 ): void {
   const { reasons } = report;
+  const stored = storedEvidence(whole);
+  report.timestamps = checkDocumentTimestamps(bytes, fields, given.anchors);
   // the signatures are the document's signature fields: a file whose structure cannot be read has none to check
   const checks = checkSignatures(
     bytes,
-    fields.flatMap((f) => (f.byteRange ? [f.byteRange] : [])),
-    evidence.anchors,
-    new Date(),
-    evidence.crls,
+    fields.flatMap((f) => (f.kind === 'signature' && f.byteRange ? [f.byteRange] : [])),
+    {
+      anchors: given.anchors,
+      crls: [...given.crls, ...stored.crls],
+      certificates: stored.certificates,
+      provenAt: provenByTimestamps(report.timestamps),
+    },
   );
   const fieldByRange = new Map(fields.flatMap((f) => (f.byteRange ? [[f.byteRange.join(' '), f] as const] : [])));
   report.signatures = checks.map((c) => {
@@ -53,22 +60,27 @@ export function checkAllSignatures(
     for (const problem of problems)
       reasons.push(textRef('verify.reason.invalidSignature', { index: s.index, problems: problem }));
   }
+  timestampReasons(report);
   try {
     if (whole) structureChecks(bytes, whole, report);
   } catch {
     // a structure the checks cannot walk cannot be shown unchanged
     reasons.push(textRef('verify.change.unreadable'));
   }
-  const end = (s: SignatureReport): number => s.byteRange[2] + s.byteRange[3];
-  const last = report.signatures.reduce<SignatureReport | undefined>(
-    (m, s) => (!m || end(s) > end(m) ? s : m),
-    undefined,
-  );
-  if (last) {
-    report.unsignedBytesAfterLast = last.bytesAfter;
-    if (last.bytesAfter > 0) reasons.push(textRef('verify.reason.bytesAfter', { bytes: last.bytesAfter }));
+  // what follows the last signature or document timestamp was added by no one who signed
+  const covered = [
+    ...report.signatures.filter((s) => s.rangeValid),
+    ...report.timestamps.filter((t) => t.revision > 0),
+  ].map((s) => (s.byteRange[2] ?? 0) + (s.byteRange[3] ?? 0));
+  if (covered.length > 0) {
+    report.unsignedBytesAfterLast = bytes.length - Math.max(...covered);
+    if (report.unsignedBytesAfterLast > 0)
+      reasons.push(textRef('verify.reason.bytesAfter', { bytes: report.unsignedBytesAfterLast }));
   }
 }
+
+/** Document timestamps take part in the change check numbered after this: no form has so many signatures. */
+const TIMESTAMP_INDEX = 1000;
 
 /**
  * What only the file's structure shows: every signature written in any revision is still in the form (none
@@ -80,16 +92,25 @@ function structureChecks(bytes: Buffer, whole: LoadedPdf, report: VerifyReport):
   const root = whole.context.trailerInfo.Root?.toString() ?? '';
   const objects = parsedObjects(whole.context);
   const ends = revisionEnds(bytes);
-  const listed = new Set(report.signatures.map((s) => s.byteRange.join(' ')));
+  const listed = new Set([...report.signatures, ...report.timestamps].map((s) => s.byteRange.join(' ')));
   const stripped = signatureRangesInFile(bytes, objects)
     .filter((r) => !listed.has(r.join(' ')))
     .map((r) => ({ index: 0, revision: revisionAt(ends, (r[2] ?? 0) + (r[3] ?? 0)), byteRange: r }));
   for (const s of stripped) reasons.push(textRef('verify.reason.stripped', { revision: s.revision }));
-  const signed = [...report.signatures.filter((s) => s.rangeValid), ...stripped];
+  // a document timestamp is the next signature of the revision it stamps: numbered after the signatures here
+  const stamps = report.timestamps
+    .filter((t) => t.revision > 0)
+    .map((t) => ({ index: TIMESTAMP_INDEX + t.index, revision: t.revision, byteRange: t.byteRange }));
+  const signed = [...report.signatures.filter((s) => s.rangeValid), ...stamps, ...stripped];
   for (const [index, whats] of changesBeforeSignatures(bytes, objects, root, signed)) {
     // a change just before a stripped signature is already said by its stripping
     if (index === 0) continue;
-    for (const what of whats) reasons.push(textRef('verify.reason.changedBefore', { index, what }));
+    for (const what of whats)
+      reasons.push(
+        index > TIMESTAMP_INDEX
+          ? textRef('verify.reason.changedBeforeTimestamp', { index: index - TIMESTAMP_INDEX, what })
+          : textRef('verify.reason.changedBefore', { index, what }),
+      );
   }
   for (const { revision, what } of readerDisagreements(bytes, whole.context, root))
     reasons.push(textRef('verify.reason.readersDisagree', { revision, what }));

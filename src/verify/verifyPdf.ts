@@ -13,7 +13,7 @@ import { checkReviewReport } from './reviewReportCheck';
 import { placeRoles } from './rolePlaces';
 import { emptyReport, type VerifyOptions, type VerifyReport } from './report';
 import { checkAllSignatures } from './signatureChecks';
-import { revocationLists } from './revocationSources';
+import { revocationLists } from '../pipeline/revocationSources';
 import { trustAnchors } from './trustAnchors';
 
 export type { SignatureReport, VerifyOptions, VerifyReport } from './report';

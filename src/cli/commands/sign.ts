@@ -3,9 +3,8 @@ import { inputError } from '../../errors/diagnostic';
 import { text } from '../../errors/texts';
 import { signFile } from '../../pipeline';
 import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
-import { updateInPlace, writeOutput, type Io } from '../io';
-import { existsSync, realpathSync } from 'node:fs';
-import * as path from 'node:path';
+import { sameFile, updateInPlace, writeOutput, type Io } from '../io';
+import { tsaFromEnv } from '../options';
 import { readPassword } from '../password';
 
 export interface SignCommandOptions {
@@ -22,15 +21,6 @@ export interface SignCommandOptions {
   json?: boolean;
 }
 
-/** The same file, however it is named (./a.pdf, a symlink to it). */
-function sameFile(a: string, b: string): boolean {
-  const real = (p: string): string => (existsSync(p) ? realpathSync(p) : path.resolve(p));
-  return a !== '-' && real(a) === real(b);
-}
-
-/** The time-stamping authority used when --tsa is not given. */
-const TSA_ENV = 'JIXIAO_TSA';
-
 /** `jixiao sign form.pdf --p12 signer.p12 --role 填表人 [-o signed.pdf]`; the password from JIXIAO_P12_PASSWORD or a prompt. */
 export async function signCommand(pdf: string, options: SignCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const role = signRoleFromLabel(options.role);
@@ -38,7 +28,7 @@ export async function signCommand(pdf: string, options: SignCommandOptions, io: 
   if (options.output !== undefined) writeOutput.check(options.output, 'generated');
   const password = await readPassword('JIXIAO_P12_PASSWORD', text('cli.passwordFor', mode.lang, { path: options.p12 }));
   // a signer who always stamps sets the authority once; --no-tsa leaves it out for one signature
-  const tsa = options.tsa === false ? undefined : (options.tsa ?? (process.env[TSA_ENV] || undefined));
+  const tsa = options.tsa === false ? undefined : (options.tsa ?? tsaFromEnv());
   const sign = () =>
     signFile(pdf, {
       p12: options.p12,

@@ -1,36 +1,12 @@
-import { REVIEW_ROLES, ROLES, signRoleFromLabel, type SignRole } from '../../domain/glossary';
+import { signRoleFromLabel, type SignRole } from '../../domain/glossary';
 import { inputError } from '../../errors/diagnostic';
-import Table from 'cli-table3';
 import { diagnosticJson } from '../../errors/message';
-import { roleList, text, textOf, textOfRef, type TextKey, type TextRef } from '../../errors/texts';
-import { beijingDateTime } from '../../pipeline';
+import { roleList, text, textOfRef, type TextRef } from '../../errors/texts';
 import { verifyPdf, type VerifyOptions, type VerifyReport } from '../../verify';
 import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
 import type { Io } from '../io';
 import { paint } from '../style';
-
-const yes = (v: boolean): string => (v ? '✓' : '✗');
-/** The table a reader needs; --details adds how each signature was checked, in plain words too. */
-const COLUMNS: TextKey[] = [
-  'verify.col.index',
-  'verify.col.role',
-  'verify.col.signer',
-  'verify.col.issuer',
-  'verify.col.time',
-  'verify.col.valid',
-  'verify.col.identity',
-];
-const DETAIL_COLUMNS: TextKey[] = [
-  'verify.col.range',
-  'verify.col.digest',
-  'verify.col.signature',
-  'verify.col.certificate',
-  'verify.col.revision',
-  'verify.col.after',
-];
-
-/** ✓ trusted, ✗ not, ? when no trusted root was given. */
-const trustMark = (trusted: boolean | null): string => (trusted === null ? '?' : yes(trusted));
+import { documentTimestampLines, printSignatures, roleName } from './verifySigners';
 
 export interface VerifyCommandOptions {
   json?: boolean;
@@ -92,88 +68,6 @@ function rolesText(
   });
 }
 
-/** A signature's role as the reader names it. */
-const roleName = (role: string | null, lang: OutputMode['lang']): string =>
-  ([...ROLES, ...REVIEW_ROLES] as readonly (string | null)[]).includes(role)
-    ? text(`role.${role as SignRole}`, lang)
-    : text('verify.role.unknown', lang);
-
-/** Each signature: a row of the table, then who the signer is (fingerprint, chain), what it certifies, its time stamp. */
-function printSignatures(report: VerifyReport, details: boolean, io: Io, lang: OutputMode['lang']): void {
-  const table = new Table({
-    head: [...COLUMNS, ...(details ? DETAIL_COLUMNS : [])].map((c) => textOf(c, lang)),
-    style: { head: [], border: [] },
-  });
-  for (const s of report.signatures) {
-    const row = [
-      s.index,
-      roleName(s.role, lang),
-      s.signer,
-      s.issuer,
-      beijingDateTime(s.signingTime, lang),
-      yes(s.valid),
-      trustMark(s.trust.trusted),
-    ];
-    table.push(
-      details
-        ? [
-            ...row,
-            yes(s.rangeValid),
-            yes(s.digestValid),
-            yes(s.signatureValid),
-            yes(s.certificateValidAtSigning),
-            s.revision || '—',
-            s.bytesAfter,
-          ]
-        : row,
-    );
-  }
-  io.out(table.toString());
-  // who each signer is: the certificate's fingerprint (to compare with what the signer says it is) and its chain
-  for (const s of report.signatures) for (const line of signerLines(s, lang)) io.out(line);
-}
-
-/** One signer's lines: certificate fingerprint and chain, what the signature certifies, its time stamp. */
-function signerLines(s: VerifyReport['signatures'][number], lang: OutputMode['lang']): string[] {
-  const lines: string[] = [];
-  const chain = s.trust.chain
-    .map((link) => `${link.name}${link.anchor ? text('verify.chain.anchor', lang) : ''}`)
-    .join(' ← ');
-  lines.push(
-    text('verify.signer', lang, {
-      index: s.index,
-      signer: s.signer,
-      test: s.testCertificate ? text('verify.signer.test', lang) : '',
-      fingerprint: s.fingerprint,
-      chain: chain || '—',
-    }),
-  );
-  if (s.certifies !== null)
-    lines.push(
-      text('verify.certifies', lang, {
-        level: s.certifies,
-        allows: text(
-          s.certifies === 1 ? 'verify.certifies.1' : s.certifies === 3 ? 'verify.certifies.3' : 'verify.certifies.2',
-          lang,
-        ),
-      }),
-    );
-  const stamp = s.timestamp;
-  if (stamp)
-    lines.push(
-      text('verify.timestamp', lang, {
-        time: beijingDateTime(stamp.time, lang),
-        authority: stamp.authority,
-        state: !stamp.valid
-          ? text('verify.timestamp.invalid', lang)
-          : stamp.trusted === false
-            ? text('verify.timestamp.untrusted', lang)
-            : '',
-      }),
-    );
-  return lines;
-}
-
 /**
  * `jixiao verify signed.pdf [--trust ca.pem …] [--json]`: exit 0 only when every check holds and every signer's
  * certificate leads to a trusted root; 4 when the file is intact but who signed it is not verified.
@@ -194,6 +88,7 @@ export async function verifyCommand(
   // a re-saved file's signature table is all ✗ and blanks: the one reason below says it plainly
   if (report.signatures.length > 0 && (!report.resaved || options.details))
     printSignatures(report, options.details === true, io, lang);
+  for (const line of documentTimestampLines(report, lang)) io.out(line);
   const e = report.embedded;
   if (e.found) for (const line of embeddedLines(e, lang, report.kind)) io.out(line);
   printDiagnostics(io, mode, e.problems);
@@ -219,6 +114,7 @@ function reportJson(report: VerifyReport, lang: OutputMode['lang']): string {
         roleLabel: roleName(s.role, lang),
         problems: s.problems.map((p) => textOfRef(p, lang)),
       })),
+      timestamps: report.timestamps.map((t) => ({ ...t, problems: t.problems.map((p) => textOfRef(p, lang)) })),
       embedded: { ...report.embedded, problems: report.embedded.problems.map((p) => diagnosticJson(p, lang)) },
       reasons: report.reasons.map((r) => textOfRef(r, lang)),
       identityReasons: report.identityReasons.map((r) => textOfRef(r, lang)),

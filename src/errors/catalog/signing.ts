@@ -206,6 +206,13 @@ export const SIGNING = {
     hintZh: '用颁发这张证书的 CA（--issuer）来吊销它。',
     hintEn: 'Revoke it with the CA that issued it (--issuer).',
   },
+  LTV_UNSIGNED: {
+    severity: 'error',
+    zh: '{path} 还没有签名：长期验证数据是为已有的签名准备的',
+    en: '{path} has no signature yet: long-term validation data is for the signatures a file has',
+    hintZh: '先签署（jixiao sign），签完所有角色后再运行 jixiao ltv。',
+    hintEn: 'Sign first (jixiao sign); run jixiao ltv once every role has signed.',
+  },
   TRUST_ANCHOR_UNREADABLE: {
     severity: 'error',
     zh: '{path} 里没有可读的证书（受信任的根证书须是 PEM 或 DER 格式）',

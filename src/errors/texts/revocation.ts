@@ -26,4 +26,37 @@ export const REVOCATION_TEXTS = {
     zh: '与 --revoke 同用：吊销时间（ISO 日期时间，默认现在）',
     en: 'with --revoke: when the certificates were revoked (ISO date-time, now by default)',
   },
+  'verify.reason.documentTimestamp': {
+    zh: '第 {index} 个文档时间戳无效：{problems}',
+    en: 'document timestamp {index} is invalid: {problems}',
+  },
+  'verify.documentTimestamp': {
+    zh: '文档时间戳 #{index}：{time}（北京时间），由「{authority}」证明整个文件（含签名与长期验证数据）此时已存在{state}',
+    en: 'Document timestamp #{index}: {time} (Beijing time), by "{authority}": the whole file (signatures and validation data) existed then{state}',
+  },
+  'help.ltv': {
+    zh: '长期验证（PAdES B-LT/B-LTA）：把证书链和吊销列表写入文件（/DSS），再加文档时间戳，证书过期多年后仍可离线核验',
+    en: 'long-term validation (PAdES B-LT/B-LTA): the chains and CRLs into the file (/DSS), then a document timestamp, so the form verifies offline years after its certificates expire',
+  },
+  'help.ltv.pdf': { zh: '已签署的 PDF', en: 'the signed PDF' },
+  'help.ltv.output': {
+    zh: '写到这个文件（默认覆盖原文件前先写临时文件）',
+    en: 'write to this file (by default the input, via a temporary file)',
+  },
+  'help.ltv.tsa': {
+    zh: '时间戳服务（RFC 3161，http 网址）；不给时读环境变量 JIXIAO_TSA',
+    en: 'the time-stamping authority (RFC 3161, http address); JIXIAO_TSA when not given',
+  },
+  'help.ltv.crl': {
+    zh: '要写入文件的吊销列表（CRL 文件或网址，可重复）',
+    en: 'a revocation list to put in the file (CRL file or address; repeatable)',
+  },
+  'cli.ltvDone': {
+    zh: '已写入长期验证数据：{certificates} 张证书、{crls} 个吊销列表，文档时间戳 {time}（北京时间）：{path}',
+    en: 'long-term validation data written: {certificates} certificates, {crls} revocation lists, document timestamp {time} (Beijing time): {path}',
+  },
+  'verify.reason.changedBeforeTimestamp': {
+    zh: '第 {index} 个文档时间戳所证明的文件，在上一次签署之后被改动过：{what}',
+    en: 'the file document timestamp {index} proves was changed after the previous signing: {what}',
+  },
 } as const satisfies Record<string, TextEntry>;
