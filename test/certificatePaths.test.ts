@@ -6,6 +6,9 @@ import { runCli, tempDir, withPasswords, CLEAN } from './helpers';
 import { onPath } from './outsidePrograms';
 import { certificatePem, makeTestP12, type KeygenOptions } from '../src/sign/keygen';
 import { checkTrust } from '../src/sign/trust';
+import { confirmPaths } from '../src/sign/chainEngine';
+import { checkSignatures } from '../src/sign/verify';
+import { loadPdf, signatureFields } from '../src/pdfdoc/pdfRead';
 
 // Certificate paths as RFC 5280 asks, beyond signatures and dates: a CA's path length constraint, a critical
 // extension nobody knows, and a certificate made for TLS rather than for signing documents. Each attack is a
@@ -78,4 +81,29 @@ describe('certificate paths by RFC 5280', () => {
       }
     }
   });
+});
+
+test("pkijs's RFC 5280 engine has the last word on a path: a path it cannot validate is not trusted, whatever came before", async () => {
+  const signed = at('good-signed.pdf');
+  const pem = at('root-for-engine.pem');
+  writeFileSync(pem, root.cert.toString());
+  const cli = (...argv: string[]) => withPasswords({ JIXIAO_P12_PASSWORD: PASSWORD }, () => runCli(...argv));
+  expect((await cli('render', CLEAN, '-o', at('engine-form.pdf'))).code).toBe(0);
+  expect((await cli('sign', at('engine-form.pdf'), '--p12', good.file, '--role', '填表人', '-o', signed)).code).toBe(0);
+  const pdf = readFileSync(signed);
+  const fields = signatureFields(await loadPdf(pdf, signed));
+  const [check] = checkSignatures(
+    pdf,
+    fields.flatMap((f) => (f.byteRange ? [f.byteRange] : [])),
+    { anchors: [root.cert] },
+  );
+  if (!check) throw new Error('no signature');
+  expect(check.trust.trusted).toBe(true);
+  // the engine, given the same path, agrees
+  await confirmPaths([check], [root.cert], []);
+  expect(check.trust.trusted).toBe(true);
+  // asked to reach another root, it cannot: the verdict becomes untrusted, with the engine's reason
+  await confirmPaths([check], [issue('elsewhere', { commonName: '别处的根', ca: true }).cert], []);
+  expect(check.trust.trusted).toBe(false);
+  expect(check.trust.problems.map((p) => p.text)).toContain('verify.problem.chainEngine');
 });

@@ -28,7 +28,7 @@ const MAX_SECTIONS = 4096;
  * section, then each older one its /Prev (and a hybrid file's /XRefStm) names, the newest entry for each number
  * winning. Throws when a section cannot be read: a viewer would then rebuild the file by guesswork.
  */
-export function viewerIndex(pdf: Uint8Array, startxref: number): ViewerIndex {
+export function viewerIndex(pdf: Uint8Array, startxref: number, sections = new Map<number, Section>()): ViewerIndex {
   const index: ViewerIndex = { entries: new Map(), root: null, xrefStreams: new Set() };
   const seen = new Set<number>();
   const queue = [startxref];
@@ -36,7 +36,12 @@ export function viewerIndex(pdf: Uint8Array, startxref: number): ViewerIndex {
     const at = queue.shift() ?? 0;
     if (seen.has(at) || seen.size >= MAX_SECTIONS) throw new Error(`cross-reference section at ${at} read twice`);
     seen.add(at);
-    const trailer = readSection(pdf, at, index);
+    let section = sections.get(at);
+    if (!section) sections.set(at, (section = readSection(pdf, at)));
+    // the newest entry for each number wins: entries already there came from a newer section
+    for (const [number, place] of section.entries) if (!index.entries.has(number)) index.entries.set(number, place);
+    if (section.xrefStream !== null) index.xrefStreams.add(section.xrefStream);
+    const trailer = section.trailer;
     if (index.root === null) index.root = trailer.get(PDFName.of('Root'))?.toString() ?? null;
     // a hybrid file's stream is read before the older sections: its entries are as new as the table's
     for (const key of ['XRefStm', 'Prev']) {
@@ -47,21 +52,29 @@ export function viewerIndex(pdf: Uint8Array, startxref: number): ViewerIndex {
   return index;
 }
 
-/** Reads one section into `index` (entries already there are newer and stay), returning its trailer dictionary. */
-function readSection(pdf: Uint8Array, at: number, index: ViewerIndex): PDFDict {
+/** One cross-reference section as written: its entries (the first of a number within it), its trailer. */
+export interface Section {
+  entries: Map<number, CrossReference>;
+  trailer: PDFDict;
+  /** The section's own object number when it is a cross-reference stream. */
+  xrefStream: number | null;
+}
+
+/** Reads one section at its offset. */
+function readSection(pdf: Uint8Array, at: number): Section {
   const head = latin1(pdf, at, at + 64);
-  if (/^xref\s/.test(head)) return readTable(pdf, at, index);
+  if (/^xref\s/.test(head)) return readTable(pdf, at);
   const header = /^(\d+)\s+(\d+)\s+obj\s*/.exec(head);
   if (!header) throw new Error(`no cross-reference section at ${at}`);
   const context = PDFContext.create();
   const stream = PDFObjectParser.forBytes(pdf.subarray(at + header[0].length), context).parseObject();
   if (!(stream instanceof PDFRawStream) || stream.dict.get(PDFName.of('Type')) !== PDFName.of('XRef'))
     throw new Error(`object at ${at} is not a cross-reference stream`);
-  index.xrefStreams.add(Number(header[1]));
+  const entries = new Map<number, CrossReference>();
   for (const entry of PDFXRefStreamParser.forStream(stream).parseIntoContext()) {
     const number = entry.ref.objectNumber;
-    if (index.entries.has(number)) continue;
-    index.entries.set(
+    if (entries.has(number)) continue;
+    entries.set(
       number,
       entry.deleted
         ? { kind: 'free' }
@@ -70,14 +83,16 @@ function readSection(pdf: Uint8Array, at: number, index: ViewerIndex): PDFDict {
           : { kind: 'offset', offset: entry.offset, generation: entry.ref.generationNumber },
     );
   }
-  return stream.dict;
+  return { entries, trailer: stream.dict, xrefStream: Number(header[1]) };
 }
 
 /** A classic `xref` table and the trailer after it. */
-function readTable(pdf: Uint8Array, at: number, index: ViewerIndex): PDFDict {
-  const text = latin1(pdf, at, pdf.length);
-  const trailerAt = text.indexOf('trailer');
-  if (trailerAt < 0) throw new Error(`cross-reference table at ${at} has no trailer`);
+function readTable(pdf: Uint8Array, at: number): Section {
+  const found = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.length).indexOf('trailer', at, 'latin1');
+  if (found < 0) throw new Error(`cross-reference table at ${at} has no trailer`);
+  const trailerAt = found - at;
+  const text = latin1(pdf, at, found);
+  const entries = new Map<number, CrossReference>();
   const tokens = text.slice(4, trailerAt).trim().split(/\s+/);
   for (let i = 0; i + 1 < tokens.length;) {
     const first = Number(tokens[i]);
@@ -89,8 +104,8 @@ function readTable(pdf: Uint8Array, at: number, index: ViewerIndex): PDFDict {
       const [offset, generation, kind] = [tokens[i], tokens[i + 1], tokens[i + 2]];
       if (!/^\d+$/.test(offset ?? '') || !/^\d+$/.test(generation ?? '') || (kind !== 'n' && kind !== 'f'))
         throw new Error(`cross-reference table at ${at}: entry ${first + k} unreadable`);
-      if (index.entries.has(first + k)) continue;
-      index.entries.set(
+      if (entries.has(first + k)) continue;
+      entries.set(
         first + k,
         kind === 'f' ? { kind: 'free' } : { kind: 'offset', offset: Number(offset), generation: Number(generation) },
       );
@@ -101,7 +116,7 @@ function readTable(pdf: Uint8Array, at: number, index: ViewerIndex): PDFDict {
     PDFContext.create(),
   ).parseObject();
   if (!(trailer instanceof PDFDict)) throw new Error(`cross-reference table at ${at}: trailer is not a dictionary`);
-  return trailer;
+  return { entries, trailer, xrefStream: null };
 }
 
 /** The offset the last `startxref` before `end` gives: where a viewer starts reading the file cut at `end`. */

@@ -1,6 +1,6 @@
 import type { PDFContext } from '@cantoo/pdf-lib';
 import { textRef, type TextRef } from '../errors/texts';
-import { startxrefBefore, viewerIndex, type CrossReference, type ViewerIndex } from './crossReferences';
+import { startxrefBefore, viewerIndex, type CrossReference, type Section, type ViewerIndex } from './crossReferences';
 import { parsedObjects, type ParsedObject } from './parsedObjects';
 import { revisionEnds } from './revisions';
 
@@ -21,6 +21,8 @@ export function readerDisagreements(pdf: Uint8Array, context: PDFContext, root: 
   const out: Disagreement[] = [];
   const objects = parsedObjects(context);
   let from = 0;
+  // the sections a later revision's chain shares with earlier ones are read once
+  const sections = new Map<number, Section>();
   revisionEnds(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.length)).forEach((end, i) => {
     const revision = i + 1;
     const say = (what: TextRef): number => out.push({ revision, what });
@@ -31,7 +33,7 @@ export function readerDisagreements(pdf: Uint8Array, context: PDFContext, root: 
     let index: ViewerIndex;
     try {
       if (startxref === null) throw new Error('no startxref');
-      index = viewerIndex(pdf, startxref);
+      index = viewerIndex(pdf, startxref, sections);
     } catch {
       say(textRef('verify.structure.noCrossReferences'));
       return;

@@ -12,6 +12,18 @@ import type { ParsedObject } from './parsedObjects';
 
 const HEADER = /^\s*(\d+)\s+(\d+)\s+obj\s*/;
 
+/** The whole file's one parse: its objects, and which copy of each number it kept (the last read). */
+export interface WholeFile {
+  context: PDFContext;
+  last: Map<number, ParsedObject>;
+}
+
+export function wholeFile(context: PDFContext, objects: readonly ParsedObject[]): WholeFile {
+  const last = new Map<number, ParsedObject>();
+  for (const o of objects) last.set(o.number, o);
+  return { context, last };
+}
+
 /**
  * The document as it stood at the end of one revision, read from the whole file's one parse: each object is the
  * last copy written before that revision's end, parsed from its own bytes when first looked at. Comparing two
@@ -29,6 +41,8 @@ export class RevisionView {
     readonly end: number,
     /** The catalog's reference as written (`12 0 R`). */
     readonly root: string,
+    /** The whole file as the library read it: a copy it kept is taken from it, not parsed again. */
+    private readonly whole?: WholeFile,
   ) {
     for (const o of objects) if (o.start < end && o.number !== 0) this.kept.set(o.number, o);
   }
@@ -54,7 +68,9 @@ export class RevisionView {
     let object: PDFObject | null = null;
     const copy = this.kept.get(number);
     try {
-      if (copy) object = copy.inStream === null ? this.parseAt(copy) : this.parseMember(copy);
+      if (copy && this.whole?.last.get(number) === copy)
+        object = this.whole.context.lookup(PDFRef.of(copy.number, copy.generation)) ?? null;
+      else if (copy) object = copy.inStream === null ? this.parseAt(copy) : this.parseMember(copy);
     } catch {
       object = null;
     }

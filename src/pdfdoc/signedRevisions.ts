@@ -1,10 +1,10 @@
-import { PDFArray, PDFContext, PDFDict, PDFName, PDFNumber } from '@cantoo/pdf-lib';
+import { PDFArray, PDFContext, PDFDict, PDFName, PDFNumber, PDFRef } from '@cantoo/pdf-lib';
 import { adjacentPairs } from '../domain/sequence';
 import type { TextRef } from '../errors/texts';
 import { disallowedChanges } from './changePolicy';
 import type { ParsedObject } from './parsedObjects';
 import { revisionEnds } from './revisions';
-import { parseCopy, RevisionView } from './revisionView';
+import { parseCopy, RevisionView, wholeFile } from './revisionView';
 
 /** A signature as the change check needs it: its index in the report, the revision it signs, its byte range. */
 export interface SignedRevision {
@@ -23,12 +23,15 @@ export function changesBeforeSignatures(
   objects: readonly ParsedObject[],
   root: string,
   signatures: readonly SignedRevision[],
+  whole?: PDFContext,
 ): Map<number, TextRef[]> {
   const ends = revisionEnds(pdf);
+  const latest = whole ? wholeFile(whole, objects) : undefined;
   const views = new Map<number, RevisionView>();
   const view = (revision: number): RevisionView => {
     let v = views.get(revision);
-    if (!v) views.set(revision, (v = new RevisionView(pdf, objects, ends[revision - 1]?.to ?? pdf.length, root)));
+    if (!v)
+      views.set(revision, (v = new RevisionView(pdf, objects, ends[revision - 1]?.to ?? pdf.length, root, latest)));
     return v;
   };
   const out = new Map<number, TextRef[]>();
@@ -46,8 +49,10 @@ export function changesBeforeSignatures(
  * each dictionary with a /ByteRange of four integers and a /Contents, by its byte range. One no longer in the
  * form's field tree was stripped from it.
  */
-export function signatureRangesInFile(pdf: Buffer, objects: readonly ParsedObject[]): number[][] {
+export function signatureRangesInFile(pdf: Buffer, objects: readonly ParsedObject[], whole: PDFContext): number[][] {
   const topLevel = objects.filter((o) => o.inStream === null).sort((a, b) => a.start - b.start);
+  // the copy the whole file's parse kept is read from it; only an older copy is parsed again
+  const kept = wholeFile(whole, objects).last;
   const context = PDFContext.create();
   const found = new Map<string, number[]>();
   let seenUpTo = -1;
@@ -57,7 +62,10 @@ export function signatureRangesInFile(pdf: Buffer, objects: readonly ParsedObjec
     seenUpTo = copy.start;
     let object;
     try {
-      object = parseCopy(pdf, copy, context);
+      object =
+        kept.get(copy.number) === copy
+          ? whole.lookup(PDFRef.of(copy.number, copy.generation))
+          : parseCopy(pdf, copy, context);
     } catch {
       continue;
     }

@@ -1,6 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
-import * as pkijs from 'pkijs';
+import type * as pkijs from 'pkijs';
 import { textRef, type TextRef } from '../errors/texts';
+import { pkijsCertificate } from './parsedCertificates';
 
 /**
  * What RFC 5280 asks of a path beyond its signatures and dates, and pkijs's chain engine does not check (it reads a
@@ -44,7 +45,7 @@ export const DOCUMENT_SIGNING_USAGES = new Map([
 const OID_BASIC_CONSTRAINTS = '2.5.29.19';
 const OID_EXT_KEY_USAGE = '2.5.29.37';
 
-const parsed = (cert: X509Certificate): pkijs.Certificate => pkijs.Certificate.fromBER(new Uint8Array(cert.raw));
+const parsed = pkijsCertificate;
 const nameOf = (cert: X509Certificate): string => /^CN=(.*)$/m.exec(cert.subject)?.[1] ?? cert.subject;
 
 function unknownCritical(cert: X509Certificate): TextRef[] {

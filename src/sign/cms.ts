@@ -1,6 +1,7 @@
-import { createHash, sign as rsaSign, X509Certificate, type KeyObject } from 'node:crypto';
+import { createHash, sign as rsaSign, type X509Certificate, type KeyObject } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { x509Certificate } from './parsedCertificates';
 
 /**
  * CMS (RFC 5652) for PDF signatures, built and read with pkijs; the RSA arithmetic is node's. No ASN.1 is
@@ -145,9 +146,23 @@ function carriedCrls(signedData: pkijs.SignedData, attrs: pkijs.SignedAndUnsigne
   return [...inSignedData, ...archived];
 }
 
+/**
+ * The length of the DER element at the start (tag, length, contents), or the whole input when the header cannot
+ * say: the parser then need not walk the kilobytes of zeros a signature's /Contents is padded with.
+ */
+function encodedLength(der: Uint8Array): number {
+  const first = der[1] ?? 0;
+  if (first < 0x80) return Math.min(der.length, 2 + first);
+  const octets = first & 0x7f;
+  if (octets === 0 || octets > 4) return der.length;
+  let length = 0;
+  for (let i = 0; i < octets; i++) length = length * 256 + (der[2 + i] ?? 0);
+  return Math.min(der.length, 2 + octets + length);
+}
+
 /** Parses DER that may be followed by padding (a signature's /Contents is zero-filled after it). */
 function parseLeading(der: Uint8Array): asn1js.AsnType {
-  const parsed = asn1js.fromBER(der);
+  const parsed = asn1js.fromBER(der.subarray(0, encodedLength(der)));
   if (parsed.offset === -1) throw new Error(parsed.result.error || 'not DER');
   return parsed.result;
 }
@@ -171,7 +186,7 @@ export function readSignedData(input: Uint8Array | pkijs.ContentInfo): ReadSigna
     sid instanceof pkijs.IssuerAndSerialNumber
       ? certificates.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber))
       : undefined;
-  const asX509 = (c: pkijs.Certificate): X509Certificate => new X509Certificate(Buffer.from(c.toSchema().toBER()));
+  const asX509 = (c: pkijs.Certificate): X509Certificate => x509Certificate(new Uint8Array(c.toSchema().toBER()));
   const digest = firstValue(signerInfo.signedAttrs, OID.messageDigest);
   const time = firstValue(signerInfo.signedAttrs, OID.signingTime);
   const token = firstValue(signerInfo.unsignedAttrs, OID.timeStampToken);

@@ -4,6 +4,7 @@ import * as pkijs from 'pkijs';
 import { beijingClock } from '../domain/beijingTime';
 import { textRef, type TextRef } from '../errors/texts';
 import { OID } from './cms';
+import { pkijsCertificate } from './parsedCertificates';
 
 /** A certificate revocation list (RFC 5280 §5), read: who issued it, what it revokes and since when. */
 export interface RevocationList {
@@ -86,7 +87,7 @@ export function issueRevocationList(
 
 /** Whether `list` was issued by `issuer`: the same name, and its signature verifies with the issuer's key. */
 export function issuedBy(list: RevocationList, issuer: X509Certificate): boolean {
-  const name = pkijs.Certificate.fromBER(new Uint8Array(issuer.raw)).subject;
+  const name = pkijsCertificate(issuer).subject;
   if (!list.crl.issuer.isEqual(name)) return false;
   const signature = Buffer.from(list.crl.signatureValue.valueBlock.valueHexView);
   try {

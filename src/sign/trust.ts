@@ -1,11 +1,12 @@
 import { X509Certificate } from 'node:crypto';
-import * as pkijs from 'pkijs';
+import type * as pkijs from 'pkijs';
 import { inputError } from '../errors/diagnostic';
 import { beijingClock } from '../domain/beijingTime';
 import { SIGNATURE } from '../domain/formWording';
 import { textRef, type TextRef } from '../errors/texts';
 import { pathPolicyProblems } from './certificatePolicy';
 import { revocationProblems, type RevocationList } from './revocation';
+import { pkijsCertificate } from './parsedCertificates';
 
 /** What a certificate may be used for, from its extensions (read with pkijs, not by hand). */
 interface Usage {
@@ -18,7 +19,7 @@ const OID_BASIC_CONSTRAINTS = '2.5.29.19';
 const OID_KEY_USAGE = '2.5.29.15';
 
 function usageOf(cert: X509Certificate): Usage {
-  const parsed = pkijs.Certificate.fromBER(new Uint8Array(cert.raw));
+  const parsed = pkijsCertificate(cert);
   const usage: Usage = { isCa: false, keyUsage: null };
   for (const extension of parsed.extensions ?? []) {
     if (extension.extnID === OID_BASIC_CONSTRAINTS)

@@ -29,6 +29,8 @@ export interface SignatureCheck {
   certificateValidAtSigning: boolean;
   /** A certificate of the signer's path was revoked before the signing time (by a CRL at hand). */
   revoked: boolean;
+  /** When the signature is proven to exist (its trusted timestamp, else a document timestamp over it), ISO; else null. */
+  provenTime: string | null;
   /** The revision (1-based, counting %%EOF markers) whose end the signature covers; 0 when it ends elsewhere. */
   revision: number;
   /** Bytes added after the signed range (later revisions, signed or not). */
@@ -116,6 +118,10 @@ function timestampOf(
   return { proven: new Date(stamp.time), trustProblems: [] };
 }
 
+/** The certificates each checked signature carried (its signer's first): for the chain engine, without a second parse. */
+const carriedBy = new WeakMap<SignatureCheck, X509Certificate[]>();
+export const certificatesOf = (check: SignatureCheck): X509Certificate[] => carriedBy.get(check) ?? [];
+
 /** What every signature of one file is checked against. */
 type CheckContext = Required<Evidence>;
 
@@ -154,6 +160,7 @@ function checkOne(
     signatureValid: false,
     certificateValidAtSigning: false,
     revoked: false,
+    provenTime: null,
     revision: 0,
     bytesAfter: 0,
     problems: [],
@@ -202,6 +209,7 @@ function checkSignedData(
     check.problems.push(textRef('verify.problem.cms', { detail: ' (signer certificate missing)' }));
     return;
   }
+  carriedBy.set(check, [signerCert, ...cms.certificates]);
   check.subject = signerCert.subject;
   check.signer = field(signerCert.subject, 'CN');
   check.organization = field(signerCert.subject, 'O');
@@ -227,6 +235,7 @@ function checkSignedData(
   // without a trusted timestamp of its own, a later document timestamp over it proves when it existed at the latest
   const proven = own.proven ?? provenAt(coveredEnd);
   const { trustProblems } = own;
+  check.provenTime = proven?.toISOString() ?? null;
   const at = proven ?? (check.signingTime ? new Date(check.signingTime) : new Date());
   check.certificateValidAtSigning = new Date(signerCert.validFrom) <= at && at <= new Date(signerCert.validTo);
   if (!check.certificateValidAtSigning) check.problems.push(textRef('verify.problem.certificate'));

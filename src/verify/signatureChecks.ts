@@ -5,6 +5,7 @@ import { revisionAt, revisionEnds } from '../pdfdoc/revisions';
 import { changesBeforeSignatures, signatureRangesInFile } from '../pdfdoc/signedRevisions';
 import type { LoadedPdf, signatureFields } from '../pdfdoc/pdfRead';
 import type { RevocationList } from '../sign/revocation';
+import { confirmPaths } from '../sign/chainEngine';
 import { checkSignatures } from '../sign/verify';
 import { checkDocumentTimestamps, provenByTimestamps, timestampReasons } from './documentTimestamps';
 import { storedEvidence } from './validationData';
@@ -15,14 +16,14 @@ import type { VerifyReport } from './report';
  * Every signature of the file (range, digest, CMS, certificate then, timestamp), what changed between one
  * signature and the next, and what follows the last: into the report, with a reason for each fault.
  */
-export function checkAllSignatures(
+export async function checkAllSignatures(
   bytes: Buffer,
   fields: ReturnType<typeof signatureFields>,
   whole: LoadedPdf | undefined,
   given: { anchors: X509Certificate[]; crls: readonly RevocationList[] },
   report: VerifyReport,
   allowUnsigned: boolean,
-): void {
+): Promise<void> {
   const { reasons } = report;
   const stored = storedEvidence(whole);
   report.timestamps = checkDocumentTimestamps(bytes, fields, given.anchors);
@@ -37,6 +38,8 @@ export function checkAllSignatures(
       provenAt: provenByTimestamps(report.timestamps),
     },
   );
+  // the paths our checks trust, validated once more by pkijs's RFC 5280 engine
+  await confirmPaths(checks, given.anchors, stored.certificates);
   const fieldByRange = new Map(fields.flatMap((f) => (f.byteRange ? [[f.byteRange.join(' '), f] as const] : [])));
   report.signatures = checks.map((c) => {
     const field = fieldByRange.get(c.byteRange.join(' '));
@@ -93,7 +96,7 @@ function structureChecks(bytes: Buffer, whole: LoadedPdf, report: VerifyReport):
   const objects = parsedObjects(whole.context);
   const ends = revisionEnds(bytes);
   const listed = new Set([...report.signatures, ...report.timestamps].map((s) => s.byteRange.join(' ')));
-  const stripped = signatureRangesInFile(bytes, objects)
+  const stripped = signatureRangesInFile(bytes, objects, whole.context)
     .filter((r) => !listed.has(r.join(' ')))
     .map((r) => ({ index: 0, revision: revisionAt(ends, (r[2] ?? 0) + (r[3] ?? 0)), byteRange: r }));
   for (const s of stripped) reasons.push(textRef('verify.reason.stripped', { revision: s.revision }));
@@ -102,7 +105,7 @@ function structureChecks(bytes: Buffer, whole: LoadedPdf, report: VerifyReport):
     .filter((t) => t.revision > 0)
     .map((t) => ({ index: TIMESTAMP_INDEX + t.index, revision: t.revision, byteRange: t.byteRange }));
   const signed = [...report.signatures.filter((s) => s.rangeValid), ...stamps, ...stripped];
-  for (const [index, whats] of changesBeforeSignatures(bytes, objects, root, signed)) {
+  for (const [index, whats] of changesBeforeSignatures(bytes, objects, root, signed, whole.context)) {
     // a change just before a stripped signature is already said by its stripping
     if (index === 0) continue;
     for (const what of whats)

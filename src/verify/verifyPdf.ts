@@ -74,7 +74,7 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
       );
     report.reasons.push(textRef('verify.reason.unreadable'));
   }
-  checkAllSignatures(bytes, fields, whole, { anchors, crls }, report, options.allowUnsigned === true);
+  await checkAllSignatures(bytes, fields, whole, { anchors, crls }, report, options.allowUnsigned === true);
   // roles by position too, before the role rules read them
   if (embedded)
     placeRoles(report, fields, embedded.data.signatureBoxes, embedded.kind === 'review' ? REVIEW_ROLES : ROLES);

@@ -59,4 +59,8 @@ export const REVOCATION_TEXTS = {
     zh: '第 {index} 个文档时间戳所证明的文件，在上一次签署之后被改动过：{what}',
     en: 'the file document timestamp {index} proves was changed after the previous signing: {what}',
   },
+  'verify.problem.chainEngine': {
+    zh: '证书链未通过 RFC 5280 路径验证（pkijs）：{detail}',
+    en: 'the certificate path fails RFC 5280 path validation (pkijs): {detail}',
+  },
 } as const satisfies Record<string, TextEntry>;
