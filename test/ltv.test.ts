@@ -5,6 +5,7 @@ import { makeTestP12 } from '../src/sign/keygen';
 import { signPdf } from '../src/sign/sign';
 import { verifyPdf } from '../src/verify';
 import { CLEAN, runCli, tempDir, until, withPasswords } from './helpers';
+import { makeKeys } from './cliKeys';
 import { onPath } from './outsidePrograms';
 import { startTestTsa, type TestTsa } from './testTsa';
 
@@ -26,25 +27,15 @@ const trust = (): string[] => ['--trust', at('ca.pem'), '--trust', tsa.root];
 
 beforeAll(async () => {
   tsa = await startTestTsa(dir);
-  expect(
-    (await cli('keygen', '--ca', '--cn', '长期验证测试CA', '-o', at('ca.p12'), '--cert-out', at('ca.pem'))).code,
-  ).toBe(0);
-  for (const who of ['head', 'bystander'])
-    expect(
-      (
-        await cli(
-          'keygen',
-          '--cn',
-          `长期验证${who}`,
-          '--issuer',
-          at('ca.p12'),
-          '-o',
-          at(`${who}.p12`),
-          '--cert-out',
-          at(`${who}.pem`),
-        )
-      ).code,
-    ).toBe(0);
+  await makeKeys(cli, [
+    { ca: true, cn: '长期验证测试CA', p12: at('ca.p12'), pem: at('ca.pem') },
+    ...['head', 'bystander'].map((who) => ({
+      cn: `长期验证${who}`,
+      issuer: at('ca.p12'),
+      p12: at(`${who}.p12`),
+      pem: at(`${who}.pem`),
+    })),
+  ]);
   expect((await cli('render', CLEAN, '-o', at('form.pdf'))).code).toBe(0);
   // the preparer's certificate expires seconds after it signs
   expiresAt = new Date(Date.now() + 8_000);

@@ -7,6 +7,7 @@ import { X509Certificate } from 'node:crypto';
 import { readIdentity } from '../src/sign/keys';
 import { issueRevocationList, revocationListPem } from '../src/sign/revocation';
 import { CLEAN, runCli, tempDir, withPasswords } from './helpers';
+import { makeKeys } from './cliKeys';
 import { onPath } from './outsidePrograms';
 
 // Revocation by CRL (RFC 5280 §5): the test CA revokes with `jixiao keygen --revoke`; verify --crl (a file or an
@@ -25,41 +26,17 @@ let server: Server;
 let base = '';
 
 beforeAll(async () => {
-  expect((await cli('keygen', '--ca', '--cn', '吊销测试CA', '-o', at('ca.p12'), '--cert-out', at('ca.pem'))).code).toBe(
-    0,
-  );
-  expect((await cli('keygen', '--ca', '--cn', '另一个CA', '-o', at('other-ca.p12'))).code).toBe(0);
-  expect(
-    (
-      await cli(
-        'keygen',
-        '--cn',
-        '另一个CA的签署人',
-        '--issuer',
-        at('other-ca.p12'),
-        '-o',
-        at('third.p12'),
-        '--cert-out',
-        at('third.pem'),
-      )
-    ).code,
-  ).toBe(0);
-  for (const who of ['signer', 'other'])
-    expect(
-      (
-        await cli(
-          'keygen',
-          '--cn',
-          `吊销测试${who}`,
-          '--issuer',
-          at('ca.p12'),
-          '-o',
-          at(`${who}.p12`),
-          '--cert-out',
-          at(`${who}.pem`),
-        )
-      ).code,
-    ).toBe(0);
+  await makeKeys(cli, [
+    { ca: true, cn: '吊销测试CA', p12: at('ca.p12'), pem: at('ca.pem') },
+    { ca: true, cn: '另一个CA', p12: at('other-ca.p12') },
+    { cn: '另一个CA的签署人', issuer: at('other-ca.p12'), p12: at('third.p12'), pem: at('third.pem') },
+    ...['signer', 'other'].map((who) => ({
+      cn: `吊销测试${who}`,
+      issuer: at('ca.p12'),
+      p12: at(`${who}.p12`),
+      pem: at(`${who}.pem`),
+    })),
+  ]);
   expect((await cli('render', CLEAN, '-o', at('form.pdf'))).code).toBe(0);
   expect(
     (await cli('sign', at('form.pdf'), '--p12', at('signer.p12'), '--role', '填表人', '-o', at('signed.pdf'))).code,

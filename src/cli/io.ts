@@ -214,3 +214,23 @@ export function sameFile(a: string, b: string): boolean {
   const real = (p: string): string => (existsSync(p) ? realpathSync(p) : path.resolve(p));
   return a !== '-' && real(a) === real(b);
 }
+
+/**
+ * A new revision of the PDF `input` (a signature, validation data) written to `output`: in place under the update
+ * lock, so two at once never lose each other's revision; elsewhere as any generated output.
+ */
+export async function writeRevision<T extends { pdf: Uint8Array; readSha256: string }>(
+  io: Io,
+  input: string,
+  output: string,
+  make: () => Promise<T>,
+): Promise<T> {
+  if (sameFile(output, input))
+    return updateInPlace(io, output, async () => {
+      const made = await make();
+      return { ...made, data: made.pdf };
+    });
+  const made = await make();
+  writeOutput(io, output, made.pdf, 'generated');
+  return made;
+}

@@ -3,7 +3,7 @@ import { diagnostic, InputError } from '../../errors/diagnostic';
 import { text } from '../../errors/texts';
 import { ltvFile } from '../../pipeline/ltv';
 import { EXIT, type OutputMode } from '../exitCodes';
-import { sameFile, updateInPlace, writeOutput, type Io } from '../io';
+import { writeOutput, writeRevision, type Io } from '../io';
 import { tsaFromEnv } from '../options';
 
 export interface LtvCommandOptions {
@@ -24,14 +24,7 @@ export async function ltvCommand(pdf: string, options: LtvCommandOptions, io: Io
   if (options.output !== undefined) writeOutput.check(options.output, 'generated');
   const add = () => ltvFile(pdf, { tsa, crl: options.crl ?? [] });
   const output = options.output ?? pdf;
-  const inPlace = sameFile(output, pdf);
-  const result = inPlace
-    ? await updateInPlace(io, output, async () => {
-        const done = await add();
-        return { ...done, data: done.pdf };
-      })
-    : await add();
-  if (!inPlace) writeOutput(io, output, result.pdf, 'generated');
+  const result = await writeRevision(io, pdf, output, add);
   const facts = { certificates: result.certificates, crls: result.crls, time: beijingClock(result.time), path: output };
   if (options.json) io.out(JSON.stringify({ ok: true, output, ...facts }, null, 2));
   else io.err(text('cli.ltvDone', mode.lang, facts));

@@ -3,7 +3,7 @@ import { inputError } from '../../errors/diagnostic';
 import { text } from '../../errors/texts';
 import { signFile } from '../../pipeline';
 import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
-import { sameFile, updateInPlace, writeOutput, type Io } from '../io';
+import { writeOutput, writeRevision, type Io } from '../io';
 import { tsaFromEnv } from '../options';
 import { readPassword } from '../password';
 
@@ -45,14 +45,7 @@ export async function signCommand(pdf: string, options: SignCommandOptions, io: 
   // In place, two signers at once must not lose either signature: a lock for the update, and the file must
   // still be what was read when the signed one replaces it.
   const output = options.output ?? pdf;
-  const inPlace = sameFile(output, pdf);
-  const result = inPlace
-    ? await updateInPlace(io, output, async () => {
-        const signed = await sign();
-        return { ...signed, data: signed.pdf };
-      })
-    : await sign();
-  if (!inPlace) writeOutput(io, output, result.pdf, 'generated');
+  const result = await writeRevision(io, pdf, output, sign);
   if (options.json) {
     io.out(
       JSON.stringify(
