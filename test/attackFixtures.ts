@@ -15,6 +15,8 @@ import { renderForms } from '../src/pipeline/render';
 import { makeTestP12 } from '../src/sign/keygen';
 import { signPdf, type SignRequest } from '../src/sign/sign';
 import { verifyPdf } from '../src/verify';
+import { PRINTED } from '../src/domain/formWording';
+import { printedWords } from '../src/pdfdoc/pageText';
 import { PROJECT } from './helpers';
 import { onPath } from './outsidePrograms';
 import { appendRevision, firstPage, objectBody, streamBody } from './pdfAppend';
@@ -31,6 +33,8 @@ export interface Attack {
   reason: RegExp;
   /** The roles the file was meant to carry: verify is asked for just those, so only the attack can fail it. */
   roles: string;
+  /** Found only when the form is printed again and the pixels compared (verify --render). */
+  render?: boolean;
 }
 
 /** The material every attack starts from: a rendered form, a CA, three signers (two 填表人 from the same CA). */
@@ -170,6 +174,44 @@ async function imageOverlay(b: Bench): Promise<string> {
   return b.headSigns('4-image-overlay', first);
 }
 
+/**
+ * 4b. No picture: a white box over the printed total and other digits drawn over it as filled rectangles (a
+ * seven-segment "100"), added before anyone signs. The text layer still says the true total; only the pixels differ.
+ */
+async function vectorOverlay(b: Bench): Promise<string> {
+  const unsigned = b.read('unsigned.pdf');
+  const pages = await printedWords(unsigned);
+  const pageIndex = pages.findIndex((words) => words.some((w) => PRINTED.totalLabel.test(w.text)));
+  const words = pages[pageIndex] ?? [];
+  const label = words.find((w) => PRINTED.totalLabel.test(w.text));
+  if (!label) throw new Error('no total printed');
+  const total = words.filter((w) => Math.abs(w.y - label.y) < 2 && w.x > label.right && /^\d/.test(w.text))[1];
+  if (!total) throw new Error('no total score printed');
+  const [x, y] = [total.x - 2, total.y - 3];
+  const segments = [
+    [0, 0, 2, 12],
+    [5, 0, 2, 12],
+    [5, 0, 6, 2],
+    [9, 0, 2, 12],
+    [5, 10, 6, 2],
+    [13, 0, 2, 12],
+    [13, 0, 6, 2],
+    [17, 0, 2, 12],
+    [13, 10, 6, 2],
+  ].map(([dx = 0, dy = 0, w, h]) => `${x + dx} ${y + dy} ${w} ${h} re`);
+  const overlay = `q 1 1 1 rg ${x} ${y} ${total.right - total.x + 6} 14 re f 0 0 0 rg ${segments.join(' ')} f Q`;
+  const doc = await incremental(unsigned);
+  const page = doc.getPage(pageIndex).node;
+  const contents = page.get(PDFName.of('Contents'));
+  // the printed content's graphics state is saved and restored around it, so the overlay draws in page space
+  const stream = (text: string): PDFRef => doc.context.register(doc.context.flateStream(text));
+  page.set(PDFName.of('Contents'), doc.context.obj([stream('q'), contents as PDFRef, stream('Q'), stream(overlay)]));
+  writeFileSync(b.at('4b-outlines.unsigned.pdf'), await doc.commit({ useObjectStreams: false }));
+  const signed = await b.sign(b.read('4b-outlines.unsigned.pdf'), 'preparer', 'preparer');
+  writeFileSync(b.at('4b-vector-outlines.pdf'), signed);
+  return b.at('4b-vector-outlines.pdf');
+}
+
 /** 5. The first 填表人 signature stripped from the field tree (the form re-pointed), another 填表人 signs in its place. */
 async function stripped(b: Bench): Promise<string> {
   const doc = await incremental(b.read('preparer.pdf'));
@@ -210,7 +252,7 @@ async function tlsCertificate(b: Bench): Promise<string> {
   return b.at('8-tls-certificate.pdf');
 }
 
-/** Builds all eight in `dir` (which must exist), with what verify must say of each. */
+/** Builds all eight (and the outline variant of the fourth) in `dir` (which must exist), with what verify must say of each. */
 export async function buildAttacks(dir: string): Promise<{ attacks: Attack[]; caPem: string; clean: string }> {
   const b = new Bench(dir);
   await b.prepare();
@@ -226,6 +268,14 @@ export async function buildAttacks(dir: string): Promise<{ attacks: Attack[]; ca
       roles: both,
     },
     { number: 4, name: 'image-overlay', file: await imageOverlay(b), reason: /第 1 页上画有.*图片/, roles: both },
+    {
+      number: 4.5,
+      name: 'vector-outlines',
+      file: await vectorOverlay(b),
+      reason: /第 \d+ 页与按内嵌数据重新印出的表不同/,
+      roles: '填表人',
+      render: true,
+    },
     { number: 5, name: 'stripped', file: await stripped(b), reason: /签名被剥离/, roles: both },
     { number: 6, name: 'boxes-swapped', file: await boxesSwapped(b), reason: /签章框被调换或移动/, roles: both },
     {
@@ -252,7 +302,7 @@ export async function buildAttacks(dir: string): Promise<{ attacks: Attack[]; ca
 async function main(dir: string): Promise<void> {
   const { attacks, caPem } = await buildAttacks(dir);
   for (const a of attacks) {
-    const report = await verifyPdf(a.file, { trust: [caPem] });
+    const report = await verifyPdf(a.file, { trust: [caPem], ...(a.render ? { render: true } : {}) });
     const pdfsig = onPath('pdfsig') ? spawnSync('pdfsig', [a.file], { encoding: 'utf8' }).stdout : '';
     const valid = (pdfsig.match(/Signature is Valid/g) ?? []).length;
     const listed = (pdfsig.match(/^Signature #\d+/gm) ?? []).length;

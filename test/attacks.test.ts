@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { verifyPdf } from '../src/verify';
 import { buildAttacks, type Attack } from './attackFixtures';
-import { runCli, tempDir } from './helpers';
+import * as path from 'node:path';
+import { ROOT, runCli, tempDir } from './helpers';
 import { onPath } from './outsidePrograms';
 
 // The eight attacks of issue #29, built by test/attackFixtures.ts as an adversary holding the form would: each
@@ -27,14 +28,22 @@ const pdfsig = (file: string): { listed: number; valid: number } => {
   };
 };
 
-test.each([1, 2, 3, 4, 5, 6, 7, 8])('attack %i is refused with its reason (exit not 0)', async (n) => {
+test.each([1, 2, 3, 4, 4.5, 5, 6, 7, 8])('attack %s is refused with its reason (exit not 0)', async (n) => {
   const attack = attacks.find((a) => a.number === n);
   if (!attack) throw new Error(`attack ${n} was not built`);
-  const run = await runCli('verify', attack.file, '--trust', caPem, '--roles', attack.roles);
+  const run = await runCli(
+    'verify',
+    attack.file,
+    '--trust',
+    caPem,
+    '--roles',
+    attack.roles,
+    ...(attack.render ? ['--render'] : []),
+  );
   expect([attack.name, run.code]).not.toEqual([attack.name, 0]);
   expect(`${run.out}${run.err}`).toMatch(attack.reason);
   expect(run.out).not.toContain('核验通过');
-  const report = await verifyPdf(attack.file, { trust: [caPem] });
+  const report = await verifyPdf(attack.file, { trust: [caPem], ...(attack.render ? { render: true } : {}) });
   expect(report.ok).toBe(false);
   // the signatures themselves hold: each attack lives in what they do not check on their own
   expect(report.signatures.every((s) => s.digestValid && s.signatureValid)).toBe(true);
@@ -52,6 +61,18 @@ test.each([1, 2, 3, 4, 5, 6, 7, 8])('attack %i is refused with its reason (exit 
   expect(seen.find(([n]) => n === 1)?.[1].listed).toBe(3);
 });
 
+test('digits drawn as outlines over the total pass the default checks (the text layer is true) and are found by --render', async () => {
+  const outlines = attacks.find((a) => a.number === 4.5);
+  if (!outlines) throw new Error('not built');
+  // said plainly: without --render this one is not seen (README: 读者看到的页面)
+  expect((await verifyPdf(outlines.file, { trust: [caPem], requiredRoles: ['preparer'] })).ok).toBe(true);
+  const rendered = await verifyPdf(outlines.file, { trust: [caPem], requiredRoles: ['preparer'], render: true });
+  expect(rendered.ok).toBe(false);
+  // the honest form printed again matches its signed pages: --render refuses the attack, not the form
+  const honest = await verifyPdf(clean, { trust: [caPem], requiredRoles: ['preparer', 'head'], render: true });
+  expect(honest.reasons).toEqual([]);
+});
+
 test("the same two signatures with nothing forged between them verify: the defences refuse the attacks, not jixiao's own updates", async () => {
   const report = await verifyPdf(clean, { trust: [caPem], requiredRoles: ['preparer', 'head'] });
   expect(report.reasons).toEqual([]);
@@ -59,4 +80,18 @@ test("the same two signatures with nothing forged between them verify: the defen
   const run = await runCli('verify', clean, '--trust', caPem, '--roles', '填表人,单位负责人');
   expect(run.code).toBe(0);
   expect(run.out).toContain('核验通过');
+});
+
+test('verify --render on a machine without pdftoppm says what it needs (RENDER_CHECK_UNAVAILABLE), exit 1', () => {
+  // the built command, run with a PATH that holds nothing: pdftoppm cannot be found
+  const run = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'dist/cli/main.js'), 'verify', clean, '--trust', caPem, '--render'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, PATH: tempDir('jixiao-no-programs-') },
+    },
+  );
+  expect(run.status).toBe(1);
+  expect(`${run.stdout}${run.stderr}`).toContain('RENDER_CHECK_UNAVAILABLE');
 });

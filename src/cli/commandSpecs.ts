@@ -170,6 +170,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--allow-name-mismatch', help: 'help.verify.allowNameMismatch' },
       { flags: '--trust <file|folder>', help: 'help.verify.trust', repeatable: true },
       { flags: '--crl <file|url>', help: 'help.verify.crl', repeatable: true },
+      { flags: '--render', help: 'help.verify.render' },
       { flags: '--roles <roles>', help: 'help.verify.roles' },
       { flags: '--details', help: 'help.verify.details' },
     ],

@@ -122,6 +122,8 @@ export interface VerifyOptions {
   allowCustomRules?: boolean;
   allowNameMismatch?: boolean;
   trust?: readonly string[];
+  /** Print the form again from its embedded data and compare the pages as a reader sees them (starts a browser). */
+  render?: boolean;
   /** Certificate revocation lists to hold each signer's path against: files or http(s) addresses (--crl). */
   crl?: readonly string[];
   env?: NodeJS.ProcessEnv;

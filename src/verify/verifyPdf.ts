@@ -8,6 +8,7 @@ import { revisionEnds } from '../pdfdoc/revisions';
 import { foreignContent } from '../pdfdoc/pageContent';
 import { boxesAgainstPage } from './boxLabels';
 import { checkEmbedded } from './embeddedCheck';
+import { renderedAgainstSigned } from './renderCheck';
 import { printedPages, type PrintedPages } from './pageCheck';
 import { checkReviewReport } from './reviewReportCheck';
 import { placeRoles } from './rolePlaces';
@@ -82,6 +83,8 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
   if (whole) pageContentChecks(whole, report);
   if (embedded) await boxChecks(pages, embedded, report);
   if (embedded?.kind === 'form') await checkEmbedded(pages, embedded.data, report, options);
+  if (options.render && embedded?.kind === 'form')
+    report.reasons.push(...(await renderedAgainstSigned(bytes, embedded.data)));
   if (embedded?.kind === 'review') {
     report.kind = 'review';
     checkReviewReport(embedded.data, report);

@@ -16,6 +16,8 @@ export interface VerifyCommandOptions {
   trust?: string[];
   /** Certificate revocation lists: files or http(s) addresses. */
   crl?: string[];
+  /** Print the form again from its data and compare the pages' pixels. */
+  render?: boolean;
   /** 填表人,审核人 …: the roles this check requires. */
   roles?: string;
   /** Every check of every signature, one column each. */
@@ -45,6 +47,7 @@ export function verifyOptionsOf(options: VerifyCommandOptions): VerifyOptions {
     ...(roles ? { requiredRoles: roles } : {}),
     trust: options.trust ?? [],
     crl: options.crl ?? [],
+    ...(options.render ? { render: true } : {}),
   };
 }
 

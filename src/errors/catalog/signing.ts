@@ -206,6 +206,14 @@ export const SIGNING = {
     hintZh: '用颁发这张证书的 CA（--issuer）来吊销它。',
     hintEn: 'Revoke it with the CA that issued it (--issuer).',
   },
+  RENDER_CHECK_UNAVAILABLE: {
+    severity: 'error',
+    zh: 'verify --render 需要 {program}（poppler-utils），这台机器上没有',
+    en: 'verify --render needs {program} (poppler-utils), which this machine does not have',
+    hintZh: '运行 bash scripts/setup.sh（或 apt-get install poppler-utils）后再试；不加 --render 时的核验不需要它。',
+    hintEn:
+      'Run bash scripts/setup.sh (or apt-get install poppler-utils) and try again; verify without --render does not need it.',
+  },
   LTV_UNSIGNED: {
     severity: 'error',
     zh: '{path} 还没有签名：长期验证数据是为已有的签名准备的',

@@ -139,6 +139,10 @@ export const HELP_TEXTS = {
     zh: '证书吊销列表（CRL 文件或 http(s) 网址，可重复）：签署前已被吊销的证书使签名无效',
     en: 'a certificate revocation list (CRL file or http(s) address; repeatable): a certificate revoked before signing invalidates the signature',
   },
+  'help.verify.render': {
+    zh: '按内嵌数据重新印一遍表，逐页比较读者看到的像素（需启动浏览器和 pdftoppm，较慢）：页面上表以外画的东西都会被发现',
+    en: 'print the form again from its embedded data and compare each page as a reader sees it (starts a browser and pdftoppm; slower): anything drawn besides the form is found',
+  },
   'help.verify.allowCustomRules': {
     zh: '接受冒用发布规则集编号却内容不同的内嵌规则集（仍列出差异）',
     en: 'accept an embedded rule set that uses a shipped id but differs from it (the differences are still listed)',

@@ -59,4 +59,16 @@ export const VERIFY_STRUCTURE_TEXTS = {
     zh: '内嵌数据给{role}的签章框（第 {page} 页）不在页面印出「{role}」的地方（签章框被调换或移动）',
     en: 'the embedded data puts the {role} box (page {page}) where the page does not print "{role}" (boxes swapped or moved)',
   },
+  'verify.render.differs': {
+    zh: '第 {page} 页与按内嵌数据重新印出的表不同：{share}% 的像素不一样，且聚在一处（页面上画了表以外的东西，或这张表由另一个版本的 jixiao 印出）{note}',
+    en: 'page {page} differs from the form printed again from the embedded data: {share}% of its pixels, gathered in one place (something besides the form is drawn on it, or another jixiao version printed it){note}',
+  },
+  'verify.render.pages': {
+    zh: '签署的文件有 {signed} 页，按内嵌数据重新印出的表有 {printed} 页{note}',
+    en: 'the signed file has {signed} pages, the form printed again from the embedded data {printed}{note}',
+  },
+  'verify.render.version': {
+    zh: '；这张表是 jixiao {version} 印的，版本不同也会造成差异',
+    en: '; this form was printed by jixiao {version}, and another version may print differently',
+  },
 } as const satisfies Record<string, TextEntry>;
