@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { verifyPdf } from '../src/verify';
-import { buildAttacks, type Attack } from './attackFixtures';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from '@cantoo/pdf-lib';
+import { signPdf } from '../src/sign/sign';
+import { ATTACK_PASSWORD, buildAttacks, type Attack } from './attackFixtures';
+import { appendRevision, objectBody, streamBody } from './pdfAppend';
 import * as path from 'node:path';
 import { ROOT, runCli, tempDir } from './helpers';
 import { onPath } from './outsidePrograms';
@@ -94,4 +98,68 @@ test('verify --render on a machine without pdftoppm says what it needs (RENDER_C
   );
   expect(run.status).toBe(1);
   expect(`${run.stdout}${run.stderr}`).toContain('RENDER_CHECK_UNAVAILABLE');
+});
+
+test("the validation store (/DSS) named over a page's content array: appending an overlay to it is still a page change", async () => {
+  // the file of attack 3 before its overlay: the page's /Contents is an array object of its own
+  const base = readFileSync(path.join(dir, '3-array-preparer.pdf'));
+  const doc = await PDFDocument.load(base, { updateMetadata: false });
+  const contents = doc.getPage(0).node.get(PDFName.of('Contents'));
+  if (!(contents instanceof PDFRef)) throw new Error('the page has no content array of its own');
+  const first = doc.context.lookup(contents, PDFArray).get(0);
+  const root = doc.context.trailerInfo.Root;
+  if (!(root instanceof PDFRef)) throw new Error('no catalog');
+  const catalog = objectBody(base, root.objectNumber).toString('latin1');
+  const [dss, overlay] = [doc.context.largestObjectNumber + 1, doc.context.largestObjectNumber + 2];
+  const tampered = appendRevision(base, [
+    { number: dss, body: `<< /Certs ${contents.objectNumber} 0 R >>` },
+    { number: overlay, body: streamBody('q 1 1 1 rg 0 0 600 800 re f Q') },
+    { number: contents.objectNumber, body: `[${String(first)} ${overlay} 0 R]` },
+    { number: root.objectNumber, body: catalog.replace(/>>\s*$/, ` /DSS ${dss} 0 R >>`) },
+  ]);
+  const signed = await signPdf({
+    pdf: tampered,
+    file: 'dss-over-contents.pdf',
+    p12: readFileSync(path.join(dir, 'head.p12')),
+    p12File: 'head.p12',
+    password: ATTACK_PASSWORD,
+    role: 'head',
+    signOnTopOfChanges: true,
+  });
+  writeFileSync(path.join(dir, 'dss-over-contents.pdf'), signed.pdf);
+  const report = await verifyPdf(path.join(dir, 'dss-over-contents.pdf'), {
+    trust: [caPem],
+    requiredRoles: ['preparer', 'head'],
+  });
+  expect(report.ok).toBe(false);
+  expect(JSON.stringify(report.reasons)).toContain('verify.change.page');
+});
+
+test('an empty signature field painting over the page before anyone signs is refused as what a jixiao page never has', async () => {
+  const doc = await PDFDocument.load(readFileSync(path.join(dir, 'unsigned.pdf')), {
+    forIncrementalUpdate: true,
+    updateMetadata: false,
+  });
+  const face = doc.context.register(
+    doc.context.flateStream('1 1 1 rg 0 0 600 800 re f', { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, 600, 800] }),
+  );
+  const page = doc.getPage(0).node;
+  const widget = doc.context.register(
+    doc.context.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Sig', T: 'Signature9', Rect: [0, 0, 600, 800], F: 4 }),
+  );
+  doc.context.lookup(widget, PDFDict).set(PDFName.of('AP'), doc.context.obj({ N: face }));
+  page.set(PDFName.of('Annots'), doc.context.obj([...(page.Annots()?.asArray() ?? []), widget]));
+  const prepared = await doc.commit({ useObjectStreams: false });
+  const signed = await signPdf({
+    pdf: prepared,
+    file: 'painted-before.pdf',
+    p12: readFileSync(path.join(dir, 'preparer.p12')),
+    p12File: 'preparer.p12',
+    password: ATTACK_PASSWORD,
+    role: 'preparer',
+  });
+  writeFileSync(path.join(dir, 'painted-before.pdf'), signed.pdf);
+  const run = await runCli('verify', path.join(dir, 'painted-before.pdf'), '--trust', caPem, '--roles', '填表人');
+  expect(run.code).toBe(1);
+  expect(run.out).toMatch(/第 1 页上画有 jixiao 的表从不含有的内容：链接和签名以外的注释/);
 });

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFName, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFRef, PDFStream, type PDFObject } from '@cantoo/pdf-lib';
 import { textRef, type TextRef } from '../errors/texts';
 import { bytesOf, dictOf, type RevisionView } from './revisionView';
 
@@ -24,8 +24,9 @@ export function disallowedChanges(before: RevisionView, after: RevisionView, ran
     }
     if (`${number} 0 R` === after.root) {
       if (!sameWithout(a, b, ['AcroForm', 'DSS'])) problems.push(textRef('verify.change.catalog'));
-    } else if (validationObjects.has(number)) {
-      // the validation data (certificates, CRLs): nothing a reader sees
+    } else if (validationObjects.has(number) && !pageArrays.has(number) && validationShaped(after, b)) {
+      // the validation data (certificates, CRLs): nothing a reader sees — when it is validation data, not a
+      // page's content or the form named as the store
     } else if (number === form.after.number || number === form.after.fieldsNumber) {
       // judged below, with the form as a whole
     } else if (typeOf(b) === 'Page' && a instanceof PDFDict && b instanceof PDFDict) {
@@ -191,6 +192,21 @@ function securityStore(view: RevisionView): Set<number> {
       if (value instanceof PDFRef) numbers.add(value.objectNumber);
     }
   return numbers;
+}
+
+const STORE_KEYS = new Set(['Type', 'Certs', 'CRLs', 'OCSPs', 'VRI']);
+
+/**
+ * Whether a changed object of the store holds validation data only: the store's dictionary with its own keys, or
+ * an array of streams (DER certificates, CRLs, OCSP responses). A page's /Contents made the store's /Certs, or the
+ * form made the store, is not.
+ */
+function validationShaped(view: RevisionView, object: PDFObject): boolean {
+  if (object instanceof PDFDict && !(object instanceof PDFStream))
+    return object.keys().every((key) => STORE_KEYS.has(key.decodeText()));
+  if (object instanceof PDFArray)
+    return object.asArray().every((item) => item instanceof PDFRef && view.lookup(item) instanceof PDFStream);
+  return false;
 }
 
 /** The items appended to an array (those it held stay, first and in order), or null when it was changed otherwise. */

@@ -42,15 +42,23 @@ export function foreignContent(doc: PDFDocument): ForeignContent[] {
   return found;
 }
 
-/** A link that paints nothing, or a signature field (whose place verify checks against its role's box). */
+/** A link that paints nothing, or a signature field holding a signature (whose place verify checks against its role's box). */
 function allowedAnnotation(annotation: PDFDict, doc: PDFDocument): boolean {
   const subtype = annotation.get(PDFName.of('Subtype'))?.toString();
   if (subtype === '/Link') return !annotation.has(PDFName.of('AP'));
   if (subtype !== '/Widget') return false;
   const parent = doc.context.lookup(annotation.get(PDFName.of('Parent')));
-  const type =
-    annotation.get(PDFName.of('FT')) ?? (parent instanceof PDFDict ? parent.get(PDFName.of('FT')) : undefined);
-  return type?.toString() === '/Sig';
+  const field = annotation.has(PDFName.of('FT')) || !(parent instanceof PDFDict) ? annotation : parent;
+  if (field.get(PDFName.of('FT'))?.toString() !== '/Sig') return false;
+  // an empty signature field paints its appearance with no signature behind it: allowed only when it draws nothing
+  return field.has(PDFName.of('V')) || !annotation.has(PDFName.of('AP')) || drawsNothing(annotation, doc);
+}
+
+/** A widget whose rectangle has no area. */
+function drawsNothing(annotation: PDFDict, doc: PDFDocument): boolean {
+  const rect = doc.context.lookup(annotation.get(PDFName.of('Rect')));
+  const n = rect instanceof PDFArray ? rect.asArray().map((v) => Number(v.toString())) : [];
+  return n.length === 4 && (Math.abs((n[2] ?? 0) - (n[0] ?? 0)) < 1 || Math.abs((n[3] ?? 0) - (n[1] ?? 0)) < 1);
 }
 
 /** The decoded bytes of a page's /Contents (one stream or an array of them). */
