@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
@@ -170,4 +170,38 @@ test("a CRL another CA signed under this CA's name is no evidence; bad sources a
   const noCn = await cli('keygen', '-o', at('z.p12'));
   expect(noCn.code).toBe(1);
   expect(noCn.err).toContain('--cn');
+});
+
+test('verify over many files reads each CRL once: an address that cannot be had stops the run once, a revoked signer fails its row', async () => {
+  copyFileSync(at('signed.pdf'), at('signed-copy.pdf'));
+  const files = [at('signed.pdf'), at('signed-copy.pdf')];
+  const unreachable = await cli('verify', ...files, '--trust', at('ca.pem'), '--crl', `${base}/gone.crl`);
+  expect(unreachable.code).toBe(1);
+  expect((`${unreachable.out}${unreachable.err}`.match(/CRL_UNREACHABLE/g) ?? []).length).toBe(1);
+  const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+  const made = await cli(
+    'keygen',
+    '--revoke',
+    at('signer.pem'),
+    '--issuer',
+    at('ca.p12'),
+    '--revoked-at',
+    hourAgo,
+    '-o',
+    at('many.crl'),
+  );
+  expect(made.code).toBe(0);
+  const revoked = await cli(
+    'verify',
+    ...files,
+    '--trust',
+    at('ca.pem'),
+    '--roles',
+    '填表人',
+    '--crl',
+    `${base}/many.crl`,
+  );
+  expect(revoked.code).toBe(1);
+  expect(revoked.out).toContain('共 2 份：核验通过 0 份，待签 0 份，身份未核实 0 份，不通过 2 份');
+  expect((revoked.out.match(/被吊销，早于签署时间/g) ?? []).length).toBe(2);
 });

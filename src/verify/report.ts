@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../errors/diagnostic';
 import type { TextRef } from '../errors/texts';
 import type { SignRole } from '../domain/glossary';
+import type { RevocationList } from '../sign/revocation';
 import type { SignatureCheck } from '../sign/verify';
 
 export interface SignatureReport extends SignatureCheck {
@@ -126,6 +127,8 @@ export interface VerifyOptions {
   render?: boolean;
   /** Certificate revocation lists to hold each signer's path against: files or http(s) addresses (--crl). */
   crl?: readonly string[];
+  /** The same lists already read (a run over many files reads and fetches them once). */
+  crlLists?: readonly RevocationList[];
   env?: NodeJS.ProcessEnv;
   /** The roles a check of an intermediate stage requires (填表人 and 审核人 before the head signs); all printed by default. */
   requiredRoles?: readonly SignRole[];

@@ -11,6 +11,7 @@ import {
 } from '../report/verifySummary';
 import { text } from '../errors/texts';
 import { tableWorkbook } from '../workbook/tableWorkbook';
+import { revocationLists } from '../pipeline/revocationSources';
 import { verifyPdf, type VerifyOptions } from './verifyPdf';
 
 export type { VerifySummaryRow, VerifyVerdict } from '../report/verifySummary';
@@ -21,9 +22,11 @@ export type { VerifySummaryRow, VerifyVerdict } from '../report/verifySummary';
  */
 export async function verifyMany(targets: string[], options: VerifyOptions, lang: Lang): Promise<VerifySummaryRow[]> {
   const rows: VerifySummaryRow[] = [];
+  // the CRLs are read (and fetched) once for every file; one that cannot be had stops the run, not each file
+  const crlLists = options.crlLists ?? (await revocationLists(options.crl ?? []));
   for (const file of findPdfs(targets)) {
     try {
-      rows.push(summaryRow(await verifyPdf(file, options), lang));
+      rows.push(summaryRow(await verifyPdf(file, { ...options, crlLists }), lang));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       rows.push(unreadableRow(file, error.diagnostics, lang));

@@ -56,7 +56,7 @@ async function boxChecks(pages: PrintedPages, signed: SignedData, report: Verify
 
 export async function verifyPdf(file: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const anchors = trustAnchors(options.trust ?? [], options.env);
-  const crls = await revocationLists(options.crl ?? []);
+  const crls = options.crlLists ?? (await revocationLists(options.crl ?? []));
   const bytes = readInput(file, 'pdf');
   const report = emptyReport(file, revisionEnds(bytes).length);
   let fields: ReturnType<typeof signatureFields> = [];
