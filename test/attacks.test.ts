@@ -163,3 +163,12 @@ test('an empty signature field painting over the page before anyone signs is ref
   expect(run.code).toBe(1);
   expect(run.out).toMatch(/第 1 页上画有 jixiao 的表从不含有的内容：链接和签名以外的注释/);
 });
+
+test('verify --render over several files prints them again with one browser: the outlined one fails its row, the honest one does not', async () => {
+  const outlines = attacks.find((a) => a.number === 4.5);
+  if (!outlines) throw new Error('not built');
+  const run = await runCli('verify', clean, outlines.file, '--trust', caPem, '--roles', '填表人', '--render');
+  expect(run.code).toBe(1);
+  expect(run.out).toContain('共 2 份：核验通过 1 份，待签 0 份，身份未核实 0 份，不通过 1 份');
+  expect(run.out).toMatch(/4b-vector-outlines\.pdf.*不通过：第 2 页与按内嵌数据重新印出的/);
+});

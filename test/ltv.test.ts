@@ -74,6 +74,16 @@ test('ltv adds the chain and the CRL to /DSS and a document timestamp; verify sh
     expect(sig).toContain('Signature is Valid');
     expect((sig.match(/^Signature #\d+/gm) ?? []).length).toBe(2);
   }
+  // ltv again (a renewal): the store keeps what it had and adds nothing twice — only the first timestamp's TSA
+  // chain (its certificate and root) is new; both timestamps hold
+  const again = await cli('ltv', at('ltv.pdf'), '--tsa', tsa.url, '--crl', at('ca.crl'), '-o', at('ltv2.pdf'));
+  expect(again.err).toMatch(/已写入长期验证数据：2 张证书、0 个吊销列表/);
+  const twice = await verifyPdf(at('ltv2.pdf'), { trust: [at('ca.pem'), tsa.root], requiredRoles: ['preparer'] });
+  expect(twice.timestamps.map((t) => [t.valid, t.trusted])).toEqual([
+    [true, true],
+    [true, true],
+  ]);
+  expect(twice.reasons).toEqual([]);
   // an LTV form asks nothing of anyone not holding it: without --tsa or JIXIAO_TSA, ltv says what it needs
   const none = await cli('ltv', at('signed.pdf'), '-o', at('none.pdf'));
   expect(none.code).toBe(1);

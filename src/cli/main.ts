@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Help, Option } from 'commander';
 import { JIXIAO_VERSION } from '../domain/version';
-import { diagnostic, InputError } from '../errors/diagnostic';
+import { usageError } from './options';
 import { isLang, type Lang } from '../errors/lang';
 import { text, textOf, type TextKey } from '../errors/texts';
 import { COMMANDS, REVIEW_COMMANDS, RULESET_SHOW, type CommandSpec } from './commandSpecs';
@@ -126,7 +126,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const { badLang, ...mode } = modeOf(argv);
   if (badLang !== undefined) {
     return guarded(io, mode, async () => {
-      throw new InputError([diagnostic('USAGE', { detail: text('usage.lang', mode.lang, { value: badLang }) })]);
+      throw usageError(text('usage.lang', mode.lang, { value: badLang }));
     });
   }
   let code: number = EXIT.ok;
@@ -141,7 +141,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT.ok;
     const detail = usageDetail(error, mode.lang);
     return guarded(io, mode, async () => {
-      throw new InputError([diagnostic('USAGE', { detail })]);
+      throw usageError(detail);
     });
   }
   return code;

@@ -2,6 +2,9 @@ import { diagnostic, InputError } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
 import { text } from '../errors/texts';
 
+/** A command line that asks for something the command cannot do: USAGE, with what is wrong. */
+export const usageError = (detail: string): InputError => new InputError([diagnostic('USAGE', { detail })]);
+
 /**
  * A numeric option checked against its documented range: `--timeout 1e12` or `--days -5` is refused with the
  * range, never clamped or passed on to Node.
@@ -22,9 +25,7 @@ export function numberOption(
     (!range.integer || Number.isInteger(n));
   if (ok) return n;
   const kind = text(range.integer ? 'usage.integer' : 'usage.number', lang);
-  throw new InputError([
-    diagnostic('USAGE', { detail: text('usage.range', lang, { option, min: range.min, max: range.max, kind, value }) }),
-  ]);
+  throw usageError(text('usage.range', lang, { option, min: range.min, max: range.max, kind, value }));
 }
 
 /** The time-stamping authority used when --tsa is not given: JIXIAO_TSA, by sign and by ltv alike. */

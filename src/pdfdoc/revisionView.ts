@@ -8,20 +8,22 @@ import {
   PDFStream,
   type PDFObject,
 } from '@cantoo/pdf-lib';
-import type { ParsedObject } from './parsedObjects';
+import { parsedObjects, type ParsedObject } from './parsedObjects';
 
 const HEADER = /^\s*(\d+)\s+(\d+)\s+obj\s*/;
 
-/** The whole file's one parse: its objects, and which copy of each number it kept (the last read). */
+/** The whole file's one parse: every copy it read, and which copy of each number it kept (the last read). */
 export interface WholeFile {
   context: PDFContext;
+  objects: readonly ParsedObject[];
   last: Map<number, ParsedObject>;
 }
 
-export function wholeFile(context: PDFContext, objects: readonly ParsedObject[]): WholeFile {
+export function wholeFile(context: PDFContext): WholeFile {
+  const objects = parsedObjects(context);
   const last = new Map<number, ParsedObject>();
   for (const o of objects) last.set(o.number, o);
-  return { context, last };
+  return { context, objects, last };
 }
 
 /**
@@ -42,7 +44,7 @@ export class RevisionView {
     /** The catalog's reference as written (`12 0 R`). */
     readonly root: string,
     /** The whole file as the library read it: a copy it kept is taken from it, not parsed again. */
-    private readonly whole?: WholeFile,
+    private readonly whole: WholeFile,
   ) {
     for (const o of objects) if (o.start < end && o.number !== 0) this.kept.set(o.number, o);
   }
@@ -68,7 +70,7 @@ export class RevisionView {
     let object: PDFObject | null = null;
     const copy = this.kept.get(number);
     try {
-      if (copy && this.whole?.last.get(number) === copy)
+      if (copy && this.whole.last.get(number) === copy)
         object = this.whole.context.lookup(PDFRef.of(copy.number, copy.generation)) ?? null;
       else if (copy) object = copy.inStream === null ? this.parseAt(copy) : this.parseMember(copy);
     } catch {

@@ -4,11 +4,10 @@ import type { TextRef } from '../errors/texts';
 import { disallowedChanges } from './changePolicy';
 import type { ParsedObject } from './parsedObjects';
 import { revisionEnds } from './revisions';
-import { parseCopy, RevisionView, wholeFile } from './revisionView';
+import { parseCopy, RevisionView, type WholeFile } from './revisionView';
 
-/** A signature as the change check needs it: its index in the report, the revision it signs, its byte range. */
+/** A signature (or document timestamp) as the change check needs it: the revision it signs, its byte range. */
 export interface SignedRevision {
-  index: number;
   revision: number;
   byteRange: readonly number[];
 }
@@ -16,30 +15,32 @@ export interface SignedRevision {
 /**
  * For each signature after the first, what changed between the revision the one before it signed and the revision
  * it signs, beyond what adding that signature may change. (What came before the first signature is what its
- * signer saw and signed.) Every revision is read from the whole file's one parse (`objects`), its catalog `root`.
+ * signer saw and signed.) Every revision is read from the whole file's one parse, its catalog `root`; the changes
+ * are given by the signature that follows them.
  */
-export function changesBeforeSignatures(
+export function changesBeforeSignatures<S extends SignedRevision>(
   pdf: Buffer,
-  objects: readonly ParsedObject[],
+  whole: WholeFile,
   root: string,
-  signatures: readonly SignedRevision[],
-  whole?: PDFContext,
-): Map<number, TextRef[]> {
+  signatures: readonly S[],
+): Map<S, TextRef[]> {
   const ends = revisionEnds(pdf);
-  const latest = whole ? wholeFile(whole, objects) : undefined;
   const views = new Map<number, RevisionView>();
   const view = (revision: number): RevisionView => {
     let v = views.get(revision);
     if (!v)
-      views.set(revision, (v = new RevisionView(pdf, objects, ends[revision - 1]?.to ?? pdf.length, root, latest)));
+      views.set(
+        revision,
+        (v = new RevisionView(pdf, whole.objects, ends[revision - 1]?.to ?? pdf.length, root, whole)),
+      );
     return v;
   };
-  const out = new Map<number, TextRef[]>();
+  const out = new Map<S, TextRef[]>();
   const ordered = signatures.filter((s) => s.revision > 0).sort((x, y) => x.revision - y.revision);
   for (const [previous, s] of adjacentPairs(ordered)) {
     if (previous.revision >= s.revision) continue;
     const problems = disallowedChanges(view(previous.revision), view(s.revision), s.byteRange);
-    if (problems.length > 0) out.set(s.index, [...(out.get(s.index) ?? []), ...problems]);
+    if (problems.length > 0) out.set(s, problems);
   }
   return out;
 }
@@ -49,10 +50,8 @@ export function changesBeforeSignatures(
  * each dictionary with a /ByteRange of four integers and a /Contents, by its byte range. One no longer in the
  * form's field tree was stripped from it.
  */
-export function signatureRangesInFile(pdf: Buffer, objects: readonly ParsedObject[], whole: PDFContext): number[][] {
-  const topLevel = objects.filter((o) => o.inStream === null).sort((a, b) => a.start - b.start);
-  // the copy the whole file's parse kept is read from it; only an older copy is parsed again
-  const kept = wholeFile(whole, objects).last;
+export function signatureRangesInFile(pdf: Buffer, whole: WholeFile): number[][] {
+  const topLevel = whole.objects.filter((o) => o.inStream === null).sort((a, b) => a.start - b.start);
   const context = PDFContext.create();
   const found = new Map<string, number[]>();
   let seenUpTo = -1;
@@ -62,9 +61,10 @@ export function signatureRangesInFile(pdf: Buffer, objects: readonly ParsedObjec
     seenUpTo = copy.start;
     let object;
     try {
+      // the copy the whole file's parse kept is read from it; only an older copy is parsed again
       object =
-        kept.get(copy.number) === copy
-          ? whole.lookup(PDFRef.of(copy.number, copy.generation))
+        whole.last.get(copy.number) === copy
+          ? whole.context.lookup(PDFRef.of(copy.number, copy.generation))
           : parseCopy(pdf, copy, context);
     } catch {
       continue;

@@ -45,17 +45,16 @@ export const DOCUMENT_SIGNING_USAGES = new Map([
 const OID_BASIC_CONSTRAINTS = '2.5.29.19';
 const OID_EXT_KEY_USAGE = '2.5.29.37';
 
-const parsed = pkijsCertificate;
 const nameOf = (cert: X509Certificate): string => /^CN=(.*)$/m.exec(cert.subject)?.[1] ?? cert.subject;
 
 function unknownCritical(cert: X509Certificate): TextRef[] {
-  return (parsed(cert).extensions ?? [])
+  return (pkijsCertificate(cert).extensions ?? [])
     .filter((e) => e.critical && !KNOWN_EXTENSIONS.has(e.extnID))
     .map((e) => textRef('verify.problem.criticalExtension', { name: nameOf(cert), oid: e.extnID }));
 }
 
 function usageProblem(signer: X509Certificate): TextRef[] {
-  const extension = (parsed(signer).extensions ?? []).find((e) => e.extnID === OID_EXT_KEY_USAGE);
+  const extension = (pkijsCertificate(signer).extensions ?? []).find((e) => e.extnID === OID_EXT_KEY_USAGE);
   if (!extension) return [];
   const usages = (extension.parsedValue as pkijs.ExtKeyUsage | undefined)?.keyPurposes ?? [];
   if (usages.some((u) => DOCUMENT_SIGNING_USAGES.has(u))) return [];
@@ -64,7 +63,7 @@ function usageProblem(signer: X509Certificate): TextRef[] {
 
 /** A CA's pathLenConstraint, or null when it sets none. */
 function pathLength(cert: X509Certificate): number | null {
-  const extension = (parsed(cert).extensions ?? []).find((e) => e.extnID === OID_BASIC_CONSTRAINTS);
+  const extension = (pkijsCertificate(cert).extensions ?? []).find((e) => e.extnID === OID_BASIC_CONSTRAINTS);
   const value = (extension?.parsedValue as pkijs.BasicConstraints | undefined)?.pathLenConstraint;
   if (value === undefined) return null;
   return typeof value === 'number' ? value : Number(value.valueBlock.valueDec);

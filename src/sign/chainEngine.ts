@@ -7,8 +7,6 @@ import { pkijsCertificate } from './parsedCertificates';
 // pkijs's chain engine works through WebCrypto: node's, set once
 pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
 
-const asPkijs = pkijsCertificate;
-
 /**
  * Each signature whose path our checks found trusted is validated again by pkijs's certificate chain validation
  * engine (RFC 5280 §6: names chain, each signature by its issuer's key, validity at the proven or claimed signing
@@ -21,7 +19,7 @@ export async function confirmPaths(
   stored: readonly X509Certificate[],
 ): Promise<void> {
   if (anchors.length === 0) return;
-  const trusted = anchors.map(asPkijs);
+  const trusted = anchors.map(pkijsCertificate);
   await Promise.all(
     checks
       .filter((c) => c.trust.trusted === true)
@@ -31,7 +29,7 @@ export async function confirmPaths(
         const at = check.provenTime ?? check.signingTime;
         const engine = new pkijs.CertificateChainValidationEngine({
           trustedCerts: trusted,
-          certs: [...carried, ...stored].map(asPkijs),
+          certs: [...carried, ...stored].map(pkijsCertificate),
           checkDate: at ? new Date(at) : new Date(),
         });
         const verdict = await engine.verify();

@@ -49,11 +49,18 @@ function carriedCertificates(pdf: Buffer, ranges: readonly number[][]): Buffer[]
 const digestOf = (der: Uint8Array): string => createHash('sha256').update(der).digest('hex');
 
 /**
- * Adds to the document's security store (/DSS, ISO 32000-2 §12.8.4.3) the DER items it lacks, as streams in the
- * array under `key`; returns how many were added.
+ * Writes under `key` of the new security store (/DSS, ISO 32000-2 §12.8.4.3) the items of the old store and the
+ * DER items it lacked, each as a stream; returns how many were added. The store is written anew (new objects,
+ * the old items kept), never edited in place: earlier revisions stay byte for byte.
  */
-function addToStore(doc: PDFDocument, dss: PDFDict, key: 'Certs' | 'CRLs', items: readonly Buffer[]): number {
-  const array = dss.lookupMaybe(PDFName.of(key), PDFArray) ?? doc.context.obj([]);
+function addToStore(
+  doc: PDFDocument,
+  old: PDFDict | undefined,
+  dss: PDFDict,
+  key: 'Certs' | 'CRLs',
+  items: readonly Buffer[],
+): number {
+  const array = doc.context.obj([...(old?.lookupMaybe(PDFName.of(key), PDFArray)?.asArray() ?? [])]);
   const present = new Set(
     array.asArray().flatMap((ref) => {
       const stream = doc.context.lookup(ref);
@@ -112,10 +119,12 @@ export async function addLongTermValidation(request: LtvRequest): Promise<LtvRes
   const ranges = fields.flatMap((f) => (f.byteRange ? [f.byteRange] : []));
   if (ranges.length === 0) throw inputError('LTV_UNSIGNED', { path: request.file });
   const catalogRef = doc.context.trailerInfo.Root as PDFRef;
-  const dss = doc.catalog.lookupMaybe(PDFName.of('DSS'), PDFDict) ?? doc.context.obj({});
-  const certificates = addToStore(doc, dss, 'Certs', carriedCertificates(pdf, ranges));
+  const old = doc.catalog.lookupMaybe(PDFName.of('DSS'), PDFDict);
+  const dss = doc.context.obj({});
+  const certificates = addToStore(doc, old, dss, 'Certs', carriedCertificates(pdf, ranges));
   const crls = addToStore(
     doc,
+    old,
     dss,
     'CRLs',
     request.crls.map((c) => c.der),

@@ -38,6 +38,15 @@ export async function fillPlaceholder(
   return pdf;
 }
 
+/**
+ * A byte range as a signature's must be: from the file's start, skipping exactly one hex string (`<` … `>`, the
+ * /Contents), ending inside the file.
+ */
+export function wellFormedRange(pdf: Buffer, range: readonly number[]): boolean {
+  const [a = -1, b = 0, c = 0, d = 0] = range;
+  return a === 0 && b > 0 && c > b && c + d <= pdf.length && pdf[b] === 0x3c && pdf[c - 1] === 0x3e;
+}
+
 /** The value a signature's /Contents holds, from the gap its byte range leaves (hex between `<` and `>`). */
 export function contentsOf(pdf: Buffer, range: readonly number[]): Buffer {
   const [, b = 0, c = 0] = range;

@@ -4,7 +4,7 @@ import * as pkijs from 'pkijs';
 import { inputError } from '../errors/diagnostic';
 import { textRef, type TextRef } from '../errors/texts';
 import { digestName, OID, readSignedData } from './cms';
-import { contentsOf } from './placeholder';
+import { contentsOf, wellFormedRange } from './placeholder';
 import { checkTrust, commonName, type TrustCheck } from './trust';
 
 /** id-kp-timeStamping: a TSA's certificate must be issued for time-stamping and nothing else (RFC 3161 §2.3). */
@@ -151,8 +151,8 @@ export function checkDocumentTimestamp(
   range: readonly number[],
   anchors: X509Certificate[],
 ): TimestampCheck & { rangeValid: boolean } {
-  const [a = -1, b = 0, c = 0, d = 0] = range;
-  const rangeValid = a === 0 && b > 0 && c > b && c + d <= pdf.length && pdf[b] === 0x3c && pdf[c - 1] === 0x3e;
+  const [, b = 0, c = 0, d = 0] = range;
+  const rangeValid = wellFormedRange(pdf, range);
   if (!rangeValid) return { ...unchecked(), rangeValid, problems: [textRef('verify.problem.range')] };
   let token: pkijs.ContentInfo;
   try {

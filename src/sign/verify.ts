@@ -2,7 +2,7 @@ import { revisionAt, revisionEnds } from '../pdfdoc/revisions';
 import { createHash, verify as verifySignature, type X509Certificate } from 'node:crypto';
 import { textRef, type TextRef } from '../errors/texts';
 import { readSignedData, type ReadSignature } from './cms';
-import { contentsOf } from './placeholder';
+import { contentsOf, wellFormedRange } from './placeholder';
 import { checkTimestamp } from './timestamp';
 import { readRevocationList, type RevocationList } from './revocation';
 import { checkTrust, isTestCertificate, type TrustCheck } from './trust';
@@ -145,7 +145,7 @@ function checkOne(
   context: CheckContext,
 ): SignatureCheck {
   const { anchors } = context;
-  const [a, b, c, d] = range;
+  const [, , c, d] = range;
   const check: SignatureCheck = {
     index,
     byteRange: range,
@@ -170,7 +170,7 @@ function checkOne(
     timestamp: null,
   };
   const coveredEnd = c + d;
-  check.rangeValid = a === 0 && b > 0 && c > b && coveredEnd <= pdf.length && pdf[b] === 0x3c && pdf[c - 1] === 0x3e;
+  check.rangeValid = wellFormedRange(pdf, range);
   if (!check.rangeValid) {
     check.problems.push(textRef('verify.problem.range'));
     return check;

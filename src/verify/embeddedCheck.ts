@@ -3,7 +3,7 @@ import { listOf, textRef, type TextRef } from '../errors/texts';
 import { ROLES, type Role } from '../domain/glossary';
 import { diffRuleSets } from '../compare/ruleSetDiff';
 import { ruleSetFromText, shippedRuleSet } from '../load/ruleSets';
-import { scoreTexts } from '../pipeline/stages';
+import { scoreTexts, type ScoredForm } from '../pipeline/stages';
 import { resultToJson } from '../report/json';
 import { factDifferences } from '../report/scoringFacts';
 import { canonicalJson, sha256Hex, type EmbeddedData } from '../pdfdoc/embeddedData';
@@ -65,7 +65,7 @@ export async function checkEmbedded(
   embedded: EmbeddedData,
   report: VerifyReport,
   options: VerifyOptions,
-): Promise<void> {
+): Promise<ScoredForm | null> {
   const { reasons } = report;
   checkRoles(embedded, report, options);
   const e = report.embedded;
@@ -82,30 +82,30 @@ export async function checkEmbedded(
   e.total = stated.total ?? null;
   e.grade = stated.grade?.label ?? null;
   try {
-    await rescore(pages, embedded, report, options);
+    return await rescore(pages, embedded, report, options);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     e.problems.push(...error.diagnostics);
     reasons.push(textRef('verify.reason.notRescorable'));
+    return null;
   }
 }
 
-/** The embedded inputs scored again: the facts, the page and the rule set's identity. */
+/** The embedded inputs scored again: the facts, the page and the rule set's identity. Returns the scored form. */
 async function rescore(
   pages: PrintedPages,
   embedded: EmbeddedData,
   report: VerifyReport,
   options: VerifyOptions,
-): Promise<void> {
+): Promise<ScoredForm> {
   const { reasons, embedded: e } = report;
   const { definitions, actuals, ruleSet } = embedded.inputs;
-  const rescoredForm = (
-    await scoreTexts({
-      definitions: { name: definitions.name, text: definitions.text },
-      actuals: { name: actuals.name, text: actuals.text },
-      ruleSet: { name: ruleSet.name, text: ruleSet.text },
-    })
-  ).result;
+  const scored = await scoreTexts({
+    definitions: { name: definitions.name, text: definitions.text },
+    actuals: { name: actuals.name, text: actuals.text },
+    ruleSet: { name: ruleSet.name, text: ruleSet.text },
+  });
+  const rescoredForm = scored.result;
   const rescored = resultToJson(rescoredForm);
   e.department = rescoredForm.department;
   e.project = rescoredForm.header.project?.name ?? '';
@@ -118,9 +118,9 @@ async function rescore(
   e.rescoreMatches = e.differences.length === 0;
   if (!e.rescoreMatches) reasons.push(textRef('verify.reason.rescore', { fields: e.differences.join(', ') }));
   const modified = ruleSetDifferences(ruleSet.text, ruleSet.name);
-  if (!modified) return;
+  if (!modified) return scored;
   e.ruleSetDifferences = modified.differences;
-  if (options.allowCustomRules) return;
+  if (options.allowCustomRules) return scored;
   e.problems.push(
     diagnostic('RULESET_MODIFIED', {
       id: modified.id,
@@ -129,4 +129,5 @@ async function rescore(
     }),
   );
   reasons.push(textRef('verify.reason.rulesetModified', { id: modified.id }));
+  return scored;
 }

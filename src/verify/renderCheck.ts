@@ -4,7 +4,10 @@ import { textRef, type TextRef } from '../errors/texts';
 import type { EmbeddedData } from '../pdfdoc/embeddedData';
 import { pageDifference, rasterizePages, type GreyPage } from '../pdfdoc/rasterize';
 import { launchPrinter, renderForm } from '../pipeline/render';
-import { scoreTexts } from '../pipeline/stages';
+import type { ScoredForm } from '../pipeline/stages';
+
+/** The browser the check prints with. */
+export type Printer = ReturnType<typeof launchPrinter>;
 
 /** Resolution of the comparison: a score's digits are a dozen pixels high, a table line one. */
 const DPI = 72;
@@ -20,16 +23,17 @@ const TILE_TOLERANCE = 12;
  * on a page besides the form — a picture, outlines of other digits over the table, a white box — shows as pixels
  * that differ, whatever the text layer says. Slower (a browser is started), so it is asked for, not the default.
  */
-export async function renderedAgainstSigned(signed: Uint8Array, embedded: EmbeddedData): Promise<TextRef[]> {
+export async function renderedAgainstSigned(
+  signed: Uint8Array,
+  embedded: EmbeddedData,
+  /** The embedded inputs as verify scored them again. */
+  scored: ScoredForm,
+  /** A browser already running (one for a whole folder); else one is started and closed here. */
+  running?: Printer,
+): Promise<TextRef[]> {
   const pages = rasterizePages(signed, DPI);
   if (!pages) throw inputError('RENDER_CHECK_UNAVAILABLE', { program: 'pdftoppm' });
-  const { definitions, actuals, ruleSet } = embedded.inputs;
-  const scored = await scoreTexts({
-    definitions: { name: definitions.name, text: definitions.text },
-    actuals: { name: actuals.name, text: actuals.text },
-    ruleSet: { name: ruleSet.name, text: ruleSet.text },
-  });
-  const printer = launchPrinter({});
+  const printer = running ?? launchPrinter({});
   let again: GreyPage[] = [];
   try {
     // the form was printed with or without its 评分说明 pages: the printing with as many pages is the one to compare
@@ -39,7 +43,7 @@ export async function renderedAgainstSigned(signed: Uint8Array, embedded: Embedd
       if (again.length === pages.length) break;
     }
   } finally {
-    await printer.close();
+    if (!running) await printer.close();
   }
   // a form printed by another version may differ for that reason alone: the reader is told
   const note: TextRef | string =

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../errors/diagnostic';
 import type { TextRef } from '../errors/texts';
 import type { SignRole } from '../domain/glossary';
 import type { RevocationList } from '../sign/revocation';
+import type { Printer } from './renderCheck';
 import type { SignatureCheck } from '../sign/verify';
 
 export interface SignatureReport extends SignatureCheck {
@@ -125,6 +126,8 @@ export interface VerifyOptions {
   trust?: readonly string[];
   /** Print the form again from its embedded data and compare the pages as a reader sees them (starts a browser). */
   render?: boolean;
+  /** The browser `render` prints with, when the caller runs one for many files. */
+  renderPrinter?: Printer;
   /** Certificate revocation lists to hold each signer's path against: files or http(s) addresses (--crl). */
   crl?: readonly string[];
   /** The same lists already read (a run over many files reads and fetches them once). */

@@ -1,8 +1,8 @@
-import { textRef } from '../errors/texts';
-import { parsedObjects } from '../pdfdoc/parsedObjects';
+import { textRef, type TextRef } from '../errors/texts';
 import { readerDisagreements } from '../pdfdoc/readerAgreement';
 import { revisionAt, revisionEnds } from '../pdfdoc/revisions';
 import { changesBeforeSignatures, signatureRangesInFile } from '../pdfdoc/signedRevisions';
+import { wholeFile } from '../pdfdoc/revisionView';
 import type { LoadedPdf, signatureFields } from '../pdfdoc/pdfRead';
 import type { RevocationList } from '../sign/revocation';
 import { confirmPaths } from '../sign/chainEngine';
@@ -82,39 +82,40 @@ export async function checkAllSignatures(
   }
 }
 
-/** Document timestamps take part in the change check numbered after this: no form has so many signatures. */
-const TIMESTAMP_INDEX = 1000;
-
 /**
  * What only the file's structure shows: every signature written in any revision is still in the form (none
  * stripped), between one signature and the next only what the next adds changed, and what the verifier read is
  * what a viewer shows, in every revision.
  */
-function structureChecks(bytes: Buffer, whole: LoadedPdf, report: VerifyReport): void {
+function structureChecks(bytes: Buffer, loaded: LoadedPdf, report: VerifyReport): void {
   const { reasons } = report;
-  const root = whole.context.trailerInfo.Root?.toString() ?? '';
-  const objects = parsedObjects(whole.context);
+  const root = loaded.context.trailerInfo.Root?.toString() ?? '';
+  const whole = wholeFile(loaded.context);
   const ends = revisionEnds(bytes);
   const listed = new Set([...report.signatures, ...report.timestamps].map((s) => s.byteRange.join(' ')));
-  const stripped = signatureRangesInFile(bytes, objects, whole.context)
+  const stripped = signatureRangesInFile(bytes, whole)
     .filter((r) => !listed.has(r.join(' ')))
-    .map((r) => ({ index: 0, revision: revisionAt(ends, (r[2] ?? 0) + (r[3] ?? 0)), byteRange: r }));
+    .map((r) => ({ revision: revisionAt(ends, (r[2] ?? 0) + (r[3] ?? 0)), byteRange: r, says: null }));
   for (const s of stripped) reasons.push(textRef('verify.reason.stripped', { revision: s.revision }));
-  // a document timestamp is the next signature of the revision it stamps: numbered after the signatures here
-  const stamps = report.timestamps
-    .filter((t) => t.revision > 0)
-    .map((t) => ({ index: TIMESTAMP_INDEX + t.index, revision: t.revision, byteRange: t.byteRange }));
-  const signed = [...report.signatures.filter((s) => s.rangeValid), ...stamps, ...stripped];
-  for (const [index, whats] of changesBeforeSignatures(bytes, objects, root, signed, whole.context)) {
-    // a change just before a stripped signature is already said by its stripping
-    if (index === 0) continue;
-    for (const what of whats)
-      reasons.push(
-        index > TIMESTAMP_INDEX
-          ? textRef('verify.reason.changedBeforeTimestamp', { index: index - TIMESTAMP_INDEX, what })
-          : textRef('verify.reason.changedBefore', { index, what }),
-      );
-  }
-  for (const { revision, what } of readerDisagreements(bytes, whole.context, root))
+  // each signature, document timestamp (the next signature of the revision it stamps) or stripped signature
+  // says the changes before it its own way; a stripped one's are already said by its stripping
+  const signed = [
+    ...report.signatures
+      .filter((s) => s.rangeValid)
+      .map((s) => ({
+        ...s,
+        says: (what: TextRef) => textRef('verify.reason.changedBefore', { index: s.index, what }),
+      })),
+    ...report.timestamps
+      .filter((t) => t.revision > 0)
+      .map((t) => ({
+        ...t,
+        says: (what: TextRef) => textRef('verify.reason.changedBeforeTimestamp', { index: t.index, what }),
+      })),
+    ...stripped,
+  ];
+  for (const [s, whats] of changesBeforeSignatures(bytes, whole, root, signed))
+    if (s.says) for (const what of whats) reasons.push(s.says(what));
+  for (const { revision, what } of readerDisagreements(bytes, loaded.context, root))
     reasons.push(textRef('verify.reason.readersDisagree', { revision, what }));
 }

@@ -11,6 +11,7 @@ import {
 } from '../report/verifySummary';
 import { text } from '../errors/texts';
 import { tableWorkbook } from '../workbook/tableWorkbook';
+import { launchPrinter } from '../pipeline/render';
 import { revocationLists } from '../pipeline/revocationSources';
 import { verifyPdf, type VerifyOptions } from './verifyPdf';
 
@@ -24,13 +25,24 @@ export async function verifyMany(targets: string[], options: VerifyOptions, lang
   const rows: VerifySummaryRow[] = [];
   // the CRLs are read (and fetched) once for every file; one that cannot be had stops the run, not each file
   const crlLists = options.crlLists ?? (await revocationLists(options.crl ?? []));
-  for (const file of findPdfs(targets)) {
-    try {
-      rows.push(summaryRow(await verifyPdf(file, { ...options, crlLists }), lang));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      rows.push(unreadableRow(file, error.diagnostics, lang));
+  // --render prints every form again with one browser for the whole run
+  const renderPrinter = options.render && !options.renderPrinter ? launchPrinter({}, undefined, true) : undefined;
+  try {
+    for (const file of findPdfs(targets)) {
+      try {
+        rows.push(
+          summaryRow(
+            await verifyPdf(file, { ...options, crlLists, ...(renderPrinter ? { renderPrinter } : {}) }),
+            lang,
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        rows.push(unreadableRow(file, error.diagnostics, lang));
+      }
     }
+  } finally {
+    await renderPrinter?.close();
   }
   return rows;
 }

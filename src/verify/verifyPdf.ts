@@ -82,9 +82,10 @@ export async function verifyPdf(file: string, options: VerifyOptions = {}): Prom
   const pages = printedPages(bytes);
   if (whole) pageContentChecks(whole, report);
   if (embedded) await boxChecks(pages, embedded, report);
-  if (embedded?.kind === 'form') await checkEmbedded(pages, embedded.data, report, options);
-  if (options.render && embedded?.kind === 'form')
-    report.reasons.push(...(await renderedAgainstSigned(bytes, embedded.data)));
+  const rescored = embedded?.kind === 'form' ? await checkEmbedded(pages, embedded.data, report, options) : null;
+  // a form whose data cannot be scored again has nothing to be printed again from
+  if (options.render && embedded?.kind === 'form' && rescored)
+    report.reasons.push(...(await renderedAgainstSigned(bytes, embedded.data, rescored, options.renderPrinter)));
   if (embedded?.kind === 'review') {
     report.kind = 'review';
     checkReviewReport(embedded.data, report);

@@ -1,9 +1,8 @@
-import { diagnostic, InputError } from '../../errors/diagnostic';
 import { text } from '../../errors/texts';
 import { compareCsv, compareCsvLine, compareHtml, compareRuleSets, compareText } from '../../pipeline';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
-import { numberOption } from '../options';
+import { numberOption, usageError } from '../options';
 import { progressBar } from '../progress';
 
 export interface CompareCommandOptions {
@@ -25,9 +24,7 @@ export async function compareCommand(
   const { lang } = mode;
   const [rulesA, rulesB, ...more] = options.rules;
   if (rulesA === undefined || rulesB === undefined || more.length > 0) {
-    throw new InputError([
-      diagnostic('USAGE', { detail: text('usage.twoRuleSets', lang, { count: options.rules.length }) }),
-    ]);
+    throw usageError(text('usage.twoRuleSets', lang, { count: options.rules.length }));
   }
   for (const target of [options.csv, options.html]) if (target !== undefined) writeOutput.check(target, 'generated');
   const workers = numberOption('--workers', options.workers, { min: 1, max: 64, integer: true }, lang);

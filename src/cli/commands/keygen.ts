@@ -1,10 +1,9 @@
-import { diagnostic, InputError } from '../../errors/diagnostic';
 import { text } from '../../errors/texts';
 import { revokeCommand, type RevokeCommandOptions } from './revoke';
 import { keygen } from '../../pipeline';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
-import { numberOption } from '../options';
+import { numberOption, usageError } from '../options';
 import { readPassword } from '../password';
 
 export interface KeygenCommandOptions extends Omit<RevokeCommandOptions, 'revoke'> {
@@ -24,8 +23,7 @@ export async function keygenCommand(options: KeygenCommandOptions, io: Io, mode:
   if (options.revoke && options.revoke.length > 0)
     return revokeCommand({ ...options, revoke: options.revoke }, io, mode);
   const cn = options.cn;
-  if (cn === undefined)
-    throw new InputError([diagnostic('USAGE', { detail: text('usage.missingOption', mode.lang, { name: '--cn' }) })]);
+  if (cn === undefined) throw usageError(text('usage.missingOption', mode.lang, { name: '--cn' }));
   const force = options.force === true;
   // keys are protected outputs: refuse before asking for any password
   writeOutput.check(options.output, 'protected', force);

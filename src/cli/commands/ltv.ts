@@ -1,10 +1,9 @@
 import { beijingClock } from '../../domain/beijingTime';
-import { diagnostic, InputError } from '../../errors/diagnostic';
 import { text } from '../../errors/texts';
 import { ltvFile } from '../../pipeline/ltv';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, writeRevision, type Io } from '../io';
-import { tsaFromEnv } from '../options';
+import { tsaFromEnv, usageError } from '../options';
 
 export interface LtvCommandOptions {
   tsa?: string;
@@ -19,8 +18,7 @@ export interface LtvCommandOptions {
  */
 export async function ltvCommand(pdf: string, options: LtvCommandOptions, io: Io, mode: OutputMode): Promise<number> {
   const tsa = options.tsa ?? tsaFromEnv();
-  if (tsa === undefined)
-    throw new InputError([diagnostic('USAGE', { detail: text('usage.missingOption', mode.lang, { name: '--tsa' }) })]);
+  if (tsa === undefined) throw usageError(text('usage.missingOption', mode.lang, { name: '--tsa' }));
   if (options.output !== undefined) writeOutput.check(options.output, 'generated');
   const add = () => ltvFile(pdf, { tsa, crl: options.crl ?? [] });
   const output = options.output ?? pdf;

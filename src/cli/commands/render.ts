@@ -1,12 +1,11 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { diagnostic, InputError } from '../../errors/diagnostic';
 import { diagnosticJson } from '../../errors/message';
 import { text } from '../../errors/texts';
 import { renderForms, standaloneHtml, type RenderedForm } from '../../pipeline';
 import { EXIT, printDiagnostics, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
-import { numberOption } from '../options';
+import { numberOption, usageError } from '../options';
 
 export interface RenderCommandOptions {
   output?: string;
@@ -36,8 +35,7 @@ function outputPaths(files: string[], output: string | undefined, mode: OutputMo
     mkdirSync(output, { recursive: true });
     return files.map((f) => path.join(output, `${base(f)}.pdf`));
   }
-  if (files.length > 1)
-    throw new InputError([diagnostic('USAGE', { detail: text('usage.manyFormsNeedFolder', mode.lang) })]);
+  if (files.length > 1) throw usageError(text('usage.manyFormsNeedFolder', mode.lang));
   return [output];
 }
 
@@ -109,8 +107,7 @@ export async function renderCommand(
   mode: OutputMode,
 ): Promise<number> {
   const targets = outputPaths(files, options.output, mode);
-  if (options.html && files.length > 1)
-    throw new InputError([diagnostic('USAGE', { detail: text('usage.htmlOneForm', mode.lang) })]);
+  if (options.html && files.length > 1) throw usageError(text('usage.htmlOneForm', mode.lang));
   const timeoutMs = numberOption('--timeout', options.timeout, { min: 1000, max: 600000, integer: true }, mode.lang);
   // every output is checked before any browser starts: a bad one costs nothing and leaves nothing behind
   for (const target of [...targets, ...(options.html ? [options.html] : [])]) writeOutput.check(target, 'generated');

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { diagnostic, InputError } from '../../errors/diagnostic';
 import type { Lang } from '../../errors/lang';
 import { text } from '../../errors/texts';
 import {
@@ -15,7 +14,7 @@ import {
 import type { ReviewRun, SampleOptions, SampleSize } from '../../review';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
-import { numberOption } from '../options';
+import { numberOption, usageError } from '../options';
 import { progressBar } from '../progress';
 
 export interface ReviewCommandOptions {
@@ -32,20 +31,18 @@ export interface ReviewCommandOptions {
   json?: boolean;
 }
 
-const usage = (detail: string): InputError => new InputError([diagnostic('USAGE', { detail })]);
-
 /** `--sample 12` or `--sample 20%`. */
 function sampleSize(value: string, lang: Lang): SampleSize {
   const share = /^(\d+(?:\.\d+)?)%$/.exec(value.trim());
   if (share && Number(share[1]) <= 100) return { percent: Number(share[1]) };
   if (/^\d+$/.test(value.trim())) return { count: Number(value.trim()) };
-  throw usage(text('usage.sample', lang, { value }));
+  throw usageError(text('usage.sample', lang, { value }));
 }
 
 function sampleOptions(options: ReviewCommandOptions, lang: Lang): SampleOptions | undefined {
   if (options.sample === undefined) return undefined;
   if (options.by !== undefined && options.by !== 'department')
-    throw usage(text('usage.sampleBy', lang, { value: options.by }));
+    throw usageError(text('usage.sampleBy', lang, { value: options.by }));
   return {
     size: sampleSize(options.sample, lang),
     seed: numberOption('--seed', options.seed, { min: 0, max: 2 ** 32 - 1, integer: true }, lang) ?? 1,

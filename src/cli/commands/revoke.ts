@@ -1,9 +1,8 @@
-import { diagnostic, InputError } from '../../errors/diagnostic';
 import { text } from '../../errors/texts';
 import { revokeCertificates } from '../../pipeline/revoke';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
-import { numberOption } from '../options';
+import { numberOption, usageError } from '../options';
 import { readPassword } from '../password';
 
 export interface RevokeCommandOptions {
@@ -17,13 +16,12 @@ export interface RevokeCommandOptions {
   json?: boolean;
 }
 
-const usage = (detail: string): InputError => new InputError([diagnostic('USAGE', { detail })]);
-
 /** When the certificates were revoked: an ISO date-time, now when not given. */
 function revokedAt(value: string | undefined, mode: OutputMode): Date | undefined {
   if (value === undefined) return undefined;
   const at = new Date(value);
-  if (Number.isNaN(at.getTime())) throw usage(text('usage.dateTime', mode.lang, { option: '--revoked-at', value }));
+  if (Number.isNaN(at.getTime()))
+    throw usageError(text('usage.dateTime', mode.lang, { option: '--revoked-at', value }));
   return at;
 }
 
@@ -32,7 +30,7 @@ function revokedAt(value: string | undefined, mode: OutputMode): Date | undefine
  * certificates it issued and writes its revocation list (PEM), keeping the entries of the list given with --crl.
  */
 export async function revokeCommand(options: RevokeCommandOptions, io: Io, mode: OutputMode): Promise<number> {
-  if (!options.issuer) throw usage(text('usage.missingOption', mode.lang, { name: '--issuer' }));
+  if (!options.issuer) throw usageError(text('usage.missingOption', mode.lang, { name: '--issuer' }));
   const force = options.force === true;
   writeOutput.check(options.output, 'generated', force);
   const days = numberOption('--days', options.days, { min: 1, max: 36500, integer: true }, mode.lang);
