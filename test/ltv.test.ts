@@ -38,7 +38,7 @@ beforeAll(async () => {
   ]);
   expect((await cli('render', CLEAN, '-o', at('form.pdf'))).code).toBe(0);
   // the preparer's certificate expires seconds after it signs
-  expiresAt = new Date(Date.now() + 8_000);
+  expiresAt = new Date(Date.now() + 20_000);
   const p12 = makeTestP12(
     {
       commonName: '长期验证填表人',
