@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { lintReviewRuleSet } from '../src/review/reviewLint';
 import { writeForms } from './batchForms';
 import { ROOT, runCli, tempDir } from './helpers';
@@ -78,6 +79,27 @@ describe('review import refuses what it cannot trust, at the cell', () => {
       worksheet(wb).name = '底稿';
     });
     await refused(sheet, 'SHEET_MISSING', '复核底稿');
+  });
+
+  test('a workbook whose sheets come before xl/workbook.xml in the zip (WPS, zip tools) is read the same', async () => {
+    const plain = await edited('in-order', () => undefined);
+    mkdirSync(at('reordered'));
+    copyFileSync(path.join(out, 'review.json'), at('reordered', 'review.json'));
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
+    // shared strings and relations first, then the sheets, then the workbook: the order that broke the reader
+    const rank = (n: string): number => (n === 'xl/workbook.xml' ? 2 : n.startsWith('xl/worksheets/') ? 1 : 0);
+    const reordered = new JSZip();
+    for (const name of [...names].sort((x, y) => rank(x) - rank(y) || x.localeCompare(y)))
+      reordered.file(name, (await zip.file(name)?.async('nodebuffer')) ?? Buffer.alloc(0));
+    const file = at('reordered', '复核.xlsx');
+    writeFileSync(file, await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const order = Object.keys((await JSZip.loadAsync(readFileSync(file))).files);
+    expect(order.findIndex((n) => n.startsWith('xl/worksheets/sheet'))).toBeLessThan(order.indexOf('xl/workbook.xml'));
+    for (const f of [plain, file]) expect((await runCli('review', 'import', f)).code).toBe(0);
+    const result = (f: string): unknown =>
+      JSON.parse(readFileSync(path.join(path.dirname(f), '复核结果.json'), 'utf8'));
+    expect(result(file)).toEqual(result(plain));
   });
 
   test('a review.json that is not one: REVIEW_JSON_DAMAGED', async () => {

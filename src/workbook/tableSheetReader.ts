@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { diagnostic, InputError } from '../errors/diagnostic';
 import { CellReader, type CellKind } from './cellReader';
 
@@ -8,6 +9,21 @@ export interface ReadRow {
   row: number;
   cell: (header: string) => string | undefined;
   address: (header: string) => string;
+}
+
+/** The part of exceljs's streaming reader that names sheets: not in its typings, so named here once. */
+interface SheetNaming {
+  _parseWorkbook(entry: Readable): Promise<void>;
+}
+
+/**
+ * exceljs's streaming reader learns the sheets' names from xl/workbook.xml as that entry streams past, and fails
+ * ("reading 'sheets'") on a worksheet that comes first in the zip. Writers put entries in any order (exceljs's own
+ * under load, WPS, zip tools), so the names are read out of the zip's directory first, by exceljs's own parser.
+ */
+async function presetSheetNames(reader: ExcelJS.stream.xlsx.WorkbookReader, bytes: Uint8Array): Promise<void> {
+  const workbookXml = await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')?.async('nodebuffer');
+  if (workbookXml) await (reader as unknown as SheetNaming)._parseWorkbook(Readable.from([workbookXml]));
 }
 
 /**
@@ -23,6 +39,7 @@ async function sheetAlone(file: string, bytes: Uint8Array, sheetName: string): P
   });
   let copy: ExcelJS.Worksheet | null = null;
   try {
+    await presetSheetNames(reader, bytes);
     for await (const worksheet of reader) {
       const named = (worksheet as unknown as { name?: string }).name;
       const sheet = named === sheetName ? new ExcelJS.Workbook().addWorksheet(sheetName) : null;
