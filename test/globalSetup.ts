@@ -1,3 +1,4 @@
+import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -12,4 +13,7 @@ export default function globalSetup(): void {
   delete process.env.LC_MESSAGES;
   delete process.env.JIXIAO_LANG;
   process.env.JIXIAO_TEST_TEMP_LIST = path.join(tmpdir(), `jixiao-test-made-${process.pid}-${Date.now()}.txt`);
+  // compare's form cache goes to a folder of this run, never the user's ~/.cache; removed with the rest
+  process.env.JIXIAO_CACHE = mkdtempSync(path.join(tmpdir(), 'jixiao-test-cache-'));
+  appendFileSync(process.env.JIXIAO_TEST_TEMP_LIST, `${process.env.JIXIAO_CACHE}\n`);
 }

@@ -217,6 +217,8 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--html <file>', help: 'help.compare.html' },
       { flags: '--reference', help: 'help.compare.reference' },
       { flags: '--workers <n>', help: 'help.compare.workers' },
+      { flags: '--cache <dir>', help: 'help.compare.cache' },
+      { flags: '--no-cache', help: 'help.compare.noCache' },
     ],
     run: (forms: string[], options: Compare.CompareCommandOptions, io: Io, mode: OutputMode) =>
       load<typeof Compare>('./commands/compare').compareCommand(forms, options, io, mode),

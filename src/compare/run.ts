@@ -8,6 +8,7 @@ import { InputError } from '../errors/diagnostic';
 import { messageOf } from '../errors/message';
 import { scoreForm } from '../scoring/scoreForm';
 import { loadForm } from '../load/loadForm';
+import { FormCache, type CacheCounts } from '../load/formCache';
 import { findForms } from '../load/formFiles';
 
 export { findForms };
@@ -29,6 +30,8 @@ export interface CompareOptions {
   onForm?: (form: FormComparison) => void;
   /** Keep every comparison in `forms` (small runs, tests); otherwise they pass through `onForm` and the tally only. */
   keepForms?: boolean;
+  /** Keep each form's loaded input in this folder and read unchanged forms back from it (see FormCache). */
+  cacheDir?: string;
 }
 
 export interface CompareRun {
@@ -45,6 +48,8 @@ export interface CompareRun {
   seconds: number;
   /** With `check`: how many rule evaluations the fast path and json-rules-engine agreed on. */
   agreement: Agreement | null;
+  /** With `cacheDir`: forms read back from the cache and forms read from their files. */
+  cache: CacheCounts | null;
 }
 
 function problem(error: unknown): string {
@@ -58,18 +63,19 @@ export async function compareFiles(
   options: CompareOptions,
   emit: (index: number, form: FormComparison) => void,
   agreement: Agreement = { agree: 0, disagree: 0, examples: [] },
-): Promise<void> {
+): Promise<CacheCounts | null> {
   const a = compiled(loadRuleSet(options.rulesA));
   const b = compiled(loadRuleSet(options.rulesB));
   const pick = (c: typeof a): RuleEvaluator =>
     options.check ? checkedEvaluator(c, agreement) : options.reference ? c : c.quick();
   const evaluatorA = pick(a);
   const evaluatorB = pick(b);
+  // forms are read against rule set A's framework (not the form's own rule set, which this run does not use)
+  const cache = options.cacheDir ? new FormCache(options.cacheDir, a.ruleSet) : null;
   for (const [i, file] of files.entries()) {
     let sides: [Side, Side];
     try {
-      // read against rule set A's framework (not the form's own rule set, which this run does not use)
-      const { input } = loadForm(file, { ruleSet: a.ruleSet });
+      const input = cache ? cache.load(file) : loadForm(file, { ruleSet: a.ruleSet }).input;
       const score = async (evaluator: typeof evaluatorA): Promise<Side> => {
         try {
           return { result: await scoreForm(input, evaluator) };
@@ -84,6 +90,7 @@ export async function compareFiles(
     }
     emit(i, compareForm(file, sides[0], sides[1]));
   }
+  return cache ? cache.counts : null;
 }
 
 /** Hands comparisons on in the order of their index, whatever order they arrive in (workers finish unevenly). */
@@ -121,8 +128,10 @@ export async function compareRuleSets(targets: string[], options: CompareOptions
     options.onForm?.(form);
     options.onProgress?.(++done, files.length);
   });
-  if (workers <= 1) await compareFiles(files, options, emit, agreement);
-  else await inWorkers(files, options, workers, agreement, emit);
+  const cache =
+    workers <= 1
+      ? await compareFiles(files, options, emit, agreement)
+      : await inWorkers(files, options, workers, agreement, emit);
   const digest = digestOf(tallied);
   return {
     differences: diffRuleSets(ruleA.file, ruleB.file),
@@ -134,11 +143,13 @@ export async function compareRuleSets(targets: string[], options: CompareOptions
     engine: options.check ? 'both' : options.reference ? 'json-rules-engine' : 'fast',
     seconds: (performance.now() - start) / 1000,
     agreement: options.check ? agreement : null,
+    cache,
   };
 }
 
 /** What a compare worker posts: comparisons in batches (with their index in its share), then its agreement count when done. */
-export type WorkerMessage = { forms: [number, FormComparison][] } | { finished: true; agreement: Agreement };
+export type WorkerMessage =
+  { forms: [number, FormComparison][] } | { finished: true; agreement: Agreement; cache: CacheCounts | null };
 
 /** Splits the files over worker threads (each loads and scores its share) and hands each comparison on as it arrives. */
 async function inWorkers(
@@ -147,7 +158,8 @@ async function inWorkers(
   count: number,
   agreement: Agreement,
   emit: (index: number, form: FormComparison) => void,
-): Promise<void> {
+): Promise<CacheCounts | null> {
+  const cache: CacheCounts | null = options.cacheDir ? { hits: 0, misses: 0, unwritable: null } : null;
   const chunks = Array.from({ length: count }, (_, w) => files.filter((_, i) => i % count === w));
   const workerFile = path.join(__dirname, `worker${path.extname(__filename)}`);
   await Promise.all(
@@ -160,6 +172,7 @@ async function inWorkers(
             rulesB: options.rulesB,
             reference: options.reference === true,
             check: options.check === true,
+            cacheDir: options.cacheDir,
           };
           // From TypeScript sources (benchmarks run under tsx) the worker registers the same loader first.
           const worker = workerFile.endsWith('.ts')
@@ -172,6 +185,11 @@ async function inWorkers(
               agreement.agree += message.agreement.agree;
               agreement.disagree += message.agreement.disagree;
               agreement.examples.push(...message.agreement.examples.slice(0, 5 - agreement.examples.length));
+              if (cache && message.cache) {
+                cache.hits += message.cache.hits;
+                cache.misses += message.cache.misses;
+                cache.unwritable ??= message.cache.unwritable;
+              }
               resolve();
             }
           });
@@ -182,4 +200,5 @@ async function inWorkers(
         }),
     ),
   );
+  return cache;
 }

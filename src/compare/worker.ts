@@ -4,7 +4,14 @@ import type { FormComparison } from './diff';
 import { compareFiles, type WorkerMessage } from './run';
 
 /** A worker thread of `jixiao compare`: scores its share of the forms and posts the comparisons in batches as it goes. */
-const data = workerData as { files: string[]; rulesA: string; rulesB: string; reference: boolean; check: boolean };
+const data = workerData as {
+  files: string[];
+  rulesA: string;
+  rulesB: string;
+  reference: boolean;
+  check: boolean;
+  cacheDir?: string;
+};
 const agreement: Agreement = { agree: 0, disagree: 0, examples: [] };
 /** Comparisons per message: few enough messages, and the main thread never waits long for the next. */
 const BATCH = 100;
@@ -12,7 +19,13 @@ let batch: [number, FormComparison][] = [];
 const post = (message: WorkerMessage): void => parentPort?.postMessage(message);
 void compareFiles(
   data.files,
-  { rulesA: data.rulesA, rulesB: data.rulesB, reference: data.reference, check: data.check },
+  {
+    rulesA: data.rulesA,
+    rulesB: data.rulesB,
+    reference: data.reference,
+    check: data.check,
+    ...(data.cacheDir ? { cacheDir: data.cacheDir } : {}),
+  },
   (index, form) => {
     batch.push([index, form]);
     if (batch.length >= BATCH) {
@@ -21,7 +34,7 @@ void compareFiles(
     }
   },
   agreement,
-).then(() => {
+).then((cache) => {
   if (batch.length > 0) post({ forms: batch });
-  post({ finished: true, agreement });
+  post({ finished: true, agreement, cache });
 });

@@ -117,7 +117,12 @@ export function decodeText(bytes: Buffer, file: string): { text: string; notes: 
 
 /** Reads a YAML file through readInput and the one decoder, or reports why not at the place that named it. */
 export function readSource(file: string, namedAt?: SourceLocation): SourceDocument {
-  const { text, notes } = decodeText(readInput(file, 'yaml', namedAt), file);
+  return sourceFromBytes(readInput(file, 'yaml', namedAt), file);
+}
+
+/** A YAML file's bytes, already read, as a document: the one decoder, then the reader. */
+export function sourceFromBytes(bytes: Buffer, file: string): SourceDocument {
+  const { text, notes } = decodeText(bytes, file);
   const doc = parseYaml(text, file, path.resolve(file));
   doc.diagnostics.push(...notes);
   return doc;

@@ -5,6 +5,7 @@ export { renderForms, formHtml, embeddedData, type RenderedForm } from './render
 export { standaloneHtml } from '../report/assets';
 export { signFile, signBytes, keygen } from './sign';
 export { compareRuleSets, type CompareRun } from '../compare/run';
+export { defaultCacheDir } from '../load/formCache';
 export { compareText, compareCsv, compareCsvLine, compareHtml } from '../report/compareReport';
 export { exportWorkbookFile, workbookActuals } from './workbook';
 export { renderForm, launchPrinter } from './render';

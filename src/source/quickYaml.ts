@@ -38,14 +38,9 @@ export function readQuickly(
   }
   if (data === undefined || data === null || typeof data !== 'object') return null;
   let full: SourceDocument | undefined;
-  let positions: YamlPositions | null | undefined;
   let numberKeys: { quotedOnly: Set<string> } | undefined;
   const fully = (): SourceDocument => (full ??= readFully(text, file, absolutePath));
-  const place = (dataPath: DataPath, options?: { key?: boolean }): SourceLocation => {
-    if (positions === undefined) positions = readPositions(text);
-    if (positions === null) return fully().locate(dataPath, options);
-    return { file, ...positions.at(positions.offsetOf(dataPath, options?.key === true)) };
-  };
+  const place = placesIn(text, file, fully);
   return {
     file,
     absolutePath,
@@ -53,7 +48,7 @@ export function readQuickly(
     data,
     diagnostics: [],
     locate(dataPath, options) {
-      return lazyLocation(file, () => place(dataPath, options));
+      return lazyLocation(file, place, dataPath, options?.key === true);
     },
     keysAt(dataPath) {
       let node: unknown = data;
@@ -69,7 +64,7 @@ export function readQuickly(
         key,
         source: key,
         writtenAsNumber: false,
-        location: lazyLocation(file, () => place([...dataPath, key], { key: true })),
+        location: lazyLocation(file, place, [...dataPath, key], true),
       }));
     },
   };
@@ -88,11 +83,34 @@ function numberLikeKeys(text: string): { quotedOnly: Set<string> } {
   return { quotedOnly: new Set([...quoted].filter((key) => !bare.has(key))) };
 }
 
+/** Finds where a data path is written in a text; the positions are read on the first question. */
+export type Place = (dataPath: DataPath, options?: { key?: boolean }) => SourceLocation;
+
+/**
+ * Where values are written in a text, found without reading its data again: by the reading that keeps positions,
+ * else by the full reader. A form read back from the cache places its messages this way.
+ */
+export function placesIn(text: string, file: string, fully: () => SourceDocument): Place {
+  let positions: YamlPositions | null | undefined;
+  return (dataPath, options) => {
+    if (positions === undefined) positions = readPositions(text);
+    if (positions === null) return fully().locate(dataPath, options);
+    return { file, ...positions.at(positions.offsetOf(dataPath, options?.key === true)) };
+  };
+}
+
+/** What a location not yet found points at: the form cache stores this instead of forcing line and column. */
+export const LOCATED_AT = Symbol('locatedAt');
+export interface LocatedAt {
+  dataPath: DataPath;
+  key: boolean;
+}
+
 /** A location whose line and column are found only when read (most never are). */
-function lazyLocation(file: string, find: () => SourceLocation): SourceLocation {
+export function lazyLocation(file: string, place: Place, dataPath: DataPath, key: boolean): SourceLocation {
   let found: SourceLocation | undefined;
-  const get = (): SourceLocation => (found ??= find());
-  return {
+  const get = (): SourceLocation => (found ??= place(dataPath, { key }));
+  const location = {
     file,
     get line() {
       return get().line;
@@ -101,4 +119,7 @@ function lazyLocation(file: string, find: () => SourceLocation): SourceLocation 
       return get().column;
     },
   };
+  // not enumerable: copies, JSON and comparisons see a location as before
+  Object.defineProperty(location, LOCATED_AT, { value: { dataPath, key } satisfies LocatedAt });
+  return location;
 }

@@ -14,7 +14,7 @@ import {
 import type { SourceLocation } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import { isTextKey, textRef, type TextRef } from '../errors/texts';
-import { readQuickly } from './quickYaml';
+import { placesIn, readQuickly, type Place } from './quickYaml';
 import type { DataPath, SourceDocument } from './sourceDocument';
 
 export type { DataPath, SourceDocument } from './sourceDocument';
@@ -38,6 +38,12 @@ export function parseYaml(text: string, file: string, absolutePath = path.resolv
   // a quote that may run past its line is for the full reader, which can tell a forgotten one
   if (mayHoldUnclosedQuote(text)) return readFully(text, file, absolutePath);
   return readQuickly(text, file, absolutePath, readFully) ?? readFully(text, file, absolutePath);
+}
+
+/** Where values are written in a text already read once (a cached form's file), without reading its data again. */
+export function placesInText(text: string, file: string, absolutePath = path.resolve(file)): Place {
+  let full: SourceDocument | undefined;
+  return placesIn(text, file, () => (full ??= readFully(text, file, absolutePath)));
 }
 
 /** A line (comments aside) with an odd number of double quotes, or one that opens a single-quoted value and leaves it open. */

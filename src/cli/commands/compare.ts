@@ -1,5 +1,13 @@
 import { text } from '../../errors/texts';
-import { compareCsv, compareCsvLine, compareHtml, compareRuleSets, compareText } from '../../pipeline';
+import {
+  compareCsv,
+  compareCsvLine,
+  compareHtml,
+  compareRuleSets,
+  compareText,
+  defaultCacheDir,
+  type CompareRun,
+} from '../../pipeline';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
 import { numberOption, usageError } from '../options';
@@ -12,6 +20,8 @@ export interface CompareCommandOptions {
   html?: string;
   reference?: boolean;
   workers?: string;
+  /** A folder, or false with --no-cache; the default folder when not given. */
+  cache?: string | false;
 }
 
 /** `jixiao compare --rules A --rules B <forms or folders…>`: every form re-scored under both rule sets. */
@@ -32,6 +42,7 @@ export async function compareCommand(
   // the forms pass one by one: each leaves a CSV line and (with --json) its JSON, never the whole comparison
   const csvLines: string[] = [];
   const formsJson: string[] = [];
+  const cacheDir = options.cache === false ? undefined : (options.cache ?? defaultCacheDir());
   const run = await compareRuleSets(targets, {
     onForm: (form) => {
       if (options.csv) csvLines.push(compareCsvLine(form));
@@ -41,6 +52,7 @@ export async function compareCommand(
     rulesB,
     ...(options.reference ? { reference: true } : {}),
     ...(workers !== undefined ? { workers } : {}),
+    ...(cacheDir !== undefined ? { cacheDir } : {}),
     onProgress: progress.update,
   });
   progress.stop();
@@ -50,6 +62,7 @@ export async function compareCommand(
     rulesB: run.rulesB,
     engine: run.engine,
     seconds: run.seconds,
+    ...(run.cache ? { cache: { dir: cacheDir, ...run.cache } } : {}),
   };
   if (options.csv) writeOutput(io, options.csv, compareCsv(csvLines), 'generated');
   if (options.html) writeOutput(io, options.html, compareHtml(info, run.digest, lang), 'generated');
@@ -60,5 +73,14 @@ export async function compareCommand(
   } else io.out(compareText(info, run.digest, lang));
   for (const file of [options.csv, options.html])
     if (file && !options.json) io.err(text('cli.wrote', lang, { path: file }));
+  if (cacheDir !== undefined) sayCache(run, cacheDir, io, mode);
   return run.summary.compared === 0 && run.digest.forms > 0 ? EXIT.input : EXIT.ok;
+}
+
+/** What the cache did, on the error stream (the report stays the same either way); a cache it could not write, as a warning. */
+function sayCache(run: CompareRun, dir: string, io: Io, mode: OutputMode): void {
+  if (!run.cache) return;
+  const { hits, misses, unwritable } = run.cache;
+  if (unwritable !== null) io.err(text('cli.cacheUnwritable', mode.lang, { dir, detail: unwritable }));
+  else io.err(text('cli.compareCache', mode.lang, { dir, hits, misses }));
 }

@@ -35,6 +35,14 @@ export const CLI_TEXTS = {
     zh: '比较 {bar} {value}/{total} 张表 {eta_formatted}',
     en: 'comparing {bar} {value}/{total} forms {eta_formatted}',
   },
+  'cli.compareCache': {
+    zh: '表单缓存 {dir}：{hits} 张从缓存读回，{misses} 张从文件读取',
+    en: 'form cache {dir}: {hits} forms read back, {misses} read from their files',
+  },
+  'cli.cacheUnwritable': {
+    zh: '表单缓存 {dir} 无法写入（{detail}），本次比较未缓存；结果不受影响',
+    en: 'form cache {dir} cannot be written ({detail}); this compare cached nothing; the results are unaffected',
+  },
   'cli.testFile': { zh: '{ruleSet}（{file}）', en: '{ruleSet} ({file})' },
   'cli.testFailedCase': { zh: '{name}（{file}:{line}）', en: '{name} ({file}:{line})' },
   'cli.testDifference': {

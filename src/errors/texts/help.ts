@@ -214,6 +214,11 @@ export const HELP_TEXTS = {
     zh: '工作线程数（1–64；默认：200 张以上用全部 CPU 核）',
     en: 'worker threads (1–64; default: every core for 200+ forms)',
   },
+  'help.compare.cache': {
+    zh: '表单缓存目录（默认：$JIXIAO_CACHE，否则 ~/.cache/jixiao）；未改动的表单从缓存读回，可随时删除',
+    en: 'form cache folder (default: $JIXIAO_CACHE, else ~/.cache/jixiao); unchanged forms are read back from it; delete it any time',
+  },
+  'help.compare.noCache': { zh: '不读也不写表单缓存', en: 'neither read nor write the form cache' },
   'help.test': { zh: '运行评分规则集的测试用例（<编号>.test.yaml）', en: 'run rule-set test cases (<id>.test.yaml)' },
   'help.test.rulesets': {
     zh: '规则集编号或路径；省略则运行全部内置规则集',

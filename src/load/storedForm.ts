@@ -1,0 +1,84 @@
+import { addExtension, Packr } from 'msgpackr';
+import { Decimal } from '../domain/decimal';
+import type { SourceLocation } from '../domain/model';
+import type { FormInput } from '../scoring/formInput';
+import { lazyLocation, LOCATED_AT, type LocatedAt, type Place } from '../source/quickYaml';
+import type { DataPath } from '../source/sourceDocument';
+
+// A form's loaded input as the cache stores it: MessagePack by msgpackr, which writes an object's keys once per
+// shape (twenty indicator rows of one shape cost one set of keys), reads back several times faster than JSON
+// with revivers, and takes extensions for the two kinds of value JSON cannot carry: exact decimals, and
+// locations whose line and column nobody has asked for yet (forcing them would cost the first run a second
+// reading of every file).
+
+/** A location kept as what it points at (the data path), to be placed again in the re-read text when asked. */
+class StoredLocation {
+  constructor(
+    readonly file: string,
+    readonly dataPath: DataPath,
+    readonly key: boolean,
+  ) {}
+}
+
+/** Where the locations of the form being read back find their text: set only while one is being unpacked. */
+let placing: ((file: string) => Place) | null = null;
+
+addExtension({
+  Class: Decimal,
+  type: 41,
+  // valueOf keeps the sign of a negative zero, which toFixed drops
+  write: (value: Decimal) => value.valueOf(),
+  read: (text: string) => new Decimal(text),
+});
+
+addExtension({
+  Class: StoredLocation,
+  type: 42,
+  write: (location: StoredLocation) => [location.file, location.dataPath, location.key],
+  read: ([file, dataPath, key]: [string, DataPath, boolean]) => {
+    if (!placing) throw new Error('a stored location read outside unpackForm');
+    return lazyLocation(file, placing(file), dataPath, key);
+  },
+});
+
+const packr = new Packr({ useRecords: true, moreTypes: false });
+
+/**
+ * A copy of the input in which every location not yet placed in one of the form's own files is a StoredLocation
+ * (nothing forced); a location in any other file (a rule set's, say) is placed now, since only the form's files are
+ * read again on a hit.
+ */
+function storable(value: unknown, ownFiles: ReadonlySet<string>): unknown {
+  if (value === null || typeof value !== 'object' || value instanceof Decimal) return value;
+  if (Array.isArray(value)) return value.map((v) => storable(v, ownFiles));
+  const at = (value as { [LOCATED_AT]?: LocatedAt })[LOCATED_AT];
+  if (at) {
+    const { file, line, column } = value as SourceLocation;
+    return ownFiles.has(file) ? new StoredLocation(file, at.dataPath, at.key) : { file, line, column };
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = storable((value as Record<string, unknown>)[key], ownFiles);
+  return copy;
+}
+
+/** What the cache keeps of a loaded form: its input, and the definitions file it was read with. */
+export interface StoredForm {
+  /** The definitions file's name as messages print it, and where it is. */
+  definitions: { file: string; absolutePath: string };
+  input: FormInput;
+}
+
+/** Packs a loaded form; `ownFiles` are the files (as messages name them) that a hit reads again. */
+export function packForm(form: StoredForm, ownFiles: readonly string[]): Buffer {
+  return packr.pack(storable(form, new Set(ownFiles)));
+}
+
+/** Reads a packed form back; its locations find their lines in the texts `placeOf` gives, when one is asked. */
+export function unpackForm(bytes: Buffer, placeOf: (file: string) => Place): StoredForm {
+  placing = placeOf;
+  try {
+    return packr.unpack(bytes) as StoredForm;
+  } finally {
+    placing = null;
+  }
+}

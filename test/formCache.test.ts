@@ -1,0 +1,205 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { compareRuleSets, type CompareOptions } from '../src/compare/run';
+import { findForms } from '../src/load/formFiles';
+import { FormCache } from '../src/load/formCache';
+import { loadForm } from '../src/load/loadForm';
+import { compiled, loadRuleSet } from '../src/load/ruleSets';
+import { scoreForm } from '../src/scoring/scoreForm';
+import { writeForms } from './batchForms';
+import { ROOT, runCli, tempDir } from './helpers';
+
+// compare's form cache: a form whose files are unchanged is read back, anything else is read from its files;
+// the comparisons are the same either way.
+
+jest.setTimeout(120_000);
+
+const dir = tempDir('jixiao-form-cache-');
+const at = (...p: string[]): string => path.join(dir, ...p);
+const COUNT = 6;
+
+beforeAll(() => {
+  writeForms(at(), COUNT, 10);
+  // a rule set written on a base of its own, so the base can be edited
+  const base = readFileSync(path.join(ROOT, 'indicators/rulesets/caiyu-2020-10.yaml'), 'utf8');
+  writeFileSync(at('base.yaml'), base.replace(/^id: caiyu-2020-10$/m, 'id: cache-base'));
+  writeFileSync(
+    at('tuned.yaml'),
+    ['id: cache-tuned', 'extends: ./base.yaml', 'version: 1.0.0', 'name: 缓存测试'].join('\n'),
+  );
+});
+
+/** Every cache entry on disk. */
+function entries(cache: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(p);
+    }
+  };
+  walk(cache);
+  return out;
+}
+
+async function compared(cache: string, more: Partial<CompareOptions> = {}) {
+  const run = await compareRuleSets([at()], {
+    rulesA: at('tuned.yaml'),
+    rulesB: 'provincial-linear',
+    cacheDir: cache,
+    keepForms: true,
+    workers: 1,
+    ...more,
+  });
+  return { counts: run.cache, forms: run.forms.map((f) => JSON.stringify(f)) };
+}
+
+describe('the form cache of compare', () => {
+  test('a second compare reads every form back, with the same comparisons as reading the files', async () => {
+    const cache = tempDir('jixiao-cache-');
+    const none = await compareRuleSets([at()], {
+      rulesA: at('tuned.yaml'),
+      rulesB: 'provincial-linear',
+      keepForms: true,
+    });
+    const first = await compared(cache);
+    const second = await compared(cache);
+    expect(first.counts).toEqual({ hits: 0, misses: COUNT, unwritable: null });
+    expect(second.counts).toEqual({ hits: COUNT, misses: 0, unwritable: null });
+    expect(none.cache).toBeNull();
+    expect(second.forms).toEqual(none.forms.map((f) => JSON.stringify(f)));
+    expect(first.forms).toEqual(second.forms);
+    // two worker threads share one cache the same way
+    const threaded = await compared(cache, { workers: 2 });
+    expect(threaded.counts).toEqual({ hits: COUNT, misses: 0, unwritable: null });
+    expect(threaded.forms).toEqual(second.forms);
+  });
+
+  test('a cached form scores exactly as its files do, its messages at the same line and column', async () => {
+    const cache = tempDir('jixiao-cache-');
+    const files = findForms([path.join(ROOT, 'examples'), path.join(ROOT, 'test/corpus')]);
+    const ruleSet = compiled(loadRuleSet('caiyu-2020-10'));
+    const evaluator = ruleSet.quick();
+    const fresh = await Promise.all(
+      files.map(async (f) =>
+        JSON.stringify(await scoreForm(loadForm(f, { ruleSet: ruleSet.ruleSet }).input, evaluator)),
+      ),
+    );
+    const located = fresh.filter((r) => /"line":\d+,"column":\d+/.test(r));
+    expect(located.length).toBeGreaterThan(0);
+    for (const pass of ['miss', 'hit']) {
+      const reader = new FormCache(cache, ruleSet.ruleSet);
+      const read = await Promise.all(
+        files.map(async (f) => JSON.stringify(await scoreForm(reader.load(f), evaluator))),
+      );
+      expect(read).toEqual(fresh);
+      expect(pass === 'miss' ? reader.counts.misses : reader.counts.hits).toBe(files.length);
+    }
+  });
+
+  test('a changed actuals or definitions file is read again; so is every form when the base framework changes', async () => {
+    const cache = tempDir('jixiao-cache-');
+    const before = await compared(cache);
+    const actuals = at('form-00000.actuals.yaml');
+    const text = readFileSync(actuals, 'utf8');
+    writeFileSync(actuals, text.replace(/executed: [\d.]+/, 'executed: 1'));
+    const definitions = at('form-00001.indicators.yaml');
+    const defs = readFileSync(definitions, 'utf8');
+    writeFileSync(definitions, defs.replace(/^department: (.*)$/m, 'department: $1（改）'));
+    const edited = await compared(cache);
+    expect(edited.counts).toEqual({ hits: COUNT - 2, misses: 2, unwritable: null });
+    expect(edited.forms[0]).not.toEqual(before.forms[0]);
+    expect(edited.forms[0]).toContain('"totalA"');
+    expect(edited.forms[1]).toContain('（改）');
+    expect(edited.forms.slice(2)).toEqual(before.forms.slice(2));
+    // the edits read back as edited (not the old entries), and the old files are found again under their own entries
+    expect((await compared(cache)).forms).toEqual(edited.forms);
+    // put back: the actuals' old entry is found again; an entry names one definitions text, so the restored
+    // definitions are read once more (a miss, never a stale hit)
+    writeFileSync(actuals, text);
+    writeFileSync(definitions, defs);
+    const restored = await compared(cache);
+    expect(restored.counts).toEqual({ hits: COUNT - 1, misses: 1, unwritable: null });
+    expect(restored.forms).toEqual(before.forms);
+
+    const base = readFileSync(at('base.yaml'), 'utf8');
+    // a base's rule or parameter is not what loading reads: the forms stay cached
+    writeFileSync(at('base.yaml'), base.replace(/^version: .*$/m, 'version: 9.9.9'));
+    expect((await compared(cache)).counts).toEqual({ hits: COUNT, misses: 0, unwritable: null });
+    // its framework is: a 一级 weight changed in the base reads every form again
+    writeFileSync(at('base.yaml'), base.replace(/weight: 50/, 'weight: 40').replace(/weight: 30/, 'weight: 40'));
+    expect((await compared(cache)).counts).toEqual({ hits: 0, misses: COUNT, unwritable: null });
+    writeFileSync(at('base.yaml'), base);
+  });
+
+  test('a cache written by another jixiao version is ignored', () => {
+    const cache = tempDir('jixiao-cache-');
+    const ruleSet = compiled(loadRuleSet('caiyu-2020-10')).ruleSet;
+    const files = findForms([at()]);
+    const older = new FormCache(cache, ruleSet, '0.0.1-older');
+    for (const f of files) older.load(f);
+    const now = new FormCache(cache, ruleSet);
+    for (const f of files) now.load(f);
+    expect(now.counts).toEqual({ hits: 0, misses: COUNT, unwritable: null });
+    // the older version's entries were not overwritten: that version still reads its own
+    const olderAgain = new FormCache(cache, ruleSet, '0.0.1-older');
+    for (const f of files) olderAgain.load(f);
+    expect(olderAgain.counts.hits).toBe(COUNT);
+  });
+
+  test('a truncated or foreign entry is ignored and written again, never a crash', async () => {
+    const cache = tempDir('jixiao-cache-');
+    const good = await compared(cache);
+    const [first, second, ...rest] = entries(cache);
+    if (!first || !second) throw new Error('no cache entries');
+    truncateSync(first, Math.floor(statSync(first).size / 2));
+    writeFileSync(second, 'not a cache entry');
+    for (const e of rest) truncateSync(e, statSync(e).size - 1);
+    const again = await compared(cache);
+    expect(again.counts).toEqual({ hits: 0, misses: COUNT, unwritable: null });
+    expect(again.forms).toEqual(good.forms);
+    expect((await compared(cache)).counts).toEqual({ hits: COUNT, misses: 0, unwritable: null });
+  });
+
+  test('a cache folder that cannot be written: the compare goes on, says so, and exits 0', async () => {
+    const blocked = at('a-file');
+    writeFileSync(blocked, '');
+    const run = await runCli(
+      'compare',
+      '--rules',
+      'caiyu-2020-10',
+      '--rules',
+      'provincial-linear',
+      at(),
+      '--cache',
+      blocked,
+    );
+    expect(run.code).toBe(0);
+    expect(run.err).toContain('无法写入');
+    expect(run.out).toContain(`${COUNT}`);
+  });
+
+  test('two compares at once on one cache: both right, no partial entry left, the next run reads all back', async () => {
+    const cache = tempDir('jixiao-cache-');
+    const bin = path.join(ROOT, 'dist/cli/main.js');
+    const args = [bin, 'compare', '--rules', 'caiyu-2020-10', '--rules', 'provincial-linear', at(), '--json'];
+    const once = (): Promise<{ code: number | null; out: string }> =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [...args, '--cache', cache], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('close', (code) => resolve({ code, out }));
+      });
+    const [a, b] = await Promise.all([once(), once()]);
+    const forms = (r: { out: string }): unknown => (JSON.parse(r.out) as { forms: unknown }).forms;
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(forms(a)).toEqual(forms(b));
+    expect(entries(cache).filter((e) => !e.endsWith('.bin'))).toEqual([]);
+    expect(entries(cache)).toHaveLength(COUNT);
+    const third = await once();
+    expect((JSON.parse(third.out) as { cache: { hits: number } }).cache.hits).toBe(COUNT);
+    expect(forms(third)).toEqual(forms(a));
+  });
+});
