@@ -30,7 +30,7 @@ beforeAll(() => {
   );
 });
 
-/** Every cache entry on disk. */
+/** Every file of the cache folder (its packs, and any temporary file a run left). */
 function entries(cache: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
@@ -94,8 +94,14 @@ describe('the form cache of compare', () => {
       const read = await Promise.all(
         files.map(async (f) => JSON.stringify(await scoreForm(reader.load(f), evaluator))),
       );
+      reader.close();
       expect(read).toEqual(fresh);
-      expect(pass === 'miss' ? reader.counts.misses : reader.counts.hits).toBe(files.length);
+      expect([pass, reader.counts]).toEqual([
+        pass,
+        pass === 'miss'
+          ? { hits: 0, misses: files.length, unwritable: null }
+          : { hits: files.length, misses: 0, unwritable: null },
+      ]);
     }
   });
 
@@ -138,29 +144,65 @@ describe('the form cache of compare', () => {
     const cache = tempDir('jixiao-cache-');
     const ruleSet = compiled(loadRuleSet('caiyu-2020-10')).ruleSet;
     const files = findForms([at()]);
-    const older = new FormCache(cache, ruleSet, '0.0.1-older');
-    for (const f of files) older.load(f);
-    const now = new FormCache(cache, ruleSet);
-    for (const f of files) now.load(f);
-    expect(now.counts).toEqual({ hits: 0, misses: COUNT, unwritable: null });
+    const run = (version?: string): FormCache => {
+      const reader = version ? new FormCache(cache, ruleSet, version) : new FormCache(cache, ruleSet);
+      for (const f of files) reader.load(f);
+      reader.close();
+      return reader;
+    };
+    run('0.0.1-older');
+    expect(run().counts).toEqual({ hits: 0, misses: COUNT, unwritable: null });
     // the older version's entries were not overwritten: that version still reads its own
-    const olderAgain = new FormCache(cache, ruleSet, '0.0.1-older');
-    for (const f of files) olderAgain.load(f);
-    expect(olderAgain.counts.hits).toBe(COUNT);
+    expect(run('0.0.1-older').counts.hits).toBe(COUNT);
+    expect(run().counts.hits).toBe(COUNT);
   });
 
-  test('a truncated or foreign entry is ignored and written again, never a crash', async () => {
+  test('a truncated pack, a foreign file or a flipped byte is ignored and the forms cached again, never a crash', async () => {
     const cache = tempDir('jixiao-cache-');
     const good = await compared(cache);
-    const [first, second, ...rest] = entries(cache);
-    if (!first || !second) throw new Error('no cache entries');
-    truncateSync(first, Math.floor(statSync(first).size / 2));
-    writeFileSync(second, 'not a cache entry');
-    for (const e of rest) truncateSync(e, statSync(e).size - 1);
+    const [pack] = entries(cache);
+    if (!pack) throw new Error('no cache pack');
+    expect(entries(cache)).toEqual([expect.stringMatching(/\.pack$/)]);
+    // a byte flipped inside one entry: that form is a miss, the others still read back
+    const bytes = readFileSync(pack);
+    bytes[100] = (bytes[100] ?? 0) ^ 0xff;
+    writeFileSync(pack, bytes);
+    expect((await compared(cache)).counts).toEqual({ hits: COUNT - 1, misses: 1, unwritable: null });
+    // a truncated pack and a foreign one are left out whole
+    for (const p of entries(cache)) truncateSync(p, statSync(p).size - 3);
+    writeFileSync(path.join(path.dirname(pack), 'foreign.pack'), 'not a pack');
     const again = await compared(cache);
     expect(again.counts).toEqual({ hits: 0, misses: COUNT, unwritable: null });
     expect(again.forms).toEqual(good.forms);
     expect((await compared(cache)).counts).toEqual({ hits: COUNT, misses: 0, unwritable: null });
+  });
+
+  test('a crowded folder is compacted: a run that reads more than eight packs leaves one with what it read', async () => {
+    const cache = tempDir('jixiao-cache-');
+    const ruleSet = compiled(loadRuleSet('caiyu-2020-10')).ruleSet;
+    const files = findForms([at()]);
+    // nine runs of one form each leave nine packs
+    const originals = files.map((f) => readFileSync(f, 'utf8'));
+    for (let i = 0; i < 9; i++) {
+      const file = files[i % COUNT] ?? '';
+      // the second time round a form is edited first (a comment), so each run writes a pack
+      if (i >= COUNT) writeFileSync(file, `${readFileSync(file, 'utf8')}\n# ${i}`);
+      const reader = new FormCache(cache, ruleSet);
+      reader.load(file);
+      reader.close();
+    }
+    expect(entries(cache)).toHaveLength(9);
+    // the next run reads every form: the ones it finds go into its pack with the ones it reads, the old packs go
+    const compacting = new FormCache(cache, ruleSet);
+    for (const f of files) compacting.load(f);
+    compacting.close();
+    expect(compacting.counts).toEqual({ hits: COUNT, misses: 0, unwritable: null });
+    expect(entries(cache)).toHaveLength(1);
+    const after = new FormCache(cache, ruleSet);
+    for (const f of files) after.load(f);
+    after.close();
+    expect(after.counts).toEqual({ hits: COUNT, misses: 0, unwritable: null });
+    files.forEach((f, i) => writeFileSync(f, originals[i] ?? ''));
   });
 
   test('a cache folder that cannot be written: the compare goes on, says so, and exits 0', async () => {
@@ -196,8 +238,10 @@ describe('the form cache of compare', () => {
     const forms = (r: { out: string }): unknown => (JSON.parse(r.out) as { forms: unknown }).forms;
     expect([a.code, b.code]).toEqual([0, 0]);
     expect(forms(a)).toEqual(forms(b));
-    expect(entries(cache).filter((e) => !e.endsWith('.bin'))).toEqual([]);
-    expect(entries(cache)).toHaveLength(COUNT);
+    // each run that read a form from its files wrote one whole pack; nothing half-written is left
+    expect(entries(cache).filter((e) => !e.endsWith('.pack'))).toEqual([]);
+    expect(entries(cache).length).toBeGreaterThanOrEqual(1);
+    expect(entries(cache).length).toBeLessThanOrEqual(2);
     const third = await once();
     expect((JSON.parse(third.out) as { cache: { hits: number } }).cache.hits).toBe(COUNT);
     expect(forms(third)).toEqual(forms(a));

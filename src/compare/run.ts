@@ -72,23 +72,28 @@ export async function compareFiles(
   const evaluatorB = pick(b);
   // forms are read against rule set A's framework (not the form's own rule set, which this run does not use)
   const cache = options.cacheDir ? new FormCache(options.cacheDir, a.ruleSet) : null;
-  for (const [i, file] of files.entries()) {
-    let sides: [Side, Side];
-    try {
-      const input = cache ? cache.load(file) : loadForm(file, { ruleSet: a.ruleSet }).input;
-      const score = async (evaluator: typeof evaluatorA): Promise<Side> => {
-        try {
-          return { result: await scoreForm(input, evaluator) };
-        } catch (error) {
-          return { error: problem(error) };
-        }
-      };
-      sides = [await score(evaluatorA), await score(evaluatorB)];
-    } catch (error) {
-      const text = problem(error);
-      sides = [{ error: text }, { error: text }];
+  try {
+    for (const [i, file] of files.entries()) {
+      let sides: [Side, Side];
+      try {
+        const input = cache ? cache.load(file) : loadForm(file, { ruleSet: a.ruleSet }).input;
+        const score = async (evaluator: typeof evaluatorA): Promise<Side> => {
+          try {
+            return { result: await scoreForm(input, evaluator) };
+          } catch (error) {
+            return { error: problem(error) };
+          }
+        };
+        sides = [await score(evaluatorA), await score(evaluatorB)];
+      } catch (error) {
+        const text = problem(error);
+        sides = [{ error: text }, { error: text }];
+      }
+      emit(i, compareForm(file, sides[0], sides[1]));
     }
-    emit(i, compareForm(file, sides[0], sides[1]));
+  } finally {
+    // the run's new entries are written as one pack, whole or not at all
+    cache?.close();
   }
   return cache ? cache.counts : null;
 }

@@ -1,22 +1,19 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { threadId } from 'node:worker_threads';
-import { crc32 } from 'node:zlib';
 import { JIXIAO_VERSION } from '../domain/version';
 import type { RuleSet } from '../rules/ruleSet';
 import type { FormInput } from '../scoring/formInput';
+import { parsedRows, rememberParsedRows } from '../scoring/readRow';
 import { placesInText } from '../source/yamlSource';
 import type { Place } from '../source/quickYaml';
 import { decodeText, readInput, sha256, sourceFromBytes } from './files';
 import { loadFormFromDocument } from './loadForm';
 import { packForm, unpackForm } from './storedForm';
+import { PackReader, PackWriter, removePacks } from './cachePacks';
 
 /** Bumped when what an entry holds changes shape, so an older layout is never read as the new one. */
-const LAYOUT = 1;
-const MAGIC = Buffer.from('JXFC');
-const HEADER = MAGIC.length + 8;
+const LAYOUT = 3;
 
 /** The folder the CLI caches forms in unless told otherwise: $JIXIAO_CACHE, else the user's cache folder. */
 export function defaultCacheDir(): string {
@@ -44,16 +41,17 @@ export interface CacheCounts {
 /**
  * Loaded forms kept by the content of their files. An entry is found by the hash of the actuals file's bytes, its
  * path, the jixiao version and what loading reads of the rule set; it names the definitions file it was read with
- * and that file's hash, which must still match. Entries are written to a temporary file and renamed, so a reader
- * sees a whole entry or none, and two runs writing the same entry write the same bytes. Anything unreadable (a
- * truncated or foreign file) is a miss: the form is read from its files and the entry written again. The folder
- * may be deleted at any time.
+ * and that file's hash, which must still match. Entries live in pack files (cachePacks.ts), each written whole by
+ * one run and renamed when done, so two runs at once never see each other's half-written work. Anything unreadable
+ * (a truncated or foreign pack, a bad checksum) is a miss: the form is read from its files and cached again. The
+ * folder may be deleted at any time. `close()` writes the run's pack.
  */
 export class FormCache {
   readonly counts: CacheCounts = { hits: 0, misses: 0, unwritable: null };
   private readonly folder: string;
   private readonly fingerprint: string;
-  private readonly made = new Set<string>();
+  private packs: PackReader | undefined;
+  private writer: PackWriter | undefined;
 
   constructor(
     dir: string,
@@ -67,38 +65,50 @@ export class FormCache {
   /** The form's input, from the cache when its files are unchanged; else loaded (every check) and cached. Throws as loadForm does. */
   load(actualsPath: string): FormInput {
     const bytes = readInput(actualsPath, 'yaml');
-    const entry = this.entryPath(actualsPath, bytes);
-    const cached = this.readEntry(entry, actualsPath, bytes);
+    const key = this.keyOf(actualsPath, bytes);
+    this.packs ??= new PackReader(this.folder);
+    const payload = this.packs.read(key, this.version);
+    const cached = payload ? this.readEntry(payload, actualsPath, bytes) : null;
     if (cached) {
       this.counts.hits++;
+      // a crowded folder is compacted: what this run reads goes into its own pack, and the old packs go
+      if (this.packs.crowded && payload) this.write(key, payload);
       return cached;
     }
     this.counts.misses++;
     const loaded = loadFormFromDocument(sourceFromBytes(bytes, actualsPath), { ruleSet: this.ruleSet });
     const { file, absolutePath } = loaded.definitionsDoc;
-    const stored = packForm({ definitions: { file, absolutePath }, input: loaded.input }, [actualsPath, file]);
-    this.writeEntry(entry, stored);
+    const parsed = parsedRows(loaded.input);
+    this.write(
+      key,
+      packForm({ definitions: { file, absolutePath }, input: loaded.input, parsed }, [actualsPath, file]),
+    );
     return loaded.input;
   }
 
-  private entryPath(actualsPath: string, bytes: Buffer): string {
-    const key = createHash('sha256')
+  /** Writes this run's pack (and, when the folder was crowded, removes the packs it replaces). */
+  close(): void {
+    const replaced = this.packs?.crowded ? this.packs.packs : [];
+    this.packs?.close();
+    this.packs = undefined;
+    try {
+      const wrote = this.writer?.finish() ?? false;
+      if (wrote && this.counts.unwritable === null) removePacks(replaced);
+    } catch (error) {
+      this.refused(error);
+    }
+    this.writer = undefined;
+  }
+
+  private keyOf(actualsPath: string, bytes: Buffer): string {
+    return createHash('sha256')
       .update(`${LAYOUT}\n${this.version}\n${this.fingerprint}\n${actualsPath}\n${path.resolve(actualsPath)}\n`)
       .update(bytes)
       .digest('hex');
-    return path.join(this.folder, key.slice(0, 2), `${key}.bin`);
   }
 
-  /** The cached input, or null when there is none, it cannot be read whole, or the definitions file has changed. */
-  private readEntry(entry: string, actualsPath: string, actualsBytes: Buffer): FormInput | null {
-    let stored: Buffer;
-    try {
-      stored = readFileSync(entry);
-    } catch {
-      return null;
-    }
-    const payload = wholePayload(stored, this.version);
-    if (!payload) return null;
+  /** The cached input, or null when it cannot be read or the definitions file has changed. */
+  private readEntry(payload: Buffer, actualsPath: string, actualsBytes: Buffer): FormInput | null {
     const texts = new Map<string, () => string>([[actualsPath, () => decodeText(actualsBytes, actualsPath).text]]);
     try {
       const places = new Map<string, Place>();
@@ -112,38 +122,32 @@ export class FormCache {
       const text = decodeText(readInput(absolutePath, 'yaml'), file).text;
       if (sha256(text) !== form.input.stamps.inputs.definitionsSha256) return null;
       texts.set(file, () => text);
+      rememberParsedRows(form.input, form.parsed);
       return form.input;
     } catch {
       return null;
     }
   }
 
-  private writeEntry(entry: string, payload: Buffer): void {
+  private write(key: string, payload: Buffer): void {
     if (this.counts.unwritable !== null) return;
-    const header = Buffer.alloc(HEADER);
-    MAGIC.copy(header);
-    header.writeUInt32BE(payload.length, MAGIC.length);
-    header.writeUInt32BE(crc32(payload, crc32(this.version)), MAGIC.length + 4);
-    const temporary = `${entry}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
     try {
-      const folder = path.dirname(entry);
-      if (!this.made.has(folder)) mkdirSync(folder, { recursive: true });
-      this.made.add(folder);
-      writeFileSync(temporary, Buffer.concat([header, payload]));
-      renameSync(temporary, entry);
+      this.writer ??= new PackWriter(this.folder);
+      if (this.writer.add(key, payload, this.version)) return;
+      // a full pack (4 GB) is closed and another begun
+      this.writer.finish();
+      this.writer = new PackWriter(this.folder);
+      this.writer.add(key, payload, this.version);
     } catch (error) {
-      removeQuietly(temporary);
-      this.counts.unwritable = `${(error as NodeJS.ErrnoException).code ?? ''} ${(error as Error).message}`.trim();
+      this.refused(error);
     }
   }
-}
 
-/** A temporary file that may not exist, or whose folder may not (a cache path that is a file): nothing to remove then. */
-function removeQuietly(file: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // nothing was written there
+  /** A folder that cannot be written: the run goes on without caching, and says why once. */
+  private refused(error: unknown): void {
+    this.writer?.abandon();
+    this.writer = undefined;
+    this.counts.unwritable ??= `${(error as NodeJS.ErrnoException).code ?? ''} ${(error as Error).message}`.trim();
   }
 }
 
@@ -159,13 +163,4 @@ function placeWhenAsked(file: string, texts: Map<string, () => string>): Place {
     place ??= placesInText(text(), file);
     return place(dataPath, options);
   };
-}
-
-/** The payload of an entry when it is whole and written by this version: length and checksum (seeded with the version) agree. */
-function wholePayload(stored: Buffer, version: string): Buffer | null {
-  if (stored.length < HEADER || !stored.subarray(0, MAGIC.length).equals(MAGIC)) return null;
-  const length = stored.readUInt32BE(MAGIC.length);
-  const payload = stored.subarray(HEADER);
-  if (payload.length !== length) return null;
-  return stored.readUInt32BE(MAGIC.length + 4) === crc32(payload, crc32(version)) ? payload : null;
 }

@@ -39,31 +39,58 @@ function factValue(
 
 /** Evaluates a condition, annotating a copy of it as the engine annotates its RuleResult (result, factResult). */
 type Evaluate = (facts: Record<string, FactValue>) => ResultCondition;
+/** The same evaluation giving only its result: most rules do not fire, and their annotated copies would be thrown away. */
+type Test = (facts: Record<string, FactValue>) => boolean;
+
+interface CompiledCondition {
+  evaluate: Evaluate;
+  test: Test;
+}
 
 export function compileCondition(
   condition: ConditionInput,
   parameters: object,
   operatorOf: (name: string) => ApplyOperator | undefined,
-): Evaluate {
+): CompiledCondition {
   if ('all' in condition || 'any' in condition) {
     const every = 'all' in condition;
     const parts = (every ? condition.all : condition.any).map((c) => compileCondition(c, parameters, operatorOf));
-    return (facts) => {
-      const children = parts.map((p) => p(facts));
-      // no conditions: true either way; one: its own result; more: every or some (all of them evaluated)
-      const result =
-        children.length === 0 ||
-        (every ? children.every((c) => c.result === true) : children.some((c) => c.result === true));
-      return every ? { all: children, result } : { any: children, result };
+    return {
+      evaluate: (facts) => {
+        const children = parts.map((p) => p.evaluate(facts));
+        // no conditions: true either way; one: its own result; more: every or some (all of them evaluated)
+        const result =
+          children.length === 0 ||
+          (every ? children.every((c) => c.result === true) : children.some((c) => c.result === true));
+        return every ? { all: children, result } : { any: children, result };
+      },
+      test: (facts) => {
+        // every part is evaluated, as the engine does: a later part naming an unknown fact throws either way
+        let passed = 0;
+        for (const part of parts) if (part.test(facts)) passed++;
+        return parts.length === 0 || (every ? passed === parts.length : passed > 0);
+      },
     };
   }
   if ('not' in condition) {
     const inner = compileCondition(condition.not, parameters, operatorOf);
-    return (facts) => {
-      const evaluated = inner(facts);
-      return { not: evaluated, result: !evaluated.result };
+    return {
+      evaluate: (facts) => {
+        const evaluated = inner.evaluate(facts);
+        return { not: evaluated, result: !evaluated.result };
+      },
+      test: (facts) => !inner.test(facts),
     };
   }
+  return compileLeaf(condition, parameters, operatorOf);
+}
+
+/** A condition on one fact: the engine's operator applied to the fact's value and the value it is compared to. */
+function compileLeaf(
+  condition: Extract<ConditionInput, { fact: string }>,
+  parameters: object,
+  operatorOf: (name: string) => ApplyOperator | undefined,
+): CompiledCondition {
   const operator = operatorOf(condition.operator);
   if (!operator) throw new FastPathUnsupported(`operator ${condition.operator}`);
   const { fact, path } = condition;
@@ -79,9 +106,12 @@ export function compileCondition(
       value = () => constant;
     } else value = (facts) => factValue(facts, parameters, named, ref.path);
   }
-  return (facts) => {
-    const left = factValue(facts, parameters, fact, path);
-    return { fact, factResult: left, result: operator(left, value(facts)) };
+  return {
+    evaluate: (facts) => {
+      const left = factValue(facts, parameters, fact, path);
+      return { fact, factResult: left, result: operator(left, value(facts)) };
+    },
+    test: (facts) => operator(factValue(facts, parameters, fact, path), value(facts)),
   };
 }
 
@@ -89,7 +119,7 @@ interface CompiledRule {
   name: string;
   priority: number;
   event: { type: string; params: Record<string, unknown> };
-  evaluate: Evaluate;
+  conditions: CompiledCondition;
 }
 
 export class FastRuleSet {
@@ -107,7 +137,7 @@ export class FastRuleSet {
           name: rule.name,
           priority: rule.priority,
           event: rule.event as CompiledRule['event'],
-          evaluate: compileCondition(rule.conditions, parameters, operatorOf),
+          conditions: compileCondition(rule.conditions, parameters, operatorOf),
         }))
         // higher priority first; equal priorities in the order the rule set lists them (as CompiledRuleSet orders them)
         .sort((a, b) => b.priority - a.priority);
@@ -117,9 +147,10 @@ export class FastRuleSet {
   evaluate(scope: Scope, facts: Record<string, FactValue>): Outcome {
     const outcome = emptyOutcome();
     for (const rule of this.byScope[scope]) {
-      const evaluated = rule.evaluate(facts);
-      if (evaluated.result === true)
-        recordEvent(outcome, { name: rule.name, priority: rule.priority, facts: decisiveFacts(evaluated) }, rule.event);
+      if (!rule.conditions.test(facts)) continue;
+      // a rule that fired is evaluated again with its copy annotated, for the facts that decided it
+      const evaluated = rule.conditions.evaluate(facts);
+      recordEvent(outcome, { name: rule.name, priority: rule.priority, facts: decisiveFacts(evaluated) }, rule.event);
     }
     return outcome;
   }

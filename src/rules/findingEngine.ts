@@ -61,7 +61,7 @@ export class FindingEngine {
   /** The same rules evaluated synchronously (see FastRuleSet), with the engine's own operators, by scope. */
   private readonly fastRules: Record<
     ReviewScope,
-    { rule: ReviewRuleInput; evaluate: (facts: Record<string, FactValue>) => { result?: boolean } }[]
+    { rule: ReviewRuleInput; conditions: { test: (facts: Record<string, FactValue>) => boolean } }[]
   >;
 
   constructor(
@@ -99,7 +99,7 @@ export class FindingEngine {
     const compile = (scope: ReviewScope) =>
       rules
         .filter((r) => r.scope === scope)
-        .map((rule) => ({ rule, evaluate: compileCondition(rule.conditions, parameters, operatorOf) }));
+        .map((rule) => ({ rule, conditions: compileCondition(rule.conditions, parameters, operatorOf) }));
     this.fastRules = { row: compile('row'), form: compile('form'), department: compile('department') };
   }
 
@@ -109,7 +109,7 @@ export class FindingEngine {
    */
   runFast(scope: ReviewScope, facts: Record<string, FactValue>): FiredFinding[] {
     return this.fastRules[scope]
-      .filter((r) => r.evaluate(facts).result === true)
+      .filter((r) => r.conditions.test(facts))
       .map((r) => ({ rule: r.rule.name, params: r.rule.event.params }));
   }
 

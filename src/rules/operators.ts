@@ -1,4 +1,4 @@
-import { Decimal } from '../domain/decimal';
+import { Decimal, plain } from '../domain/decimal';
 
 /**
  * Decimal comparisons for rule conditions. json-rules-engine's own numeric operators coerce to binary
@@ -16,9 +16,23 @@ function asDecimal(value: unknown): Decimal | null {
     read = null;
   }
   // a rule set's thresholds and the common facts (1, 0.9, 0.6) come back on every row of every form
+  remember(value, read);
+  return read;
+}
+
+function remember(value: string | number, read: Decimal | null): void {
   if (seen.size >= SEEN_LIMIT) seen.clear();
   seen.set(value, read);
-  return read;
+}
+
+/**
+ * A decimal as the exact text a fact carries (json-rules-engine sees text, never a float), remembered with the
+ * decimal it came from: a completion rate has forty digits, and the conditions that test it need not read them back.
+ */
+export function factText(value: Decimal): string {
+  const text = plain(value);
+  remember(text, value);
+  return text;
 }
 
 /** Values already read (decimals never change, so one may be shared); cleared when full. */

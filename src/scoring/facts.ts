@@ -1,4 +1,5 @@
-import { plain } from '../domain/decimal';
+import { plain, ZERO } from '../domain/decimal';
+import { factText } from '../rules/operators';
 import type { IndicatorFacts } from '../rules/facts';
 import type { IndicatorInput, RowReading } from './reading';
 
@@ -20,10 +21,10 @@ export function indicatorFacts(input: IndicatorInput, reading: RowReading): Indi
     kind: reading.kind,
     direction: q ? q.direction : 'none',
     met,
-    completion: q?.completion ? plain(q.completion) : null,
-    deviation: q?.deviation ? plain(q.deviation) : null,
+    completion: q?.completion ? factText(q.completion) : null,
+    deviation: q?.deviation ? factText(q.deviation) : null,
     targetIsZero: q ? q.targetValue.isZero() : false,
-    actualAtMostZero: q ? q.actualValue.lessThanOrEqualTo(0) : false,
+    actualAtMostZero: q ? q.actualValue.lessThanOrEqualTo(ZERO) : false,
     band,
     hasDeclaredScore: input.declaredScore !== undefined,
     hasManualReason: filled(input.reason),

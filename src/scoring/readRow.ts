@@ -17,6 +17,7 @@ import {
   YUAN_UNIT,
 } from '../targets/rowWords';
 import type { IndicatorInput, ReadingNote, RowReading } from './reading';
+import type { FormInput } from './formInput';
 
 export type ReadResult = { reading: RowReading } | { problem: Diagnostic };
 
@@ -85,11 +86,27 @@ const lastRead = new WeakMap<
   { target: string; actual: string; fiscalYear: number; parsed: { target: ParsedValue; actual: ParsedValue } }
 >();
 
-function parsedTexts(
-  input: IndicatorInput,
-  actualText: string,
-  fiscalYear: number,
-): { target: ParsedValue; actual: ParsedValue } {
+/** A row's two texts as read: what the form cache keeps beside the input, so a form read back is not parsed again. */
+export interface ParsedTexts {
+  target: ParsedValue;
+  actual: ParsedValue;
+}
+
+/** Each row's texts read (once): for the form cache to store. */
+export function parsedRows(form: FormInput): ParsedTexts[] {
+  return form.indicators.map((row) => parsedTexts(row, row.actual ?? '', form.fiscalYear));
+}
+
+/** Rows read back from the cache with their texts as stored: kept as read, and checked against the texts when used. */
+export function rememberParsedRows(form: FormInput, parsed: readonly ParsedTexts[]): void {
+  form.indicators.forEach((row, i) => {
+    const texts = parsed[i];
+    if (texts)
+      lastRead.set(row, { target: row.target, actual: row.actual ?? '', fiscalYear: form.fiscalYear, parsed: texts });
+  });
+}
+
+function parsedTexts(input: IndicatorInput, actualText: string, fiscalYear: number): ParsedTexts {
   const last = lastRead.get(input);
   if (last && last.target === input.target && last.actual === actualText && last.fiscalYear === fiscalYear)
     return last.parsed;
