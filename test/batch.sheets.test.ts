@@ -1,7 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
+import { SplicedPdf } from '../src/pdfdoc/pdfSplice';
+import { combineSheets } from '../src/report/sheets';
 import { PdfPrinter, type PrintJob } from '../src/pdf/printer';
 import { formHtml } from '../src/pipeline/render';
 import { SheetPrinter } from '../src/pipeline/sheetPrinter';
@@ -120,6 +131,45 @@ test('forms printed five to a document come out as each prints alone: pages, wor
   expect(Math.min(...pagesSeen)).toBe(1);
   expect(Math.max(...pagesSeen)).toBeGreaterThanOrEqual(3);
 }, 240_000);
+
+test("the split's walk reads each object's references from its bytes: for every object Chromium printed, those of pdf-lib's parse", async () => {
+  const five = await jobs(
+    [
+      DEPARTMENT,
+      PROJECT,
+      CLEAN,
+      ...corpusForms()
+        .slice(0, 2)
+        .map((f) => f.actuals),
+    ].map((file) => ({
+      file: path.isAbsolute(file) ? file : path.join(ROOT, file),
+      explain: false,
+    })),
+  );
+  const first = five[0]!;
+  const printed = await printer.print({ ...first, html: combineSheets(five.map((j) => j.html)), forms: five.length });
+  const pdf = SplicedPdf.open(printed.pdf);
+  /** The references of a parsed object, not following them: a stream's are those of its dictionary. */
+  const parsedRefs = (o: PDFObject | undefined): number[] => {
+    if (o instanceof PDFRef) return [o.objectNumber];
+    if (o instanceof PDFDict) return [...o.entries()].flatMap(([, v]) => parsedRefs(v));
+    if (o instanceof PDFArray) return o.asArray().flatMap(parsedRefs);
+    if (o instanceof PDFRawStream) return parsedRefs(o.dict);
+    return [];
+  };
+  let objects = 0;
+  let references = 0;
+  for (let n = 1; n < pdf.objectCount; n++) {
+    const ref = PDFRef.of(n);
+    const parsed = parsedRefs(pdf.resolve(ref));
+    expect({ n, refs: pdf.referencesOf(ref).map((r) => r.objectNumber) }).toEqual({ n, refs: parsed });
+    objects++;
+    references += parsed.length;
+  }
+  // fonts, pages, annotations, the structure tree: thousands of objects and references
+  expect(objects).toBeGreaterThan(500);
+  expect(references).toBeGreaterThan(1000);
+}, 120_000);
 
 test('a shared document whose page totals do not bear out is printed form by form, each as it prints alone', async () => {
   // a print script that miscounts: every form said to have one page more than it lays out

@@ -10,6 +10,8 @@ import {
   type PDFObject,
 } from '@cantoo/pdf-lib';
 
+import { referencesIn, UnreadableObject } from './objectReferences';
+
 /** Thrown when a PDF is not of the plain kind splicing handles; the caller takes the full path instead. */
 export class SpliceDeclined extends Error {}
 
@@ -24,6 +26,7 @@ const HEADER = /^(\d+)\s+(\d+)\s+obj\s*/;
 export class SplicedPdf {
   readonly context = PDFContext.create();
   private readonly loaded = new Set<number>();
+  private readonly references = new Map<number, PDFRef[]>();
   /** The objects the file holds: number → byte offset of `N 0 obj`. */
   private readonly offsets = new Map<number, number>();
   private readonly size: number;
@@ -37,6 +40,11 @@ export class SplicedPdf {
     if (!(size instanceof PDFNumber)) throw new SpliceDeclined('trailer has no /Size');
     this.size = size.asNumber();
     this.context.largestObjectNumber = this.size - 1;
+  }
+
+  /** One more than the largest object number the file may hold (its trailer's /Size). */
+  get objectCount(): number {
+    return this.size;
   }
 
   /** Reads the cross-reference table and trailer, or declines. */
@@ -92,18 +100,38 @@ export class SplicedPdf {
     if (!(object instanceof PDFRef)) return object;
     const known = this.context.lookup(object);
     if (known !== undefined || this.loaded.has(object.objectNumber) || object.objectNumber >= this.size) return known;
-    const offset = this.offsets.get(object.objectNumber);
-    if (offset === undefined || object.generationNumber !== 0)
-      throw new SpliceDeclined(`no object ${object.toString()}`);
-    const head = HEADER.exec(latin1(this.bytes, offset, offset + 32));
-    if (!head || Number(head[1]) !== object.objectNumber)
-      throw new SpliceDeclined(`object ${object.toString()} is not where the table says`);
-    const parsed = PDFObjectParser.forBytes(this.bytes.subarray(offset + head[0].length), this.context).parseObject(
-      object,
-    );
+    const parsed = PDFObjectParser.forBytes(this.bytes.subarray(this.bodyOf(object)), this.context).parseObject(object);
     this.context.assign(object, parsed);
     this.loaded.add(object.objectNumber);
     return parsed;
+  }
+
+  /**
+   * The objects an object of the file names, read from its bytes without parsing it (objectReferences.ts): what
+   * a walk over fonts and structure elements needs, at a fraction of a parse.
+   */
+  referencesOf(ref: PDFRef): PDFRef[] {
+    // the five forms of a document share its fonts: each object is read once
+    const known = this.references.get(ref.objectNumber);
+    if (known) return known;
+    try {
+      const found = referencesIn(this.bytes, this.bodyOf(ref)).map((r) => PDFRef.of(r.objectNumber, r.generation));
+      this.references.set(ref.objectNumber, found);
+      return found;
+    } catch (error) {
+      if (error instanceof UnreadableObject) throw new SpliceDeclined(`object ${ref.toString()}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  /** Where an object's body starts in the file (after `N 0 obj`), checked against the table. */
+  private bodyOf(ref: PDFRef): number {
+    const offset = this.offsets.get(ref.objectNumber);
+    if (offset === undefined || ref.generationNumber !== 0) throw new SpliceDeclined(`no object ${ref.toString()}`);
+    const head = HEADER.exec(latin1(this.bytes, offset, offset + 32));
+    if (!head || Number(head[1]) !== ref.objectNumber)
+      throw new SpliceDeclined(`object ${ref.toString()} is not where the table says`);
+    return offset + head[0].length;
   }
 
   /**

@@ -176,10 +176,12 @@ function reachedObjects(doc: PrintedDocument, parts: SheetParts, keep: Set<numbe
       if (keep.has(n)) continue;
       if (others.has(n)) throw new SplitDeclined(`form ${index + 1} reaches a page of another form`);
       keep.add(n);
-      const object = resolve(item);
-      // a page is written anew under the root: its /Parent (an intermediate node of all pages) is not followed
-      if (own.has(n) && object instanceof PDFDict) besides(object, ['Parent']);
-      else if (object !== undefined) stack.push(object);
+      // a page is written anew under the root: its /Parent (an intermediate node of all pages) is not followed;
+      // anything else is only walked through, by the references its bytes hold (no parse)
+      const page = own.has(n) ? resolve(item) : undefined;
+      if (page instanceof PDFDict) besides(page, ['Parent']);
+      else if (page !== undefined) stack.push(page);
+      else if (item.objectNumber < pdf.objectCount) stack.push(...pdf.referencesOf(item));
     } else if (item instanceof PDFDict) {
       for (const [, value] of item.entries()) stack.push(value);
     } else if (item instanceof PDFArray) {
