@@ -26,6 +26,8 @@ function indicatorsInput(
   a?: SourceDocument,
 ): { indicators: IndicatorInput[]; levels: FormInput['levels'] } {
   const indicators: IndicatorInput[] = [];
+  // where a missing row is reported (the actuals' indicators map): one location for every row
+  const actualsIndicators = a?.locate(['indicators'], { key: true });
   const levels: FormInput['levels'] = definitions.levels.map((level, i) => ({
     name: level.level1,
     declaredWeight: decOrNull(level.weight),
@@ -50,7 +52,7 @@ function indicatorsInput(
             definition: d?.locate(['levels', i, 'groups', j, 'indicators', k]),
             actual: filled ? a?.locate([...at, 'actual']) : undefined,
             declaredScore: filled?.declaredScore !== undefined ? a?.locate([...at, 'declaredScore']) : undefined,
-            actualsIndicators: a?.locate(['indicators'], { key: true }),
+            actualsIndicators,
           },
         };
         if (filled?.band) input.band = BAND_INPUT[filled.band] as Band;

@@ -23,6 +23,8 @@ class StoredLocation {
 
 /** Where the locations of the form being read back find their text: set only while one is being unpacked. */
 let placing: ((file: string) => Place) | null = null;
+/** The locations of the form being unpacked, by what they point at. */
+const placed = new Map<string, SourceLocation>();
 
 addExtension({
   Class: Decimal,
@@ -38,7 +40,13 @@ addExtension({
   write: (location: StoredLocation) => [location.file, location.dataPath, location.key],
   read: ([file, dataPath, key]: [string, DataPath, boolean]) => {
     if (!placing) throw new Error('a stored location read outside unpackForm');
-    return lazyLocation(file, placing(file), dataPath, key);
+    // the same place named by many rows (the actuals' indicators map) is one location again
+    const name = `${file}\u0000${String(key)}\u0000${dataPath.join('\u0000')}`;
+    const known = placed.get(name);
+    if (known) return known;
+    const location = lazyLocation(file, placing(file), dataPath, key);
+    placed.set(name, location);
+    return location;
   },
 });
 
@@ -85,5 +93,6 @@ export function unpackForm(bytes: Buffer, placeOf: (file: string) => Place): Sto
     return packr.unpack(bytes) as StoredForm;
   } finally {
     placing = null;
+    placed.clear();
   }
 }
