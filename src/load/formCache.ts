@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { JIXIAO_VERSION } from '../domain/version';
 import type { RuleSet } from '../rules/ruleSet';
 import type { FormInput } from '../scoring/formInput';
-import { parsedRows, rememberParsedRows } from '../scoring/readRow';
+import { parsedRows, rememberParsedRows } from '../scoring/parsedRows';
 import { placesInText } from '../source/yamlSource';
 import type { Place } from '../source/quickYaml';
 import { decodeText, readInput, sha256, sourceFromBytes } from './files';

@@ -17,7 +17,6 @@ import {
   YUAN_UNIT,
 } from '../targets/rowWords';
 import type { IndicatorInput, ReadingNote, RowReading } from './reading';
-import type { FormInput } from './formInput';
 
 export type ReadResult = { reading: RowReading } | { problem: Diagnostic };
 
@@ -92,21 +91,12 @@ export interface ParsedTexts {
   actual: ParsedValue;
 }
 
-/** Each row's texts read (once): for the form cache to store. */
-export function parsedRows(form: FormInput): ParsedTexts[] {
-  return form.indicators.map((row) => parsedTexts(row, row.actual ?? '', form.fiscalYear));
+/** Keeps a row's texts as read elsewhere (the form cache); checked against the texts when used, like any kept reading. */
+export function rememberParsed(row: IndicatorInput, fiscalYear: number, parsed: ParsedTexts): void {
+  lastRead.set(row, { target: row.target, actual: row.actual ?? '', fiscalYear, parsed });
 }
 
-/** Rows read back from the cache with their texts as stored: kept as read, and checked against the texts when used. */
-export function rememberParsedRows(form: FormInput, parsed: readonly ParsedTexts[]): void {
-  form.indicators.forEach((row, i) => {
-    const texts = parsed[i];
-    if (texts)
-      lastRead.set(row, { target: row.target, actual: row.actual ?? '', fiscalYear: form.fiscalYear, parsed: texts });
-  });
-}
-
-function parsedTexts(input: IndicatorInput, actualText: string, fiscalYear: number): ParsedTexts {
+export function parsedTexts(input: IndicatorInput, actualText: string, fiscalYear: number): ParsedTexts {
   const last = lastRead.get(input);
   if (last && last.target === input.target && last.actual === actualText && last.fiscalYear === fiscalYear)
     return last.parsed;
