@@ -200,7 +200,7 @@ export async function renderForms(
   // The browser starts at once, while the first forms are scored and laid out.
   const launched = options.printer || files.length === 0 ? undefined : launchPrinter(options, timings);
   const pages = options.concurrency ?? 2;
-  // several forms on a browser of its own are printed five to a document, as batch prints them (a printer passed
+  // several forms on a browser of its own are printed several to a document, as batch prints them (a printer passed
   // in is the caller's: it gets each form as it comes)
   const shared = launched && files.length > 1 ? new SheetPrinter(launched, pages) : undefined;
   const printer: FormPrinter | undefined = options.printer ?? shared ?? launched;
