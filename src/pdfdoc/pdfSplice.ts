@@ -27,6 +27,7 @@ export class SplicedPdf {
   readonly context = PDFContext.create();
   private readonly loaded = new Set<number>();
   private readonly references = new Map<number, PDFRef[]>();
+  private inFileOrder: [number, number][] | undefined;
   /** The objects the file holds: number → byte offset of `N 0 obj`. */
   private readonly offsets = new Map<number, number>();
   private readonly size: number;
@@ -169,7 +170,8 @@ export class SplicedPdf {
       length += chunk.length;
     };
     const newOffsets = new Map<number, number>();
-    const inFileOrder = [...this.offsets].sort((a, b) => a[1] - b[1]);
+    // sorted once: a document of ten forms is written out ten times
+    const inFileOrder = (this.inFileOrder ??= [...this.offsets].sort((a, b) => a[1] - b[1]));
     push(this.bytes.subarray(0, inFileOrder[0]?.[1] ?? this.xrefOffset));
     inFileOrder.forEach(([number, offset], i) => {
       const chunk = body(number, this.bytes.subarray(offset, inFileOrder[i + 1]?.[1] ?? this.xrefOffset));
