@@ -6,9 +6,9 @@ import type { ParsedTexts } from '../scoring/readRow';
 import { lazyLocation, LOCATED_AT, type LocatedAt, type Place } from '../source/quickYaml';
 import type { DataPath } from '../source/sourceDocument';
 
-// A form's loaded input as the cache stores it: MessagePack by msgpackr, which writes an object's keys once per
-// shape (twenty indicator rows of one shape cost one set of keys), reads back several times faster than JSON
-// with revivers, and takes extensions for the two kinds of value JSON cannot carry: exact decimals, and
+// A form's loaded input as the cache stores it: MessagePack by msgpackr (already here through BullMQ), which
+// writes an object's keys once per shape (twenty indicator rows of one shape cost one set of keys) and takes
+// extensions for the two kinds of value JSON cannot carry: exact decimals, and
 // locations whose line and column nobody has asked for yet (forcing them would cost the first run a second
 // reading of every file).
 

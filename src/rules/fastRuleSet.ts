@@ -39,8 +39,11 @@ function factValue(
 
 /** Evaluates a condition, annotating a copy of it as the engine annotates its RuleResult (result, factResult). */
 type Evaluate = (facts: Record<string, FactValue>) => ResultCondition;
-/** The same evaluation giving only its result: most rules do not fire, and their annotated copies would be thrown away. */
-type Test = (facts: Record<string, FactValue>) => boolean;
+/**
+ * The same evaluation giving only its `result` (a leaf's is the operator's value as it is, as in the annotated copy):
+ * most rules do not fire, and their annotated copies would be thrown away.
+ */
+type Test = (facts: Record<string, FactValue>) => unknown;
 
 interface CompiledCondition {
   evaluate: Evaluate;
@@ -67,7 +70,7 @@ export function compileCondition(
       test: (facts) => {
         // every part is evaluated, as the engine does: a later part naming an unknown fact throws either way
         let passed = 0;
-        for (const part of parts) if (part.test(facts)) passed++;
+        for (const part of parts) if (part.test(facts) === true) passed++;
         return parts.length === 0 || (every ? passed === parts.length : passed > 0);
       },
     };
@@ -147,7 +150,7 @@ export class FastRuleSet {
   evaluate(scope: Scope, facts: Record<string, FactValue>): Outcome {
     const outcome = emptyOutcome();
     for (const rule of this.byScope[scope]) {
-      if (!rule.conditions.test(facts)) continue;
+      if (rule.conditions.test(facts) !== true) continue;
       // a rule that fired is evaluated again with its copy annotated, for the facts that decided it
       const evaluated = rule.conditions.evaluate(facts);
       recordEvent(outcome, { name: rule.name, priority: rule.priority, facts: decisiveFacts(evaluated) }, rule.event);

@@ -61,7 +61,7 @@ export class FindingEngine {
   /** The same rules evaluated synchronously (see FastRuleSet), with the engine's own operators, by scope. */
   private readonly fastRules: Record<
     ReviewScope,
-    { rule: ReviewRuleInput; conditions: { test: (facts: Record<string, FactValue>) => boolean } }[]
+    { rule: ReviewRuleInput; conditions: { test: (facts: Record<string, FactValue>) => unknown } }[]
   >;
 
   constructor(
@@ -109,7 +109,7 @@ export class FindingEngine {
    */
   runFast(scope: ReviewScope, facts: Record<string, FactValue>): FiredFinding[] {
     return this.fastRules[scope]
-      .filter((r) => r.conditions.test(facts))
+      .filter((r) => r.conditions.test(facts) === true)
       .map((r) => ({ rule: r.rule.name, params: r.rule.event.params }));
   }
 
