@@ -217,10 +217,17 @@ describe('the form cache of compare', () => {
       at(),
       '--cache',
       blocked,
+      '--json',
     );
     expect(run.code).toBe(0);
     expect(run.err).toContain('无法写入');
-    expect(run.out).toContain(`${COUNT}`);
+    const json = JSON.parse(run.out) as {
+      summary: { compared: number };
+      cache: { hits: number; misses: number; unwritable: string | null };
+    };
+    // every form compared, none cached, and why said once
+    expect(json.summary.compared).toBe(COUNT);
+    expect(json.cache).toMatchObject({ hits: 0, misses: COUNT, unwritable: expect.stringContaining('ENOTDIR') });
   });
 
   test('two compares at once on one cache: both right, no partial entry left, the next run reads all back', async () => {
