@@ -1,8 +1,9 @@
 /**
  * What-if benchmark: 10,000 generated forms of 20 rows compared under two rule sets, as an evaluator runs it
- * again and again: a first run (the form cache empty), a second (every form read back), a run after 1% of the
- * forms were edited; then a run with every rule evaluated by both json-rules-engine and the fast path, printing
- * how many agree and whether the totals are those of the cached run.
+ * again and again: a first run (the form cache empty), a second (nothing changed: forms and scores read back), a
+ * run after rule set B was edited (A's scores read back, B's scored again), a run after 1% of the forms were
+ * edited; then a run with every rule evaluated by both json-rules-engine and the fast path, printing how many
+ * agree and whether the totals are those of the last cached run.
  * Usage: npm run build && npm run bench:compare -- [--forms 10000 | --count 100000] [--rules-a caiyu-2020-10] [--rules-b provincial-linear] [--no-check]
  * Prints each run's time and the process's peak RSS so far (workers are threads of this process). It times the built code
  * that `jixiao compare` runs, not the sources under tsx (whose transform alone costs a tenth).
@@ -37,6 +38,25 @@ async function timedRun(
   return { run, seconds: (performance.now() - t) / 1000, peak, totals };
 }
 
+/** Rule set B as an evaluator edits it: one more adjustment (a further point off a form that misses a target by half). */
+function editRuleSet(dir: string, rulesB: string): string {
+  const file = path.join(dir, 'edited-b.yaml');
+  const rule =
+    '{ name: 偏离目标50%及以上再扣1分, conditions: { all: [{ fact: kind, operator: equal, value: quantitative }, { fact: deviation, operator: atLeast, value: 0.5 }] }, event: { type: adjust, params: { method: deviationPenalty, points: 1 } } }';
+  writeFileSync(
+    file,
+    [
+      `id: bench-edited`,
+      `extends: ${rulesB}`,
+      'version: 1.0.0',
+      'name: 评测用（改过的 B）',
+      'rules:',
+      `  add: [${rule}]`,
+    ].join('\n'),
+  );
+  return file;
+}
+
 /** Edits 1% of the forms as a department would: one actual figure in each changed (the budget executed). */
 function editOnePercent(dir: string, count: number): void {
   for (let i = 0; i < count; i += 100) {
@@ -68,20 +88,20 @@ async function main(): Promise<void> {
   const goals: Record<string, string> = {
     first: count >= 100_000 ? '≤ 60 s' : '< 20 s for 10,000',
     second: count >= 100_000 ? '≤ 10 s' : '',
-    edited: '',
   };
   let totals: string[] = [];
-  for (const round of ['first', 'second', 'edited'] as const) {
-    if (round === 'edited') editOnePercent(dir, count);
-    const measured = await timedRun(dir, { rulesA, rulesB, cacheDir });
-    if (round !== 'second') totals = measured.totals;
+  let rules = { rulesA, rulesB };
+  for (const round of ['first', 'second', 'rules-edited', 'forms-edited'] as const) {
+    if (round === 'rules-edited') rules = { rulesA, rulesB: editRuleSet(dir, rulesB) };
+    if (round === 'forms-edited') editOnePercent(dir, count);
+    const measured = await timedRun(dir, { ...rules, cacheDir });
     const { run, seconds, peak } = measured;
     const s = run.summary;
     const c = run.cache;
     say(
-      `${round} run: ${seconds.toFixed(2)} s; peak RSS ${Math.round(peak / 1024 / 1024)} MB${goals[round] ? ` (goal ${goals[round]}, ≤ 1.5 GB)` : ''}; ${Math.round(count / seconds)} forms/s; cache ${c?.hits ?? 0} read back, ${c?.misses ?? 0} read from files`,
+      `${round} run: ${seconds.toFixed(2)} s; peak RSS ${Math.round(peak / 1024 / 1024)} MB${goals[round] ? ` (goal ${goals[round]}, ≤ 1.5 GB)` : ''}; ${Math.round(count / seconds)} forms/s; cache: ${c?.hits ?? 0} forms read back, ${c?.misses ?? 0} read from files, ${c?.reused ?? 0} scores read back`,
     );
-    if (round === 'first')
+    if (round === 'first' || round === 'rules-edited')
       say(
         `  compared ${s.compared}, failed ${s.failed}; grades up ${s.gradeChanges.up}, down ${s.gradeChanges.down}, same ${s.gradeChanges.same}; mean delta ${s.meanDelta}`,
       );
@@ -89,12 +109,17 @@ async function main(): Promise<void> {
       say('second run totals differ from the first: NO');
       process.exitCode = 1;
     }
+    if (round === 'rules-edited' && measured.totals.join('\n') === totals.join('\n')) {
+      say('the edited rule set changed no total: the edit was not scored');
+      process.exitCode = 1;
+    }
+    totals = measured.totals;
   }
   rmSync(cacheDir, { recursive: true, force: true });
 
   if (!process.argv.includes('--no-check')) {
     // every rule evaluated by both json-rules-engine and the fast path (forms read from their files)
-    const checked = await timedRun(dir, { rulesA, rulesB, check: true });
+    const checked = await timedRun(dir, { ...rules, check: true });
     const a = checked.run.agreement;
     if (!a) throw new Error('the checked run counted no agreement');
     say(

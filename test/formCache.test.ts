@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { compareRuleSets, type CompareOptions } from '../src/compare/run';
 import { findForms } from '../src/load/formFiles';
 import { FormCache } from '../src/load/formCache';
+import { codeVersion, fingerprintOf } from '../src/load/codeFingerprint';
+import { JIXIAO_VERSION } from '../src/domain/version';
 import { loadForm } from '../src/load/loadForm';
 import { compiled, loadRuleSet } from '../src/load/ruleSets';
 import { scoreForm } from '../src/scoring/scoreForm';
@@ -29,6 +31,18 @@ beforeAll(() => {
     ['id: cache-tuned', 'extends: ./base.yaml', 'version: 1.0.0', 'name: 缓存测试'].join('\n'),
   );
 });
+
+/** A run's cache counts: forms read back, forms read from their files, scores read back instead of scored. */
+const counted = (hits: number, misses: number, reused = 0) => ({ hits, misses, reused, unwritable: null });
+
+/** Where each entry of a pack begins, in the order they were written (read from the pack's index and trailer). */
+function entryOffsets(pack: Buffer): number[] {
+  const indexLength = pack.readUInt32BE(pack.length - 8);
+  const index = pack.subarray(pack.length - 12 - indexLength, pack.length - 12);
+  const offsets: number[] = [];
+  for (let at = 0; at < index.length; at += 40) offsets.push(index.readUInt32BE(at + 32));
+  return offsets.sort((x, y) => x - y);
+}
 
 /** Every file of the cache folder (its packs, and any temporary file a run left). */
 function entries(cache: string): string[] {
@@ -66,14 +80,19 @@ describe('the form cache of compare', () => {
     });
     const first = await compared(cache);
     const second = await compared(cache);
-    expect(first.counts).toEqual({ hits: 0, misses: COUNT, unwritable: null });
-    expect(second.counts).toEqual({ hits: COUNT, misses: 0, unwritable: null });
+    expect(first.counts).toEqual(counted(0, COUNT));
+    // every score under both (unchanged) rule sets is read back: no form is even unpacked
+    expect(second.counts).toEqual(counted(COUNT, 0, 2 * COUNT));
     expect(none.cache).toBeNull();
     expect(second.forms).toEqual(none.forms.map((f) => JSON.stringify(f)));
     expect(first.forms).toEqual(second.forms);
     // two worker threads share one cache the same way
     const threaded = await compared(cache, { workers: 2 });
-    expect(threaded.counts).toEqual({ hits: COUNT, misses: 0, unwritable: null });
+    expect(threaded.counts).toEqual(counted(COUNT, 0, 2 * COUNT));
+    // a checked run scores every form both ways (json-rules-engine and the fast path): it reads no score back
+    const checked = await compared(cache, { check: true });
+    expect(checked.counts).toEqual(counted(COUNT, 0));
+    expect(checked.forms).toEqual(second.forms);
     expect(threaded.forms).toEqual(second.forms);
   });
 
@@ -98,9 +117,7 @@ describe('the form cache of compare', () => {
       expect(read).toEqual(fresh);
       expect([pass, reader.counts]).toEqual([
         pass,
-        pass === 'miss'
-          ? { hits: 0, misses: files.length, unwritable: null }
-          : { hits: files.length, misses: 0, unwritable: null },
+        pass === 'miss' ? counted(0, files.length) : counted(files.length, 0),
       ]);
     }
   });
@@ -115,7 +132,7 @@ describe('the form cache of compare', () => {
     const defs = readFileSync(definitions, 'utf8');
     writeFileSync(definitions, defs.replace(/^department: (.*)$/m, 'department: $1（改）'));
     const edited = await compared(cache);
-    expect(edited.counts).toEqual({ hits: COUNT - 2, misses: 2, unwritable: null });
+    expect(edited.counts).toEqual(counted(COUNT - 2, 2, 2 * (COUNT - 2)));
     expect(edited.forms[0]).not.toEqual(before.forms[0]);
     expect(edited.forms[0]).toContain('"totalA"');
     expect(edited.forms[1]).toContain('（改）');
@@ -127,16 +144,30 @@ describe('the form cache of compare', () => {
     writeFileSync(actuals, text);
     writeFileSync(definitions, defs);
     const restored = await compared(cache);
-    expect(restored.counts).toEqual({ hits: COUNT - 1, misses: 1, unwritable: null });
+    expect(restored.counts).toEqual(counted(COUNT - 1, 1, 2 * (COUNT - 1)));
     expect(restored.forms).toEqual(before.forms);
 
     const base = readFileSync(at('base.yaml'), 'utf8');
-    // a base's rule or parameter is not what loading reads: the forms stay cached
+    // a base's version is not in the resolved rule set (the tuned one names its own): forms and scores read back
     writeFileSync(at('base.yaml'), base.replace(/^version: .*$/m, 'version: 9.9.9'));
-    expect((await compared(cache)).counts).toEqual({ hits: COUNT, misses: 0, unwritable: null });
+    expect((await compared(cache)).counts).toEqual(counted(COUNT, 0, 2 * COUNT));
+    // a grade line raised in the base is not what loading reads: the forms read back, and only the rule set built
+    // on that base (A) is scored again, to the new grades; B's scores are read back
+    const stricter = base.replace('{ grade: excellent, min: 90 }', '{ grade: excellent, min: 99.5 }');
+    expect(stricter).not.toEqual(base);
+    writeFileSync(at('base.yaml'), stricter);
+    const tuned = await compared(cache);
+    expect(tuned.counts).toEqual(counted(COUNT, 0, COUNT));
+    const uncached = await compareRuleSets([at()], {
+      rulesA: at('tuned.yaml'),
+      rulesB: 'provincial-linear',
+      keepForms: true,
+    });
+    expect(tuned.forms).toEqual(uncached.forms.map((f) => JSON.stringify(f)));
+    expect(tuned.forms).not.toEqual(before.forms);
     // its framework is: a 一级 weight changed in the base reads every form again
     writeFileSync(at('base.yaml'), base.replace(/weight: 50/, 'weight: 40').replace(/weight: 30/, 'weight: 40'));
-    expect((await compared(cache)).counts).toEqual({ hits: 0, misses: COUNT, unwritable: null });
+    expect((await compared(cache)).counts).toEqual(counted(0, COUNT));
     writeFileSync(at('base.yaml'), base);
   });
 
@@ -151,7 +182,7 @@ describe('the form cache of compare', () => {
       return reader;
     };
     run('0.0.1-older');
-    expect(run().counts).toEqual({ hits: 0, misses: COUNT, unwritable: null });
+    expect(run().counts).toEqual(counted(0, COUNT));
     // the older version's entries were not overwritten: that version still reads its own
     expect(run('0.0.1-older').counts.hits).toBe(COUNT);
     expect(run().counts.hits).toBe(COUNT);
@@ -163,18 +194,19 @@ describe('the form cache of compare', () => {
     const [pack] = entries(cache);
     if (!pack) throw new Error('no cache pack');
     expect(entries(cache)).toEqual([expect.stringMatching(/\.pack$/)]);
-    // a byte flipped inside one entry: that form is a miss, the others still read back
+    // a byte flipped inside the first form's entries (its input, its score under A and under B: the first three
+    // written): that form is a miss, the others still read back
     const bytes = readFileSync(pack);
-    bytes[100] = (bytes[100] ?? 0) ^ 0xff;
+    for (const offset of entryOffsets(bytes).slice(0, 3)) bytes[offset + 8] = (bytes[offset + 8] ?? 0) ^ 0xff;
     writeFileSync(pack, bytes);
-    expect((await compared(cache)).counts).toEqual({ hits: COUNT - 1, misses: 1, unwritable: null });
+    expect((await compared(cache)).counts).toEqual(counted(COUNT - 1, 1, 2 * (COUNT - 1)));
     // a truncated pack and a foreign one are left out whole
     for (const p of entries(cache)) truncateSync(p, statSync(p).size - 3);
     writeFileSync(path.join(path.dirname(pack), 'foreign.pack'), 'not a pack');
     const again = await compared(cache);
-    expect(again.counts).toEqual({ hits: 0, misses: COUNT, unwritable: null });
+    expect(again.counts).toEqual(counted(0, COUNT));
     expect(again.forms).toEqual(good.forms);
-    expect((await compared(cache)).counts).toEqual({ hits: COUNT, misses: 0, unwritable: null });
+    expect((await compared(cache)).counts).toEqual(counted(COUNT, 0, 2 * COUNT));
   });
 
   test('a crowded folder is compacted: a run that reads more than eight packs leaves one with what it read', async () => {
@@ -196,12 +228,12 @@ describe('the form cache of compare', () => {
     const compacting = new FormCache(cache, ruleSet);
     for (const f of files) compacting.load(f);
     compacting.close();
-    expect(compacting.counts).toEqual({ hits: COUNT, misses: 0, unwritable: null });
+    expect(compacting.counts).toEqual(counted(COUNT, 0));
     expect(entries(cache)).toHaveLength(1);
     const after = new FormCache(cache, ruleSet);
     for (const f of files) after.load(f);
     after.close();
-    expect(after.counts).toEqual({ hits: COUNT, misses: 0, unwritable: null });
+    expect(after.counts).toEqual(counted(COUNT, 0));
     files.forEach((f, i) => writeFileSync(f, originals[i] ?? ''));
   });
 
@@ -252,5 +284,29 @@ describe('the form cache of compare', () => {
     const third = await once();
     expect((JSON.parse(third.out) as { cache: { hits: number } }).cache.hits).toBe(COUNT);
     expect(forms(third)).toEqual(forms(a));
+  });
+});
+
+describe("the code's fingerprint (part of the version a cache entry was written by)", () => {
+  test('any change to a code file is another version; the same code anywhere is the same; maps are not code', () => {
+    const one = tempDir('jixiao-code-');
+    mkdirSync(path.join(one, 'scoring'));
+    writeFileSync(path.join(one, 'main.js'), 'exports.a = 1;\n');
+    writeFileSync(path.join(one, 'scoring', 'total.js'), 'exports.total = (a, b) => a + b;\n');
+    const other = tempDir('jixiao-code-');
+    cpSync(one, other, { recursive: true });
+    const before = fingerprintOf(one);
+    expect(before).toMatch(/^[0-9a-f]{16}$/);
+    expect(fingerprintOf(other)).toBe(before);
+    writeFileSync(path.join(other, 'main.js.map'), '{}');
+    expect(fingerprintOf(other)).toBe(before);
+    writeFileSync(path.join(other, 'scoring', 'total.js'), 'exports.total = (a, b) => a - b;\n');
+    expect(fingerprintOf(other)).not.toBe(before);
+    // a file moved to another folder is other code too
+    rmSync(path.join(other, 'scoring'), { recursive: true });
+    writeFileSync(path.join(other, 'total.js'), 'exports.total = (a, b) => a + b;\n');
+    expect(fingerprintOf(other)).not.toBe(before);
+    // the running code's version: jixiao's number and its code's hash
+    expect(codeVersion()).toBe(`${JIXIAO_VERSION}+${fingerprintOf(path.join(ROOT, 'src'))}`);
   });
 });

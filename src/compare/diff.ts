@@ -1,11 +1,8 @@
-import { textOfRef } from '../errors/texts';
-import { plain, type Decimal } from '../domain/decimal';
-import { GRADE_LABEL } from '../domain/glossary';
+import { dec, plain } from '../domain/decimal';
 import type { Grade } from '../domain/model';
-import type { FormResult } from '../scoring/result';
+import { NO_GRADE, type ScoredSide, type Side } from './side';
 
-/** One side of a comparison: the form's score under a rule set, or why it could not be scored. */
-export type Side = { result: FormResult } | { error: string };
+export { NO_GRADE, type Side };
 
 export interface RowChange {
   id: string;
@@ -48,45 +45,36 @@ export interface FormComparison {
 }
 
 const ORDER: Record<Grade, number> = { poor: 0, fair: 1, good: 2, excellent: 3 };
-export const NO_GRADE = '—';
 /** A grade by id, or none (a form that could not be scored): what the grade matrix counts by. */
 export type GradeKey = Grade | 'none';
 
-function gradeText(result: FormResult): string {
-  return result.grade === null ? NO_GRADE : (result.gradeLabel ?? GRADE_LABEL[result.grade]);
-}
-
 /** What one side says of a form beyond its total: grade (label and id), status and items pending. */
 function sideFacts(side: Side) {
-  if (!('result' in side)) return { grade: NO_GRADE, gradeId: 'none' as GradeKey, status: null, pending: 0 };
-  const r = side.result;
-  return {
-    grade: gradeText(r),
-    gradeId: (r.grade ?? 'none') as GradeKey,
-    status: r.status === 'draft' ? ('draft' as const) : ('complete' as const),
-    pending: r.pending.length,
-  };
+  if (!('scored' in side)) return { grade: NO_GRADE, gradeId: 'none' as GradeKey, status: null, pending: 0 };
+  const s = side.scored;
+  return { grade: s.gradeText, gradeId: (s.grade ?? 'none') as GradeKey, status: s.status, pending: s.pending };
 }
 
+/** Scores are canonical texts (no trailing zeros): equal texts are equal, and only a zero can be written two ways. */
+const sameScore = (x: string, y: string): boolean => x === y || dec(x).equals(dec(y));
+
 /** The rows scored by another method, or to another score, under B. */
-function rowChanges(ra: FormResult, rb: FormResult): RowChange[] {
-  const byId = new Map(rb.indicators.map((r) => [r.id, r]));
+function rowChanges(sa: ScoredSide, sb: ScoredSide): RowChange[] {
+  const byId = new Map(sb.rows.map((r) => [r.id, r]));
   const rows: RowChange[] = [];
-  for (const x of ra.indicators) {
+  for (const x of sa.rows) {
     const y = byId.get(x.id);
-    if (!y) continue;
-    if (x.method !== y.method || !x.finalScore.equals(y.finalScore)) {
-      rows.push({
-        id: x.id,
-        name: x.name,
-        ruleA: x.rule.rule,
-        ruleB: y.rule.rule,
-        methodA: x.method,
-        methodB: y.method,
-        scoreA: plain(x.finalScore),
-        scoreB: plain(y.finalScore),
-      });
-    }
+    if (!y || (x.method === y.method && sameScore(x.score, y.score))) continue;
+    rows.push({
+      id: x.id,
+      name: x.name,
+      ruleA: x.rule,
+      ruleB: y.rule,
+      methodA: x.method,
+      methodB: y.method,
+      scoreA: x.score,
+      scoreB: y.score,
+    });
   }
   return rows;
 }
@@ -96,8 +84,8 @@ export function compareForm(file: string, a: Side, b: Side): FormComparison {
   const [fa, fb] = [sideFacts(a), sideFacts(b)];
   const base = {
     file,
-    title: 'result' in a ? a.result.title : 'result' in b ? b.result.title : '',
-    department: 'result' in a ? a.result.department : 'result' in b ? b.result.department : '',
+    title: 'scored' in a ? a.scored.title : 'scored' in b ? b.scored.title : '',
+    department: 'scored' in a ? a.scored.department : 'scored' in b ? b.scored.department : '',
     gradeA: fa.grade,
     gradeB: fb.grade,
     gradeIdA: fa.gradeId,
@@ -107,11 +95,11 @@ export function compareForm(file: string, a: Side, b: Side): FormComparison {
     pendingA: fa.pending,
     pendingB: fb.pending,
   };
-  if (!('result' in a) || !('result' in b)) {
+  if (!('scored' in a) || !('scored' in b)) {
     return {
       ...base,
-      totalA: 'result' in a ? plain(a.result.total) : null,
-      totalB: 'result' in b ? plain(b.result.total) : null,
+      totalA: 'scored' in a ? a.scored.total : null,
+      totalB: 'scored' in b ? b.scored.total : null,
       delta: null,
       direction: 'error',
       errorA: 'error' in a ? a.error : null,
@@ -123,27 +111,26 @@ export function compareForm(file: string, a: Side, b: Side): FormComparison {
       adjustmentRulesB: [],
     };
   }
-  const ra = a.result;
-  const rb = b.result;
+  const ra = a.scored;
+  const rb = b.scored;
   const rows = rowChanges(ra, rb);
-  const delta: Decimal = rb.total.minus(ra.total);
+  const delta = dec(rb.total).minus(dec(ra.total));
   let direction: FormComparison['direction'] = 'same';
   if (ra.grade !== null && rb.grade !== null && ra.grade !== rb.grade)
     direction = ORDER[rb.grade] > ORDER[ra.grade] ? 'up' : 'down';
   return {
     ...base,
-    totalA: plain(ra.total),
-    totalB: plain(rb.total),
+    totalA: ra.total,
+    totalB: rb.total,
     delta: plain(delta),
     direction,
     errorA: null,
     errorB: null,
     rows,
-    // in the forms' own language: the compare reports quote them as the forms would print them
-    adjustmentsA: ra.adjustments.map((x) => textOfRef(x.explanation, 'zh')),
-    adjustmentsB: rb.adjustments.map((x) => textOfRef(x.explanation, 'zh')),
-    adjustmentRulesA: ra.adjustments.map((x) => x.rule),
-    adjustmentRulesB: rb.adjustments.map((x) => x.rule),
+    adjustmentsA: ra.adjustments,
+    adjustmentsB: rb.adjustments,
+    adjustmentRulesA: ra.adjustmentRules,
+    adjustmentRulesB: rb.adjustmentRules,
   };
 }
 

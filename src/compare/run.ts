@@ -2,13 +2,17 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { diffRuleSets, type RuleSetDifference } from './ruleSetDiff';
-import { compareForm, type CompareSummary, type FormComparison, type Side } from './diff';
+import { compareForm, type CompareSummary, type FormComparison } from './diff';
+import { scoredSide, type Side } from './side';
 import { CompareTally, digestOf, type CompareDigest } from './tally';
 import { InputError } from '../errors/diagnostic';
 import { messageOf } from '../errors/message';
 import { scoreForm } from '../scoring/scoreForm';
 import { loadForm } from '../load/loadForm';
+import type { FormInput } from '../scoring/formInput';
 import { FormCache, type CacheCounts } from '../load/formCache';
+import type { CachedForm } from '../load/cachedForm';
+import type { RuleSet } from '../rules/ruleSet';
 import { findForms } from '../load/formFiles';
 
 export { findForms };
@@ -57,6 +61,45 @@ function problem(error: unknown): string {
   throw error;
 }
 
+/** A rule set as a compare scores with it, and the name its scores are kept under in the form cache. */
+interface Scorer {
+  evaluator: RuleEvaluator;
+  kept: string;
+}
+
+/**
+ * A form's score under each rule set: read back from the cache while the form's files are unchanged (a score kept
+ * under the rule set's hash, so an edited rule set is scored again), else scored; the form is read at most once.
+ */
+async function scoreBoth(
+  file: string,
+  form: CachedForm | undefined,
+  scorers: readonly [Scorer, Scorer],
+  options: { ruleSet: RuleSet; reuse: boolean },
+): Promise<[Side, Side]> {
+  let input: FormInput | undefined;
+  const score = async ({ evaluator, kept }: Scorer): Promise<Side> => {
+    const known = options.reuse ? form?.derived<Side>(kept) : null;
+    if (known) return known;
+    input ??= form ? form.input() : loadForm(file, { ruleSet: options.ruleSet }).input;
+    let side: Side;
+    try {
+      side = { scored: scoredSide(await scoreForm(input, evaluator)) };
+    } catch (error) {
+      side = { error: problem(error) };
+    }
+    form?.keep(kept, side);
+    return side;
+  };
+  try {
+    return [await score(scorers[0]), await score(scorers[1])];
+  } catch (error) {
+    // the form itself could not be read: both sides say why
+    const text = problem(error);
+    return [{ error: text }, { error: text }];
+  }
+}
+
 /** Scores each file under both rule sets (each form read once) and hands each comparison on. Runs in this thread; workers call it too. */
 export async function compareFiles(
   files: string[],
@@ -66,30 +109,27 @@ export async function compareFiles(
 ): Promise<CacheCounts | null> {
   const a = compiled(loadRuleSet(options.rulesA));
   const b = compiled(loadRuleSet(options.rulesB));
-  const pick = (c: typeof a): RuleEvaluator =>
-    options.check ? checkedEvaluator(c, agreement) : options.reference ? c : c.quick();
-  const evaluatorA = pick(a);
-  const evaluatorB = pick(b);
+  const scorer = (c: typeof a): Scorer => ({
+    evaluator: options.check ? checkedEvaluator(c, agreement) : options.reference ? c : c.quick(),
+    kept: `compare-side\n${c.ruleSet.sha256}`,
+  });
+  const scorers = [scorer(a), scorer(b)] as const;
   // forms are read against rule set A's framework (not the form's own rule set, which this run does not use)
   const cache = options.cacheDir ? new FormCache(options.cacheDir, a.ruleSet) : null;
+  // a checked run evaluates every rule both ways: it reads no score back
+  const sideOptions = { ruleSet: a.ruleSet, reuse: options.check !== true };
   try {
     for (const [i, file] of files.entries()) {
-      let sides: [Side, Side];
+      let form: CachedForm | undefined;
       try {
-        const input = cache ? cache.load(file) : loadForm(file, { ruleSet: a.ruleSet }).input;
-        const score = async (evaluator: typeof evaluatorA): Promise<Side> => {
-          try {
-            return { result: await scoreForm(input, evaluator) };
-          } catch (error) {
-            return { error: problem(error) };
-          }
-        };
-        sides = [await score(evaluatorA), await score(evaluatorB)];
+        form = cache?.open(file);
       } catch (error) {
         const text = problem(error);
-        sides = [{ error: text }, { error: text }];
+        emit(i, compareForm(file, { error: text }, { error: text }));
+        continue;
       }
-      emit(i, compareForm(file, sides[0], sides[1]));
+      const [sideA, sideB] = await scoreBoth(file, form, scorers, sideOptions);
+      emit(i, compareForm(file, sideA, sideB));
     }
   } finally {
     // the run's new entries are written as one pack, whole or not at all
@@ -164,7 +204,7 @@ async function inWorkers(
   agreement: Agreement,
   emit: (index: number, form: FormComparison) => void,
 ): Promise<CacheCounts | null> {
-  const cache: CacheCounts | null = options.cacheDir ? { hits: 0, misses: 0, unwritable: null } : null;
+  const cache: CacheCounts | null = options.cacheDir ? { hits: 0, misses: 0, reused: 0, unwritable: null } : null;
   const chunks = Array.from({ length: count }, (_, w) => files.filter((_, i) => i % count === w));
   const workerFile = path.join(__dirname, `worker${path.extname(__filename)}`);
   await Promise.all(
@@ -193,6 +233,7 @@ async function inWorkers(
               if (cache && message.cache) {
                 cache.hits += message.cache.hits;
                 cache.misses += message.cache.misses;
+                cache.reused += message.cache.reused;
                 cache.unwritable ??= message.cache.unwritable;
               }
               resolve();

@@ -95,6 +95,9 @@ export class CompareTally {
       !statusChanged(form)
     )
       return;
+    // most forms rank below a full list's last: one comparison, not one per kept form
+    const last = this.top[this.top.length - 1];
+    if (this.top.length >= this.limit && last && !outranks(form, last)) return;
     const at = this.top.findIndex((kept) => outranks(form, kept));
     if (at === -1) {
       if (this.top.length < this.limit) this.top.push(form);

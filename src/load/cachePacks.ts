@@ -53,7 +53,9 @@ export class PackReader {
     } catch {
       return;
     }
-    for (const name of names) {
+    // in the order they were written (names begin with the time): a key written again by a later run (its form's
+    // definitions changed) is read from the later pack
+    for (const name of names.sort()) {
       const file = path.join(folder, name);
       if (name.endsWith('.pack')) this.open(file);
       else if (name.endsWith('.tmp')) removeIfStale(file);
@@ -139,7 +141,7 @@ export class PackWriter {
   private readonly written = new Set<string>();
 
   constructor(private readonly folder: string) {
-    const name = `${Date.now().toString(36)}-${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`;
+    const name = `${Date.now().toString(36).padStart(10, '0')}-${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`;
     this.temporary = path.join(folder, `${name}.tmp`);
   }
 

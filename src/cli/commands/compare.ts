@@ -80,7 +80,7 @@ export async function compareCommand(
 /** What the cache did, on the error stream (the report stays the same either way); a cache it could not write, as a warning. */
 function sayCache(run: CompareRun, dir: string, io: Io, mode: OutputMode): void {
   if (!run.cache) return;
-  const { hits, misses, unwritable } = run.cache;
+  const { hits, misses, reused, unwritable } = run.cache;
   if (unwritable !== null) io.err(text('cli.cacheUnwritable', mode.lang, { dir, detail: unwritable }));
-  else io.err(text('cli.compareCache', mode.lang, { dir, hits, misses }));
+  else io.err(text('cli.compareCache', mode.lang, { dir, hits, misses, reused }));
 }

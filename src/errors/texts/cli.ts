@@ -36,8 +36,8 @@ export const CLI_TEXTS = {
     en: 'comparing {bar} {value}/{total} forms {eta_formatted}',
   },
   'cli.compareCache': {
-    zh: '表单缓存 {dir}：{hits} 张从缓存读回，{misses} 张从文件读取',
-    en: 'form cache {dir}: {hits} forms read back, {misses} read from their files',
+    zh: '表单缓存 {dir}：{hits} 张从缓存读回，{misses} 张从文件读取；{reused} 个得分从缓存读回（规则集未变）',
+    en: 'form cache {dir}: {hits} forms read back, {misses} read from their files; {reused} scores read back (rule set unchanged)',
   },
   'cli.cacheUnwritable': {
     zh: '表单缓存 {dir} 无法写入（{detail}），本次比较未缓存；结果不受影响',

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { Packr } from 'msgpackr';
+import type { RuleSet } from '../rules/ruleSet';
+import type { FormInput } from '../scoring/formInput';
+import { rememberParsedRows, parsedRows } from '../scoring/parsedRows';
+import type { Place } from '../source/quickYaml';
+import { placesInText } from '../source/yamlSource';
+import { decodeText, readInput, sha256, sourceFromBytes } from './files';
+import { loadFormFromDocument } from './loadForm';
+import { packForm, unpackForm } from './storedForm';
+
+/** What a cached form asks of its cache: the packs to read, the run's pack to write, and its counts. */
+export interface CacheStore {
+  readonly ruleSet: RuleSet;
+  /** An entry's payload when one is stored under the key for this version; else null. */
+  read(key: string): Buffer | null;
+  /** A new entry for the run's pack. */
+  write(key: string, payload: Buffer): void;
+  /** An entry read and found good: kept when the folder is being compacted. */
+  used(key: string, payload: Buffer): void;
+  /** The form was read from its files. */
+  missed(): void;
+  /** A value derived from the form (a score under a rule set) was read back. */
+  reused(): void;
+}
+
+/** The definitions file a form was read with, and the hash of its text then. */
+interface Definitions {
+  file: string;
+  absolutePath: string;
+  sha256: string;
+}
+
+// derived values are plain data (texts, numbers, lists): no extensions, keys written once per shape
+const plainPackr = new Packr({ useRecords: true, moreTypes: false });
+
+/**
+ * One form as a run meets it: its actuals read once and keyed, its loaded input and the values derived from it
+ * (what compare keeps of a score under one rule set) read back while its files are unchanged, else computed and
+ * cached. Every entry names the definitions file it was made with and that file's hash, which must still match.
+ */
+export class CachedForm {
+  private readonly definitionTexts = new Map<string, string>();
+  private definitions: Definitions | undefined;
+
+  constructor(
+    private readonly store: CacheStore,
+    readonly actualsPath: string,
+    private readonly actualsBytes: Buffer,
+    private readonly key: string,
+  ) {}
+
+  /** The form's input: read back when its files are unchanged, else loaded (every check) and cached. Throws as loadForm does. */
+  input(): FormInput {
+    const payload = this.store.read(this.key);
+    const cached = payload ? this.readEntry(payload) : null;
+    if (payload && cached) {
+      this.store.used(this.key, payload);
+      return cached;
+    }
+    this.store.missed();
+    const loaded = loadFormFromDocument(sourceFromBytes(this.actualsBytes, this.actualsPath), {
+      ruleSet: this.store.ruleSet,
+    });
+    const { file, absolutePath } = loaded.definitionsDoc;
+    this.definitions = { file, absolutePath, sha256: loaded.input.stamps.inputs.definitionsSha256 };
+    const parsed = parsedRows(loaded.input);
+    this.store.write(
+      this.key,
+      packForm({ definitions: { file, absolutePath }, input: loaded.input, parsed }, [this.actualsPath, file]),
+    );
+    return loaded.input;
+  }
+
+  /** A value kept under `name` (say, a score under one rule set) while the form's files are unchanged; else null. */
+  derived<T>(name: string): T | null {
+    const key = this.derivedKey(name);
+    const payload = this.store.read(key);
+    if (!payload) return null;
+    try {
+      const [definitions, value] = plainPackr.unpack(payload) as [Definitions, T];
+      if (this.definitionsText(definitions) === null) return null;
+      this.definitions ??= definitions;
+      this.store.used(key, payload);
+      this.store.reused();
+      return value;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps a value derived from the input (plain data); the input must have been read. */
+  keep(name: string, value: unknown): void {
+    if (!this.definitions) throw new Error('a derived value kept before the form was read');
+    this.store.write(this.derivedKey(name), plainPackr.pack([this.definitions, value]));
+  }
+
+  private derivedKey(name: string): string {
+    return createHash('sha256').update(`${this.key}\n${name}`).digest('hex');
+  }
+
+  /** The definitions file's text when it still has the hash it had; null when it changed (or is gone). */
+  private definitionsText(definitions: Definitions): string | null {
+    let text = this.definitionTexts.get(definitions.absolutePath);
+    if (text === undefined) {
+      try {
+        text = decodeText(readInput(definitions.absolutePath, 'yaml'), definitions.file).text;
+      } catch {
+        return null;
+      }
+      this.definitionTexts.set(definitions.absolutePath, text);
+    }
+    return sha256(text) === definitions.sha256 ? text : null;
+  }
+
+  /** The cached input, or null when it cannot be read or the definitions file has changed. */
+  private readEntry(payload: Buffer): FormInput | null {
+    const texts = new Map<string, () => string>([
+      [this.actualsPath, () => decodeText(this.actualsBytes, this.actualsPath).text],
+    ]);
+    try {
+      const places = new Map<string, Place>();
+      const placeOf = (file: string): Place => {
+        const known = places.get(file) ?? placeWhenAsked(file, texts);
+        places.set(file, known);
+        return known;
+      };
+      const form = unpackForm(payload, placeOf);
+      const definitions = { ...form.definitions, sha256: form.input.stamps.inputs.definitionsSha256 };
+      const text = this.definitionsText(definitions);
+      if (text === null) return null;
+      texts.set(definitions.file, () => text);
+      this.definitions = definitions;
+      rememberParsedRows(form.input, form.parsed);
+      return form.input;
+    } catch {
+      return null;
+    }
+  }
+}
+
+/**
+ * Places locations in a file's text, found when a location is first asked for: by then the definitions file has
+ * been read (to check its hash) and its text is known.
+ */
+function placeWhenAsked(file: string, texts: Map<string, () => string>): Place {
+  let place: Place | undefined;
+  return (dataPath, options) => {
+    const text = texts.get(file);
+    if (!text) throw new Error(`a cached location names ${file}, which this form does not read`);
+    place ??= placesInText(text(), file);
+    return place(dataPath, options);
+  };
+}
