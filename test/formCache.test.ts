@@ -93,6 +93,10 @@ describe('the form cache of compare', () => {
     const checked = await compared(cache, { check: true });
     expect(checked.counts).toEqual(counted(COUNT, 0));
     expect(checked.forms).toEqual(second.forms);
+    // so does a run asked to evaluate with json-rules-engine itself
+    const reference = await compared(cache, { reference: true });
+    expect(reference.counts).toEqual(counted(COUNT, 0));
+    expect(reference.forms).toEqual(second.forms);
     expect(threaded.forms).toEqual(second.forms);
   });
 

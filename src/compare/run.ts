@@ -116,8 +116,8 @@ export async function compareFiles(
   const scorers = [scorer(a), scorer(b)] as const;
   // forms are read against rule set A's framework (not the form's own rule set, which this run does not use)
   const cache = options.cacheDir ? new FormCache(options.cacheDir, a.ruleSet) : null;
-  // a checked run evaluates every rule both ways: it reads no score back
-  const sideOptions = { ruleSet: a.ruleSet, reuse: options.check !== true };
+  // a run asked to evaluate with json-rules-engine itself (or both ways, checked) evaluates: it reads no score back
+  const sideOptions = { ruleSet: a.ruleSet, reuse: options.check !== true && options.reference !== true };
   try {
     for (const [i, file] of files.entries()) {
       let form: CachedForm | undefined;
