@@ -241,6 +241,40 @@ describe('the form cache of compare', () => {
     files.forEach((f, i) => writeFileSync(f, originals[i] ?? ''));
   });
 
+  test("a compaction after a run that read only scores back keeps the forms' inputs: an edited rule set is scored without reading files", async () => {
+    const cache = tempDir('jixiao-cache-');
+    // a rule set B that differs each time (its grade line), so each run scores B anew and writes a pack
+    const tunedB = (min: number): string => {
+      const file = at(`tuned-b-${min}.yaml`);
+      writeFileSync(
+        file,
+        [
+          'id: cache-b',
+          'extends: provincial-linear',
+          'version: 1.0.0',
+          'name: 缓存测试 B',
+          'grades:',
+          '  print: true',
+          '  bands:',
+          `    - { grade: excellent, min: ${min} }`,
+          '    - { grade: good, min: 80 }',
+          '    - { grade: fair, min: 60 }',
+          '    - { grade: poor, min: 0 }',
+        ].join('\n'),
+      );
+      return file;
+    };
+    for (let i = 0; i < 9; i++) await compared(cache, { rulesB: tunedB(90 + i / 10) });
+    expect(entries(cache)).toHaveLength(9);
+    // nothing changed: every score is read back, and the crowded folder is compacted into this run's pack
+    const same = await compared(cache, { rulesB: tunedB(90.8) });
+    expect(same.counts).toEqual(counted(COUNT, 0, 2 * COUNT));
+    expect(entries(cache)).toHaveLength(1);
+    // the evaluator edits B again: the forms are read back (not from their files), A's scores too
+    const edited = await compared(cache, { rulesB: tunedB(95) });
+    expect(edited.counts).toEqual(counted(COUNT, 0, COUNT));
+  });
+
   test('a cache folder that cannot be written: the compare goes on, says so, and exits 0', async () => {
     const blocked = at('a-file');
     writeFileSync(blocked, '');

@@ -18,6 +18,8 @@ export interface CacheStore {
   write(key: string, payload: Buffer): void;
   /** An entry read and found good: kept when the folder is being compacted. */
   used(key: string, payload: Buffer): void;
+  /** An entry this run did not need to read but still wants (a form whose scores were read back): kept when compacting. */
+  carry(key: string): void;
   /** The form was read from its files. */
   missed(): void;
   /** A value derived from the form (a score under a rule set) was read back. */
@@ -42,6 +44,7 @@ const plainPackr = new Packr({ useRecords: true, moreTypes: false });
 export class CachedForm {
   private readonly definitionTexts = new Map<string, string>();
   private definitions: Definitions | undefined;
+  private carried = false;
 
   constructor(
     private readonly store: CacheStore,
@@ -82,6 +85,9 @@ export class CachedForm {
       if (this.definitionsText(definitions) === null) return null;
       this.definitions ??= definitions;
       this.store.used(key, payload);
+      // the next run may score the form under an edited rule set: its input must outlive a compaction too
+      if (!this.carried) this.store.carry(this.key);
+      this.carried = true;
       this.store.reused();
       return value;
     } catch {

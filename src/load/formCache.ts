@@ -70,6 +70,10 @@ export class FormCache {
       used: (key, payload) => {
         if (this.packs?.crowded) this.write(key, payload);
       },
+      carry: (key) => {
+        const payload = this.packs?.crowded ? this.packs.read(key, this.version) : null;
+        if (payload) this.write(key, payload);
+      },
       missed: () => this.misses++,
       reused: () => this.reused++,
     };
