@@ -16,6 +16,8 @@ import { referencesIn, UnreadableObject } from './objectReferences';
 export class SpliceDeclined extends Error {}
 
 const HEADER = /^(\d+)\s+(\d+)\s+obj\s*/;
+/** What a writer's `body` says of an object copied byte for byte. */
+const AS_IT_IS = Symbol('as it is');
 
 /**
  * A PDF read only as far as it is edited, and written back as one revision whose untouched objects are copied
@@ -140,10 +142,10 @@ export class SplicedPdf {
    * is in this file, except those given new content here. One revision, with its own table and this trailer.
    */
   subset(keep: ReadonlySet<number>, replaced: ReadonlyMap<number, PDFObject>): Uint8Array {
-    return this.write((number, original) => {
+    return this.write((number) => {
       if (!keep.has(number)) return null;
       const object = replaced.get(number);
-      return object ? serialized(number, object) : original;
+      return object ? serialized(number, object) : AS_IT_IS;
     }, false);
   }
 
@@ -152,17 +154,17 @@ export class SplicedPdf {
    * as it is now (edits are made in place), new objects after them, and a fresh table and trailer.
    */
   save(): Uint8Array {
-    return this.write((number, original) => {
+    return this.write((number) => {
       const object = this.loaded.has(number) ? this.context.lookup(PDFRef.of(number)) : undefined;
-      return object ? serialized(number, object) : original;
+      return object ? serialized(number, object) : AS_IT_IS;
     }, true);
   }
 
   /**
-   * Writes the file: the header, then each object of this file in file order as `body` gives it (its bytes as
-   * they are, new bytes, or null to leave it out), then (with `added`) the objects made since, a table and a trailer.
+   * Writes the file: the header, then each object of this file in file order as `body` gives it (its bytes
+   * AS_IT_IS, new bytes, or null to leave it out), then (with `added`) the objects made since, a table and a trailer.
    */
-  private write(body: (number: number, original: Uint8Array) => Uint8Array | null, added: boolean): Uint8Array {
+  private write(body: (number: number) => Uint8Array | typeof AS_IT_IS | null, added: boolean): Uint8Array {
     const chunks: Uint8Array[] = [];
     let length = 0;
     const push = (chunk: Uint8Array): void => {
@@ -173,12 +175,14 @@ export class SplicedPdf {
     // sorted once: a document of ten forms is written out ten times
     const inFileOrder = (this.inFileOrder ??= [...this.offsets].sort((a, b) => a[1] - b[1]));
     push(this.bytes.subarray(0, inFileOrder[0]?.[1] ?? this.xrefOffset));
-    inFileOrder.forEach(([number, offset], i) => {
-      const chunk = body(number, this.bytes.subarray(offset, inFileOrder[i + 1]?.[1] ?? this.xrefOffset));
-      if (chunk === null) return;
+    for (let i = 0; i < inFileOrder.length; i++) {
+      const [number, offset] = inFileOrder[i] ?? [0, 0];
+      const chunk = body(number);
+      if (chunk === null) continue;
       newOffsets.set(number, length);
-      push(chunk);
-    });
+      // sliced only when kept: a form of ten keeps a tenth of the document's objects
+      push(chunk === AS_IT_IS ? this.bytes.subarray(offset, inFileOrder[i + 1]?.[1] ?? this.xrefOffset) : chunk);
+    }
     if (added) {
       for (const [ref, object] of this.context.enumerateIndirectObjects()) {
         if (ref.objectNumber < this.size) continue;
@@ -190,38 +194,59 @@ export class SplicedPdf {
     const trailer = this.trailer.clone(this.context);
     // the table covers every number up to the largest written (a subset leaves the rest free)
     trailer.set(PDFName.of('Size'), PDFNumber.of(Math.max(added ? this.size - 1 : 0, ...newOffsets.keys()) + 1));
-    push(Buffer.from(`${crossReferenceTable(newOffsets)}\n`, 'latin1'));
+    push(crossReferenceBytes(newOffsets));
+    push(NEWLINE);
     push(bytesOf(PDFTrailerDict.of(trailer), '\n\n'));
     push(bytesOf(PDFTrailer.forLastCrossRefSectionOffset(xrefAt), ''));
     return Buffer.concat(chunks, length);
   }
 }
 
+const FREE_HEAD = Buffer.from('0000000000 65535 f \n', 'latin1');
+const IN_USE_TAIL = Buffer.from(' 00000 n \n', 'latin1');
+const NEWLINE = Buffer.from('\n', 'latin1');
+
 /**
  * The classic cross-reference table, written as pdf-lib writes it (object 0 free, a subsection per run of
- * consecutive numbers, 20-byte entries): built as one string, as Chromium's tagged forms have thousands of objects.
+ * consecutive numbers, 20-byte entries): written into one buffer, digit by digit, as Chromium's tagged forms have
+ * thousands of objects and a batch writes the table once per form.
  */
-export function crossReferenceTable(offsets: Map<number, number>): string {
-  const numbers = [...offsets.keys()].sort((a, b) => a - b);
-  // each subsection's header ("first count") is filled in when its run of numbers ends
-  const parts: string[] = ['xref\n', '', '0000000000 65535 f \n'];
-  let header = 1;
-  let first = 0;
-  let count = 1;
+export function crossReferenceBytes(offsets: Map<number, number>): Buffer {
+  const numbers = Float64Array.from(offsets.keys()).sort();
+  // the subsections: runs of consecutive numbers, the first beginning with the free object 0
+  const runs: { first: number; count: number }[] = [{ first: 0, count: 1 }];
   let previous = 0;
   for (const number of numbers) {
-    if (number !== previous + 1) {
-      parts[header] = `${first} ${count}\n`;
-      header = parts.push('') - 1;
-      first = number;
-      count = 0;
-    }
-    parts.push(`${String(offsets.get(number)).padStart(10, '0')} 00000 n \n`);
-    count++;
+    const run = runs[runs.length - 1];
+    if (run && number === previous + 1) run.count++;
+    else runs.push({ first: number, count: 1 });
     previous = number;
   }
-  parts[header] = `${first} ${count}\n`;
-  return parts.join('');
+  const heads = runs.map((r) => `${r.first} ${r.count}\n`);
+  const out = Buffer.allocUnsafe(5 + heads.reduce((n, h) => n + h.length, 0) + 20 * (numbers.length + 1));
+  let at = out.write('xref\n', 0, 'latin1');
+  let next = 0;
+  runs.forEach((run, r) => {
+    at += out.write(heads[r] ?? '', at, 'latin1');
+    for (let k = 0; k < run.count; k++) {
+      if (r === 0 && k === 0) {
+        at += FREE_HEAD.copy(out, at);
+        continue;
+      }
+      let offset = offsets.get(numbers[next++] ?? 0) ?? 0;
+      for (let d = 9; d >= 0; d--) {
+        out[at + d] = 48 + (offset % 10);
+        offset = Math.floor(offset / 10);
+      }
+      at += 10 + IN_USE_TAIL.copy(out, at + 10);
+    }
+  });
+  return out;
+}
+
+/** The same table as text. */
+export function crossReferenceTable(offsets: Map<number, number>): string {
+  return crossReferenceBytes(offsets).toString('latin1');
 }
 
 function latin1(bytes: Uint8Array, start: number, end: number): string {

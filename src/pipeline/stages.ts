@@ -8,7 +8,6 @@ import { parseYaml } from '../source/yamlSource';
 import {
   blankForm,
   isDefinitionsDocument,
-  loadForm,
   loadFormFromDocument,
   loadFormTexts,
   type LoadedForm,
@@ -65,8 +64,9 @@ export async function scoreFile(
       const read = await (require('./workbook') as typeof Workbook).workbookActuals(actualsPath);
       return loadFormFromDocument(read.doc, options, read.carried?.doc);
     }
-    // a definitions file scores as a blank form (every row pending): render prints it for filling by hand
-    if (isDefinitionsDocument(readSource(actualsPath)))
+    // read once: a definitions file scores as a blank form (every row pending), render prints it for filling by hand
+    const doc = readSource(actualsPath);
+    if (isDefinitionsDocument(doc))
       return blankForm(actualsPath, (d) =>
         actualsTemplate(
           d,
@@ -75,7 +75,7 @@ export async function scoreFile(
           path.join(SCHEMAS_DIR, 'actuals.schema.json'),
         ),
       );
-    return loadForm(actualsPath, options);
+    return loadFormFromDocument(doc, options);
   });
   const engine = await timings.time('compile', () => compiled(loaded.ruleSet));
   const result = await timings.time('score', () =>
