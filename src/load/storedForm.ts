@@ -12,17 +12,27 @@ import type { DataPath } from '../source/sourceDocument';
 // locations whose line and column nobody has asked for yet (forcing them would cost the first run a second
 // reading of every file).
 
-/** A location kept as what it points at (the data path), to be placed again in the re-read text when asked. */
+/**
+ * A location kept as what it points at (the data path), to be placed again in the re-read text when asked. Its file
+ * is a number: the place of the file's name in the entry's FileTable (sixty locations a form, one name each).
+ */
 class StoredLocation {
   constructor(
-    readonly file: string,
+    readonly file: number,
     readonly dataPath: DataPath,
     readonly key: boolean,
   ) {}
 }
 
+/** The names of the files an entry's locations are in, written once before the form. */
+class FileTable {
+  constructor(readonly files: string[]) {}
+}
+
 /** Where the locations of the form being read back find their text: set only while one is being unpacked. */
 let placing: ((file: string) => Place) | null = null;
+/** The file names of the entry being unpacked (its FileTable comes first). */
+let tableFiles: string[] = [];
 /** The locations of the form being unpacked, by what they point at. */
 const placed = new Map<string, SourceLocation>();
 
@@ -35,13 +45,24 @@ addExtension({
 });
 
 addExtension({
+  Class: FileTable,
+  type: 43,
+  write: (table: FileTable) => table.files,
+  read: (files: string[]) => {
+    tableFiles = files;
+    return new FileTable(files);
+  },
+});
+
+addExtension({
   Class: StoredLocation,
   type: 42,
   write: (location: StoredLocation) => [location.file, location.dataPath, location.key],
-  read: ([file, dataPath, key]: [string, DataPath, boolean]) => {
-    if (!placing) throw new Error('a stored location read outside unpackForm');
+  read: ([index, dataPath, key]: [number, DataPath, boolean]) => {
+    const file = tableFiles[index];
+    if (!placing || file === undefined) throw new Error('a stored location read outside unpackForm');
     // the same place named by many rows (the actuals' indicators map) is one location again
-    const name = `${file}\u0000${String(key)}\u0000${dataPath.join('\u0000')}`;
+    const name = `${index}\u0000${String(key)}\u0000${dataPath.join('\u0000')}`;
     const known = placed.get(name);
     if (known) return known;
     const location = lazyLocation(file, placing(file), dataPath, key);
@@ -57,14 +78,15 @@ const packr = new Packr({ useRecords: true, moreTypes: false });
  * (nothing forced); a location in any other file (a rule set's, say) is placed now, since only the form's files are
  * read again on a hit.
  */
-function storable(value: unknown, ownFiles: ReadonlySet<string>): unknown {
+function storable(value: unknown, ownFiles: readonly string[]): unknown {
   if (value === null || typeof value !== 'object' || value instanceof Decimal) return value;
   if (Array.isArray(value)) return value.map((v) => storable(v, ownFiles));
   const at = (value as { [LOCATED_AT]?: LocatedAt })[LOCATED_AT];
   if (at) {
     // line and column are read (and so found) only for a location in another file
     const location = value as SourceLocation;
-    if (ownFiles.has(location.file)) return new StoredLocation(location.file, at.dataPath, at.key);
+    const index = ownFiles.indexOf(location.file);
+    if (index >= 0) return new StoredLocation(index, at.dataPath, at.key);
     return { file: location.file, line: location.line, column: location.column };
   }
   const copy: Record<string, unknown> = {};
@@ -83,16 +105,18 @@ export interface StoredForm {
 
 /** Packs a loaded form; `ownFiles` are the files (as messages name them) that a hit reads again. */
 export function packForm(form: StoredForm, ownFiles: readonly string[]): Buffer {
-  return packr.pack(storable(form, new Set(ownFiles)));
+  return packr.pack([new FileTable([...ownFiles]), storable(form, ownFiles)]);
 }
 
 /** Reads a packed form back; its locations find their lines in the texts `placeOf` gives, when one is asked. */
 export function unpackForm(bytes: Buffer, placeOf: (file: string) => Place): StoredForm {
   placing = placeOf;
   try {
-    return packr.unpack(bytes) as StoredForm;
+    const [, form] = packr.unpack(bytes) as [FileTable, StoredForm];
+    return form;
   } finally {
     placing = null;
+    tableFiles = [];
     placed.clear();
   }
 }
