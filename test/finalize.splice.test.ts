@@ -16,7 +16,8 @@ import {
 import { embeddedData, formHtml, launchPrinter } from '../src/pipeline/render';
 import { bundledAsset, formPrintScript } from '../src/report/assets';
 import { finalizePdf, type DocumentInfo } from '../src/pdfdoc/finalize';
-import { crossReferenceTable, SpliceDeclined } from '../src/pdfdoc/pdfSplice';
+import { SpliceDeclined } from '../src/pdfdoc/pdfSplice';
+import { crossReferenceTable, tableOffsets, TableDeclined } from '../src/pdfdoc/classicTable';
 import { readEmbeddedData } from '../src/pdfdoc/pdfRead';
 import type { EmbeddedData, SignatureBox } from '../src/pdfdoc/embeddedData';
 import type { ScoredForm } from '../src/pipeline/stages';
@@ -225,5 +226,28 @@ describe('the cross-reference table', () => {
         reference.addEntry(PDFRef.of(number), offsets.get(number)!);
       expect(crossReferenceTable(offsets)).toBe(reference.toString());
     }
+  });
+
+  test('is read back as written, with any end of line; free entries left out; anything else declined', () => {
+    const offsets = new Map(
+      Array.from({ length: 300 }, (_, i) => [i + 1 + (i >= 100 ? 7 : 0), 31 * i + 15] as [number, number]),
+    );
+    const written = crossReferenceTable(offsets).slice('xref'.length);
+    expect(new Map(tableOffsets(written))).toEqual(offsets);
+    // the two-byte line ends a table may use (" \n", "\r\n", " \r"), and a blank line between subsections
+    for (const end of [' \n', '\r\n', ' \r'])
+      expect(new Map(tableOffsets(written.replace(/ \n/g, end).replace('\n8 ', '\n\n8 ')))).toEqual(offsets);
+    expect(tableOffsets('\n0 3\n0000000000 65535 f \n0000000017 00000 n \n0000000099 00000 f \n')).toEqual([[1, 17]]);
+    for (const bad of [
+      '\n0 2\n0000000000 65535 f \n',
+      '\n0 1 2\n0000000000 65535 f \n',
+      '\n0  1\n0000000000 65535 f \n',
+      '\n1 1\n000000017 00000 n \n',
+      '\n1 1\n0000000017 00000 x \n',
+      '\n1 1\n0000000017  0000 n \n',
+      '\n1 1\n00000000a7 00000 n \n',
+    ])
+      expect(() => tableOffsets(bad)).toThrow(TableDeclined);
+    expect(() => tableOffsets('\n1 1\n0000000017 00001 n \n')).toThrow(/generation other than 0/);
   });
 });

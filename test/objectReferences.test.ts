@@ -1,4 +1,4 @@
-import { referencesIn, UnreadableObject } from '../src/pdfdoc/objectReferences';
+import { bodyStart, referencesIn, UnreadableObject } from '../src/pdfdoc/objectReferences';
 
 // The split walks a printed document by the references each object's bytes hold (no parse): strings, comments
 // and stream data must never be read as references, and every real one must be found.
@@ -38,5 +38,27 @@ describe("references read from an object's bytes", () => {
     expect(() => refs('<< /A (open 1 0 R >> endobj')).toThrow(UnreadableObject);
     expect(() => refs('<< /A <3132 >> endobj')).not.toThrow();
     expect(() => refs('<< /A <3132')).toThrow(UnreadableObject);
+  });
+});
+
+describe("an object's header, read where the cross-reference table says it is", () => {
+  const start = (text: string, number: number, at = 0): number => bodyStart(Buffer.from(text, 'latin1'), at, number);
+
+  test('the body starts after `N G obj` and the whitespace after it, by the PDF whitespace rules', () => {
+    expect(start('12 0 obj\n<< >>', 12)).toBe('12 0 obj\n'.length);
+    expect(start('12 0 obj<< >>', 12)).toBe('12 0 obj'.length);
+    expect(start('12\r\n0\tobj \r\n[1]', 12)).toBe('12\r\n0\tobj \r\n'.length);
+    expect(start('xx 7 0 obj\n1', 7, 3)).toBe('xx 7 0 obj\n'.length);
+  });
+
+  test('anything else is no header: another number, no space, no `obj`, no generation', () => {
+    expect(start('13 0 obj\n<< >>', 12)).toBe(-1);
+    expect(start('120 0 obj\n', 12)).toBe(-1);
+    expect(start('12 0obj\n', 12)).toBe(-1);
+    expect(start('120 obj\n', 12)).toBe(-1);
+    expect(start('12 0 ob', 12)).toBe(-1);
+    expect(start('12  R obj', 12)).toBe(-1);
+    // a no-break space (0xA0) is not PDF whitespace
+    expect(start('12\xa00 obj\n', 12)).toBe(-1);
   });
 });

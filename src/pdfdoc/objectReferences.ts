@@ -51,7 +51,8 @@ export function referencesIn(bytes: Uint8Array, start: number): { objectNumber: 
     }
     if (kind === 2) {
       i = pastDelimited(bytes, i);
-      [before, last] = [last, -1];
+      before = last;
+      last = -1;
       continue;
     }
     const end = skipTo(bytes, i, (b) => !isRegular(b));
@@ -59,7 +60,8 @@ export function referencesIn(bytes: Uint8Array, start: number): { objectNumber: 
     i = end;
     if (word === 'end') return found;
     if (word === 'R' && before >= 0 && last >= 0) found.push({ objectNumber: before, generation: last });
-    [before, last] = [last, typeof word === 'number' ? word : -1];
+    before = last;
+    last = typeof word === 'number' ? word : -1;
   }
   throw new UnreadableObject('the object does not end');
 }
@@ -92,4 +94,28 @@ function pastDelimited(bytes: Uint8Array, i: number): number {
   }
   if ((byte === 0x3c || byte === 0x3e) && bytes[i + 1] === byte) return i + 2;
   return i + 1;
+}
+
+/** Where the body of object `number` starts when its header `N G obj` begins at `at` (whitespace after it skipped); -1 when no such header is there. */
+export function bodyStart(bytes: Uint8Array, at: number, number: number): number {
+  let i = at;
+  const digits = (): number => {
+    let value = 0;
+    const from = i;
+    for (let digit = (bytes[i] ?? 0) - 0x30; digit >= 0 && digit <= 9; digit = (bytes[i] ?? 0) - 0x30) {
+      value = value * 10 + digit;
+      i++;
+    }
+    return i > from ? value : -1;
+  };
+  const spaces = (): boolean => {
+    const from = i;
+    while (i < bytes.length && KIND[bytes[i] ?? 0] === 1) i++;
+    return i > from;
+  };
+  if (digits() !== number || !spaces() || digits() < 0 || !spaces()) return -1;
+  if (bytes[i] !== 0x6f || bytes[i + 1] !== 0x62 || bytes[i + 2] !== 0x6a) return -1;
+  i += 3;
+  spaces();
+  return i;
 }

@@ -10,12 +10,12 @@ import {
   type PDFObject,
 } from '@cantoo/pdf-lib';
 
-import { referencesIn, UnreadableObject } from './objectReferences';
+import { bodyStart, referencesIn, UnreadableObject } from './objectReferences';
+import { crossReferenceBytes, tableOffsets, TableDeclined } from './classicTable';
 
 /** Thrown when a PDF is not of the plain kind splicing handles; the caller takes the full path instead. */
 export class SpliceDeclined extends Error {}
 
-const HEADER = /^(\d+)\s+(\d+)\s+obj\s*/;
 /** What a writer's `body` says of an object copied byte for byte. */
 const AS_IT_IS = Symbol('as it is');
 
@@ -74,24 +74,16 @@ export class SplicedPdf {
   }
 
   private readTable(text: string): void {
-    const lines = text
-      .split(/\r\n|\r|\n/)
-      .map((l) => l.trim())
-      .filter(Boolean);
-    for (let i = 0; i < lines.length;) {
-      const head = /^(\d+) (\d+)$/.exec(lines[i++] ?? '');
-      if (!head) throw new SpliceDeclined('cross-reference subsection header expected');
-      const first = Number(head[1]);
-      const count = Number(head[2]);
-      for (let k = 0; k < count; k++, i++) {
-        const entry = /^(\d{10}) (\d{5}) ([nf])$/.exec(lines[i] ?? '');
-        if (!entry) throw new SpliceDeclined('cross-reference entry expected');
-        if (entry[3] !== 'n') continue;
-        if (entry[2] !== '00000') throw new SpliceDeclined('object with a generation other than 0');
-        const offset = Number(entry[1]);
-        if (offset >= this.xrefOffset) throw new SpliceDeclined('object after the cross-reference table');
-        this.offsets.set(first + k, offset);
-      }
+    let listed: [number, number][];
+    try {
+      listed = tableOffsets(text);
+    } catch (error) {
+      if (error instanceof TableDeclined) throw new SpliceDeclined(error.message);
+      throw error;
+    }
+    for (const [number, offset] of listed) {
+      if (offset >= this.xrefOffset) throw new SpliceDeclined('object after the cross-reference table');
+      this.offsets.set(number, offset);
     }
     let largest = -1;
     for (const number of this.offsets.keys()) largest = Math.max(largest, number);
@@ -131,10 +123,9 @@ export class SplicedPdf {
   private bodyOf(ref: PDFRef): number {
     const offset = this.offsets.get(ref.objectNumber);
     if (offset === undefined || ref.generationNumber !== 0) throw new SpliceDeclined(`no object ${ref.toString()}`);
-    const head = HEADER.exec(latin1(this.bytes, offset, offset + 32));
-    if (!head || Number(head[1]) !== ref.objectNumber)
-      throw new SpliceDeclined(`object ${ref.toString()} is not where the table says`);
-    return offset + head[0].length;
+    const body = bodyStart(this.bytes, offset, ref.objectNumber);
+    if (body < 0) throw new SpliceDeclined(`object ${ref.toString()} is not where the table says`);
+    return body;
   }
 
   /**
@@ -195,58 +186,11 @@ export class SplicedPdf {
     // the table covers every number up to the largest written (a subset leaves the rest free)
     trailer.set(PDFName.of('Size'), PDFNumber.of(Math.max(added ? this.size - 1 : 0, ...newOffsets.keys()) + 1));
     push(crossReferenceBytes(newOffsets));
-    push(NEWLINE);
+    push(Buffer.from('\n', 'latin1'));
     push(bytesOf(PDFTrailerDict.of(trailer), '\n\n'));
     push(bytesOf(PDFTrailer.forLastCrossRefSectionOffset(xrefAt), ''));
     return Buffer.concat(chunks, length);
   }
-}
-
-const FREE_HEAD = Buffer.from('0000000000 65535 f \n', 'latin1');
-const IN_USE_TAIL = Buffer.from(' 00000 n \n', 'latin1');
-const NEWLINE = Buffer.from('\n', 'latin1');
-
-/**
- * The classic cross-reference table, written as pdf-lib writes it (object 0 free, a subsection per run of
- * consecutive numbers, 20-byte entries): written into one buffer, digit by digit, as Chromium's tagged forms have
- * thousands of objects and a batch writes the table once per form.
- */
-export function crossReferenceBytes(offsets: Map<number, number>): Buffer {
-  const numbers = Float64Array.from(offsets.keys()).sort();
-  // the subsections: runs of consecutive numbers, the first beginning with the free object 0
-  const runs: { first: number; count: number }[] = [{ first: 0, count: 1 }];
-  let previous = 0;
-  for (const number of numbers) {
-    const run = runs[runs.length - 1];
-    if (run && number === previous + 1) run.count++;
-    else runs.push({ first: number, count: 1 });
-    previous = number;
-  }
-  const heads = runs.map((r) => `${r.first} ${r.count}\n`);
-  const out = Buffer.allocUnsafe(5 + heads.reduce((n, h) => n + h.length, 0) + 20 * (numbers.length + 1));
-  let at = out.write('xref\n', 0, 'latin1');
-  let next = 0;
-  runs.forEach((run, r) => {
-    at += out.write(heads[r] ?? '', at, 'latin1');
-    for (let k = 0; k < run.count; k++) {
-      if (r === 0 && k === 0) {
-        at += FREE_HEAD.copy(out, at);
-        continue;
-      }
-      let offset = offsets.get(numbers[next++] ?? 0) ?? 0;
-      for (let d = 9; d >= 0; d--) {
-        out[at + d] = 48 + (offset % 10);
-        offset = Math.floor(offset / 10);
-      }
-      at += 10 + IN_USE_TAIL.copy(out, at + 10);
-    }
-  });
-  return out;
-}
-
-/** The same table as text. */
-export function crossReferenceTable(offsets: Map<number, number>): string {
-  return crossReferenceBytes(offsets).toString('latin1');
 }
 
 function latin1(bytes: Uint8Array, start: number, end: number): string {
