@@ -9,7 +9,7 @@ import { readInput, sha256 } from './files';
 import { PackReader, PackWriter, removePacks } from './cachePacks';
 
 /** Bumped when what an entry holds changes shape, so an older layout is never read as the new one. */
-const LAYOUT = 5;
+const LAYOUT = 6;
 
 /** The folder the CLI caches forms in unless told otherwise: $JIXIAO_CACHE, else the user's cache folder. */
 export function defaultCacheDir(): string {

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { PackReader, PackWriter } from '../src/load/cachePacks';
+import { tempDir } from './helpers';
+
+// The form cache's store: packs whose index is searched where it lies (sorted by key), newest pack first.
+
+const keyOf = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+describe('cache packs', () => {
+  test('every key written is found with its payload, in a pack of thousands; a key never written is not', () => {
+    const folder = tempDir('jixiao-packs-');
+    const writer = new PackWriter(folder);
+    const count = 3000;
+    for (let i = 0; i < count; i++) writer.add(keyOf(`form ${i}`), Buffer.from(`payload ${i}`), 'v1');
+    expect(writer.finish()).toBe(true);
+    const reader = new PackReader(folder);
+    for (let i = 0; i < count; i++) expect(reader.read(keyOf(`form ${i}`), 'v1')?.toString()).toBe(`payload ${i}`);
+    for (let i = count; i < count + 200; i++) expect(reader.read(keyOf(`form ${i}`), 'v1')).toBeNull();
+    // the smallest and largest keys there can be, at the ends of the search
+    expect(reader.read('0'.repeat(64), 'v1')).toBeNull();
+    expect(reader.read('f'.repeat(64), 'v1')).toBeNull();
+    // another version's reader finds the rows but refuses every payload
+    expect(reader.read(keyOf('form 7'), 'v2')).toBeNull();
+    reader.close();
+  });
+
+  test('a key written again by a later run is read from the later pack; the others from wherever they are', async () => {
+    const folder = tempDir('jixiao-packs-');
+    const first = new PackWriter(folder);
+    for (const k of ['a', 'b', 'c']) first.add(keyOf(k), Buffer.from(`${k} old`), 'v1');
+    first.finish();
+    // pack names begin with the time they were written, to the millisecond
+    const written = Date.now();
+    while (Date.now() === written) await new Promise((resolve) => setImmediate(resolve));
+    const second = new PackWriter(folder);
+    second.add(keyOf('b'), Buffer.from('b new'), 'v1');
+    second.finish();
+    expect(readdirSync(folder)).toHaveLength(2);
+    const reader = new PackReader(folder);
+    expect(['a', 'b', 'c'].map((k) => reader.read(keyOf(k), 'v1')?.toString())).toEqual(['a old', 'b new', 'c old']);
+    reader.close();
+  });
+});
