@@ -17,7 +17,9 @@ import { embeddedData, formHtml, launchPrinter } from '../src/pipeline/render';
 import { bundledAsset, formPrintScript } from '../src/report/assets';
 import { finalizePdf, type DocumentInfo } from '../src/pdfdoc/finalize';
 import { SpliceDeclined } from '../src/pdfdoc/pdfSplice';
-import { crossReferenceTable, tableOffsets, TableDeclined } from '../src/pdfdoc/classicTable';
+import { crossReferenceBytes, tableOffsets, TableDeclined } from '../src/pdfdoc/classicTable';
+
+const crossReferenceTable = (offsets: Map<number, number>): string => crossReferenceBytes(offsets).toString('latin1');
 import { readEmbeddedData } from '../src/pdfdoc/pdfRead';
 import type { EmbeddedData, SignatureBox } from '../src/pdfdoc/embeddedData';
 import type { ScoredForm } from '../src/pipeline/stages';

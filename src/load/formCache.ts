@@ -39,10 +39,11 @@ export interface CacheCounts {
 /**
  * Loaded forms kept by the content of their files, and values derived from them (cachedForm.ts). An entry is found
  * by the hash of the actuals file's bytes, its path, the version of jixiao's code and what loading reads of the
- * rule set; it names the definitions file it was read with and that file's hash, which must still match. Entries live in pack files (cachePacks.ts), each written whole by
- * one run and renamed when done, so two runs at once never see each other's half-written work. Anything unreadable
- * (a truncated or foreign pack, a bad checksum) is a miss: the form is read from its files and cached again. The
- * folder may be deleted at any time. `close()` writes the run's pack.
+ * rule set; it names the definitions file it was read with and that file's hash, which must still match. Entries
+ * live in pack files (cachePacks.ts), each written whole by one run and renamed when done, so two runs at once
+ * never see each other's half-written work. Anything unreadable (a truncated or foreign pack, a bad checksum) is a
+ * miss: the form is read from its files and cached again. The folder may be deleted at any time. `close()` writes
+ * the run's pack.
  */
 export class FormCache {
   private readonly folder: string;

@@ -104,8 +104,3 @@ export function crossReferenceBytes(offsets: Map<number, number>): Buffer {
   });
   return out;
 }
-
-/** The same table as text. */
-export function crossReferenceTable(offsets: Map<number, number>): string {
-  return crossReferenceBytes(offsets).toString('latin1');
-}
