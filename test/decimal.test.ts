@@ -1,4 +1,4 @@
-import { atPrintedPlaces, dec, percent, plain, roundScore } from '../src/domain/decimal';
+import { atPrintedPlaces, clamp, dec, hundredthsOf, percent, plain, roundScore, sum } from '../src/domain/decimal';
 
 describe('the one rounding rule', () => {
   it.each([
@@ -40,5 +40,68 @@ describe('a printed figure is checked at its own precision, half-up', () => {
     ['99.44', '99.5', false],
   ])('computed %s against printed %s → agrees: %s', (computed, printed, agrees) => {
     expect(atPrintedPlaces(dec(computed), dec(printed)).equals(dec(printed))).toBe(agrees);
+  });
+});
+
+describe('sums of scores are added as whole hundredths, with the same result as adding decimals', () => {
+  const bySteps = (values: string[]): string => plain(values.reduce((t, v) => t.plus(dec(v)), dec(0)));
+
+  it.each([
+    [['0.05', '12.5', '99.99', '-3.5', '0']],
+    [['9999999.99', '0.01']], // past the words of seven digits
+    [['1234567.89', '7654321.25', '-0.01']],
+    [['0.125', '1']], // three places: added as decimals
+    [['123456789012.5', '1']], // too large for hundredths: added as decimals
+    [['1e14', '2']],
+    [['-0', '0']],
+    [['5', '-5']],
+  ])('%j', (values) => {
+    expect(plain(sum(values.map(dec)))).toBe(bySteps(values));
+  });
+
+  it('agrees with adding decimals on 2,000 random lists', () => {
+    let seed = 7;
+    const random = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let n = 0; n < 2000; n++) {
+      const values = Array.from({ length: 1 + Math.floor(random() * 8) }, () => {
+        const digits = Math.floor(random() * 12);
+        const places = Math.floor(random() * 4);
+        const text = (Math.floor(random() * 10 ** digits) / 10 ** places).toFixed(places);
+        return random() < 0.2 ? `-${text}` : text;
+      });
+      expect(plain(sum(values.map(dec)))).toBe(bySteps(values));
+    }
+  });
+
+  it('reads hundredths off a decimal only when it has two places or fewer', () => {
+    expect(hundredthsOf(dec('12.34'))).toBe(1234);
+    expect(hundredthsOf(dec('-0.5'))).toBe(-50);
+    expect(hundredthsOf(dec('100'))).toBe(10000);
+    expect(hundredthsOf(dec('0.001'))).toBeNull();
+    expect(hundredthsOf(dec('12345678'))).toBeNull();
+    expect(hundredthsOf(dec('9999999.99'))).toBe(999999999);
+    expect(hundredthsOf(dec('0.07'))).toBe(7);
+    expect(hundredthsOf(dec('0'))).toBe(0);
+  });
+});
+
+describe('clamp and the rounding rule keep the values Decimal.max and toDecimalPlaces give', () => {
+  it.each([
+    ['5', '0', '10', '5'],
+    ['-1', '0', '10', '0'],
+    ['12', '0', '10', '10'],
+    ['10', '0', '10', '10'],
+  ])('clamp(%s, %s, %s) = %s', (v, min, max, expected) => {
+    expect(plain(clamp(dec(v), dec(min), dec(max)))).toBe(expected);
+  });
+
+  it('a negative zero is clamped to the bound 0, not kept', () => {
+    expect(clamp(dec('-0'), dec('0'), dec('10')).isNegative()).toBe(false);
+  });
+
+  it('a score of two places or fewer is its own rounding', () => {
+    const score = dec('86.19');
+    expect(roundScore(score)).toBe(score);
+    expect(plain(roundScore(dec('86.185')))).toBe('86.19');
   });
 });

@@ -20,7 +20,8 @@ export function dec(value: Decimal | string | number): Decimal {
 
 /** The one rounding rule: half-up (四舍五入) to two places, applied when a score is stored. */
 export function roundScore(value: Decimal): Decimal {
-  return value.toDecimalPlaces(STORED_PLACES, Decimal.ROUND_HALF_UP);
+  // most scores already have two places or fewer: the same value, without building a copy
+  return value.decimalPlaces() <= STORED_PLACES ? value : value.toDecimalPlaces(STORED_PLACES, Decimal.ROUND_HALF_UP);
 }
 
 /** Canonical text of a decimal: no exponent, no trailing zeros ("99.50" → "99.5"). */
@@ -28,11 +29,64 @@ export function plain(value: Decimal): string {
   return value.toFixed();
 }
 
+/** The value held between min and max; on a tie, the bound (so -0 clamped at 0 is 0), as Decimal.max(min, Decimal.min(max, value)). */
 export function clamp(value: Decimal, min: Decimal, max: Decimal): Decimal {
-  return Decimal.max(min, Decimal.min(max, value));
+  const upper = max.greaterThan(value) ? value : max;
+  return min.lessThan(upper) ? upper : min;
 }
 
+/** A decimal.js word holds seven digits; two places are the first two of a fraction word, the rest zeros. */
+const FRACTION_WORD = 1e7;
+const BELOW_HUNDREDTHS = FRACTION_WORD / 100;
+
+/**
+ * A value as a whole number of hundredths (12.5 → 1250), read off decimal.js's words without building anything;
+ * null when it has more than two places or is 10^7 or more (its words are then more than one whole and one fraction).
+ */
+export function hundredthsOf(value: Decimal): number | null {
+  // NaN and the infinities have no words
+  const words = value.d as readonly number[] | null;
+  if (!words || value.e >= 7 || value.e < -7) return null;
+  // from 1 up, the first word is the whole part; below 1, it is the first seven places
+  const whole = value.e >= 0 ? (words[0] ?? 0) : 0;
+  const fraction = value.e >= 0 ? words[1] : words[0];
+  if (words.length > (value.e >= 0 ? 2 : 1)) return null;
+  if (fraction !== undefined && fraction % BELOW_HUNDREDTHS !== 0) return null;
+  const hundredths = whole * 100 + (fraction ?? 0) / BELOW_HUNDREDTHS;
+  return value.s < 0 ? -hundredths : hundredths;
+}
+
+/** Sums already built, by their hundredths: a year's subtotals come back (50, 30, 100) form after form. */
+const builtSums = new Map<number, Decimal>();
+const BUILT_LIMIT = 4096;
+
+function fromHundredths(hundredths: number): Decimal {
+  let built = builtSums.get(hundredths);
+  if (built === undefined) {
+    if (builtSums.size >= BUILT_LIMIT) builtSums.clear();
+    built = hundredths === 0 ? ZERO : new Decimal(`${hundredths}e-${STORED_PLACES}`);
+    builtSums.set(hundredths, built);
+  }
+  return built;
+}
+
+/**
+ * The sum of decimals. Scores and 分值 have two places or fewer: they are added as whole hundredths (one Decimal
+ * built, or one already built, not one per value); anything else, or a sum past a double's exact integers, is
+ * added as decimals.
+ */
 export function sum(values: Iterable<Decimal>): Decimal {
+  const list = Array.isArray(values) ? (values as Decimal[]) : [...values];
+  let hundredths = 0;
+  for (const v of list) {
+    const h = hundredthsOf(v);
+    if (h === null) return decimalSum(list);
+    hundredths += h;
+  }
+  return Number.isSafeInteger(hundredths) ? fromHundredths(hundredths) : decimalSum(list);
+}
+
+function decimalSum(values: readonly Decimal[]): Decimal {
   let total = ZERO;
   for (const v of values) total = total.plus(v);
   return total;

@@ -1,5 +1,5 @@
 import { listOf, textRef } from '../errors/texts';
-import { clamp, dec, percent, plain, roundScore, ZERO, type Decimal } from '../domain/decimal';
+import { clamp, percent, plain, roundScore, ZERO, type Decimal } from '../domain/decimal';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import type { Outcome, RuleEvaluator } from '../rules/compile';
 import type { IndicatorFacts } from '../rules/facts';
@@ -130,12 +130,14 @@ function rowFlags(
   const base = { id: input.id, name: input.name };
   // far under a ceiling says the ceiling may be loose; far over a floor, that the target may be low
   const why = textRef(facts.direction === 'lowerIsBetter' ? 'over.loose' : 'over.low');
+  // the rate the facts carry as text, from the Decimal it was written from (not read back from forty digits)
+  const rate = reading.kind === 'quantitative' ? reading.comparison.completion : null;
   // two rules may ask for the same thing (a late date row with a 部分达成 band and no reason): say it once
   const flags: Diagnostic[] = uniqueByCode(
     outcome.flags.map((f) =>
       flagFromRule(
         f,
-        { ...base, target: input.target, completion: facts.completion ? percent(dec(facts.completion)) : '—', why },
+        { ...base, target: input.target, completion: rate ? percent(rate) : '—', why },
         parameters,
         where,
       ),

@@ -1,7 +1,7 @@
 import type { Band, Comparator, Direction, ParsedNumber, ParsedValue, SourceLocation } from '../domain/model';
 import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import { textRef, type TextRef } from '../errors/texts';
-import { compareDates, compareNumbers } from '../targets/compare';
+import { compareDates, compareNumbers, type NumberComparison } from '../targets/compare';
 import { lowerIsBetterWord, nameEnding } from '../targets/directionWords';
 import { looksLikeNumber, normalize, parseValue } from '../targets/parse';
 import type { RuleSetParameters } from '../rules/ruleSet';
@@ -172,6 +172,25 @@ function qualitativeBand(
   return null;
 }
 
+/** Each actual's last comparison, with the target and comparator it was compared under. */
+const lastCompared = new WeakMap<
+  ParsedNumber,
+  { target: ParsedNumber; comparator: Comparator; comparison: NumberComparison }
+>();
+
+/**
+ * The comparison of an actual with its target as read (`read` is the target with the comparator it reads with):
+ * a form scored under two rule sets (compare) reads its texts once and, where both read the target alike, divides
+ * for the completion rate once.
+ */
+function comparedOnce(target: ParsedNumber, read: ParsedNumber, actual: ParsedNumber): NumberComparison {
+  const last = lastCompared.get(actual);
+  if (last && last.target === target && last.comparator === read.comparator) return last.comparison;
+  const comparison = compareNumbers(read, actual);
+  lastCompared.set(actual, { target, comparator: read.comparator, comparison });
+  return comparison;
+}
+
 /** A number target: the actual must be a number of the same unit and qualifier, read the way the target is. */
 function readNumbers(
   input: IndicatorInput,
@@ -204,7 +223,7 @@ function readNumbers(
   const { read, notes, directionWord } = howTargetReads(input, target, parameters);
   if (actual.comparator !== 'none') notes.push('actualComparator');
   if (target.lookalikes || actual.lookalikes) notes.push('lookalike');
-  const comparison = compareNumbers(read, actual);
+  const comparison = comparedOnce(target, read, actual);
   if (!comparison.ok) {
     if (comparison.problem === 'unit') {
       const unitOf = (p: ParsedNumber): string | TextRef => `${p.magnitude ?? ''}${p.unit}` || textRef('unit.none');
