@@ -6,7 +6,6 @@ import type * as Init from './commands/init';
 import type * as Keygen from './commands/keygen';
 import type * as Lint from './commands/lint';
 import type * as Render from './commands/render';
-import type * as Review from './commands/review';
 import type * as RuleSet from './commands/ruleset';
 import type * as Schema from './commands/schema';
 import type * as Score from './commands/score';
@@ -47,7 +46,7 @@ export interface CommandSpec {
  * A command's module, loaded when the command runs: `score` or `--help` never load the browser, the workbook
  * library or the queue. (require, not import(): the build is CommonJS and the tests run the sources.)
  */
-function load<T>(module: string): T {
+export function load<T>(module: string): T {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require(module) as T;
 }
@@ -265,35 +264,3 @@ export const RULESET_SHOW: CommandSpec = {
   run: (target: string, options: { json?: boolean }, io: Io, mode: OutputMode) =>
     load<typeof RuleSet>('./commands/ruleset').rulesetShowCommand(target, options, io, mode),
 };
-
-/** `jixiao review <forms…>` (its default sub-command `run`) and `jixiao review import <复核.xlsx>`. */
-export const REVIEW_COMMANDS: CommandSpec[] = [
-  {
-    name: 'run',
-    help: 'help.review.run',
-    isDefault: true,
-    args: [{ spec: '<forms...>', help: 'help.review.forms' }],
-    options: [
-      { flags: '-o, --output <folder>', help: 'help.review.output', required: true },
-      { flags: '--rules <ruleset>', help: 'help.review.rules' },
-      { flags: '--trust <pem>', help: 'help.review.trust', repeatable: true },
-      { flags: '--previous <folder>', help: 'help.review.previous', repeatable: true },
-      { flags: '--sample <n|percent>', help: 'help.review.sample' },
-      { flags: '--seed <seed>', help: 'help.review.seed' },
-      { flags: '--by <stratum>', help: 'help.review.by' },
-      { flags: '--without-p0', help: 'help.review.withoutP0' },
-      { flags: '--workers <n>', help: 'help.review.workers' },
-      { flags: '--no-pdf', help: 'help.review.noPdf' },
-    ],
-    run: (forms: string[], options: Review.ReviewCommandOptions, io: Io, mode: OutputMode) =>
-      load<typeof Review>('./commands/review').reviewCommand(forms, options, io, mode),
-  },
-  {
-    name: 'import',
-    help: 'help.review.import',
-    args: [{ spec: '<workbook>', help: 'help.review.import.workbook' }],
-    options: [{ flags: '--review-json <file>', help: 'help.review.import.json' }],
-    run: (file: string, options: { json?: boolean; reviewJson?: string }, io: Io, mode: OutputMode) =>
-      load<typeof Review>('./commands/review').reviewImportCommand(file, options, io, mode),
-  },
-];

@@ -4,7 +4,8 @@ import { JIXIAO_VERSION } from '../domain/version';
 import { usageError } from './options';
 import { isLang, type Lang } from '../errors/lang';
 import { text, textOf, type TextKey } from '../errors/texts';
-import { COMMANDS, REVIEW_COMMANDS, RULESET_SHOW, type CommandSpec } from './commandSpecs';
+import { COMMANDS, RULESET_SHOW, type CommandSpec } from './commandSpecs';
+import { REVIEW_COMMANDS } from './reviewCommandSpecs';
 import { EXIT, guarded, type OutputMode } from './exitCodes';
 import { processIo, quietOnClosedPipes, type Io } from './io';
 

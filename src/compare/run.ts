@@ -10,7 +10,7 @@ import { messageOf } from '../errors/message';
 import { scoreForm } from '../scoring/scoreForm';
 import { loadForm } from '../load/loadForm';
 import type { FormInput } from '../scoring/formInput';
-import { FormCache, type CacheCounts } from '../load/formCache';
+import { addCounts, FormCache, type CacheCounts } from '../load/formCache';
 import type { CachedForm } from '../load/cachedForm';
 import type { RuleSet } from '../rules/ruleSet';
 import { findForms } from '../load/formFiles';
@@ -230,12 +230,7 @@ async function inWorkers(
               agreement.agree += message.agreement.agree;
               agreement.disagree += message.agreement.disagree;
               agreement.examples.push(...message.agreement.examples.slice(0, 5 - agreement.examples.length));
-              if (cache && message.cache) {
-                cache.hits += message.cache.hits;
-                cache.misses += message.cache.misses;
-                cache.reused += message.cache.reused;
-                cache.unwritable ??= message.cache.unwritable;
-              }
+              if (cache) addCounts(cache, message.cache);
               resolve();
             }
           });

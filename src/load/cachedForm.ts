@@ -6,12 +6,13 @@ import { rememberParsedRows, parsedRows } from '../scoring/parsedRows';
 import type { Place } from '../source/quickYaml';
 import { placesInText } from '../source/yamlSource';
 import { decodeText, readInput, sha256, sourceFromBytes } from './files';
-import { loadFormFromDocument } from './loadForm';
+import { loadFormFromDocument, type LoadedForm } from './loadForm';
 import { packForm, unpackForm } from './storedForm';
 
 /** What a cached form asks of its cache: the packs to read, the run's pack to write, and its counts. */
 export interface CacheStore {
-  readonly ruleSet: RuleSet;
+  /** The rule set forms are loaded against; none: each form's own (what its definitions name). */
+  readonly ruleSet: RuleSet | null;
   /** An entry's payload when one is stored under the key for this version; else null. */
   read(key: string): Buffer | null;
   /** A new entry for the run's pack. */
@@ -61,12 +62,8 @@ export class CachedForm {
       this.store.used(this.key, payload);
       return cached;
     }
-    this.store.missed();
-    const loaded = loadFormFromDocument(sourceFromBytes(this.actualsBytes, this.actualsPath), {
-      ruleSet: this.store.ruleSet,
-    });
+    const loaded = this.loaded();
     const { file, absolutePath } = loaded.definitionsDoc;
-    this.definitions = { file, absolutePath, sha256: loaded.input.stamps.inputs.definitionsSha256 };
     const parsed = parsedRows(loaded.input);
     this.store.write(
       this.key,
@@ -75,14 +72,33 @@ export class CachedForm {
     return loaded.input;
   }
 
-  /** A value kept under `name` (say, a score under one rule set) while the form's files are unchanged; else null. */
-  derived<T>(name: string): T | null {
+  /**
+   * The form loaded from its files, with its documents, for a caller that needs more than the input (review reads
+   * the actuals as written); values derived from it can then be kept. Throws as loadForm does.
+   */
+  loaded(): LoadedForm {
+    this.store.missed();
+    const ruleSet = this.store.ruleSet;
+    const loaded = loadFormFromDocument(
+      sourceFromBytes(this.actualsBytes, this.actualsPath),
+      ruleSet ? { ruleSet } : {},
+    );
+    const { file, absolutePath } = loaded.definitionsDoc;
+    this.definitions = { file, absolutePath, sha256: loaded.input.stamps.inputs.definitionsSha256 };
+    return loaded;
+  }
+
+  /**
+   * A value kept under `name` (say, a score under one rule set) while the form's files are unchanged and `current`
+   * says it still holds (what it was made with beyond the form, a rule set, is unchanged); else null.
+   */
+  derived<T>(name: string, current: (value: T) => boolean = () => true): T | null {
     const key = this.derivedKey(name);
     const payload = this.store.read(key);
     if (!payload) return null;
     try {
       const [definitions, value] = plainPackr.unpack(payload) as [Definitions, T];
-      if (this.definitionsText(definitions) === null) return null;
+      if (this.definitionsText(definitions) === null || !current(value)) return null;
       this.definitions ??= definitions;
       this.store.used(key, payload);
       // the next run may score the form under an edited rule set: its input must outlive a compaction too

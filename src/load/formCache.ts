@@ -20,7 +20,9 @@ export function defaultCacheDir(): string {
 }
 
 /** What loading reads of a rule set: its framework, the id its messages name, and whose weights count. */
-function loadingFingerprint(ruleSet: RuleSet): string {
+function loadingFingerprint(ruleSet: RuleSet | null): string {
+  // each form against the rule set its definitions name: the definitions' hash (checked on every read) covers the name
+  if (ruleSet === null) return 'own rule set';
   const { id, framework, parameters } = ruleSet.file;
   return sha256(JSON.stringify({ id, framework, weights: parameters.weights ?? null }));
 }
@@ -34,6 +36,17 @@ export interface CacheCounts {
   reused: number;
   /** The first reason an entry could not be written (a read-only folder, a full disk): the run goes on without. */
   unwritable: string | null;
+}
+
+/** Counts of several caches (one per worker thread) added up: into `total`, or a new one. */
+export function addCounts(total: CacheCounts | null, more: CacheCounts | null): CacheCounts | null {
+  if (!more) return total;
+  const sum = total ?? { hits: 0, misses: 0, reused: 0, unwritable: null };
+  sum.hits += more.hits;
+  sum.misses += more.misses;
+  sum.reused += more.reused;
+  sum.unwritable ??= more.unwritable;
+  return sum;
 }
 
 /**
@@ -56,9 +69,10 @@ export class FormCache {
   private unwritable: string | null = null;
   private readonly store: CacheStore;
 
+  /** `ruleSet`: the one every form is loaded against (compare's A), or null for each form's own (review). */
   constructor(
     dir: string,
-    ruleSet: RuleSet,
+    ruleSet: RuleSet | null,
     private readonly version = codeVersion(),
   ) {
     this.folder = path.join(dir, `forms-${LAYOUT}`);

@@ -5,7 +5,8 @@ import { existsSync, statSync } from 'node:fs';
 import { findReviewInputs } from '../load/formFiles';
 import type { FormOrigin } from './fromScored';
 import type { ReviewForm } from './model';
-import { readReviewForm, sourceOf, type ReadOptions } from './readForm';
+import { readForms, sourceOf, type ReadOptions } from './readForm';
+import { addCounts, type CacheCounts } from '../load/formCache';
 
 /**
  * The forms under the folders and files given, each named by its path relative to the folder it was found in
@@ -31,8 +32,14 @@ export interface CollectOptions extends ReadOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The forms of a year in the order of their origins, and what the form cache did (null without one). */
+export interface Collected {
+  forms: ReviewForm[];
+  cache: CacheCounts | null;
+}
+
 /** Reads every form of the year, in worker threads for a large year; the result is in the order of the origins. */
-export async function collectForms(origins: readonly FormOrigin[], options: CollectOptions): Promise<ReviewForm[]> {
+export async function collectForms(origins: readonly FormOrigin[], options: CollectOptions): Promise<Collected> {
   const workers = options.workers ?? (origins.length >= 200 ? Math.min(availableParallelism(), 4) : 1);
   const forms = new Array<ReviewForm>(origins.length);
   let done = 0;
@@ -40,12 +47,9 @@ export async function collectForms(origins: readonly FormOrigin[], options: Coll
     forms[index] = form;
     options.onProgress?.(++done, origins.length);
   };
-  if (workers <= 1) {
-    for (const [i, origin] of origins.entries()) got(i, await readReviewForm(origin, options));
-    return forms;
-  }
-  await inWorkers(origins, options, workers, got);
-  return forms;
+  const cache =
+    workers <= 1 ? await readForms(origins.entries(), options, got) : await inWorkers(origins, options, workers, got);
+  return { forms, cache };
 }
 
 /**
@@ -55,14 +59,15 @@ export async function collectForms(origins: readonly FormOrigin[], options: Coll
 const LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 };
 
 /** What a review worker posts: forms in batches (with their index in the run), then that it is done. */
-export type ReviewWorkerMessage = { forms: [number, ReviewForm][] } | { finished: true };
+export type ReviewWorkerMessage = { forms: [number, ReviewForm][] } | { finished: true; cache: CacheCounts | null };
 
 function inWorkers(
   origins: readonly FormOrigin[],
   options: ReadOptions,
   count: number,
   got: (index: number, form: ReviewForm) => void,
-): Promise<void> {
+): Promise<CacheCounts | null> {
+  let cache: CacheCounts | null = null;
   const workerFile = path.join(__dirname, `worker${path.extname(__filename)}`);
   const shares = Array.from({ length: count }, (_, w) =>
     origins.flatMap((origin, i) => (i % count === w ? [[i, origin] as const] : [])),
@@ -71,7 +76,7 @@ function inWorkers(
     shares.map(
       (share) =>
         new Promise<void>((resolve, reject) => {
-          const workerData = { share, trust: options.trust, lang: options.lang };
+          const workerData = { share, trust: options.trust, lang: options.lang, cacheDir: options.cacheDir };
           // from TypeScript sources (benchmarks run under tsx) the worker registers the same loader first
           const worker = workerFile.endsWith('.ts')
             ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(workerFile)});`, {
@@ -82,7 +87,10 @@ function inWorkers(
             : new Worker(workerFile, { workerData, resourceLimits: LIMITS });
           worker.on('message', (message: ReviewWorkerMessage) => {
             if ('forms' in message) for (const [i, form] of message.forms) got(i, form);
-            else resolve();
+            else {
+              cache = addCounts(cache, message.cache);
+              resolve();
+            }
           });
           worker.on('error', reject);
           worker.on('exit', (code) => {
@@ -90,5 +98,5 @@ function inWorkers(
           });
         }),
     ),
-  ).then(() => undefined);
+  ).then(() => cache);
 }

@@ -1,10 +1,12 @@
+import * as path from 'node:path';
 import { diagnostic, InputError } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
 import { readInput } from '../load/files';
 import { loadPdf, readEmbeddedData } from '../pdfdoc/pdfRead';
 import { scoreFile, scoreTexts } from '../pipeline/stages';
 import { loadForm, type NamedText } from '../load/loadForm';
-import { compiled } from '../load/ruleSets';
+import { compiled, loadRuleSet } from '../load/ruleSets';
+import { FormCache, type CacheCounts } from '../load/formCache';
 import { scoreForm } from '../scoring/scoreForm';
 import { summaryCells, summaryRow } from '../report/verifySummary';
 import { verifyPdf } from '../verify/verifyPdf';
@@ -15,6 +17,8 @@ import type { ReviewForm, ReviewSignatures } from './model';
 export interface ReadOptions {
   trust: readonly string[];
   lang: Lang;
+  /** Keep each YAML form's review in this folder and read unchanged forms back from it (see FormCache). */
+  cacheDir?: string;
 }
 
 export const sourceOf = (file: string): ReviewForm['source'] =>
@@ -47,19 +51,58 @@ export async function embeddedTexts(
   return { definitions: named(inputs.definitions), actuals: named(inputs.actuals), ruleSet: named(inputs.ruleSet) };
 }
 
+/**
+ * What the form cache keeps of a YAML form's review: the form as read (but where this run found it), and the rule set
+ * it was scored with, by the name its definitions give it, where that name was resolved from, and its hash.
+ */
+interface KeptReview {
+  ruleSet: { name: string; relativeTo: string; sha256: string };
+  form: Omit<ReviewForm, 'key' | 'file' | 'source'>;
+}
+const KEPT_REVIEW = 'review-form';
+
+/** Whether the rule set a kept review was scored with still resolves to the same rules (its base files included). */
+function sameRuleSet(kept: KeptReview): boolean {
+  try {
+    return loadRuleSet(kept.ruleSet.name, undefined, kept.ruleSet.relativeTo).sha256 === kept.ruleSet.sha256;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A YAML form read once and scored with the fast evaluator, as compare does (scoreFile reads it twice to tell a blank
+ * definitions file from a form, and looks for unprintable characters: neither matters here). With a cache, a form
+ * whose files and rule set are unchanged is read back whole.
+ */
+async function readYaml(origin: FormOrigin, cache: FormCache | undefined): Promise<ReviewForm> {
+  const form = cache?.open(origin.file);
+  const kept = form?.derived<KeptReview>(KEPT_REVIEW, sameRuleSet);
+  if (kept) return { ...origin, ...kept.form };
+  const loaded = form ? form.loaded() : loadForm(origin.file);
+  const review = reviewFormOf(
+    { loaded, result: await scoreForm(loaded.input, compiled(loaded.ruleSet).quick()) },
+    origin,
+    null,
+  );
+  if (form) {
+    const { key: _key, file: _file, source: _source, ...read } = review;
+    const ruleSet = {
+      name: loaded.definitions.ruleSet,
+      relativeTo: path.dirname(loaded.definitionsDoc.absolutePath),
+      sha256: loaded.ruleSet.sha256,
+    };
+    form.keep(KEPT_REVIEW, { ruleSet, form: read } satisfies KeptReview);
+  }
+  return review;
+}
+
 /** One form of the year, whatever it was handed in as; bad input is the form's failure, never the run's. */
-export async function readReviewForm(origin: FormOrigin, options: ReadOptions): Promise<ReviewForm> {
+export async function readReviewForm(origin: FormOrigin, options: ReadOptions, cache?: FormCache): Promise<ReviewForm> {
   try {
     if (origin.source === 'pdf') return await readPdf(origin, options);
     if (origin.source === 'xlsx') return reviewFormOf(await scoreFile(origin.file, { quickRules: true }), origin, null);
-    // a YAML form read once and scored with the fast evaluator, as compare does (scoreFile reads it twice to tell
-    // a blank definitions file from a form, and looks for unprintable characters: neither matters here)
-    const loaded = loadForm(origin.file);
-    return reviewFormOf(
-      { loaded, result: await scoreForm(loaded.input, compiled(loaded.ruleSet).quick()) },
-      origin,
-      null,
-    );
+    return await readYaml(origin, cache);
   } catch (error) {
     if (error instanceof InputError) return failedForm(origin, error.diagnostics);
     // a damaged PDF can trip the PDF library anywhere: that file's failure, said with the library's reason
@@ -67,4 +110,23 @@ export async function readReviewForm(origin: FormOrigin, options: ReadOptions): 
     const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
     return failedForm(origin, [diagnostic('PDF_UNREADABLE', { path: origin.file, detail })]);
   }
+}
+
+/**
+ * Reads forms one by one and hands each on; with a cache folder, through a form cache of this thread's own (each
+ * thread writes its own pack). Returns what the cache did.
+ */
+export async function readForms(
+  origins: Iterable<readonly [number, FormOrigin]>,
+  options: ReadOptions,
+  got: (index: number, form: ReviewForm) => void,
+): Promise<CacheCounts | null> {
+  const cache = options.cacheDir ? new FormCache(options.cacheDir, null) : undefined;
+  try {
+    for (const [index, origin] of origins) got(index, await readReviewForm(origin, options, cache));
+  } finally {
+    // the run's new entries are written as one pack, whole or not at all
+    cache?.close();
+  }
+  return cache ? cache.counts : null;
 }

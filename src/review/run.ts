@@ -1,6 +1,7 @@
 import { dec, plain, sum } from '../domain/decimal';
 import type { Grade } from '../domain/model';
 import { collectForms, reviewOrigins, type CollectOptions } from './collect';
+import { addCounts, type CacheCounts } from '../load/formCache';
 import { findYear, groupBy, ranked, riskOf } from './findings';
 import type { Finding, ReviewForm } from './model';
 import { loadReviewRuleSet } from './reviewRuleSet';
@@ -59,6 +60,8 @@ export interface ReviewRun {
   totals: Totals;
   departments: DepartmentLine[];
   forms: RankedForm[];
+  /** With a cache folder: forms read back, forms read from their files (both years). */
+  cache: CacheCounts | null;
 }
 
 const countSeverities = (findings: readonly Finding[]): SeverityCounts => ({
@@ -99,10 +102,12 @@ export function totalsOf(forms: readonly RankedForm[]): Totals {
  */
 export async function reviewYear(targets: string[], options: ReviewOptions): Promise<ReviewRun> {
   const ruleSet = loadReviewRuleSet(options.rules);
-  const forms = await collectForms(reviewOrigins(targets), options);
-  const previous = options.previous
+  const year = await collectForms(reviewOrigins(targets), options);
+  const last = options.previous
     ? await collectForms(reviewOrigins(options.previous), { ...options, onProgress: () => undefined })
-    : [];
+    : { forms: [], cache: null };
+  const forms = year.forms;
+  const previous = last.forms;
   const { byForm, byDepartment } = await findYear(ruleSet, forms, previous);
   const sampled = options.sample ? drawSample(forms, byForm, options.sample) : new Set<string>();
   const order = ranked(forms, byForm);
@@ -131,5 +136,6 @@ export async function reviewYear(targets: string[], options: ReviewOptions): Pro
     totals: totalsOf(rankedForms),
     departments,
     forms: rankedForms,
+    cache: addCounts(year.cache ? { ...year.cache } : null, last.cache),
   };
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Lang } from '../../errors/lang';
 import { text } from '../../errors/texts';
 import {
+  defaultCacheDir,
   importReview,
   percentText,
   resultWorkbook,
@@ -11,7 +12,7 @@ import {
   reviewFiles,
   reviewYear,
 } from '../../review';
-import type { ReviewRun, SampleOptions, SampleSize } from '../../review';
+import type { CacheCounts, ReviewRun, SampleOptions, SampleSize } from '../../review';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
 import { numberOption, usageError } from '../options';
@@ -29,6 +30,8 @@ export interface ReviewCommandOptions {
   workers?: string;
   pdf?: boolean;
   json?: boolean;
+  /** A folder, or false with --no-cache. */
+  cache?: string | false;
 }
 
 /** `--sample 12` or `--sample 20%`. */
@@ -66,7 +69,9 @@ export async function reviewCommand(
   const entries = await reviewerEntries(options.output);
   const start = performance.now();
   const progress = progressBar(io.interactive && !options.json, 'review.progress', lang);
+  const cacheDir = options.cache === false ? undefined : (options.cache ?? defaultCacheDir());
   const run = await reviewYear(targets, {
+    ...(cacheDir !== undefined ? { cacheDir } : {}),
     trust: options.trust,
     lang,
     ...(options.rules !== undefined ? { rules: options.rules } : {}),
@@ -82,6 +87,7 @@ export async function reviewCommand(
     writeOutput(io, path.join(options.output, file.name), await file.make(), 'generated');
   }
   const seconds = ((performance.now() - start) / 1000).toFixed(1);
+  if (run.cache && cacheDir !== undefined) sayCache(run.cache, cacheDir, io, lang);
   if (options.json) {
     io.out(JSON.stringify({ totals: run.totals, sample: run.sample, files: written }, null, 2));
     return EXIT.ok;
@@ -90,6 +96,12 @@ export async function reviewCommand(
   if (entries.size > 0) io.err(text('review.kept', lang, { count: entries.size }));
   io.err(text('review.wrote', lang, { files: written.join('、') }));
   return EXIT.ok;
+}
+
+/** What the cache did, on the error stream (the review is the same either way); a cache it could not write, as a warning. */
+function sayCache(counts: CacheCounts, dir: string, io: Io, lang: Lang): void {
+  if (counts.unwritable !== null) io.err(text('cli.cacheUnwritable', lang, { dir, detail: counts.unwritable }));
+  else io.err(text('review.cache', lang, { dir, hits: counts.hits, misses: counts.misses }));
 }
 
 /** The run in a few lines: the counts, then the forms of highest risk. */

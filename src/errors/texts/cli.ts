@@ -40,8 +40,8 @@ export const CLI_TEXTS = {
     en: 'form cache {dir}: {hits} forms read back, {misses} read from their files; {reused} scores read back (rule set unchanged)',
   },
   'cli.cacheUnwritable': {
-    zh: '表单缓存 {dir} 无法写入（{detail}），本次比较未缓存；结果不受影响',
-    en: 'form cache {dir} cannot be written ({detail}); this compare cached nothing; the results are unaffected',
+    zh: '表单缓存 {dir} 无法写入（{detail}），本次运行未缓存；结果不受影响',
+    en: 'form cache {dir} cannot be written ({detail}); this run cached nothing; the results are unaffected',
   },
   'cli.testFile': { zh: '{ruleSet}（{file}）', en: '{ruleSet} ({file})' },
   'cli.testFailedCase': { zh: '{name}（{file}:{line}）', en: '{name} ({file}:{line})' },

@@ -39,6 +39,11 @@ export const REVIEW_TEXTS = {
   },
   'help.review.workers': { zh: '读取表单的线程数（默认按 CPU）', en: 'threads reading forms (by default, the CPUs)' },
   'help.review.noPdf': { zh: '不生成复核报告 PDF', en: 'do not print the report PDF' },
+  'help.review.cache': {
+    zh: '表单缓存目录（默认：$JIXIAO_CACHE，否则 ~/.cache/jixiao）；文件与评分规则集都未改动的 YAML 表从缓存读回，可随时删除',
+    en: 'form cache folder (default: $JIXIAO_CACHE, else ~/.cache/jixiao); YAML forms whose files and rule set are unchanged are read back from it; delete it any time',
+  },
+  'help.review.noCache': { zh: '不读也不写表单缓存', en: 'neither read nor write the form cache' },
   'help.review.import': {
     zh: '导入填好的复核底稿：按同一规则集重新计分，得出复核总分、等级与偏离度',
     en: 'import the filled review worksheet: re-score under the same rule sets for the reviewed totals, grades and deviation',
@@ -60,6 +65,10 @@ export const REVIEW_TEXTS = {
   'review.topLine': {
     zh: '  {rank}. {project}（{department}）风险分 {risk}：{codes}',
     en: '  {rank}. {project} ({department}) risk {risk}: {codes}',
+  },
+  'review.cache': {
+    zh: '表单缓存 {dir}：{hits} 张 YAML 表从缓存读回，{misses} 张从文件读取并评分（工作簿与签章 PDF 每次都重新读取、核验）',
+    en: 'form cache {dir}: {hits} YAML forms read back, {misses} read from their files and scored (workbooks and signed PDFs are read and verified every time)',
   },
   'review.wrote': { zh: '已写出：{files}', en: 'Wrote: {files}' },
   'review.kept': { zh: '保留了复核底稿中已填的 {count} 行', en: 'Kept {count} filled rows of the review worksheet' },
