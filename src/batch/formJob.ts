@@ -10,6 +10,7 @@ import {
   sha256Hex,
   BrowserGoneError,
   type FormPrinter,
+  type PlanCache,
   type ScoredForm,
 } from '../pipeline';
 import type { BatchForm } from './inputs';
@@ -76,26 +77,35 @@ export function failedEntry(
 /**
  * Scores the form (cheap) and decides: skipped when the journal's last line for it has the same fingerprint and
  * its PDF is still there with the same hash; printed otherwise. A form with input errors is recorded as failed.
+ * With a plan cache, a form whose files and rule set are unchanged since the last run gives its fingerprint without
+ * being scored, and is scored only when it is to be printed.
  */
-export async function planForm(form: BatchForm, journal: Map<string, JournalEntry>, how: PrintSettings): Promise<Plan> {
+export async function planForm(
+  form: BatchForm,
+  journal: Map<string, JournalEntry>,
+  how: PrintSettings,
+  plans?: PlanCache,
+): Promise<Plan> {
+  const last = journal.get(form.input);
+  const planned = plans?.open(form.file);
+  const unchanged = (fingerprint: string): boolean =>
+    last !== undefined &&
+    last.status !== 'failed' &&
+    last.inputSha256 === fingerprint &&
+    last.output === form.output &&
+    last.outputSha256 === readHash(path.join(how.outDir, form.output));
+  const kept = last ? planned?.keptFingerprint(how) : null;
+  if (last && kept && unchanged(kept)) return { kind: 'done', entry: { ...last, action: 'skipped', at: now() } };
   let scored: ScoredForm;
   try {
-    scored = await scoreFile(form.file, { quickRules: true });
+    scored = planned ? await planned.score() : await scoreFile(form.file, { quickRules: true });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return { kind: 'done', entry: failedEntry(form, error.diagnostics, how.lang) };
   }
   const fingerprint = formFingerprint(scored, how);
-  const last = journal.get(form.input);
-  if (
-    last &&
-    last.status !== 'failed' &&
-    last.inputSha256 === fingerprint &&
-    last.output === form.output &&
-    last.outputSha256 === readHash(path.join(how.outDir, form.output))
-  ) {
+  if (last && fingerprint !== kept && unchanged(fingerprint))
     return { kind: 'done', entry: { ...last, action: 'skipped', at: now() } };
-  }
   return { kind: 'print', scored, fingerprint };
 }
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { Job, Queue, QueueEvents, type JobsOptions } from 'bullmq';
 import { diagnostic } from '../errors/diagnostic';
-import { sha256Hex } from '../pipeline';
+import { PlanCache, sha256Hex } from '../pipeline';
 import { checkQueue, QUEUE_NAME, queueConnection } from './connection';
 import { failedEntry, planForm, readHash, type BatchSink, type Plan as FormPlan, type PrintSettings } from './formJob';
 import type { BatchForm } from './inputs';
@@ -50,6 +50,8 @@ interface QueueRun {
   how: PrintSettings;
   journal: ReturnType<typeof readJournal>;
   record: (index: number, entry: JournalEntry) => void;
+  /** With a cache folder: forms the journal knows are told unchanged without being scored. */
+  plans: PlanCache | undefined;
 }
 
 /** The jobs the batch still follows: the form each is for, what it was queued with, how often it was lost. */
@@ -91,20 +93,25 @@ export async function runQueuedBatch(
   const hear = ({ jobId }: { jobId: string }): void => listener.hear(jobId);
   events.on('completed', hear);
   events.on('failed', hear);
+  const plans = options.cacheDir ? new PlanCache(options.cacheDir) : undefined;
   try {
     await events.waitUntilReady();
-    const run: QueueRun = { forms, queue, how, journal: readJournal(journalFile), record };
+    const run: QueueRun = { forms, queue, how, journal: readJournal(journalFile), record, plans };
     const jobs = await enqueueForms(run);
+    // everything is planned: what the cache kept is written now, not when the last worker is done
+    plans?.close();
     onQueued(jobs.form.size, jobs.skipped);
     await followJobs(run, jobs, listener);
   } finally {
+    plans?.close();
     events.off('completed', hear);
     events.off('failed', hear);
     await events.close();
     await queue.close();
   }
   const written = writeSummary(entries, options.outDir, sink, options.lang);
-  return { entries, relaunches: 0, ms: performance.now() - start, ...written, journal: journalFile };
+  const cache = plans ? plans.counts : null;
+  return { entries, relaunches: 0, ms: performance.now() - start, cache, ...written, journal: journalFile };
 }
 
 /** Job ends heard from the events: kept until the batch follows the jobs, then passed straight on. */
@@ -131,7 +138,7 @@ async function enqueueForms(run: QueueRun): Promise<PendingJobs> {
     const absolute = { ...form, file: path.resolve(form.file) };
     // a form the journal has never seen cannot be skipped: the worker scores it, and this machine only queues it
     const plan: Plan = run.journal.has(form.input)
-      ? await planForm(absolute, run.journal, run.how)
+      ? await planForm(absolute, run.journal, run.how, run.plans)
       : { kind: 'queue', fingerprint: `new:${readHash(absolute.file) ?? 'unreadable'}` };
     if (plan.kind === 'done') {
       if (plan.entry.action === 'skipped') jobs.skipped++;

@@ -3,7 +3,9 @@ import {
   batchCsv,
   batchIndexHtml,
   launchPrinter,
+  PlanCache,
   SheetPrinter,
+  type CacheCounts,
   SHEETS_PER_DOCUMENT,
   type RelaunchingPrinter,
 } from '../pipeline';
@@ -21,6 +23,8 @@ export interface BatchOptions {
   lang?: Lang;
   /** Starts the printer (tests pass one whose browser they can kill). */
   newPrinter?: () => RelaunchingPrinter;
+  /** A form cache folder: a re-run tells an unchanged form by what the cache kept, without scoring it. */
+  cacheDir?: string;
 }
 
 export interface BatchProgress {
@@ -34,6 +38,8 @@ export interface BatchOutcome {
   /** How many times the browser died and was relaunched. */
   relaunches: number;
   ms: number;
+  /** With a cache folder: forms told from the cache (not scored), forms scored. */
+  cache: CacheCounts | null;
   index: string;
   csv: string;
   journal: string;
@@ -97,11 +103,12 @@ export async function runBatch(
   // forms are printed several to a document and split again (see SheetPrinter): Chromium's cost per print is shared
   const sheets = new SheetPrinter(printer, options.concurrency ?? 2);
   const how = { outDir: options.outDir, explain: options.explain, lang: options.lang ?? 'zh' };
+  const plans = options.cacheDir ? new PlanCache(options.cacheDir) : undefined;
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let form = forms[next]; form !== undefined; form = forms[next]) {
       const i = next++;
-      const plan = await planForm(form, journal, how);
+      const plan = await planForm(form, journal, how, plans);
       const entry =
         plan.kind === 'done' ? plan.entry : await printForm(form, plan.scored, plan.fingerprint, how, sheets, sink);
       record(i, entry);
@@ -113,8 +120,17 @@ export async function runBatch(
       Array.from({ length: Math.min(forms.length, (options.concurrency ?? 2) * 2 * SHEETS_PER_DOCUMENT + 1) }, worker),
     );
   } finally {
+    plans?.close();
     await printer.close();
   }
   const written = writeSummary(entries, options.outDir, sink, options.lang);
-  return { entries, relaunches: printer.relaunches, ms: performance.now() - start, ...written, journal: journalFile };
+  const cache = plans ? plans.counts : null;
+  return {
+    entries,
+    relaunches: printer.relaunches,
+    ms: performance.now() - start,
+    cache,
+    ...written,
+    journal: journalFile,
+  };
 }

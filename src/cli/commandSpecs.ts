@@ -102,6 +102,8 @@ export const COMMANDS: CommandSpec[] = [
       explain,
       concurrency,
       timeout,
+      { flags: '--cache <dir>', help: 'help.batch.cache' },
+      { flags: '--no-cache', help: 'help.batch.noCache' },
     ],
     run: (inputs: string[], options: Batch.BatchCommandOptions, io: Io, mode: OutputMode) =>
       load<typeof Batch>('./commands/batch').batchCommand(inputs, options, io, mode),

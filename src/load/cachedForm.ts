@@ -46,6 +46,7 @@ export class CachedForm {
   private readonly definitionTexts = new Map<string, string>();
   private definitions: Definitions | undefined;
   private carried = false;
+  private stale = false;
 
   constructor(
     private readonly store: CacheStore,
@@ -89,6 +90,20 @@ export class CachedForm {
   }
 
   /**
+   * The form as read elsewhere (scoreFile reads it with every check of its own): values derived from it can be kept
+   * against the definitions it was read with, unless its actuals are no longer the bytes this form is keyed by.
+   */
+  readElsewhere(loaded: LoadedForm): void {
+    this.store.missed();
+    if (loaded.actualsDoc.text !== decodeText(this.actualsBytes, this.actualsPath).text) {
+      this.stale = true;
+      return;
+    }
+    const { file, absolutePath } = loaded.definitionsDoc;
+    this.definitions = { file, absolutePath, sha256: loaded.input.stamps.inputs.definitionsSha256 };
+  }
+
+  /**
    * A value kept under `name` (say, a score under one rule set) while the form's files are unchanged and `current`
    * says it still holds (what it was made with beyond the form, a rule set, is unchanged); else null.
    */
@@ -113,6 +128,8 @@ export class CachedForm {
 
   /** Keeps a value derived from the input (plain data); the input must have been read. */
   keep(name: string, value: unknown): void {
+    // the files changed while the form was read elsewhere: what was read is not what the key names
+    if (this.stale) return;
     if (!this.definitions) throw new Error('a derived value kept before the form was read');
     this.store.write(this.derivedKey(name), plainPackr.pack([this.definitions, value]));
   }

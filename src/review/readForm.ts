@@ -1,11 +1,11 @@
-import * as path from 'node:path';
 import { diagnostic, InputError } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
 import { readInput } from '../load/files';
 import { loadPdf, readEmbeddedData } from '../pdfdoc/pdfRead';
 import { scoreFile, scoreTexts } from '../pipeline/stages';
 import { loadForm, type NamedText } from '../load/loadForm';
-import { compiled, loadRuleSet } from '../load/ruleSets';
+import { compiled } from '../load/ruleSets';
+import { keptRuleSetOf, sameRuleSet, type KeptRuleSet } from '../load/keptRuleSet';
 import { FormCache, type CacheCounts } from '../load/formCache';
 import { scoreForm } from '../scoring/scoreForm';
 import { summaryCells, summaryRow } from '../report/verifySummary';
@@ -51,24 +51,12 @@ export async function embeddedTexts(
   return { definitions: named(inputs.definitions), actuals: named(inputs.actuals), ruleSet: named(inputs.ruleSet) };
 }
 
-/**
- * What the form cache keeps of a YAML form's review: the form as read (but where this run found it), and the rule set
- * it was scored with, by the name its definitions give it, where that name was resolved from, and its hash.
- */
+/** What the form cache keeps of a YAML form's review: the form as read (but where this run found it), and its rule set. */
 interface KeptReview {
-  ruleSet: { name: string; relativeTo: string; sha256: string };
+  ruleSet: KeptRuleSet;
   form: Omit<ReviewForm, 'key' | 'file' | 'source'>;
 }
 const KEPT_REVIEW = 'review-form';
-
-/** Whether the rule set a kept review was scored with still resolves to the same rules (its base files included). */
-function sameRuleSet(kept: KeptReview): boolean {
-  try {
-    return loadRuleSet(kept.ruleSet.name, undefined, kept.ruleSet.relativeTo).sha256 === kept.ruleSet.sha256;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A YAML form read once and scored with the fast evaluator, as compare does (scoreFile reads it twice to tell a blank
@@ -77,7 +65,7 @@ function sameRuleSet(kept: KeptReview): boolean {
  */
 async function readYaml(origin: FormOrigin, cache: FormCache | undefined): Promise<ReviewForm> {
   const form = cache?.open(origin.file);
-  const kept = form?.derived<KeptReview>(KEPT_REVIEW, sameRuleSet);
+  const kept = form?.derived<KeptReview>(KEPT_REVIEW, (value) => sameRuleSet(value.ruleSet));
   if (kept) return { ...origin, ...kept.form };
   const loaded = form ? form.loaded() : loadForm(origin.file);
   const review = reviewFormOf(
@@ -87,12 +75,7 @@ async function readYaml(origin: FormOrigin, cache: FormCache | undefined): Promi
   );
   if (form) {
     const { key: _key, file: _file, source: _source, ...read } = review;
-    const ruleSet = {
-      name: loaded.definitions.ruleSet,
-      relativeTo: path.dirname(loaded.definitionsDoc.absolutePath),
-      sha256: loaded.ruleSet.sha256,
-    };
-    form.keep(KEPT_REVIEW, { ruleSet, form: read } satisfies KeptReview);
+    form.keep(KEPT_REVIEW, { ruleSet: keptRuleSetOf(loaded), form: read } satisfies KeptReview);
   }
   return review;
 }

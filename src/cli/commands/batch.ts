@@ -10,6 +10,7 @@ import {
   type BatchProgress,
   type BatchSink,
 } from '../../batch';
+import { defaultCacheDir } from '../../pipeline';
 import { text } from '../../errors/texts';
 import type { Lang } from '../../errors/lang';
 import { EXIT, type OutputMode } from '../exitCodes';
@@ -24,6 +25,8 @@ export interface BatchCommandOptions {
   timeout?: string;
   queue?: string;
   json?: boolean;
+  /** A folder, or false with --no-cache. */
+  cache?: string | false;
 }
 
 /** The CLI's writer for batch runs and workers: every file atomically, its folder made when missing. */
@@ -140,8 +143,10 @@ export async function batchCommand(
   mkdirSync(outDir, { recursive: true });
   const forms = batchForms(targets);
   const progress = progressReporter(io, { ...mode, quiet: options.json === true });
+  const cacheDir = options.cache === false ? undefined : (options.cache ?? defaultCacheDir());
   const common = {
     outDir,
+    ...(cacheDir !== undefined ? { cacheDir } : {}),
     explain: options.explain === true,
     lang,
     ...(concurrency ? { concurrency } : {}),
@@ -213,6 +218,12 @@ function reportOutcome(
         relaunches: outcome.relaunches > 0 ? text('batch.relaunches', lang, { count: outcome.relaunches }) : '',
       }),
     );
+    const cache = outcome.cache;
+    if (cache && options.cache !== false) {
+      const dir = options.cache ?? defaultCacheDir();
+      if (cache.unwritable !== null) io.err(text('cli.cacheUnwritable', lang, { dir, detail: cache.unwritable }));
+      else io.err(text('batch.cache', lang, { dir, hits: cache.hits, misses: cache.misses }));
+    }
     io.err(text('batch.wroteIndex', lang, { index: outcome.index, csv: outcome.csv, journal: outcome.journal }));
   }
   return { failed, drafts };

@@ -28,6 +28,10 @@ export const BATCH_TEXTS = {
     zh: '汇总：{index}、{csv}；日志：{journal}',
     en: 'Summary: {index}, {csv}; journal: {journal}',
   },
+  'batch.cache': {
+    zh: '表单缓存 {dir}：{hits} 张未改动的表未重新评分即判定，{misses} 张读取并评分',
+    en: 'form cache {dir}: {hits} unchanged forms told without scoring, {misses} read and scored',
+  },
   'batch.queued': {
     zh: '已加入队列 {queue}：{count} 张（另有 {skipped} 张未改动）；等待工作进程……',
     en: 'Queued on {queue}: {count} forms ({skipped} unchanged); waiting for workers…',

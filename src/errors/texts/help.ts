@@ -54,6 +54,11 @@ export const HELP_TEXTS = {
     zh: '输出目录：PDF、index.html、summary.csv 与 journal.jsonl',
     en: 'output folder: the PDFs, index.html, summary.csv and journal.jsonl',
   },
+  'help.batch.cache': {
+    zh: '表单缓存目录（默认：$JIXIAO_CACHE，否则 ~/.cache/jixiao）；重跑时文件与规则集都未改动的 YAML 表不再评分即可判定跳过，可随时删除',
+    en: 'form cache folder (default: $JIXIAO_CACHE, else ~/.cache/jixiao); on a re-run, YAML forms whose files and rule set are unchanged are skipped without being scored; delete it any time',
+  },
+  'help.batch.noCache': { zh: '不读也不写表单缓存', en: 'neither read nor write the form cache' },
   'help.batch.queue': {
     zh: '经 Redis 队列交给工作进程（redis://主机:端口）；表单与输出目录须在各机器相同路径的共享存储上',
     en: 'hand the forms to workers through a Redis queue (redis://host:port); forms and output must be on shared storage at the same path everywhere',
