@@ -15,5 +15,6 @@ export { resultToJson } from '../report/json';
 export { textReport } from '../report/textReport';
 export { FILE_KINDS, isFileKind, jsonSchemaOf } from '../schema/kinds';
 export { findForms, findPdfs } from '../load/formFiles';
+export { defaultCacheDir, type CacheCounts } from '../load/formCache';
 export { lintFile, type LintReport } from '../lint/lintFile';
 export { showRuleSet, type ParameterLine } from './ruleSetShow';

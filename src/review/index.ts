@@ -6,7 +6,6 @@ export { runReviewTests } from './reviewTests';
 export { isReviewRuleSetFile, lintReviewRuleSet } from './reviewLint';
 export { shippedReviewRuleSetIds } from './reviewRuleSet';
 export type { SampleOptions, SampleSize } from './sample';
-export { defaultCacheDir, type CacheCounts } from '../load/formCache';
 import { dec } from '../domain/decimal';
 import { rateText } from '../report/format';
 import { sheetsWorkbook } from '../workbook/sheets';

@@ -10,13 +10,13 @@ import {
   type BatchProgress,
   type BatchSink,
 } from '../../batch';
-import { defaultCacheDir } from '../../pipeline';
 import { text } from '../../errors/texts';
 import type { Lang } from '../../errors/lang';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { removeAbandonedTemporaries, writeFileAtomic, writeOutput, type Io } from '../io';
 import { numberOption } from '../options';
 import { keepHeapNearLive } from '../heap';
+import { cacheFolder, sayCache } from '../formCacheOption';
 
 export interface BatchCommandOptions {
   output: string;
@@ -143,7 +143,7 @@ export async function batchCommand(
   mkdirSync(outDir, { recursive: true });
   const forms = batchForms(targets);
   const progress = progressReporter(io, { ...mode, quiet: options.json === true });
-  const cacheDir = options.cache === false ? undefined : (options.cache ?? defaultCacheDir());
+  const cacheDir = cacheFolder(options.cache);
   const common = {
     outDir,
     ...(cacheDir !== undefined ? { cacheDir } : {}),
@@ -218,12 +218,16 @@ function reportOutcome(
         relaunches: outcome.relaunches > 0 ? text('batch.relaunches', lang, { count: outcome.relaunches }) : '',
       }),
     );
-    const cache = outcome.cache;
-    if (cache && options.cache !== false) {
-      const dir = options.cache ?? defaultCacheDir();
-      if (cache.unwritable !== null) io.err(text('cli.cacheUnwritable', lang, { dir, detail: cache.unwritable }));
-      else io.err(text('batch.cache', lang, { dir, hits: cache.hits, misses: cache.misses }));
-    }
+    const { cache } = outcome;
+    const cacheDir = cacheFolder(options.cache);
+    if (cache && cacheDir !== undefined)
+      sayCache(
+        io,
+        lang,
+        cacheDir,
+        cache,
+        text('batch.cache', lang, { dir: cacheDir, hits: cache.hits, misses: cache.misses }),
+      );
     io.err(text('batch.wroteIndex', lang, { index: outcome.index, csv: outcome.csv, journal: outcome.journal }));
   }
   return { failed, drafts };

@@ -1,17 +1,10 @@
 import { text } from '../../errors/texts';
-import {
-  compareCsv,
-  compareCsvLine,
-  compareHtml,
-  compareRuleSets,
-  compareText,
-  defaultCacheDir,
-  type CompareRun,
-} from '../../pipeline';
+import { compareCsv, compareCsvLine, compareHtml, compareRuleSets, compareText } from '../../pipeline';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
 import { numberOption, usageError } from '../options';
 import { progressBar } from '../progress';
+import { cacheFolder, sayCache } from '../formCacheOption';
 
 export interface CompareCommandOptions {
   rules: string[];
@@ -42,7 +35,7 @@ export async function compareCommand(
   // the forms pass one by one: each leaves a CSV line and (with --json) its JSON, never the whole comparison
   const csvLines: string[] = [];
   const formsJson: string[] = [];
-  const cacheDir = options.cache === false ? undefined : (options.cache ?? defaultCacheDir());
+  const cacheDir = cacheFolder(options.cache);
   const run = await compareRuleSets(targets, {
     onForm: (form) => {
       if (options.csv) csvLines.push(compareCsvLine(form));
@@ -73,14 +66,9 @@ export async function compareCommand(
   } else io.out(compareText(info, run.digest, lang));
   for (const file of [options.csv, options.html])
     if (file && !options.json) io.err(text('cli.wrote', lang, { path: file }));
-  if (cacheDir !== undefined) sayCache(run, cacheDir, io, mode);
+  if (run.cache && cacheDir !== undefined) {
+    const { hits, misses, reused } = run.cache;
+    sayCache(io, lang, cacheDir, run.cache, text('cli.compareCache', lang, { dir: cacheDir, hits, misses, reused }));
+  }
   return run.summary.compared === 0 && run.digest.forms > 0 ? EXIT.input : EXIT.ok;
-}
-
-/** What the cache did, on the error stream (the report stays the same either way); a cache it could not write, as a warning. */
-function sayCache(run: CompareRun, dir: string, io: Io, mode: OutputMode): void {
-  if (!run.cache) return;
-  const { hits, misses, reused, unwritable } = run.cache;
-  if (unwritable !== null) io.err(text('cli.cacheUnwritable', mode.lang, { dir, detail: unwritable }));
-  else io.err(text('cli.compareCache', mode.lang, { dir, hits, misses, reused }));
 }

@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import type { Lang } from '../../errors/lang';
 import { text } from '../../errors/texts';
 import {
-  defaultCacheDir,
   importReview,
   percentText,
   resultWorkbook,
@@ -12,7 +11,8 @@ import {
   reviewFiles,
   reviewYear,
 } from '../../review';
-import type { CacheCounts, ReviewRun, SampleOptions, SampleSize } from '../../review';
+import type { ReviewRun, SampleOptions, SampleSize } from '../../review';
+import { cacheFolder, sayCache } from '../formCacheOption';
 import { EXIT, type OutputMode } from '../exitCodes';
 import { writeOutput, type Io } from '../io';
 import { numberOption, usageError } from '../options';
@@ -69,7 +69,7 @@ export async function reviewCommand(
   const entries = await reviewerEntries(options.output);
   const start = performance.now();
   const progress = progressBar(io.interactive && !options.json, 'review.progress', lang);
-  const cacheDir = options.cache === false ? undefined : (options.cache ?? defaultCacheDir());
+  const cacheDir = cacheFolder(options.cache);
   const run = await reviewYear(targets, {
     ...(cacheDir !== undefined ? { cacheDir } : {}),
     trust: options.trust,
@@ -87,7 +87,14 @@ export async function reviewCommand(
     writeOutput(io, path.join(options.output, file.name), await file.make(), 'generated');
   }
   const seconds = ((performance.now() - start) / 1000).toFixed(1);
-  if (run.cache && cacheDir !== undefined) sayCache(run.cache, cacheDir, io, lang);
+  if (run.cache && cacheDir !== undefined)
+    sayCache(
+      io,
+      lang,
+      cacheDir,
+      run.cache,
+      text('review.cache', lang, { dir: cacheDir, hits: run.cache.hits, misses: run.cache.misses }),
+    );
   if (options.json) {
     io.out(JSON.stringify({ totals: run.totals, sample: run.sample, files: written }, null, 2));
     return EXIT.ok;
@@ -96,12 +103,6 @@ export async function reviewCommand(
   if (entries.size > 0) io.err(text('review.kept', lang, { count: entries.size }));
   io.err(text('review.wrote', lang, { files: written.join('、') }));
   return EXIT.ok;
-}
-
-/** What the cache did, on the error stream (the review is the same either way); a cache it could not write, as a warning. */
-function sayCache(counts: CacheCounts, dir: string, io: Io, lang: Lang): void {
-  if (counts.unwritable !== null) io.err(text('cli.cacheUnwritable', lang, { dir, detail: counts.unwritable }));
-  else io.err(text('review.cache', lang, { dir, hits: counts.hits, misses: counts.misses }));
 }
 
 /** The run in a few lines: the counts, then the forms of highest risk. */

@@ -1,0 +1,20 @@
+import type { Lang } from '../errors/lang';
+import { text } from '../errors/texts';
+import { defaultCacheDir, type CacheCounts } from '../pipeline/forms';
+import type { Io } from './io';
+
+// compare, review and batch share one form cache folder, chosen and reported the same way.
+
+/** The folder a command caches forms in: the one given with --cache, none with --no-cache, else the user's default. */
+export function cacheFolder(option: string | false | undefined): string | undefined {
+  return option === false ? undefined : (option ?? defaultCacheDir());
+}
+
+/**
+ * What the cache did, on the error stream (the results are the same either way): `said` when it could be written,
+ * else a warning with the reason it could not.
+ */
+export function sayCache(io: Io, lang: Lang, dir: string, counts: CacheCounts, said: string): void {
+  if (counts.unwritable !== null) io.err(text('cli.cacheUnwritable', lang, { dir, detail: counts.unwritable }));
+  else io.err(said);
+}
