@@ -3,7 +3,7 @@ import { Decimal } from '../domain/decimal';
 import type { SourceLocation } from '../domain/model';
 import type { FormInput } from '../scoring/formInput';
 import type { ParsedTexts } from '../scoring/readRow';
-import { lazyLocation, LOCATED_AT, type LocatedAt, type Place } from '../source/quickYaml';
+import { LazyLocation, lazyLocation, LOCATED_AT, type LocatedAt, type Place } from '../source/quickYaml';
 import type { DataPath } from '../source/sourceDocument';
 
 // A form's loaded input as the cache stores it: MessagePack by msgpackr (already here through BullMQ), which
@@ -12,29 +12,17 @@ import type { DataPath } from '../source/sourceDocument';
 // locations whose line and column nobody has asked for yet (forcing them would cost the first run a second
 // reading of every file).
 
-/**
- * A location kept as what it points at (the data path), to be placed again in the re-read text when asked. Its file
- * is a number: the place of the file's name in the entry's FileTable (sixty locations a form, one name each).
- */
-class StoredLocation {
-  constructor(
-    readonly file: number,
-    readonly dataPath: DataPath,
-    readonly key: boolean,
-  ) {}
-}
+/** The file names of the entry being packed or unpacked (its FileTable comes first). */
+let tableFiles: readonly string[] = [];
+/** Where the locations of the form being read back find their text: set only while one is being unpacked. */
+let placing: ((file: string) => Place) | null = null;
+/** The locations of the form being unpacked, by what they point at. */
+const placed = new Map<string, SourceLocation>();
 
 /** The names of the files an entry's locations are in, written once before the form. */
 class FileTable {
-  constructor(readonly files: string[]) {}
+  constructor(readonly files: readonly string[]) {}
 }
-
-/** Where the locations of the form being read back find their text: set only while one is being unpacked. */
-let placing: ((file: string) => Place) | null = null;
-/** The file names of the entry being unpacked (its FileTable comes first). */
-let tableFiles: string[] = [];
-/** The locations of the form being unpacked, by what they point at. */
-const placed = new Map<string, SourceLocation>();
 
 addExtension({
   Class: Decimal,
@@ -54,11 +42,23 @@ addExtension({
   },
 });
 
+/** A location in one of the form's own files, as stored: its file's place in the FileTable, its data path, key or value. */
+type StoredLocation = [number, DataPath, boolean];
+
 addExtension({
-  Class: StoredLocation,
+  Class: LazyLocation,
   type: 42,
-  write: (location: StoredLocation) => [location.file, location.dataPath, location.key],
-  read: ([index, dataPath, key]: [number, DataPath, boolean]) => {
+  // a location not yet found in one of the form's own files (read again on a hit) is kept as what it points at;
+  // one in any other file (a rule set's, say) is placed now
+  write: (location: SourceLocation): StoredLocation | SourceLocation => {
+    const at = (location as { [LOCATED_AT]?: LocatedAt })[LOCATED_AT];
+    const index = tableFiles.indexOf(location.file);
+    if (at && index >= 0) return [index, at.dataPath, at.key];
+    return { file: location.file, line: location.line, column: location.column };
+  },
+  read: (stored: StoredLocation | SourceLocation): SourceLocation => {
+    if (!Array.isArray(stored)) return stored;
+    const [index, dataPath, key] = stored;
     const file = tableFiles[index];
     if (!placing || file === undefined) throw new Error('a stored location read outside unpackForm');
     // the same place named by many rows (the actuals' indicators map) is one location again
@@ -73,27 +73,6 @@ addExtension({
 
 const packr = new Packr({ useRecords: true, moreTypes: false });
 
-/**
- * A copy of the input in which every location not yet placed in one of the form's own files is a StoredLocation
- * (nothing forced); a location in any other file (a rule set's, say) is placed now, since only the form's files are
- * read again on a hit.
- */
-function storable(value: unknown, ownFiles: readonly string[]): unknown {
-  if (value === null || typeof value !== 'object' || value instanceof Decimal) return value;
-  if (Array.isArray(value)) return value.map((v) => storable(v, ownFiles));
-  const at = (value as { [LOCATED_AT]?: LocatedAt })[LOCATED_AT];
-  if (at) {
-    // line and column are read (and so found) only for a location in another file
-    const location = value as SourceLocation;
-    const index = ownFiles.indexOf(location.file);
-    if (index >= 0) return new StoredLocation(index, at.dataPath, at.key);
-    return { file: location.file, line: location.line, column: location.column };
-  }
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) copy[key] = storable((value as Record<string, unknown>)[key], ownFiles);
-  return copy;
-}
-
 /** What the cache keeps of a loaded form: its input, and the definitions file it was read with. */
 export interface StoredForm {
   /** The definitions file's name as messages print it, and where it is. */
@@ -105,7 +84,12 @@ export interface StoredForm {
 
 /** Packs a loaded form; `ownFiles` are the files (as messages name them) that a hit reads again. */
 export function packForm(form: StoredForm, ownFiles: readonly string[]): Buffer {
-  return packr.pack([new FileTable([...ownFiles]), storable(form, ownFiles)]);
+  tableFiles = ownFiles;
+  try {
+    return packr.pack([new FileTable(ownFiles), form]);
+  } finally {
+    tableFiles = [];
+  }
 }
 
 /** Reads a packed form back; its locations find their lines in the texts `placeOf` gives, when one is asked. */

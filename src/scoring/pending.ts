@@ -3,7 +3,7 @@ import { ZERO } from '../domain/decimal';
 import type { IndicatorKind, ParsedValue } from '../domain/model';
 import type { Code } from '../errors/catalog';
 import type { Diagnostic } from '../errors/diagnostic';
-import { parseValue } from '../targets/parse';
+import { sharedValue } from '../targets/sharedValues';
 import type { BudgetInput } from './budget';
 import { printedCells, type IndicatorInput } from './reading';
 import type { BudgetResult, IndicatorResult } from './result';
@@ -46,13 +46,13 @@ export function pendingRow(
   ruleSetId: string,
 ): IndicatorResult {
   const options = { fiscalYear };
-  const parsedTarget = parseValue(input.target, options);
+  const parsedTarget = sharedValue(input.target, options);
   return {
     ...printedCells(input),
     kind: kindOf(parsedTarget),
     direction: null,
     parsedTarget,
-    parsedActual: parseValue(input.actual ?? '', options),
+    parsedActual: sharedValue(input.actual ?? '', options),
     completion: null,
     band: null,
     method: 'pending',

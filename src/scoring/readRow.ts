@@ -3,7 +3,8 @@ import { diagnostic, type Diagnostic } from '../errors/diagnostic';
 import { textRef, type TextRef } from '../errors/texts';
 import { compareDates, compareNumbers, type NumberComparison } from '../targets/compare';
 import { lowerIsBetterWord, nameEnding } from '../targets/directionWords';
-import { looksLikeNumber, normalize, parseValue } from '../targets/parse';
+import { looksLikeNumber, normalize } from '../targets/parse';
+import { sharedValue } from '../targets/sharedValues';
 import type { RuleSetParameters } from '../rules/ruleSet';
 import { bandRange, inBand } from './methods/bands';
 import { unclearBareNumber } from './bareNumber';
@@ -100,7 +101,7 @@ export function parsedTexts(input: IndicatorInput, actualText: string, fiscalYea
   const last = lastRead.get(input);
   if (last && last.target === input.target && last.actual === actualText && last.fiscalYear === fiscalYear)
     return last.parsed;
-  const parsed = { target: parseValue(input.target, { fiscalYear }), actual: parseValue(actualText, { fiscalYear }) };
+  const parsed = { target: sharedValue(input.target, { fiscalYear }), actual: sharedValue(actualText, { fiscalYear }) };
   lastRead.set(input, { target: input.target, actual: actualText, fiscalYear, parsed });
   return parsed;
 }

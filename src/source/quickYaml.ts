@@ -106,11 +106,19 @@ export interface LocatedAt {
   key: boolean;
 }
 
+/**
+ * The prototype of a location not yet found: the form cache tells it from any other object by its class (and so
+ * stores what it points at without reading its line). It adds nothing: a location still reads, copies and prints
+ * as a plain { file, line, column }.
+ */
+export class LazyLocation {}
+
 /** A location whose line and column are found only when read (most never are). */
 export function lazyLocation(file: string, place: Place, dataPath: DataPath, key: boolean): SourceLocation {
   let found: SourceLocation | undefined;
   const get = (): SourceLocation => (found ??= place(dataPath, { key }));
   const location = {
+    __proto__: LazyLocation.prototype,
     file,
     get line() {
       return get().line;
