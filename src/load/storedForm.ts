@@ -3,7 +3,7 @@ import { Decimal } from '../domain/decimal';
 import type { SourceLocation } from '../domain/model';
 import type { FormInput } from '../scoring/formInput';
 import type { ParsedTexts } from '../scoring/readRow';
-import { LazyLocation, lazyLocation, LOCATED_AT, type LocatedAt, type Place } from '../source/quickYaml';
+import { LazyLocation, lazyLocation, type Place } from '../source/quickYaml';
 import type { DataPath } from '../source/sourceDocument';
 
 // A form's loaded input as the cache stores it: MessagePack by msgpackr (already here through BullMQ), which
@@ -50,10 +50,9 @@ addExtension({
   type: 42,
   // a location not yet found in one of the form's own files (read again on a hit) is kept as what it points at;
   // one in any other file (a rule set's, say) is placed now
-  write: (location: SourceLocation): StoredLocation | SourceLocation => {
-    const at = (location as { [LOCATED_AT]?: LocatedAt })[LOCATED_AT];
+  write: (location: LazyLocation): StoredLocation | SourceLocation => {
     const index = tableFiles.indexOf(location.file);
-    if (at && index >= 0) return [index, at.dataPath, at.key];
+    if (index >= 0) return [index, location.at.dataPath, location.at.key];
     return { file: location.file, line: location.line, column: location.column };
   },
   read: (stored: StoredLocation | SourceLocation): SourceLocation => {

@@ -46,12 +46,23 @@ export function placesInText(text: string, file: string, absolutePath = path.res
   return placesIn(text, file, () => (full ??= readFully(text, file, absolutePath)));
 }
 
-/** A line (comments aside) with an odd number of double quotes, or one that opens a single-quoted value and leaves it open. */
+/** A single quote that opens a value and is not closed on its line. */
+const SINGLE_QUOTE_LEFT_OPEN = /(^|[:[{,-]\s*)'[^']*$/;
+
+/**
+ * A line (comments aside) with an odd number of double quotes, or one that opens a single-quoted value and leaves it
+ * open. Asked of every file read, so a line without quotes is passed over before any pattern runs.
+ */
 function mayHoldUnclosedQuote(text: string): boolean {
-  return text.split('\n').some((line) => {
-    const code = line.replace(/\\./g, '').replace(/(^|\s)#.*$/, '');
-    return (code.match(/"/g)?.length ?? 0) % 2 === 1 || /(^|[:[{,-]\s*)'[^']*$/.test(code);
-  });
+  for (const line of text.split('\n')) {
+    if (!line.includes('"') && !line.includes("'")) continue;
+    let code = line.includes('\\') ? line.replace(/\\./g, '') : line;
+    if (code.includes('#')) code = code.replace(/(^|\s)#.*$/, '');
+    let quotes = 0;
+    for (let i = code.indexOf('"'); i >= 0; i = code.indexOf('"', i + 1)) quotes++;
+    if (quotes % 2 === 1 || (code.includes("'") && SINGLE_QUOTE_LEFT_OPEN.test(code))) return true;
+  }
+  return false;
 }
 
 /** A key at the start of a line, as a forgotten quote swallows it: `  "1.2": {`, `budget:`. */
