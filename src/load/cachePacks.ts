@@ -161,6 +161,9 @@ function removeIfStale(file: string): void {
   }
 }
 
+/** Bytes of entries gathered before they are written: one write a few hundred forms, not two a form. */
+const WRITE_CHUNK = 1 << 20;
+
 /** One run's new pack, written entry by entry (a run's entries are never all held) and renamed when closed. */
 export class PackWriter {
   private fd: number | null = null;
@@ -168,6 +171,9 @@ export class PackWriter {
   private offset = 0;
   private readonly index: Buffer[] = [];
   private readonly written = new Set<string>();
+  /** Entries not yet written, and how many of its bytes they fill. */
+  private pending = Buffer.allocUnsafe(WRITE_CHUNK);
+  private filled = 0;
 
   constructor(private readonly folder: string) {
     const name = `${Date.now().toString(36).padStart(10, '0')}-${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`;
@@ -185,18 +191,26 @@ export class PackWriter {
       mkdirSync(this.folder, { recursive: true });
       this.fd = openSync(this.temporary, 'w');
     }
-    const head = Buffer.alloc(4);
-    head.writeUInt32BE(crc32(payload, crc32(version)));
-    writeSync(this.fd, head);
-    writeSync(this.fd, payload);
+    if (this.filled + payload.length + 4 > this.pending.length) this.flush();
+    if (payload.length + 4 > this.pending.length) this.pending = Buffer.allocUnsafe(payload.length + 4);
+    this.pending.writeUInt32BE(crc32(payload, crc32(version)), this.filled);
+    payload.copy(this.pending, this.filled + 4);
+    this.filled += payload.length + 4;
     const row = Buffer.alloc(INDEX_ROW);
-    Buffer.from(key, 'hex').copy(row);
+    row.write(key, 'hex');
     row.writeUInt32BE(this.offset, 32);
     row.writeUInt32BE(payload.length + 4, 36);
     this.index.push(row);
     this.written.add(key);
     this.offset += payload.length + 4;
     return true;
+  }
+
+  /** Writes the entries gathered so far. */
+  private flush(): void {
+    const fd = this.fd;
+    if (fd !== null) for (let at = 0; at < this.filled; ) at += writeSync(fd, this.pending, at, this.filled - at);
+    this.filled = 0;
   }
 
   /** Writes the index and trailer and gives the pack its name; true when a pack was written. */
@@ -208,6 +222,7 @@ export class PackWriter {
     MAGIC.copy(trailer);
     trailer.writeUInt32BE(index.length, MAGIC.length);
     trailer.writeUInt32BE(crc32(index), MAGIC.length + 4);
+    this.flush();
     writeSync(this.fd, index);
     writeSync(this.fd, trailer);
     closeSync(this.fd);
