@@ -209,7 +209,7 @@ export class PackWriter {
   /** Writes the entries gathered so far. */
   private flush(): void {
     const fd = this.fd;
-    if (fd !== null) for (let at = 0; at < this.filled; ) at += writeSync(fd, this.pending, at, this.filled - at);
+    if (fd !== null) for (let at = 0; at < this.filled;) at += writeSync(fd, this.pending, at, this.filled - at);
     this.filled = 0;
   }
 
