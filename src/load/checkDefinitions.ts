@@ -5,8 +5,7 @@ import { LevelNames } from '../rules/levels';
 import { shippedFrameworksKnowing } from './ruleSets';
 import type { RuleSet } from '../rules/ruleSet';
 import type { DefinitionsFile } from '../schema/definitions';
-import type { SourceLocation } from '../domain/model';
-import type { SourceDocument } from '../source/yamlSource';
+import type { DataPath, SourceDocument } from '../source/yamlSource';
 
 // What a form's files are checked for beyond their schemas: against the rule set that scores them, and each other.
 
@@ -16,7 +15,8 @@ import type { SourceDocument } from '../source/yamlSource';
  */
 export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocument, ruleSet: RuleSet): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const firstLine = new Map<string, SourceLocation>();
+  /** Where each id was first written, as the data path a location is found by (only a repeated id needs one). */
+  const firstAt = new Map<string, DataPath>();
   const names = new LevelNames(ruleSet.file.framework);
   out.push(...weightsAgainstFramework(definitions, doc, ruleSet, names));
   if (definitions.overallGoal.expected.trim() === '')
@@ -34,11 +34,10 @@ export function checkDefinitions(definitions: DefinitionsFile, doc: SourceDocume
         out.push(ruleSet.file.framework.unknownLevel2 === 'error' ? { ...unknown, severity: 'error' } : unknown);
       }
       group.indicators.forEach((row, k) => {
-        const where = doc.locate(['levels', i, 'groups', j, 'indicators', k, 'id']);
-        const seen = firstLine.get(row.id);
-        // the location itself is kept: its line is looked up only when an id comes twice
-        if (seen !== undefined) out.push(diagnostic('DUPLICATE_ID', { id: row.id, firstLine: seen.line }, where));
-        else firstLine.set(row.id, where);
+        const at: DataPath = ['levels', i, 'groups', j, 'indicators', k, 'id'];
+        const first = firstAt.get(row.id);
+        if (first === undefined) firstAt.set(row.id, at);
+        else out.push(diagnostic('DUPLICATE_ID', { id: row.id, firstLine: doc.locate(first).line }, doc.locate(at)));
       });
     });
   });

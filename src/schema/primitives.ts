@@ -5,6 +5,14 @@ import { z } from 'zod';
  * so the message a user sees says what the field must hold, in their language.
  */
 
+/**
+ * At most `limit` characters, counted as people count them (one per Chinese character, one per emoji). A text of
+ * no more UTF-16 units than that is within it without counting (every character is one unit or two).
+ */
+function withinCharacters(text: string, limit: number): boolean {
+  return text.length <= limit || [...text].length <= limit;
+}
+
 /** Ids are strings: unquoted 1.10 would silently become 1.1. */
 export const idString = z.string().min(1).meta({ description: '编号（字符串，请加引号，如 "1.10"）' });
 
@@ -12,7 +20,7 @@ export const idString = z.string().min(1).meta({ description: '编号（字符�
 export const textCell = z
   .union([z.string(), z.number()], { error: 'textCell' })
   .transform((v) => (typeof v === 'number' ? String(v) : v))
-  .check(z.refine((v: string) => [...v].length <= 200, { params: { code: 'TEXT_TOO_LONG', limit: 200 } }));
+  .check(z.refine((v: string) => withinCharacters(v, 200), { params: { code: 'TEXT_TOO_LONG', limit: 200 } }));
 
 /** A score or weight: a non-negative number. */
 export const points = z
@@ -65,5 +73,7 @@ export const TEXT_LIMITS = { name: 100, cell: 200, reason: 1000, goal: 2000, sig
 
 /** A string of at most `limit` characters (counted as people count them: one per Chinese character). */
 export function limited<T extends z.ZodType<string>>(schema: T, limit: number) {
-  return schema.check(z.refine((v: string) => [...v].length <= limit, { params: { code: 'TEXT_TOO_LONG', limit } }));
+  return schema.check(
+    z.refine((v: string) => withinCharacters(v, limit), { params: { code: 'TEXT_TOO_LONG', limit } }),
+  );
 }

@@ -75,11 +75,14 @@ export function readQuickly(
       // a key that reads as a number may have been written as one: only the full reader knows how it was written
       if (keys.some((key) => NUMBER_LIKE.test(key) && !(numberKeys ??= numberLikeKeys(text)).quotedOnly.has(key)))
         return fully().keysAt(dataPath);
+      // a key's location is made when a message asks for it (most keys are fine)
       return keys.map((key) => ({
         key,
         source: key,
         writtenAsNumber: false,
-        location: lazyLocation(file, place, [...dataPath, key], true),
+        get location() {
+          return lazyLocation(file, place, [...dataPath, key], true);
+        },
       }));
     },
   };
