@@ -5,9 +5,10 @@ import { parseValue, type ParseOptions } from './parse';
 // of forms, and many 实际完成值 repeat too. Each text is read once per thread and its reading shared between the
 // forms that write it; shared readings are frozen, so no form can change what another one reads.
 
-/** Readings kept; the oldest go first (a province's year of forms writes a few hundred thousand distinct texts). */
+/** Readings kept a year; the oldest go first (a province's year of forms writes a few hundred thousand distinct texts). */
 const KEPT = 20_000;
-const known = new Map<string, ParsedValue>();
+/** Readings by the fiscal year they were read for (a date without its year takes it), then by text. */
+const known = new Map<number | undefined, Map<string, ParsedValue>>();
 
 /** Freezes a reading and the plain objects and lists in it (its decimals are immutable already). */
 function frozen<T>(value: T): T {
@@ -20,16 +21,20 @@ function frozen<T>(value: T): T {
 
 /** A text as `parseValue` reads it, read once per thread for every form that writes it. Never change what it returns. */
 export function sharedValue(raw: string, options: ParseOptions = {}): ParsedValue {
-  const key = `${options.fiscalYear ?? ''}\u0000${raw}`;
-  let value = known.get(key);
+  let ofYear = known.get(options.fiscalYear);
+  if (ofYear === undefined) {
+    ofYear = new Map();
+    known.set(options.fiscalYear, ofYear);
+  }
+  let value = ofYear.get(raw);
   if (value === undefined) {
     value = frozen(parseValue(raw, options));
-    if (known.size >= KEPT)
-      for (const oldest of known.keys()) {
-        known.delete(oldest);
+    if (ofYear.size >= KEPT)
+      for (const oldest of ofYear.keys()) {
+        ofYear.delete(oldest);
         break;
       }
-    known.set(key, value);
+    ofYear.set(raw, value);
   }
   return value;
 }
