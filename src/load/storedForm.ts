@@ -1,5 +1,5 @@
 import { addExtension, Packr } from 'msgpackr';
-import { Decimal } from '../domain/decimal';
+import { Decimal, decimalFromText } from '../domain/decimal';
 import type { SourceLocation } from '../domain/model';
 import type { FormInput } from '../scoring/formInput';
 import type { ParsedTexts } from '../scoring/readRow';
@@ -24,29 +24,13 @@ class FileTable {
   constructor(readonly files: readonly string[]) {}
 }
 
-/**
- * Decimals read back, by their text: a form repeats a few (5, 50, 100) and forms repeat each other's. Decimals never
- * change, so one may be shared; cleared when full.
- */
-const readDecimals = new Map<string, Decimal>();
-const READ_DECIMALS_KEPT = 4096;
-
-function decimalOf(text: string): Decimal {
-  let value = readDecimals.get(text);
-  if (value === undefined) {
-    if (readDecimals.size >= READ_DECIMALS_KEPT) readDecimals.clear();
-    value = new Decimal(text);
-    readDecimals.set(text, value);
-  }
-  return value;
-}
-
 addExtension({
   Class: Decimal,
   type: 41,
   // valueOf keeps the sign of a negative zero, which toFixed drops
   write: (value: Decimal) => value.valueOf(),
-  read: decimalOf,
+  // a form repeats a few (5, 50, 100), and forms repeat each other's
+  read: decimalFromText,
 });
 
 addExtension({
