@@ -53,7 +53,10 @@ addExtension({
   // one in any other file (a rule set's, say) is placed now
   write: (location: LazyLocation): StoredLocation | SourceLocation => {
     const index = tableFiles.indexOf(location.file);
-    if (index >= 0) return [index, location.at.dataPath, location.at.key];
+    if (index >= 0) {
+      const { dataPath, key } = location.at;
+      return [index, dataPath, key];
+    }
     return { file: location.file, line: location.line, column: location.column };
   },
   read: (stored: StoredLocation | SourceLocation): SourceLocation => {
