@@ -1,6 +1,7 @@
 import { parseValue } from '../src/targets/parse';
 import { sharedValue } from '../src/targets/sharedValues';
 import { LazyLocation, lazyLocation } from '../src/source/quickYaml';
+import { keptValues } from '../src/domain/keptValues';
 import type { DataPath } from '../src/source/yamlSource';
 
 // Readings shared between forms, and locations found only when read: both must look, to every caller, exactly like
@@ -78,5 +79,22 @@ describe('a location found only when read (LazyLocation)', () => {
     expect(location).toBeInstanceOf(LazyLocation);
     expect((location as LazyLocation).at).toEqual({ dataPath: ['indicators', '1', 'actual'], key: false });
     expect(asked).toEqual([]);
+  });
+});
+
+describe('values kept per key (keptValues)', () => {
+  it('makes a value once per key, and lets the oldest go when full', () => {
+    const made: string[] = [];
+    const lengthOf = keptValues(2, (text: string) => {
+      made.push(text);
+      return { length: text.length };
+    });
+    const a = lengthOf('a');
+    expect(lengthOf('a')).toBe(a);
+    lengthOf('bb');
+    lengthOf('ccc'); // full: 'a' goes
+    expect(lengthOf('bb')).toEqual({ length: 2 });
+    expect(lengthOf('a')).not.toBe(a);
+    expect(made).toEqual(['a', 'bb', 'ccc', 'a']);
   });
 });

@@ -1,4 +1,5 @@
 import DecimalJs from 'decimal.js';
+import { keptValues } from './keptValues';
 
 /**
  * The project's one decimal type. Scores and money never pass through binary floats:
@@ -56,30 +57,13 @@ export function hundredthsOf(value: Decimal): number | null {
   return value.s < 0 ? -hundredths : hundredths;
 }
 
-/**
- * Decimals made once per key while kept (a map emptied when it holds 4,096): decimals never change, so one may be
- * shared by every form that comes to the same value.
- */
-function sharedDecimals<K>(make: (key: K) => Decimal): (key: K) => Decimal {
-  const kept = new Map<K, Decimal>();
-  return (key) => {
-    let value = kept.get(key);
-    if (value === undefined) {
-      if (kept.size >= 4096) kept.clear();
-      value = make(key);
-      kept.set(key, value);
-    }
-    return value;
-  };
-}
-
 /** Sums already built, by their hundredths: a year's subtotals come back (50, 30, 100) form after form. */
-const fromHundredths = sharedDecimals((hundredths: number) =>
+const fromHundredths = keptValues(4096, (hundredths: number) =>
   hundredths === 0 ? ZERO : new Decimal(`${hundredths}e-${STORED_PLACES}`),
 );
 
 /** A decimal read from its exact text (the form cache's), shared with every other read of the same text. */
-export const decimalFromText = sharedDecimals((text: string) => new Decimal(text));
+export const decimalFromText = keptValues(4096, (text: string) => new Decimal(text));
 
 /**
  * The sum of decimals. Scores and 分值 have two places or fewer: they are added as whole hundredths (one Decimal

@@ -1,4 +1,5 @@
 import type { ParsedValue } from '../domain/model';
+import { keptValues } from '../domain/keptValues';
 import { parseValue, type ParseOptions } from './parse';
 
 // The forms of a province share their texts: the same 年度指标值 (≥95%, 长期, 全省前列, 100%) stand in thousands
@@ -8,7 +9,7 @@ import { parseValue, type ParseOptions } from './parse';
 /** Readings kept a year; the oldest go first (a province's year of forms writes a few hundred thousand distinct texts). */
 const KEPT = 20_000;
 /** Readings by the fiscal year they were read for (a date without its year takes it), then by text. */
-const known = new Map<number | undefined, Map<string, ParsedValue>>();
+const byYear = new Map<number | undefined, (raw: string) => ParsedValue>();
 
 /** Freezes a reading and the plain objects and lists in it (its decimals are immutable already). */
 function frozen<T>(value: T): T {
@@ -21,20 +22,13 @@ function frozen<T>(value: T): T {
 
 /** A text as `parseValue` reads it, read once per thread for every form that writes it. Never change what it returns. */
 export function sharedValue(raw: string, options: ParseOptions = {}): ParsedValue {
-  let ofYear = known.get(options.fiscalYear);
+  const year = options.fiscalYear;
+  let ofYear = byYear.get(year);
   if (ofYear === undefined) {
-    ofYear = new Map();
-    known.set(options.fiscalYear, ofYear);
+    // the year is all a reading depends on besides its text
+    const read: ParseOptions = year === undefined ? {} : { fiscalYear: year };
+    ofYear = keptValues(KEPT, (text: string) => frozen(parseValue(text, read)));
+    byYear.set(year, ofYear);
   }
-  let value = ofYear.get(raw);
-  if (value === undefined) {
-    value = frozen(parseValue(raw, options));
-    if (ofYear.size >= KEPT)
-      for (const oldest of ofYear.keys()) {
-        ofYear.delete(oldest);
-        break;
-      }
-    ofYear.set(raw, value);
-  }
-  return value;
+  return ofYear(raw);
 }
