@@ -21,7 +21,7 @@ import { bundledAsset, formPrintScript } from '../src/report/assets';
 import { combineSheets } from '../src/report/sheets';
 import { SHEETS_PER_DOCUMENT } from '../src/pipeline/sheetPrinter';
 import { generateForm } from './generate';
-import { arg } from './benchArgs';
+import { arg, measuredOn } from './benchArgs';
 
 const BIN = path.resolve(__dirname, '..', 'dist/cli/main.js');
 const say = (line: string): boolean => process.stdout.write(`${line}\n`);
@@ -248,9 +248,8 @@ async function main(): Promise<void> {
     writeFileSync(file, form.actuals);
     return file;
   });
-  say(
-    `forms: ${count} (${rows} rows each), machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, ${roundCount} rounds`,
-  );
+  say(measuredOn());
+  say(`forms: ${count} (${rows} rows each), ${roundCount} rounds`);
 
   // the floor prints the same HTML bare on warm pages (scoring and layout not timed)
   const htmls: string[] = [];

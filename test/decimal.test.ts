@@ -85,6 +85,45 @@ describe('sums of scores are added as whole hundredths, with the same result as 
   });
 });
 
+describe('plain writes a decimal as decimal.js toFixed() does', () => {
+  it.each([
+    ['0', '0'],
+    ['-0', '0'],
+    ['5', '5'],
+    ['-5', '-5'],
+    ['12.5', '12.5'],
+    ['0.05', '0.05'],
+    ['-0.05', '-0.05'],
+    ['100.10', '100.1'],
+    ['9999999.99', '9999999.99'],
+    ['10000000', '10000000'],
+    ['0.001', '0.001'],
+    ['1e-7', '0.0000001'],
+    ['123456789.123', '123456789.123'],
+  ])('plain(%s) = %s', (value, text) => {
+    expect(plain(dec(value))).toBe(text);
+  });
+
+  it('agrees with toFixed() on 20,000 random decimals of every size', () => {
+    let seed = 11;
+    const random = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let n = 0; n < 20000; n++) {
+      const digits = 1 + Math.floor(random() * 12);
+      const mantissa = Array.from({ length: digits }, () => Math.floor(random() * 10)).join('');
+      const exponent = Math.floor(random() * 24) - 14;
+      const value = dec(`${random() < 0.3 ? '-' : ''}${mantissa}e${exponent}`);
+      expect(plain(value)).toBe(value.toFixed());
+    }
+  });
+
+  it('a percentage is the same text however often it is asked', () => {
+    const ratio = dec(2).dividedBy(3);
+    expect(percent(ratio)).toBe('66.67%');
+    expect(percent(ratio)).toBe('66.67%');
+    expect(plain(ratio)).toBe(ratio.toFixed());
+  });
+});
+
 describe('clamp and the rounding rule keep the values Decimal.max and toDecimalPlaces give', () => {
   it.each([
     ['5', '0', '10', '5'],

@@ -25,9 +25,34 @@ export function roundScore(value: Decimal): Decimal {
   return value.decimalPlaces() <= STORED_PLACES ? value : value.toDecimalPlaces(STORED_PLACES, Decimal.ROUND_HALF_UP);
 }
 
-/** Canonical text of a decimal: no exponent, no trailing zeros ("99.50" → "99.5"). */
+/** Canonical text of a decimal: no exponent, no trailing zeros ("99.50" → "99.5"), as decimal.js's toFixed() writes it. */
 export function plain(value: Decimal): string {
-  return value.toFixed();
+  // scores, 分值 and most amounts have two places or fewer: written from their hundredths, not digit by digit
+  const hundredths = hundredthsOf(value);
+  if (hundredths === null) return longText(value);
+  const size = Math.abs(hundredths);
+  const whole = Math.floor(size / 100);
+  const cents = size % 100;
+  // -0 is written "0", as toFixed writes it
+  const sign = hundredths < 0 ? '-' : '';
+  if (cents === 0) return `${sign}${whole}`;
+  const fraction = cents % 10 === 0 ? `${cents / 10}` : cents < 10 ? `0${cents}` : `${cents}`;
+  return `${sign}${whole}.${fraction}`;
+}
+
+/**
+ * Texts of long decimals (a completion rate has forty digits), kept while the decimal lives: a compare writes the
+ * same rate as a fact and in an explanation under each rule set.
+ */
+const longTexts = new WeakMap<Decimal, string>();
+
+function longText(value: Decimal): string {
+  let text = longTexts.get(value);
+  if (text === undefined) {
+    text = value.toFixed();
+    longTexts.set(value, text);
+  }
+  return text;
 }
 
 /** The value held between min and max; on a tie, the bound (so -0 clamped at 0 is 0), as Decimal.max(min, Decimal.min(max, value)). */
@@ -95,7 +120,15 @@ export function atPrintedPlaces(value: Decimal, printed: Decimal): Decimal {
   return value.toDecimalPlaces(printed.decimalPlaces(), Decimal.ROUND_HALF_UP);
 }
 
+/** Percentage texts kept while their ratio lives (a row's completion rate is shown under each rule set). */
+const percents = new WeakMap<Decimal, string>();
+
 /** A ratio as a percentage text, stored precision: 1.2 → "120%", 0.97641 → "97.64%". */
 export function percent(ratio: Decimal): string {
-  return `${plain(roundScore(ratio.times(100)))}%`;
+  let text = percents.get(ratio);
+  if (text === undefined) {
+    text = `${plain(roundScore(ratio.times(100)))}%`;
+    percents.set(ratio, text);
+  }
+  return text;
 }
