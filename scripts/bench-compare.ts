@@ -1,9 +1,10 @@
 /**
  * What-if benchmark: 10,000 generated forms of 20 rows compared under two rule sets, as an evaluator runs it
- * again and again: a run with no cache at all (the reference: the machine's speed this hour), a first run (the form cache empty), a second (nothing changed: forms and scores read back), a
- * run after rule set B was edited (A's scores read back, B's scored again), a run after 1% of the forms were
- * edited; then a run with every rule evaluated by both json-rules-engine and the fast path, printing how many
- * agree and whether the totals are those of the last cached run.
+ * again and again: a run with no cache at all (the reference: the machine's speed this hour), a first run (the form
+ * cache empty), a second (nothing changed: forms and scores read back), a run after rule set B was edited (A's
+ * scores read back, B's scored again), a run after 1% of the forms were edited; then a run with every rule
+ * evaluated by both json-rules-engine and the fast path, printing how many agree and whether the totals are those
+ * of the last cached run.
  * Usage: npm run build && npm run bench:compare -- [--forms 10000 | --count 100000] [--rules-a caiyu-2020-10] [--rules-b provincial-linear] [--no-check]
  * Prints each run's time and the process's peak RSS so far (workers are threads of this process). It times the built code
  * that `jixiao compare` runs, not the sources under tsx (whose transform alone costs a tenth).
