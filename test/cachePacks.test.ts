@@ -25,6 +25,25 @@ describe('cache packs', () => {
     reader.close();
   });
 
+  test('keys that share their first six bytes are ordered by the rest, and each is found', () => {
+    const folder = tempDir('jixiao-packs-');
+    const writer = new PackWriter(folder);
+    // the index is sorted by the first six bytes read as a number, then by the whole key
+    const keys = Array.from({ length: 400 }, (_, i) => `${'ab'.repeat(6)}${keyOf(`row ${i}`).slice(12)}`);
+    keys.push(
+      '0'.repeat(64),
+      'f'.repeat(64),
+      `${'ab'.repeat(6)}${'0'.repeat(52)}`,
+      `${'ab'.repeat(6)}${'f'.repeat(52)}`,
+    );
+    for (const [i, key] of keys.entries()) writer.add(key, Buffer.from(`payload ${i}`), 'v1');
+    expect(writer.finish()).toBe(true);
+    const reader = new PackReader(folder);
+    for (const [i, key] of keys.entries()) expect(reader.read(key, 'v1')?.toString()).toBe(`payload ${i}`);
+    expect(reader.read(`${'ab'.repeat(6)}${'1'.repeat(52)}`, 'v1')).toBeNull();
+    reader.close();
+  });
+
   test('a key written again by a later run is read from the later pack; the others from wherever they are', async () => {
     const folder = tempDir('jixiao-packs-');
     const first = new PackWriter(folder);
