@@ -1,7 +1,7 @@
 import { parseValue } from '../src/targets/parse';
 import { sharedValue } from '../src/targets/sharedValues';
 import { LazyLocation, lazyLocation } from '../src/source/quickYaml';
-import { keptValues } from '../src/domain/keptValues';
+import { keptValues, keptWhileAlive } from '../src/domain/keptValues';
 import type { DataPath } from '../src/source/yamlSource';
 
 // Readings shared between forms, and locations found only when read: both must look, to every caller, exactly like
@@ -96,5 +96,21 @@ describe('values kept per key (keptValues)', () => {
     expect(lengthOf('bb')).toEqual({ length: 2 });
     expect(lengthOf('a')).not.toBe(a);
     expect(made).toEqual(['a', 'bb', 'ccc', 'a']);
+  });
+
+  it('keptWhileAlive makes a value once per object, told apart by identity not content', () => {
+    const made: object[] = [];
+    const textOf = keptWhileAlive((o: { n: number }) => {
+      made.push(o);
+      return `n=${o.n}`;
+    });
+    const one = { n: 1 };
+    const same = { n: 1 };
+    expect(textOf(one)).toBe('n=1');
+    expect(textOf(one)).toBe('n=1');
+    expect(textOf(same)).toBe('n=1');
+    expect(made).toEqual([one, same]);
+    expect(made[0]).toBe(one);
+    expect(made[1]).toBe(same);
   });
 });

@@ -1,5 +1,5 @@
 import DecimalJs from 'decimal.js';
-import { keptValues } from './keptValues';
+import { keptValues, keptWhileAlive } from './keptValues';
 
 /**
  * The project's one decimal type. Scores and money never pass through binary floats:
@@ -44,16 +44,7 @@ export function plain(value: Decimal): string {
  * Texts of long decimals (a completion rate has forty digits), kept while the decimal lives: a compare writes the
  * same rate as a fact and in an explanation under each rule set.
  */
-const longTexts = new WeakMap<Decimal, string>();
-
-function longText(value: Decimal): string {
-  let text = longTexts.get(value);
-  if (text === undefined) {
-    text = value.toFixed();
-    longTexts.set(value, text);
-  }
-  return text;
-}
+const longText = keptWhileAlive((value: Decimal) => value.toFixed());
 
 /** The value held between min and max; on a tie, the bound (so -0 clamped at 0 is 0), as Decimal.max(min, Decimal.min(max, value)). */
 export function clamp(value: Decimal, min: Decimal, max: Decimal): Decimal {
@@ -120,15 +111,8 @@ export function atPrintedPlaces(value: Decimal, printed: Decimal): Decimal {
   return value.toDecimalPlaces(printed.decimalPlaces(), Decimal.ROUND_HALF_UP);
 }
 
-/** Percentage texts kept while their ratio lives (a row's completion rate is shown under each rule set). */
-const percents = new WeakMap<Decimal, string>();
-
 /** A ratio as a percentage text, stored precision: 1.2 → "120%", 0.97641 → "97.64%". */
-export function percent(ratio: Decimal): string {
-  let text = percents.get(ratio);
-  if (text === undefined) {
-    text = `${plain(roundScore(ratio.times(100)))}%`;
-    percents.set(ratio, text);
-  }
-  return text;
-}
+export const percent: (ratio: Decimal) => string = keptWhileAlive(
+  // kept while the ratio lives: a row's completion rate is shown under each rule set
+  (ratio: Decimal) => `${plain(roundScore(ratio.times(100)))}%`,
+);

@@ -18,3 +18,19 @@ export function keptValues<K, V>(limit: number, make: (key: K) => V): (key: K) =
     return value;
   };
 }
+
+/**
+ * A function's values made once per object and kept while that object lives (a decimal's text, say): nothing to
+ * let go by hand, since the object's going takes its value with it.
+ */
+export function keptWhileAlive<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const kept = new WeakMap<K, V>();
+  return (key) => {
+    let value = kept.get(key);
+    if (value === undefined) {
+      value = make(key);
+      kept.set(key, value);
+    }
+    return value;
+  };
+}
