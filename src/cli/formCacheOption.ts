@@ -1,7 +1,7 @@
 import type { Lang } from '../errors/lang';
-import { text } from '../errors/texts';
+import { text, textOfRef } from '../errors/texts';
 import { defaultCacheDir, type CacheCounts } from '../pipeline/forms';
-import type { Io } from './io';
+import { cause, type Io } from './io';
 
 // compare, review and batch share one form cache folder, chosen and reported the same way.
 
@@ -15,6 +15,7 @@ export function cacheFolder(option: string | false | undefined): string | undefi
  * else a warning with the reason it could not.
  */
 export function sayCache(io: Io, lang: Lang, dir: string, counts: CacheCounts, said: string): void {
-  if (counts.unwritable !== null) io.err(text('cli.cacheUnwritable', lang, { dir, detail: counts.unwritable }));
-  else io.err(said);
+  if (counts.unwritable === null) return io.err(said);
+  const detail = textOfRef(cause({ code: counts.unwritable }, dir), lang);
+  io.err(text('cli.cacheUnwritable', lang, { dir, detail }));
 }

@@ -76,7 +76,7 @@ const KNOWN_CAUSES = ['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'EISDIR',
  * Why writing `target` failed, in the catalog's words. ENOENT with the folder there means the folder takes no new
  * file (/proc, /sys), not that it is missing.
  */
-function cause(error: unknown, target?: string): TextRef {
+export function cause(error: unknown, target?: string): TextRef {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (code === 'ENOENT' && target !== undefined && existsSync(path.dirname(path.resolve(target))))
     return textRef('output.cause.cannotCreate');

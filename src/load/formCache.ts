@@ -150,6 +150,7 @@ export class FormCache {
   private refused(error: unknown): void {
     this.writer?.abandon();
     this.writer = undefined;
-    this.unwritable ??= `${(error as NodeJS.ErrnoException).code ?? ''} ${(error as Error).message}`.trim();
+    // the system's code (ENOTDIR, EACCES…), which the command turns into words; a message when there is none
+    this.unwritable ??= (error as NodeJS.ErrnoException).code ?? String((error as Error).message);
   }
 }
