@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { readdirSync, renameSync } from 'node:fs';
+import * as path from 'node:path';
 import { PackReader, PackWriter } from '../src/load/cachePacks';
-import { tempDir } from './helpers';
+import { ROOT, tempDir } from './helpers';
 
 // The form cache's store: packs whose index is searched where it lies (sorted by key), newest pack first.
 
@@ -59,5 +61,52 @@ describe('cache packs', () => {
     const reader = new PackReader(folder);
     expect(['a', 'b', 'c'].map((k) => reader.read(keyOf(k), 'v1')?.toString())).toEqual(['a old', 'b new', 'c old']);
     reader.close();
+  });
+  test('a temporary pack left by a killed run of this machine is removed by the next; a live or foreign one stays', () => {
+    const folder = tempDir('jixiao-packs-');
+    // a run that wrote part of its pack (more than one write's worth) and was killed before finishing it
+    const killed = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const { PackWriter } = require(${JSON.stringify(path.join(ROOT, 'dist/load/cachePacks.js'))});
+         const writer = new PackWriter(process.argv[1]);
+         for (let i = 0; i < 3; i++) writer.add(String(i).repeat(64), Buffer.alloc(600000, i), 'v1');
+         process.kill(process.pid, 'SIGKILL');`,
+        folder,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(killed.signal).toBe('SIGKILL');
+    const [left] = readdirSync(folder);
+    expect(left).toMatch(/\.tmp$/);
+    // the same, as if written on another machine sharing the folder: its pid means nothing here
+    const foreign = (left ?? '').replace(/^([0-9a-z]{10})-[0-9a-f]{8}-/, '$1-00000000-');
+    renameSync(path.join(folder, left ?? ''), path.join(folder, foreign));
+    const again = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const { PackWriter } = require(${JSON.stringify(path.join(ROOT, 'dist/load/cachePacks.js'))});
+         const writer = new PackWriter(process.argv[1]);
+         writer.add('a'.repeat(64), Buffer.alloc(1100000, 1), 'v1');
+         process.kill(process.pid, 'SIGKILL');`,
+        folder,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(again.signal).toBe('SIGKILL');
+    // a run of this process still writing
+    const live = new PackWriter(folder);
+    live.add('b'.repeat(64), Buffer.alloc(1100000, 2), 'v1');
+    const before = readdirSync(folder).sort();
+    expect(before).toHaveLength(3);
+    new PackReader(folder).close();
+    const after = readdirSync(folder).sort();
+    // the killed run's temporary is gone; the foreign one (younger than a day) and the live one stay
+    expect(after).toHaveLength(2);
+    expect(after).toContain(foreign);
+    expect(after.filter((n) => n.includes(`-${process.pid}-`))).toHaveLength(1);
+    expect(live.finish()).toBe(true);
   });
 });

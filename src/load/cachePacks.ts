@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
   fstatSync,
@@ -11,9 +11,11 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { hostname } from 'node:os';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
+import { processRunning } from '../domain/processes';
 
 // The form cache's store: pack files, each written whole by one run (one per thread) and never changed after.
 // Creating a file is the slow part of a small write on most disks (half a millisecond each here, more than
@@ -31,8 +33,15 @@ const INDEX_ROW = 32 + 8;
 const MAX_PACKS = 8;
 /** Offsets are 32-bit. */
 const MAX_PACK_BYTES = 0xffffffff;
-/** A temporary pack this old was left by a run that was killed. */
+/** A temporary pack this old was left by a run that was killed (on whatever machine wrote it). */
 const STALE_MS = 24 * 3600 * 1000;
+/**
+ * This machine, in a temporary pack's name: its writer's pid is asked about only here (a home folder, where the
+ * cache lives by default, may be shared by several machines).
+ */
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+/** A temporary pack's name: time written (base 36), host, pid, thread, random. */
+const TEMPORARY = /^[0-9a-z]{10}-([0-9a-f]{8})-(\d+)-\d+-[0-9a-f]{8}\.tmp$/;
 
 /** One pack as a reader holds it: its file and its index (rows sorted by key, searched in place). */
 interface OpenPack {
@@ -61,7 +70,7 @@ export class PackReader {
     for (const name of names.sort().reverse()) {
       const file = path.join(folder, name);
       if (name.endsWith('.pack')) this.openPack(file);
-      else if (name.endsWith('.tmp')) removeIfStale(file);
+      else if (name.endsWith('.tmp')) removeIfAbandoned(file);
     }
   }
 
@@ -153,9 +162,15 @@ function wholeIndex(fd: number): Buffer | null {
   }
 }
 
-function removeIfStale(file: string): void {
+/**
+ * A temporary pack is left by a run that was interrupted (Ctrl-C, a kill): removed at once when its writer ran on
+ * this machine and has gone (an interrupted first compare of 100,000 forms leaves most of a gigabyte), else after a day.
+ */
+function removeIfAbandoned(file: string): void {
+  const writer = TEMPORARY.exec(path.basename(file));
+  const gone = writer !== null && writer[1] === HOST && !processRunning(Number(writer[2]));
   try {
-    if (Date.now() - statSync(file).mtimeMs > STALE_MS) rmSync(file, { force: true });
+    if (gone || Date.now() - statSync(file).mtimeMs > STALE_MS) rmSync(file, { force: true });
   } catch {
     // another run removed it, or it is not ours to remove
   }
@@ -182,7 +197,8 @@ export class PackWriter {
   private filled = 0;
 
   constructor(private readonly folder: string) {
-    const name = `${Date.now().toString(36).padStart(10, '0')}-${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`;
+    const time = Date.now().toString(36).padStart(10, '0');
+    const name = `${time}-${HOST}-${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`;
     this.temporary = path.join(folder, `${name}.tmp`);
   }
 
