@@ -192,6 +192,26 @@ describe('the form cache of compare', () => {
     expect(run().counts.hits).toBe(COUNT);
   });
 
+  test('the folder deleted while a run writes to it: the run finishes, says why nothing was cached, and the next run caches again', () => {
+    const cache = tempDir('jixiao-cache-');
+    const ruleSet = compiled(loadRuleSet('caiyu-2020-10')).ruleSet;
+    const files = findForms([at()]);
+    const first = new FormCache(cache, ruleSet);
+    const inputs = files.map((f) => first.load(f));
+    rmSync(cache, { recursive: true, force: true });
+    first.close();
+    expect(first.counts).toEqual({ ...counted(0, COUNT), unwritable: 'ENOENT' });
+    expect(inputs.every((input) => input.indicators.length > 0)).toBe(true);
+    const next = new FormCache(cache, ruleSet);
+    for (const f of files) next.load(f);
+    next.close();
+    expect(next.counts).toEqual(counted(0, COUNT));
+    const third = new FormCache(cache, ruleSet);
+    for (const f of files) third.load(f);
+    third.close();
+    expect(third.counts).toEqual(counted(COUNT, 0));
+  });
+
   test('a truncated pack, a foreign file or a flipped byte is ignored and the forms cached again, never a crash', async () => {
     const cache = tempDir('jixiao-cache-');
     const good = await compared(cache);

@@ -16,6 +16,7 @@ export function cacheFolder(option: string | false | undefined): string | undefi
  */
 export function sayCache(io: Io, lang: Lang, dir: string, counts: CacheCounts, said: string): void {
   if (counts.unwritable === null) return io.err(said);
-  const detail = textOfRef(cause({ code: counts.unwritable }, dir), lang);
+  // no target: ENOENT here is the folder removed while the run wrote to it, not a system folder refusing files
+  const detail = textOfRef(cause({ code: counts.unwritable }), lang);
   io.err(text('cli.cacheUnwritable', lang, { dir, detail }));
 }
