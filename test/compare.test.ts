@@ -4,7 +4,9 @@ import { compareRuleSets } from '../src/compare/run';
 import { digestOf, tally } from '../src/compare/tally';
 import { compareText } from '../src/report/compareReport';
 import { generateForm } from '../scripts/generate';
-import { runCli, tempDir } from './helpers';
+import { ROOT, runCli, tempDir } from './helpers';
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const year = tempDir('jixiao-year-');
 beforeAll(() => {
@@ -164,6 +166,69 @@ describe('compare explains why', () => {
     const changed = json.forms.filter((f: { gradeA: string; gradeB: string }) => f.gradeA !== f.gradeB);
     expect(changed.length).toBe(json.summary.gradeChanges.up);
     expect(changed.every((f: { delta: string }) => f.delta === '0')).toBe(true);
+  });
+
+  test("why a form could not be scored: in the run's language, with file, line and column, through the cache either way", async () => {
+    const dir = tempDir('jixiao-compare-unscorable-');
+    const cache = tempDir('jixiao-compare-cache-');
+    const form = generateForm(7, 6);
+    writeFileSync(path.join(dir, `${form.name}.indicators.yaml`), form.definitions);
+    writeFileSync(path.join(dir, `${form.name}.actuals.yaml`), form.actuals);
+    // a form that cannot be read (its definitions are missing), and a rule set B that scores no budget
+    const broken = form.actuals.replace(/^definitions: .*$/m, 'definitions: ./missing.indicators.yaml');
+    const line = broken.split('\n').findIndex((l) => l.startsWith('definitions:')) + 1;
+    writeFileSync(path.join(dir, 'broken.actuals.yaml'), broken);
+    const base = readFileSync(path.join(ROOT, 'indicators/rulesets/caiyu-2020-10.yaml'), 'utf8');
+    const gap = path.join(cache, 'gap.yaml');
+    writeFileSync(
+      gap,
+      base
+        .replace(/^id: caiyu-2020-10$/m, 'id: gap-test')
+        .replace(
+          '{ fact: executionRate, operator: atLeast, value: 0 }',
+          '{ fact: executionRate, operator: atLeast, value: 2 }',
+        ),
+    );
+    const reasons = async (lang: string) => {
+      const run = await runCli(
+        'compare',
+        '--rules',
+        'caiyu-2020-10',
+        '--rules',
+        gap,
+        dir,
+        '--json',
+        '--lang',
+        lang,
+        '--cache',
+        cache,
+      );
+      return JSON.parse(run.out) as {
+        forms: { file: string; errorA: string | null; errorB: string | null }[];
+        cache: { hits: number; reused: number };
+      };
+    };
+    const missing = path.join(dir, 'missing.indicators.yaml');
+    const where = `${path.join(dir, 'broken.actuals.yaml')}:${line}:14: `;
+    const budgetAt = `${path.join(dir, `${form.name}.actuals.yaml`)}:${form.actuals.split('\n').indexOf('budget:') + 1}:1: `;
+    const en = await reasons('en');
+    expect(en.forms.map((f) => [f.errorA, f.errorB])).toEqual([
+      [
+        `${where}error FILE_NOT_FOUND: File not found: ${missing}`,
+        `${where}error FILE_NOT_FOUND: File not found: ${missing}`,
+      ],
+      [
+        null,
+        expect.stringMatching(new RegExp(`^${escape(budgetAt)}error RULE_GAP: No scoring rule of gap-test applies`)),
+      ],
+    ]);
+    // the next run reads the good form and its score under A back, and says why in its own language
+    const zh = await reasons('zh');
+    expect(zh.cache).toMatchObject({ hits: 1, reused: 1 });
+    expect(zh.forms.map((f) => [f.errorA, f.errorB])).toEqual([
+      [`${where}错误 FILE_NOT_FOUND: 找不到文件：${missing}`, `${where}错误 FILE_NOT_FOUND: 找不到文件：${missing}`],
+      [null, expect.stringMatching(new RegExp(`^${escape(budgetAt)}错误 RULE_GAP: 规则集 gap-test 没有任何计分规则`))],
+    ]);
   });
 
   test('a row scored by the same rule but to another score is a parameter effect, not “A → A”', async () => {

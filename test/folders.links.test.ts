@@ -59,7 +59,7 @@ describe('folders with stray links', () => {
     expect(json.summary).toMatchObject({ forms: 6, compared: 4 });
     const broken = json.forms
       .filter((f) => f.errorA !== null)
-      .map((f) => [path.basename(f.file), f.errorA?.split('：')[0]]);
+      .map((f) => [path.basename(f.file), /(?:^| )错误 ([A-Z_]+): /.exec(f.errorA ?? '')?.[1]]);
     expect(broken).toEqual([
       ['gone.actuals.yaml', 'LINK_BROKEN'],
       ['loop.actuals.yaml', 'LINK_BROKEN'],

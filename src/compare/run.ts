@@ -6,7 +6,8 @@ import { compareForm, type CompareSummary, type FormComparison } from './diff';
 import { scoredSide, type Side } from './side';
 import { CompareTally, digestOf, type CompareDigest } from './tally';
 import { InputError } from '../errors/diagnostic';
-import { messageOf } from '../errors/message';
+import { formatDiagnostic } from '../errors/message';
+import type { Lang } from '../errors/lang';
 import { scoreForm } from '../scoring/scoreForm';
 import { loadForm } from '../load/loadForm';
 import type { FormInput } from '../scoring/formInput';
@@ -36,6 +37,8 @@ export interface CompareOptions {
   keepForms?: boolean;
   /** Keep each form's loaded input in this folder and read unchanged forms back from it (see FormCache). */
   cacheDir?: string;
+  /** The language of the reasons a form could not be scored (default Chinese). */
+  lang?: Lang;
 }
 
 export interface CompareRun {
@@ -56,9 +59,11 @@ export interface CompareRun {
   cache: CacheCounts | null;
 }
 
-function problem(error: unknown): string {
-  if (error instanceof InputError) return error.diagnostics.map((d) => `${d.code}：${messageOf(d)}`).join('；');
-  throw error;
+/** Why a form could not be scored, in the run's language: each problem as the command line prints it, where it is first. */
+function problem(error: unknown, lang: Lang): string {
+  if (!(error instanceof InputError)) throw error;
+  const lines = error.diagnostics.map((d) => formatDiagnostic(d, lang).split('\n')[0] ?? d.code);
+  return lines.join(lang === 'en' ? '; ' : '；');
 }
 
 /** A rule set as a compare scores with it, and the name its scores are kept under in the form cache. */
@@ -75,27 +80,28 @@ async function scoreBoth(
   file: string,
   form: CachedForm | undefined,
   scorers: readonly [Scorer, Scorer],
-  options: { ruleSet: RuleSet; reuse: boolean },
+  options: { ruleSet: RuleSet; reuse: boolean; lang: Lang },
 ): Promise<[Side, Side]> {
   let input: FormInput | undefined;
   const score = async ({ evaluator, kept }: Scorer): Promise<Side> => {
     const known = options.reuse ? form?.derived<Side>(kept) : null;
     if (known) return known;
     input ??= form ? form.input() : loadForm(file, { ruleSet: options.ruleSet }).input;
-    let side: Side;
+    let scored;
     try {
-      side = { scored: scoredSide(await scoreForm(input, evaluator)) };
+      scored = scoredSide(await scoreForm(input, evaluator));
     } catch (error) {
-      side = { error: problem(error) };
+      // a reason is kept only in this run's language: it is worked out again next time (few forms have one)
+      return { error: problem(error, options.lang) };
     }
-    form?.keep(kept, side);
-    return side;
+    form?.keep(kept, { scored });
+    return { scored };
   };
   try {
     return [await score(scorers[0]), await score(scorers[1])];
   } catch (error) {
     // the form itself could not be read: both sides say why
-    const text = problem(error);
+    const text = problem(error, options.lang);
     return [{ error: text }, { error: text }];
   }
 }
@@ -117,14 +123,15 @@ export async function compareFiles(
   // forms are read against rule set A's framework (not the form's own rule set, which this run does not use)
   const cache = options.cacheDir ? new FormCache(options.cacheDir, a.ruleSet) : null;
   // a run asked to evaluate with json-rules-engine itself (or both ways, checked) evaluates: it reads no score back
-  const sideOptions = { ruleSet: a.ruleSet, reuse: options.check !== true && options.reference !== true };
+  const lang = options.lang ?? 'zh';
+  const sideOptions = { ruleSet: a.ruleSet, reuse: options.check !== true && options.reference !== true, lang };
   try {
     for (const [i, file] of files.entries()) {
       let form: CachedForm | undefined;
       try {
         form = cache?.open(file);
       } catch (error) {
-        const text = problem(error);
+        const text = problem(error, lang);
         emit(i, compareForm(file, { error: text }, { error: text }));
         continue;
       }
@@ -218,6 +225,7 @@ async function inWorkers(
             reference: options.reference === true,
             check: options.check === true,
             cacheDir: options.cacheDir,
+            lang: options.lang ?? 'zh',
           };
           // From TypeScript sources (benchmarks run under tsx) the worker registers the same loader first.
           const worker = workerFile.endsWith('.ts')

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Lang } from '../errors/lang';
 import type { Agreement } from '../rules/agreement';
 import type { FormComparison } from './diff';
 import { compareFiles, type WorkerMessage } from './run';
@@ -11,6 +12,7 @@ const data = workerData as {
   reference: boolean;
   check: boolean;
   cacheDir?: string;
+  lang: Lang;
 };
 const agreement: Agreement = { agree: 0, disagree: 0, examples: [] };
 /** Comparisons per message: few enough messages, and the main thread never waits long for the next. */
@@ -24,6 +26,7 @@ void compareFiles(
     rulesB: data.rulesB,
     reference: data.reference,
     check: data.check,
+    lang: data.lang,
     ...(data.cacheDir ? { cacheDir: data.cacheDir } : {}),
   },
   (index, form) => {

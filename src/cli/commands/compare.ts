@@ -43,6 +43,7 @@ export async function compareCommand(
     },
     rulesA,
     rulesB,
+    lang,
     ...(options.reference ? { reference: true } : {}),
     ...(workers !== undefined ? { workers } : {}),
     ...(cacheDir !== undefined ? { cacheDir } : {}),
