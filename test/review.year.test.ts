@@ -270,6 +270,33 @@ describe('review over a year of 30 forms', () => {
         expect(f).toHaveProperty(key);
   });
 
+  test("with --lang en the command speaks English and the files stay Chinese, a signed form's verdict too", async () => {
+    const english = at('review-en');
+    const run = await cli(
+      'review',
+      at('year', 'signed'),
+      '-o',
+      english,
+      '--trust',
+      at('ca.pem'),
+      '--lang',
+      'en',
+      '--no-cache',
+    );
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('Reviewed 2 forms');
+    type Verdicts = { forms: { input: string; verdict: string | null }[] };
+    const verdict = (folder: string, input: string): string | null | undefined =>
+      (JSON.parse(readFileSync(path.join(folder, 'review.json'), 'utf8')) as Verdicts).forms.find(
+        (f) => f.input === input,
+      )?.verdict;
+    expect(verdict(english, 'complete.pdf')).toBe('核验通过');
+    expect(verdict(english, 'partial.pdf')).toMatch(/^待签：/);
+    // as the Chinese run wrote them
+    expect(verdict(out, 'signed/complete.pdf')).toBe('核验通过');
+    expect(verdict(out, 'signed/partial.pdf')).toBe(verdict(english, 'partial.pdf'));
+  });
+
   test('the 复核报告 PDF: its sections, the sample, and the two reviewer roles', () => {
     const text = squeeze(pdfText(path.join(out, '复核报告.pdf')));
     for (const words of [

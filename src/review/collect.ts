@@ -76,7 +76,7 @@ function inWorkers(
     shares.map(
       (share) =>
         new Promise<void>((resolve, reject) => {
-          const workerData = { share, trust: options.trust, lang: options.lang, cacheDir: options.cacheDir };
+          const workerData = { share, trust: options.trust, cacheDir: options.cacheDir };
           // from TypeScript sources (benchmarks run under tsx) the worker registers the same loader first
           const worker = workerFile.endsWith('.ts')
             ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(workerFile)});`, {

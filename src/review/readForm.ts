@@ -13,13 +13,15 @@ import { verifyPdf } from '../verify/verifyPdf';
 import { failedForm, reviewFormOf, type FormOrigin } from './fromScored';
 import type { ReviewForm, ReviewSignatures } from './model';
 
-/** How the forms of a year are read: the roots a signed PDF must chain to, the language of verdicts. */
+/** How the forms of a year are read: the roots a signed PDF must chain to. */
 export interface ReadOptions {
   trust: readonly string[];
-  lang: Lang;
   /** Keep each YAML form's review in this folder and read unchanged forms back from it (see FormCache). */
   cacheDir?: string;
 }
+
+/** The language of everything the review writes into its files. */
+const FILES_LANG: Lang = 'zh';
 
 export const sourceOf = (file: string): ReviewForm['source'] =>
   /\.pdf$/i.test(file) ? 'pdf' : /\.xlsx$/i.test(file) ? 'xlsx' : 'yaml';
@@ -30,13 +32,14 @@ export const sourceOf = (file: string): ReviewForm['source'] =>
  */
 async function readPdf(origin: FormOrigin, options: ReadOptions): Promise<ReviewForm> {
   const report = await verifyPdf(origin.file, { trust: options.trust });
-  const row = summaryRow(report, options.lang);
+  // the verdict goes into the review's files, which are Chinese working papers (复核底稿) whatever --lang says
+  const row = summaryRow(report, FILES_LANG);
   const signatures: ReviewSignatures = {
     signed: report.roles.signed.length,
     required: report.roles.required.length,
     verified: options.trust.length > 0 ? report.ok : report.intact ? null : false,
     intact: report.intact,
-    verdict: summaryCells(row, options.lang).at(-1) ?? '',
+    verdict: summaryCells(row, FILES_LANG).at(-1) ?? '',
   };
   return reviewFormOf(await scoreTexts(await embeddedTexts(origin.file)), origin, signatures);
 }

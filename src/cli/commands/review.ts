@@ -73,7 +73,6 @@ export async function reviewCommand(
   const run = await reviewYear(targets, {
     ...(cacheDir !== undefined ? { cacheDir } : {}),
     trust: options.trust,
-    lang,
     ...(options.rules !== undefined ? { rules: options.rules } : {}),
     ...(options.previous.length > 0 ? { previous: options.previous } : {}),
     ...(sample ? { sample } : {}),
