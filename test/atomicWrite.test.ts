@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import type * as fs from 'node:fs';
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../src/cli/io';
@@ -34,6 +35,26 @@ describe('writing a file whole', () => {
       writeFileSync(path.join(dir, name), 'a whole PDF that never got its name');
     writeFileAtomic(file, 'signed');
     expect(readdirSync(dir).sort()).toEqual([live, other, 'form.signed.pdf'].sort());
+  });
+
+  it('a thousand files written into one folder list it once, not once a file (a year of PDFs in one folder)', () => {
+    const dir = tempDir('jixiao-atomic-');
+    const dead = deadPid();
+    const abandoned = (i: number): string => `.form-${i}.pdf.${dead}.0badf00d.tmp`;
+    for (const i of [10, 500, 999]) writeFileSync(path.join(dir, abandoned(i)), 'left by a killed run');
+    // the module itself, not an import's copy of its names
+    const listed = jest.spyOn(jest.requireActual<typeof fs>('node:fs'), 'readdirSync');
+    try {
+      for (let i = 0; i < 1000; i++) writeFileAtomic(path.join(dir, `form-${i}.pdf`), `form ${i}`);
+      expect(listed.mock.calls.filter(([folder]) => folder === dir)).toHaveLength(1);
+    } finally {
+      listed.mockRestore();
+    }
+    // every temporary a killed run left is still removed when its own file is written
+    const names = readdirSync(dir);
+    expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(names).toHaveLength(1000);
+    expect(readFileSync(path.join(dir, 'form-999.pdf'), 'utf8')).toBe('form 999');
   });
 
   it('jixiao import into an existing 0600 actuals file keeps it 0600', async () => {

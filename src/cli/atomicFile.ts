@@ -56,27 +56,47 @@ function modeOf(target: string): number | null {
   }
 }
 
-/** Temporaries of one target (.<name>.<pid>.<hex>.tmp) whose writer no longer runs: a kill at the rename left them. */
-function removeAbandonedTemporariesOf(folder: string, name: string): void {
-  let entries: string[];
+/** The temporary names writeFileAtomic uses: .<name>.<pid>.<8 hex>.tmp */
+const TEMPORARY = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * The temporaries found in each folder whose writer no longer runs, by the file they were for. A folder is listed
+ * once per process: listing it before every write made a batch of n forms into one folder read n²/2 names (a year of
+ * 100,000 PDFs, five billion). One left by a process killed after the listing is removed by the next run.
+ */
+const abandonedByFolder = new Map<string, Map<string, string[]>>();
+
+function abandonedIn(folder: string): Map<string, string[]> {
+  const known = abandonedByFolder.get(folder);
+  if (known) return known;
+  const found = new Map<string, string[]>();
+  let entries: string[] = [];
   try {
-    entries = readdirSync(folder).filter((e) => e.startsWith(`.${name}.`) && e.endsWith('.tmp'));
+    entries = readdirSync(folder);
   } catch {
-    return;
+    // a folder that cannot be listed has nothing to remove; the write itself says what is wrong
   }
   for (const entry of entries) {
-    const pid = TEMPORARY.exec(entry)?.[1];
-    if (pid === undefined || processRunning(Number(pid))) continue;
+    const temporary = TEMPORARY.exec(entry);
+    if (!temporary?.[1] || !temporary[2] || processRunning(Number(temporary[2]))) continue;
+    found.set(temporary[1], [...(found.get(temporary[1]) ?? []), entry]);
+  }
+  abandonedByFolder.set(folder, found);
+  return found;
+}
+
+/** Temporaries of one target (.<name>.<pid>.<hex>.tmp) whose writer no longer runs: a kill at the rename left them. */
+function removeAbandonedTemporariesOf(folder: string, name: string): void {
+  const abandoned = abandonedIn(folder);
+  for (const entry of abandoned.get(name) ?? []) {
     try {
       unlinkSync(path.join(folder, entry));
     } catch {
       // gone meanwhile
     }
   }
+  abandoned.delete(name);
 }
-
-/** The temporary names writeFileAtomic uses: .<name>.<pid>.<8 hex>.tmp */
-const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 /**
  * A process killed in the middle of writeFileAtomic leaves its temporary file: removed here (in the folder and
@@ -88,7 +108,7 @@ export function removeAbandonedTemporaries(folder: string): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      const pid = TEMPORARY.exec(entry.name)?.[1];
+      const pid = TEMPORARY.exec(entry.name)?.[2];
       if (entry.isFile() && pid !== undefined && !processRunning(Number(pid))) {
         unlinkSync(full);
         removed.push(full);
