@@ -72,7 +72,8 @@ export async function finalizePdf(
 }
 
 function splicedEdit(spliced: SplicedPdf): EditedPdf {
-  const resolve = (o: PDFObject | undefined): PDFObject | undefined => spliced.resolve(o);
+  // the method itself, bound: an arrow made for each form was a new function V8 optimized again for every form
+  const resolve = spliced.resolve.bind(spliced);
   const catalog = resolve(spliced.trailer.get(PDFName.of('Root')));
   if (!(catalog instanceof PDFDict)) throw new SpliceDeclined('no catalog');
   const info = infoDict(spliced.context, resolve(spliced.trailer.get(PDFName.of('Info'))), (ref) =>
