@@ -6,7 +6,8 @@ import { compareForm, type CompareSummary, type FormComparison } from './diff';
 import { scoredSide, type Side } from './side';
 import { CompareTally, digestOf, type CompareDigest } from './tally';
 import { InputError } from '../errors/diagnostic';
-import { formatDiagnostic } from '../errors/message';
+import { diagnosticLine } from '../errors/message';
+import { text } from '../errors/texts';
 import type { Lang } from '../errors/lang';
 import { scoreForm } from '../scoring/scoreForm';
 import { loadForm } from '../load/loadForm';
@@ -62,8 +63,7 @@ export interface CompareRun {
 /** Why a form could not be scored, in the run's language: each problem as the command line prints it, where it is first. */
 function problem(error: unknown, lang: Lang): string {
   if (!(error instanceof InputError)) throw error;
-  const lines = error.diagnostics.map((d) => formatDiagnostic(d, lang).split('\n')[0] ?? d.code);
-  return lines.join(lang === 'en' ? '; ' : '；');
+  return error.diagnostics.map((d) => diagnosticLine(d, lang)).join(text('term.listSeparator', lang));
 }
 
 /** A rule set as a compare scores with it, and the name its scores are kept under in the form cache. */

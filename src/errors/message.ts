@@ -50,14 +50,19 @@ export function hintOf(d: Diagnostic, lang: Lang = 'zh', surface: Surface = 'fil
 /** A workbook's cell is a form too: its messages name cells, not YAML keys. */
 const surfaceOf = (d: Diagnostic): Surface => (d.location?.cell ? 'form' : 'file');
 
-/** `file:line:column: 错误 CODE: message\n  修改建议：hint` — the form editors and terminals link. */
-export function formatDiagnostic(d: Diagnostic, lang: Lang = 'zh'): string {
+/** `file:line:column: 错误 CODE: message` — a diagnostic on one line, where it is first (a list of reasons, a page). */
+export function diagnosticLine(d: Diagnostic, lang: Lang = 'zh'): string {
   const where = !d.location
     ? ''
     : d.location.cell
       ? `${d.location.file}!${d.location.cell}: `
       : `${d.location.file}:${d.location.line}:${d.location.column}: `;
-  const head = `${where}${text(`severity.${d.severity}`, lang)} ${d.code}: ${messageOf(d, lang, surfaceOf(d))}`;
+  return `${where}${text(`severity.${d.severity}`, lang)} ${d.code}: ${messageOf(d, lang, surfaceOf(d))}`;
+}
+
+/** `file:line:column: 错误 CODE: message\n  修改建议：hint` — the form editors and terminals link. */
+export function formatDiagnostic(d: Diagnostic, lang: Lang = 'zh'): string {
+  const head = diagnosticLine(d, lang);
   const hint = hintOf(d, lang, surfaceOf(d));
   return hint ? `${head}\n${text('diagnostic.fix', lang, { hint })}` : head;
 }

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InputError, type Diagnostic } from '../errors/diagnostic';
 import type { Lang } from '../errors/lang';
-import { formatDiagnostic, hintOf, messageOf } from '../errors/message';
+import { diagnosticLine, hintOf, messageOf } from '../errors/message';
 import type { FormPrinter } from '../pipeline';
 import type { FormFolder } from './folder';
 import type { FormStore } from './formStore';
@@ -44,7 +44,7 @@ export function answers(lang: (request: FastifyRequest) => Lang): Pick<RouteDeps
       if (!html) return reply.code(code).send(problemsJson(error.diagnostics, l));
       // the page says where, as the CLI does: file:line:column, the code and the message, then the fix
       const lines = error.diagnostics.map((d) => ({
-        message: formatDiagnostic(d, l).split('\n')[0] ?? '',
+        message: diagnosticLine(d, l),
         fix: hintOf(d, l) ?? '',
       }));
       return reply

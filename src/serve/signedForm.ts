@@ -31,7 +31,7 @@ function statusText(signed: readonly Role[], waiting: readonly Role[], current: 
   else if (waiting.length === 0) parts.push(text('serve.sign.all', lang, { signed: roleList(signed, lang) }));
   else parts.push(text('serve.sign.some', lang, { signed: roleList(signed, lang), waiting: roleList(waiting, lang) }));
   if (!current) parts.push(text('serve.sign.stale', lang));
-  return parts.join(text('serve.sign.separator', lang));
+  return parts.join(text('term.listSeparator', lang));
 }
 
 /**

@@ -120,5 +120,4 @@ export const SERVE_TEXTS = {
     zh: '已签的 PDF 与当前的表不一致：签署后表又改过，须从头重新签署',
     en: 'the signed PDF no longer matches the form: it was edited after signing, and the sign-off must start again',
   },
-  'serve.sign.separator': { zh: '；', en: '; ' },
 } as const satisfies Record<string, TextEntry>;

@@ -3,6 +3,8 @@ import type { TextEntry } from './entry';
 /** Domain terms that appear inside messages, in both languages (the glossary of DESIGN §8 for people). */
 export const TERM_TEXTS = {
   'term.budgetRow': { zh: '预算执行率', en: 'budget execution' },
+  // between reasons listed on one line
+  'term.listSeparator': { zh: '；', en: '; ' },
   'term.total': { zh: '总分', en: 'total' },
   // where a reason is written: the printed column for people, the YAML key for those who edit the file
   'term.reasonField.row': {
